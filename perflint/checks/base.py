@@ -1,0 +1,134 @@
+"""The check-kind API.
+
+A *kind* holds behaviour (Python); a *rule* (TOML in ``rules/``) names a kind
+and gives it parameters, a severity and messages.  Kinds never build
+user-visible strings: they yield :class:`Hit` s with named ``args`` and the
+rule's message templates render them in each language.
+
+Writing a kind::
+
+    from perflint.checks.base import Hit, Kind, kind
+
+    @kind
+    class RequiredField(Kind):
+        name = "required-field"
+        params_schema = {
+            "type": "object",
+            "properties": {"field": {"type": "string"}},
+            "required": ["field"],
+            "additionalProperties": False,
+        }
+
+        def check(self, decl, params, ctx):
+            if not getattr(decl, params["field"]):
+                yield Hit(f"/{params['field']}", {"field": params["field"]})
+
+Registration: built-in kinds are collected by :func:`perflint.checks.register`,
+which the ``perflint.kinds`` entry point names; a plugin exposes its own
+``register()`` returning a list of :class:`Kind` subclasses under the same
+entry-point group.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Iterable, Iterator
+
+from perflint.findings import Severity
+from perflint.model import Declaration
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """What a check reports.
+
+    ``pointer``
+        JSON pointer into the declaration (``/indicators/3/value``); the engine
+        turns it into a line and column.
+    ``args``
+        Named fields for the rule's message and suggestion templates.
+    ``variant``
+        Picks ``[messages.<variant>]`` of the rule instead of ``[message]``,
+        for a rule that words two cases differently.
+    ``severity``
+        Overrides the rule's default severity for this hit (for example an
+        empty field is an error, a short one only info).  A severity the user
+        set in the config still wins.
+    ``suggest``
+        Whether to render the rule's ``[suggestion]`` templates for this hit.
+    ``declaration``
+        For bundle kinds: index of the declaration the hit belongs to.
+    """
+
+    pointer: str
+    args: dict[str, Any] = field(default_factory=dict)
+    variant: str | None = None
+    severity: Severity | None = None
+    suggest: bool = False
+    declaration: int | None = None
+
+
+@dataclass(slots=True)
+class Context:
+    """What a check may look at besides the declaration.
+
+    ``settings``
+        Shared parameters (placeholder tokens, vague terms, satisfaction
+        minimum …) from ``rules/settings.toml`` merged with the user's
+        config.  Rule ``params`` override them per rule.
+    ``bundle``
+        Every declaration read from the same file, in order.
+    ``index``
+        The position of the declaration being checked in ``bundle``.
+    ``profile``
+        The active profile name (``hunan-2019``, ``cn-2015``, ``cn-2021``).
+    ``today``
+        ISO date used as "now" (for 填报日期 in the future); fixed in tests.
+    """
+
+    settings: dict[str, Any] = field(default_factory=dict)
+    bundle: list[Declaration] = field(default_factory=list)
+    index: int = 0
+    profile: str = "hunan-2019"
+    today: str = "2026-01-01"
+
+    def setting(self, params: dict[str, Any], name: str, default: Any = None) -> Any:
+        """A parameter: the rule's own value, else the shared setting, else ``default``."""
+        if name in params:
+            return params[name]
+        return self.settings.get(name, default)
+
+
+class Kind:
+    """Base class of check kinds."""
+
+    #: kebab-case identifier used by rules (``kind = "required-field"``)
+    name: ClassVar[str] = ""
+    #: JSON Schema of the ``[params]`` table of rules using this kind
+    params_schema: ClassVar[dict[str, Any]] = {"type": "object", "additionalProperties": False}
+    #: ``declaration`` kinds see one declaration at a time; ``bundle`` kinds
+    #: see every declaration of a file at once (cross-form checks).
+    scope: ClassVar[str] = "declaration"
+    #: one-line description shown by ``perflint explain`` (zh, en)
+    description: ClassVar[dict[str, str]] = {}
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        raise NotImplementedError
+
+    def check_bundle(self, decls: list[Declaration], params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        raise NotImplementedError
+
+
+_BUILTIN: list[type[Kind]] = []
+
+
+def kind(cls: type[Kind]) -> type[Kind]:
+    """Class decorator collecting a built-in kind for :func:`perflint.checks.register`."""
+    if not cls.name:
+        raise ValueError(f"{cls.__name__} has no name")
+    _BUILTIN.append(cls)
+    return cls
+
+
+def builtin_kinds() -> Iterator[type[Kind]]:
+    yield from _BUILTIN

@@ -1,0 +1,190 @@
+"""The label vocabulary (``perflint/data/labels.toml``) and label matching.
+
+Labels are matched on a *key*: NFKC text with whitespace removed, leading
+``*``/``★`` decorations and trailing colons stripped and short bracketed notes
+(``(必填)``, ``（万元）``, ``（盖章）``) dropped.  :class:`NormText` keeps, for
+each character of the key, the offset it came from, so a label found at the
+start of a cell can be cut off the raw text exactly.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+PAD = " \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff\n\r\f\v"
+DECOR = "*★☆※"
+COLONS = ":："
+
+
+def is_pad(ch: str) -> bool:
+    return ch in PAD or ch.isspace()
+
+
+@dataclass(frozen=True, slots=True)
+class LabelInfo:
+    """What a label introduces: ``kind`` and ``key`` (see labels.toml)."""
+
+    kind: str
+    key: str
+    text: str
+
+
+class NormText:
+    """A normalised view of ``raw[start:end]`` that remembers raw offsets."""
+
+    __slots__ = ("chars", "offsets", "raw_end")
+
+    def __init__(self, raw: str, start: int = 0, end: int | None = None) -> None:
+        end = len(raw) if end is None else end
+        chars: list[str] = []
+        offsets: list[int] = []
+        for i in range(start, end):
+            ch = raw[i]
+            if is_pad(ch):
+                continue
+            norm = unicodedata.normalize("NFKC", ch) if ord(ch) > 0x7F else ch
+            for n in norm:
+                if not n.isspace():
+                    chars.append(n)
+                    offsets.append(i)
+        self.chars = "".join(chars)
+        self.offsets = offsets
+        self.raw_end = end
+
+    def raw_offset(self, index: int) -> int:
+        """Raw offset where normalised character ``index`` starts (or the end)."""
+        if index >= len(self.offsets):
+            return self.raw_end
+        return self.offsets[index]
+
+    def raw_after(self, index: int) -> int:
+        """Raw offset just after normalised character ``index - 1``."""
+        if index <= 0:
+            return self.offsets[0] if self.offsets else self.raw_end
+        return self.offsets[index - 1] + 1
+
+
+_BRACKET_NOTE = re.compile(r"[(\[【][^()\[\]【】]{0,14}[)\]】]")
+
+
+def label_key(text: str) -> str:
+    """The matching key of a label."""
+    t = unicodedata.normalize("NFKC", text)
+    t = "".join(ch for ch in t if not ch.isspace())
+    t = t.lstrip(DECOR).rstrip(COLONS)
+    t = _BRACKET_NOTE.sub("", t)
+    return t.rstrip(COLONS).strip(DECOR)
+
+
+def dedupe_key(key: str) -> str:
+    """Collapse doubled characters (预预算科 → 预算科) for a second-chance match."""
+    out: list[str] = []
+    for ch in key:
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)
+
+
+class Vocabulary:
+    def __init__(self, data: dict) -> None:
+        self.data = data
+        self.exact: dict[str, LabelInfo] = {}
+        self.titles: list[tuple[str, str]] = sorted(
+            ((label_key(k), v) for k, v in data["titles"].items()), key=lambda kv: -len(kv[0])
+        )
+        self.title_type = dict(self.titles)
+        for key, labels in data["fields"].items():
+            self._add("field", key, labels)
+        for key, labels in data["goals"].items():
+            self._add("goal", key, labels)
+        self._add("money_group", "group", data["money"]["groups"])
+        for key, labels in data["money"]["lines"].items():
+            self._add("money", key, labels)
+        sched = data["schedule"]
+        self._add("schedule_start", "schedule", sched["starts"])
+        for col in ("content", "start", "end"):
+            self._add("schedule_col", col, sched[col])
+        ind = data["indicators"]
+        self._add("indicator_start", "indicators", ind["starts"])
+        for col in ("level1", "level2", "level3", "content", "value", "note"):
+            self._add("indicator_col", col, ind[col])
+        for label in ind["extra"]:
+            self._add("indicator_col", "extra:" + label_key(label), [label])
+        reviews = dict(data["reviews"])
+        self._add("review_group", "finance", reviews.pop("groups"))
+        for key, labels in reviews.items():
+            self._add("review", key, labels)
+        self.level1: dict[str, str] = {}
+        self.level2: dict[str, str] = {}
+        for canon, names in data["categories"]["level1"].items():
+            for n in [canon, *names]:
+                self.level1[label_key(n)] = canon
+        for canon, names in data["categories"]["level2"].items():
+            for n in [canon, *names]:
+                self.level2[label_key(n)] = canon
+        self.seals = [label_key(s) for s in data["template"]["seal"]]
+        # Prefix index: first character -> labels sorted longest first.
+        self._prefix: dict[str, list[tuple[str, LabelInfo]]] = {}
+        for key, info in self.exact.items():
+            if key:
+                self._prefix.setdefault(key[0], []).append((key, info))
+        for items in self._prefix.values():
+            items.sort(key=lambda kv: -len(kv[0]))
+
+    def _add(self, kind: str, key: str, labels: list[str]) -> None:
+        for label in labels:
+            k = label_key(label)
+            # First definition wins: the order of sections in labels.toml is
+            # the precedence order.
+            self.exact.setdefault(k, LabelInfo(kind, key, label))
+
+    # -- matching -----------------------------------------------------------
+    def match(self, text: str) -> LabelInfo | None:
+        """The label that ``text`` is, exactly (after normalisation), if any."""
+        key = label_key(text)
+        if not key:
+            return None
+        info = self.exact.get(key)
+        if info is None:
+            deduped = dedupe_key(key)
+            if deduped != key:
+                info = self.exact.get(deduped)
+        return info
+
+    def match_prefix(self, norm: str, start: int = 0, min_len: int = 2) -> tuple[LabelInfo, int] | None:
+        """The longest label at ``norm[start:]``; returns it and its length."""
+        if start >= len(norm):
+            return None
+        for key, info in self._prefix.get(norm[start], ()):  # longest first
+            if len(key) >= min_len and norm.startswith(key, start):
+                return info, len(key)
+        return None
+
+    def title(self, text: str) -> tuple[str, str] | None:
+        """(title key, form type) when ``text`` is a form title line."""
+        key = label_key(text)
+        if len(key) > 60:
+            return None
+        for title, form_type in self.titles:
+            if title in key:
+                return title, form_type
+        return None
+
+    def category(self, text: str) -> tuple[int, str] | None:
+        key = label_key(text)
+        if key in self.level2 and key not in self.level1:
+            return 2, self.level2[key]
+        if key in self.level1:
+            return 1, self.level1[key]
+        return None
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    text = resources.files("perflint").joinpath("data/labels.toml").read_text("utf-8")
+    return Vocabulary(tomllib.loads(text))

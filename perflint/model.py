@@ -1,0 +1,477 @@
+"""The declaration model: the contract between extraction and checks.
+
+A :class:`Declaration` holds plain values (strings, ``Decimal`` amounts, parsed
+dates).  Where each value came from is kept beside it in
+:attr:`Source.spans`, a map from a JSON pointer into :meth:`Declaration.to_dict`
+to a :class:`Span` in the input file.  Checks report at a pointer; the engine
+turns the pointer into a line and column.  Labels as written (for example a
+misspelt ``预预算科``) are kept in :attr:`Source.labels` under the pointer of the
+value they introduce.
+
+Conventions:
+
+* ``None`` means the template has no such field (or it was not found); ``""``
+  means the field is there and blank.  Checks rely on the difference.
+* Amounts are :class:`decimal.Decimal`, never ``float``; in JSON they are
+  strings so that no digit is lost.
+* Spans are 1-based; ``end_column`` is exclusive (the SARIF convention) and
+  columns count characters, not bytes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from typing import Any, Iterator
+
+SCHEMA_VERSION = "1"
+
+
+class FormType(StrEnum):
+    PROJECT = "项目支出"
+    SPECIAL = "专项资金"
+    DEPARTMENT = "部门整体支出"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """A region of the source: 1-based, end column exclusive, in characters."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    def to_list(self) -> list[int]:
+        return [self.line, self.column, self.end_line, self.end_column]
+
+    @classmethod
+    def from_list(cls, items: list[int]) -> "Span":
+        line, column, end_line, end_column = (int(i) for i in items)
+        return cls(line, column, end_line, end_column)
+
+    @property
+    def is_empty(self) -> bool:
+        return (self.line, self.column) == (self.end_line, self.end_column)
+
+    def cover(self, other: "Span") -> "Span":
+        start = min((self.line, self.column), (other.line, other.column))
+        end = max((self.end_line, self.end_column), (other.end_line, other.end_column))
+        return Span(start[0], start[1], end[0], end[1])
+
+
+@dataclass(slots=True)
+class Label:
+    """A label as it was written in the form, and where."""
+
+    text: str
+    span: Span | None = None
+
+
+def _dec(value: Any) -> Decimal | None:
+    if value is None or value == "":
+        return None
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        return None
+
+
+@dataclass(slots=True)
+class DateValue:
+    """A date as written plus what it parsed to.
+
+    ``value`` is an ISO date cut to the precision found (``2019``,
+    ``2019-01``, ``2019-01-05``); ``precision`` is ``year``, ``month`` or
+    ``day``; both are ``None`` when the text is blank or does not parse.
+    """
+
+    text: str
+    value: str | None = None
+    precision: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "value": self.value, "precision": self.precision}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | str) -> "DateValue":
+        if isinstance(data, str):
+            from perflint.dates import parse_date
+
+            return parse_date(data)
+        return cls(data.get("text", ""), data.get("value"), data.get("precision"))
+
+
+@dataclass(slots=True)
+class MoneyLine:
+    """One amount: the total or a breakdown line.
+
+    ``key`` is the canonical role (``total``, ``income_total``,
+    ``income.public``, ``expenditure.basic``, ``source.fiscal`` …, see
+    ``perflint/data/labels.toml``); ``label`` and ``text`` are as written;
+    ``unit`` is 万元 or 元 as the label or the form's unit note says.
+    """
+
+    key: str
+    label: str
+    text: str
+    amount: Decimal | None = None
+    unit: str = "万元"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "label": self.label,
+            "text": self.text,
+            "amount": None if self.amount is None else str(self.amount),
+            "unit": self.unit,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "MoneyLine":
+        return cls(
+            key=data.get("key", "other"),
+            label=data.get("label", ""),
+            text=data.get("text", "" if data.get("amount") is None else str(data["amount"])),
+            amount=_dec(data.get("amount")),
+            unit=data.get("unit", "万元"),
+        )
+
+
+@dataclass(slots=True)
+class Money:
+    total: MoneyLine | None = None
+    lines: list[MoneyLine] = field(default_factory=list)
+
+    def get(self, key: str) -> MoneyLine | None:
+        if key == "total":
+            return self.total
+        for line in self.lines:
+            if line.key == key:
+                return line
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "total": None if self.total is None else self.total.to_dict(),
+            "lines": [line.to_dict() for line in self.lines],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> "Money":
+        data = data or {}
+        total = data.get("total")
+        return cls(
+            total=None if total is None else MoneyLine.from_dict({"key": "total", **total}),
+            lines=[MoneyLine.from_dict(d) for d in data.get("lines", [])],
+        )
+
+
+@dataclass(slots=True)
+class ScheduleRow:
+    content: str
+    start: DateValue | None = None
+    end: DateValue | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "content": self.content,
+            "start": None if self.start is None else self.start.to_dict(),
+            "end": None if self.end is None else self.end.to_dict(),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "ScheduleRow":
+        return cls(
+            content=data.get("content", ""),
+            start=None if data.get("start") is None else DateValue.from_dict(data["start"]),
+            end=None if data.get("end") is None else DateValue.from_dict(data["end"]),
+        )
+
+
+INDICATOR_FIELDS = ("level1", "level2", "level3", "content", "value", "note")
+
+
+@dataclass(slots=True)
+class Indicator:
+    """One indicator row.
+
+    ``value`` is ``None`` when the template has no value column (the 2019
+    部门整体支出 form), ``""`` when the cell is blank.  ``inherited`` names the
+    level fields carried down from a merged cell above; their spans point at
+    that cell.  ``extra`` keeps further columns by their header (指标性质,
+    度量单位, 权重 …).
+    """
+
+    level1: str | None = None
+    level2: str | None = None
+    level3: str | None = None
+    content: str = ""
+    value: str | None = ""
+    note: str | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+    inherited: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {name: getattr(self, name) for name in INDICATOR_FIELDS}
+        if self.extra:
+            out["extra"] = dict(self.extra)
+        if self.inherited:
+            out["inherited"] = list(self.inherited)
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Indicator":
+        return cls(
+            level1=data.get("level1"),
+            level2=data.get("level2"),
+            level3=data.get("level3"),
+            content=data.get("content", ""),
+            value=data.get("value", ""),
+            note=data.get("note"),
+            extra=dict(data.get("extra", {})),
+            inherited=list(data.get("inherited", [])),
+        )
+
+
+@dataclass(slots=True)
+class Review:
+    """A review block: 主管部门, 业务科室, 预算科 or 绩效评价科."""
+
+    section: str
+    opinion: str = ""
+    date: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"section": self.section, "opinion": self.opinion, "date": self.date}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Review":
+        return cls(data.get("section", ""), data.get("opinion", ""), data.get("date"))
+
+
+@dataclass(slots=True)
+class ExtraField:
+    """A recognised label that the core model has no slot for (项目负责人, 项目概况 …)."""
+
+    key: str
+    label: str
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"key": self.key, "label": self.label, "text": self.text}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "ExtraField":
+        return cls(data.get("key", ""), data.get("label", ""), data.get("text", ""))
+
+
+@dataclass(slots=True)
+class Source:
+    """Where a declaration came from."""
+
+    path: str = "<memory>"
+    encoding: str | None = None
+    layout: str | None = None
+    index: int = 0
+    spans: dict[str, Span] = field(default_factory=dict)
+    labels: dict[str, Label] = field(default_factory=dict)
+    #: Template text that belongs to the form, not to any answer: 盖章 marks,
+    #: "其中：" prefixes, table headers.  Kept so that nothing is lost.
+    template: list[Span] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "encoding": self.encoding,
+            "layout": self.layout,
+            "index": self.index,
+            "spans": {k: v.to_list() for k, v in sorted(self.spans.items())},
+            "template": [s.to_list() for s in self.template],
+            "labels": {
+                k: {"text": v.text, "span": None if v.span is None else v.span.to_list()}
+                for k, v in sorted(self.labels.items())
+            },
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> "Source":
+        data = data or {}
+        labels = {}
+        for key, item in (data.get("labels") or {}).items():
+            span = item.get("span")
+            labels[key] = Label(item.get("text", ""), None if span is None else Span.from_list(span))
+        return cls(
+            path=data.get("path", "<memory>"),
+            encoding=data.get("encoding"),
+            layout=data.get("layout"),
+            index=int(data.get("index", 0)),
+            spans={k: Span.from_list(v) for k, v in (data.get("spans") or {}).items()},
+            labels=labels,
+            template=[Span.from_list(v) for v in (data.get("template") or [])],
+        )
+
+
+GOAL_KEYS = ("long_term", "annual", "overall")
+
+
+@dataclass(slots=True)
+class Declaration:
+    """One performance-target declaration (绩效目标申报表)."""
+
+    form_type: FormType = FormType.UNKNOWN
+    title: str | None = None
+    year: int | None = None
+    year_text: str | None = None
+    filing_unit: str | None = None
+    name: str | None = None
+    attribute: str | None = None
+    attribute_text: str | None = None
+    department: str | None = None
+    implementing_unit: str | None = None
+    money: Money = field(default_factory=Money)
+    functions: str | None = None
+    basis: str | None = None
+    schedule: list[ScheduleRow] = field(default_factory=list)
+    goals: dict[str, str] = field(default_factory=dict)
+    indicators: list[Indicator] = field(default_factory=list)
+    safeguards: str | None = None
+    reviews: list[Review] = field(default_factory=list)
+    preparer: str | None = None
+    phone: str | None = None
+    filing_date: DateValue | None = None
+    fields: list[ExtraField] = field(default_factory=list)
+    unrecognized: list[str] = field(default_factory=list)
+    source: Source = field(default_factory=Source)
+
+    # -- convenience -----------------------------------------------------
+    @property
+    def display_name(self) -> str:
+        return self.name or self.department or self.title or f"#{self.source.index + 1}"
+
+    def review(self, section: str) -> Review | None:
+        for item in self.reviews:
+            if item.section == section:
+                return item
+        return None
+
+    def span(self, pointer: str) -> Span | None:
+        """The span of the value at ``pointer``, else of its label, else of the
+        nearest ancestor that has one."""
+        probe = pointer
+        while True:
+            span = self.source.spans.get(probe)
+            if span is not None and not span.is_empty:
+                return span
+            label = self.source.labels.get(probe)
+            if label is not None and label.span is not None:
+                return label.span
+            if span is not None:
+                return span
+            if not probe or probe == "/":
+                return None
+            probe = probe.rsplit("/", 1)[0]
+
+    def iter_text(self) -> Iterator[tuple[str, str]]:
+        """Every free-text value with its pointer (for text-hygiene checks)."""
+        data = self.to_dict(include_source=False)
+
+        def walk(node: Any, pointer: str) -> Iterator[tuple[str, str]]:
+            if isinstance(node, str):
+                yield pointer, node
+            elif isinstance(node, dict):
+                for key in node:
+                    yield from walk(node[key], f"{pointer}/{escape_pointer(str(key))}")
+            elif isinstance(node, list):
+                for i, item in enumerate(node):
+                    yield from walk(item, f"{pointer}/{i}")
+
+        yield from walk(data, "")
+
+    # -- serialisation -----------------------------------------------------
+    def to_dict(self, include_source: bool = True) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "form_type": str(self.form_type),
+            "title": self.title,
+            "year": self.year,
+            "year_text": self.year_text,
+            "filing_unit": self.filing_unit,
+            "name": self.name,
+            "attribute": self.attribute,
+            "attribute_text": self.attribute_text,
+            "department": self.department,
+            "implementing_unit": self.implementing_unit,
+            "money": self.money.to_dict(),
+            "functions": self.functions,
+            "basis": self.basis,
+            "schedule": [row.to_dict() for row in self.schedule],
+            "goals": {k: self.goals[k] for k in GOAL_KEYS if k in self.goals},
+            "indicators": [row.to_dict() for row in self.indicators],
+            "safeguards": self.safeguards,
+            "reviews": [r.to_dict() for r in self.reviews],
+            "preparer": self.preparer,
+            "phone": self.phone,
+            "filing_date": None if self.filing_date is None else self.filing_date.to_dict(),
+            "fields": [f.to_dict() for f in self.fields],
+            "unrecognized": list(self.unrecognized),
+        }
+        if include_source:
+            out["source"] = self.source.to_dict()
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Declaration":
+        try:
+            form_type = FormType(data.get("form_type", "unknown"))
+        except ValueError:
+            form_type = FormType.UNKNOWN
+        filing = data.get("filing_date")
+        return cls(
+            form_type=form_type,
+            title=data.get("title"),
+            year=data.get("year"),
+            year_text=data.get("year_text"),
+            filing_unit=data.get("filing_unit"),
+            name=data.get("name"),
+            attribute=data.get("attribute"),
+            attribute_text=data.get("attribute_text"),
+            department=data.get("department"),
+            implementing_unit=data.get("implementing_unit"),
+            money=Money.from_dict(data.get("money")),
+            functions=data.get("functions"),
+            basis=data.get("basis"),
+            schedule=[ScheduleRow.from_dict(d) for d in data.get("schedule", [])],
+            goals={k: v for k, v in (data.get("goals") or {}).items()},
+            indicators=[Indicator.from_dict(d) for d in data.get("indicators", [])],
+            safeguards=data.get("safeguards"),
+            reviews=[Review.from_dict(d) for d in data.get("reviews", [])],
+            preparer=data.get("preparer"),
+            phone=data.get("phone"),
+            filing_date=None if filing is None else DateValue.from_dict(filing),
+            fields=[ExtraField.from_dict(d) for d in data.get("fields", [])],
+            unrecognized=list(data.get("unrecognized", [])),
+            source=Source.from_dict(data.get("source")),
+        )
+
+
+def escape_pointer(token: str) -> str:
+    """Escape one JSON-pointer reference token (RFC 6901)."""
+    return token.replace("~", "~0").replace("/", "~1")
+
+
+def resolve_pointer(document: Any, pointer: str) -> Any:
+    """Return the node at ``pointer`` (RFC 6901); ``KeyError`` when absent."""
+    if pointer in ("", "/"):
+        return document
+    node = document
+    for raw in pointer.lstrip("/").split("/"):
+        token = raw.replace("~1", "/").replace("~0", "~")
+        if isinstance(node, list):
+            node = node[int(token)]
+        elif isinstance(node, dict):
+            node = node[token]
+        else:
+            raise KeyError(pointer)
+    return node

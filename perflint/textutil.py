@@ -1,0 +1,112 @@
+"""Small text helpers shared by extraction and checks."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+from perflint.ingest.vocab import is_pad
+
+TICKS = "√✓✔☑■▇●"
+BOX = "□☐▢口"
+
+
+def clean_value(raw: str) -> str:
+    """A value as extracted: padding (spaces, tabs, U+3000 …) trimmed from each
+    line, blank lines dropped, lines joined with a newline."""
+    lines = []
+    for line in raw.split("\n"):
+        start, end = 0, len(line)
+        while start < end and is_pad(line[start]):
+            start += 1
+        while end > start and is_pad(line[end - 1]):
+            end -= 1
+        if start < end:
+            lines.append(line[start:end])
+    return "\n".join(lines)
+
+
+def clean_label(raw: str) -> str:
+    """A label as written, with all padding removed (labels wrap across lines)."""
+    return "".join(ch for ch in raw if not is_pad(ch))
+
+
+def nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+def compact(text: str) -> str:
+    """NFKC with all whitespace removed: the form checks compare on."""
+    return "".join(ch for ch in nfkc(text) if not ch.isspace())
+
+
+_OPTION = re.compile(r"(新增|延续|新建|续建|一次性|经常性|阶段性)(?:专项|项目)?")
+
+
+def parse_ticks(text: str) -> list[str]:
+    """The options ticked in an attribute cell.
+
+    Templates print ``WORD□`` (or ``□WORD``); the tick may sit on either side
+    of the box (``延续专项√□``, ``延续专项□√``, ``☑新增``).  A tick belongs to
+    the word before it when the template puts words first, else to the word
+    after it.  A cell that names one option and has no boxes (``新建``)
+    counts as that option ticked.
+    """
+    t = nfkc(text)
+    options = [(m.start(), m.end(), _canon(m.group(1))) for m in _OPTION.finditer(t)]
+    if not options:
+        return []
+    marks = [i for i, ch in enumerate(t) if ch in TICKS]
+    if not marks and not any(ch in BOX for ch in t):
+        names = {o[2] for o in options}
+        return sorted(names) if len(names) == 1 else []
+    stripped = t.lstrip(" \u3000")
+    box_first = bool(stripped) and (stripped[0] in BOX or stripped[0] in TICKS)
+    ticked: set[str] = set()
+    for p in marks:
+        if box_first:
+            owner = next((o for o in options if o[0] > p), None)
+        else:
+            owner = next((o for o in reversed(options) if o[1] <= p), None)
+        if owner is not None:
+            ticked.add(owner[2])
+    return sorted(ticked)
+
+
+def _canon(name: str) -> str:
+    return {"新建": "新增", "续建": "延续"}.get(name, name)
+
+
+_AMOUNT = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
+
+
+def parse_amount(text: str) -> tuple[Decimal | None, str | None]:
+    """An amount and the unit written with it (``万元``, ``元`` or ``None``).
+
+    Commas, spaces and full-width digits are accepted: ``1,698.6``,
+    ``１６９８．６``, ``50万``, ``3,309,840.00元``.
+    """
+    t = compact(text)
+    unit = None
+    for suffix, name in (("万元", "万元"), ("万", "万元"), ("元", "元")):
+        if t.endswith(suffix):
+            t = t[: -len(suffix)]
+            unit = name
+            break
+    t = t.replace(",", "").replace("，", "")
+    if not _AMOUNT.match(t):
+        return None, unit
+    try:
+        return Decimal(t), unit
+    except InvalidOperation:  # pragma: no cover - the regex already guards
+        return None, unit
+
+
+def unit_from_label(label: str) -> str | None:
+    t = compact(label)
+    if "万元" in t:
+        return "万元"
+    if re.search(r"[(（:：]元[)）]?|单位:?元", t):
+        return "元"
+    return None
