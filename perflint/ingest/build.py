@@ -6,6 +6,17 @@ table headers switch to the schedule or indicator table until a row starts
 with a field label again.  Every character that is not padding ends up in a
 label, a value, template text or :attr:`Declaration.unrecognized`, each with
 its span, so nothing the user wrote is dropped silently.
+
+Two kinds of rows arrive here:
+
+* real rows (tabbed and ``a | b |`` layouts): a label's value is in the same
+  row, and a label that ends its row has a blank value;
+* stream cells (:attr:`Row.stream`, one cell per line without row marks):
+  a label's value is the next cell, and table cells fill the header's
+  columns in order.
+
+The layouts of ``lines`` and ``flattened`` text may fuse a label with its value
+in one cell ("项目名称农村道路改造"); such cells are split on known labels.
 """
 
 from __future__ import annotations
@@ -19,7 +30,6 @@ from perflint.ingest.layouts import Cell, Row
 from perflint.ingest.vocab import COLONS, DECOR, LabelInfo, NormText, Vocabulary, is_pad, vocabulary
 from perflint.model import (
     Declaration,
-    DateValue,
     ExtraField,
     FormType,
     Indicator,
@@ -34,14 +44,15 @@ from perflint.textutil import clean_label, clean_value, parse_amount, parse_tick
 
 
 class SourceMap:
-    """Character offsets ↔ 1-based (line, column)."""
+    """Character offsets ↔ 1-based (line, column); built once per file."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.starts = [0]
-        for i, ch in enumerate(text):
-            if ch == "\n":
-                self.starts.append(i + 1)
+        pos = text.find("\n")
+        while pos != -1:
+            self.starts.append(pos + 1)
+            pos = text.find("\n", pos + 1)
 
     def pos(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.starts, offset) - 1
@@ -64,7 +75,7 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-@dataclass
+@dataclass(slots=True)
 class Segment:
     kind: str  # label | value | template
     start: int
@@ -72,44 +83,75 @@ class Segment:
     info: LabelInfo | None = None
 
 
-_YEAR = re.compile(r"((?:19|20)\d{2}|20[Xx×]{2}|\s*)\s*年度")
+_YEAR = re.compile(r"((?:19|20)\s*\d\s*\d|20[Xx×]{2}|\s*)\s*年度")
+_TITLE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?")
 _DATE_TEMPLATE = re.compile(r"(?:(?:19|20)\d{2}\s*)?年[\s\u3000]*(?:\d{1,2}[\s\u3000]*)?月[\s\u3000]*(?:\d{1,2}[\s\u3000]*)?日")
 _SEAL = re.compile(r"[（(]\s*(?:盖章|签章|公章)\s*[)）]")
 _QIZHONG = re.compile(r"^其中\s*[:：]?")
+_NOTE = re.compile(r"[（(【\[][^()（）【】\[\]]{1,16}[)）】\]]$")
 _TRAILING_VALUE = re.compile(
-    r"((?:[≥≤<>=＞＜]=?|不低于|不少于|不高于|不超过|大于等于|小于等于|达到)?\s*"
-    r"\d[\d.,]*\s*(?:%|‰|[个人次件项台套辆家户天日月年元万亩吨株米]{1,3})?(?:以上|以下|以内)?)$"
+    r"((?:[≥≤≧≦<>=＞＜]=?|不低于|不少于|不高于|不超过|大于等于|小于等于|达到)?\s*"
+    r"\d[\d.,]*\s*(?:%|‰|[个人次件项台套辆家户天日月年元万亩吨株米条所座公里]{1,3})?(?:以上|以下|以内)?)$"
 )
 
-FIELD_ATTRS = {
-    "filing_unit", "name", "attribute", "department", "implementing_unit",
-    "functions", "basis", "safeguards", "preparer", "phone", "filing_date",
-}
 FOOTER_KEYS = ("preparer", "phone", "filing_date")
 FORM_TYPES = {ft.value: ft for ft in FormType}
-STRUCTURAL = ("money_group", "review_group", "schedule_start", "indicator_start")
+#: labels that open a block rather than introduce one value
+STRUCTURAL = frozenset({"money_group", "review_group", "schedule_start", "indicator_start"})
+TABLE_STARTS = frozenset({"schedule_start", "indicator_start"})
+LEVELS = ("level1", "level2")
+DEFAULT_COLUMNS = {"indicators": ["content", "value"], "schedule": ["content", "start", "end"]}
 
 
-@dataclass
+@dataclass(slots=True)
 class _Table:
+    """The schedule or indicator table being read."""
+
     kind: str  # schedule | indicators
     columns: list[str | None] = field(default_factory=list)
+    #: cells per header row; 0 when the header came as stream cells
     width: int = 0
+    #: the level cells of the last row, carried down to rows whose merged
+    #: level cells are missing: column -> (text, pointer)
     last_levels: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: stream mode: level cells read but not used yet, and the data cells of
+    #: the row being filled
+    levels: dict[str, tuple[int, int]] = field(default_factory=dict)
+    buffer: list[tuple[int, int]] = field(default_factory=list)
+    #: stream mode: header cells are still arriving
+    collecting: bool = False
+
+    @property
+    def col_kind(self) -> str:
+        return "schedule_col" if self.kind == "schedule" else "indicator_col"
+
+    @property
+    def data_columns(self) -> list[str]:
+        cols = [c for c in self.columns if c is not None and c not in LEVELS]
+        if not cols:
+            return list(DEFAULT_COLUMNS[self.kind])
+        if self.kind == "indicators" and "content" not in cols and "level3" not in cols:
+            cols.insert(0, "content")
+        return cols
 
 
 class _FormBuilder:
+    """Builds one declaration from the rows given to it."""
+
     def __init__(self, owner: "Builder", index: int) -> None:
         self.owner = owner
         self.text = owner.text
         self.smap = owner.smap
         self.vocab = owner.vocab
+        self.fused = owner.layout in ("lines", "flattened")
         self.decl = Declaration(source=Source(owner.path, owner.encoding, owner.layout, index))
         self.pending: tuple[LabelInfo, int, int] | None = None  # label, its start, end
         self.table: _Table | None = None
         self.money_unit: str | None = owner.default_unit
         self.labels_seen = 0
         self.has_title = False
+        #: this form holds a footer (填报人/联系电话/填报日期)
+        self.has_footer = False
 
     # -- recording -----------------------------------------------------------
     def _label(self, pointer: str, start: int, end: int) -> None:
@@ -126,6 +168,16 @@ class _FormBuilder:
         if s < e:
             self.decl.source.template.append(self.smap.span(s, e))
 
+    def _template_label(self, start: int, end: int) -> None:
+        """A label that is part of the form (a heading): template, and kept
+        under ``/$template/N`` so that a misspelt heading can be reported."""
+        s, e = trim(self.text, start, end)
+        if s >= e:
+            return
+        key = f"/$template/{len(self.decl.source.template)}"
+        self.decl.source.labels[key] = Label(clean_label(self.text[s:e]), self.smap.span(s, e))
+        self.decl.source.template.append(self.smap.span(s, e))
+
     def unrecognized(self, start: int, end: int) -> None:
         s, e = trim(self.text, start, end)
         if s >= e:
@@ -138,8 +190,10 @@ class _FormBuilder:
         return self.labels_seen > 0
 
     # -- cell splitting ------------------------------------------------------
-    def split(self, cell: Cell, fused: bool) -> list[Segment]:
+    def split(self, cell: Cell) -> list[Segment]:
+        """Cut a cell into labels, values and template text (其中：)."""
         text = self.text
+        fused = self.fused
         norm = NormText(text, cell.start, cell.end)
         chars = norm.chars
         segments: list[Segment] = []
@@ -150,14 +204,12 @@ class _FormBuilder:
             j = i
             while j < n and chars[j] in DECOR:
                 j += 1
-            q = _QIZHONG.match(chars[j:])
-            if q and q.end() > 0 and j + q.end() < n:
-                if value_from is not None:
-                    segments.append(Segment("value", norm.raw_offset(value_from), norm.raw_offset(i)))
-                    value_from = None
-                segments.append(Segment("template", norm.raw_offset(i), norm.raw_after(j + q.end())))
-                i = j + q.end()
-                continue
+            if value_from is None:
+                q = _QIZHONG.match(chars[j:j + 3])
+                if q and q.end() > 0 and j + q.end() < n:
+                    segments.append(Segment("template", norm.raw_offset(i), norm.raw_after(j + q.end())))
+                    i = j + q.end()
+                    continue
             found = self.vocab.match_prefix(chars, j)
             if found is None and i == 0:
                 whole = self.vocab.match(chars)
@@ -174,21 +226,19 @@ class _FormBuilder:
                 colon = k < n and chars[k] in COLONS
                 if colon:
                     k += 1
-                at_start = i == 0 or value_from is None
                 boundary = k >= n or colon
-                gap_before = i == 0 or is_pad(text[norm.raw_offset(i) - 1]) or text[norm.raw_offset(i) - 1] in "|"
-                accept = False
-                if at_start and (boundary or fused):
-                    accept = True
-                elif value_from is not None and colon and gap_before and length >= 2:
-                    accept = True  # "填报人：　联系电话：" on one line
-                elif value_from is not None and fused and length >= 4:
-                    accept = True
+                raw_i = norm.raw_offset(i)
+                gap_before = i == 0 or is_pad(text[raw_i - 1]) or text[raw_i - 1] == "|"
+                if value_from is None:
+                    accept = boundary or fused
+                else:
+                    # "填报人：　联系电话：" on one line; fused "…名称XX主管部门YY"
+                    accept = (colon and gap_before and length >= 2) or (fused and length >= 4)
                 if accept:
                     if value_from is not None:
-                        segments.append(Segment("value", norm.raw_offset(value_from), norm.raw_offset(i)))
+                        segments.append(Segment("value", norm.raw_offset(value_from), raw_i))
                         value_from = None
-                    segments.append(Segment("label", norm.raw_offset(i), norm.raw_after(k), info))
+                    segments.append(Segment("label", raw_i, norm.raw_after(k), info))
                     i = k
                     continue
             if value_from is None:
@@ -200,45 +250,47 @@ class _FormBuilder:
 
     # -- rows ----------------------------------------------------------------
     def add_row(self, row: Row) -> None:
-        fused = self.owner.layout in ("lines", "flattened")
         cells = [trim(self.text, c.start, c.end) for c in row.cells]
         infos = [self.vocab.match(self.text[s:e]) if s < e else None for s, e in cells]
         for col_kind, kind in (("indicator_col", "indicators"), ("schedule_col", "schedule")):
             if sum(1 for inf in infos if inf is not None and inf.kind == col_kind) >= 2:
-                self._close_pending_for_table()
+                self._close_pending()
                 if self.table is None or self.table.kind != kind:
+                    self._end_table()
                     self.table = _Table(kind)
                 self.labels_seen += 1
-                self._header(row, cells, infos, col_kind)
+                self._header(cells, infos)
                 return
         if self.table is not None:
-            if self._table_row(row, fused):
+            if self._table_row(row, cells, infos):
                 return
-            self.table = None
+            self._end_table()
         nonblank = [i for i, (s, e) in enumerate(cells) if s < e]
         if nonblank:
             first = infos[nonblank[0]]
-            if first is not None and first.kind in ("indicator_start", "schedule_start") and len(nonblank) > 1:
+            if first is not None and first.kind in TABLE_STARTS and len(nonblank) > 1:
                 # "部门整体支出年度绩效指标 | 产出指标 | …": the table label, then data
-                self._close_pending_for_table()
+                self._close_pending()
                 self.labels_seen += 1
                 self.table = _Table("indicators" if first.kind == "indicator_start" else "schedule")
-                self._table_row(row, fused)
+                self._table_row(row, cells, infos)
                 return
         for cell in row.cells:
-            self._field_cell(cell, fused, row)
-        if self.pending is not None and self.owner.layout == "tabbed" and row.cells and row.cells[-1].table:
-            # In Word tables a label's value is in the same row; a label that
+            self._field_cell(cell, row)
+        if (self.pending is not None and not row.stream and row.cells and row.cells[-1].table
+                and self.owner.layout in ("tabbed", "pipe") and self.pending[0].kind not in STRUCTURAL):
+            # In a table a label's value is in the same row; a label that
             # ends its row has a blank value.
-            if self.pending[0].kind not in STRUCTURAL:
-                self._close_pending_blank()
+            self._close_pending_blank()
 
-    def _close_pending_for_table(self) -> None:
-        if self.pending is not None:
-            if self.pending[0].kind in STRUCTURAL:
-                self.pending = None
-            else:
-                self._close_pending_blank()
+    def _close_pending(self) -> None:
+        """Drop a structural label, give a field label a blank value."""
+        if self.pending is None:
+            return
+        if self.pending[0].kind in STRUCTURAL:
+            self.pending = None
+        else:
+            self._close_pending_blank()
 
     def _close_pending_blank(self) -> None:
         if self.pending is None:
@@ -247,157 +299,140 @@ class _FormBuilder:
         self.pending = None
         self._assign(info, start, end, end, end)
 
-    def _field_cell(self, cell: Cell, fused: bool, row: Row) -> None:
+    def _field_cell(self, cell: Cell, row: Row) -> None:
         s, e = trim(self.text, cell.start, cell.end)
         if s >= e:
-            if self.pending is not None and self.pending[0].kind not in ("money_group", "review_group", "schedule_start", "indicator_start"):
+            if self.pending is not None and self.pending[0].kind not in STRUCTURAL:
                 info, ls, le = self.pending
                 self.pending = None
                 self._assign(info, ls, le, s, s)
             return
-        if not row.free and self.vocab.title(self.text[s:e]) and not self.has_title and not self.substantive:
+        if not self.has_title and not self.substantive and self.vocab.title(self.text[s:e]):
             self._title(s, e)
             return
-        segments = self.split(Cell(s, e, cell.table), fused)
-        for seg in segments:
+        for seg in self.split(Cell(s, e, cell.table)):
             if seg.kind == "template":
                 self._template(seg.start, seg.end)
             elif seg.kind == "label":
-                self._close_pending_structural()
-                if self.pending is not None:
-                    self._close_pending_blank()
+                self._close_pending()
                 self._start_label(seg)
             else:
                 self._value_segment(seg.start, seg.end)
-        # a label with a colon and nothing after it has a blank value
-        if segments and segments[-1].kind == "label" and self.pending is not None:
-            raw = self.text[segments[-1].start:segments[-1].end].rstrip()
-            if raw and raw[-1] in COLONS and self.pending[0].kind not in ("money_group", "review_group"):
-                self._close_pending_blank()
-
-    def _close_pending_structural(self) -> None:
-        if self.pending is not None and self.pending[0].kind in ("money_group", "review_group", "schedule_start", "indicator_start"):
-            self.pending = None
 
     def _start_label(self, seg: Segment) -> None:
         info = seg.info
         assert info is not None
         self.labels_seen += 1
-        if info.kind == "schedule_start":
-            self._template_label(seg)
-            self.table = _Table("schedule", columns=[None])
-            self.pending = (info, seg.start, seg.end)
-            return
-        if info.kind == "indicator_start":
-            self._template_label(seg)
-            self.table = _Table("indicators", columns=[None])
+        if info.kind in TABLE_STARTS:
+            self._end_table()
+            self._template_label(seg.start, seg.end)
+            self.table = _Table("schedule" if info.kind == "schedule_start" else "indicators")
             self.pending = (info, seg.start, seg.end)
             return
         if info.kind in ("schedule_col", "indicator_col"):
             # a header outside its table: start the table implicitly
-            kind = "schedule" if info.kind == "schedule_col" else "indicators"
-            self.table = _Table(kind, columns=[])
-            self.table.columns.append(info.key)
+            self._end_table()
+            self.table = _Table("schedule" if info.kind == "schedule_col" else "indicators",
+                                columns=[info.key], collecting=True)
             self._template(seg.start, seg.end)
             return
         if info.kind == "money_group":
             unit = unit_from_label(self.text[seg.start:seg.end])
             if unit:
                 self.money_unit = unit
-            self._template_label(seg)
-            self.pending = (info, seg.start, seg.end)
-            return
-        if info.kind == "review_group":
-            self._template_label(seg)
-            self.pending = (info, seg.start, seg.end)
-            return
+        if info.kind in STRUCTURAL:
+            self._template_label(seg.start, seg.end)
         self.pending = (info, seg.start, seg.end)
 
-    def _template_label(self, seg: Segment) -> None:
-        s, e = trim(self.text, seg.start, seg.end)
-        key = f"/$template/{len(self.decl.source.template)}"
-        self.decl.source.labels[key] = Label(clean_label(self.text[s:e]), self.smap.span(s, e))
-        self.decl.source.template.append(self.smap.span(s, e))
-
     def _value_segment(self, start: int, end: int) -> None:
-        if self.pending is None or self.pending[0].kind in ("schedule_start", "indicator_start"):
-            if self.pending is not None and self.table is not None:
-                return self._stray(start, end)
+        if self.pending is None:
             self.unrecognized(start, end)
             return
         info, ls, le = self.pending
-        if info.kind in ("money_group", "review_group"):
-            self.pending = None
-            if info.kind == "money_group":
-                # "资金情况（万元） | 50" : a value right after a group label is the total
-                self._assign(LabelInfo("money", "total", info.text), ls, le, start, end)
-                return
+        if info.kind in TABLE_STARTS:
             self.unrecognized(start, end)
             return
         self.pending = None
-        self._assign(info, ls, le, start, end)
-
-    def _stray(self, start: int, end: int) -> None:
-        self.unrecognized(start, end)
+        if info.kind == "money_group":
+            # "资金情况（万元） | 50" : a value right after a group label is the total
+            self._assign(LabelInfo("money", "total", info.text), ls, le, start, end,
+                         label_is_template=True)
+        elif info.kind == "review_group":
+            self.unrecognized(start, end)
+        else:
+            self._assign(info, ls, le, start, end)
 
     # -- assignment ----------------------------------------------------------
-    def _assign(self, info: LabelInfo, ls: int, le: int, vs: int, ve: int) -> None:
+    def _assign(self, info: LabelInfo, ls: int, le: int, vs: int, ve: int,
+                label_is_template: bool = False) -> None:
         d = self.decl
         kind, key = info.kind, info.key
         if kind == "field":
-            pointer = f"/{key}"
-            current = getattr(d, "attribute_text" if key == "attribute" else key)
-            if current not in (None, "") or (key == "filing_date" and current is not None and current.text):
-                self._extra(key, ls, le, vs, ve)
-                return
-            if key == "attribute":
-                pointer = "/attribute_text"
-            self._label(pointer, ls, le)
-            text = self._value(pointer, vs, ve)
-            if key == "filing_date":
-                d.filing_date = parse_date(text)
-            elif key == "attribute":
-                d.attribute_text = text
-                ticked = parse_ticks(text)
-                d.attribute = ticked[0] if len(ticked) == 1 else None
-            else:
-                setattr(d, key, text)
-            if key == "filing_unit":
-                self._maybe_split_seal(pointer)
+            self._assign_field(key, ls, le, vs, ve)
         elif kind == "goal":
-            if key in d.goals and d.goals[key]:
+            if d.goals.get(key):
                 self._extra("goal." + key, ls, le, vs, ve)
                 return
             pointer = f"/goals/{key}"
             self._label(pointer, ls, le)
             d.goals[key] = self._value(pointer, vs, ve)
         elif kind == "money":
-            label_raw = self.text[ls:le]
-            written = clean_label(label_raw).rstrip(COLONS)
-            if key == "total" and d.money.total is None:
-                pointer = "/money/total"
-            else:
-                pointer = f"/money/lines/{len(d.money.lines)}"
-            self._label(pointer, ls, le)
-            text = self._value(pointer, vs, ve)
-            amount, unit_written = parse_amount(text) if text else (None, None)
-            unit = unit_from_label(label_raw) or unit_written or self.money_unit or "万元"
-            if unit_written == "元" and unit == "万元":
-                unit = "元"
-            line = MoneyLine(key=key, label=written, text=text, amount=amount, unit=unit)
-            if pointer == "/money/total":
-                d.money.total = line
-            else:
-                d.money.lines.append(line)
+            self._assign_money(key, ls, le, vs, ve, label_is_template)
         elif kind == "review":
-            n = len(d.reviews)
-            pointer = f"/reviews/{n}"
+            pointer = f"/reviews/{len(d.reviews)}"
             self._label(f"{pointer}/section", ls, le)
             review = Review(section=key)
             d.reviews.append(review)
             self._review_value(review, pointer, vs, ve)
-        else:  # a header or group label given a value: keep it as an extra field
+        else:  # an extra field, or a header or group label given a value
             self._extra(key, ls, le, vs, ve)
+
+    def _assign_field(self, key: str, ls: int, le: int, vs: int, ve: int) -> None:
+        d = self.decl
+        current = d.attribute_text if key == "attribute" else getattr(d, key)
+        if key == "filing_date":
+            current = None if current is None else current.text
+        if current not in (None, ""):
+            self._extra(key, ls, le, vs, ve)  # a second value for the same field
+            return
+        pointer = "/attribute_text" if key == "attribute" else f"/{key}"
+        self._label(pointer, ls, le)
+        text = self._value(pointer, vs, ve)
+        if key == "filing_date":
+            d.filing_date = parse_date(text)
+        elif key == "attribute":
+            d.attribute_text = text
+            ticked = parse_ticks(text)
+            d.attribute = ticked[0] if len(ticked) == 1 else None
+        else:
+            setattr(d, key, text)
+        if key == "filing_unit" and d.filing_unit and _SEAL.fullmatch(d.filing_unit.strip()):
+            # a value that is only a seal mark is template text: the unit is blank
+            span = d.source.spans[pointer]
+            d.source.template.append(span)
+            d.source.spans[pointer] = Span(span.line, span.column, span.line, span.column)
+            d.filing_unit = ""
+
+    def _assign_money(self, key: str, ls: int, le: int, vs: int, ve: int, label_is_template: bool) -> None:
+        d = self.decl
+        label_raw = self.text[ls:le]
+        written = clean_label(label_raw).rstrip(COLONS)
+        pointer = "/money/total" if key == "total" and d.money.total is None else f"/money/lines/{len(d.money.lines)}"
+        if label_is_template:
+            s, e = trim(self.text, ls, le)
+            self.decl.source.labels[pointer] = Label(clean_label(self.text[s:e]), None)
+        else:
+            self._label(pointer, ls, le)
+        text = self._value(pointer, vs, ve)
+        amount, unit_written = parse_amount(text) if text else (None, None)
+        unit = unit_from_label(label_raw) or unit_written or self.money_unit or "万元"
+        if unit_written == "元":
+            unit = "元"
+        line = MoneyLine(key=key, label=written, text=text, amount=amount, unit=unit)
+        if pointer == "/money/total":
+            d.money.total = line
+        else:
+            d.money.lines.append(line)
 
     def _extra(self, key: str, ls: int, le: int, vs: int, ve: int) -> None:
         d = self.decl
@@ -406,25 +441,14 @@ class _FormBuilder:
         text = self._value(pointer, vs, ve)
         d.fields.append(ExtraField(key=key, label=clean_label(self.text[ls:le]).rstrip(COLONS), text=text))
 
-    def _maybe_split_seal(self, pointer: str) -> None:
-        """"填报单位（盖章）：XX局" keeps the seal mark in the label; nothing to do.
-        A value that is only a seal mark is template text, the unit is blank."""
-        d = self.decl
-        if d.filing_unit and _SEAL.fullmatch(d.filing_unit.strip()):
-            span = d.source.spans[pointer]
-            d.source.template.append(span)
-            d.source.spans[pointer] = Span(span.line, span.column, span.line, span.column)
-            d.filing_unit = ""
-
     def _review_value(self, review: Review, pointer: str, vs: int, ve: int) -> None:
         text = self.text
         s, e = trim(text, vs, ve)
         chunk = text[s:e]
         taken: list[tuple[int, int]] = []
-        m = None
-        for m in _DATE_TEMPLATE.finditer(chunk):
-            pass
-        if m is not None:
+        dates = list(_DATE_TEMPLATE.finditer(chunk))
+        if dates:
+            m = dates[-1]
             ds, de = s + m.start(), s + m.end()
             review.date = self._value(f"{pointer}/date", ds, de)
             taken.append((ds, de))
@@ -441,42 +465,50 @@ class _FormBuilder:
         pieces.append(trim(text, pos, e))
         pieces = [p for p in pieces if p[0] < p[1]]
         if pieces:
-            review.opinion = self._value(f"{pointer}/opinion", pieces[0][0], pieces[-1][1])
             # anything of the date or seal inside that range is part of the opinion text
+            review.opinion = self._value(f"{pointer}/opinion", pieces[0][0], pieces[-1][1])
         else:
             anchor = s if s < e else vs
             self.decl.source.spans[f"{pointer}/opinion"] = self.smap.span(anchor, anchor)
             review.opinion = ""
 
+    # -- title and year --------------------------------------------------------
     def _title(self, s: int, e: int) -> None:
         d = self.decl
-        found = self.vocab.title(self.text[s:e])
         chunk = self.text[s:e]
+        found = self.vocab.title(chunk)
         ym = _YEAR.search(chunk)
-        if ym and self.vocab.title(chunk[: ym.start()] + chunk[ym.end():]):
+        if ym and ym.group(1).strip() and self.vocab.title(chunk[: ym.start()] + chunk[ym.end():]):
             # "项目支出绩效目标申报表(2023年度)": title and year in one cell
-            self._year(s + ym.start(), s + ym.end())
-            before, after = trim(self.text, s, s + ym.start()), trim(self.text, s + ym.end(), e)
+            before = trim(self.text, s, s + ym.start())
+            after = trim(self.text, s + ym.end(), e)
             ts, te = before if before[1] > before[0] else after
-            bracket = re.match(r"\s*[（(]", chunk[ym.start() - 1:ym.start()] if ym.start() else "")
             te2 = te
             while te2 > ts and self.text[te2 - 1] in "（( \u3000":
                 te2 -= 1
+            if not self.vocab.title(self.text[ts:te2]):
+                ts, te2 = s, e  # the year sits inside the title: keep the title whole
             d.title = self._value("/title", ts, te2)
-            rest_s, rest_e = te2, s + ym.start()
-            if rest_e > rest_s:
-                self._template(rest_s, rest_e)
-            tail = trim(self.text, s + ym.end(), e)
-            if tail[1] > tail[0] and (ts, te) != tail:
-                self._template(*tail)
-            del bracket
+            self._year(s + ym.start(), s + ym.end())
+            for rs, re_ in ((s, ts), (te2, e)):
+                self._template_outside(rs, re_, (s + ym.start(), s + ym.end()))
         else:
             d.title = self._value("/title", s, e)
+            ty = _TITLE_YEAR.search(chunk)
+            if ty and d.year_text is None:
+                # "2019年度…表", "…2022年市直部门…表": the budget year in the title
+                self._year(s + ty.start(), s + ty.end())
         self.has_title = True
         if found:
             ft = found[1]
             if ft in FORM_TYPES and ft != "unknown":
                 d.form_type = FORM_TYPES[ft]
+
+    def _template_outside(self, s: int, e: int, hole: tuple[int, int]) -> None:
+        """Template text for ``[s, e)`` minus ``hole``."""
+        for a, b in ((s, min(e, hole[0])), (max(s, hole[1]), e)):
+            if a < b:
+                self._template(a, b)
 
     def _year(self, s: int, e: int) -> None:
         d = self.decl
@@ -484,58 +516,92 @@ class _FormBuilder:
             self.unrecognized(s, e)
             return
         d.year_text = self._value("/year_text", s, e)
-        m = re.search(r"(?:19|20)\d{2}", d.year_text)
+        m = re.search(r"(?:19|20)\d{2}", re.sub(r"\s", "", d.year_text))
         d.year = int(m.group(0)) if m else None
 
+    def year_row(self, s: int, e: int) -> bool:
+        """A cell that is only the year: "（  2019年度）", "(2022年度)"."""
+        chunk = self.text[s:e]
+        ym = _YEAR.search(chunk)
+        if ym is None or self.decl.year_text is not None:
+            return False
+        rest = chunk[: ym.start()] + chunk[ym.end():]
+        if any(not is_pad(ch) and ch not in "()（）" for ch in rest):
+            return False
+        ys, ye = trim(self.text, s + ym.start(), s + ym.end())
+        self._template_outside(s, e, (ys, ye))
+        self._year(ys, ye)
+        return True
+
     # -- tables --------------------------------------------------------------
-    def _table_row(self, row: Row, fused: bool) -> bool:
+    def _end_table(self) -> None:
+        table = self.table
+        if table is None:
+            return
+        self._flush_stream()
+        for s, e in table.levels.values():
+            self.unrecognized(s, e)  # a category with no row under it
+        table.levels.clear()
+        self.table = None
+
+    def _table_row(self, row: Row, cells: list[tuple[int, int]], infos: list[LabelInfo | None]) -> bool:
         """Handle ``row`` as part of the current table; False ends the table."""
         table = self.table
         assert table is not None
-        cells = [trim(self.text, c.start, c.end) for c in row.cells]
         nonblank = [(i, c) for i, c in enumerate(cells) if c[0] < c[1]]
         if not nonblank:
+            if row.stream and cells and table.buffer:
+                table.buffer.append(cells[0])  # an empty cell inside a stream row
+                self._maybe_emit_stream()
             return True
+        if row.free:
+            return False
         first_i, (fs, fe) = nonblank[0]
-        # header cells?
-        infos = [self.vocab.match(self.text[s:e]) if s < e else None for s, e in cells]
-        col_kind = "schedule_col" if table.kind == "schedule" else "indicator_col"
-        header_hits = sum(1 for inf in infos if inf is not None and inf.kind == col_kind)
-        if header_hits >= 2:
-            self._header(row, cells, infos, col_kind)
-            return True
         first = infos[first_i]
-        if first is not None and first.kind not in (col_kind, "indicator_start", "schedule_start"):
+        header_hits = [inf for inf in infos if inf is not None and inf.kind == table.col_kind]
+        if header_hits and len(header_hits) == len(nonblank):
+            if row.stream and (table.collecting or not table.columns):
+                table.columns.append(header_hits[0].key)
+                table.collecting = True
+                self._template(fs, fe)
+                return True
+            if len(header_hits) >= 2 or not row.stream:
+                self._header(cells, infos)
+                return True
+        table.collecting = False
+        if first is not None and first.kind not in (table.col_kind, *TABLE_STARTS):
             if self.vocab.category(self.text[fs:fe]) is None:
-                if self.pending is not None and self.pending[0].kind in ("indicator_start", "schedule_start"):
-                    self.pending = None
                 return False
-        if first is None and table.kind == "schedule" and len(nonblank) == 1 and fused is False:
-            pass
-        if first is not None and first.kind in ("indicator_start", "schedule_start") and self.vocab.category(self.text[fs:fe]) is None:
+        if first is not None and first.kind in TABLE_STARTS and self.vocab.category(self.text[fs:fe]) is None:
             # "部门整体支出年度绩效指标 | 产出指标 | …": label column then data
-            self._template_label(Segment("label", fs, fe, first))
+            self._template_label(fs, fe)
             cells = cells[first_i + 1:]
             if table.width:
                 cells = [(fs, fs)] + cells  # keep positional alignment
-        self.pending = None
-        if table.kind == "schedule":
+            if not any(s < e for s, e in cells):
+                return True
+        if self.pending is not None and self.pending[0].kind in TABLE_STARTS:
+            self.pending = None
+        if row.stream:
+            self._stream_cell(cells[0])
+        elif table.kind == "schedule":
             self._schedule_row(cells)
         else:
-            self._indicator_row(cells, fused)
+            self._indicator_row(cells)
         return True
 
-    def _header(self, row: Row, cells, infos, col_kind: str) -> None:
+    def _header(self, cells: list[tuple[int, int]], infos: list[LabelInfo | None]) -> None:
         table = self.table
         assert table is not None
+        self._flush_stream()
         columns: list[str | None] = []
         for (s, e), inf in zip(cells, infos):
-            if inf is not None and inf.kind == col_kind:
+            if inf is not None and inf.kind == table.col_kind:
                 columns.append(inf.key)
                 self._template(s, e)
-            elif inf is not None and inf.kind in ("indicator_start", "schedule_start"):
+            elif inf is not None and inf.kind in TABLE_STARTS:
                 columns.append(None)
-                self._template_label(Segment("label", s, e, inf))
+                self._template_label(s, e)
             elif s < e:
                 columns.append(None)
                 self.unrecognized(s, e)
@@ -543,13 +609,13 @@ class _FormBuilder:
                 columns.append(None)
         table.columns = columns
         table.width = len(columns)
+        table.collecting = False
         self.pending = None
 
+    # rows of a table given as real rows ---------------------------------------
     def _schedule_row(self, cells: list[tuple[int, int]]) -> None:
         table = self.table
         assert table is not None
-        n = len(self.decl.schedule)
-        pointer = f"/schedule/{n}"
         values: dict[str, tuple[int, int]] = {}
         if table.width and len(cells) == table.width:
             for col, c in zip(table.columns, cells):
@@ -559,169 +625,240 @@ class _FormBuilder:
                     self.unrecognized(*c)
         else:
             rest = [c for c in cells if c[0] < c[1]]
-            for col, c in zip(("content", "start", "end"), rest):
+            cols = table.data_columns
+            for col, c in zip(cols, rest):
                 values[col] = c
-            for c in rest[3:]:
+            for c in rest[len(cols):]:
                 self.unrecognized(*c)
+        self._emit_schedule(values)
+
+    def _emit_schedule(self, values: dict[str, tuple[int, int]]) -> None:
         if not any(s < e for s, e in values.values()):
             return
+        pointer = f"/schedule/{len(self.decl.schedule)}"
         row = ScheduleRow(content="")
         if "content" in values:
             row.content = self._value(f"{pointer}/content", *values["content"])
         for col in ("start", "end"):
             if col in values:
-                text = self._value(f"{pointer}/{col}", *values[col])
-                setattr(row, col, parse_date(text))
+                setattr(row, col, parse_date(self._value(f"{pointer}/{col}", *values[col])))
+        for col, c in values.items():
+            if col not in ("content", "start", "end"):
+                self.unrecognized(*c)
         self.decl.schedule.append(row)
 
-    def _indicator_row(self, cells: list[tuple[int, int]], fused: bool) -> None:
+    def _indicator_row(self, cells: list[tuple[int, int]]) -> None:
         table = self.table
         assert table is not None
         text = self.text
         assigned: dict[str, tuple[int, int]] = {}
-        extra: dict[str, tuple[int, int]] = {}
-        positional = table.width and len(cells) == table.width
-        if positional:
+        if table.width and len(cells) == table.width:
             for col, c in zip(table.columns, cells):
                 if col is None:
                     if c[0] < c[1]:
-                        cat = self.vocab.category(text[c[0]:c[1]])
-                        if cat and "level1" not in assigned:
+                        if self.vocab.category(text[c[0]:c[1]]) and "level1" not in assigned:
                             assigned["level1"] = c
                         else:
                             self.unrecognized(*c)
-                elif col.startswith("extra:"):
-                    extra[col[6:]] = c
                 else:
                     assigned[col] = c
-        else:
-            rest = list(cells)
-            while rest and rest[0][0] >= rest[0][1]:
-                rest.pop(0)
-            # peel categories
-            while rest:
-                s, e = rest[0]
-                if s >= e:
-                    rest.pop(0)
-                    continue
-                cat = self.vocab.category(text[s:e])
-                if cat is None:
-                    peeled = self._peel_category(s, e) if fused else None
-                    if peeled is None:
-                        break
-                    level, cs, ce, remainder = peeled
-                    slot = self._level_slot(level, text[cs:ce], assigned, rest)
-                    assigned[slot] = (cs, ce)
-                    rest[0] = remainder
-                    continue
-                level = self._level_slot(cat[0], text[s:e], assigned, rest)
-                assigned[level] = (s, e)
-                rest.pop(0)
-            data_cols = [c for c in table.columns if c not in (None, "level1", "level2")] or ["content", "value", "note"]
-            if "level3" not in table.columns and "content" not in data_cols:
-                data_cols.insert(0, "content")
-            rest = [c for c in rest if c[0] < c[1]] if not table.width else rest
-            if fused and len(rest) == 1 and "value" in data_cols:
-                split = self._split_trailing_value(*rest[0])
-                if split is not None:
-                    rest = list(split)
-            for col, c in zip(data_cols, rest):
-                if col.startswith("extra:"):
-                    extra[col[6:]] = c
-                else:
-                    assigned[col] = c
-            for c in rest[len(data_cols):]:
-                self.unrecognized(*c)
-        if not any(s < e for s, e in assigned.values()) and not any(s < e for s, e in extra.values()):
+            self._emit_indicator(assigned, positional=True)
             return
-        n = len(self.decl.indicators)
-        pointer = f"/indicators/{n}"
-        ind = Indicator(value=None if "value" not in table.columns and "value" not in assigned and table.width else "")
-        if not table.width and "value" not in assigned:
-            ind.value = None
+        rest = self._peel_levels(cells, assigned)
+        if not table.width:
+            rest = [c for c in rest if c[0] < c[1]]
+        cols = table.data_columns
+        if self.fused and len(rest) == 1 and "value" in cols:
+            split = self._split_trailing_value(*rest[0])
+            if split is not None:
+                rest = list(split)
+        for col, c in zip(cols, rest):
+            assigned[col] = c
+        for c in rest[len(cols):]:
+            self.unrecognized(*c)
+        self._emit_indicator(assigned)
+
+    def _peel_levels(self, cells: list[tuple[int, int]], assigned: dict[str, tuple[int, int]]) -> list[tuple[int, int]]:
+        """Take the category cells off the front of a row (fused ones too)."""
+        rest = list(cells)
+        while rest and rest[0][0] >= rest[0][1]:
+            rest.pop(0)
+        while rest:
+            s, e = rest[0]
+            if s >= e:
+                rest.pop(0)
+                continue
+            cat = self.vocab.category(self.text[s:e])
+            if cat is None:
+                peeled = self._peel_category(s, e) if self.fused else None
+                if peeled is None:
+                    break
+                level, cs, ce, remainder = peeled
+                assigned[self._level_slot(level, self.text[cs:ce], assigned, rest)] = (cs, ce)
+                rest[0] = remainder
+                continue
+            assigned[self._level_slot(cat[0], self.text[s:e], assigned, rest)] = (s, e)
+            rest.pop(0)
+        return rest
+
+    # cells of a table given as a stream -------------------------------------------
+    def _stream_cell(self, cell: tuple[int, int]) -> None:
+        table = self.table
+        assert table is not None
+        s, e = cell
+        if table.kind == "indicators" and self.vocab.category(self.text[s:e]) is not None:
+            self._flush_stream()
+            cat = self.vocab.category(self.text[s:e])
+            assert cat is not None
+            slot = self._level_slot(cat[0], self.text[s:e], table.levels, [])
+            if slot in table.levels:
+                self.unrecognized(*table.levels.pop(slot))
+            if slot == "level1":
+                table.levels.pop("level2", None)
+            table.levels[slot] = cell
+            return
+        if table.kind == "indicators" and self.fused and not table.buffer:
+            assigned: dict[str, tuple[int, int]] = {}
+            rest = self._peel_levels([cell], assigned)
+            split = self._split_trailing_value(*rest[0]) if len(rest) == 1 and "value" in table.data_columns else None
+            if split is not None or assigned:
+                for slot, c in assigned.items():
+                    table.levels[slot] = c
+                if split is None:
+                    table.buffer.extend(rest)
+                    self._maybe_emit_stream()
+                    return
+                table.buffer.extend(split)
+                self._flush_stream()
+                return
+        table.buffer.append(cell)
+        self._maybe_emit_stream()
+
+    def _maybe_emit_stream(self) -> None:
+        table = self.table
+        assert table is not None
+        if len(table.buffer) >= len(table.data_columns):
+            self._flush_stream()
+
+    def _flush_stream(self) -> None:
+        table = self.table
+        if table is None or not table.buffer:
+            return
+        cells, table.buffer = table.buffer, []
+        cols = table.data_columns
+        values = dict(zip(cols, cells))
+        for c in cells[len(cols):]:
+            self.unrecognized(*c)
+        if table.kind == "schedule":
+            self._emit_schedule(values)
+            return
+        values.update(table.levels)
+        table.levels.clear()
+        self._emit_indicator(values)
+
+    # one indicator -------------------------------------------------------------------
+    def _emit_indicator(self, assigned: dict[str, tuple[int, int]], positional: bool = False) -> None:
+        table = self.table
+        assert table is not None
+        if not any(s < e for s, e in assigned.values()):
+            return
+        d = self.decl
+        pointer = f"/indicators/{len(d.indicators)}"
+        ind = Indicator(value="" if "value" in table.columns or "value" in assigned else None, note=None)
         has_level3 = "level3" in table.columns
-        if not has_level3:
-            ind.level3 = None
-        for col in ("level1", "level2", "level3"):
-            if col in assigned and assigned[col][0] < assigned[col][1]:
-                raw = self._value(f"{pointer}/{col}", *assigned[col])
-                if col == "level3":
-                    setattr(ind, col, raw)
-                else:
-                    setattr(ind, col, raw)
-                    table.last_levels[col] = (raw, f"{pointer}/{col}")
-                    if col == "level1":
-                        table.last_levels.pop("level2", None)
-            elif col in ("level1", "level2"):
-                if col == "level2" and "level1" in assigned and assigned["level1"][0] < assigned["level1"][1]:
-                    continue
-                prev = table.last_levels.get(col)
-                if prev is not None:
-                    setattr(ind, col, prev[0])
-                    self.decl.source.spans[f"{pointer}/{col}"] = self.decl.source.spans[prev[1]]
-                    ind.inherited.append(col)
-            elif col == "level3" and has_level3 and col in assigned:
-                ind.level3 = self._value(f"{pointer}/{col}", *assigned[col])
-        for col in ("content", "value", "note"):
+        given = {c: assigned[c] for c in LEVELS if c in assigned and assigned[c][0] < assigned[c][1]}
+        if "level2" in given and "level1" not in given and not self._fits_group(given["level2"]):
+            # "社会公众或服务对象满意度指标" in the 二级 column under a merged
+            # 一级 cell: a category of its own, not part of the group above
+            assigned = {**assigned, "level1": given["level2"]}
+            del assigned["level2"]
+        for col in LEVELS:
+            c = assigned.get(col)
+            if c is not None and c[0] < c[1]:
+                s, e = self._strip_note(*c)
+                raw = self._value(f"{pointer}/{col}", s, e)
+                setattr(ind, col, raw)
+                table.last_levels[col] = (raw, f"{pointer}/{col}")
+                if col == "level1":
+                    table.last_levels.pop("level2", None)
+                continue
+            if col == "level2" and "level1" in assigned and assigned["level1"][0] < assigned["level1"][1]:
+                continue  # a new group without a 二级 cell
+            prev = table.last_levels.get(col)
+            if prev is not None:
+                setattr(ind, col, prev[0])
+                d.source.spans[f"{pointer}/{col}"] = d.source.spans[prev[1]]
+                ind.inherited.append(col)
+        for col in ("level3", "content", "value", "note"):
             if col in assigned:
                 setattr(ind, col, self._value(f"{pointer}/{col}", *assigned[col]))
-            elif col == "note":
-                ind.note = None
-        if "content" not in assigned and "level3" in assigned and has_level3:
+        if "content" not in assigned and has_level3 and ind.level3 is not None:
             # 三级指标 is the indicator's name in the 2021 tables
-            ind.content = ind.level3 or ""
-            self.decl.source.spans[f"{pointer}/content"] = self.decl.source.spans[f"{pointer}/level3"]
-        for name, c in extra.items():
-            if c[0] < c[1]:
+            ind.content = ind.level3
+            d.source.spans[f"{pointer}/content"] = d.source.spans[f"{pointer}/level3"]
+        for col, c in assigned.items():
+            if col.startswith("extra:") and c[0] < c[1]:
+                name = col[6:]
                 ind.extra[name] = self._value(f"{pointer}/extra/{name}", *c)
-        self.decl.indicators.append(ind)
+        d.indicators.append(ind)
+
+    def _fits_group(self, cell: tuple[int, int]) -> bool:
+        """Does the 二级 category in ``cell`` belong under the 一级 carried down?"""
+        table = self.table
+        prev = table.last_levels.get("level1") if table is not None else None
+        cat = self.vocab.category(self.text[cell[0]:cell[1]])
+        if prev is None or cat is None:
+            return True
+        parent = self.vocab.parent.get(cat[1])
+        above = self.vocab.category(prev[0])
+        return parent is None or above is None or parent == above[1] or cat[0] == 1 and cat[1] == above[1]
+
+    def _strip_note(self, s: int, e: int) -> tuple[int, int]:
+        """"数量指标 (必填硬性指标)": the bracketed note is template text."""
+        m = _NOTE.search(self.text, s, e)
+        if m is None or m.start() == s or m.end() != e:
+            return s, e
+        cs, ce = trim(self.text, s, m.start())
+        if self.vocab.category(self.text[cs:ce]) is None:
+            return s, e
+        self._template(m.start(), e)
+        return cs, ce
 
     def _level_slot(self, level: int, raw: str, assigned: dict, rest: list) -> str:
         key = self.vocab.category(raw)
         canon = key[1] if key else raw
-        ambiguous = canon in self.vocab.level1.values() and canon in self.vocab.level2.values()
-        if ambiguous:
+        last = self.table.last_levels if self.table is not None else {}
+        if canon in self.vocab.level1.values() and canon in self.vocab.level2.values():
+            # 成本指标 is a 一级 category in the 2021 tables, a 二级 one before
             if "level1" in assigned:
                 return "level2"
             nxt = rest[1] if len(rest) > 1 else None
             if nxt is not None and self.vocab.category(self.text[nxt[0]:nxt[1]]):
                 return "level1"
-            if self.table is not None and "level1" in self.table.last_levels and canon == "成本指标":
-                return "level2"
-            return "level1" if canon != "成本指标" or "level1" not in (self.table.last_levels if self.table else {}) else "level2"
+            return "level2" if "level1" in last else "level1"
         if level == 1 and "level1" not in assigned:
             return "level1"
         return "level2" if "level2" not in assigned else "level3"
 
-    def _peel_category(self, s: int, e: int):
+    def _peel_category(self, s: int, e: int) -> tuple[int, int, int, tuple[int, int]] | None:
         norm = NormText(self.text, s, e)
-        best = None
-        for length in range(min(len(norm.chars), 16), 1, -1):
+        for length in range(min(len(norm.chars) - 1, 16), 1, -1):
             cat = self.vocab.category(norm.chars[:length])
-            if cat is not None and length < len(norm.chars):
-                best = (cat[0], length)
-                break
-        if best is None:
-            return None
-        level, length = best
-        cut = norm.raw_after(length)
-        return level, s, cut, trim(self.text, cut, e)
+            if cat is not None:
+                cut = norm.raw_after(length)
+                return cat[0], s, cut, trim(self.text, cut, e)
+        return None
 
-    def _split_trailing_value(self, s: int, e: int):
-        chunk = self.text[s:e]
-        m = _TRAILING_VALUE.search(chunk)
-        if m is None or m.start() == 0:
+    def _split_trailing_value(self, s: int, e: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        m = _TRAILING_VALUE.search(self.text, s, e)
+        if m is None or m.start() == s or m.end() != e:
             return None
-        cut = s + m.start()
-        return trim(self.text, s, cut), trim(self.text, cut, e)
+        return trim(self.text, s, m.start()), trim(self.text, m.start(), e)
 
     # -- finishing -----------------------------------------------------------
     def finish(self) -> Declaration:
-        if self.pending is not None:
-            if self.pending[0].kind in ("money_group", "review_group", "schedule_start", "indicator_start"):
-                self.pending = None
-            else:
-                self._close_pending_blank()
+        self._end_table()
+        self._close_pending()
         d = self.decl
         if d.form_type is FormType.UNKNOWN:
             d.form_type = infer_form_type(d)
@@ -740,7 +877,12 @@ def infer_form_type(d: Declaration) -> FormType:
 
 
 class Builder:
-    """Builds every declaration of one file from its rows."""
+    """Builds every declaration of one file from its rows.
+
+    A title row after a form with content starts the next form.  A footer
+    (填报人 / 联系电话 / 填报日期) belongs to every form since the previous
+    footer: the seed prints one footer after two 专项 forms.
+    """
 
     def __init__(self, text: str, path: str, encoding: str | None, layout: str,
                  vocab: Vocabulary | None = None) -> None:
@@ -755,76 +897,73 @@ class Builder:
     def build(self, rows: list[Row]) -> list[Declaration]:
         forms: list[_FormBuilder] = []
         current = _FormBuilder(self, 0)
-        footer_from = 0  # index of the first form the next footer belongs to
-        preamble: list[Row] = []
         for row in rows:
-            cell_text = self._row_text(row)
-            if row.free or len(row.cells) == 1:
-                title = self.vocab.title(cell_text) if len(cell_text) <= 60 else None
-                if title is not None and (current.substantive or current.has_title):
-                    if current.substantive:
-                        forms.append(current)
-                        current = _FormBuilder(self, len(forms))
-                    else:
-                        # a second title before any field: the first was a page heading
-                        d = current.decl
-                        if d.title is not None:
-                            span = d.source.spans.pop("/title")
-                            d.source.template.append(span)
-                            d.title = None
-                            current.has_title = False
-                            if "/year_text" in d.source.spans:
-                                d.source.template.append(d.source.spans.pop("/year_text"))
-                                d.year_text = None
-                                d.year = None
-                if title is not None and not current.has_title:
-                    s, e = trim(self.text, row.cells[0].start, row.cells[-1].end)
-                    current._title(s, e)
-                    continue
-                if row.free and _YEAR.search(cell_text) and current.decl.year_text is None and len(cell_text) <= 20:
-                    s, e = trim(self.text, row.cells[0].start, row.cells[0].end)
-                    ym = _YEAR.search(self.text[s:e])
-                    assert ym is not None
-                    ys, ye = trim(self.text, s + ym.start(), s + ym.end())
-                    if ys > s:
-                        self._bracket_template(current, s, ys)
-                    current._year(ys, ye)
-                    if ye < e:
-                        self._bracket_template(current, ye, e)
-                    continue
-            is_footer = self._is_footer(row)
-            if is_footer and current.substantive and footer_from < len(forms) + 1:
-                pass
-            current.add_row(row)
-            if is_footer:
-                current._footer_seen = True  # type: ignore[attr-defined]
-                for fb in forms[footer_from:]:
-                    fb.shared_footer = current  # type: ignore[attr-defined]
-                current.footer_group_start = footer_from  # type: ignore[attr-defined]
-            elif getattr(current, "_footer_seen", False) and row.cells and row.cells[0].table:
-                pass
-            if getattr(current, "_footer_seen", False) and not is_footer:
-                pass
-            if is_footer:
+            if self._starts_form(row, current):
+                forms.append(current)
+                current = _FormBuilder(self, len(forms))
+            if self._head_row(row, current):
                 continue
+            current.add_row(row)
+            if self._is_footer(row):
+                current.has_footer = True
         forms.append(current)
-        # footers: a footer belongs to every form since the previous footer
         decls = [fb.finish() for fb in forms]
+        # a footer belongs to every form since the previous footer
         group: list[int] = []
         for i, fb in enumerate(forms):
             group.append(i)
-            if getattr(fb, "_footer_seen", False):
+            if fb.has_footer:
                 for j in group[:-1]:
                     _share_footer(decls[i], decls[j])
                 group = []
-        del preamble
         return [d for d in decls if _worth_keeping(d)] or decls[:1]
 
-    def _row_text(self, row: Row) -> str:
-        if not row.cells:
-            return ""
-        s, e = trim(self.text, row.cells[0].start, row.cells[-1].end)
-        return self.text[s:e]
+    def _single_cell(self, row: Row) -> tuple[int, int] | None:
+        cells = [trim(self.text, c.start, c.end) for c in row.cells]
+        cells = [c for c in cells if c[0] < c[1]]
+        if len(cells) != 1:
+            return None
+        return cells[0]
+
+    def _starts_form(self, row: Row, current: _FormBuilder) -> bool:
+        """A title line after a form with content starts a new form."""
+        cell = self._single_cell(row)
+        if cell is None or not current.substantive:
+            return False
+        s, e = cell
+        return e - s <= 60 and self.vocab.title(self.text[s:e]) is not None
+
+    def _head_row(self, row: Row, current: _FormBuilder) -> bool:
+        """Title and year lines at the head of a form; True when handled."""
+        cell = self._single_cell(row)
+        if cell is None:
+            return False
+        s, e = cell
+        if e - s > 60:
+            return False
+        if current.has_title and not current.substantive and self.vocab.title(self.text[s:e]):
+            # a second title before any field: the first was a page heading
+            self._demote_title(current)
+        if not current.has_title and not current.substantive and self.vocab.title(self.text[s:e]):
+            current._close_pending()
+            current._title(s, e)
+            return True
+        if e - s <= 24 and current.year_row(s, e):
+            return True
+        return False
+
+    @staticmethod
+    def _demote_title(fb: _FormBuilder) -> None:
+        d = fb.decl
+        if d.title is None:
+            return
+        d.source.template.append(d.source.spans.pop("/title"))
+        d.title = None
+        fb.has_title = False
+        if "/year_text" in d.source.spans:
+            d.source.template.append(d.source.spans.pop("/year_text"))
+            d.year_text = None
+        d.year = None
 
     def _is_footer(self, row: Row) -> bool:
         if not row.free or not row.cells:
@@ -832,9 +971,6 @@ class Builder:
         s, e = trim(self.text, row.cells[0].start, row.cells[0].end)
         found = self.vocab.match_prefix(NormText(self.text, s, e).chars, 0)
         return found is not None and found[0].kind == "field" and found[0].key in FOOTER_KEYS
-
-    def _bracket_template(self, fb: _FormBuilder, s: int, e: int) -> None:
-        fb._template(s, e)
 
 
 def _share_footer(src: Declaration, dst: Declaration) -> None:

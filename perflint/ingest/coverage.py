@@ -34,14 +34,21 @@ def all_spans(decl: Declaration) -> list[Span]:
 
 
 def uncovered(text: str, declarations: list[Declaration]) -> list[int]:
-    """Offsets of non-blank characters of ``text`` that no span covers."""
+    """Offsets of non-blank characters of ``text`` that no span covers.
+
+    Cell separators of the pipe layout (``|``) are layout, not content.
+    """
+    pad = is_pad
+    if any(d.source.layout == "pipe" for d in declarations):
+        def pad(ch: str) -> bool:
+            return ch == "|" or is_pad(ch)
     starts = line_starts(text)
     ranges = sorted(span_offsets(starts, s) for d in declarations for s in all_spans(d))
     missing: list[int] = []
     pos = 0
     for start, end in ranges:
         if start > pos:
-            missing.extend(i for i in range(pos, start) if not is_pad(text[i]))
+            missing.extend(i for i in range(pos, start) if not pad(text[i]))
         pos = max(pos, end)
-    missing.extend(i for i in range(pos, len(text)) if not is_pad(text[i]))
+    missing.extend(i for i in range(pos, len(text)) if not pad(text[i]))
     return missing

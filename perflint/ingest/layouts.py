@@ -40,7 +40,11 @@ class Cell:
 @dataclass(slots=True)
 class Row:
     cells: list[Cell] = field(default_factory=list)
+    #: a line outside the table (title, year, footer)
     free: bool = False
+    #: a cell from a stream that does not mark rows (one cell per line): the
+    #: builder fills table columns from consecutive stream cells.
+    stream: bool = False
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
@@ -131,30 +135,131 @@ def tabbed_rows(text: str, vocab: Vocabulary | None = None) -> list[Row]:
     return rows
 
 
-_PIPE_SPLIT = re.compile(r"\|")
+def _only_pipes(line: str) -> bool:
+    stripped = line.strip(" \t\u3000")
+    return bool(stripped) and all(ch == "|" for ch in stripped)
+
+
+def _pipe_mode(text: str, spans: list[tuple[int, int]]) -> str:
+    """How a pipe text marks cells: ``rows`` (``a | b |`` per line),
+    ``trailing`` (one cell per line ending in `` |``) or ``separated`` (cells
+    on their own lines with bare ``|`` lines between them)."""
+    bare = cell_lines = multi = 0
+    for start, end in spans:
+        line = text[start:end]
+        if _only_pipes(line):
+            bare += 1
+        elif "|" in line:
+            body = line.rstrip(" \t\u3000")
+            if body.endswith("|") and body.count("|") == 1:
+                cell_lines += 1
+            else:
+                multi += 1
+    if multi >= max(cell_lines, 1) and multi >= bare // 4:
+        return "rows"
+    if cell_lines == 0 and bare > 0:
+        return "separated"
+    if multi > cell_lines:
+        return "rows"
+    return "trailing"
+
+
+def _split_pipe_line(text: str, start: int, end: int) -> list[Cell]:
+    """``a | b | | c |||`` → cells a, b, (empty), c: outer empty pieces dropped."""
+    cells: list[Cell] = []
+    pos = start
+    for piece in text[start:end].split("|"):
+        cells.append(Cell(pos, pos + len(piece), True))
+        pos += len(piece) + 1
+    blank = [_blank(text, c.start, c.end) for c in cells]
+    lo, hi = 0, len(cells)
+    while lo < hi and blank[lo]:
+        lo += 1
+    while hi > lo and blank[hi - 1]:
+        hi -= 1
+    return cells[lo:hi]
 
 
 def pipe_rows(text: str, vocab: Vocabulary | None = None) -> list[Row]:
+    """Rows from pipe-marked text, in any of its three forms (see ``_pipe_mode``).
+
+    A line made only of pipes ends a row (``||||``), or, when cells sit one
+    per line ending in `` |``, a single bare ``|`` is an empty cell.  In the
+    ``trailing`` form a line without a pipe inside an open row continues a
+    cell that the next `` |`` line closes (paragraphs inside a cell).  Lines
+    without pipes outside the table (notices, titles) are free rows.
+    """
     vocab = vocab or vocabulary()
+    spans = _line_spans(text)
+    mode = _pipe_mode(text, spans)
+    # one cell per line and never a row separator: the rows are unknown, so
+    # every cell is a stream cell.
+    stream = mode == "separated" or (
+        mode == "trailing" and not any(_only_pipes(text[s:e]) and text[s:e].count("|") >= 2
+                                       for s, e in spans))
     rows: list[Row] = []
-    for start, end in _line_spans(text):
+    last_bare = False
+    current: Row | None = None
+    open_from: int | None = None  # start of a multi-line cell (trailing form)
+
+    def flush_open(upto: int) -> None:
+        nonlocal open_from, current
+        if open_from is None:
+            return
+        add_cell(Cell(open_from, upto, True))
+        open_from = None
+
+    def add_cell(cell: Cell) -> None:
+        nonlocal current
+        if stream:
+            rows.append(Row([cell], stream=True))
+            return
+        if current is None:
+            current = Row()
+            rows.append(current)
+        current.cells.append(cell)
+
+    for start, end in spans:
         line = text[start:end]
         if _blank(text, start, end):
+            if mode == "trailing" and open_from is not None:
+                continue
+            current = None if mode != "trailing" else current
             continue
+        if _only_pipes(line):
+            flush_open(start - 1 if start else start)
+            bar = start + line.index("|")
+            if line.count("|") >= 2 or mode == "rows":
+                current = None
+            elif mode == "trailing" or (mode == "separated" and last_bare):
+                add_cell(Cell(bar, bar, True))  # an empty cell
+            last_bare = True
+            continue
+        last_bare = False
+        if mode == "separated":
+            rows.append(Row([Cell(start, end, True)], free=is_free_line(line, vocab), stream=True))
+            continue
+        body_end = start + len(line.rstrip(" \t\u3000"))
         if "|" not in line:
+            if mode == "trailing" and (current is not None or open_from is not None
+                                       or (stream and rows and not rows[-1].free)):
+                if open_from is None:
+                    open_from = start
+                continue
             rows.append(Row([Cell(start, end, False)], free=is_free_line(line, vocab)))
+            current = None
             continue
-        row = Row()
-        pos = start
-        for piece in _PIPE_SPLIT.split(line):
-            piece_start, piece_end = pos, pos + len(piece)
-            if not _blank(text, piece_start, piece_end):
-                row.cells.append(Cell(piece_start, piece_end, True))
-            pos = piece_end + 1
-        if row.cells:
-            rows.append(row)
-        else:
-            rows.append(Row([], free=False))  # a bare "|" line: a row separator
+        if mode == "trailing" and text[body_end - 1] == "|" and line.count("|") == 1:
+            cell_start = open_from if open_from is not None else start
+            open_from = None
+            add_cell(Cell(cell_start, body_end - 1, True))
+            continue
+        flush_open(start - 1)
+        current = None
+        cells = _split_pipe_line(text, start, end)
+        if cells:
+            rows.append(Row(cells))
+    flush_open(len(text))
     return [r for r in rows if r.cells]
 
 

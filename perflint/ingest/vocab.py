@@ -127,6 +127,8 @@ class Vocabulary:
         for canon, names in data["categories"]["level2"].items():
             for n in [canon, *names]:
                 self.level2[label_key(n)] = canon
+        #: 二级 category -> the 一级 category it belongs under
+        self.parent: dict[str, str] = dict(data["categories"].get("parent", {}))
         self.seals = [label_key(s) for s in data["template"]["seal"]]
         # Prefix index: first character -> labels sorted longest first.
         self._prefix: dict[str, list[tuple[str, LabelInfo]]] = {}
