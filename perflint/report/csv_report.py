@@ -1,0 +1,87 @@
+"""CSV: one row per finding, for spreadsheets.
+
+UTF-8 with a byte-order mark so Excel shows Chinese correctly, CRLF line
+ends, a fixed column order (:data:`COLUMNS`; headers in the chosen
+language).  Text cells that start with ``=``, ``+``, ``-``, ``@``, a tab or a
+CR are prefixed with ``'`` so a spreadsheet never runs a declaration's text
+as a formula (CSV injection).  Returns bytes: write them as they are.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from perflint.i18n import t
+from perflint.report._common import (
+    ReportOptions,
+    aspect_label,
+    coerce_options,
+    iter_all,
+    pointer_label,
+    rel_path,
+    severity_label,
+    strip_control,
+)
+from perflint.result import RunResult
+
+COLUMNS = (
+    "path", "line", "column", "end_line", "end_column", "declaration", "declaration_name",
+    "code", "name", "severity", "aspect", "pointer", "field", "message", "suggestion", "quote",
+    "fingerprint",
+)
+_DANGEROUS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def safe_cell(value: object) -> str:
+    """A cell value that a spreadsheet will not evaluate."""
+    if value is None:
+        return ""
+    if isinstance(value, int):
+        return str(value)
+    text = strip_control(str(value))
+    if text.startswith(_DANGEROUS):
+        return "'" + text
+    return text
+
+
+def rows(result: RunResult, options: ReportOptions) -> list[list[str]]:
+    lang = options.lang
+    out = []
+    for _file, decl, f in iter_all(result):
+        span = f.span
+        name = f.declaration_name or (decl.display_name if decl is not None else None)
+        record = {
+            "path": rel_path(f.path, options.base_dir),
+            "line": span.line if span else None,
+            "column": span.column if span else None,
+            "end_line": span.end_line if span else None,
+            "end_column": span.end_column if span else None,
+            "declaration": None if f.declaration is None else f.declaration + 1,
+            "declaration_name": name,
+            "code": f.code,
+            "name": f.name,
+            "severity": severity_label(f.severity, lang),
+            "aspect": aspect_label(f.aspect, lang),
+            "pointer": f.pointer,
+            "field": pointer_label(f.pointer, lang),
+            "message": f.text(lang),
+            "suggestion": f.suggestion_text(lang),
+            "quote": f.quote,
+            "fingerprint": f.fingerprint(),
+        }
+        out.append([safe_cell(record[c]) for c in COLUMNS])
+    return out
+
+
+def render(result: RunResult, options: ReportOptions | dict | None = None) -> bytes:
+    options = coerce_options(options)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow([t(f"col.{c}", options.lang) for c in COLUMNS])
+    writer.writerows(rows(result, options))
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def render_csv(result: RunResult, options: ReportOptions | dict | None = None) -> bytes:
+    return render(result, options)

@@ -1,0 +1,57 @@
+"""GitHub Actions workflow commands: annotations on the pull request.
+
+One line per finding::
+
+    ::error file=forms/a.txt,line=7,col=21,endLine=7,endColumn=27,title=VAL002::指标值“提高服务效率”不可衡量。
+
+``warning`` and ``notice`` for the other severities.  Property values escape
+``%``, CR, LF, ``:`` and ``,``; the message escapes ``%``, CR and LF, so a
+declaration that contains ``::`` or a newline can never start a command of its
+own.  ``endColumn`` is exclusive in our spans and inclusive for GitHub.
+"""
+
+from __future__ import annotations
+
+from perflint.findings import Finding, Severity
+from perflint.i18n import t
+from perflint.report._common import ReportOptions, coerce_options, iter_all, rel_path, strip_control
+from perflint.result import RunResult
+
+COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def escape_data(text: str) -> str:
+    return strip_control(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(f: Finding, options: ReportOptions) -> str:
+    props = [("file", rel_path(f.path, options.base_dir))]
+    if f.span is not None:
+        s = f.span
+        props += [("line", str(max(s.line, 1))), ("col", str(max(s.column, 1)))]
+        end_line = max(s.end_line, s.line)
+        props.append(("endLine", str(end_line)))
+        if end_line == s.line:
+            # GitHub's endColumn is inclusive: the last character, not the one after it
+            props.append(("endColumn", str(max(s.end_column - 1, s.column, 1))))
+    props.append(("title", f.code))
+    message = f.text(options.lang)
+    tip = f.suggestion_text(options.lang)
+    if tip:
+        message += f"\n{t('word.suggestion', options.lang)}{t('word.colon', options.lang)}{tip}"
+    head = ",".join(f"{key}={escape_property(value)}" for key, value in props)
+    return f"::{COMMANDS[f.severity]} {head}::{escape_data(message)}"
+
+
+def render(result: RunResult, options: ReportOptions | dict | None = None) -> str:
+    options = coerce_options(options)
+    lines = [command(f, options) for _file, _decl, f in iter_all(result)]
+    return "".join(line + "\n" for line in lines)
+
+
+def render_github(result: RunResult, options: ReportOptions | dict | None = None) -> str:
+    return render(result, options)

@@ -1,0 +1,99 @@
+"""JUnit XML, for CI systems that show test reports (GitLab, Jenkins, Azure).
+
+One ``<testsuite>`` per file, one ``<testcase>`` per declaration (plus one
+for file-level findings such as input errors).  Each finding at or above
+``options.fail_on`` (default: error) is a ``<failure>``; every finding of the
+case, whatever its severity, is listed in ``<system-out>``.  All text goes
+through ElementTree, so it is XML-escaped; characters XML 1.0 cannot carry
+are replaced.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from perflint.findings import Finding
+from perflint.i18n import t
+from perflint.report._common import (
+    ReportOptions,
+    coerce_options,
+    decl_findings,
+    file_findings,
+    one_line,
+    rel_path,
+    severity_label,
+    sorted_declarations,
+    sorted_files,
+    strip_control,
+)
+from perflint.result import RunResult
+
+
+def _line(f: Finding, options: ReportOptions) -> str:
+    path = rel_path(f.path, options.base_dir)
+    where = f"{path}:{f.span.line}:{f.span.column}" if f.span else path
+    text = f"{where} {f.code} {severity_label(f.severity, options.lang)} {one_line(f.text(options.lang))}"
+    tip = f.suggestion_text(options.lang)
+    if tip:
+        text += f"\n    {t('word.suggestion', options.lang)}{t('word.colon', options.lang)}{one_line(tip)}"
+    return text
+
+
+def _case(suite: ET.Element, name: str, classname: str, findings: list[Finding],
+          options: ReportOptions) -> tuple[int, int]:
+    case = ET.SubElement(suite, "testcase", {"name": strip_control(name), "classname": strip_control(classname),
+                                             "time": "0"})
+    failures = 0
+    for f in findings:
+        if f.severity.rank >= options.fail_on.rank:
+            failures += 1
+            node = ET.SubElement(case, "failure", {
+                "message": f"{f.code}: {one_line(f.text(options.lang))}",
+                "type": f.code,
+            })
+            node.text = _line(f, options)
+    if findings:
+        out = ET.SubElement(case, "system-out")
+        out.text = "\n".join(_line(f, options) for f in findings)
+    return 1, failures
+
+
+def build(result: RunResult, options: ReportOptions | dict | None = None) -> ET.Element:
+    options = coerce_options(options)
+    root = ET.Element("testsuites", {"name": "perflint"})
+    total_tests = total_failures = 0
+    for file in sorted_files(result):
+        path = rel_path(file.path, options.base_dir)
+        suite = ET.SubElement(root, "testsuite", {"name": strip_control(path)})
+        tests = failures = 0
+        own = file_findings(file)
+        if own or not file.declarations:
+            n, k = _case(suite, t("junit.file_case", options.lang), path, own, options)
+            tests, failures = tests + n, failures + k
+        for decl in sorted_declarations(file):
+            name = f"#{decl.index + 1} {decl.display_name}"
+            n, k = _case(suite, name, path, decl_findings(decl), options)
+            tests, failures = tests + n, failures + k
+        suite.set("tests", str(tests))
+        suite.set("failures", str(failures))
+        suite.set("errors", "0")
+        suite.set("skipped", "0")
+        suite.set("time", "0")
+        total_tests += tests
+        total_failures += failures
+    root.set("tests", str(total_tests))
+    root.set("failures", str(total_failures))
+    root.set("errors", "0")
+    root.set("time", "0")
+    return root
+
+
+def render(result: RunResult, options: ReportOptions | dict | None = None) -> str:
+    root = build(result, options)
+    ET.indent(root, space="  ")
+    body = ET.tostring(root, encoding="unicode", short_empty_elements=True)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
+
+
+def render_junit(result: RunResult, options: ReportOptions | dict | None = None) -> str:
+    return render(result, options)

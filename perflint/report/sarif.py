@@ -1,0 +1,182 @@
+"""SARIF 2.1.0 output, for GitHub code scanning, GitLab and SARIF viewers.
+
+One run; ``tool.driver.rules`` lists every rule that fired (sorted by code)
+with its descriptions in the chosen language; each result points at its rule
+by ``ruleId`` and ``ruleIndex``, carries a physical location (URI relative to
+``options.base_dir`` under ``uriBaseId`` ``%SRCROOT%``; region in Unicode code
+points, end column exclusive) and a logical location (the JSON pointer into
+the declaration), and a ``partialFingerprints`` entry that does not change
+when lines move.  No timestamps, no absolute paths (unless a file lies
+outside ``base_dir``), so two runs give identical bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+from urllib.parse import quote
+
+from perflint.findings import Finding, Severity
+from perflint.i18n import t
+from perflint.report._common import (
+    ReportOptions,
+    aspect_label,
+    coerce_options,
+    iter_all,
+    rel_path,
+    rule_summary,
+    rule_why,
+    rules_used,
+    strip_control,
+)
+from perflint.result import RuleInfo, RunResult
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+BASE_ID = "%SRCROOT%"
+FINGERPRINT_KEY = "perflint/v1"
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
+
+
+def md_escape(text: str) -> str:
+    """Escape text for a SARIF Markdown field (CommonMark backslash escapes)."""
+    return _MD_SPECIAL.sub(r"\\\1", strip_control(text)).replace("\n", "  \n")
+
+
+def artifact_uri(path: str, base_dir: str | None) -> tuple[str, str | None]:
+    """(uri, uriBaseId): relative paths are percent-encoded under %SRCROOT%."""
+    rel = rel_path(path, base_dir)
+    if rel.startswith("/"):
+        return "file://" + quote(rel, safe="/"), None
+    if re.match(r"^[A-Za-z]:/", rel):
+        return "file:///" + quote(rel, safe="/:"), None
+    return quote(rel, safe="/"), BASE_ID
+
+
+def _rule(info: RuleInfo, lang: str) -> dict[str, Any]:
+    summary = rule_summary(info, lang) or info.name
+    why = rule_why(info, lang)
+    joiner = "" if lang == "zh" else " "
+    full = f"{summary}{joiner}{why}" if why else summary
+    help_text = f"{summary}\n\n{why}" if why else summary
+    help_md = f"**{md_escape(summary)}**" + (f"\n\n{md_escape(why)}" if why else "")
+    if info.help_uri:
+        help_md += f"\n\n[{info.code}]({info.help_uri})"
+    out: dict[str, Any] = {
+        "id": info.code,
+        "name": info.name,
+        "shortDescription": {"text": summary},
+        "fullDescription": {"text": full},
+        "help": {"text": help_text, "markdown": help_md},
+    }
+    if info.help_uri:
+        out["helpUri"] = info.help_uri
+    out["defaultConfiguration"] = {"level": LEVELS[info.severity]}
+    tags = [tag for tag in (info.family, str(info.aspect or "")) if tag]
+    props: dict[str, Any] = {}
+    if tags:
+        props["tags"] = sorted(set(tags))
+    if info.aspect:
+        props["aspect"] = str(info.aspect)
+        props["aspectLabel"] = aspect_label(info.aspect, lang)
+    if props:
+        out["properties"] = props
+    return out
+
+
+def _message(f: Finding, lang: str) -> dict[str, str]:
+    text = strip_control(f.text(lang))
+    tip = f.suggestion_text(lang)
+    md = md_escape(text)
+    if tip:
+        label = t("word.suggestion", lang)
+        text += f"\n{label}{t('word.colon', lang)}{strip_control(tip)}"
+        md += f"\n\n**{md_escape(label)}**{md_escape(t('word.colon', lang))}{md_escape(tip)}"
+    return {"text": text, "markdown": md}
+
+
+def _location(f: Finding, options: ReportOptions) -> dict[str, Any]:
+    uri, base = artifact_uri(f.path, options.base_dir)
+    artifact: dict[str, Any] = {"uri": uri}
+    if base:
+        artifact["uriBaseId"] = base
+    physical: dict[str, Any] = {"artifactLocation": artifact}
+    if f.span is not None:
+        s = f.span
+        line, col = max(s.line, 1), max(s.column, 1)
+        end_line = max(s.end_line, line)
+        end_col = max(s.end_column, 1)
+        if end_line == line and end_col < col:
+            end_col = col
+        region: dict[str, Any] = {"startLine": line, "startColumn": col, "endLine": end_line, "endColumn": end_col}
+        if f.quote:
+            region["snippet"] = {"text": strip_control(f.quote)}
+        physical["region"] = region
+    loc: dict[str, Any] = {"physicalLocation": physical}
+    if f.pointer:
+        name = f.pointer.rstrip("/").rsplit("/", 1)[-1].replace("~1", "/").replace("~0", "~")
+        logical: dict[str, Any] = {"name": name or f.pointer, "fullyQualifiedName": f.pointer, "kind": "value"}
+        loc["logicalLocations"] = [logical]
+    return loc
+
+
+def build(result: RunResult, options: ReportOptions | dict | None = None) -> dict[str, Any]:
+    """The SARIF log as a dict."""
+    options = coerce_options(options)
+    lang = options.lang
+    rules = rules_used(result)
+    index = {info.code: i for i, info in enumerate(rules)}
+    results = []
+    for _file, decl, f in iter_all(result):
+        item: dict[str, Any] = {
+            "ruleId": f.code,
+            "ruleIndex": index[f.code],
+            "level": LEVELS[f.severity],
+            "message": _message(f, lang),
+            "locations": [_location(f, options)],
+            "partialFingerprints": {FINGERPRINT_KEY: f.fingerprint()},
+        }
+        props: dict[str, Any] = {"severity": f.severity.value}
+        if f.declaration is not None:
+            props["declaration"] = f.declaration
+            name = f.declaration_name or (decl.display_name if decl is not None else None)
+            if name:
+                props["declarationName"] = strip_control(name)
+        if f.aspect:
+            props["aspect"] = str(f.aspect)
+        if f.pointer:
+            props["pointer"] = f.pointer
+        item["properties"] = props
+        results.append(item)
+    driver: dict[str, Any] = {
+        "name": "perflint",
+        "fullName": "perflint — 绩效目标申报表 linter",
+        "rules": [_rule(info, lang) for info in rules],
+    }
+    if result.version:
+        driver["version"] = result.version
+        driver["semanticVersion"] = result.version
+    run: dict[str, Any] = {
+        "tool": {"driver": driver},
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+        "properties": {
+            "profile": result.profile,
+            "files": len(result.files),
+            "declarations": len(result.declarations),
+            "unreadableFiles": result.unreadable_files,
+            "suppressed": result.suppressed,
+            "language": lang,
+        },
+    }
+    return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+
+
+def render(result: RunResult, options: ReportOptions | dict | None = None) -> str:
+    return json.dumps(build(result, options), ensure_ascii=False, indent=2) + "\n"
+
+
+def render_sarif(result: RunResult, options: ReportOptions | dict | None = None) -> str:
+    return render(result, options)
