@@ -97,7 +97,7 @@ _TRAILING_VALUE = re.compile(
 FOOTER_KEYS = ("preparer", "phone", "filing_date")
 FORM_TYPES = {ft.value: ft for ft in FormType}
 #: labels that open a block rather than introduce one value
-STRUCTURAL = frozenset({"money_group", "review_group", "schedule_start", "indicator_start"})
+STRUCTURAL = frozenset({"money_group", "review_group", "schedule_start", "indicator_start", "heading"})
 TABLE_STARTS = frozenset({"schedule_start", "indicator_start"})
 LEVELS = ("level1", "level2")
 DEFAULT_COLUMNS = {"indicators": ["content", "value"], "schedule": ["content", "start", "end"]}
@@ -359,6 +359,8 @@ class _FormBuilder:
                          label_is_template=True)
         elif info.kind == "review_group":
             self.unrecognized(start, end)
+        elif info.kind == "heading":
+            self._extra(info.key, ls, le, start, end)
         else:
             self._assign(info, ls, le, start, end)
 
@@ -835,7 +837,11 @@ class _FormBuilder:
             nxt = rest[1] if len(rest) > 1 else None
             if nxt is not None and self.vocab.category(self.text[nxt[0]:nxt[1]]):
                 return "level1"
-            return "level2" if "level1" in last else "level1"
+            parent = self.vocab.parent.get(canon)
+            above = self.vocab.category(last["level1"][0]) if "level1" in last else None
+            if parent is None or parent == canon or above is None:
+                return "level1"
+            return "level2" if above[1] == parent else "level1"
         if level == 1 and "level1" not in assigned:
             return "level1"
         return "level2" if "level2" not in assigned else "level3"

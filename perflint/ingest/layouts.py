@@ -106,7 +106,7 @@ def tabbed_rows(text: str, vocab: Vocabulary | None = None) -> list[Row]:
             # blank paragraph inside the cell above and does not.)
             current = None
             continue
-        if _blank(text, start, end):
+        if _blank(text, start, end) and not line.startswith("\t"):
             if last_cell is not None:
                 last_cell.end = end
             continue
@@ -264,13 +264,41 @@ def pipe_rows(text: str, vocab: Vocabulary | None = None) -> list[Row]:
 
 
 def line_rows(text: str, vocab: Vocabulary | None = None) -> list[Row]:
+    """One cell per line; the builder reads them as a stream.
+
+    A label printed vertically, one or two characters a line (``年\n度\n目\n标``),
+    is joined back into one cell when the joined text is a known label.
+    """
     vocab = vocab or vocabulary()
-    rows = []
-    for start, end in _line_spans(text):
-        if _blank(text, start, end):
-            continue
-        rows.append(Row([Cell(start, end, False)], free=is_free_line(text[start:end], vocab)))
+    lines = [(s, e) for s, e in _line_spans(text) if not _blank(text, s, e)]
+    rows: list[Row] = []
+    i = 0
+    while i < len(lines):
+        start, end = lines[i]
+        j = _vertical_run(text, lines, i, vocab)
+        if j > i + 1:
+            end = lines[j - 1][1]
+        line = text[start:end]
+        rows.append(Row([Cell(start, end, False)], free=is_free_line(line, vocab), stream=True))
+        i = max(j, i + 1)
     return rows
+
+
+def _short_line(text: str, span: tuple[int, int]) -> bool:
+    return sum(1 for ch in text[span[0]:span[1]] if not is_pad(ch)) <= 2
+
+
+def _vertical_run(text: str, lines: list[tuple[int, int]], i: int, vocab: Vocabulary) -> int:
+    """End (exclusive) of the longest run of short lines from ``i`` that joins
+    into a label or category; ``i`` when there is none."""
+    run_end = i
+    while run_end < len(lines) and run_end - i < 16 and _short_line(text, lines[run_end]):
+        run_end += 1
+    for j in range(run_end, i + 1, -1):
+        joined = "".join(text[s:e] for s, e in lines[i:j])
+        if vocab.match(joined) is not None or vocab.category(joined) is not None:
+            return j
+    return i
 
 
 _GAP = re.compile(r"(?:[ \u3000]{2,}|\t)")

@@ -100,6 +100,10 @@ class Vocabulary:
         self.title_type = dict(self.titles)
         for key, labels in data["fields"].items():
             self._add("field", key, labels)
+        for key, labels in data.get("extra", {}).items():
+            self._add("extra", key, labels)
+        for key, labels in data.get("headings", {}).items():
+            self._add("heading", key, labels)
         for key, labels in data["goals"].items():
             self._add("goal", key, labels)
         self._add("money_group", "group", data["money"]["groups"])
