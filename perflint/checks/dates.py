@@ -1,0 +1,317 @@
+"""Dates: parsing, order, the budget year, the filing date, unfilled templates,
+schedule granularity.
+
+Dates are compared as ranges: ``2019.3`` covers 2019-03-01 … 2019-03-31
+(:func:`perflint.dates.bounds`), so a month-precision start and a
+day-precision end compare the way a reviewer reads them.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from typing import Any, Iterator
+
+from perflint.checks.base import Context, Hit, Kind, kind
+from perflint.dates import bounds, is_unfilled_template, normalise_date_text, parse_date
+from perflint.findings import Severity
+from perflint.model import DateValue, Declaration
+
+# -- helpers -------------------------------------------------------------------
+
+
+def date_fields(decl: Declaration) -> Iterator[tuple[str, str, DateValue]]:
+    """(pointer, role, value) of every applicant-side date: schedule and 填报日期."""
+    for i, row in enumerate(decl.schedule):
+        if row.start is not None:
+            yield f"/schedule/{i}/start", "start", row.start
+        if row.end is not None:
+            yield f"/schedule/{i}/end", "end", row.end
+    if decl.filing_date is not None:
+        yield "/filing_date", "filing", decl.filing_date
+
+
+def parsed(value: DateValue | None) -> DateValue | None:
+    """The value parsed (re-parsing text when the model did not), or ``None``."""
+    if value is None:
+        return None
+    if value.value is not None and value.precision is not None:
+        return value
+    if not value.text or not value.text.strip():
+        return None
+    again = parse_date(value.text)
+    return again if again.value is not None else None
+
+
+_PARTS = re.compile(r"^(?P<y>(?:19|20)\d{2})[.\-/年](?P<m>\d{1,2})(?:月)?(?:[.\-/](?P<d>\d{1,2})|(?P<d2>\d{1,2})日)?(?:日|号)?$")
+
+
+def impossible_date(text: str) -> tuple[int, int, int | None] | None:
+    """(year, month, day) when ``text`` has the shape of a date but names a
+    month or day that does not exist (``2019.13``, ``2019-02-30``)."""
+    t = normalise_date_text(text)
+    m = _PARTS.match(t)
+    if not m:
+        return None
+    year, month = int(m["y"]), int(m["m"])
+    day_s = m["d"] or m["d2"]
+    day = int(day_s) if day_s else None
+    if not 1 <= month <= 12:
+        return year, month, day
+    if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return year, month, day
+    return None
+
+
+def is_blank(text: str | None) -> bool:
+    return text is None or not text.strip()
+
+
+def _year_bounds(year: int) -> tuple[str, str]:
+    return f"{year:04d}-01-01", f"{year:04d}-12-31"
+
+
+# -- kinds ---------------------------------------------------------------------
+
+
+@kind
+class DateParse(Kind):
+    name = "date-parse"
+    description = {
+        "zh": "计划开始/完成时间和填报日期必须能识别为日期；填报日期只写到月时提示。",
+        "en": "Schedule dates and the filing date must be recognisable dates; a filing date given only to the "
+              "month is reported as advice.",
+    }
+    params_schema = {
+        "type": "object",
+        "properties": {"filing_precision": {"enum": ["day", "month", "year"]}},
+        "additionalProperties": False,
+    }
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+        need = params.get("filing_precision", "day")
+        order = {"year": 0, "month": 1, "day": 2}
+        for pointer, role, value in date_fields(decl):
+            text = value.text or ""
+            if is_blank(text) or is_unfilled_template(text):
+                continue  # blank: REQ rules; "年 月 日": DATE005
+            p = parsed(value)
+            if p is None:
+                if impossible_date(text) is None:  # an impossible date is DATE002's
+                    yield Hit(pointer, {"text": text.strip()}, severity=Severity.WARNING)
+                continue
+            if role == "filing" and order[p.precision or "day"] < order[need]:
+                yield Hit(pointer, {"text": text.strip(), "precision": p.precision},
+                          variant="imprecise", severity=Severity.INFO)
+
+
+@kind
+class DateOrder(Kind):
+    name = "date-order"
+    description = {
+        "zh": "计划开始时间不得晚于计划完成时间；月、日必须真实存在。",
+        "en": "A planned start must not be after the planned end; months and days must exist.",
+    }
+    params_schema = {"type": "object", "properties": {}, "additionalProperties": False}
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+        bad: set[str] = set()
+        for pointer, _, value in date_fields(decl):
+            if value.text and parsed(value) is None and impossible_date(value.text):
+                bad.add(pointer)
+                yield Hit(pointer, {"text": value.text.strip()}, variant="impossible")
+        for i, row in enumerate(decl.schedule):
+            start, end = parsed(row.start), parsed(row.end)
+            if start is None or end is None:
+                continue
+            s, e = bounds(start), bounds(end)
+            if s is None or e is None:
+                continue
+            if s[0] > e[1]:
+                yield Hit(f"/schedule/{i}/end", {"start": row.start.text.strip() if row.start else "",
+                                                 "end": row.end.text.strip() if row.end else "",
+                                                 "content": _short(row.content)})
+
+
+def _short(text: str, limit: int = 24) -> str:
+    t = " ".join((text or "").split())
+    return t if len(t) <= limit else t[: limit - 1] + "…"
+
+
+@kind
+class WithinYear(Kind):
+    name = "schedule-within-year"
+    description = {
+        "zh": "进度计划的日期应落在申报年度内；允许跨年度项目时，只要求与申报年度有交集。",
+        "en": "Schedule dates should fall inside the budget year; with multi-year projects allowed, each row "
+              "must only overlap the year.",
+    }
+    params_schema = {
+        "type": "object",
+        "properties": {"allow_multiyear": {"type": "boolean"}},
+        "additionalProperties": False,
+    }
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+        if decl.year is None:
+            return
+        y0, y1 = _year_bounds(decl.year)
+        multiyear = bool(ctx.setting(params, "allow_multiyear", False))
+        for i, row in enumerate(decl.schedule):
+            start, end = parsed(row.start), parsed(row.end)
+            s = bounds(start) if start else None
+            e = bounds(end) if end else None
+            if s and e and s[0] > e[1]:
+                continue  # reversed row: DATE002
+            args = {"year": decl.year, "content": _short(row.content)}
+            if multiyear:
+                lo = s[0] if s else (e[0] if e else None)
+                hi = e[1] if e else (s[1] if s else None)
+                if lo is None or hi is None:
+                    continue
+                if hi < y0 or lo > y1:
+                    pointer = f"/schedule/{i}/end" if hi < y0 else f"/schedule/{i}/start"
+                    text = (row.end if hi < y0 else row.start)
+                    yield Hit(pointer, {**args, "text": (text.text if text else "").strip()}, variant="no-overlap")
+                continue
+            if s and s[0] < y0:
+                yield Hit(f"/schedule/{i}/start", {**args, "text": row.start.text.strip()}, variant="before")
+            elif s and s[0] > y1:
+                yield Hit(f"/schedule/{i}/start", {**args, "text": row.start.text.strip()}, variant="after")
+            elif e and e[1] > y1:
+                yield Hit(f"/schedule/{i}/end", {**args, "text": row.end.text.strip()}, variant="after")
+            elif e and e[1] < y0:
+                yield Hit(f"/schedule/{i}/end", {**args, "text": row.end.text.strip()}, variant="before")
+
+
+def _ordered_ends(decl: Declaration) -> list[tuple[str, str]]:
+    """Bounds of the end dates of rows whose start is not after their end
+    (a reversed row is DATE002's defect and must not cause a second finding)."""
+    out = []
+    for row in decl.schedule:
+        end = parsed(row.end)
+        e = bounds(end) if end else None
+        if e is None:
+            continue
+        start = parsed(row.start)
+        s = bounds(start) if start else None
+        if s is not None and s[0] > e[1]:
+            continue
+        out.append(e)
+    return out
+
+
+@kind
+class FilingDate(Kind):
+    name = "filing-date"
+    description = {
+        "zh": "填报日期不得晚于申报年度末、计划完成时间或今天；早于申报年度前两年时提示。",
+        "en": "The filing date must not be after the budget year, after the planned end or in the future; one "
+              "more than two years before the budget year is suspicious.",
+    }
+    params_schema = {
+        "type": "object",
+        "properties": {"max_years_before": {"type": "integer", "minimum": 0}},
+        "additionalProperties": False,
+    }
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+        value = parsed(decl.filing_date)
+        if value is None or decl.filing_date is None:
+            return
+        b = bounds(value)
+        if b is None:
+            return
+        lo, hi = b
+        text = decl.filing_date.text.strip()
+        args: dict[str, Any] = {"text": text, "year": decl.year or "", "today": ctx.today}
+        if ctx.today and lo > ctx.today:
+            yield Hit("/filing_date", args, variant="future", severity=Severity.ERROR)
+            return
+        if decl.year is not None and lo > _year_bounds(decl.year)[1]:
+            yield Hit("/filing_date", args, variant="after-year", severity=Severity.ERROR)
+            return
+        ends = [b[1] for b in _ordered_ends(decl)]
+        if ends and lo > max(ends):
+            yield Hit("/filing_date", {**args, "end": max(ends)}, variant="after-plan", severity=Severity.ERROR)
+            return
+        before = int(params.get("max_years_before", 2))
+        if decl.year is not None and hi < f"{decl.year - before:04d}-01-01":
+            yield Hit("/filing_date", {**args, "earliest": decl.year - before}, variant="too-early",
+                      severity=Severity.WARNING)
+
+
+@kind
+class UnfilledDate(Kind):
+    name = "unfilled-date"
+    description = {
+        "zh": "申报单位填写的日期栏（审核签章之外）仍是“年 月 日”空模板。",
+        "en": "An applicant-side date (other than the review sign-offs) is still the blank “年 月 日” template.",
+    }
+    params_schema = {"type": "object", "properties": {}, "additionalProperties": False}
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+        seen: set[str] = set()
+        for pointer, _, value in date_fields(decl):
+            if value.text and is_unfilled_template(value.text):
+                seen.add(pointer)
+                yield Hit(pointer, {"text": " ".join(value.text.split())})
+        for pointer, text in decl.iter_text():
+            if pointer in seen or pointer.startswith("/reviews/") or pointer.startswith("/source"):
+                continue
+            if any(pointer.startswith(p + "/") for p in seen):
+                continue
+            if text and "年" in text and is_unfilled_template(text):
+                yield Hit(pointer, {"text": " ".join(text.split())})
+
+
+_ITEM_SPLIT = re.compile(r"[；;。\n]+|(?:^|(?<=[，,\s]))[（(]?\d{1,2}[)）、.．]")
+
+
+def count_items(text: str) -> int:
+    """Work items listed in a 实施内容 cell: sentences/clauses split on ；。
+    and list numbering."""
+    pieces = [p.strip(" ，,、\u3000") for p in _ITEM_SPLIT.split(text or "")]
+    return sum(1 for p in pieces if len(p) >= 2)
+
+
+@kind
+class ScheduleGranularity(Kind):
+    name = "schedule-granularity"
+    description = {
+        "zh": "进度计划只有覆盖全年的行、没有年内节点，而实施内容列出多项工作。",
+        "en": "The schedule only has rows spanning the whole year, with no milestone inside it, although the "
+              "work content lists several items.",
+    }
+    params_schema = {
+        "type": "object",
+        "properties": {"min_items": {"type": "integer", "minimum": 1}},
+        "additionalProperties": False,
+    }
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+        if decl.year is None or not decl.schedule:
+            return
+        y0, y1 = _year_bounds(decl.year)
+        jan_end, dec_start = f"{decl.year:04d}-01-31", f"{decl.year:04d}-12-01"
+        for row in decl.schedule:
+            start, end = parsed(row.start), parsed(row.end)
+            if start is None or end is None:
+                return  # incomplete rows are REQ009/DATE001's
+            s, e = bounds(start), bounds(end)
+            if s is None or e is None:
+                return
+            full = y0 <= s[0] <= jan_end and dec_start <= e[1] <= y1
+            if not full:
+                return  # a milestone inside the year exists
+        items = sum(count_items(r.content) for r in decl.schedule)
+        rows = len(decl.schedule)
+        min_items = int(params.get("min_items", 3))
+        if rows == 1 and items < min_items:
+            return
+        first = decl.schedule[0]
+        yield Hit("/schedule/0", {
+            "rows": rows, "items": items, "year": decl.year,
+            "start": first.start.text.strip() if first.start else "",
+            "end": first.end.text.strip() if first.end else "",
+        })
