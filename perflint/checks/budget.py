@@ -25,10 +25,12 @@ project source lines), or by BUD006 when the culprit is off by exactly ×10⁴
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import Any, Iterator
+from typing import Any
 
+import perflint.ingest  # noqa: F401  (initialise ingest before textutil: they import each other)
 from perflint.checks.base import Context, Hit, Kind, kind
 from perflint.findings import Severity
 from perflint.model import Declaration, FormType, MoneyLine

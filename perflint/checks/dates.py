@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import calendar
 import re
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from perflint.checks.base import Context, Hit, Kind, kind
 from perflint.dates import bounds, is_unfilled_template, normalise_date_text, parse_date
