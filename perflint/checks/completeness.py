@@ -1,0 +1,320 @@
+"""Completeness kinds: the required fields of a declaration (REQ family).
+
+Ownership, so that one defect yields one finding: a field holding only a
+placeholder (``/``, ``无``) is left to ``placeholder-in-required``, a field
+that only points elsewhere (``见附件``) to ``external-reference``, an unfilled
+template token (``**``) to ``template-remnant``, and an amount that does not
+parse to ``amount-parse``.  These kinds report blank and absent fields.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal
+from typing import Any, Iterable
+
+from perflint.checks._a_common import FORM_TYPES, STRINGS, SEVERITY, applies, schema, settings
+from perflint.checks.base import Context, Hit, Kind, kind
+from perflint.findings import Severity
+from perflint.model import Declaration
+from perflint.values import display, external_reference, is_blank, is_placeholder, norm, template_remnant
+
+
+def _owned_elsewhere(text: str | None, placeholders: list[str]) -> bool:
+    return is_placeholder(text, placeholders) or external_reference(text) or bool(template_remnant(text))
+
+
+_FIELDS = ["name", "department", "implementing_unit", "functions", "basis", "safeguards", "filing_unit"]
+
+
+@kind
+class YearHeader(Kind):
+    name = "year-header"
+    description = {
+        "zh": "表头“（ 年度）”须写明四位数的预算年度。",
+        "en": "The form header must state a four-digit budget year.",
+    }
+    params_schema = schema(
+        min_year={"type": "integer"},
+        max_year={"type": "integer"},
+    )
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        text = decl.year_text or ""
+        year = decl.year
+        if year is None:
+            m = re.search(r"(?<!\d)(\d{4})(?!\d)", unicodedata.normalize("NFKC", text))
+            year = int(m.group(1)) if m else None
+        if year is None:
+            yield Hit("/year_text", {"text": display(text) or "（空）"})
+            return
+        lo, hi = params.get("min_year", 2000), params.get("max_year", 2100)
+        if not lo <= year <= hi:
+            yield Hit("/year_text", {"text": display(text) or str(year), "year": year}, variant="implausible")
+
+
+_SEAL = re.compile(r"[(（]?\s*(?:盖章|签章|公章)\s*[)）]?")
+
+
+@kind
+class FilingUnit(Kind):
+    name = "filing-unit"
+    description = {
+        "zh": "“填报单位（盖章）”后须写明单位名称，不能只有盖章提示。",
+        "en": "The filing unit must be named, not left as the bare “(seal)” prompt.",
+    }
+    params_schema = schema("placeholders", require_filing_unit={"type": "boolean"})
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        if not params.get("require_filing_unit", True) or decl.filing_unit is None:
+            return
+        text = _SEAL.sub("", decl.filing_unit)
+        if is_blank(text):
+            yield Hit("/filing_unit", {"text": display(decl.filing_unit)}, suggest=True)
+
+
+@kind
+class RequiredText(Kind):
+    """A narrative field must be filled (and, optionally, be long enough)."""
+
+    name = "required-text"
+    description = {
+        "zh": "必填的文字栏目（名称、部门、职能概述、保障措施等）不能为空。",
+        "en": "A required text field (name, department, functions, safeguards …) must be filled.",
+    }
+    params_schema = schema(
+        "placeholders",
+        field={"type": "string", "enum": _FIELDS},
+        form_types=FORM_TYPES,
+        absent_is_missing={"type": "boolean"},
+        min_length={"type": "integer", "minimum": 1},
+        short_severity=SEVERITY,
+    )
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        if not applies(params, decl):
+            return
+        field = params.get("field", "name")
+        value = getattr(decl, field)
+        pointer = f"/{field}"
+        if value is None:
+            if params.get("absent_is_missing", False):
+                yield Hit(pointer, {"field": field}, variant="absent")
+            return
+        if is_blank(value):
+            yield Hit(pointer, {"field": field})
+            return
+        if _owned_elsewhere(value, settings(params, ctx)["placeholders"]):
+            return
+        min_length = params.get("min_length")
+        if min_length and len(norm(value)) < min_length:
+            yield Hit(pointer, {"field": field, "text": display(value), "length": len(norm(value)),
+                                "min": min_length},
+                      variant="short", severity=Severity(params.get("short_severity", "info")))
+
+
+@kind
+class AttributeTick(Kind):
+    name = "attribute-tick"
+    description = {
+        "zh": "项目（专项）属性“新增/延续”须勾选且只勾选一项。",
+        "en": "Exactly one of 新增 (new) / 延续 (continuing) must be ticked.",
+    }
+    params_schema = schema(form_types=FORM_TYPES, absent_is_missing={"type": "boolean"})
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        if not applies(params, decl, ("project",)):
+            return
+        text = decl.attribute_text
+        if text is None:
+            if is_blank(decl.attribute) and params.get("absent_is_missing", False):
+                yield Hit("/attribute_text", {"text": ""}, variant="absent")
+            return
+        from perflint.textutil import parse_ticks  # lazy: textutil imports the ingest package
+
+        ticked = parse_ticks(text)
+        if len(ticked) == 1:
+            return
+        if not ticked and not is_blank(decl.attribute) and is_blank(text):
+            return
+        if len(ticked) > 1:
+            yield Hit("/attribute_text", {"text": display(text), "ticked": "、".join(ticked)}, variant="both")
+        else:
+            yield Hit("/attribute_text", {"text": display(text) or "（空）"})
+
+
+def _derived_total(decl: Declaration) -> Decimal | None:
+    money = decl.money
+    for key in ("income_total", "expenditure_total"):
+        line = money.get(key)
+        if line is not None and line.amount is not None:
+            return line.amount
+    for prefix in ("income.", "expenditure.", "source."):
+        parts = [ln.amount for ln in money.lines if ln.key.startswith(prefix) and ln.amount is not None]
+        if parts:
+            return sum(parts, Decimal(0))
+    return None
+
+
+@kind
+class TotalFunds(Kind):
+    name = "total-funds"
+    description = {
+        "zh": "资金总额须填写且为正数；能由分项推出时给出建议值。",
+        "en": "Total funds must be filled in and positive; a value derived from the breakdown is suggested.",
+    }
+    params_schema = schema(form_types=FORM_TYPES)
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        if not applies(params, decl):
+            return
+        total = decl.money.total
+        derived = _derived_total(decl)
+        args = {"derived": "" if derived is None else f"{derived.normalize():f}",
+                "unit": total.unit if total is not None else "万元"}
+        if total is None or is_blank(total.text):
+            yield Hit("/money/total", {**args, "text": ""}, suggest=derived is not None)
+            return
+        if total.amount is None:
+            return  # written but unparseable: amount-parse reports it
+        if total.amount <= 0:
+            yield Hit("/money/total", {**args, "text": display(total.text)}, variant="not_positive",
+                      suggest=derived is not None and derived > 0)
+
+
+DEFAULT_BASIS_PATTERNS = [
+    r"《[^》]+》",
+    r"[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*第?\s*\d+\s*号",
+    r"纪要.{0,12}?\d+\s*号",
+    r"纪要.{0,6}第?\s*\d+\s*(?:期|次)",
+    r"\d{4}\s*年\s*第?\s*\d+\s*号",
+    r"[\u4e00-\u9fff]{1,8}[发办函字]\s*[〔\[【(（]?\d{4}",
+    r"(?:文件|规划|方案|决定|通知|意见|办法|条例|细则|纲要|批复|决议|会议纪要)",
+]
+
+
+@kind
+class LegalBasis(Kind):
+    name = "legal-basis"
+    description = {
+        "zh": "立项依据须填写，并应引用文件（书名号、文号、纪要号、规划或方案）。",
+        "en": "The legal basis must be filled in and should cite a document (title, number, minutes, plan).",
+    }
+    params_schema = schema("placeholders", form_types=FORM_TYPES, absent_is_missing={"type": "boolean"},
+                           basis_patterns=STRINGS)
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        if not applies(params, decl, ("project",)):
+            return
+        text = decl.basis
+        if text is None:
+            if params.get("absent_is_missing", False):
+                yield Hit("/basis", {"text": ""}, variant="missing", severity=Severity.ERROR)
+            return
+        if is_blank(text):
+            yield Hit("/basis", {"text": ""}, variant="missing", severity=Severity.ERROR)
+            return
+        if _owned_elsewhere(text, settings(params, ctx)["placeholders"]):
+            return
+        t = unicodedata.normalize("NFKC", text)
+        patterns = params.get("basis_patterns", DEFAULT_BASIS_PATTERNS)
+        if any(re.search(unicodedata.normalize("NFKC", p), t) for p in patterns):
+            return
+        yield Hit("/basis", {"text": display(text)}, suggest=True)
+
+
+@kind
+class SchedulePresent(Kind):
+    name = "schedule-present"
+    description = {
+        "zh": "实施进度计划须至少有一行写明实施内容、开始时间和完成时间。",
+        "en": "The schedule needs at least one row with content, a start and an end.",
+    }
+    params_schema = schema(form_types=FORM_TYPES)
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        if not applies(params, decl, ("project",)):
+            return
+        if not decl.schedule:
+            yield Hit("/schedule", {})
+            return
+        for row in decl.schedule:
+            if (not is_blank(row.content) and row.start is not None and not is_blank(row.start.text)
+                    and row.end is not None and not is_blank(row.end.text)):
+                return
+        for i, row in enumerate(decl.schedule):
+            for part in ("content", "start", "end"):
+                value = getattr(row, part)
+                text = value if isinstance(value, str) or value is None else value.text
+                if is_blank(text):
+                    yield Hit(f"/schedule/{i}/{part}", {"row": i + 1, "content": display(row.content)},
+                              variant="incomplete")
+                    return
+
+
+_GOALS = {"project": ("long_term", "annual"), "department": ("overall",)}
+
+
+@kind
+class GoalsPresent(Kind):
+    name = "goals-present"
+    description = {
+        "zh": "项目（专项）表须有长期目标和年度目标；部门整体表须有整体绩效目标。",
+        "en": "Project forms need long-term and annual goals; department forms need the overall goal.",
+    }
+    params_schema = schema(
+        "placeholders",
+        form_types=FORM_TYPES,
+        goals={"type": "object", "properties": {
+            "project": {"type": "array", "items": {"enum": ["long_term", "annual", "overall"]}},
+            "department": {"type": "array", "items": {"enum": ["long_term", "annual", "overall"]}},
+        }, "additionalProperties": False},
+    )
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        if not applies(params, decl):
+            return
+        form = "department" if str(decl.form_type) == "部门整体支出" else "project"
+        wanted = (params.get("goals") or {}).get(form, _GOALS[form])
+        for key in wanted:
+            text = decl.goals.get(key)
+            if is_blank(text):
+                yield Hit(f"/goals/{key}", {"goal": key}, variant=key)
+
+
+_PHONE = re.compile(r"^(?:\+?86)?(?:0\d{2,3}\d{7,8}|1[3-9]\d{9}|\d{7,8})(?:转\d{1,6})?$")
+
+
+@kind
+class PreparerBlock(Kind):
+    name = "preparer-block"
+    description = {
+        "zh": "填报人、联系电话、填报日期须填写；电话格式不对时提示。",
+        "en": "Preparer, phone and filing date must be filled in; a malformed phone number is noted.",
+    }
+    params_schema = schema(fields={"type": "array", "items": {"enum": ["preparer", "phone", "filing_date"]}},
+                           check_phone_format={"type": "boolean"})
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        wanted = params.get("fields", ["preparer", "phone", "filing_date"])
+        texts = {
+            "preparer": decl.preparer,
+            "phone": decl.phone,
+            "filing_date": None if decl.filing_date is None else decl.filing_date.text,
+        }
+        missing = [f for f in ("preparer", "phone", "filing_date") if f in wanted and is_blank(texts[f])]
+        if missing:
+            yield Hit(f"/{missing[0]}", {"fields": missing, "count": len(missing),
+                                         "fields_zh": "、".join(_ZH[f] for f in missing),
+                                         "fields_en": ", ".join(_EN[f] for f in missing)})
+        phone = texts["phone"]
+        if params.get("check_phone_format", True) and "phone" in wanted and not is_blank(phone):
+            numbers = [p for p in re.split(r"[/、，,;；或]", norm(phone)) if p]
+            cleaned = [re.sub(r"[-()（）—－]", "", p) for p in numbers]
+            if not cleaned or not all(_PHONE.match(p) for p in cleaned):
+                yield Hit("/phone", {"text": display(phone)}, variant="phone_format", severity=Severity.INFO)
+
+
+_ZH = {"preparer": "填报人", "phone": "联系电话", "filing_date": "填报日期"}
+_EN = {"preparer": "preparer", "phone": "phone", "filing_date": "filing date"}

@@ -1,0 +1,150 @@
+"""Cost kinds (COST family): a quantified cost indicator exists, cost values
+are amounts or ratios, and a total-cost target stays within the funds.
+
+Cost rows are 成本指标 under 产出 (285号/88号 and the Hunan 2019 template)
+or the 经济成本 row of the 2021 成本 category.  A cost row holding only a
+placeholder counts as absent and is reported here, not by the PH family.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any, Iterable
+
+from perflint.checks._a_common import FORM_TYPES, SEVERITY_BY_PROFILE, STRINGS, applies, profile_severity, \
+    schema, settings
+from perflint.checks.base import Context, Hit, Kind, kind
+from perflint.model import Declaration
+from perflint.values import (Op, category, comparisons, display, external_reference, indicator_name,
+                             is_blank, is_department, is_placeholder, norm, quantities, target_pointer,
+                             target_text, template_remnant)
+
+_MONEY_CATEGORIES = ["成本指标", "经济成本指标"]
+
+
+def _cost_rows(decl: Declaration, categories: list[str]):
+    for i, ind in enumerate(decl.indicators):
+        cat = category(ind)
+        if cat.level2 in categories or (cat.level2 is None and cat.level1 == "成本指标"):
+            yield i, ind
+
+
+def quantified(text: str | None) -> bool:
+    """A money amount with a unit (元/万元, per-unit costs included) or a ratio."""
+    for q in quantities(text):
+        if q.unit and ("元" in q.unit or q.is_percent or q.unit in ("万", "亿")):
+            return True
+    return False
+
+
+def _skip(text: str | None, tokens: list[str]) -> bool:
+    return (is_blank(text) or is_placeholder(text, tokens) or bool(template_remnant(text))
+            or external_reference(text))
+
+
+@kind
+class CostPresent(Kind):
+    name = "cost-present"
+    description = {
+        "zh": "须至少有一个量化的成本指标（金额、单位成本或比率）；占位符视为没有。",
+        "en": "At least one quantified cost indicator (amount, unit cost or ratio) is needed; placeholders count as none.",
+    }
+    params_schema = schema("placeholders", severity_by_profile=SEVERITY_BY_PROFILE, form_types=FORM_TYPES,
+                           department_profiles=STRINGS, categories=STRINGS)
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        if is_department(decl):
+            if ctx.profile not in params.get("department_profiles", ["cn-2021"]):
+                return  # the profile's department template has no cost block
+        elif not applies(params, decl, ("project",)):
+            return
+        tokens = settings(params, ctx)["placeholders"]
+        rows = list(_cost_rows(decl, params.get("categories", _MONEY_CATEGORIES)))
+        if any(quantified(target_text(ind)) for _, ind in rows):
+            return
+        real = [(i, ind) for i, ind in rows if not _skip(target_text(ind), tokens)]
+        placeholders = [(i, ind) for i, ind in rows if is_placeholder(target_text(ind), tokens)]
+        if real:
+            i, ind = real[0]
+            variant = "unquantified"
+        elif placeholders:
+            i, ind = placeholders[0]
+            variant = "placeholder"
+        else:
+            i, ind, variant = None, None, None
+        pointer = target_pointer(i, ind) if ind is not None else "/indicators"
+        total = decl.money.total
+        yield Hit(pointer, {"value": display(target_text(ind)) if ind is not None else "",
+                            "total": "" if total is None or total.amount is None else f"{total.amount:f}",
+                            "unit": total.unit if total is not None else "万元"},
+                  variant=variant, severity=profile_severity(params, ctx), suggest=True)
+
+
+_YES_NO = re.compile(r"是否|未超|不超|没有超|无超|超出|节约|控制|合理|符合")
+
+
+@kind
+class CostQuantified(Kind):
+    name = "cost-quantified"
+    description = {
+        "zh": "成本指标值须是金额（元/万元）、单位成本或比率，不能是“未超预算”之类的是非表述。",
+        "en": "A cost value must be an amount (元/万元), a unit cost or a ratio, not yes/no wording such as “within budget”.",
+    }
+    params_schema = schema("placeholders", categories=STRINGS)
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        tokens = settings(params, ctx)["placeholders"]
+        for i, ind in _cost_rows(decl, params.get("categories", _MONEY_CATEGORIES)):
+            text = target_text(ind)
+            if _skip(text, tokens) or quantified(text):
+                continue
+            both = norm(indicator_name(ind)) + norm(text)
+            yield Hit(target_pointer(i, ind), {"value": display(text), "content": display(indicator_name(ind)),
+                                               "category": category(ind).label},
+                      variant="yes_no" if _YES_NO.search(both) else None, suggest=True)
+
+
+def _wan(number: Decimal, unit: str) -> Decimal | None:
+    if "/" in unit:
+        return None  # a unit cost, not a total
+    if unit.startswith("亿"):
+        return number * 10000
+    if unit.startswith("万"):
+        return number
+    if unit == "元":
+        return number / 10000
+    return None
+
+
+@kind
+class CostWithinFunds(Kind):
+    name = "cost-within-funds"
+    description = {
+        "zh": "总成本目标不得超过资金总额（万元、元换算后比较）。",
+        "en": "A total-cost target must not exceed the total funds (after converting 万元/元).",
+    }
+    params_schema = schema("placeholders", categories=STRINGS,
+                           amount_tolerance_wan={"type": "number", "minimum": 0})
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        total = decl.money.total
+        if total is None or total.amount is None or total.amount <= 0:
+            return  # total-funds reports a missing total
+        funds = _wan(total.amount, total.unit or "万元")
+        if funds is None:
+            return
+        tolerance = Decimal(str(ctx.setting(params, "amount_tolerance_wan", 0.01)))
+        tokens = settings(params, ctx)["placeholders"]
+        for i, ind in _cost_rows(decl, params.get("categories", _MONEY_CATEGORIES)):
+            text = target_text(ind)
+            if _skip(text, tokens):
+                continue
+            for c in comparisons(text):
+                if not c.unit or "元" not in c.unit or c.op in (Op.GE, Op.GT):
+                    continue
+                wan = _wan(c.number, c.unit)
+                if wan is not None and wan > funds + tolerance:
+                    yield Hit(target_pointer(i, ind), {"value": display(text), "cost": f"{wan.normalize():f}",
+                                                       "total": f"{funds.normalize():f}"}, suggest=True)
+                    break

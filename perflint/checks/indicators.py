@@ -1,0 +1,377 @@
+"""Indicator-structure kinds (IND family): required categories, names that
+are missing, copied, too long or duplicated, misfiled indicators, duties
+restated as indicators, and too few measurable indicators.
+
+Ownership: 满意度 presence is ``satisfaction-present``'s and 成本 presence
+``cost-present``'s, so the category kinds leave those two out; placeholder
+cells are the PH family's.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any, Iterable
+
+from perflint.checks._a_common import SEVERITY, STRINGS, applies, schema, settings
+from perflint.checks.base import Context, Hit, Kind, kind
+from perflint.findings import Severity
+from perflint.model import Declaration
+from perflint.values import (BENEFIT, OUTPUT, QUALITY, QUANTITY, SATISFACTION, TIMELINESS, category,
+                             common_prefix_len, containment, display, form_key, indicator_name, is_blank,
+                             is_measurable, is_placeholder, is_real_row, looks_like_duties, name_pointer,
+                             norm, quantities, strip_numbering, target_pointer, target_text,
+                             template_remnant)
+from perflint.ingest.vocab import label_key
+
+_REQUIRED_DEFAULT = {"project": [OUTPUT, BENEFIT], "department": [OUTPUT, BENEFIT]}
+_REQUIRED_SCHEMA = {
+    "type": "object",
+    "additionalProperties": {
+        "type": "object",
+        "properties": {"project": STRINGS, "department": STRINGS},
+        "additionalProperties": False,
+    },
+}
+
+
+def _required_level1(params: dict[str, Any], ctx: Context, decl: Declaration) -> list[str]:
+    table = params.get("required") or {}
+    entry = table.get(ctx.profile) or table.get("default") or _REQUIRED_DEFAULT
+    return list(entry.get(form_key(decl), _REQUIRED_DEFAULT[form_key(decl)]))
+
+
+def _skip_cell(text: str | None, tokens: list[str]) -> bool:
+    """Blank, placeholder or template text: owned by VAL001 / the PH family."""
+    return is_blank(text) or is_placeholder(text, tokens) or bool(template_remnant(text))
+
+
+@kind
+class RequiredLevel1(Kind):
+    name = "required-level1"
+    description = {
+        "zh": "检查档案要求的一级指标（产出、效益……）是否齐全；旧称归一时给出提示。",
+        "en": "The profile's required first-level categories (output, benefit …) must be present; legacy names are noted.",
+    }
+    params_schema = schema(required=_REQUIRED_SCHEMA, legacy_names=STRINGS)
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        required = _required_level1(params, ctx, decl)
+        if not decl.indicators:
+            yield Hit("/indicators", {"categories": "、".join(required), "category": required[0] if required else ""},
+                      variant="none")
+            return
+        present = {category(ind).level1 for ind in decl.indicators}
+        for name in required:
+            if name not in present:
+                yield Hit("/indicators", {"category": name})
+        legacy = {label_key(x) for x in params.get("legacy_names", [])}
+        for i, ind in enumerate(decl.indicators):
+            for field in ("level1", "level2"):
+                raw = getattr(ind, field)
+                if raw and field not in ind.inherited and label_key(raw) in legacy:
+                    canon = category(ind)
+                    yield Hit(f"/indicators/{i}/{field}",
+                              {"label": raw, "canonical": canon.level2 if field == "level2" else canon.level1},
+                              variant="legacy", severity=Severity.INFO)
+
+
+@kind
+class RequiredLevel2(Kind):
+    name = "required-level2"
+    description = {
+        "zh": "产出指标下须有数量、质量、时效二级指标（成本由成本指标规则检查）。",
+        "en": "The output block needs quantity, quality and timeliness indicators (cost has its own rule).",
+    }
+    params_schema = schema("placeholders", required={"type": "object", "additionalProperties": SEVERITY},
+                           parent={"type": "string"})
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        tokens = settings(params, ctx)["placeholders"]
+        if not any(ind.level2 is not None for ind in decl.indicators):
+            return  # template without a 二级 column (2019 部门整体)
+        parent = params.get("parent", OUTPUT)
+        block = [(i, ind, category(ind)) for i, ind in enumerate(decl.indicators)]
+        block = [(i, ind, c) for i, ind, c in block if c.level1 == parent]
+        if not block:
+            return  # the whole 一级 is missing: required-level1 reports it
+        required = params.get("required", {QUANTITY: "error", QUALITY: "error", TIMELINESS: "warning"})
+        for name, severity in required.items():
+            rows = [(i, ind) for i, ind, c in block if c.level2 == name]
+            if any(is_real_row(ind, tokens) for _, ind in rows):
+                continue
+            pointer = target_pointer(rows[0][0], rows[0][1]) if rows else f"/indicators/{block[0][0]}/level1"
+            yield Hit(pointer, {"category": name, "parent": parent}, severity=Severity(severity),
+                      variant="placeholder" if rows else None)
+
+
+@kind
+class EmptyCategory(Kind):
+    name = "empty-category"
+    description = {
+        "zh": "必填的一级指标下每一行都只是占位符。",
+        "en": "Every row of a required first-level category is a placeholder.",
+    }
+    params_schema = schema("placeholders", required=_REQUIRED_SCHEMA)
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        tokens = settings(params, ctx)["placeholders"]
+        for name in _required_level1(params, ctx, decl):
+            rows = [(i, ind) for i, ind in enumerate(decl.indicators) if category(ind).level1 == name]
+            if rows and not any(is_real_row(ind, tokens) for _, ind in rows):
+                i, ind = rows[0]
+                yield Hit(target_pointer(i, ind), {"category": name, "rows": len(rows)})
+
+
+@kind
+class ContentMissing(Kind):
+    name = "content-missing"
+    description = {
+        "zh": "填了指标值却没有指标内容（指标名称），或名称只是一个数字。",
+        "en": "A value is given but the indicator name is empty or only a number.",
+    }
+    params_schema = schema("placeholders")
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        tokens = settings(params, ctx)["placeholders"]
+        for i, ind in enumerate(decl.indicators):
+            if ind.value is None or _skip_cell(ind.value, tokens):
+                continue
+            name = indicator_name(ind)
+            cat = category(ind).label or "指标"
+            if is_blank(name):
+                yield Hit(name_pointer(i, ind), {"category": cat, "value": display(ind.value)}, suggest=True)
+            elif re.fullmatch(r"[\d.,%％\s]+", unicodedata.normalize("NFKC", name).strip()):
+                yield Hit(name_pointer(i, ind), {"category": cat, "value": display(ind.value),
+                                                 "content": display(name)}, variant="number", suggest=True)
+
+
+@kind
+class ValueCopiesContent(Kind):
+    name = "value-copies-content"
+    description = {
+        "zh": "指标值照抄指标内容，没有给出目标水平。",
+        "en": "The value repeats the indicator name instead of stating a target level.",
+    }
+    params_schema = schema("placeholders", similarity_threshold={"type": "number", "minimum": 0, "maximum": 1},
+                           min_prefix={"type": "integer", "minimum": 1},
+                           min_value_length={"type": "integer", "minimum": 1})
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        tokens = settings(params, ctx)["placeholders"]
+        threshold = float(ctx.setting(params, "similarity_threshold", 0.5))
+        min_prefix = params.get("min_prefix", 20)
+        min_len = params.get("min_value_length", 8)
+        for i, ind in enumerate(decl.indicators):
+            name = indicator_name(ind)
+            if ind.value is None or _skip_cell(ind.value, tokens) or _skip_cell(name, tokens):
+                continue
+            value, content = norm(ind.value), norm(name)
+            args = {"category": category(ind).label or "指标", "value": display(ind.value),
+                    "content": display(name)}
+            if value == content:
+                yield Hit(f"/indicators/{i}/value", args, variant="equal", suggest=True)
+                continue
+            prefix = common_prefix_len(value, content)
+            if prefix >= min_prefix:
+                yield Hit(f"/indicators/{i}/value", {**args, "prefix": prefix}, variant="prefix", suggest=True)
+                continue
+            if len(value) < min_len:
+                continue
+            # A value that brings a figure of its own sets a level: not a copy.
+            content_numbers = {q.number for q in quantities(name)}
+            if any(q.number not in content_numbers for q in quantities(ind.value)):
+                continue
+            ratio = containment(value, content)
+            if ratio >= threshold:
+                yield Hit(f"/indicators/{i}/value", {**args, "ratio": f"{ratio:.2f}"}, suggest=True)
+
+
+def _sentences(text: str) -> int:
+    return len([s for s in re.split(r"[。；;！!？?\n]", unicodedata.normalize("NFKC", text)) if s.strip()])
+
+
+@kind
+class ContentIsParagraph(Kind):
+    name = "content-is-paragraph"
+    description = {
+        "zh": "指标内容是一段话（过长或多句），应拆成若干个简短的指标名称。",
+        "en": "The indicator name is a paragraph (too long or several sentences); split it into short names.",
+    }
+    params_schema = schema("placeholders", "max_content_len", max_sentences={"type": "integer", "minimum": 1})
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        s = settings(params, ctx)
+        max_sentences = params.get("max_sentences", 2)
+        for i, ind in enumerate(decl.indicators):
+            if ind.value is None:
+                continue  # template without a value column: the name carries the target
+            name = indicator_name(ind)
+            if _skip_cell(name, s["placeholders"]):
+                continue
+            length, sentences = len(norm(name)), _sentences(name)
+            if length > s["max_content_len"] or sentences > max_sentences:
+                yield Hit(name_pointer(i, ind), {"category": category(ind).label or "指标",
+                                                 "content": display(name, 24), "length": length,
+                                                 "sentences": sentences, "max": s["max_content_len"]},
+                          suggest=True)
+
+
+@kind
+class ValueIsNarrative(Kind):
+    name = "value-is-narrative"
+    description = {
+        "zh": "指标值是一段叙述（过长、含句号分号或多个分句），不是一个目标值。",
+        "en": "The value is narrative (too long, sentence punctuation or several clauses), not a target.",
+    }
+    params_schema = schema("placeholders", "max_value_len", max_clauses={"type": "integer", "minimum": 1})
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        s = settings(params, ctx)
+        max_clauses = params.get("max_clauses", 2)
+        for i, ind in enumerate(decl.indicators):
+            if ind.value is None or _skip_cell(ind.value, s["placeholders"]):
+                continue
+            t = unicodedata.normalize("NFKC", ind.value).strip().rstrip("。.")
+            length = len(norm(t))
+            clauses = len([c for c in re.split(r"[,，;；。]", t) if c.strip()])
+            if length > s["max_value_len"] or re.search(r"[;；。]", t) or clauses > max_clauses:
+                yield Hit(f"/indicators/{i}/value", {"category": category(ind).label or "指标",
+                                                     "value": display(ind.value, 24), "length": length,
+                                                     "max": s["max_value_len"]}, suggest=True)
+
+
+@kind
+class DuplicateWithinForm(Kind):
+    name = "duplicate-within-form"
+    description = {
+        "zh": "同一张表里两行指标内容相同。",
+        "en": "Two rows of one form have the same indicator name.",
+    }
+    params_schema = schema("placeholders")
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        tokens = settings(params, ctx)["placeholders"]
+        seen: dict[str, int] = {}
+        for i, ind in enumerate(decl.indicators):
+            name = indicator_name(ind)
+            if _skip_cell(name, tokens):
+                continue
+            key = re.sub(r"[\W_]+", "", norm(name))
+            if not key:
+                continue
+            if key in seen:
+                first = decl.indicators[seen[key]]
+                yield Hit(name_pointer(i, ind), {"content": display(name), "category": category(ind).label or "指标",
+                                                 "first_category": category(first).label or "指标",
+                                                 "first_row": seen[key] + 1, "row": i + 1})
+            else:
+                seen[key] = i
+
+
+_TIME = re.compile(r"日|月|年|天|小时|时限|工作日|周|季度|分钟|秒|前|及时|按时|准时|限时|即时|实时|时间|时长|期限|"
+                   r"周期|截止|当天|当日|同步|进度|时效")
+_UNIT_PRICE = re.compile(r"每(?:人|户|名|位|家|个|次)(?:每(?:月|年|天|日|次|季度?))?[^，,；;。]{0,8}?\d|"
+                         r"(?:元|万元)/(?:人|户|次|月|年|天|名|个)|人均")
+_INPUT = re.compile(r"(?:工作人员|人员|职工|员工|干部|工作者)\s*\d+\s*(?:名|人)|资金\s*\d+(?:\.\d+)?\s*万?元|"
+                    r"(?:投入|配备|聘用|招聘)[^，,；;。]{0,6}\d+\s*(?:名|人)")
+
+
+@kind
+class Misclassified(Kind):
+    name = "misclassified"
+    description = {
+        "zh": "指标放错了类别：时效值无时间要素、质量值是金额、数量值是单价、满意度放在效益下、数量统计的是投入。",
+        "en": "An indicator sits in the wrong category: no time element under timeliness, money under quality, "
+              "a unit price under quantity, satisfaction under benefit, inputs counted as outputs.",
+    }
+    params_schema = schema("placeholders", checks={"type": "array", "items": {
+        "enum": ["time", "quality_money", "quantity_unit_price", "satisfaction_in_benefit", "input"]}},
+        input_severity=SEVERITY)
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        tokens = settings(params, ctx)["placeholders"]
+        enabled = set(params.get("checks", ["time", "quality_money", "quantity_unit_price",
+                                            "satisfaction_in_benefit", "input"]))
+        for i, ind in enumerate(decl.indicators):
+            cat = category(ind)
+            name = indicator_name(ind)
+            value = target_text(ind)
+            vptr = target_pointer(i, ind)
+            value_ok = not _skip_cell(value, tokens)
+            args = {"category": cat.label or "指标", "value": display(value), "content": display(name)}
+            if cat.level2 == TIMELINESS and value_ok and "time" in enabled:
+                has_pct = any(q.is_percent for q in quantities(value))
+                if not _TIME.search(norm(value)) and not (has_pct and _TIME.search(norm(name))):
+                    yield Hit(vptr, args, variant="time", suggest=True)
+            if cat.level2 == QUALITY and value_ok and "quality_money" in enabled:
+                money = [q for q in quantities(value) if q.unit and "元" in q.unit]
+                if money:
+                    yield Hit(vptr, {**args, "amount": money[0].text}, variant="quality_money", suggest=True)
+            if cat.level2 == QUANTITY and value_ok and "quantity_unit_price" in enabled:
+                if _UNIT_PRICE.search(unicodedata.normalize("NFKC", value)):
+                    yield Hit(vptr, args, variant="quantity_unit_price", suggest=True)
+            if (cat.level1 == BENEFIT and not cat.is_satisfaction and "satisfaction_in_benefit" in enabled
+                    and not _skip_cell(name, tokens) and "满意" in norm(name)):
+                yield Hit(name_pointer(i, ind), args, variant="satisfaction_in_benefit", suggest=True)
+            if (cat.level2 == QUANTITY and "input" in enabled and not _skip_cell(name, tokens)
+                    and _INPUT.search(unicodedata.normalize("NFKC", name))):
+                m = _INPUT.search(unicodedata.normalize("NFKC", name))
+                yield Hit(name_pointer(i, ind), {**args, "input": m.group(0)}, variant="input",
+                          severity=Severity(params.get("input_severity", "info")))
+
+
+@kind
+class DutiesAsIndicators(Kind):
+    name = "duties-as-indicators"
+    description = {
+        "zh": "指标内容复述职能职责或实施内容（以“负责”开头，或与职能概述、实施内容高度相似）。",
+        "en": "The indicator restates duties or tasks (starts with 负责, or closely matches the functions or schedule).",
+    }
+    params_schema = schema("placeholders", similarity_threshold={"type": "number", "minimum": 0, "maximum": 1},
+                           min_length={"type": "integer", "minimum": 1})
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        tokens = settings(params, ctx)["placeholders"]
+        threshold = float(params.get("similarity_threshold", 0.5))
+        min_length = params.get("min_length", 8)
+        references = [("functions", decl.functions or "")] + [("schedule", r.content) for r in decl.schedule]
+        for i, ind in enumerate(decl.indicators):
+            name = indicator_name(ind)
+            if _skip_cell(name, tokens):
+                continue
+            args = {"category": category(ind).label or "指标", "content": display(name)}
+            if looks_like_duties(name):
+                yield Hit(name_pointer(i, ind), args, variant="duty_verbs", suggest=True)
+                continue
+            if len(norm(strip_numbering(name))) < min_length:
+                continue
+            for source, text in references:
+                if is_blank(text):
+                    continue
+                ratio = containment(strip_numbering(name), text)
+                if ratio >= threshold:
+                    yield Hit(name_pointer(i, ind), {**args, "source": source, "ratio": f"{ratio:.2f}"},
+                              variant=source, suggest=True)
+                    break
+
+
+@kind
+class MinMeasurable(Kind):
+    name = "min-measurable"
+    description = {
+        "zh": "一张表中可衡量的指标（有数字和单位，或公认的定性标准）少于规定个数。",
+        "en": "A form has fewer measurable indicators (a figure with a unit, or an accepted standard) than required.",
+    }
+    params_schema = schema("placeholders", "max_value_len", "qualitative_allowlist",
+                           min_measurable_indicators={"type": "integer", "minimum": 1},
+                           form_types={"type": "array", "items": {"enum": ["project", "department"]}})
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        if not applies(params, decl) or not decl.indicators:
+            return
+        s = settings(params, ctx)
+        minimum = int(ctx.setting(params, "min_measurable_indicators", 3))
+        measurable = [i for i, ind in enumerate(decl.indicators) if is_measurable(target_text(ind), s)]
+        if len(measurable) < minimum:
+            yield Hit("/indicators", {"count": len(measurable), "min": minimum, "rows": len(decl.indicators)})

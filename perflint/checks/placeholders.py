@@ -1,0 +1,187 @@
+"""Placeholder kinds (PH family): "/" and friends, template remnants,
+references to attachments, and optional categories marked N/A.
+
+Ownership: a row of a cost category is ``cost-present``'s, a row of an
+optional category (经济效益, 生态效益, 可持续影响 …) is
+``na-without-justification``'s, and a placeholder row standing for a whole
+missing category is the category check's.  So one row never yields two
+findings.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Iterator
+
+from perflint.checks._a_common import STRINGS, owned_by_category_check, schema, settings
+from perflint.checks.base import Context, Hit, Kind, kind
+from perflint.model import Declaration
+from perflint.values import (COST_L2, category, display, external_reference, indicator_name, is_blank,
+                             is_placeholder, is_placeholder_row, name_pointer, norm, target_pointer,
+                             template_remnant)
+
+# label of each narrative field, for messages
+FIELD_LABELS_ZH = {
+    "name": "项目（专项）名称", "department": "部门名称", "implementing_unit": "实施单位",
+    "functions": "职能职责概述", "basis": "立项依据", "safeguards": "实施保障措施",
+    "filing_unit": "填报单位", "preparer": "填报人", "phone": "联系电话",
+    "goals/long_term": "长期绩效目标", "goals/annual": "年度绩效目标", "goals/overall": "整体绩效目标",
+    "schedule": "实施内容",
+}
+FIELD_LABELS_EN = {
+    "name": "project name", "department": "department", "implementing_unit": "implementing unit",
+    "functions": "functions summary", "basis": "legal basis", "safeguards": "safeguards",
+    "filing_unit": "filing unit", "preparer": "preparer", "phone": "phone",
+    "goals/long_term": "long-term goal", "goals/annual": "annual goal", "goals/overall": "overall goal",
+    "schedule": "schedule content",
+}
+NARRATIVE_FIELDS = ["name", "department", "implementing_unit", "functions", "basis", "safeguards",
+                    "filing_unit", "preparer", "phone", "goals", "schedule"]
+
+
+def narrative_cells(decl: Declaration, fields: list[str]) -> Iterator[tuple[str, str, str, str]]:
+    """(pointer, text, label zh, label en) of the narrative fields present."""
+    for field in fields:
+        if field == "goals":
+            for key in ("long_term", "annual", "overall"):
+                if key in decl.goals:
+                    yield (f"/goals/{key}", decl.goals[key], FIELD_LABELS_ZH[f"goals/{key}"],
+                           FIELD_LABELS_EN[f"goals/{key}"])
+        elif field == "schedule":
+            for i, row in enumerate(decl.schedule):
+                yield f"/schedule/{i}/content", row.content, FIELD_LABELS_ZH["schedule"], FIELD_LABELS_EN["schedule"]
+        else:
+            value = getattr(decl, field)
+            if value is not None:
+                yield f"/{field}", value, FIELD_LABELS_ZH[field], FIELD_LABELS_EN[field]
+
+
+def _optional(cat_label: str, optional: list[str]) -> bool:
+    return bool(cat_label) and norm(cat_label) in {norm(o) for o in optional}
+
+
+@kind
+class PlaceholderInRequired(Kind):
+    name = "placeholder-in-required"
+    description = {
+        "zh": "必填栏目或必填类别的指标只填了“/”“无”等占位符。",
+        "en": "A required field or an indicator of a required category holds only a placeholder such as “/”.",
+    }
+    params_schema = schema("placeholders", "optional_categories", fields={
+        "type": "array", "items": {"enum": NARRATIVE_FIELDS}})
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        tokens = settings(params, ctx)["placeholders"]
+        optional = list(ctx.setting(params, "optional_categories") or ())
+
+        def owned(text: str) -> bool:
+            # references and template tokens have their own rules
+            return external_reference(text) or bool(template_remnant(text))
+
+        for pointer, text, zh, en in narrative_cells(decl, params.get("fields", NARRATIVE_FIELDS)):
+            if is_placeholder(text, tokens) and not owned(text):
+                yield Hit(pointer, {"field": zh, "field_en": en, "text": display(text)}, suggest=True)
+        for i, ind in enumerate(decl.indicators):
+            cat = category(ind)
+            if cat.level2 in COST_L2 or cat.level1 == "成本指标" or _optional(cat.level2 or "", optional):
+                continue
+            if is_placeholder_row(ind, tokens):
+                if owned_by_category_check(decl, i, tokens):
+                    continue
+                pointer = target_pointer(i, ind)
+                text = ind.value if ind.value is not None and not is_blank(ind.value) else indicator_name(ind)
+                if owned(text):
+                    continue
+                yield Hit(pointer, {"field": cat.label or "指标", "field_en": cat.label or "indicator",
+                                    "text": display(text), "category": cat.label}, variant="indicator",
+                          suggest=True)
+                continue
+            for _, pointer, text, cell in indicator_cells_of(i, ind):
+                if is_placeholder(text, tokens) and not owned(text):
+                    yield Hit(pointer, {"field": cat.label or "指标", "field_en": cat.label or "indicator",
+                                        "text": display(text), "category": cat.label,
+                                        "content": display(indicator_name(ind))},
+                              variant="value" if cell == "value" else "indicator", suggest=True)
+
+
+def indicator_cells_of(i: int, ind) -> Iterator[tuple[int, str, str, str]]:
+    yield i, name_pointer(i, ind), indicator_name(ind), "content"
+    if ind.value is not None:
+        yield i, f"/indicators/{i}/value", ind.value, "value"
+
+
+@kind
+class TemplateRemnant(Kind):
+    name = "template-remnant"
+    description = {
+        "zh": "模板中的待填符号（**、XX、××、（填写…））没有替换成实际内容。",
+        "en": "Unfilled template tokens (**, XX, ××, “(fill in …)”) are left in the form.",
+    }
+    params_schema = schema()
+
+    _SKIP = ("/form_type", "/title", "/attribute", "/year", "/filing_date/value", "/filing_date/precision",
+             "/source", "/unrecognized")
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        for pointer, text in decl.iter_text():
+            if pointer.startswith(self._SKIP) or pointer.endswith(("/key", "/unit", "/label", "/section",
+                                                                   "/precision")):
+                continue
+            token = template_remnant(text)
+            if token:
+                yield Hit(pointer, {"token": token, "text": display(text)}, suggest=True)
+
+
+@kind
+class ExternalReference(Kind):
+    name = "external-reference"
+    description = {
+        "zh": "必填栏目只写“见附件”“同上”等，表本身无法审核。",
+        "en": "A required field only refers elsewhere (“see attachment”, “same as above”).",
+    }
+    params_schema = schema(fields={"type": "array", "items": {"enum": NARRATIVE_FIELDS}},
+                           max_length={"type": "integer", "minimum": 4})
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        limit = params.get("max_length", 30)
+        for pointer, text, zh, en in narrative_cells(decl, params.get("fields", NARRATIVE_FIELDS)):
+            if external_reference(text, limit):
+                yield Hit(pointer, {"field": zh, "field_en": en, "text": display(text)})
+        for i, ind in enumerate(decl.indicators):
+            for _, pointer, text, cell in indicator_cells_of(i, ind):
+                if external_reference(text, limit):
+                    cat = category(ind)
+                    yield Hit(pointer, {"field": cat.label or "指标", "field_en": cat.label or "indicator",
+                                        "text": display(text)})
+                    break
+
+
+_REASON_MIN = 4
+
+
+@kind
+class NaWithoutJustification(Kind):
+    name = "na-without-justification"
+    description = {
+        "zh": "可选类别（经济效益、生态效益、可持续影响等）填“/”时，备注应说明不适用的理由。",
+        "en": "An optional category marked “/” should give the reason in the remarks column.",
+    }
+    params_schema = schema("placeholders", "optional_categories", min_reason_length={"type": "integer",
+                                                                                      "minimum": 1})
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        tokens = settings(params, ctx)["placeholders"]
+        optional = list(ctx.setting(params, "optional_categories") or ())
+        min_reason = params.get("min_reason_length", _REASON_MIN)
+        for i, ind in enumerate(decl.indicators):
+            cat = category(ind)
+            if not _optional(cat.level2 or cat.level1 or "", optional):
+                continue
+            target = ind.value if ind.value is not None else indicator_name(ind)
+            if not is_placeholder(target, tokens):
+                continue
+            note = ind.note
+            if note is not None and not is_placeholder(note, tokens) and len(norm(note)) >= min_reason:
+                continue
+            pointer = f"/indicators/{i}/note" if f"/indicators/{i}/note" in decl.source.spans \
+                else target_pointer(i, ind)
+            yield Hit(pointer, {"category": cat.label, "text": display(target)}, suggest=True)

@@ -1,0 +1,160 @@
+"""Satisfaction kinds (SAT family): a 满意度 indicator exists, states a
+percentage, sets a high enough lower bound and names who is surveyed.
+
+The satisfaction label sits in 一级 or 二级 depending on the layout
+("社会公众或服务对象满意度指标" in the seed's 二级 column with the 一级 cell
+merged); :func:`perflint.values.category` places it either way.  Bounds
+follow the statutory reading: 以上/以下/以内 include the number,
+超过/不满/低于 exclude it.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any, Iterable
+
+from perflint.checks._a_common import SEVERITY, SEVERITY_BY_PROFILE, STRINGS, schema, settings
+from perflint.checks.base import Context, Hit, Kind, kind
+from perflint.findings import Severity
+from perflint.model import Declaration
+from perflint.values import (category, display, external_reference, indicator_name, is_blank,
+                             is_department, is_placeholder, is_real_row, name_pointer, norm, percent_target,
+                             target_pointer, target_text, template_remnant, vague_terms)
+
+
+def _satisfaction_rows(decl: Declaration):
+    for i, ind in enumerate(decl.indicators):
+        if category(ind).is_satisfaction:
+            yield i, ind
+
+
+def _skip(text: str | None, tokens: list[str]) -> bool:
+    return (is_blank(text) or is_placeholder(text, tokens) or bool(template_remnant(text))
+            or external_reference(text))
+
+
+@kind
+class SatisfactionPresent(Kind):
+    name = "satisfaction-present"
+    description = {
+        "zh": "须有满意度指标（项目、专项表在各档案下都要求；部门整体表按档案要求或建议）。",
+        "en": "A satisfaction indicator is required (project forms in every profile; department forms per profile).",
+    }
+    params_schema = schema("placeholders", department_severity=SEVERITY_BY_PROFILE,
+                           department_default=SEVERITY)
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        tokens = settings(params, ctx)["placeholders"]
+        rows = list(_satisfaction_rows(decl))
+        if any(is_real_row(ind, tokens) for _, ind in rows):
+            return
+        # a benefit row about satisfaction is misfiled (misclassified), not absent
+        if any("满意" in norm(indicator_name(ind)) and is_real_row(ind, tokens) for ind in decl.indicators):
+            return
+        severity = None
+        if is_department(decl):
+            table = params.get("department_severity", {"hunan-2019": "info", "cn-2015": "info",
+                                                       "cn-2021": "error"})
+            severity = Severity(table.get(ctx.profile, params.get("department_default", "info")))
+        pointer = target_pointer(*rows[0]) if rows else "/indicators"
+        yield Hit(pointer, {"form": str(decl.form_type)}, severity=severity,
+                  variant="department" if is_department(decl) else None, suggest=True)
+
+
+_VAGUE_SAT = re.compile(r"^(?:非常|比较|较为|较|基本|十分|总体|普遍|大部分|群众)?(?:满意|认可|好评|好|高|良好)$")
+
+
+@kind
+class SatisfactionFormat(Kind):
+    name = "satisfaction-format"
+    description = {
+        "zh": "满意度指标值须是百分数（可带≥、以上等），不能写“满意”“较满意”。",
+        "en": "A satisfaction value must be a percentage (with or without a comparator), not words like “satisfied”.",
+    }
+    params_schema = schema("placeholders")
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        tokens = settings(params, ctx)["placeholders"]
+        for i, ind in _satisfaction_rows(decl):
+            text = target_text(ind)
+            if _skip(text, tokens):
+                continue
+            if percent_target(text) is not None:
+                continue
+            t = norm(text).rstrip("。.")
+            variant = "vague" if _VAGUE_SAT.match(t) or "满意" in t else None
+            yield Hit(target_pointer(i, ind), {"value": display(text), "content": display(indicator_name(ind))},
+                      variant=variant, suggest=True)
+
+
+def _fmt(number: Decimal) -> str:
+    return f"{number.normalize():f}"
+
+
+@kind
+class SatisfactionThreshold(Kind):
+    name = "satisfaction-threshold"
+    description = {
+        "zh": "满意度目标的下限低于规定值（默认85%）；恰为100%时提示抽样调查难以验证。",
+        "en": "The satisfaction lower bound is below the minimum (85% by default); exactly 100% is noted as untestable.",
+    }
+    params_schema = schema("placeholders", satisfaction_min_percent={"type": "number", "minimum": 0, "maximum": 100},
+                           flag_100_percent={"type": "string", "enum": ["error", "warning", "info", "off"]})
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        tokens = settings(params, ctx)["placeholders"]
+        minimum = Decimal(str(ctx.setting(params, "satisfaction_min_percent", 85)))
+        flag_100 = params.get("flag_100_percent", "info")
+        for i, ind in _satisfaction_rows(decl):
+            text = target_text(ind)
+            if _skip(text, tokens):
+                continue
+            target = percent_target(text)
+            if target is None:
+                continue  # satisfaction-format reports it
+            args = {"value": display(text), "percent": target.text, "min": _fmt(minimum)}
+            if target.lower is None:
+                yield Hit(target_pointer(i, ind), args, variant="no_lower", suggest=True)
+            elif target.exact == 100 or (target.lower == 100 and target.lower_inclusive and target.upper is None):
+                if flag_100 != "off":
+                    yield Hit(target_pointer(i, ind), args, variant="exact_100", severity=Severity(flag_100))
+            elif target.lower < minimum:
+                yield Hit(target_pointer(i, ind), {**args, "lower": _fmt(target.lower),
+                                                   "op": "≥" if target.lower_inclusive else ">"}, suggest=True)
+
+
+_SUBJECTS = ["群众", "办事群众", "服务对象", "受益", "受益人", "受益群众", "学员", "学生", "家长", "师生", "企业",
+             "患者", "病人", "公众", "社会公众", "居民", "村民", "市民", "农户", "农民", "游客", "用户", "参训",
+             "培训对象", "职工", "员工", "干部", "老人", "老年人", "残疾人", "纳税人", "申请人", "办事人", "群体",
+             "对象", "客户", "读者", "观众", "住户", "业主", "商户", "经营者", "投资者", "来访", "服务单位", "参会"]
+_METHOD = re.compile(r"维度|方式|方法|调查|问卷|测评|抽样|回访|进行|通过|开展")
+
+
+@kind
+class SatisfactionSubject(Kind):
+    name = "satisfaction-subject"
+    description = {
+        "zh": "满意度指标内容须写明调查对象（如“办事群众满意度”），不能只写模糊词或调查方法。",
+        "en": "The satisfaction indicator must name who is surveyed (e.g. “applicants' satisfaction”), not vague words or the method.",
+    }
+    params_schema = schema("placeholders", "vague_terms", subject_terms=STRINGS)
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        s = settings(params, ctx)
+        subjects = [norm(x) for x in params.get("subject_terms", _SUBJECTS)]
+        for i, ind in _satisfaction_rows(decl):
+            name = indicator_name(ind)
+            if _skip(name, s["placeholders"]):
+                continue  # content-missing / PH family
+            t = norm(name)
+            has_subject = any(x in t for x in subjects)
+            vague = [v for v in vague_terms(name, s["vague_terms"], True) if v in ("较", "基本", "好", "良好",
+                                                                                   "一定程度", "有所", "明显")]
+            args = {"content": display(name), "terms": "、".join(vague)}
+            if "满意" not in t and _METHOD.search(t):
+                yield Hit(name_pointer(i, ind), args, variant="method", suggest=True)
+            elif vague:
+                yield Hit(name_pointer(i, ind), args, variant="vague", suggest=True)
+            elif not has_subject or "满意" not in t:
+                yield Hit(name_pointer(i, ind), args, suggest=True)

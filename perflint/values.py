@@ -1,0 +1,678 @@
+"""Shared analysis of indicator text: placeholders, numbers, units, comparators.
+
+Everything here is pure and language-aware but message-free: the check kinds
+turn the results into hits, the rule files word them.
+
+Conventions:
+
+* Text is compared after NFKC (full-width ``／`` ``％`` ``１２`` become ``/``
+  ``%`` ``12``) with whitespace, including U+3000, removed: :func:`norm`.
+* Comparison words follow the statutory reading (《民法典》第1259条):
+  ``以上`` ``以下`` ``以内`` include the stated number; ``超过`` ``不满`` ``低于``
+  exclude it.  So ``90%以上`` is ≥ 90 and ``超过90%`` is > 90.
+* Chinese numerals count as numbers (``百分之九十``, ``三十``, ``五个``), except a
+  lone ``一``, which occurs in too many set phrases (一站式, 一流, 一次办,
+  最后一公里) to mean a figure.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from typing import Any, Iterable
+
+from perflint.model import Declaration, Indicator
+
+# ---------------------------------------------------------------------------
+# Normalisation
+# ---------------------------------------------------------------------------
+
+
+def norm(text: str | None) -> str:
+    """NFKC with every whitespace character (U+3000 included) removed."""
+    if not text:
+        return ""
+    return "".join(ch for ch in unicodedata.normalize("NFKC", text) if not ch.isspace())
+
+
+def is_blank(text: str | None) -> bool:
+    """``None`` or nothing but whitespace."""
+    return not norm(text)
+
+
+_FILLER = set("/\\-—–_*…·.、|")
+
+
+def _token_set(tokens: Iterable[str]) -> set[str]:
+    return {norm(t) for t in tokens if norm(t)}
+
+
+def is_placeholder(text: str | None, tokens: Iterable[str]) -> bool:
+    """The cell holds only a "nothing filled in" token (``/``, ``无``, ``N/A`` …).
+
+    Blank text is *not* a placeholder (it is missing).  A run of filler marks
+    such as ``//`` or ``- -`` counts, and a trailing ``。`` is ignored.
+    """
+    t = norm(text).rstrip("。.")
+    if not t:
+        # only filler punctuation such as "。" would land here
+        return bool(norm(text)) and all(ch in _FILLER or ch in "。." for ch in norm(text))
+    if t in _token_set(tokens) or t.casefold() in {x.casefold() for x in _token_set(tokens)}:
+        return True
+    return all(ch in _FILLER for ch in t)
+
+
+# ---------------------------------------------------------------------------
+# Template remnants and external references
+# ---------------------------------------------------------------------------
+
+_REMNANT_PATTERNS = (
+    re.compile(r"\*{2,}"),                       # ≥**%, **月**日前
+    re.compile(r"(?<![A-Za-z])[XxＸｘ×]{2,}(?![A-Za-z])"),  # XX, ××
+    re.compile(r"[(（]\s*(?:请)?(?:填写|填报|输入)[^)）]*[)）]"),  # （填写…）
+    re.compile(r"^请(?:填写|填报|输入)"),
+    re.compile(r"^(?:目标|指标|内容)\s*[0-9一二三四五六七八九]$"),   # 目标1
+    re.compile(r"^\d(?:[.、．]\d)+[.、．…]*$"),      # 1.2.3.…
+)
+
+
+def template_remnant(text: str | None) -> str | None:
+    """The first unfilled template token in ``text`` (``**``, ``XX``, ``（填写…）`` …)."""
+    t = unicodedata.normalize("NFKC", text or "").strip()
+    if not t:
+        return None
+    for pattern in _REMNANT_PATTERNS:
+        m = pattern.search(t)
+        if m:
+            return m.group(0)
+    return None
+
+
+_EXTERNAL = re.compile(
+    r"^(?:详见|参见|请见|见|同|参照|按照?)(?:附件|附表|附页|正文|上表|上年|上栏|上|前|去年|往年|[《(（])"
+)
+
+
+def external_reference(text: str | None, max_len: int = 30) -> bool:
+    """The field only points elsewhere: 见附件, 详见附件2, 同上, 参照上年 …"""
+    t = norm(text).rstrip("。.")
+    return bool(t) and len(t) <= max_len and bool(_EXTERNAL.match(t))
+
+
+# ---------------------------------------------------------------------------
+# Numbers
+# ---------------------------------------------------------------------------
+
+_CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "一": 1, "壹": 1, "二": 2, "两": 2, "贰": 2, "三": 3, "叁": 3,
+             "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8,
+             "九": 9, "玖": 9}
+_CN_UNIT = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+_CN_CHARS = "".join(_CN_DIGIT) + "".join(_CN_UNIT) + "万点"
+
+
+def cn_to_decimal(text: str) -> Decimal | None:
+    """Chinese numerals to a number: 九十 → 90, 九十五点五 → 95.5, 二〇一九 → 2019,
+    一万二千 → 12000.  ``None`` when ``text`` is not a well-formed numeral."""
+    if not text or any(ch not in _CN_CHARS for ch in text):
+        return None
+    integer, _, fraction = text.partition("点")
+    if fraction and any(ch not in _CN_DIGIT for ch in fraction):
+        return None
+    if integer and all(ch in _CN_DIGIT for ch in integer) and len(integer) > 1:
+        whole = int("".join(str(_CN_DIGIT[ch]) for ch in integer))
+    else:
+        whole = 0
+        section = 0
+        digit: int | None = None
+        for ch in integer:
+            if ch in _CN_DIGIT:
+                if digit is not None:
+                    return None
+                digit = _CN_DIGIT[ch]
+            elif ch in _CN_UNIT:
+                section += (1 if digit is None else digit) * _CN_UNIT[ch]
+                digit = None
+            elif ch == "万":
+                section += digit or 0
+                if section == 0:
+                    return None
+                whole += section * 10000
+                section, digit = 0, None
+        section += digit or 0
+        whole += section
+        if not integer:
+            return None
+    if fraction:
+        return Decimal(f"{whole}.{''.join(str(_CN_DIGIT[ch]) for ch in fraction)}")
+    return Decimal(whole)
+
+
+# Units, longest first when matching.  "万"/"亿" prefixes combine with the
+# base units (万元, 万人次, 亿元) through the optional magnitude group.
+UNITS = sorted({
+    "%", "‰", "元", "人", "人次", "个", "次", "件", "项", "台", "套", "辆", "家", "户", "天", "日",
+    "工作日", "个工作日", "月", "个月", "年", "小时", "分钟", "秒", "周", "季度", "篇", "份", "场",
+    "期", "批", "平方米", "平米", "㎡", "m2", "m²", "公里", "千米", "km", "米", "吨", "公斤", "千克", "分",
+    "条", "所", "名", "间", "处", "座", "本", "册", "张", "页", "棵", "株", "亩", "公顷", "倍", "级",
+    "星", "岁", "号", "起", "例", "门", "课时", "学时", "班", "届", "轮", "盏", "座", "栋", "幢", "路",
+    "部", "支", "组", "类", "种", "位", "床", "所", "村", "镇", "个村", "个镇", "站", "点", "块", "口",
+    "孔", "座", "宗", "笔", "单", "版", "集", "首", "幅", "期", "h", "GB", "TB", "M", "G", "兆",
+    "立方米", "方", "升", "千瓦", "度", "兆瓦", "小时/天", "分/人",
+}, key=len, reverse=True)
+_MAGNITUDE = "万亿千百"
+
+_ARABIC = r"\d+(?:\.\d+)?"
+_NUM = re.compile(
+    rf"(?P<date>\d{{4}}[.\-/年]\d{{1,2}}(?:[.\-/月]\d{{1,2}})?[日号]?)"
+    rf"|(?P<prod>{_ARABIC}(?:[*×xX]{_ARABIC})+)"
+    rf"|(?P<pct>百分之[{_CN_CHARS}]+)"
+    rf"|(?P<ar>{_ARABIC})"
+    rf"|(?P<cn>[{_CN_CHARS}]+)"
+)
+_ENUM = re.compile(r"(?:(?<=^)|(?<=[。；;！!？?\n：:]))\s*[(（]?\d{1,2}(?:[、，,)）]|[.．](?!\d))")
+_CN_ENUM = re.compile(r"(?:(?<=^)|(?<=[。；;\n：:]))\s*[(（]?[一二三四五六七八九十]{1,2}[、)）]")
+
+
+def strip_numbering(text: str) -> str:
+    """Remove list enumerators (``1、``, ``2，``, ``(3)``, ``一、``): they are not figures."""
+    t = unicodedata.normalize("NFKC", text)
+    t = _ENUM.sub("", t)
+    return _CN_ENUM.sub("", t)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A figure found in text with the unit written right after it."""
+
+    number: Decimal
+    unit: str | None
+    text: str
+    start: int
+    end: int
+    kind: str = "number"  # number | percent | date | product
+
+    @property
+    def is_percent(self) -> bool:
+        return self.unit in ("%", "‰")
+
+
+def _unit_at(text: str, pos: int) -> tuple[str | None, int]:
+    i = pos
+    while i < len(text) and text[i] in " \u3000":
+        i += 1
+    magnitude = ""
+    if i < len(text) and text[i] in _MAGNITUDE:
+        magnitude = text[i]
+        i += 1
+    for unit in UNITS:
+        if text.startswith(unit, i):
+            end = i + len(unit)
+            # per-unit rates: 元/人, 元/人·月, 万元/系统·年, 次/年
+            m = re.match(r"[/／](?:[\u4e00-\u9fff]{1,3})(?:[·•・][\u4e00-\u9fff]{1,2})?", text[end:])
+            if m:
+                end += m.end()
+            return magnitude + text[i:end], end
+    if magnitude:  # "50万" alone: a magnitude is unit enough
+        return magnitude, i
+    return None, pos
+
+
+def quantities(text: str | None) -> list[Quantity]:
+    """Every figure in ``text`` (after NFKC and list numbering removal)."""
+    if not text:
+        return []
+    t = strip_numbering(text)
+    out: list[Quantity] = []
+    for m in _NUM.finditer(t):
+        start, end = m.start(), m.end()
+        before = t[start - 1] if start else ""
+        after = t[end] if end < len(t) else ""
+        if m.group("date"):
+            out.append(Quantity(Decimal(re.match(r"\d{4}", m.group(0)).group(0)), "date", m.group(0),
+                                start, end, "date"))
+            continue
+        if m.group("prod"):
+            unit, uend = _unit_at(t, end)
+            last = re.split(r"[*×xX]", m.group("prod"))[-1]
+            out.append(Quantity(Decimal(last), unit, t[start:uend], start, uend, "product"))
+            continue
+        if m.group("pct"):
+            value = cn_to_decimal(m.group("pct")[3:])
+            if value is not None:
+                out.append(Quantity(value, "%", m.group(0), start, end, "percent"))
+            continue
+        if m.group("ar"):
+            if (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha()
+                                                            and not _unit_at(t, end)[0]):
+                continue  # ISO9001, 5G, IPv6: names, not figures
+            try:
+                number = Decimal(m.group("ar"))
+            except InvalidOperation:  # pragma: no cover - regex guards
+                continue
+            unit, uend = _unit_at(t, end)
+            out.append(Quantity(number, unit, t[start:uend], start, uend,
+                                "percent" if unit in ("%", "‰") else "number"))
+            continue
+        word = m.group("cn")
+        # A Chinese numeral counts when it is a real figure: two or more
+        # numeral characters (三十, 九十五) or one other than 一 followed by a
+        # unit (五个, 三次).  Set phrases (一站式, 万家, 千方百计) are skipped
+        # by requiring a unit after a single character.
+        for sub in re.finditer(r"[〇零○一壹二两贰三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万点]+", word):
+            s, e = start + sub.start(), start + sub.end()
+            digits = sub.group(0)
+            value = cn_to_decimal(digits)
+            if value is None:
+                continue
+            unit, uend = _unit_at(t, e)
+            if len(digits) == 1:
+                if digits in "一壹万千百点" or unit is None or unit in _MAGNITUDE:
+                    continue
+            elif unit is None and not any(ch in _CN_DIGIT for ch in digits if ch not in "一"):
+                continue  # 千万, 百万 without a unit: rhetoric, not a figure
+            out.append(Quantity(value, unit, t[s:uend], s, uend,
+                                "percent" if unit in ("%", "‰") else "number"))
+    return out
+
+
+def has_number(text: str | None) -> bool:
+    return bool(quantities(text))
+
+
+# ---------------------------------------------------------------------------
+# Comparators (statutory reading)
+# ---------------------------------------------------------------------------
+
+
+class Op(StrEnum):
+    GE = ">="
+    GT = ">"
+    LE = "<="
+    LT = "<"
+    EQ = "="
+
+
+# Words before the number.  Longest first at match time.
+_PREFIX_OPS: dict[str, Op] = {
+    "≥": Op.GE, ">=": Op.GE, "不低于": Op.GE, "不少于": Op.GE, "不小于": Op.GE, "大于等于": Op.GE,
+    "大于或等于": Op.GE, "至少": Op.GE, "最少": Op.GE, "最低": Op.GE, "达到": Op.GE, "达": Op.GE,
+    "力争": Op.GE, "保持在": Op.EQ, "不低于于": Op.GE,
+    ">": Op.GT, "超过": Op.GT, "高于": Op.GT, "大于": Op.GT, "多于": Op.GT,
+    "≤": Op.LE, "<=": Op.LE, "不高于": Op.LE, "不超过": Op.LE, "不多于": Op.LE, "不大于": Op.LE,
+    "小于等于": Op.LE, "小于或等于": Op.LE, "最多": Op.LE, "最高": Op.LE, "控制在": Op.LE,
+    "<": Op.LT, "低于": Op.LT, "小于": Op.LT, "少于": Op.LT, "不满": Op.LT, "不足": Op.LT, "未满": Op.LT,
+    "=": Op.EQ, "为": Op.EQ, "等于": Op.EQ,
+}
+# Words after the number (and its unit).
+_SUFFIX_OPS: dict[str, Op] = {
+    "及以上": Op.GE, "以上": Op.GE, "或以上": Op.GE, "之上": Op.GE, "以上(含)": Op.GE, "以上(含本数)": Op.GE,
+    "及以下": Op.LE, "以下": Op.LE, "或以下": Op.LE, "以内": Op.LE, "之内": Op.LE, "内": Op.LE,
+    "以下(含)": Op.LE, "以上(不含)": Op.GT, "以下(不含)": Op.LT,
+    "前": Op.LE, "之前": Op.LE, "以前": Op.LE,
+}
+_PREFIX_KEYS = sorted(_PREFIX_OPS, key=len, reverse=True)
+_SUFFIX_KEYS = sorted(_SUFFIX_OPS, key=len, reverse=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """``op number unit`` as read from a value (``≥ 90 %``)."""
+
+    op: Op
+    number: Decimal
+    unit: str | None
+    word: str  # the comparison word as written ("以上", "超过", "≥" …); "" when implied
+    quantity: Quantity
+
+    @property
+    def inclusive(self) -> bool:
+        return self.op in (Op.GE, Op.LE, Op.EQ)
+
+
+def comparison_for(text: str, q: Quantity) -> tuple[Op, str] | None:
+    """The comparison word governing quantity ``q`` of ``text``, if any."""
+    t = strip_numbering(text)
+    head = t[max(0, q.start - 6): q.start].rstrip(" \u3000")
+    for key in _PREFIX_KEYS:
+        if head.endswith(key):
+            return _PREFIX_OPS[key], key
+    tail = t[q.end: q.end + 8].lstrip(" \u3000")
+    for key in _SUFFIX_KEYS:
+        if tail.startswith(key):
+            return _SUFFIX_OPS[key], key
+    return None
+
+
+def comparisons(text: str | None) -> list[Comparison]:
+    """Each figure of ``text`` with its direction; an unmarked figure reads ``=``."""
+    if not text:
+        return []
+    out = []
+    for q in quantities(text):
+        found = comparison_for(text, q)
+        op, word = found if found else (Op.EQ, "")
+        out.append(Comparison(op, q.number, q.unit, word, q))
+    return out
+
+
+_RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*%?\s*[-~～—至到]\s*(\d+(?:\.\d+)?)\s*%")
+
+
+@dataclass(frozen=True, slots=True)
+class PercentTarget:
+    """The acceptable range of a percentage target.
+
+    ``lower``/``upper`` are ``None`` when unbounded on that side; the
+    ``*_inclusive`` flags follow the statutory reading of the comparison word.
+    """
+
+    lower: Decimal | None
+    lower_inclusive: bool
+    upper: Decimal | None
+    upper_inclusive: bool
+    text: str  # the percentage as written, e.g. "90%以上"
+
+    @property
+    def exact(self) -> Decimal | None:
+        if self.lower is not None and self.lower == self.upper:
+            return self.lower
+        return None
+
+
+def percent_target(text: str | None) -> PercentTarget | None:
+    """The first percentage of ``text`` as a range (``None`` without one).
+
+    ``90%以上`` → [90, ∞); ``超过90%`` → (90, ∞); ``不满90%`` → (−∞, 90);
+    ``85%-95%`` → [85, 95]; ``百分之九十`` → [90, 90].
+    """
+    if not text:
+        return None
+    t = strip_numbering(text)
+    m = _RANGE.search(t)
+    if m:
+        lo, hi = Decimal(m.group(1)), Decimal(m.group(2))
+        if lo <= hi:
+            return PercentTarget(lo, True, hi, True, m.group(0))
+    for q in quantities(t):
+        if not q.is_percent:
+            continue
+        number = q.number / 10 if q.unit == "‰" else q.number
+        found = comparison_for(t, q)
+        op, word = found if found else (Op.EQ, "")
+        shown = (word + q.text) if found and _PREFIX_OPS.get(word) is not None and t.find(word + q.text) >= 0 \
+            else (q.text + word if found else q.text)
+        if op is Op.GE:
+            return PercentTarget(number, True, None, False, shown)
+        if op is Op.GT:
+            return PercentTarget(number, False, None, False, shown)
+        if op is Op.LE:
+            return PercentTarget(None, False, number, True, shown)
+        if op is Op.LT:
+            return PercentTarget(None, False, number, False, shown)
+        return PercentTarget(number, True, number, True, shown)
+    return None
+
+
+def has_comparator(text: str | None) -> bool:
+    """Whether any figure of ``text`` carries a direction word, or the text
+    states one in words (达到, 控制在 … 前)."""
+    if not text:
+        return False
+    return any(c.word for c in comparisons(text))
+
+
+# ---------------------------------------------------------------------------
+# Measurability and vagueness
+# ---------------------------------------------------------------------------
+
+_STANDARD = re.compile(r"(?:符合|达到|满足|执行|按照?)《[^》]+》")
+
+
+def allowlisted(text: str | None, allowlist: Iterable[str]) -> bool:
+    """A qualitative value a reviewer accepts: 合格, 通过验收, 符合《…》标准 …"""
+    t = norm(text).rstrip("。.")
+    if not t:
+        return False
+    if _STANDARD.search(t):
+        return True
+    for word in allowlist:
+        w = norm(word)
+        if w and (t == w or (w in t and len(t) <= len(w) + 6)):
+            return True
+    return False
+
+
+def is_measurable(text: str | None, settings: dict[str, Any]) -> bool:
+    """The measurable-value test: short (≤ ``max_value_len``) and either a figure
+    with a unit or percent, or an allowlisted qualitative standard."""
+    if is_blank(text):
+        return False
+    if is_placeholder(text, settings.get("placeholders", ())):
+        return False
+    if template_remnant(text):
+        return False
+    t = norm(strip_numbering(text or ""))
+    if len(t) > int(settings.get("max_value_len", 30)):
+        return False
+    if any(q.unit for q in quantities(text)):
+        return True
+    return allowlisted(text, settings.get("qualitative_allowlist", ()))
+
+
+def vague_terms(text: str | None, terms: Iterable[str], allow_if_numeric: bool = True) -> list[str]:
+    """Vague words in ``text`` in order of appearance (each once).
+
+    With ``allow_if_numeric`` a word followed closely by a figure is fine:
+    ``提高5%``, ``提升至95%``.
+    """
+    t = unicodedata.normalize("NFKC", text or "")
+    if not t:
+        return []
+    found: list[tuple[int, str]] = []
+    taken: list[tuple[int, int]] = []
+    qs = quantities(t) if allow_if_numeric else []
+    for term in sorted({norm(x) for x in terms if norm(x)}, key=len, reverse=True):
+        for m in re.finditer(re.escape(term), t):
+            s, e = m.start(), m.end()
+            if any(s < b and a < e for a, b in taken):
+                continue  # inside a longer term already found
+            if allow_if_numeric and any(0 <= _offset(t, q) - e <= 4 for q in qs):
+                continue
+            taken.append((s, e))
+            found.append((s, term))
+    seen: list[str] = []
+    for _, term in sorted(found):
+        if term not in seen:
+            seen.append(term)
+    return seen
+
+
+def _offset(text: str, q: Quantity) -> int:
+    # quantities() works on text with numbering stripped; re-find the figure.
+    pos = text.find(q.text)
+    return pos if pos >= 0 else q.start
+
+
+_PUNCT = re.compile(r"[\W_]+", re.UNICODE)
+
+
+def bigrams(text: str | None) -> set[str]:
+    t = _PUNCT.sub("", norm(text))
+    return {t[i: i + 2] for i in range(len(t) - 1)}
+
+
+def containment(part: str | None, whole: str | None) -> float:
+    """Share of ``part``'s character bigrams that also occur in ``whole``."""
+    a = bigrams(part)
+    if not a:
+        return 0.0
+    return len(a & bigrams(whole)) / len(a)
+
+
+def common_prefix_len(a: str | None, b: str | None) -> int:
+    x, y = norm(a), norm(b)
+    n = 0
+    for c1, c2 in zip(x, y):
+        if c1 != c2:
+            break
+        n += 1
+    return n
+
+
+_DUTY_START = ("负责", "承担", "为", "指导", "协调", "监督", "组织", "参与")
+
+
+def list_items(text: str | None) -> list[str]:
+    """Split an enumerated cell (``1、… 2、…`` or ``1，… 2，…``) into items."""
+    t = unicodedata.normalize("NFKC", text or "")
+    parts = re.split(r"(?:^|(?<=[。；;\n]))\s*[(（]?\d{1,2}(?:[、，,)）]|[.．](?!\d))", t)
+    items = [p.strip(" \u3000\n；;。") for p in parts if p.strip(" \u3000\n；;。")]
+    return items or ([t.strip()] if t.strip() else [])
+
+
+def looks_like_duties(text: str | None) -> bool:
+    """The cell restates duties: it starts with 负责, or most of its numbered
+    items start with a duty verb (负责, 承担, 为 …)."""
+    t = norm(strip_numbering(text or ""))
+    if t.startswith("负责"):
+        return True
+    items = list_items(text)
+    if len(items) < 2:
+        return False
+    dutyish = sum(1 for it in items if norm(it).startswith(_DUTY_START))
+    return dutyish * 2 >= len(items) and any(norm(it).startswith("负责") for it in items)
+
+
+# ---------------------------------------------------------------------------
+# Indicator categories
+# ---------------------------------------------------------------------------
+
+OUTPUT = "产出指标"
+BENEFIT = "效益指标"
+SATISFACTION = "满意度指标"
+COST = "成本指标"
+QUANTITY, QUALITY, TIMELINESS = "数量指标", "质量指标", "时效指标"
+COST_L2 = ("成本指标", "经济成本指标", "社会成本指标", "生态环境成本指标")
+_PARENT = {
+    QUANTITY: OUTPUT, QUALITY: OUTPUT, TIMELINESS: OUTPUT,
+    "经济效益指标": BENEFIT, "社会效益指标": BENEFIT, "生态效益指标": BENEFIT, "可持续影响指标": BENEFIT,
+    "经济成本指标": COST, "社会成本指标": COST, "生态环境成本指标": COST,
+    SATISFACTION: SATISFACTION,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    """Canonical 一级 and 二级 names of an indicator row (``None`` when unknown)."""
+
+    level1: str | None
+    level2: str | None
+
+    @property
+    def label(self) -> str:
+        """The most specific name, for messages."""
+        return self.level2 or self.level1 or ""
+
+    @property
+    def is_cost(self) -> bool:
+        return self.level1 == COST or self.level2 in COST_L2
+
+    @property
+    def is_satisfaction(self) -> bool:
+        return self.level1 == SATISFACTION or self.level2 == SATISFACTION
+
+
+def _canon(text: str | None) -> tuple[int, str] | None:
+    if is_blank(text):
+        return None
+    from perflint.ingest.vocab import vocabulary
+
+    return vocabulary().category(text or "")
+
+
+def category(ind: Indicator) -> Category:
+    """Canonical categories of ``ind``; labels a layout put in the wrong column
+    (the satisfaction label in 一级 or 二级) are placed where they belong."""
+    l1 = _canon(ind.level1)
+    l2 = _canon(ind.level2)
+    level1 = level2 = None
+    for column, found in (("level1", l1), ("level2", l2)):
+        if found is None:
+            continue
+        depth, name = found
+        if name == COST and column == "level2" and level1 in (None, OUTPUT):
+            level1, level2 = level1 or OUTPUT, COST  # 285号 family: 成本 is a 二级 under 产出
+        elif depth == 1 and name == SATISFACTION:
+            level1, level2 = SATISFACTION, level2 or SATISFACTION
+        elif depth == 1:
+            level1 = level1 or name
+        elif name == SATISFACTION:
+            level1, level2 = SATISFACTION, SATISFACTION
+        elif name == COST and level1 in (None, OUTPUT):
+            level2 = COST  # 285号 family: 成本 under 产出
+            level1 = level1 or OUTPUT
+        else:
+            level2 = name
+    if level2 and level1 is None:
+        level1 = _PARENT.get(level2)
+    return Category(level1, level2)
+
+
+def indicator_name(ind: Indicator) -> str:
+    """指标内容, or the 三级指标 of templates that name indicators there."""
+    if not is_blank(ind.content):
+        return ind.content
+    return ind.level3 or ""
+
+
+def name_pointer(index: int, ind: Indicator) -> str:
+    if is_blank(ind.content) and not is_blank(ind.level3):
+        return f"/indicators/{index}/level3"
+    return f"/indicators/{index}/content"
+
+
+def target_text(ind: Indicator) -> str:
+    """The text that states the target: 指标值, or 指标内容 in templates
+    without a value column (``value is None``)."""
+    return indicator_name(ind) if ind.value is None else ind.value
+
+
+def target_pointer(index: int, ind: Indicator) -> str:
+    return name_pointer(index, ind) if ind.value is None else f"/indicators/{index}/value"
+
+
+def is_placeholder_row(ind: Indicator, tokens: Iterable[str]) -> bool:
+    """Every filled cell of the row is a placeholder (the row says "N/A")."""
+    tokens = list(tokens)
+    cells = [indicator_name(ind)] + ([] if ind.value is None else [ind.value])
+    filled = [c for c in cells if not is_blank(c)]
+    return bool(filled) and all(is_placeholder(c, tokens) for c in filled)
+
+
+def is_real_row(ind: Indicator, tokens: Iterable[str]) -> bool:
+    """The row states something: not blank, not only placeholders."""
+    tokens = list(tokens)
+    cells = [indicator_name(ind)] + ([] if ind.value is None else [ind.value])
+    return any(not is_blank(c) and not is_placeholder(c, tokens) for c in cells)
+
+
+def rows(decl: Declaration) -> list[tuple[int, Indicator, Category]]:
+    return [(i, ind, category(ind)) for i, ind in enumerate(decl.indicators)]
+
+
+def is_department(decl: Declaration) -> bool:
+    return str(decl.form_type) == "部门整体支出"
+
+
+def form_key(decl: Declaration) -> str:
+    """``department`` or ``project`` (项目支出, 专项资金 and unknown forms)."""
+    return "department" if is_department(decl) else "project"
+
+
+def display(text: str | None, limit: int = 40) -> str:
+    """A value shortened for quoting in a message (whitespace collapsed)."""
+    t = " ".join((text or "").split())
+    return t if len(t) <= limit else t[: limit - 1] + "…"
