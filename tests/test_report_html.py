@@ -1,0 +1,194 @@
+"""The HTML audit report: self-contained, escaped, and it renders in a browser."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from html import escape
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from perflint.report import html as html_report
+from perflint.report._common import ReportOptions
+
+try:
+    from report_sample import INJECTION, sample_result
+except ImportError:  # tests/ imported as a package
+    from tests.report_sample import INJECTION, sample_result
+
+CHROMIUM = next((p for p in ("/usr/bin/chromium", shutil.which("chromium") or "",
+                             shutil.which("chromium-browser") or "") if p and Path(p).exists()), None)
+REMOTE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:|//)", re.I)
+
+
+class Collector(HTMLParser):
+    """Tags, URL-bearing attributes, inline style text and visible text of a page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[str] = []
+        self.urls: list[str] = []
+        self.styles: list[str] = []
+        self.text: list[str] = []
+        self.handlers: list[str] = []
+        self._in_style = False
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self._in_style = tag == "style"
+        for name, value in attrs:
+            if name in ("src", "href", "srcset", "action", "data", "poster", "xlink:href", "background"):
+                self.urls.append(value or "")
+            if name.startswith("on"):
+                self.handlers.append(name)
+            if name == "style":
+                self.styles.append(value or "")
+
+    def handle_endtag(self, tag):
+        if tag == "style":
+            self._in_style = False
+
+    def handle_data(self, data):
+        (self.styles if self._in_style else self.text).append(data)
+
+
+def collect(page: str) -> Collector:
+    c = Collector()
+    c.feed(page)
+    c.close()
+    return c
+
+
+def assert_offline(page: str) -> Collector:
+    c = collect(page)
+    assert "script" not in c.tags
+    assert not c.handlers
+    for tag in ("iframe", "object", "embed", "img", "link", "video", "audio", "base", "form"):
+        assert tag not in c.tags, tag
+    for url in c.urls:
+        assert url.startswith("#") or not REMOTE.match(url), url
+    for css in c.styles:
+        assert "@import" not in css
+        for url in re.findall(r"url\(([^)]*)\)", css):
+            assert not REMOTE.match(url.strip("'\" ")) or url.strip("'\" ").startswith("data:"), url
+    return c
+
+
+# -- static checks -------------------------------------------------------------
+
+def test_html_is_self_contained_and_escaped():
+    page = html_report.render(sample_result())
+    c = assert_offline(page)
+    text = "".join(c.text)
+    # the declaration's <script> is shown as text
+    assert '<script>alert("x")</script>' in text
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
+    assert escape(INJECTION.split("\n")[0]) in page
+    assert "Content-Security-Policy" in page and "default-src &#x27;none&#x27;" in page
+    assert '<html lang="zh-CN">' in page
+    assert "@page { size: A4" in page and "break-before: page" in page
+
+
+def test_html_contents():
+    page = html_report.render(sample_result())
+    text = "".join(collect(page).text)
+    for needle in ("绩效目标审核报告", "总览", "等级分布", "问题级别分布", "按规则统计", "规则说明",
+                   "完整性", "相关性", "适当性", "可行性", "审核意见（草稿）", "文件级问题",
+                   "社区图书室运行维护", "资金总额", "120 万元", "不得进入下一步预算安排流程",
+                   "绩效指标 · 第 1 行 · 指标值", "/indicators/0/value", "提高服务效率",
+                   "产出指标缺少必备的二级指标。", "数量、质量、时效是产出的基本维度。"):
+        assert needle in text, needle
+    # one section per declaration, each starting a new printed page
+    assert page.count('<section class="declaration"') == 3
+    # the grade chart is inline SVG with one bar per grade
+    svg = page[page.index("<svg"):page.index("</svg>")]
+    assert svg.count("<rect") == 4
+
+
+def test_html_english():
+    page = html_report.render(sample_result(), ReportOptions(lang="en"))
+    text = "".join(assert_offline(page).text)
+    assert '<html lang="en">' in page
+    for needle in ("Performance-target review report", "Overview", "Rules used", "Review opinion (draft)",
+                   "may not enter the next budget step", "completeness"):
+        assert needle in text, needle
+
+
+def test_quoted_text_falls_back_to_the_source_span():
+    result = sample_result()
+    alpha = next(f for f in result.files if f.path.endswith("alpha.txt"))
+    txt003 = next(f for f in alpha.declarations[0].findings if f.code == "TXT003")
+    assert txt003.quote is None
+    assert html_report.quoted(txt003, alpha) == "社区图书室运行维护　"
+
+
+# -- in a real browser -----------------------------------------------------------
+
+def _chromium(args: list[str], tmp: Path) -> subprocess.CompletedProcess:
+    profile = tmp / "profile"
+    profile.mkdir(exist_ok=True)
+    cmd = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+           "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-extensions",
+           f"--user-data-dir={profile}", "--enable-logging=stderr", "--v=0", *args]
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+
+
+def page_requests(netlog: Path) -> list[str]:
+    """URLs the page itself asked the network for (browser housekeeping excluded)."""
+    data = json.loads(netlog.read_text("utf-8"))
+    names = {v: k for k, v in data["constants"]["logEventTypes"].items()}
+    out = []
+    for ev in data["events"]:
+        params = ev.get("params") or {}
+        if names.get(ev["type"]) != "URL_REQUEST_START_JOB":
+            continue
+        url = params.get("url") or ""
+        if params.get("initiator") == "not an origin":  # the browser's own updater/account pings
+            continue
+        if url and not url.startswith(("file:", "data:", "about:", "chrome:")):
+            out.append(url)
+    return sorted(out)
+
+
+def _console_problems(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines()
+            if re.search(r"CONSOLE|Uncaught|Refused to|Content Security Policy", line)]
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium not installed")
+def test_html_renders_in_chromium_without_errors_or_requests(tmp_path):
+    page = tmp_path / "report.html"
+    page.write_text(html_report.render(sample_result()), "utf-8")
+    netlog = tmp_path / "net.json"
+    run = _chromium([f"--log-net-log={netlog}", "--dump-dom", page.as_uri()], tmp_path)
+    assert run.returncode == 0, run.stderr[-2000:]
+    dom = run.stdout
+    c = assert_offline(dom)
+    assert '<script>alert("x")</script>' in "".join(c.text)
+    assert "社区图书室运行维护" in dom
+    assert page_requests(netlog) == []
+    assert _console_problems(run.stderr) == []
+    shot = tmp_path / "report.png"
+    run = _chromium([f"--screenshot={shot}", "--window-size=1240,1754", "--hide-scrollbars", page.as_uri()],
+                    tmp_path)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium not installed")
+def test_request_detection_catches_a_page_that_loads_something(tmp_path):
+    """The network check above can fail: a page with a remote image is caught."""
+    page = tmp_path / "bad.html"
+    page.write_text('<!DOCTYPE html><p>x</p><img src="http://127.0.0.1:9/x.png">', "utf-8")
+    netlog = tmp_path / "net.json"
+    run = _chromium([f"--log-net-log={netlog}", "--dump-dom", page.as_uri()], tmp_path)
+    assert run.returncode == 0
+    assert page_requests(netlog) == ["http://127.0.0.1:9/x.png"]
+    with pytest.raises(AssertionError):
+        assert_offline(page.read_text("utf-8"))
