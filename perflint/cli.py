@@ -77,5 +77,317 @@ def schema(
     sys.stdout.write(path.read_text("utf-8"))
 
 
+# ---------------------------------------------------------------------------
+# check / rules / explain
+# ---------------------------------------------------------------------------
+
+
+def _err(text: str) -> None:
+    typer.echo(text, err=True)
+
+
+def _split_refs(values: Optional[list[str]]) -> Optional[list[str]]:
+    """Repeatable options that also accept comma-separated lists."""
+    if not values:
+        return None
+    out = [part.strip() for value in values for part in value.split(",")]
+    return [p for p in out if p]
+
+
+def _load_catalog(lang: str, strict_plugins: bool = False):
+    from perflint.catalog import CatalogError, builtin_catalog
+    from perflint.messages import tr
+
+    try:
+        catalog = builtin_catalog()
+    except CatalogError as exc:
+        _err(f"perflint: {tr('catalog-error', lang)}:\n{exc.text(lang)}")
+        raise typer.Exit(ExitCode.ERROR)
+    for e in catalog.plugin_errors:
+        _err("perflint: " + tr("plugin-failed", lang, group=e.group, name=e.name, error=e.error))
+    if catalog.plugin_errors and strict_plugins:
+        raise typer.Exit(ExitCode.ERROR)
+    return catalog
+
+
+def _default_format() -> str:
+    import importlib.util
+
+    return "text" if importlib.util.find_spec("perflint.report.terminal") is not None else "json"
+
+
+def _lang_guess(lang: Optional[str]) -> str:
+    return lang if lang in ("zh", "en") else "zh"
+
+
+@app.command()
+def check(
+    paths: Optional[list[str]] = typer.Argument(None, help="Files or directories to check ('-' for standard input)."),
+    fmt: Optional[str] = typer.Option(None, "--format", "--output-format",
+                                      help="Output format: text, json, jsonl, sarif, github, junit, csv, html, opinion."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to FILE instead of stdout."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Message language: zh (default) or en."),
+    profile: Optional[str] = typer.Option(None, "--profile", help="Template-family profile (default hunan-2019)."),
+    select: Optional[list[str]] = typer.Option(None, "--select", help="Run only these rules (code, name, prefix, alias; repeatable or comma-separated)."),
+    ignore: Optional[list[str]] = typer.Option(None, "--ignore", help="Do not report these rules (counted as suppressed)."),
+    extend_select: Optional[list[str]] = typer.Option(None, "--extend-select", help="Enable these rules too."),
+    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Exit 1 on findings at or above: error (default), warning, info, none."),
+    exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when there are findings."),
+    config: Optional[Path] = typer.Option(None, "--config", help="Configuration file (perflint.toml or pyproject.toml)."),
+    settings: Optional[list[str]] = typer.Option(None, "--settings", help="Change a shared setting: KEY=VALUE (repeatable)."),
+    today: Optional[str] = typer.Option(None, "--today", help="Date taken as today (YYYY-MM-DD); also PERFLINT_TODAY."),
+    max_file_size: Optional[int] = typer.Option(None, "--max-file-size", help="Size limit of one input file, in bytes."),
+    color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour terminal output (default: when a TTY)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Terminal: only finding lines and a summary."),
+    statistics: bool = typer.Option(False, "--statistics", help="Terminal: only counts per rule."),
+    no_source: bool = typer.Option(False, "--no-source", help="Terminal: do not show source lines."),
+    strict_plugins: bool = typer.Option(False, "--strict-plugins", help="Exit 2 when a plugin fails to load."),
+    debug: bool = typer.Option(False, "--debug", help="Print tracebacks of internal errors."),
+) -> None:
+    """Check declarations and report findings.
+
+    Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage,
+    configuration or internal error.
+    """
+    from perflint.catalog import ReferenceError_
+    from perflint.config import ConfigError, load_config
+    from perflint.engine import Engine, has_internal_errors
+    from perflint.findings import Severity
+    from perflint.messages import tr
+    from perflint.report import FORMATS, renderer
+
+    ui = _lang_guess(lang)
+    catalog = _load_catalog(ui, strict_plugins)
+    overrides = {
+        "profile": profile, "fail-on": fail_on, "lang": lang, "output-format": fmt,
+        "max-file-size": max_file_size, "select": _split_refs(select), "ignore": _split_refs(ignore),
+        "extend-select": _split_refs(extend_select), "settings": settings, "today": today,
+        "debug": debug, "strict-plugins": strict_plugins,
+    }
+    try:
+        cfg = load_config(catalog, config_file=config, overrides=overrides)
+    except ConfigError as exc:
+        _err(f"perflint: {tr('config-error', ui)}:\n{exc.text(ui)}")
+        raise typer.Exit(ExitCode.ERROR)
+    ui = cfg.lang
+    out_format = cfg.output_format or _default_format()
+    if out_format not in FORMATS:
+        _err("perflint: " + tr("unknown-format", ui, fmt=out_format))
+        raise typer.Exit(ExitCode.ERROR)
+    try:
+        render = renderer(out_format)
+    except (ImportError, AttributeError) as exc:
+        _err("perflint: " + tr("format-unavailable", ui, fmt=out_format, reason=str(exc)))
+        raise typer.Exit(ExitCode.ERROR)
+    if not paths:
+        _err("perflint: " + tr("no-paths", ui))
+        raise typer.Exit(ExitCode.ERROR)
+
+    try:
+        engine = Engine(catalog, cfg)
+        result = engine.run(paths)
+        use_color = False
+        if out_format == "text" and output is None:
+            try:
+                from perflint.report._common import resolve_color
+
+                use_color = resolve_color(color, sys.stdout)
+            except ImportError:
+                use_color = bool(color)
+        report_options = {"lang": cfg.lang, "color": use_color, "quiet": quiet, "statistics": statistics,
+                          "show_source": not no_source,
+                          "fail_on": "error" if cfg.fail_on == "none" else cfg.fail_on}
+        rendered = render(result, report_options)
+    except (ReferenceError_, ConfigError) as exc:  # pragma: no cover - validated earlier
+        _err(f"perflint: {exc}")
+        raise typer.Exit(ExitCode.ERROR)
+    except Exception as exc:
+        if debug:
+            import traceback
+
+            traceback.print_exc()
+        _err("perflint: " + tr("internal", ui, error=f"{type(exc).__name__}: {exc}"))
+        raise typer.Exit(ExitCode.ERROR)
+
+    data = rendered.encode("utf-8") if isinstance(rendered, str) else rendered
+    if output is not None:
+        try:
+            output.write_bytes(data)
+        except OSError as exc:
+            _err("perflint: " + tr("output-failed", ui, reason=exc.strerror or str(exc)))
+            raise typer.Exit(ExitCode.ERROR)
+    else:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+
+    if has_internal_errors(result):
+        raise typer.Exit(ExitCode.ERROR)
+    if exit_zero:
+        raise typer.Exit(ExitCode.OK)
+    threshold = cfg.fail_threshold()
+    if threshold is not None and any(f.severity.rank >= threshold for f in result.findings):
+        raise typer.Exit(ExitCode.FINDINGS)
+    raise typer.Exit(ExitCode.OK)
+
+
+def _rule_dict(catalog, rule, lang: str) -> dict:
+    return {
+        "code": rule.code,
+        "name": rule.name,
+        "kind": rule.kind,
+        "severity": rule.severity.value,
+        "aspect": str(rule.aspect),
+        "status": rule.status,
+        "since": rule.since,
+        "aliases": list(rule.aliases),
+        "profiles": catalog.rule_profiles(rule),
+        "summary": rule.doc_text("summary", lang),
+        "summary_zh": rule.doc_text("summary", "zh"),
+        "summary_en": rule.doc_text("summary", "en"),
+        "path": Path(rule.path).relative_to(rule.pack).as_posix() if Path(rule.path).is_relative_to(rule.pack) else str(rule.path),
+    }
+
+
+@app.command()
+def rules(
+    fmt: str = typer.Option("text", "--format", "--output-format", help="text (a table) or json."),
+    lang: str = typer.Option("zh", "--lang", help="zh or en."),
+    profile: Optional[str] = typer.Option(None, "--profile", help="Only rules this profile enables."),
+    select: Optional[list[str]] = typer.Option(None, "--select", help="Only these rules (code, name, prefix, alias)."),
+) -> None:
+    """List the rules: code, name, severity, aspect, profiles."""
+    from perflint.catalog import ReferenceError_
+    from perflint.messages import tr
+
+    lang = _lang_guess(lang)
+    catalog = _load_catalog(lang)
+    chosen = list(catalog.rules.values())
+    if profile is not None:
+        if profile not in catalog.profiles:
+            from perflint.catalog import did_you_mean
+
+            _err("perflint: " + tr("unknown-profile", lang, profile=profile,
+                                   hint=did_you_mean(profile, catalog.profiles)))
+            raise typer.Exit(ExitCode.ERROR)
+        enabled = {r.code for r in catalog.profile_rules(profile)}
+        chosen = [r for r in chosen if r.code in enabled]
+    refs = _split_refs(select)
+    if refs:
+        try:
+            codes = {r.code for ref in refs for r in catalog.resolve(ref)}
+        except ReferenceError_ as exc:
+            _err("perflint: " + tr("unknown-rule", lang, ref=exc.ref, hint=exc.suggestion))
+            raise typer.Exit(ExitCode.ERROR)
+        chosen = [r for r in chosen if r.code in codes]
+    items = [_rule_dict(catalog, r, lang) for r in chosen]
+    if fmt == "json":
+        sys.stdout.write(json.dumps(items, ensure_ascii=False, indent=2) + "\n")
+        return
+    if fmt != "text":
+        _err("perflint: " + tr("unknown-format", lang, fmt=fmt))
+        raise typer.Exit(ExitCode.ERROR)
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=tr("rules-title", lang), show_lines=False)
+    for head in ("h-code", "h-name", "h-severity", "h-aspect", "h-profiles", "h-summary"):
+        table.add_column(tr(head, lang), overflow="fold")
+    for item in items:
+        table.add_row(item["code"], item["name"], item["severity"], item["aspect"],
+                      ", ".join(item["profiles"]), item["summary"])
+    Console(width=160 if not sys.stdout.isatty() else None).print(table)
+
+
+def _explain_data(catalog, rule, lang: str, profile: str) -> dict:
+    prof = catalog.profiles.get(profile)
+    settings = {**catalog.settings, **(prof.settings if prof else {})}
+    kind = catalog.kinds.get(rule.kind)
+    params: dict = {}
+    props = (kind.params_schema.get("properties") or {}) if kind is not None else {}
+    for key in sorted(set(props) | set(rule.params)):
+        if key in rule.params:
+            value, source = rule.params[key], "rule"
+        elif key in settings:
+            value, source = settings[key], "settings"
+        elif "default" in props.get(key, {}):
+            value, source = props[key]["default"], "default"
+        else:
+            continue
+        params[key] = {"value": value, "from": source, "description": props.get(key, {}).get("description")}
+    examples = []
+    for ex in rule.examples:
+        body = {k: v for k, v in ex.data.items() if k not in ("case",)}
+        examples.append({"case": ex.case, **body})
+    return {
+        **_rule_dict(catalog, rule, lang),
+        "what": rule.doc_text("what", lang),
+        "why": rule.doc_text("why", lang),
+        "message": rule.message.get(lang) or rule.message.get("zh"),
+        "suggestion": None if not rule.suggestion else (rule.suggestion.get(lang) or rule.suggestion.get("zh")),
+        "kind_description": (kind.description or {}).get(lang) if kind is not None else None,
+        "params": params,
+        "examples": examples,
+    }
+
+
+@app.command()
+def explain(
+    ref: str = typer.Argument(..., help="A rule code, name or alias (e.g. VAL002 or not-measurable)."),
+    lang: str = typer.Option("zh", "--lang", help="zh or en."),
+    fmt: str = typer.Option("text", "--format", "--output-format", help="text or json."),
+    profile: str = typer.Option("hunan-2019", "--profile", help="Show parameter values under this profile."),
+) -> None:
+    """Explain one rule: what it checks, why, its parameters and examples."""
+    from perflint.catalog import did_you_mean
+    from perflint.messages import tr
+
+    lang = _lang_guess(lang)
+    catalog = _load_catalog(lang)
+    rule = catalog.get(ref)
+    if rule is None:
+        choices = list(catalog.rules) + [r.name for r in catalog.rules.values()]
+        _err("perflint: " + tr("unknown-rule-explain", lang, ref=ref, hint=did_you_mean(ref, choices)))
+        raise typer.Exit(ExitCode.ERROR)
+    if profile not in catalog.profiles:
+        _err("perflint: " + tr("unknown-profile", lang, profile=profile, hint=did_you_mean(profile, catalog.profiles)))
+        raise typer.Exit(ExitCode.ERROR)
+    data = _explain_data(catalog, rule, lang, profile)
+    if fmt == "json":
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+        return
+    if fmt != "text":
+        _err("perflint: " + tr("unknown-format", lang, fmt=fmt))
+        raise typer.Exit(ExitCode.ERROR)
+    none = tr("h-none", lang)
+    colon = "：" if lang == "zh" else ": "
+    lines = [f"{rule.code} {rule.name}", "", data["summary"], ""]
+    lines.append(f"{tr('h-severity', lang)}{colon}{data['severity']}    {tr('h-aspect', lang)}{colon}{data['aspect']}"
+                 f"    {tr('h-kind', lang)}{colon}{data['kind']}    {tr('h-status', lang)}{colon}{data['status']}")
+    lines.append(f"{tr('h-profiles', lang)}{colon}{', '.join(data['profiles']) or none}")
+    if data["aliases"]:
+        lines.append(f"{tr('h-aliases', lang)}{colon}{', '.join(data['aliases'])}")
+    lines += ["", f"## {tr('h-what', lang)}", data["what"], "", f"## {tr('h-why', lang)}", data["why"], ""]
+    lines += [f"## {tr('h-message', lang)}", data["message"] or none, ""]
+    lines.append(f"## {tr('h-params', lang)}")
+    if data["params"]:
+        for key, item in data["params"].items():
+            lines.append(f"  {key} = {json.dumps(item['value'], ensure_ascii=False)}  ({item['from']})")
+    else:
+        lines.append(f"  {none}")
+    for case, head in (("bad", "h-bad"), ("good", "h-good")):
+        for ex in (e for e in data["examples"] if e["case"] == case):
+            lines += ["", f"## {tr(head, lang)}"]
+            body = {k: v for k, v in ex.items() if k != "case"}
+            if "text" in body and len(body) <= 2:
+                lines.append(body["text"].rstrip("\n"))
+                rest = {k: v for k, v in body.items() if k != "text"}
+                if rest:
+                    lines.append(json.dumps(rest, ensure_ascii=False))
+            else:
+                lines.append(json.dumps(body, ensure_ascii=False, indent=2))
+    sys.stdout.write("\n".join(lines) + "\n")
+
+
 def main() -> None:
     app()

@@ -38,4 +38,88 @@ def input_problem_text(problem: InputProblem, lang: str = "zh") -> str:
     rule = _input_rules().get(problem.code)
     if rule is None:
         return f"{problem.code} {problem.args}"
-    return f"{problem.code} {render(rule['message'][lang], problem.args)}"
+    template = rule.get("messages", {}).get(problem.variant or "", rule["message"])
+    return f"{problem.code} {render(template[lang], problem.args)}"
+
+
+# ---------------------------------------------------------------------------
+# Messages of the tool itself (configuration, rule packs, CLI), per language.
+# Check messages live in the rule TOML files, not here.
+# ---------------------------------------------------------------------------
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "unknown-key": {"zh": "未知的键「{key}」。", "en": "unknown key “{key}”."},
+    "missing-key": {"zh": "缺少必需的键「{key}」。", "en": "required key “{key}” is missing."},
+    "bad-value": {"zh": "值「{value}」无效，可选：{allowed}。", "en": "invalid value “{value}”; expected one of: {allowed}."},
+    "schema-error": {"zh": "格式不符：{reason}", "en": "invalid: {reason}"},
+    "unreadable": {"zh": "无法读取文件：{reason}", "en": "cannot read the file: {reason}"},
+    "toml-syntax": {"zh": "TOML 语法错误：{reason}", "en": "TOML syntax error: {reason}"},
+    "duplicate-code": {"zh": "规则代码 {code} 重复，已在 {other} 中使用。", "en": "rule code {code} is already used by {other}."},
+    "duplicate-name": {"zh": "名称「{name}」重复，已在 {other} 中使用。", "en": "name “{name}” is already used by {other}."},
+    "name-not-stem": {"zh": "name「{name}」必须与文件名「{stem}」一致。", "en": "name “{name}” must equal the file name “{stem}”."},
+    "unknown-kind": {"zh": "未知的检查类型（kind）「{kind}」。", "en": "unknown check kind “{kind}”."},
+    "kind-from-failed-plugin": {"zh": "检查类型「{kind}」不存在（可能来自加载失败的插件）。",
+                                "en": "check kind “{kind}” does not exist (perhaps from a plugin that failed to load)."},
+    "example-input": {"zh": "示例必须且只能给出 declaration、bundle、text、bytes_hex 之一（现有：{found}）。",
+                      "en": "an example needs exactly one of declaration, bundle, text, bytes_hex (found: {found})."},
+    "unknown-profile": {"zh": "未知的配置方案（profile）「{profile}」。", "en": "unknown profile “{profile}”."},
+    "unknown-rule": {"zh": "「{ref}」不是已知的规则代码、名称、前缀或别名。",
+                     "en": "“{ref}” is not a known rule code, name, prefix or alias."},
+    "unknown-setting": {"zh": "未知的设置项「{key}」。", "en": "unknown setting “{key}”."},
+    "setting-type": {"zh": "设置项「{key}」的类型应为 {expected}。", "en": "setting “{key}” must be a {expected}."},
+    "bad-settings-arg": {"zh": "--settings 需要 KEY=VALUE 形式，得到「{value}」。",
+                         "en": "--settings takes KEY=VALUE, got “{value}”."},
+    "bad-today": {"zh": "日期「{value}」不是 YYYY-MM-DD 格式。", "en": "date “{value}” is not in YYYY-MM-DD form."},
+    "no-config-table": {"zh": "文件中没有 [tool.perflint] 表。", "en": "the file has no [tool.perflint] table."},
+    "bad-glob": {"zh": "per-file-ignores 的键必须是非空的 glob 模式。", "en": "per-file-ignores keys must be non-empty glob patterns."},
+    "deprecated-rule": {"zh": "规则 {code}（{name}）已弃用。", "en": "rule {code} ({name}) is deprecated."},
+    "alias-used": {"zh": "「{ref}」是旧名称，请改用 {code}（{name}）。", "en": "“{ref}” is an old name; use {code} ({name})."},
+    "unknown-format": {"zh": "未知的输出格式「{fmt}」。", "en": "unknown output format “{fmt}”."},
+    "format-unavailable": {"zh": "输出格式「{fmt}」暂不可用：{reason}", "en": "output format “{fmt}” is not available: {reason}"},
+    "plugin-failed": {"zh": "插件 {group}:{name} 加载失败：{error}", "en": "plugin {group}:{name} failed to load: {error}"},
+    "no-paths": {"zh": "没有给出要检查的文件。", "en": "no files to check."},
+    "path-missing": {"zh": "路径不存在：{path}", "en": "no such file or directory: {path}"},
+    "unknown-rule-explain": {"zh": "没有规则「{ref}」。", "en": "no rule “{ref}”."},
+    "internal": {"zh": "内部错误：{error}", "en": "internal error: {error}"},
+    "output-failed": {"zh": "无法写入输出文件：{reason}", "en": "cannot write the output file: {reason}"},
+    "config-error": {"zh": "配置错误", "en": "configuration error"},
+    "catalog-error": {"zh": "规则包错误", "en": "rule pack error"},
+    "hint": {"zh": "是否想写「{hint}」？", "en": "did you mean “{hint}”?"},
+    # `perflint rules` / `explain` headings
+    "h-code": {"zh": "代码", "en": "Code"},
+    "h-name": {"zh": "名称", "en": "Name"},
+    "h-severity": {"zh": "级别", "en": "Severity"},
+    "h-aspect": {"zh": "审核方面", "en": "Aspect"},
+    "h-profiles": {"zh": "配置方案", "en": "Profiles"},
+    "h-summary": {"zh": "概述", "en": "Summary"},
+    "h-what": {"zh": "检查内容", "en": "What it checks"},
+    "h-why": {"zh": "为什么", "en": "Why"},
+    "h-params": {"zh": "参数", "en": "Parameters"},
+    "h-bad": {"zh": "反例", "en": "Bad example"},
+    "h-good": {"zh": "正例", "en": "Good example"},
+    "h-kind": {"zh": "检查类型", "en": "Kind"},
+    "h-status": {"zh": "状态", "en": "Status"},
+    "h-aliases": {"zh": "别名", "en": "Aliases"},
+    "h-message": {"zh": "提示信息", "en": "Message"},
+    "h-none": {"zh": "（无）", "en": "(none)"},
+    "rules-title": {"zh": "规则目录", "en": "Rule catalog"},
+}
+
+
+def t(msg_id: str, /, hint: str | None = None, **args: Any) -> dict[str, str]:
+    """A tool message in every language; ``hint`` appends a did-you-mean."""
+    entry = MESSAGES[msg_id]
+    out = {}
+    for lang, template in entry.items():
+        text = render(template, args)
+        if hint:
+            sep = "" if lang == "zh" else " "
+            text = f"{text}{sep}{render(MESSAGES['hint'][lang], {'hint': hint})}"
+        out[lang] = text
+    return out
+
+
+def tr(msg_id: str, /, lang: str = "zh", **args: Any) -> str:
+    """One tool message in ``lang`` (Chinese when the language is unknown)."""
+    msgs = t(msg_id, **args)
+    return msgs.get(lang) or msgs["zh"]

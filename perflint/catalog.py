@@ -1,0 +1,746 @@
+"""The rule catalog: kinds (Python) + rule packs (TOML) + profiles.
+
+Loading order:
+
+1. **Kinds** come from the ``perflint.kinds`` entry-point group (built-in:
+   ``perflint.checks:register``).  Each plugin is loaded on its own; one that
+   fails to import or returns something unusable is recorded in
+   :attr:`Catalog.plugin_errors` and the others keep working.
+2. **Packs** come from the ``perflint.packs`` entry-point group (built-in:
+   ``perflint.rulepacks:builtin_packs`` → ``rules/``).  Every ``*.toml`` under
+   a pack folder is one rule, except ``settings.toml`` at the top of a pack
+   and anything under ``profiles/`` or ``data/``.
+3. Each rule is validated against ``schemas/rulepack.schema.json`` and then
+   its ``[params]`` against its kind's ``params_schema``.  Every problem names
+   the file, the line and, for unknown keys, kinds and severities, the closest
+   valid spelling.  All problems of all files are collected and raised
+   together as one :class:`CatalogError`, before any input is read.
+4. **Profiles** (``rules/profiles/*.toml``) select and tune rules for one
+   template family.
+
+Reference resolution (``--select VAL``, ``--ignore not-measurable`` …), in
+this fixed order: exact **code** > exact **name** > **code prefix** (a family
+such as ``VAL`` or ``VAL0``; ``ALL`` is every rule) > **alias**.
+"""
+
+from __future__ import annotations
+
+import difflib
+import importlib.metadata
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from perflint.checks.base import Kind
+from perflint.findings import Aspect, Severity
+from perflint.messages import t
+from perflint.resources import rules_dir, schema
+from perflint.result import RuleInfo
+
+#: kinds that exist only in rule data: the ``input`` family documents and
+#: renders InputProblems, ``internal`` renders crashes of other kinds.
+PSEUDO_KINDS = ("input", "internal")
+INTERNAL_ERROR_CODE = "PL001"
+SKIP_DIRS = ("profiles", "data")
+DEFAULT_PROFILE = "hunan-2019"
+LANGS = ("zh", "en")
+
+_CODE_RE = re.compile(r"^[A-Z]+[0-9]*$")
+
+
+# ---------------------------------------------------------------------------
+# data
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """One ``[[examples]]`` entry of a rule (a test case)."""
+
+    rule: str  # code
+    index: int  # position among the rule's examples
+    case: str  # "bad" | "good"
+    data: dict[str, Any]
+    count: int | None = None
+    profile: str | None = None
+    settings: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        return f"{self.rule}-{self.case}-{self.index}"
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    code: str
+    name: str
+    kind: str
+    severity: Severity
+    aspect: Aspect
+    path: Path
+    status: str = "stable"
+    since: str = ""
+    aliases: tuple[str, ...] = ()
+    profiles: tuple[str, ...] | None = None
+    params: dict[str, Any] = field(default_factory=dict)
+    message: dict[str, str] = field(default_factory=dict)
+    messages: dict[str, dict[str, str]] = field(default_factory=dict)
+    suggestion: dict[str, str] | None = None
+    doc: dict[str, dict[str, str]] = field(default_factory=dict)
+    examples: tuple[Example, ...] = ()
+    pack: str = "builtin"
+
+    @property
+    def family(self) -> str:
+        return re.sub(r"[0-9]+$", "", self.code)
+
+    def template(self, variant: str | None = None) -> dict[str, str]:
+        if variant and variant in self.messages:
+            return self.messages[variant]
+        return self.message
+
+    def doc_text(self, section: str, lang: str = "zh") -> str:
+        return (self.doc.get(lang) or {}).get(section) or (self.doc.get("zh") or {}).get(section, "")
+
+    def enabled_in(self, profile: str) -> bool:
+        return self.profiles is None or profile in self.profiles
+
+    def info(self) -> RuleInfo:
+        return RuleInfo(
+            code=self.code,
+            name=self.name,
+            severity=self.severity,
+            aspect=str(self.aspect),
+            summary={lang: self.doc_text("summary", lang) for lang in LANGS},
+            why={lang: self.doc_text("why", lang) for lang in LANGS},
+            help_uri=None,
+            family=self.family,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    name: str
+    path: Path
+    title: dict[str, str] = field(default_factory=dict)
+    description: dict[str, str] = field(default_factory=dict)
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    severity: dict[str, Severity] = field(default_factory=dict)
+    settings: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class PluginError:
+    group: str
+    name: str
+    error: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"group": self.group, "name": self.name, "error": self.error}
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One defect in a rule pack, profile or config file."""
+
+    path: str
+    line: int | None
+    key: str
+    message: dict[str, str]  # {"zh": …, "en": …}
+
+    def text(self, lang: str = "zh") -> str:
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        key = f" [{self.key}]" if self.key else ""
+        return f"{where}{key}: {self.message.get(lang) or self.message['zh']}"
+
+
+class CatalogError(Exception):
+    """Rule packs or profiles are broken; nothing may run."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(p.text("en") for p in problems))
+        self.problems = problems
+
+    def text(self, lang: str = "zh") -> str:
+        return "\n".join(p.text(lang) for p in self.problems)
+
+
+class ReferenceError_(LookupError):
+    """A rule reference (code, name, prefix or alias) that matches nothing."""
+
+    def __init__(self, ref: str, suggestion: str | None) -> None:
+        super().__init__(ref)
+        self.ref = ref
+        self.suggestion = suggestion
+
+
+# ---------------------------------------------------------------------------
+# helpers: lines of keys in TOML text, did-you-mean
+# ---------------------------------------------------------------------------
+
+
+def did_you_mean(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str | None:
+    choices = sorted(set(choices))
+    found = difflib.get_close_matches(word, choices, n=1, cutoff=cutoff)
+    if not found:
+        lower = {c.lower(): c for c in choices}
+        found = [lower[m] for m in difflib.get_close_matches(word.lower(), list(lower), n=1, cutoff=cutoff)]
+    return found[0] if found else None
+
+
+def _key_pattern(key: str) -> str:
+    return rf'(?:{re.escape(key)}|"{re.escape(key)}"|\'{re.escape(key)}\')'
+
+
+def locate(text: str, path: list[str | int]) -> int | None:
+    """Best-effort 1-based line of the key at ``path`` in TOML ``text``.
+
+    Handles top-level keys, ``[table]`` / ``[a.b]`` headers, ``[[array]]``
+    entries (by index) and dotted or inline keys; returns ``None`` when the
+    key cannot be found (for example a key set inside an inline table that
+    spans lines in an unusual way).
+    """
+    lines = text.splitlines()
+    start, end = 0, len(lines)
+    header_re = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
+
+    def headers() -> list[tuple[int, str, bool]]:
+        out = []
+        for i, line in enumerate(lines):
+            m = header_re.match(line)
+            if m:
+                out.append((i, m.group(1).replace('"', "").replace("'", "").replace(" ", ""),
+                            line.strip().startswith("[[")))
+        return out
+
+    heads = headers()
+    prefix: list[str] = []
+    i = 0
+    found_line: int | None = None
+    while i < len(path):
+        seg = path[i]
+        if isinstance(seg, int):
+            i += 1
+            continue
+        nxt = path[i + 1] if i + 1 < len(path) else None
+        dotted = ".".join(prefix + [seg])
+        if isinstance(nxt, int):
+            arrays = [h for h in heads if h[1] == dotted and h[2]]
+            if len(arrays) > nxt:
+                start = arrays[nxt][0]
+                later = [h[0] for h in heads if h[0] > start]
+                end = later[0] if later else len(lines)
+                found_line = start + 1
+                prefix = prefix + [seg]  # headers are absolute dotted names
+                i += 2
+                continue
+        if not any(h[1] == dotted for h in heads) and any(h[1].startswith(dotted + ".") for h in heads):
+            prefix.append(str(seg))  # a parent of a [a.b] header, e.g. "tool" in [tool.perflint]
+            i += 1
+            continue
+        tables = [h for h in heads if h[1] == dotted and not h[2] and start <= h[0] < max(end, start + 1)]
+        if not tables:
+            tables = [h for h in heads if h[1] == dotted and not h[2]]
+        if tables:
+            start = tables[0][0]
+            later = [h[0] for h in heads if h[0] > start]
+            end = later[0] if later else len(lines)
+            found_line = start + 1
+            prefix = prefix + [seg]
+            i += 1
+            continue
+        pat = re.compile(rf"^\s*(?:[\w\-\"'.]+\.)?{_key_pattern(str(seg))}\s*[=.]")
+        inline = re.compile(rf"[{{,]\s*{_key_pattern(str(seg))}\s*=")
+        hit = None
+        for j in range(start, end):
+            if pat.match(lines[j]) or inline.search(lines[j]):
+                hit = j
+                break
+        if hit is None:
+            return found_line
+        found_line = hit + 1
+        start = hit
+        prefix.append(str(seg))
+        i += 1
+    return found_line
+
+
+# ---------------------------------------------------------------------------
+# validation of one rule file
+# ---------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _rule_validator() -> Draft202012Validator:
+    return Draft202012Validator(schema("rulepack.schema.json"))
+
+
+@lru_cache(maxsize=1)
+def _profile_validator() -> Draft202012Validator:
+    root = schema("rulepack.schema.json")
+    return Draft202012Validator({"$defs": root["$defs"], "$ref": "#/$defs/profile"})
+
+
+def schema_problems(validator: Draft202012Validator, data: Any, text: str, path: str,
+                    prefix: list[str | int] | None = None) -> list[Problem]:
+    """Turn JSON Schema errors into :class:`Problem` s with lines and suggestions."""
+    prefix = list(prefix or [])
+    out: list[Problem] = []
+    errors = sorted(validator.iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.message))
+    for err in errors:
+        out.extend(_problems_from_error(err, text, path, prefix))
+    return out
+
+
+def _problems_from_error(err: ValidationError, text: str, path: str, prefix: list[str | int]) -> list[Problem]:
+    loc = prefix + list(err.absolute_path)
+    key = ".".join(str(p) for p in loc)
+    if err.validator == "additionalProperties" and isinstance(err.instance, dict):
+        known = list((err.schema.get("properties") or {}).keys())
+        out = []
+        for extra in sorted(k for k in err.instance if k not in known):
+            patt = err.schema.get("patternProperties") or {}
+            if any(re.search(p, extra) for p in patt):
+                continue
+            guess = did_you_mean(extra, known)
+            full = ".".join(str(p) for p in loc + [extra])
+            out.append(Problem(path, locate(text, loc + [extra]), full,
+                               t("unknown-key", key=extra, hint=guess)))
+        return out
+    if err.validator == "enum":
+        guess = did_you_mean(str(err.instance), [str(v) for v in err.validator_value])
+        return [Problem(path, locate(text, loc), key,
+                        t("bad-value", value=err.instance,
+                          allowed=", ".join(str(v) for v in err.validator_value), hint=guess))]
+    if err.validator == "required":
+        missing = err.message.split("'")[1] if "'" in err.message else err.message
+        return [Problem(path, locate(text, loc) or 1, key or missing, t("missing-key", key=missing))]
+    if err.validator in ("anyOf", "oneOf") and err.context:
+        best = sorted(err.context, key=lambda e: (len(list(e.absolute_path)), e.message))[-1]
+        return _problems_from_error(best, text, path, prefix)
+    return [Problem(path, locate(text, loc), key, t("schema-error", reason=err.message))]
+
+
+def _lang_pair(data: Any) -> dict[str, str]:
+    return {lang: str(data[lang]) for lang in LANGS if isinstance(data, dict) and lang in data}
+
+
+def _parse_toml(path: Path) -> tuple[dict[str, Any] | None, str, Problem | None]:
+    try:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, "", Problem(str(path), None, "", t("unreadable", reason=str(exc)))
+    try:
+        return tomllib.loads(text), text, None
+    except tomllib.TOMLDecodeError as exc:
+        m = re.search(r"line (\d+)", str(exc))
+        return None, text, Problem(str(path), int(m.group(1)) if m else None, "",
+                                   t("toml-syntax", reason=str(exc)))
+
+
+# ---------------------------------------------------------------------------
+# the catalog
+# ---------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Catalog:
+    rules: dict[str, Rule] = field(default_factory=dict)  # code -> rule, sorted by code
+    kinds: dict[str, Kind] = field(default_factory=dict)  # name -> instance
+    profiles: dict[str, Profile] = field(default_factory=dict)
+    settings: dict[str, Any] = field(default_factory=dict)  # shared defaults (settings.toml)
+    plugin_errors: list[PluginError] = field(default_factory=list)
+    packs: list[Path] = field(default_factory=list)
+
+    # -- lookup -----------------------------------------------------------
+    def by_name(self) -> dict[str, Rule]:
+        return {r.name: r for r in self.rules.values()}
+
+    def get(self, ref: str) -> Rule | None:
+        """One rule by code, name or alias (no prefixes)."""
+        ref = ref.strip()
+        if ref.upper() in self.rules:
+            return self.rules[ref.upper()]
+        for rule in self.rules.values():
+            if rule.name == ref:
+                return rule
+        for rule in self.rules.values():
+            if ref in rule.aliases or ref.upper() in (a.upper() for a in rule.aliases):
+                return rule
+        return None
+
+    def resolve(self, ref: str) -> list[Rule]:
+        """Rules a reference selects: code > name > code prefix > alias.
+
+        Raises :class:`ReferenceError_` with a did-you-mean when nothing matches.
+        """
+        raw = ref.strip()
+        up = raw.upper()
+        if up in self.rules:
+            return [self.rules[up]]
+        named = [r for r in self.rules.values() if r.name == raw]
+        if named:
+            return named
+        if up == "ALL":
+            return list(self.rules.values())
+        if _CODE_RE.match(up):
+            prefixed = [r for r in self.rules.values() if r.code.startswith(up)]
+            if prefixed:
+                return prefixed
+        aliased = [r for r in self.rules.values() if raw in r.aliases or up in (a.upper() for a in r.aliases)]
+        if aliased:
+            return aliased
+        choices = list(self.rules) + [r.name for r in self.rules.values()]
+        choices += [a for r in self.rules.values() for a in r.aliases]
+        choices += sorted({r.family for r in self.rules.values()})
+        raise ReferenceError_(raw, did_you_mean(raw, choices))
+
+    def specificity(self, ref: str) -> int:
+        """How specific a reference is (for ordering overrides): code/name/alias 2, prefix 1, ALL 0."""
+        raw = ref.strip()
+        if raw.upper() == "ALL":
+            return 0
+        if self.get(raw) is not None:
+            return 2
+        return 1
+
+    def profile(self, name: str) -> Profile:
+        return self.profiles[name]
+
+    def setting_names(self) -> set[str]:
+        """Settings a user may change: the shared ones and those profiles define."""
+        names = set(self.settings)
+        for prof in self.profiles.values():
+            names.update(prof.settings)
+        return names
+
+    def setting_default(self, key: str) -> Any:
+        if key in self.settings:
+            return self.settings[key]
+        for prof in self.profiles.values():
+            if key in prof.settings:
+                return prof.settings[key]
+        return None
+
+    def kind_of(self, rule: Rule) -> Kind | None:
+        return self.kinds.get(rule.kind)
+
+    # -- loading ----------------------------------------------------------
+    @classmethod
+    def load(cls, packs: list[Path] | None = None, kind_classes: list[type[Kind]] | None = None,
+             extra_kinds: list[type[Kind]] | None = None) -> "Catalog":
+        """Load kinds and packs; raise :class:`CatalogError` listing every problem.
+
+        ``packs`` / ``kind_classes`` replace the entry-point discovery (for
+        tests); ``extra_kinds`` are added to the discovered ones.
+        """
+        cat = cls()
+        if kind_classes is None:
+            kind_classes = cat._discover_kinds()
+        for kind_cls in list(kind_classes) + list(extra_kinds or []):
+            cat._add_kind(kind_cls, kind_cls.__module__)
+        if packs is None:
+            packs = cat._discover_packs()
+        cat.packs = list(packs)
+        problems: list[Problem] = []
+        for pack in cat.packs:
+            problems.extend(cat._load_settings(pack))
+        for pack in cat.packs:
+            problems.extend(cat._load_pack(pack))
+        for pack in cat.packs:
+            problems.extend(cat._load_profiles(pack))
+        cat.rules = dict(sorted(cat.rules.items()))
+        cat.profiles = dict(sorted(cat.profiles.items()))
+        problems.extend(cat._check_references())
+        if problems:
+            raise CatalogError(sorted(problems, key=lambda p: (p.path, p.line or 0, p.key)))
+        return cat
+
+    def _discover_kinds(self) -> list[type[Kind]]:
+        found: list[type[Kind]] = []
+        eps = sorted(importlib.metadata.entry_points(group="perflint.kinds"), key=lambda e: e.name)
+        if not eps:  # running from a source tree without installed metadata
+            from perflint.checks import register
+
+            return list(register())
+        for ep in eps:
+            try:
+                classes = list(ep.load()())
+                for kind_cls in classes:
+                    if not (isinstance(kind_cls, type) and issubclass(kind_cls, Kind) and kind_cls.name):
+                        raise TypeError(f"{kind_cls!r} is not a named Kind subclass")
+            except Exception as exc:  # a broken plugin must not break the tool
+                self.plugin_errors.append(PluginError("perflint.kinds", ep.name, f"{type(exc).__name__}: {exc}"))
+                continue
+            found.extend(classes)
+        return found
+
+    def _discover_packs(self) -> list[Path]:
+        out: list[Path] = []
+        eps = sorted(importlib.metadata.entry_points(group="perflint.packs"), key=lambda e: e.name)
+        if not eps:
+            return [rules_dir()]
+        for ep in eps:
+            try:
+                folders = [Path(p) for p in ep.load()()]
+            except Exception as exc:
+                self.plugin_errors.append(PluginError("perflint.packs", ep.name, f"{type(exc).__name__}: {exc}"))
+                continue
+            out.extend(folders)
+        return out
+
+    def _add_kind(self, kind_cls: type[Kind], origin: str) -> None:
+        name = kind_cls.name
+        if name in self.kinds and type(self.kinds[name]) is not kind_cls:
+            self.plugin_errors.append(PluginError("perflint.kinds", origin,
+                                                  f"kind {name!r} registered twice; keeping the first"))
+            return
+        try:
+            self.kinds[name] = kind_cls()
+        except Exception as exc:
+            self.plugin_errors.append(PluginError("perflint.kinds", origin,
+                                                  f"kind {name!r}: {type(exc).__name__}: {exc}"))
+
+    def _load_settings(self, pack: Path) -> list[Problem]:
+        path = pack / "settings.toml"
+        if not path.is_file():
+            return []
+        data, _, problem = _parse_toml(path)
+        if problem:
+            return [problem]
+        assert data is not None
+        for key, value in (data.get("settings") or {}).items():
+            self.settings.setdefault(key, value)
+        return []
+
+    def rule_files(self, pack: Path) -> list[Path]:
+        files = []
+        for path in sorted(pack.rglob("*.toml")):
+            rel = path.relative_to(pack)
+            if rel.parts[0] in SKIP_DIRS or any(p == "data" for p in rel.parts[:-1]):
+                continue
+            if len(rel.parts) == 1 and rel.name == "settings.toml":
+                continue
+            files.append(path)
+        return files
+
+    def _load_pack(self, pack: Path) -> list[Problem]:
+        problems: list[Problem] = []
+        for path in self.rule_files(pack):
+            rule, probs = self._load_rule(path, pack)
+            problems.extend(probs)
+            if rule is None:
+                continue
+            if rule.code in self.rules:
+                other = self.rules[rule.code]
+                problems.append(Problem(str(path), locate(path.read_text("utf-8"), ["code"]), "code",
+                                        t("duplicate-code", code=rule.code, other=str(other.path))))
+                continue
+            clash = next((r for r in self.rules.values() if r.name == rule.name), None)
+            if clash is not None:
+                problems.append(Problem(str(path), locate(path.read_text("utf-8"), ["name"]), "name",
+                                        t("duplicate-name", name=rule.name, other=str(clash.path))))
+                continue
+            self.rules[rule.code] = rule
+        return problems
+
+    def _load_rule(self, path: Path, pack: Path) -> tuple[Rule | None, list[Problem]]:
+        data, text, problem = _parse_toml(path)
+        if problem:
+            return None, [problem]
+        assert data is not None
+        spath = str(path)
+        problems = schema_problems(_rule_validator(), data, text, spath)
+        if problems:
+            return None, problems
+        if data["name"] != path.stem:
+            problems.append(Problem(spath, locate(text, ["name"]), "name",
+                                    t("name-not-stem", name=data["name"], stem=path.stem)))
+        kind_name = data["kind"]
+        kind = self.kinds.get(kind_name)
+        if kind is None and kind_name not in PSEUDO_KINDS:
+            guess = did_you_mean(kind_name, list(self.kinds) + list(PSEUDO_KINDS))
+            if self.plugin_errors and guess is None:
+                problems.append(Problem(spath, locate(text, ["kind"]), "kind",
+                                        t("kind-from-failed-plugin", kind=kind_name)))
+            else:
+                problems.append(Problem(spath, locate(text, ["kind"]), "kind",
+                                        t("unknown-kind", kind=kind_name, hint=guess)))
+        params = data.get("params", {})
+        if kind is not None:
+            try:
+                validator = Draft202012Validator(kind.params_schema)
+                problems.extend(schema_problems(validator, params, text, spath, ["params"]))
+            except Exception as exc:  # a kind with a broken schema
+                problems.append(Problem(spath, locate(text, ["kind"]), "kind",
+                                        t("schema-error", reason=f"params_schema of {kind_name!r}: {exc}")))
+        elif kind_name in PSEUDO_KINDS and params:
+            problems.append(Problem(spath, locate(text, ["params"]), "params",
+                                    t("unknown-key", key="params", hint=None)))
+        for variant in sorted(data.get("messages", {})):
+            if not variant:
+                problems.append(Problem(spath, locate(text, ["messages"]), "messages", t("missing-key", key="variant")))
+        examples = []
+        for i, ex in enumerate(data.get("examples", [])):
+            inputs = [k for k in ("declaration", "bundle", "text", "bytes_hex") if k in ex]
+            if len(inputs) > 1 or (not inputs and "path" not in ex):
+                problems.append(Problem(spath, locate(text, ["examples", i]), f"examples.{i}",
+                                        t("example-input", found=", ".join(inputs) or "-")))
+            examples.append(Example(rule=data["code"], index=i, case=ex["case"], data=dict(ex),
+                                    count=ex.get("count"), profile=ex.get("profile"),
+                                    settings=dict(ex.get("settings", {}))))
+        if problems:
+            return None, problems
+        profiles = data.get("profiles")
+        rule = Rule(
+            code=data["code"],
+            name=data["name"],
+            kind=kind_name,
+            severity=Severity(data["severity"]),
+            aspect=Aspect(data["aspect"]),
+            path=path,
+            status=data.get("status", "stable"),
+            since=data.get("since", ""),
+            aliases=tuple(data.get("aliases", ())),
+            profiles=None if profiles is None else tuple(profiles),
+            params=dict(params),
+            message=_lang_pair(data["message"]),
+            messages={k: _lang_pair(v) for k, v in sorted(data.get("messages", {}).items())},
+            suggestion=_lang_pair(data["suggestion"]) if "suggestion" in data else None,
+            doc={lang: dict(data.get("doc", {}).get(lang, {})) for lang in LANGS if lang in data.get("doc", {})},
+            examples=tuple(examples),
+            pack=str(pack),
+        )
+        return rule, []
+
+    def _load_profiles(self, pack: Path) -> list[Problem]:
+        problems: list[Problem] = []
+        folder = pack / "profiles"
+        if not folder.is_dir():
+            return problems
+        for path in sorted(folder.glob("*.toml")):
+            data, text, problem = _parse_toml(path)
+            if problem:
+                problems.append(problem)
+                continue
+            assert data is not None
+            probs = schema_problems(_profile_validator(), data, text, str(path))
+            if not probs and data["name"] != path.stem:
+                probs.append(Problem(str(path), locate(text, ["name"]), "name",
+                                     t("name-not-stem", name=data["name"], stem=path.stem)))
+            if probs:
+                problems.extend(probs)
+                continue
+            if data["name"] in self.profiles:
+                problems.append(Problem(str(path), locate(text, ["name"]), "name",
+                                        t("duplicate-name", name=data["name"],
+                                          other=str(self.profiles[data["name"]].path))))
+                continue
+            self.profiles[data["name"]] = Profile(
+                name=data["name"],
+                path=path,
+                title=_lang_pair(data.get("title", {})),
+                description=_lang_pair(data.get("description", {})),
+                select=None if "select" not in data else tuple(data["select"]),
+                ignore=tuple(data.get("ignore", ())),
+                severity={k: Severity(v) for k, v in data.get("severity", {}).items()},
+                settings=dict(data.get("settings", {})),
+            )
+        return problems
+
+    def _check_references(self) -> list[Problem]:
+        """Profiles named by rules exist; profile selections and settings resolve."""
+        problems: list[Problem] = []
+        for rule in self.rules.values():
+            for name in rule.profiles or ():
+                if self.profiles and name not in self.profiles:
+                    text = rule.path.read_text("utf-8")
+                    problems.append(Problem(str(rule.path), locate(text, ["profiles"]), "profiles",
+                                            t("unknown-profile", profile=name,
+                                              hint=did_you_mean(name, self.profiles))))
+            for ex in rule.examples:
+                if ex.profile and self.profiles and ex.profile not in self.profiles:
+                    text = rule.path.read_text("utf-8")
+                    problems.append(Problem(str(rule.path), locate(text, ["examples", ex.index]),
+                                            f"examples.{ex.index}.profile",
+                                            t("unknown-profile", profile=ex.profile,
+                                              hint=did_you_mean(ex.profile, self.profiles))))
+        known_settings = set(self.settings)
+        for profile in self.profiles.values():
+            text = profile.path.read_text("utf-8")
+            refs = [("select", r) for r in profile.select or ()] + [("ignore", r) for r in profile.ignore]
+            refs += [("severity", r) for r in profile.severity]
+            for key, ref in refs:
+                try:
+                    self.resolve(ref)
+                except ReferenceError_ as exc:
+                    problems.append(Problem(str(profile.path), locate(text, [key]), f"{key}",
+                                            t("unknown-rule", ref=ref, hint=exc.suggestion)))
+            for key, value in profile.settings.items():
+                # A profile may introduce a setting the kinds read (for
+                # example ``cost_is_level1``); one that is a near-miss of a
+                # shared setting is a typo.
+                near = did_you_mean(key, known_settings, cutoff=0.85) if key not in known_settings else None
+                if near is not None:
+                    problems.append(Problem(str(profile.path), locate(text, ["settings", key]), f"settings.{key}",
+                                            t("unknown-setting", key=key, hint=near)))
+                elif key in self.settings and not same_type(self.settings[key], value):
+                    problems.append(Problem(str(profile.path), locate(text, ["settings", key]), f"settings.{key}",
+                                            t("setting-type", key=key, expected=type_name(self.settings[key]))))
+        return problems
+
+    # -- selection --------------------------------------------------------
+    def profile_rules(self, profile: str) -> list[Rule]:
+        """Rules a profile enables before the user's selection."""
+        prof = self.profiles.get(profile)
+        rules = [r for r in self.rules.values() if r.enabled_in(profile) and r.status != "removed"]
+        if prof is not None:
+            if prof.select is not None:
+                chosen = {r.code for ref in prof.select for r in self.resolve(ref)}
+                rules = [r for r in rules if r.code in chosen]
+            dropped = {r.code for ref in prof.ignore for r in self.resolve(ref)}
+            rules = [r for r in rules if r.code not in dropped]
+        return rules
+
+    def rule_profiles(self, rule: Rule) -> list[str]:
+        """The profiles under which ``rule`` runs by default."""
+        return [name for name in self.profiles if rule in self.profile_rules(name)]
+
+
+def same_type(default: Any, value: Any) -> bool:
+    if isinstance(default, bool) or isinstance(value, bool):
+        return isinstance(default, bool) and isinstance(value, bool)
+    if isinstance(default, (int, float)):
+        return isinstance(value, (int, float))
+    if isinstance(default, list):
+        return isinstance(value, list)
+    if isinstance(default, dict):
+        return isinstance(value, dict)
+    if isinstance(default, str):
+        return isinstance(value, str)
+    return True
+
+
+def type_name(value: Any) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, (int, float)):
+        return "number"
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, dict):
+        return "table"
+    return "string"
+
+
+@lru_cache(maxsize=1)
+def builtin_catalog() -> Catalog:
+    """The catalog from installed plugins and packs (cached per process)."""
+    return Catalog.load()

@@ -1,0 +1,325 @@
+"""Configuration: ``[tool.perflint]`` in pyproject.toml or a ``perflint.toml``.
+
+Where it comes from, lowest precedence first:
+
+1. built-in defaults (profile ``hunan-2019``, fail on errors, Chinese messages);
+2. the configuration file: ``--config FILE``, else the nearest
+   ``perflint.toml`` or ``pyproject.toml`` with a ``[tool.perflint]`` table,
+   searching from the current directory upwards (in one directory
+   ``perflint.toml`` wins over ``pyproject.toml``);
+3. command-line options.  ``--select`` replaces the file's ``select``;
+   ``--ignore``, ``--extend-select`` and ``--settings`` add to the file's.
+
+Keys (kebab-case; see ``schemas/config.schema.json``): ``profile``,
+``select``, ``extend-select``, ``ignore``, ``per-file-ignores``,
+``severity``, ``fail-on``, ``lang``, ``output-format``, ``exclude``,
+``max-file-size``, ``settings`` (a table of shared settings such as
+``satisfaction_min_percent = 90``) and ``grade`` (the grading formula, see
+:mod:`perflint.grade`).
+
+Every problem — an unknown key, rule, profile or setting, a wrong type — is a
+:class:`ConfigError` naming the file, the line and the key, with the closest
+valid spelling.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+
+from perflint.catalog import (DEFAULT_PROFILE, Catalog, Problem, ReferenceError_, did_you_mean, locate,
+                              same_type, schema_problems, type_name)
+from perflint.findings import Severity
+from perflint.grade import GradeConfig
+from perflint.ingest.files import DEFAULT_MAX_BYTES
+from perflint.messages import t
+from perflint.resources import schema
+
+CLI = "<command line>"
+FAIL_ON = ("error", "warning", "info", "none")
+
+
+class ConfigError(Exception):
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(p.text("en") for p in problems))
+        self.problems = problems
+
+    def text(self, lang: str = "zh") -> str:
+        return "\n".join(p.text(lang) for p in self.problems)
+
+
+@dataclass(slots=True)
+class Config:
+    path: Path | None = None  # the configuration file, if any
+    root: Path = field(default_factory=Path.cwd)  # per-file-ignores are relative to this
+    profile: str = DEFAULT_PROFILE
+    select: list[str] | None = None
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    severity: dict[str, str] = field(default_factory=dict)
+    fail_on: str = "error"
+    lang: str = "zh"
+    output_format: str | None = None
+    exclude: list[str] = field(default_factory=list)
+    max_file_size: int = DEFAULT_MAX_BYTES
+    settings: dict[str, Any] = field(default_factory=dict)
+    grade: GradeConfig = field(default_factory=GradeConfig)
+    today: str = field(default_factory=lambda: date.today().isoformat())
+    debug: bool = False
+    strict_plugins: bool = False
+    #: where each key was set: key -> (file, text) for error messages
+    _origin: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)
+
+    def fail_threshold(self) -> int | None:
+        return None if self.fail_on == "none" else Severity(self.fail_on).rank
+
+    def summary(self) -> dict[str, Any]:
+        """What a report records about the options used (deterministic, no paths)."""
+        return {
+            "profile": self.profile,
+            "select": self.select,
+            "extend_select": list(self.extend_select),
+            "ignore": list(self.ignore),
+            "per_file_ignores": {k: list(v) for k, v in sorted(self.per_file_ignores.items())},
+            "severity": dict(sorted(self.severity.items())),
+            "fail_on": self.fail_on,
+            "lang": self.lang,
+            "settings": dict(sorted(self.settings.items())),
+            "grade": self.grade.to_dict(),
+            "today": self.today,
+        }
+
+
+# ---------------------------------------------------------------------------
+# finding and reading the file
+# ---------------------------------------------------------------------------
+
+
+def find_config(start: Path | None = None) -> Path | None:
+    """The nearest perflint.toml, or pyproject.toml with [tool.perflint], upwards from ``start``."""
+    here = (start or Path.cwd()).resolve()
+    for folder in [here, *here.parents]:
+        candidate = folder / "perflint.toml"
+        if candidate.is_file():
+            return candidate
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            try:
+                data = tomllib.loads(candidate.read_text("utf-8"))
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                continue
+            if isinstance(data.get("tool"), dict) and "perflint" in data["tool"]:
+                return candidate
+    return None
+
+
+def read_config_file(path: Path) -> tuple[dict[str, Any], str, list[str | int]]:
+    """The raw table, the file's text and the key prefix of the table in it."""
+    spath = str(path)
+    try:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError([Problem(spath, None, "", t("unreadable", reason=getattr(exc, "strerror", None) or str(exc)))])
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        m = re.search(r"line (\d+)", str(exc))
+        raise ConfigError([Problem(spath, int(m.group(1)) if m else None, "", t("toml-syntax", reason=str(exc)))])
+    if path.name == "pyproject.toml":
+        tool = data.get("tool")
+        if not isinstance(tool, dict) or "perflint" not in tool:
+            raise ConfigError([Problem(spath, None, "tool.perflint", t("no-config-table"))])
+        table = tool["perflint"]
+        if not isinstance(table, dict):
+            raise ConfigError([Problem(spath, locate(text, ["tool", "perflint"]), "tool.perflint",
+                                       t("schema-error", reason="[tool.perflint] must be a table"))])
+        return table, text, ["tool", "perflint"]
+    return data, text, []
+
+
+@lru_cache(maxsize=1)
+def _validator() -> Draft202012Validator:
+    return Draft202012Validator(schema("config.schema.json"))
+
+
+# ---------------------------------------------------------------------------
+# building a Config
+# ---------------------------------------------------------------------------
+
+
+def parse_setting_value(raw: str) -> Any:
+    """A ``--settings`` value: a TOML value when it parses as one, else a string."""
+    try:
+        return tomllib.loads(f"v = {raw}")["v"]
+    except tomllib.TOMLDecodeError:
+        return raw
+
+
+def load_config(catalog: Catalog, *, config_file: str | Path | None = None, cwd: Path | None = None,
+                overrides: dict[str, Any] | None = None) -> Config:
+    """Build the configuration from the file and the command-line ``overrides``.
+
+    ``overrides`` uses the config keys (``select``, ``extend-select``,
+    ``ignore``, ``profile``, ``fail-on``, ``lang``, ``settings`` (a list of
+    ``KEY=VALUE`` strings), ``today``, ``max-file-size``, ``output-format``);
+    ``None`` values are ignored.
+    """
+    overrides = {k: v for k, v in (overrides or {}).items() if v is not None}
+    cfg = Config(root=(cwd or Path.cwd()).resolve())
+    problems: list[Problem] = []
+
+    path = Path(config_file) if config_file is not None else find_config(cwd)
+    if path is not None:
+        table, text, prefix = read_config_file(path)
+        cfg.path = path.resolve()
+        cfg.root = cfg.path.parent
+        schema_probs = schema_problems(_validator(), table, text, str(path), prefix)
+        if schema_probs:
+            raise ConfigError(schema_probs)
+        _apply(cfg, table, str(path), text, prefix)
+
+    # command-line overrides
+    cli_table: dict[str, Any] = {}
+    for key in ("profile", "fail-on", "lang", "output-format", "max-file-size"):
+        if key in overrides:
+            cli_table[key] = overrides[key]
+    if overrides.get("select"):
+        cli_table["select"] = list(overrides["select"])
+    cli_problems = schema_problems(_validator(), cli_table, "", CLI)
+    for p in cli_problems:
+        problems.append(Problem(CLI, None, f"--{p.key}", p.message))
+    if not cli_problems:
+        _apply(cfg, cli_table, CLI, "", [])
+    if overrides.get("extend-select"):
+        cfg.extend_select = cfg.extend_select + list(overrides["extend-select"])
+        for ref in overrides["extend-select"]:
+            cfg._origin.setdefault(f"extend-select:{ref}", (CLI, ""))
+    if overrides.get("ignore"):
+        cfg.ignore = cfg.ignore + list(overrides["ignore"])
+        for ref in overrides["ignore"]:
+            cfg._origin.setdefault(f"ignore:{ref}", (CLI, ""))
+    for item in overrides.get("settings") or []:
+        key, sep, raw = str(item).partition("=")
+        key = key.strip()
+        if not sep or not key:
+            problems.append(Problem(CLI, None, "--settings", t("bad-settings-arg", value=item)))
+            continue
+        cfg.settings[key] = parse_setting_value(raw.strip())
+        cfg._origin[f"settings:{key}"] = (CLI, "")
+    today = overrides.get("today") or os.environ.get("PERFLINT_TODAY")
+    if today:
+        try:
+            cfg.today = date.fromisoformat(str(today)).isoformat()
+        except ValueError:
+            problems.append(Problem(CLI, None, "--today", t("bad-today", value=today)))
+    cfg.debug = bool(overrides.get("debug", False))
+    cfg.strict_plugins = bool(overrides.get("strict-plugins", False))
+
+    problems.extend(validate(cfg, catalog))
+    if problems:
+        raise ConfigError(problems)
+    return cfg
+
+
+def _apply(cfg: Config, table: dict[str, Any], source: str, text: str, prefix: list[str | int]) -> None:
+    def origin(key: str) -> None:
+        cfg._origin[key] = (source, text)
+
+    if "profile" in table:
+        cfg.profile = table["profile"]
+        origin("profile")
+    if "select" in table:
+        cfg.select = list(table["select"])
+        for ref in cfg.select:
+            origin(f"select:{ref}")
+    for key, attr in (("extend-select", "extend_select"), ("ignore", "ignore"), ("exclude", "exclude")):
+        if key in table:
+            setattr(cfg, attr, list(table[key]))
+            for ref in table[key]:
+                origin(f"{key}:{ref}")
+    if "per-file-ignores" in table:
+        cfg.per_file_ignores = {k: list(v) for k, v in table["per-file-ignores"].items()}
+        for glob, refs in cfg.per_file_ignores.items():
+            for ref in refs:
+                origin(f"per-file-ignores:{glob}:{ref}")
+    if "severity" in table:
+        cfg.severity = dict(table["severity"])
+        for ref in cfg.severity:
+            origin(f"severity:{ref}")
+    if "fail-on" in table:
+        cfg.fail_on = table["fail-on"]
+    if "lang" in table:
+        cfg.lang = table["lang"]
+    if "output-format" in table:
+        cfg.output_format = table["output-format"]
+    if "max-file-size" in table:
+        cfg.max_file_size = int(table["max-file-size"])
+    if "settings" in table:
+        for key, value in table["settings"].items():
+            cfg.settings[key] = value
+            origin(f"settings:{key}")
+    if "grade" in table:
+        cfg.grade = GradeConfig.from_dict(table["grade"])
+    cfg._origin.setdefault("__prefix__", (source, text))
+    if prefix:
+        cfg._origin["__file_prefix__"] = (source, ".".join(map(str, prefix)))
+
+
+def _where(cfg: Config, key: str, path: list[str | int]) -> tuple[str, int | None]:
+    source, text = cfg._origin.get(key, (CLI, ""))
+    if source == CLI or not text:
+        return source, None
+    prefix: list[str | int] = []
+    fp = cfg._origin.get("__file_prefix__")
+    if fp and fp[0] == source:
+        prefix = list(fp[1].split("."))
+    return source, locate(text, prefix + path)
+
+
+def validate(cfg: Config, catalog: Catalog) -> list[Problem]:
+    """Check references against the catalog: rules, profile, settings."""
+    problems: list[Problem] = []
+
+    def bad_ref(key: str, ref: str, path: list[str | int], label: str) -> None:
+        try:
+            catalog.resolve(ref)
+        except ReferenceError_ as exc:
+            source, line = _where(cfg, key, path)
+            problems.append(Problem(source, line, label if source != CLI else f"--{label.split('.')[0]}",
+                                    t("unknown-rule", ref=ref, hint=exc.suggestion)))
+
+    if cfg.profile not in catalog.profiles:
+        source, line = _where(cfg, "profile", ["profile"])
+        problems.append(Problem(source, line, "profile" if source != CLI else "--profile",
+                                t("unknown-profile", profile=cfg.profile, hint=did_you_mean(cfg.profile, catalog.profiles))))
+    for ref in cfg.select or []:
+        bad_ref(f"select:{ref}", ref, ["select"], "select")
+    for ref in cfg.extend_select:
+        bad_ref(f"extend-select:{ref}", ref, ["extend-select"], "extend-select")
+    for ref in cfg.ignore:
+        bad_ref(f"ignore:{ref}", ref, ["ignore"], "ignore")
+    for glob, refs in cfg.per_file_ignores.items():
+        for ref in refs:
+            bad_ref(f"per-file-ignores:{glob}:{ref}", ref, ["per-file-ignores", glob], f"per-file-ignores.{glob}")
+    for ref in cfg.severity:
+        bad_ref(f"severity:{ref}", ref, ["severity", ref], f"severity.{ref}")
+    known = catalog.setting_names()
+    for key, value in cfg.settings.items():
+        source, line = _where(cfg, f"settings:{key}", ["settings", key])
+        label = f"settings.{key}" if source != CLI else "--settings"
+        if key not in known:
+            problems.append(Problem(source, line, label, t("unknown-setting", key=key, hint=did_you_mean(key, known))))
+            continue
+        default = catalog.setting_default(key)
+        if default is not None and not same_type(default, value):
+            problems.append(Problem(source, line, label, t("setting-type", key=key, expected=type_name(default))))
+    return problems

@@ -1,0 +1,486 @@
+"""The engine: files → declarations → kinds → findings → :class:`RunResult`.
+
+For each file, :func:`perflint.ingest.files.load_file` returns declarations and
+input problems (it never raises).  Each input problem becomes a finding of its
+``INP`` rule.  Every selected declaration-scope kind runs on each declaration;
+bundle-scope kinds run once per file with ``ctx.bundle`` = the file's
+declarations.  A kind that raises does not stop the run: the crash becomes a
+``PL001`` finding naming the rule and the file.
+
+Selection (see :mod:`perflint.config`): the profile's rules, or ``select``
+when given, plus ``extend-select``.  Rules in ``ignore`` or matching a
+``per-file-ignores`` entry still run, and their findings are counted in
+:attr:`RunResult.suppressed` instead of being reported, so nothing is hidden
+silently.  Input (``INP``) and internal (``PL``) findings are reported
+whatever the selection, unless ignored.
+
+Severity of a finding: the user's ``severity`` config > the profile's
+``[severity]`` > the hit's own severity > the rule's default.
+
+Parameters of a rule: its ``[params]``, with the profile's and then the
+user's ``settings`` replacing keys the rule sets; everything else a kind
+reads through ``ctx.setting`` comes from the merged settings
+(``rules/settings.toml`` < profile < user).
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import sys
+import traceback
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path, PurePosixPath
+from typing import Any, Iterable
+
+from perflint import __version__
+from perflint.catalog import INTERNAL_ERROR_CODE, PSEUDO_KINDS, Catalog, Example, Rule
+from perflint.checks.base import Context, Hit
+from perflint.config import Config
+from perflint.errors import InputProblem
+from perflint.findings import Finding, Severity
+from perflint.grade import grade
+from perflint.ingest.files import FileResult, ReadOptions, load_bytes, load_file
+from perflint.messages import render
+from perflint.model import Declaration, resolve_pointer
+from perflint.result import DeclarationReport, FileReport, RunResult
+
+QUOTE_MAX = 80
+INPUT_SUFFIXES = (".txt", ".text", ".json", ".jsonl", ".ndjson")
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+
+
+# ---------------------------------------------------------------------------
+# argument formatting
+# ---------------------------------------------------------------------------
+
+
+def _plain(value: Any) -> Any:
+    """Hit args as plain JSON data (Decimal → str, tuples → lists …)."""
+    if value is None or isinstance(value, (bool, int, str)):
+        return value
+    if isinstance(value, float):
+        return value
+    if isinstance(value, Decimal):
+        return _decimal_text(value)
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = [_plain(v) for v in value]
+        return sorted(items, key=str) if isinstance(value, (set, frozenset)) else items
+    return str(value)
+
+
+def _decimal_text(value: Decimal) -> str:
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text or "0"
+
+
+def _display(value: Any, lang: str) -> Any:
+    if isinstance(value, list):
+        sep = "、" if lang == "zh" else ", "
+        return sep.join(str(_display(v, lang)) for v in value)
+    if isinstance(value, bool):
+        return ("是" if value else "否") if lang == "zh" else ("yes" if value else "no")
+    if isinstance(value, float):
+        return f"{value:g}"
+    return value
+
+
+def render_pair(templates: dict[str, str], args: dict[str, Any]) -> dict[str, str]:
+    out = {}
+    for lang in ("zh", "en"):
+        template = templates.get(lang) or templates.get("zh") or ""
+        out[lang] = render(template, {k: _display(v, lang) for k, v in args.items()})
+    return out
+
+
+def _quote(doc: dict[str, Any] | None, pointer: str) -> str | None:
+    if doc is None or not pointer or pointer == "/":
+        return None
+    try:
+        node = resolve_pointer(doc, pointer)
+    except (KeyError, IndexError, ValueError, TypeError):
+        return None
+    if isinstance(node, dict):
+        node = node.get("text") if isinstance(node.get("text"), str) else None
+    if not isinstance(node, str) or not node.strip():
+        return None
+    text = " ".join(node.split())
+    return text if len(text) <= QUOTE_MAX else text[: QUOTE_MAX - 1] + "…"
+
+
+# ---------------------------------------------------------------------------
+# file walking
+# ---------------------------------------------------------------------------
+
+
+def _excluded(rel: str, patterns: list[str]) -> bool:
+    parts = PurePosixPath(rel).parts
+    for pat in patterns:
+        pat = pat.rstrip("/")
+        if fnmatch.fnmatch(rel, pat):
+            return True
+        if any(fnmatch.fnmatch(part, pat) for part in parts):
+            return True
+    return False
+
+
+def expand_paths(paths: Iterable[str], exclude: list[str] | None = None) -> list[str]:
+    """Files to check: files as given, directories walked recursively (sorted).
+
+    A directory contributes its ``.txt``/``.text``/``.json``/``.jsonl``/
+    ``.ndjson`` files, skipping hidden entries and ``exclude`` globs.  Paths
+    that do not exist are kept: reading them reports ``INP001``.
+    """
+    exclude = exclude or []
+    out: list[str] = []
+    for raw in paths:
+        if raw == STDIN or not os.path.isdir(raw):
+            out.append(raw)
+            continue
+        found = []
+        for folder, dirs, files in os.walk(raw):
+            rel_dir = os.path.relpath(folder, raw)
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".")
+                             and not _excluded(_posix(os.path.join(rel_dir, d)), exclude))
+            for name in files:
+                if name.startswith(".") or not name.lower().endswith(INPUT_SUFFIXES):
+                    continue
+                rel = _posix(os.path.normpath(os.path.join(rel_dir, name)))
+                if _excluded(rel, exclude):
+                    continue
+                found.append(os.path.join(folder, name))
+        out.extend(sorted(found, key=_posix))
+    return out
+
+
+def _posix(path: str) -> str:
+    return path.replace(os.sep, "/").removeprefix("./")
+
+
+# ---------------------------------------------------------------------------
+# the engine
+# ---------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Active:
+    rule: Rule
+    params: dict[str, Any]
+    reported: bool  # False: ignored by config; findings are counted as suppressed
+
+
+@dataclass(slots=True)
+class _FileFindings:
+    decl: dict[int, list[Finding]] = field(default_factory=dict)
+    file: list[Finding] = field(default_factory=list)
+    suppressed: int = 0
+
+
+class Engine:
+    def __init__(self, catalog: Catalog, config: Config, *, only: list[str] | None = None) -> None:
+        """``only``: run exactly these rule codes (used to test rules in isolation)."""
+        self.catalog = catalog
+        self.config = config
+        self.profile = catalog.profiles.get(config.profile)
+        overrides = {**(self.profile.settings if self.profile else {}), **config.settings}
+        self.settings = {**catalog.settings, **overrides}
+        self.notices: list[str] = []
+
+        if only is not None:
+            chosen = [catalog.rules[c] for c in only]
+            ignored: set[str] = set()
+        else:
+            if config.select is None:
+                chosen = catalog.profile_rules(config.profile)
+            else:
+                chosen = [r for ref in config.select for r in catalog.resolve(ref)]
+            chosen += [r for ref in config.extend_select for r in catalog.resolve(ref)]
+            ignored = {r.code for ref in config.ignore for r in catalog.resolve(ref)}
+        chosen = [r for r in chosen if r.status != "removed"]
+        by_code = {r.code: r for r in chosen}
+        self.active: list[Active] = []
+        for code in sorted(by_code):
+            rule = by_code[code]
+            params = dict(rule.params)
+            for key in params:
+                if key in overrides:
+                    params[key] = overrides[key]
+            self.active.append(Active(rule, params, code not in ignored))
+        self.ignored = ignored
+        # input/internal rules are reported whatever the selection, unless ignored
+        self.always = {c for c, r in catalog.rules.items() if r.kind in PSEUDO_KINDS}
+        self.selected_codes = set(by_code)
+        self.severity = self._severity_overrides()
+
+    # -- configuration ------------------------------------------------------
+    def _severity_overrides(self) -> dict[str, Severity]:
+        """code -> forced severity: profile first, then config; prefixes before exact refs."""
+        out: dict[str, Severity] = {}
+        layers = []
+        if self.profile is not None:
+            layers.append({k: v.value for k, v in self.profile.severity.items()})
+        layers.append(self.config.severity)
+        for layer in layers:
+            for ref in sorted(layer, key=lambda r: (self.catalog.specificity(r), r)):
+                for rule in self.catalog.resolve(ref):
+                    out[rule.code] = Severity(layer[ref])
+        return out
+
+    def _file_ignores(self, path: str) -> set[str]:
+        if not self.config.per_file_ignores or path == STDIN_NAME:
+            return set()
+        candidates = {_posix(path)}
+        try:
+            rel = os.path.relpath(os.path.abspath(path), self.config.root)
+            if not rel.startswith(".."):
+                candidates.add(_posix(rel))
+        except ValueError:  # another drive on Windows
+            pass
+        base = os.path.basename(path)
+        out: set[str] = set()
+        for glob, refs in self.config.per_file_ignores.items():
+            hit = any(fnmatch.fnmatch(c, glob) for c in candidates)
+            if not hit and "/" not in glob:
+                hit = fnmatch.fnmatch(base, glob)
+            if hit:
+                out.update(r.code for ref in refs for r in self.catalog.resolve(ref))
+        return out
+
+    def context(self, decls: list[Declaration], index: int) -> Context:
+        return Context(settings=self.settings, bundle=decls, index=index, profile=self.config.profile,
+                       today=self.config.today)
+
+    # -- running --------------------------------------------------------------
+    def run(self, paths: Iterable[str]) -> RunResult:
+        files = expand_paths(paths, self.config.exclude)
+        options = ReadOptions(max_bytes=self.config.max_file_size)
+        result = self._new_result()
+        for path in files:
+            display = STDIN_NAME if path == STDIN else _posix(path)
+            fr = load_file(path, options)
+            self._add_file(result, fr, display)
+        return self._finish(result)
+
+    def run_file_result(self, fr: FileResult, display: str | None = None) -> RunResult:
+        result = self._new_result()
+        self._add_file(result, fr, display or fr.path)
+        return self._finish(result)
+
+    def run_declarations(self, decls: list[Declaration], path: str = "<memory>") -> RunResult:
+        return self.run_file_result(FileResult(path, declarations=decls), path)
+
+    def _new_result(self) -> RunResult:
+        return RunResult(profile=self.config.profile, version=__version__, options=self.config.summary())
+
+    def _finish(self, result: RunResult) -> RunResult:
+        result.files.sort(key=lambda f: f.path)
+        used = {f.code for f in result.findings}
+        result.rules = {code: self.catalog.rules[code].info() for code in sorted(used) if code in self.catalog.rules}
+        result.options["plugin_errors"] = [e.to_dict() for e in self.catalog.plugin_errors]
+        result.options["rules_run"] = len(self.active)
+        if self.notices:
+            result.options["notices"] = sorted(set(self.notices))
+        return result
+
+    def _add_file(self, result: RunResult, fr: FileResult, display: str) -> None:
+        found = _FileFindings()
+        ignores = self.ignored | self._file_ignores(display)
+        for problem in fr.problems:
+            self._emit_problem(found, problem, display, ignores)
+        decls = fr.declarations
+        docs = [d.to_dict(include_source=False) for d in decls]
+        for active in self.active:
+            kind = self.catalog.kinds.get(active.rule.kind)
+            if kind is None:
+                continue
+            if kind.scope == "bundle":
+                if not decls:
+                    continue
+                self._run(found, active, display, decls, docs, None, ignores,
+                          lambda k=kind, a=active: k.check_bundle(decls, a.params, self.context(decls, 0)))
+            else:
+                for i, decl in enumerate(decls):
+                    self._run(found, active, display, decls, docs, i, ignores,
+                              lambda k=kind, a=active, d=decl, i=i: k.check(d, a.params, self.context(decls, i)))
+        report = FileReport(path=display, encoding=fr.encoding, readable=fr.readable,
+                            lines=(fr.text or "").splitlines())
+        report.findings = sorted(_dedup(found.file), key=Finding.sort_key)
+        for i, decl in enumerate(decls):
+            findings = sorted(_dedup(found.decl.get(i, [])), key=Finding.sort_key)
+            g = grade(findings, self.config.grade)
+            total = decl.money.total
+            report.declarations.append(DeclarationReport(
+                path=display,
+                index=i,
+                form_type=str(decl.form_type),
+                name=decl.name,
+                unit=decl.filing_unit or decl.department,
+                year=decl.year,
+                total=None if total is None or not (total.text or total.amount is not None)
+                else f"{_decimal_text(total.amount) if total.amount is not None else total.text} {total.unit}".strip(),
+                grade=g.grade,
+                score=g.score,
+                aspects=g.aspects,
+                findings=findings,
+            ))
+        result.files.append(report)
+        result.suppressed += found.suppressed
+
+    def _run(self, found: _FileFindings, active: Active, path: str, decls: list[Declaration],
+             docs: list[dict[str, Any]], index: int | None, ignores: set[str], call: Any) -> None:
+        rule = active.rule
+        try:
+            hits = list(call())
+        except Exception as exc:  # a broken kind must not kill the run
+            if self.config.debug:
+                traceback.print_exc(file=sys.stderr)
+            self._emit_internal(found, rule, path, index, exc, decls, ignores)
+            return
+        for hit in hits:
+            try:
+                finding = self._finding(rule, hit, path, decls, docs, index)
+            except Exception as exc:
+                if self.config.debug:
+                    traceback.print_exc(file=sys.stderr)
+                self._emit_internal(found, rule, path, index, exc, decls, ignores)
+                return
+            self._place(found, finding, reported=active.reported and rule.code not in ignores)
+
+    def _finding(self, rule: Rule, hit: Hit, path: str, decls: list[Declaration], docs: list[dict[str, Any]],
+                 index: int | None) -> Finding:
+        if not isinstance(hit, Hit):
+            raise TypeError(f"kind {rule.kind!r} yielded {type(hit).__name__}, not Hit")
+        decl_index = hit.declaration if hit.declaration is not None else index
+        decl = decls[decl_index] if decl_index is not None and 0 <= decl_index < len(decls) else None
+        if decl_index is not None and decl is None:
+            raise IndexError(f"hit for declaration {decl_index} of {len(decls)}")
+        args = {str(k): _plain(v) for k, v in sorted((hit.args or {}).items())}
+        if rule.code in self.severity:
+            severity = self.severity[rule.code]
+        elif hit.severity is not None:
+            severity = Severity(hit.severity)
+        else:
+            severity = rule.severity
+        suggestion = render_pair(rule.suggestion, args) if hit.suggest and rule.suggestion else None
+        return Finding(
+            code=rule.code,
+            name=rule.name,
+            severity=severity,
+            path=path,
+            message=render_pair(rule.template(hit.variant), args),
+            pointer=hit.pointer or "",
+            span=decl.span(hit.pointer) if decl is not None and hit.pointer else None,
+            declaration=decl_index,
+            declaration_name=decl.display_name if decl is not None else None,
+            aspect=rule.aspect,
+            suggestion=suggestion,
+            args=args,
+            quote=_quote(docs[decl_index], hit.pointer) if decl is not None else None,
+        )
+
+    def _place(self, found: _FileFindings, finding: Finding, reported: bool) -> None:
+        if not reported:
+            found.suppressed += 1
+            return
+        if finding.declaration is None:
+            found.file.append(finding)
+        else:
+            found.decl.setdefault(finding.declaration, []).append(finding)
+
+    def _emit_problem(self, found: _FileFindings, problem: InputProblem, path: str, ignores: set[str]) -> None:
+        rule = self.catalog.rules.get(problem.code)
+        args = {str(k): _plain(v) for k, v in sorted(problem.args.items())}
+        if rule is None:  # an input problem without a rule file: still never lost
+            finding = Finding(code=problem.code, name=problem.code.lower(), severity=Severity.ERROR, path=path,
+                              message={"zh": f"{problem.code} {args}", "en": f"{problem.code} {args}"},
+                              pointer=problem.pointer, span=problem.span, args=args)
+        else:
+            finding = Finding(code=rule.code, name=rule.name,
+                              severity=self.severity.get(rule.code, rule.severity), path=path,
+                              message=render_pair(rule.message, args), pointer=problem.pointer,
+                              span=problem.span, aspect=rule.aspect, args=args)
+        self._place(found, finding, reported=problem.code not in ignores)
+
+    def _emit_internal(self, found: _FileFindings, rule: Rule, path: str, index: int | None, exc: BaseException,
+                       decls: list[Declaration], ignores: set[str]) -> None:
+        internal = self.catalog.rules.get(INTERNAL_ERROR_CODE)
+        args = {"rule": rule.code, "name": rule.name, "kind": rule.kind, "path": path,
+                "error": f"{type(exc).__name__}: {exc}"}
+        decl = decls[index] if index is not None else None
+        message = render_pair(internal.message, args) if internal else {
+            "zh": f"规则 {rule.code} 内部错误：{args['error']}", "en": f"rule {rule.code} crashed: {args['error']}"}
+        finding = Finding(code=INTERNAL_ERROR_CODE, name=internal.name if internal else "internal-error",
+                          severity=Severity.ERROR, path=path, message=message, declaration=index,
+                          declaration_name=decl.display_name if decl is not None else None,
+                          aspect=internal.aspect if internal else None, args=args)
+        self._place(found, finding, reported=INTERNAL_ERROR_CODE not in ignores)
+
+
+def _dedup(findings: list[Finding]) -> list[Finding]:
+    seen: set[tuple] = set()
+    out = []
+    for f in findings:
+        key = (f.code, f.severity.value, f.declaration, f.pointer, f.message.get("zh"), f.message.get("en"),
+               None if f.span is None else tuple(f.span.to_list()))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(f)
+    return out
+
+
+def has_internal_errors(result: RunResult) -> bool:
+    return any(f.code == INTERNAL_ERROR_CODE for f in result.findings)
+
+
+# ---------------------------------------------------------------------------
+# rule examples (docs that run as tests)
+# ---------------------------------------------------------------------------
+
+
+def example_input(example: Example) -> FileResult:
+    """Read an example's input the way the CLI would read a file."""
+    data = example.data
+    path = data.get("path") or ("example.json" if "declaration" in data or "bundle" in data else "example.txt")
+    if "declaration" in data or "bundle" in data:
+        docs = data["bundle"] if "bundle" in data else [data["declaration"]]
+        decls = []
+        for i, doc in enumerate(docs):
+            decl = Declaration.from_dict(doc)
+            decl.source.path = path
+            decl.source.index = i
+            decls.append(decl)
+        return FileResult(path, declarations=decls)
+    options = ReadOptions()
+    if "max_bytes" in data:
+        options.max_bytes = int(data["max_bytes"])
+    if "bytes_hex" in data:
+        raw = bytes.fromhex(data["bytes_hex"])
+    elif "text" in data:
+        raw = data["text"].encode(data.get("encoding") or "utf-8")
+    else:  # a path alone: read it (the input family documents unreadable files)
+        return load_file(path, options)
+    if len(raw) > options.max_bytes:
+        return FileResult(path, problems=[InputProblem("INP006", path, {"size": len(raw), "limit": options.max_bytes})])
+    if data.get("encoding") and "bytes_hex" in data:
+        options.encoding = data["encoding"]
+    return load_bytes(raw, path, options)
+
+
+def run_example(catalog: Catalog, rule: Rule, example: Example, base: Config | None = None) -> list[Finding]:
+    """The findings of ``rule`` alone on ``example`` (under its profile and settings)."""
+    from dataclasses import replace
+
+    config = replace(base or Config(), profile=example.profile or (base.profile if base else "hunan-2019"),
+                     settings={**(base.settings if base else {}), **example.settings},
+                     select=None, extend_select=[], ignore=[], per_file_ignores={}, severity={})
+    engine = Engine(catalog, config, only=[rule.code])
+    fr = example_input(example)
+    result = engine.run_file_result(fr, fr.path)
+    return [f for f in result.findings if f.code == rule.code]

@@ -1,0 +1,117 @@
+"""Grades per declaration: 优 / 良 / 中 / 差, the four review grades of 财预〔2015〕88号.
+
+The formula (every number is configurable under ``[tool.perflint.grade]``)::
+
+    penalty(s) = min(cap[s], weight[s] × n[s])      for s in error, warning, info
+    score      = max(0, 100 − Σ penalty(s))
+
+where ``n[s]`` counts the declaration's findings of severity ``s``, each rule
+counted at most ``per-rule-max`` times (one systematic defect repeated on
+every indicator row should not sink a form on its own).  Defaults:
+
+============  ======  =====
+severity      weight  cap
+============  ======  =====
+error         20      100
+warning       5       40
+info          1       10
+============  ======  =====
+
+Bands: 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 < 60 (the score bands the 预算司 unified
+for evaluation results).  A declaration with any error is graded at best 中
+(``error-cap``): under 88号 a 中 form is returned for revision, and an error is
+by definition something that blocks submission.
+
+Info findings alone cost at most 10 points, so advice never takes a form
+below 良; warnings alone cost at most 40 (中 at worst).  A form without errors
+falls to 差 only when many warnings and infos come together.
+
+Findings are also counted per review aspect (完整性 completeness, 相关性
+relevance, 适当性 appropriateness, 可行性 feasibility).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any, Iterable
+
+from perflint.findings import Aspect, Finding, Severity
+
+GRADES = ("优", "良", "中", "差")
+GRADE_EN = {"优": "excellent", "良": "good", "中": "fair", "差": "poor"}
+
+
+@dataclass(frozen=True, slots=True)
+class GradeConfig:
+    weights: dict[str, float] = field(default_factory=lambda: {"error": 20, "warning": 5, "info": 1})
+    caps: dict[str, float] = field(default_factory=lambda: {"error": 100, "warning": 40, "info": 10})
+    bands: dict[str, float] = field(default_factory=lambda: {"优": 90, "良": 80, "中": 60})
+    per_rule_max: int = 3
+    error_cap: str = "中"
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> "GradeConfig":
+        base = cls()
+        data = data or {}
+        return cls(
+            weights={**base.weights, **data.get("weights", {})},
+            caps={**base.caps, **data.get("caps", {})},
+            bands={**base.bands, **data.get("bands", {})},
+            per_rule_max=int(data.get("per-rule-max", base.per_rule_max)),
+            error_cap=str(data.get("error-cap", base.error_cap)),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"weights": dict(self.weights), "caps": dict(self.caps), "bands": dict(self.bands),
+                "per-rule-max": self.per_rule_max, "error-cap": self.error_cap}
+
+
+@dataclass(frozen=True, slots=True)
+class Grade:
+    grade: str
+    score: float
+    aspects: dict[str, dict[str, int]]
+
+
+def band(score: float, config: GradeConfig) -> str:
+    for name in GRADES[:-1]:
+        if score >= config.bands.get(name, 0):
+            return name
+    return GRADES[-1]
+
+
+def aspect_counts(findings: Iterable[Finding]) -> dict[str, dict[str, int]]:
+    out = {a.value: {"findings": 0, "errors": 0, "warnings": 0, "infos": 0} for a in Aspect}
+    for f in findings:
+        if f.aspect is None:
+            continue
+        row = out[str(f.aspect)]
+        row["findings"] += 1
+        row[{"error": "errors", "warning": "warnings", "info": "infos"}[f.severity.value]] += 1
+    return out
+
+
+def grade(findings: Iterable[Finding], config: GradeConfig | None = None) -> Grade:
+    config = config or GradeConfig()
+    findings = list(findings)
+    per_rule: Counter[tuple[str, str]] = Counter()
+    counts: Counter[str] = Counter()
+    for f in findings:
+        key = (f.code, f.severity.value)
+        if per_rule[key] >= config.per_rule_max > 0:
+            continue
+        per_rule[key] += 1
+        counts[f.severity.value] += 1
+    penalty = Decimal(0)
+    for sev in Severity:
+        weight = Decimal(str(config.weights.get(sev.value, 0)))
+        cap = Decimal(str(config.caps.get(sev.value, 100)))
+        penalty += min(cap, weight * counts[sev.value])
+    score = max(Decimal(0), Decimal(100) - penalty).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    name = band(float(score), config)
+    if counts[Severity.ERROR.value] and config.error_cap in GRADES:
+        if GRADES.index(name) < GRADES.index(config.error_cap):
+            name = config.error_cap
+    return Grade(name, float(score), aspect_counts(findings))

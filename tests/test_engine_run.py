@@ -1,0 +1,179 @@
+"""The engine: hits → findings, severities, crashes, bundles, suppression, order."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from engine_support import FORM, load
+from perflint.config import Config
+from perflint.engine import Engine, expand_paths, run_example
+from perflint.findings import Severity
+from perflint.model import Declaration, Indicator
+
+
+def _engine(cat, **changes):
+    return Engine(cat, replace(Config(today="2020-01-01"), **changes))
+
+
+def test_finding_fields_from_text(tmp_path):
+    cat = load(tmp_path)
+    src = tmp_path / "a.txt"
+    src.write_text(FORM.format(name=""), "utf-8")
+    result = _engine(cat).run([str(src)])
+    [f] = [f for f in result.findings if f.code == "TST001"]
+    assert f.message == {"zh": "字段「name」为空。", "en": "field “name” is empty."}
+    assert f.suggestion == {"zh": "填写「name」。", "en": "Fill in “name”."}
+    assert f.severity is Severity.ERROR
+    assert f.pointer == "/name" and f.declaration == 0
+    assert f.span is not None and f.span.line == 3  # blank value: the span falls back to its label 专项名称
+    assert f.declaration_name == "示例中心"
+    assert str(f.aspect) == "completeness"
+    [decl] = result.declarations
+    assert decl.findings == [f] or f in decl.findings
+    assert result.files[0].lines[0] == "专项资金绩效目标申报表"
+
+
+
+def test_hit_severity_config_override_and_profile(tmp_path):
+    cat = load(tmp_path)
+    decl = Declaration(name="x", indicators=[Indicator(level1="产出指标", level2="数量指标", content="a", value=""),
+                                             Indicator(content="~soft", value="")])
+    res = _engine(cat).run_declarations([decl])
+    sev = {f.args["content"]: f.severity for f in res.findings if f.code == "TST002"}
+    assert sev == {"a": Severity.WARNING, "~soft": Severity.INFO}  # rule default, hit override
+    msg = next(f for f in res.findings if f.args.get("content") == "a").message
+    assert msg["zh"] == "指标「a」没有指标值（产出指标、数量指标）。"
+    assert msg["en"] == "indicator “a” has no value (产出指标, 数量指标)."
+    # the profile's [severity] beats the hit's own
+    res = _engine(cat, profile="cn-2021").run_declarations([decl])
+    assert {f.severity for f in res.findings if f.code == "TST002"} == {Severity.ERROR}
+    # the user's config beats both
+    res = _engine(cat, profile="cn-2021", severity={"value-missing": "info"}).run_declarations([decl])
+    assert {f.severity for f in res.findings if f.code == "TST002"} == {Severity.INFO}
+    # a prefix override is refined by an exact one
+    res = _engine(cat, severity={"TST002": "error", "TST": "info"}).run_declarations([decl])
+    assert {f.severity for f in res.findings if f.code == "TST002"} == {Severity.ERROR}
+    assert {f.severity for f in res.findings if f.code == "TST001"} == set()
+
+
+def test_quote_is_value_text(tmp_path):
+    cat = load(tmp_path)
+    long = "很长的内容" * 30
+    decl = Declaration(name="x", indicators=[Indicator(content=long, value="")])
+    [f] = [f for f in _engine(cat).run_declarations([decl]).findings if f.code == "TST002"]
+    assert f.quote is None  # the value is blank
+    decl = Declaration(name="")
+    [f] = [f for f in _engine(cat).run_declarations([decl]).findings if f.code == "TST001"]
+    assert f.quote is None
+
+
+def test_crashing_kind_becomes_pl001_and_run_continues(tmp_path, capsys):
+    cat = load(tmp_path)
+    decls = [Declaration(name="boom here"), Declaration(name="")]
+    res = _engine(cat).run_declarations(decls, "f.txt")
+    codes = [(f.code, f.declaration) for f in res.findings]
+    assert ("PL001", 0) in codes and ("TST001", 1) in codes
+    pl = next(f for f in res.findings if f.code == "PL001")
+    assert pl.args["rule"] == "TST003" and "kaboom" in pl.args["error"] and pl.path == "f.txt"
+    assert "TST003" in pl.message["en"]
+    assert capsys.readouterr().err == ""
+    _engine(cat, debug=True).run_declarations(decls, "f.txt")
+    assert "RuntimeError: kaboom" in capsys.readouterr().err
+
+
+def test_bundle_kind_assigns_declaration(tmp_path):
+    cat = load(tmp_path)
+    decls = [Declaration(name="甲"), Declaration(name="乙"), Declaration(name="甲")]
+    res = _engine(cat).run_declarations(decls)
+    [f] = [f for f in res.findings if f.code == "XT001"]
+    assert f.declaration == 2 and f.args == {"first": 1, "name": "甲"}
+    assert f in res.declarations[2].findings
+
+
+def test_ignore_and_per_file_ignores_count_suppressed(tmp_path):
+    cat = load(tmp_path)
+    (tmp_path / "sub").mkdir()
+    a = tmp_path / "sub" / "a.txt"
+    b = tmp_path / "b.txt"
+    for p in (a, b):
+        p.write_text(FORM.format(name=""), "utf-8")
+    base = _engine(cat).run([str(a), str(b)])
+    assert sum(f.code == "TST001" for f in base.findings) == 2 and base.suppressed == 0
+    res = _engine(cat, ignore=["name-empty"]).run([str(a), str(b)])
+    assert not [f for f in res.findings if f.code == "TST001"] and res.suppressed == 2
+    res = _engine(cat, root=tmp_path, per_file_ignores={"sub/*.txt": ["TST00"]}).run([str(a), str(b)])
+    assert [f.path for f in res.findings if f.code == "TST001"] == [str(b)]
+    assert res.suppressed == 1
+    res = _engine(cat, root=tmp_path, per_file_ignores={"a.txt": ["TST-001"]}).run([str(a), str(b)])
+    assert res.suppressed == 1
+
+
+def test_select_extend_select_and_profile_membership(tmp_path):
+    cat = load(tmp_path)
+    decl = Declaration(name="today?")
+    assert not _engine(cat).run_declarations([decl]).findings  # TST010 is cn-2021 only
+    res = _engine(cat, profile="cn-2021").run_declarations([decl])
+    [f] = res.findings
+    assert f.message["en"] == "today 2020-01-01, profile cn-2021, satisfaction minimum 90."
+    res = _engine(cat, extend_select=["today-echo"], settings={"satisfaction_min_percent": 95}).run_declarations([decl])
+    assert [f.args["min"] for f in res.findings] == [95]
+    res = _engine(cat, select=["TST001"]).run_declarations([Declaration(name="", indicators=[Indicator(content="a")])])
+    assert {f.code for f in res.findings} == {"TST001"}
+
+
+def test_profile_ignore(tmp_path):
+    cat = load(tmp_path)
+    engine = _engine(cat, profile="cn-2021")
+    assert "TST003" not in {a.rule.code for a in engine.active}
+
+
+def test_input_problem_becomes_finding(tmp_path):
+    cat = load(tmp_path)
+    res = _engine(cat, select=["TST001"]).run([str(tmp_path / "missing.txt")])
+    [f] = res.findings
+    assert f.code == "INP001" and f.declaration is None and "cannot read" in f.message["en"]
+    assert res.unreadable_files == 1
+
+
+def test_deterministic_and_deduplicated(tmp_path):
+    cat = load(tmp_path)
+
+    class Twice(type(cat.kinds["tiny-field-empty"])):
+        def check(self, decl, params, ctx):
+            hits = list(super().check(decl, params, ctx))
+            return hits + hits
+
+    cat.kinds["tiny-field-empty"] = Twice()
+    decls = [Declaration(name=""), Declaration(name="")]
+    one = _engine(cat).run_declarations(decls)
+    two = _engine(cat).run_declarations(decls)
+    assert [f.code for f in one.findings].count("TST001") == 2  # once per declaration
+    assert [(f.code, f.declaration, f.pointer) for f in one.findings] == \
+        [(f.code, f.declaration, f.pointer) for f in two.findings]
+
+
+def test_grade_attached(tmp_path):
+    cat = load(tmp_path)
+    res = _engine(cat).run_declarations([Declaration(name=""), Declaration(name="ok")])
+    d0, d1 = res.declarations
+    assert (d0.grade, d0.score) == ("中", 80.0)  # one error: 100 - 20, capped at 中
+    assert (d1.grade, d1.score) == ("优", 100.0)
+    assert d0.aspects["completeness"] == {"findings": 1, "errors": 1, "warnings": 0, "infos": 0}
+
+
+def test_expand_paths_sorted_and_excluded(tmp_path):
+    for rel in ["b/2.txt", "b/1.json", "a.txt", ".hidden/x.txt", "skip/y.txt", "c.docx"]:
+        p = tmp_path / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text("x", "utf-8")
+    found = expand_paths([str(tmp_path)], exclude=["skip"])
+    rel = [p[len(str(tmp_path)) + 1:] for p in found]
+    assert rel == ["a.txt", "b/1.json", "b/2.txt"]
+
+
+def test_run_example_isolated(tmp_path):
+    cat = load(tmp_path)
+    rule = cat.rules["TST002"]
+    bad, good = rule.examples
+    assert len(run_example(cat, rule, bad)) == 2
+    assert run_example(cat, rule, good) == []
