@@ -6,7 +6,13 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
-from perflint.ingest.vocab import is_pad
+#: padding: whitespace of every kind, U+3000 and zero-width space and BOM
+PAD = " \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff\n\r\f\v"
+
+
+def is_pad(ch: str) -> bool:
+    return ch in PAD or ch.isspace()
+
 
 TICKS = "√✓✔☑■▇●"
 BOX = "□☐▢口"

@@ -127,7 +127,7 @@ class _Table:
 
     @property
     def data_columns(self) -> list[str]:
-        cols = [c for c in self.columns if c is not None and c not in LEVELS]
+        cols = list(dict.fromkeys(c for c in self.columns if c is not None and c not in LEVELS))
         if not cols:
             return list(DEFAULT_COLUMNS[self.kind])
         if self.kind == "indicators" and "content" not in cols and "level3" not in cols:
@@ -372,10 +372,10 @@ class _FormBuilder:
         if kind == "field":
             self._assign_field(key, ls, le, vs, ve)
         elif kind == "goal":
-            if d.goals.get(key):
+            pointer = f"/goals/{key}"
+            if key in d.goals:
                 self._extra("goal." + key, ls, le, vs, ve)
                 return
-            pointer = f"/goals/{key}"
             self._label(pointer, ls, le)
             d.goals[key] = self._value(pointer, vs, ve)
         elif kind == "money":
@@ -391,13 +391,10 @@ class _FormBuilder:
 
     def _assign_field(self, key: str, ls: int, le: int, vs: int, ve: int) -> None:
         d = self.decl
-        current = d.attribute_text if key == "attribute" else getattr(d, key)
-        if key == "filing_date":
-            current = None if current is None else current.text
-        if current not in (None, ""):
+        pointer = "/attribute_text" if key == "attribute" else f"/{key}"
+        if pointer in d.source.labels or pointer in d.source.spans:
             self._extra(key, ls, le, vs, ve)  # a second value for the same field
             return
-        pointer = "/attribute_text" if key == "attribute" else f"/{key}"
         self._label(pointer, ls, le)
         text = self._value(pointer, vs, ve)
         if key == "filing_date":
@@ -621,7 +618,7 @@ class _FormBuilder:
         values: dict[str, tuple[int, int]] = {}
         if table.width and len(cells) == table.width:
             for col, c in zip(table.columns, cells):
-                if col in ("content", "start", "end"):
+                if col in ("content", "start", "end") and col not in values:
                     values[col] = c
                 elif c[0] < c[1]:
                     self.unrecognized(*c)
@@ -662,6 +659,8 @@ class _FormBuilder:
                             assigned["level1"] = c
                         else:
                             self.unrecognized(*c)
+                elif col in assigned:
+                    self.unrecognized(*c)  # a header that names one column twice
                 else:
                     assigned[col] = c
             self._emit_indicator(assigned, positional=True)
@@ -696,10 +695,16 @@ class _FormBuilder:
                 if peeled is None:
                     break
                 level, cs, ce, remainder = peeled
-                assigned[self._level_slot(level, self.text[cs:ce], assigned, rest)] = (cs, ce)
+                slot = self._level_slot(level, self.text[cs:ce], assigned, rest)
+                if slot in assigned:
+                    break
+                assigned[slot] = (cs, ce)
                 rest[0] = remainder
                 continue
-            assigned[self._level_slot(cat[0], self.text[s:e], assigned, rest)] = (s, e)
+            slot = self._level_slot(cat[0], self.text[s:e], assigned, rest)
+            if slot in assigned:
+                break  # a third category: data, not a level
+            assigned[slot] = (s, e)
             rest.pop(0)
         return rest
 
@@ -715,8 +720,8 @@ class _FormBuilder:
             slot = self._level_slot(cat[0], self.text[s:e], table.levels, [])
             if slot in table.levels:
                 self.unrecognized(*table.levels.pop(slot))
-            if slot == "level1":
-                table.levels.pop("level2", None)
+            if slot == "level1" and "level2" in table.levels:
+                self.unrecognized(*table.levels.pop("level2"))
             table.levels[slot] = cell
             return
         if table.kind == "indicators" and self.fused and not table.buffer:
@@ -922,7 +927,7 @@ class Builder:
                 for j in group[:-1]:
                     _share_footer(decls[i], decls[j])
                 group = []
-        return [d for d in decls if _worth_keeping(d)] or decls[:1]
+        return _merge_leftovers(decls)
 
     def _single_cell(self, row: Row) -> tuple[int, int] | None:
         cells = [trim(self.text, c.start, c.end) for c in row.cells]
@@ -995,7 +1000,42 @@ def _share_footer(src: Declaration, dst: Declaration) -> None:
 
 
 def _worth_keeping(d: Declaration) -> bool:
-    return bool(d.title or d.name or d.department or d.indicators or d.money.total or d.money.lines)
+    """A form with at least one value read through a label (not only a title,
+    headings and leftovers)."""
+    return any(not p.startswith(("/unrecognized/", "/title", "/year_text")) for p in d.source.spans) \
+        or d.title is not None and len(d.source.spans) > 1
+
+
+def _merge_leftovers(decls: list[Declaration]) -> list[Declaration]:
+    """Fold forms that hold only leftovers (a notice before the table, a page
+    heading) into the next kept form, or the previous one at the end, so that
+    none of their text is lost."""
+    kept = [d for d in decls if _worth_keeping(d)]
+    if not kept:
+        kept = decls[:1]
+    for i, d in enumerate(decls):
+        if any(d is k for k in kept):
+            continue
+        target = next((k for k in decls[i + 1:] if any(k is x for x in kept)), kept[-1])
+        _absorb(target, d)
+    for i, d in enumerate(kept):
+        d.source.index = i
+    return kept
+
+
+def _absorb(dst: Declaration, src: Declaration) -> None:
+    for i, text in enumerate(src.unrecognized):
+        span = src.source.spans.get(f"/unrecognized/{i}")
+        dst.source.spans[f"/unrecognized/{len(dst.unrecognized)}"] = span  # type: ignore[assignment]
+        dst.unrecognized.append(text)
+    for pointer, span in src.source.spans.items():
+        if not pointer.startswith("/unrecognized/") and not span.is_empty:
+            dst.source.template.append(span)  # a title or year of a form with nothing else
+    for pointer, label in src.source.labels.items():
+        if not pointer.startswith("/$template/") and label.span is not None:
+            dst.source.template.append(label.span)
+    dst.source.template.extend(src.source.template)
+    dst.source.template.sort()
 
 
 def _unit_note(text: str) -> str | None:

@@ -16,13 +16,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-PAD = " \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff\n\r\f\v"
+from perflint.textutil import PAD, is_pad  # noqa: F401 - re-exported for the layouts
+
 DECOR = "*★☆※"
 COLONS = ":："
-
-
-def is_pad(ch: str) -> bool:
-    return ch in PAD or ch.isspace()
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,46 @@
+"""Shared fixtures: the project's examples and a text-extraction helper."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from perflint.ingest import declarations_from_text
+from perflint.ingest.files import FileResult, ReadOptions, load_bytes
+from perflint.model import Declaration
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+
+
+@pytest.fixture(scope="session")
+def examples_dir() -> Path:
+    return EXAMPLES
+
+
+@pytest.fixture(scope="session")
+def example_files() -> list[Path]:
+    """Every example input (text and JSON), sorted."""
+    return sorted(p for p in EXAMPLES.iterdir() if p.suffix in (".txt", ".json"))
+
+
+@pytest.fixture
+def extract() -> Callable[..., list[Declaration]]:
+    """``extract(text, layout=None)``: declarations from already decoded text."""
+
+    def run(text: str, layout: str | None = None, path: str = "<test>") -> list[Declaration]:
+        return declarations_from_text(text, path=path, layout=layout)
+
+    return run
+
+
+@pytest.fixture
+def load() -> Callable[..., FileResult]:
+    """``load(data, path)``: read bytes as a file of that name would be read."""
+
+    def run(data: bytes, path: str = "input.txt", **options: object) -> FileResult:
+        return load_bytes(data, path, ReadOptions(**options))  # type: ignore[arg-type]
+
+    return run
