@@ -1,16 +1,41 @@
-"""Bytes to text: BOM, strict UTF-8, then chardet, with an override.
+"""Bytes to text: BOM, strict UTF-8, then chardet and GB18030, with an override.
 
-The order is fixed and documented: a byte-order mark wins (UTF-8, UTF-16
-LE/BE, UTF-32 LE/BE); else the bytes are tried as strict UTF-8; only when that
-fails is chardet asked, and its GB2312/GBK answers are decoded as GB18030 (a
-superset).  CRLF and CR line ends become LF so that line numbers match what an
-editor shows.  The encoding used is recorded on every declaration.
+The order is fixed and documented:
+
+1. ``--encoding`` given: decode with it (GBK and GB2312 are read as their
+   superset GB18030).  A byte-order mark of the same family is skipped.  If
+   the bytes do not fit, the file is not read (``INP002``) and the message
+   says which encoding the content looks like instead.
+2. A byte-order mark wins (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE).
+3. Binary content (PNG, ZIP/Office, PDF … signatures, or NUL bytes) is
+   refused (``INP008``).
+4. Strict UTF-8.
+5. When strict UTF-8 fails, the lines are looked at one by one:
+
+   * the file ends in the middle of a character (cut off): the complete part
+     is kept, the broken tail becomes U+FFFD, warning ``INP012``;
+   * some lines are UTF-8 and others GB18030 (two files pasted together):
+     each line is decoded with its own encoding, warning ``INP011``;
+   * lines that are UTF-8 except for a few stray bytes: those bytes become
+     U+FFFD, warning ``INP012``;
+   * no line is UTF-8: the whole file is legacy-encoded.  chardet is asked;
+     its GB2312/GBK answers are decoded as GB18030, and GB18030 is always
+     tried too.  Of the strict decodings the one with the most CJK text
+     wins (chardet sometimes calls short Chinese text Latin-1).  A legacy
+     file that is only damaged at the end or in a few places is read with
+     U+FFFD and warning ``INP012``.
+
+6. Nothing fits: ``INP002``.
+
+CRLF and CR line ends become LF so that line numbers match what an editor
+shows.  The encoding used is recorded on every declaration.
 """
 
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from perflint.errors import InputError
 
@@ -26,18 +51,42 @@ _BOMS = (
 _MAGIC = (
     (b"\x89PNG\r\n\x1a\n", "PNG"),
     (b"PK\x03\x04", "ZIP/Office"),
+    (b"PK\x05\x06", "ZIP/Office"),
     (b"%PDF-", "PDF"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "OLE (.doc/.xls)"),
+    (b"{\\rtf", "RTF"),
     (b"\xff\xd8\xff", "JPEG"),
     (b"GIF8", "GIF"),
     (b"\x1f\x8b", "gzip"),
     (b"Rar!", "RAR"),
     (b"7z\xbc\xaf", "7-Zip"),
     (b"\x7fELF", "ELF"),
+    (b"MZ", "Windows executable"),
 )
 
-_GB_FAMILY = {"gb2312", "gbk", "gb18030", "hz-gb-2312", "iso-2022-cn"}
-_ALIASES = {"gbk": "gb18030", "gb2312": "gb18030", "cp936": "gb18030"}
+#: BOMs skipped when the encoding is forced (utf-16/utf-32 handle theirs).
+_FORCED_BOMS = {
+    "utf-8": codecs.BOM_UTF8,
+    "utf-16-le": codecs.BOM_UTF16_LE,
+    "utf-16-be": codecs.BOM_UTF16_BE,
+    "utf-32-le": codecs.BOM_UTF32_LE,
+    "utf-32-be": codecs.BOM_UTF32_BE,
+}
+_GB_FAMILY = {"gb2312", "gbk", "gb18030", "hz-gb-2312", "iso-2022-cn", "cp936", "euc-cn"}
+_ALIASES = {"gbk": "gb18030", "gb2312": "gb18030", "cp936": "gb18030", "euc-cn": "gb18030"}
+#: Share of U+FFFD per non-ASCII byte below which a line counts as damaged
+#: UTF-8 rather than another encoding.
+_DAMAGE_RATIO = 0.1
+
+
+@dataclass(frozen=True, slots=True)
+class DecodeNote:
+    """A warning about decoding that did not stop the file from being read."""
+
+    code: str
+    args: dict[str, Any] = field(default_factory=dict)
+    variant: str | None = None
+    line: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +94,7 @@ class Decoded:
     text: str
     encoding: str
     bom: bool = False
+    notes: tuple[DecodeNote, ...] = ()
 
 
 def _normalise_newlines(text: str) -> str:
@@ -53,82 +103,43 @@ def _normalise_newlines(text: str) -> str:
     return text
 
 
-def _decode_with(data: bytes, encoding: str, bom: bool = False) -> Decoded:
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def _canonical(encoding: str) -> str:
+    enc = _ALIASES.get(encoding.lower().replace("_", "-"), encoding)
     try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        raise InputError("INP002", encoding=encoding, offset=exc.start,
-                         reason=exc.reason) from None
+        return codecs.lookup(enc).name
     except LookupError:
-        raise InputError("INP002", encoding=encoding, offset=0,
+        raise InputError("INP002", "unknown-encoding", encoding=encoding, offset=0, line=1,
                          reason="unknown encoding") from None
-    return Decoded(_normalise_newlines(text), encoding, bom)
 
 
 def sniff_binary(data: bytes) -> str | None:
     """Name the binary format of ``data`` or return ``None`` if it looks like text."""
     for magic, name in _MAGIC:
         if data.startswith(magic):
+            if name == "Windows executable" and b"\x00" not in data[:512]:
+                continue  # "MZ…" text
             return name
-    head = data[:8192]
-    if any(head.startswith(bom) for bom, _, _ in _BOMS):
+    if any(data.startswith(bom) for bom, _, _ in _BOMS):
         return None
-    if b"\x00" in head:
+    if b"\x00" in data:
         # UTF-16 without BOM has NULs every other byte; we require a BOM for
         # UTF-16, so NULs mean binary (or a corrupt file) either way.
         return "binary (NUL bytes)"
     return None
 
 
-def decode(data: bytes, encoding: str | None = None) -> Decoded:
-    """Decode ``data``; raise :class:`InputError` (``INP002``/``INP008``) when impossible."""
-    if encoding:
-        enc = _ALIASES.get(encoding.lower(), encoding)
-        for bom, _name, family in _BOMS:
-            if data.startswith(bom) and codecs.lookup(enc).name.startswith(family.split("-")[0]):
-                return _decode_with(data[len(bom):], enc, True)
-        return _decode_with(data, enc)
-    for bom, name, _family in _BOMS:
-        if data.startswith(bom):
-            if name == "utf-8-sig":
-                return _decode_with(data, name, True)
-            return _decode_with(data[len(bom):], name, True)
-    kind = sniff_binary(data)
-    if kind is not None:
-        raise InputError("INP008", kind=kind)
-    try:
-        return Decoded(_normalise_newlines(data.decode("utf-8")), "utf-8")
-    except UnicodeDecodeError as utf8_error:
-        first_bad = utf8_error.start
-    candidates: list[str] = []
-    try:
-        import chardet
-
-        guess = chardet.detect(data[:200_000])
-        name = (guess.get("encoding") or "").lower()
-        if name:
-            candidates.append("gb18030" if name in _GB_FAMILY else name)
-    except Exception:  # chardet missing or failing: fall through to GB18030
-        pass
-    if "gb18030" not in candidates:
-        candidates.append("gb18030")
-    last: InputError | None = None
-    for candidate in candidates:
-        if candidate in ("ascii", "utf-8"):
-            continue
-        try:
-            decoded = _decode_with(data, candidate)
-        except InputError as exc:
-            last = exc
-            continue
-        if _plausible(decoded.text):
-            return decoded
-    raise InputError(
-        "INP002",
-        encoding="utf-8" if last is None else last.args_map.get("encoding", "utf-8"),
-        offset=first_bad,
-        reason="not valid UTF-8, GB18030 or any encoding chardet suggested",
-    )
+def _cjk_share(text: str) -> float:
+    non_ascii = [ch for ch in text if ord(ch) > 127]
+    if not non_ascii:
+        return 1.0
+    cjk = sum(1 for ch in non_ascii
+              if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"
+              or "\u3400" <= ch <= "\u4dbf")
+    return cjk / len(non_ascii)
 
 
 def _plausible(text: str) -> bool:
@@ -137,3 +148,192 @@ def _plausible(text: str) -> bool:
         return True
     bad = sum(1 for ch in text if (ord(ch) < 32 and ch not in "\t\n\r\f") or 0xE000 <= ord(ch) <= 0xF8FF)
     return bad <= max(2, len(text) // 100)
+
+
+def _strict(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def guess_legacy(data: bytes) -> str | None:
+    """The best strict legacy decoding of ``data`` (chardet's guess or GB18030), or ``None``."""
+    best = _legacy(data)
+    return None if best is None else best[1]
+
+
+def _legacy(data: bytes) -> tuple[str, str] | None:
+    """Strict legacy decodings; a non-CJK one only when chardet is confident of it."""
+    candidates: list[str] = []
+    confident = False
+    try:
+        import chardet
+
+        guess = chardet.detect(data[:200_000])
+        name = (guess.get("encoding") or "").lower()
+        confident = (guess.get("confidence") or 0) >= 0.8
+        if name and name not in ("ascii", "utf-8", "utf-8-sig"):
+            candidates.append("gb18030" if name in _GB_FAMILY else name)
+    except Exception:  # chardet missing or failing: GB18030 alone
+        pass
+    if "gb18030" not in candidates:
+        candidates.append("gb18030")
+    best: tuple[float, int, str, str] | None = None
+    for rank, candidate in enumerate(candidates):
+        text = _strict(data, candidate)
+        if text is None or not _plausible(text):
+            continue
+        score = (_cjk_share(text), -rank)
+        if best is None or score > best[:2]:
+            best = (score[0], score[1], text, candidate)
+    if best is None or (best[0] < 0.3 and not confident):
+        return None
+    return best[2], best[3]
+
+
+def decode(data: bytes, encoding: str | None = None) -> Decoded:
+    """Decode ``data``; raise :class:`InputError` (``INP002``/``INP008``) when impossible."""
+    if encoding:
+        return _forced(data, encoding)
+    for bom, name, _family in _BOMS:
+        if data.startswith(bom):
+            text = _strict(data if name == "utf-8-sig" else data[len(bom):], name)
+            if text is None:
+                break  # a BOM but not that encoding: look at the bytes themselves
+            return Decoded(_normalise_newlines(text), name, True)
+    kind = sniff_binary(data)
+    if kind is not None:
+        raise InputError("INP008", kind=kind)
+    try:
+        return Decoded(_normalise_newlines(data.decode("utf-8")), "utf-8")
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    return _repair(data, first_bad)
+
+
+def _forced(data: bytes, encoding: str) -> Decoded:
+    enc = _canonical(encoding)
+    body, bom = data, False
+    mark = _FORCED_BOMS.get(enc)
+    if mark is not None and data.startswith(mark):
+        body, bom = data[len(mark):], True
+    try:
+        text = body.decode(enc)
+    except UnicodeDecodeError as exc:
+        offset = exc.start + (len(data) - len(body))
+        args: dict[str, Any] = {"encoding": encoding, "offset": offset, "line": _line_of(data, offset),
+                                "reason": exc.reason}
+        guess = None
+        if sniff_binary(data) is None:
+            if enc != "utf-8" and _strict(data, "utf-8") is not None:
+                guess = "utf-8"
+            elif enc != "gb18030":
+                guess = guess_legacy(data)
+        if guess:
+            raise InputError("INP002", "forced-hint", guess=guess, **args) from None
+        raise InputError("INP002", "forced", **args) from None
+    return Decoded(_normalise_newlines(text), enc, bom)
+
+
+def _repair(data: bytes, first_bad: int) -> Decoded:
+    """Strict UTF-8 failed at ``first_bad``: cut-off file, mixed encodings, stray bytes or legacy."""
+    size = len(data)
+    # A file cut off in the middle of its last character.
+    head = _strict(data[:first_bad], "utf-8")
+    if head is not None and size - first_bad < 4 and _incomplete_utf8(data[first_bad:]):
+        return Decoded(_normalise_newlines(head + "\ufffd"), "utf-8",
+                       notes=(DecodeNote("INP012", {"encoding": "utf-8", "count": 1,
+                                                    "line": _line_of(data, first_bad)}, "truncated",
+                                         _line_of(data, first_bad)),))
+    kinds: list[str] = []
+    lines = data.split(b"\n")
+    for line in lines:
+        if line.isascii():
+            kinds.append("a")
+        elif (as_utf8 := _strict(line, "utf-8")) is not None:
+            # Short GBK lines can be valid UTF-8 by accident (as Latin or
+            # Cyrillic letters): the reading that looks more Chinese wins.
+            as_gb = _strict(line, "gb18030")
+            if as_gb is not None and _cjk_share(as_gb) > _cjk_share(as_utf8):
+                kinds.append("g")
+            else:
+                kinds.append("u")
+        else:
+            mended = line.decode("utf-8", "replace")
+            non_ascii = sum(1 for b in line if b > 127)
+            broken = mended.count("\ufffd")
+            decoded_ok = sum(1 for ch in mended if ord(ch) > 127) - broken
+            if decoded_ok > 0 and broken <= max(1, _DAMAGE_RATIO * non_ascii):
+                kinds.append("d")  # UTF-8 with a few broken bytes
+            elif _strict(line, "gb18030") is not None:
+                kinds.append("g")
+            else:
+                kinds.append("x")
+    if "u" not in kinds and "d" not in kinds:
+        return _legacy_whole(data)
+    if "g" in kinds:
+        gb_lines = [i + 1 for i, k in enumerate(kinds) if k == "g"]
+        out = []
+        for line, k in zip(lines, kinds):
+            out.append(line.decode("gb18030") if k == "g" else line.decode("utf-8", "replace"))
+        damaged = sum(1 for k in kinds if k in "dx")
+        notes = [DecodeNote("INP011", {"count": len(gb_lines), "lines": _line_list(gb_lines),
+                                       "line": gb_lines[0], "encodings": "utf-8 + gb18030"},
+                            None, gb_lines[0])]
+        if damaged:
+            first = next(i + 1 for i, k in enumerate(kinds) if k in "dx")
+            notes.append(DecodeNote("INP012", {"encoding": "utf-8", "count": damaged, "line": first},
+                                    "invalid-bytes", first))
+        return Decoded(_normalise_newlines("\n".join(out)), "utf-8+gb18030", notes=tuple(notes))
+    text = data.decode("utf-8", "replace")
+    count = text.count("\ufffd") - data.decode("utf-8", "ignore").count("\ufffd")
+    line = _line_of(data, first_bad)
+    return Decoded(_normalise_newlines(text), "utf-8",
+                   notes=(DecodeNote("INP012", {"encoding": "utf-8", "count": count, "line": line},
+                                     "invalid-bytes", line),))
+
+
+def _incomplete_utf8(tail: bytes) -> bool:
+    """``tail`` (1–3 bytes) is the start of a multi-byte UTF-8 sequence."""
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(tail, final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _legacy_whole(data: bytes) -> Decoded:
+    best = _legacy(data)
+    if best is not None:
+        text, enc = best
+        return Decoded(_normalise_newlines(text), enc)
+    # Damaged GB18030: cut off at the end, or a few bytes that fit nothing.
+    try:
+        data.decode("gb18030")
+    except UnicodeDecodeError as exc:
+        first_bad, reason = exc.start, exc.reason
+    else:  # pragma: no cover - _legacy would have accepted it unless implausible
+        first_bad, reason = 0, "implausible text"
+    mended = data.decode("gb18030", "replace")
+    broken = mended.count("\ufffd") - data.decode("gb18030", "ignore").count("\ufffd")
+    non_ascii = sum(1 for b in data if b > 127)
+    if broken and broken <= max(1, _DAMAGE_RATIO * non_ascii / 2) and _plausible(mended) \
+            and _cjk_share(mended) > 0.5:
+        variant = "truncated" if len(data) - first_bad < 4 else "invalid-bytes"
+        line = _line_of(data, first_bad)
+        return Decoded(_normalise_newlines(mended), "gb18030",
+                       notes=(DecodeNote("INP012", {"encoding": "gb18030", "count": broken, "line": line},
+                                         variant, line),))
+    raise InputError(
+        "INP002",
+        encoding="utf-8/gb18030",
+        offset=first_bad,
+        line=_line_of(data, first_bad),
+        reason=f"not valid UTF-8, GB18030 or any encoding chardet suggested ({reason})",
+    )
+
+
+def _line_list(lines: list[int], limit: int = 5) -> str:
+    shown = ", ".join(str(n) for n in lines[:limit])
+    return shown + (" …" if len(lines) > limit else "")

@@ -1,17 +1,35 @@
-"""Reading one input file into declarations, never raising for bad input."""
+"""Reading one input file into declarations, never raising for bad input.
+
+:func:`load_file` (a path, or ``-`` for standard input) and
+:func:`load_bytes` (bytes already in memory) return a :class:`FileResult`:
+the declarations read and every :class:`~perflint.errors.InputProblem` met.
+Nothing a user can put in a file makes them raise.
+
+Which reader: ``.json``, ``.jsonl`` and ``.ndjson`` files, and any input
+whose text starts with ``{`` or ``[`` followed by ``"``, ``{``, ``[`` or a
+closing bracket, are read as JSON; everything else as form text.
+
+Paths that are not valid in the file system's encoding (bytes smuggled into a
+``str`` with ``surrogateescape``) are opened as they are but shown with
+``\\xNN`` escapes, so no reporter ever meets an unencodable character.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
+import re
+import sys
 from dataclasses import dataclass, field
 
 from perflint.errors import InputError, InputProblem
 from perflint.ingest import declarations_from_text
-from perflint.ingest.decode import decode
-from perflint.model import Declaration
+from perflint.ingest.decode import Decoded, decode
+from perflint.model import Declaration, Span
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 JSON_SUFFIXES = (".json", ".jsonl", ".ndjson")
+_JSON_START = re.compile(r"\A[\s\ufeff]*(?:\{\s*[\"}]|\[\s*[\[{\]\"])")
 
 
 @dataclass(slots=True)
@@ -34,10 +52,17 @@ class FileResult:
 
     @property
     def readable(self) -> bool:
+        """False when a problem stopped the file from being read at all.
+
+        A JSON Lines file with one broken line is still readable: its other
+        lines were read.
+        """
+        if self.declarations:
+            return True
         return not any(p.code in FATAL_CODES for p in self.problems)
 
 
-#: input problems after which nothing of the file could be read
+#: input problems after which nothing (or nothing more) of the file could be read
 FATAL_CODES = {"INP001", "INP002", "INP004", "INP006", "INP007", "INP008"}
 
 
@@ -45,59 +70,102 @@ def is_json_name(path: str) -> bool:
     return path.lower().endswith(JSON_SUFFIXES)
 
 
-def read_bytes(path: str, max_bytes: int) -> bytes:
-    if path == "-":
-        import sys
+def looks_like_json(text: str) -> bool:
+    return _JSON_START.match(text) is not None
 
-        data = sys.stdin.buffer.read(max_bytes + 1)
+
+def display_path(path: str) -> str:
+    """``path`` with undecodable bytes (surrogate escapes) shown as ``\\xNN``."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        raw = os.fsencode(path)
+        return raw.decode("utf-8", "backslashreplace")
+
+
+def _os_error(exc: OSError) -> InputError:
+    variant = {
+        errno.ENOENT: "not-found",
+        errno.ENOTDIR: "not-found",
+        errno.EACCES: "permission",
+        errno.EPERM: "permission",
+        errno.EISDIR: "is-directory",
+        errno.ELOOP: "symlink-loop",
+    }.get(exc.errno or 0, "os-error")
+    return InputError("INP001", variant, reason=exc.strerror or str(exc))
+
+
+def read_bytes(path: str, max_bytes: int) -> bytes:
+    """The bytes of ``path`` (``-``: standard input), at most ``max_bytes`` of them."""
+    if path == "-":
+        try:
+            data = sys.stdin.buffer.read(max_bytes + 1)
+        except (OSError, ValueError, AttributeError) as exc:
+            raise InputError("INP001", "os-error", reason=str(exc)) from None
     else:
         try:
+            if os.path.isdir(path):
+                raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
             size = os.path.getsize(path)
-        except OSError as exc:
-            raise InputError("INP001", reason=exc.strerror or str(exc)) from None
-        if size > max_bytes:
-            raise InputError("INP006", size=size, limit=max_bytes)
-        try:
+            if size > max_bytes and os.path.isfile(path):
+                raise InputError("INP006", size=size, limit=max_bytes)
             with open(path, "rb") as fh:
                 data = fh.read(max_bytes + 1)
         except OSError as exc:
-            raise InputError("INP001", reason=exc.strerror or str(exc)) from None
+            raise _os_error(exc) from None
+        except ValueError as exc:  # e.g. an embedded NUL in the path
+            raise InputError("INP001", "os-error", reason=str(exc)) from None
     if len(data) > max_bytes:
         raise InputError("INP006", size=len(data), limit=max_bytes)
     return data
 
 
+def _line_span(text: str, line: int | None) -> Span | None:
+    if line is None:
+        return None
+    lines = text.split("\n")
+    if not 1 <= line <= len(lines):
+        return Span(line, 1, line, 1)
+    return Span(line, 1, line, len(lines[line - 1]) + 1)
+
+
 def load_bytes(data: bytes, path: str, options: ReadOptions | None = None) -> FileResult:
+    """Read the declarations in ``data`` (the content of ``path``)."""
     options = options or ReadOptions()
     result = FileResult(path)
+    if len(data) > options.max_bytes:
+        result.problems.append(InputProblem("INP006", path, {"size": len(data), "limit": options.max_bytes}))
+        return result
     try:
-        decoded = decode(data, options.encoding)
+        decoded: Decoded = decode(data, options.encoding)
     except InputError as exc:
         result.problems.append(exc.problem(path))
         return result
     result.encoding = decoded.encoding
     result.text = decoded.text
-    stripped = decoded.text.lstrip()
-    if is_json_name(path) or (path == "-" and stripped[:1] in "{["):
+    for note in decoded.notes:
+        result.problems.append(InputProblem(note.code, path, dict(note.args),
+                                            _line_span(decoded.text, note.line), variant=note.variant))
+    text = decoded.text
+    if is_json_name(path) or looks_like_json(text):
         from perflint.ingest.json_input import declarations_from_json
 
-        try:
-            decls, problems = declarations_from_json(decoded.text, path, decoded.encoding,
-                                                     max_depth=options.max_json_depth)
-        except InputError as exc:
-            result.problems.append(exc.problem(path))
-            return result
+        decls, problems = declarations_from_json(text, path, decoded.encoding,
+                                                 max_depth=options.max_json_depth)
         result.declarations = decls
         result.problems.extend(problems)
         return result
-    if not stripped:
-        result.problems.append(InputProblem("INP003", path, {"reason": "empty"}))
+    if not text.strip():
+        result.problems.append(InputProblem("INP003", path, {"reason": "empty" if not text else "blank"},
+                                            variant="empty" if not text else "blank"))
         return result
-    decls = declarations_from_text(decoded.text, path, decoded.encoding, options.layout)
+    decls = declarations_from_text(text, path, decoded.encoding, options.layout)
     if not decls or not any(_recognised(d) for d in decls):
-        result.problems.append(InputProblem("INP003", path, {"reason": "no-labels"}))
+        result.problems.append(InputProblem("INP003", path, {"reason": "no-labels"}, variant="no-labels"))
         return result
     result.declarations = decls
+    result.problems.extend(duplicate_problems(decls, path))
     return result
 
 
@@ -105,11 +173,36 @@ def _recognised(d: Declaration) -> bool:
     return bool(d.source.labels) or d.title is not None
 
 
+def duplicate_problems(decls: list[Declaration], path: str) -> list[InputProblem]:
+    """``INP013`` for every declaration that repeats an earlier one of the same file word for word."""
+    seen: dict[str, int] = {}
+    out: list[InputProblem] = []
+    for i, decl in enumerate(decls):
+        body = decl.to_dict(include_source=False)
+        if not (decl.name or decl.department or decl.indicators or decl.money.total):
+            continue
+        key = repr(body)
+        if key in seen:
+            first = decls[seen[key]]
+            span = decl.span("/title") or decl.span("/name") or decl.span("")
+            first_span = first.span("/title") or first.span("/name") or first.span("")
+            out.append(InputProblem("INP013", path, {
+                "first": seen[key] + 1, "second": i + 1,
+                "first_line": first_span.line if first_span else "?",
+                "line": span.line if span else "?",
+                "name": decl.display_name,
+            }, span, declaration=i))
+        else:
+            seen[key] = i
+    return out
+
+
 def load_file(path: str, options: ReadOptions | None = None) -> FileResult:
     """Read ``path`` ("-" for stdin); problems are returned, never raised."""
     options = options or ReadOptions()
+    shown = display_path(path)
     try:
         data = read_bytes(path, options.max_bytes)
     except InputError as exc:
-        return FileResult(path, problems=[exc.problem(path)])
-    return load_bytes(data, path, options)
+        return FileResult(shown, problems=[exc.problem(shown)])
+    return load_bytes(data, shown, options)
