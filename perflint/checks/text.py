@@ -1,0 +1,496 @@
+"""Text hygiene: duplicated characters, administrative-level vocabulary,
+punctuation, a typo dictionary and goals without a measurable element.
+
+Word segmentation (jieba) is imported lazily, the first time a rule needs it,
+so that start-up stays fast for runs that do not use these rules.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from perflint.checks.base import Context, Hit, Kind, kind
+from perflint.findings import Severity
+from perflint.model import Declaration
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+
+# -- segmentation ----------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba
+
+
+@lru_cache(maxsize=4096)
+def tokens(text: str) -> tuple[tuple[str, int, int], ...]:
+    """Words of ``text`` as (word, start, end), dictionary-only (no HMM guessing,
+    which would glue a stray duplicated character to its neighbour)."""
+    return tuple(_jieba().tokenize(text, HMM=False))
+
+
+@lru_cache(maxsize=1024)
+def search_words(text: str) -> tuple[str, ...]:
+    """Search-mode words (``信息系统`` → 信息, 系统, 信息系统)."""
+    return tuple(_jieba().cut_for_search(text, HMM=False))
+
+
+@lru_cache(maxsize=1024)
+def tagged(text: str) -> tuple[tuple[str, str], ...]:
+    """(word, part-of-speech flag) pairs."""
+    import jieba.posseg as pseg
+
+    _jieba()
+    return tuple((w.word, w.flag) for w in pseg.cut(text, HMM=False))
+
+
+def _token_at(toks: tuple[tuple[str, int, int], ...], pos: int) -> tuple[str, int, int] | None:
+    for tok in toks:
+        if tok[1] <= pos < tok[2]:
+            return tok
+    return None
+
+
+def inside_words(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is covered by real words that extend past it:
+    one longer word contains it (引进设备 ⊃ 进设), or it starts inside one
+    word and ends inside another (推进|设施 ⊃ 进设)."""
+    toks = tokens(text)
+    first, last = _token_at(toks, start), _token_at(toks, end - 1)
+    if first is None or last is None:
+        return False
+    if first is last:
+        return first[2] - first[1] > end - start
+    return first[1] < start and last[2] > end
+
+
+# -- the text a person wrote -----------------------------------------------------
+
+
+def free_text(decl: Declaration) -> Iterator[tuple[str, str]]:
+    """(pointer, text) of every value the applicant wrote (not labels, keys,
+    parsed values or amounts)."""
+    simple = ("filing_unit", "name", "department", "implementing_unit", "functions", "basis",
+              "safeguards", "preparer")
+    for attr in simple:
+        value = getattr(decl, attr)
+        if value:
+            yield f"/{attr}", value
+    for key in sorted(decl.goals):
+        if decl.goals[key]:
+            yield f"/goals/{key}", decl.goals[key]
+    for i, row in enumerate(decl.schedule):
+        if row.content:
+            yield f"/schedule/{i}/content", row.content
+    for i, ind in enumerate(decl.indicators):
+        for name in ("content", "value", "note"):
+            value = getattr(ind, name)
+            if value:
+                yield f"/indicators/{i}/{name}", value
+    for i, review in enumerate(decl.reviews):
+        if review.opinion:
+            yield f"/reviews/{i}/opinion", review.opinion
+    for i, extra in enumerate(decl.fields):
+        if extra.text:
+            yield f"/fields/{i}/text", extra.text
+
+
+def snippet(text: str, start: int, end: int, margin: int = 8) -> str:
+    lo, hi = max(0, start - margin), min(len(text), end + margin)
+    out = " ".join(text[lo:hi].split())
+    return ("…" if lo > 0 else "") + out + ("…" if hi < len(text) else "")
+
+
+def field_label(decl: Declaration, pointer: str) -> str:
+    """The label of the field at ``pointer`` as written, for messages."""
+    probe = pointer
+    while probe:
+        label = decl.source.labels.get(probe)
+        if label is not None and label.text:
+            return label.text.strip().rstrip(":：")
+        if probe.startswith("/indicators/"):
+            parts = probe.split("/")
+            if len(parts) >= 3 and parts[2].isdigit() and int(parts[2]) < len(decl.indicators):
+                ind = decl.indicators[int(parts[2])]
+                return ind.level2 or ind.level1 or ""
+        probe = probe.rsplit("/", 1)[0]
+    return pointer.rsplit("/", 1)[-1]
+
+
+# -- TXT001 duplicated characters --------------------------------------------------
+
+_DUP = re.compile(rf"([{HAN}])\1")
+#: single-character function words that may legitimately precede a word
+#: starting with the same character (稳定和和谐, 针对对象).
+_FUNCTION_CHARS = set("和与及或并对为将把被从向于以在是有")
+
+
+def suspicious_duplicates(text: str, allow: set[str]) -> list[tuple[int, str]]:
+    """(position, pair) of doubled characters that are not a word: one of the
+    two characters stands alone as a one-character token (预|预算)."""
+    out = []
+    for m in _DUP.finditer(text):
+        pair = m.group(0)
+        i = m.start()
+        if pair in allow:
+            continue
+        toks = tokens(text)
+        left, right = _token_at(toks, i), _token_at(toks, i + 1)
+        if left is None or right is None or left is right:
+            continue  # one word (常常, 村村通, 工作作风)
+        single_left = left[2] - left[1] == 1
+        single_right = right[2] - right[1] == 1
+        if not (single_left or single_right):
+            continue  # two words meeting (项目|目标)
+        if single_left and not single_right and pair[0] in _FUNCTION_CHARS:
+            continue
+        out.append((i, pair))
+    return out
+
+
+@kind
+class DuplicatedChar(Kind):
+    name = "duplicated-char"
+    description = {
+        "zh": "相邻重复的汉字（预预算科、绩绩效评价科），栏目名称中为警告，正文中为提示；叠词白名单除外。",
+        "en": "A Chinese character typed twice (预预算科, 绩绩效评价科): a warning in labels, advice in body text; "
+              "reduplicated words on the allowlist are fine.",
+    }
+    params_schema = {
+        "type": "object",
+        "properties": {
+            "allow": {"type": "array", "items": {"type": "string"}},
+            "labels": {"type": "boolean"},
+            "body": {"type": "boolean"},
+        },
+        "additionalProperties": False,
+    }
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+        allow = set(params.get("allow", []))
+        if params.get("labels", True):
+            yield from self._labels(decl, allow)
+        if params.get("body", True):
+            for pointer, text in free_text(decl):
+                for pos, pair in suspicious_duplicates(text, allow):
+                    yield Hit(pointer, {"pair": pair, "char": pair[0], "text": snippet(text, pos, pos + 2),
+                                        "field": field_label(decl, pointer)},
+                              severity=Severity.INFO)
+
+    def _labels(self, decl: Declaration, allow: set[str]) -> Iterator[Hit]:
+        from perflint.ingest.vocab import dedupe_key, label_key, vocabulary
+
+        vocab = vocabulary()
+        for pointer in sorted(decl.source.labels):
+            label = decl.source.labels[pointer]
+            text = label.text or ""
+            key = label_key(text)
+            if not key:
+                continue
+            expected = None
+            if key not in vocab.exact and dedupe_key(key) in vocab.exact:
+                expected = vocab.exact[dedupe_key(key)].text
+                pairs = [m.group(0) for m in _DUP.finditer(key) if m.group(0) not in allow]
+                if not pairs:
+                    continue
+                pair = pairs[0]
+            else:
+                found = suspicious_duplicates(key, allow)
+                if not found:
+                    continue
+                pair = found[0][1]
+                expected = key.replace(pair, pair[0], 1)
+            yield Hit(pointer, {"pair": pair, "char": pair[0], "label": text.strip(), "expected": expected},
+                      variant="label", severity=Severity.WARNING, suggest=True)
+
+
+# -- TXT002 administrative level ---------------------------------------------------
+
+_LEVEL = re.compile(rf"(?:^|[省市州盟])([{HAN}]{{2,5}}?)([区县])(?![域级间内外])")
+_NOT_A_LEVEL = ("开发", "保护", "示范", "试验", "功能", "自贸", "高新", "风景", "校", "园", "社", "片", "景")
+
+
+def admin_level(decl: Declaration) -> tuple[str, str] | None:
+    """(level 区/县, the place name) of the filing unit, from 部门名称 or 填报单位."""
+    for text in (decl.department, decl.filing_unit, decl.implementing_unit):
+        if not text:
+            continue
+        t = "".join(text.split())
+        m = _LEVEL.search(t)
+        if m and not m.group(1).endswith(_NOT_A_LEVEL):
+            return m.group(2), m.group(1) + m.group(2)
+    return None
+
+
+@kind
+class AdminLevel(Kind):
+    name = "admin-level-mismatch"
+    description = {
+        "zh": "区级单位的申报表使用县级用语（全县、驻县……），或县级单位使用区级用语；区县、市县等合称除外。",
+        "en": "A district (区) unit's form uses county (县) terms such as 全县 or 驻县, or the reverse; combined "
+              "terms such as 区县 and 市县 are fine.",
+    }
+    params_schema = {
+        "type": "object",
+        "properties": {
+            "admin_level_terms": {"type": "object", "additionalProperties": {"type": "array",
+                                                                             "items": {"type": "string"}}},
+            "admin_level_allow": {"type": "array", "items": {"type": "string"}},
+            "unit_level": {"enum": ["区", "县"]},
+        },
+        "additionalProperties": False,
+    }
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+        level_info = admin_level(decl)
+        level = params.get("unit_level") or (level_info[0] if level_info else None)
+        if level is None:
+            return
+        place = level_info[1] if level_info else level
+        terms = (ctx.setting(params, "admin_level_terms", {}) or {}).get(level, [])
+        allow = ctx.setting(params, "admin_level_allow", []) or []
+        if not terms:
+            return
+        for pointer, text in free_text(decl):
+            if pointer in ("/department", "/filing_unit", "/implementing_unit"):
+                continue
+            covered = [(m.start(), m.end()) for a in allow for m in re.finditer(re.escape(a), text)]
+            found: list[tuple[int, str]] = []
+            for term in terms:
+                for m in re.finditer(re.escape(term), text):
+                    if any(s <= m.start() and m.end() <= e for s, e in covered):
+                        continue
+                    found.append((m.start(), term))
+            if not found:
+                continue
+            found.sort()
+            names = list(dict.fromkeys(t for _, t in found))
+            pos = found[0][0]
+            yield Hit(pointer, {"terms": "、".join(names), "level": level, "place": place,
+                                "field": field_label(decl, pointer),
+                                "text": snippet(text, pos, pos + len(found[0][1]))})
+
+
+# -- TXT003 punctuation ------------------------------------------------------------
+
+_DOUBLED = re.compile(r"[，,。；;：:、]{2,}")
+_TRAILING = "，,、"
+_STRAIGHT_QUOTES = "＂\""
+_CURLY_QUOTES = "“”"
+_PAIRS = (("（(", "）)"), ("《", "》"), ("“", "”"), ("【", "】"))
+_ENUM = re.compile(rf"(?:^|(?<=[。；;\n]))[ \t\u3000]*[（(]?(\d{{1,2}})[)）]?([、，,．.])(?=[{HAN}])")
+
+
+def enumerator_style(text: str) -> str | None:
+    styles = [m.group(2) for m in _ENUM.finditer(text)]
+    if len(styles) < 1:
+        return None
+    return max(set(styles), key=lambda s: (styles.count(s), s))
+
+
+@kind
+class Punctuation(Kind):
+    name = "punctuation"
+    description = {
+        "zh": "标点问题：重复或冲突的标点（，；）、以逗号结尾、直引号与弯引号混用、括号不配对、序号格式不一致。",
+        "en": "Punctuation: doubled or conflicting marks (，；), a field ending in a comma, straight and curly "
+              "quotes mixed, unbalanced brackets, inconsistent list numbering.",
+    }
+    params_schema = {
+        "type": "object",
+        "properties": {"report_whitespace": {"type": "boolean"},
+                       "checks": {"type": "array", "items": {"enum": [
+                           "doubled", "trailing", "quotes", "brackets", "enumerators", "whitespace"]}}},
+        "additionalProperties": False,
+    }
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+        enabled = set(params.get("checks", ["doubled", "trailing", "quotes", "brackets", "enumerators",
+                                             "whitespace"]))
+        if not params.get("report_whitespace", False):
+            enabled.discard("whitespace")
+        reference: tuple[str, str] | None = None
+        for pointer, text in free_text(decl):
+            label = field_label(decl, pointer)
+            if "doubled" in enabled:
+                m = _DOUBLED.search(text)
+                if m:
+                    yield Hit(pointer, {"marks": m.group(0), "field": label,
+                                        "text": snippet(text, m.start(), m.end())}, variant="doubled")
+            if "trailing" in enabled:
+                stripped = text.rstrip()
+                if stripped and stripped[-1] in _TRAILING:
+                    yield Hit(pointer, {"mark": stripped[-1], "field": label,
+                                        "text": snippet(stripped, len(stripped) - 1, len(stripped), 16)},
+                              variant="trailing")
+            if "quotes" in enabled:
+                straight = sum(text.count(q) for q in _STRAIGHT_QUOTES)
+                curly = sum(text.count(q) for q in _CURLY_QUOTES)
+                if straight and curly:
+                    yield Hit(pointer, {"straight": straight, "curly": curly, "field": label},
+                              variant="quotes")
+            if "brackets" in enabled:
+                for opens, closes in _PAIRS:
+                    o = sum(text.count(c) for c in opens)
+                    c = sum(text.count(ch) for ch in closes)
+                    if o != c:
+                        yield Hit(pointer, {"open": opens[0], "close": closes[0], "opens": o, "closes": c,
+                                            "field": label}, variant="brackets")
+                        break
+            if "enumerators" in enabled:
+                style = enumerator_style(text)
+                if style is not None:
+                    if reference is None:
+                        reference = (style, label)
+                    elif style != reference[0]:
+                        yield Hit(pointer, {"style": "1" + style, "reference": "1" + reference[0],
+                                            "reference_field": reference[1], "field": label},
+                                  variant="enumerators")
+            if "whitespace" in enabled and "\u3000" in text:
+                yield Hit(pointer, {"count": text.count("\u3000"), "field": label}, variant="whitespace")
+
+
+# -- TXT004 typo dictionary --------------------------------------------------------
+
+
+@lru_cache(maxsize=8)
+def load_typos(path: str) -> tuple[tuple[str, str], ...]:
+    with open(path, "rb") as fh:
+        data = tomllib.load(fh)
+    out = []
+    for entry in data.get("typos", []):
+        wrong, right = str(entry.get("wrong", "")), str(entry.get("right", ""))
+        if wrong and right and wrong != right:
+            out.append((wrong, right))
+    return tuple(sorted(set(out), key=lambda e: (-len(e[0]), e)))
+
+
+def _dictionary_path(name: str) -> Path:
+    from perflint.resources import rules_dir
+
+    p = Path(name)
+    return p if p.is_absolute() else rules_dir() / p
+
+
+@kind
+class TypoDictionary(Kind):
+    name = "typo-dictionary"
+    description = {
+        "zh": "按错别字词典查找常见错字（进设→建设、电力子政务→电子政务、网给→网络），跳过落在正常词语内部的匹配。",
+        "en": "Known misspellings from a typo dictionary (进设→建设, 电力子政务→电子政务, 网给→网络); a match "
+              "inside ordinary words is skipped.",
+    }
+    params_schema = {
+        "type": "object",
+        "properties": {
+            "dictionary": {"type": "string"},
+            "extra": {"type": "array", "items": {
+                "type": "object",
+                "properties": {"wrong": {"type": "string", "minLength": 1},
+                               "right": {"type": "string", "minLength": 1}},
+                "required": ["wrong", "right"], "additionalProperties": False}},
+            "word_boundaries": {"type": "boolean"},
+        },
+        "additionalProperties": False,
+    }
+
+    def entries(self, params: dict[str, Any]) -> list[tuple[str, str]]:
+        path = _dictionary_path(params.get("dictionary", "data/typos.toml"))
+        try:
+            base = list(load_typos(str(path)))
+        except (OSError, tomllib.TOMLDecodeError):
+            base = []
+        extra = [(e["wrong"], e["right"]) for e in params.get("extra", [])]
+        return sorted(set(base + extra), key=lambda e: (-len(e[0]), e))
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+        entries = self.entries(params)
+        check_words = params.get("word_boundaries", True)
+        for pointer, text in free_text(decl):
+            taken: list[tuple[int, int]] = []
+            for wrong, right in entries:
+                if wrong not in text:
+                    continue
+                for m in re.finditer(re.escape(wrong), text):
+                    s, e = m.start(), m.end()
+                    if any(a < e and s < b for a, b in taken):
+                        continue  # a longer entry already covers it
+                    if check_words and inside_words(text, s, e):
+                        continue
+                    taken.append((s, e))
+                    yield Hit(pointer, {"wrong": wrong, "right": right, "field": field_label(decl, pointer),
+                                        "text": snippet(text, s, e)}, suggest=True)
+                    break  # one finding per typo and field
+
+
+# -- TXT005 vague goals ------------------------------------------------------------
+
+_CN_NUM = "零〇一二两三四五六七八九十百千万亿"
+_UNITS = ("%", "％", "‰", "个百分点", "人次", "户次", "工作日", "小时", "分钟", "万元", "亿元", "元", "平方米",
+          "公里", "千米", "公顷", "㎡", "个", "项", "次", "人", "名", "户", "家", "所", "座", "台", "套", "辆",
+          "篇", "份", "场", "期", "批", "件", "条", "本", "部", "处", "宗", "起", "类", "天", "日", "周", "月",
+          "年", "米", "亩", "吨", "倍", "分", "成", "级", "星", "家次", "GB", "TB", "M")
+_MEASURE = re.compile(
+    rf"(?:百分之[{_CN_NUM}]+)"
+    rf"|(?:(?<!第)(?<![\d.])(?:\d+(?:\.\d+)?|[{_CN_NUM}]+)\s*(?:{'|'.join(map(re.escape, _UNITS))}))"
+    r"|(?:[≥≤><=]\s*\d)"
+)
+_YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
+
+
+def has_measure(text: str) -> bool:
+    """A number with a unit or a percentage (years such as 2019年 and
+    ordinals such as 第一 do not count)."""
+    t = _YEAR.sub("", text)
+    return bool(_MEASURE.search(t))
+
+
+def vague_terms_in(text: str, terms: list[str]) -> list[str]:
+    found = []
+    for term in sorted(terms, key=len, reverse=True):
+        if term in text and not any(term in f for f in found):
+            found.append(term)
+    order = {t: text.index(t) for t in found}
+    return sorted(found, key=lambda t: order[t])
+
+
+@kind
+class VagueGoal(Kind):
+    name = "vague-goal"
+    description = {
+        "zh": "长期、年度或整体绩效目标中没有任何可衡量的要素（数字加单位、百分比），只有口号或笼统表述。",
+        "en": "A long-term, annual or overall goal with no measurable element (a number with a unit, a "
+              "percentage): slogans and general wording only.",
+    }
+    params_schema = {
+        "type": "object",
+        "properties": {"goals": {"type": "array", "items": {"enum": ["long_term", "annual", "overall"]}},
+                       "vague_terms": {"type": "array", "items": {"type": "string"}}},
+        "additionalProperties": False,
+    }
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+        keys = params.get("goals", ["long_term", "annual", "overall"])
+        terms = ctx.setting(params, "vague_terms", []) or []
+        for key in keys:
+            text = decl.goals.get(key)
+            if not text or not text.strip():
+                continue  # missing goal: REQ010
+            if has_measure(text):
+                continue
+            pointer = f"/goals/{key}"
+            found = vague_terms_in(text, terms)
+            args = {"field": field_label(decl, pointer), "text": snippet(text, 0, min(len(text), 30), 0),
+                    "terms": "、".join(found)}
+            yield Hit(pointer, args, variant="terms" if found else None)
