@@ -17,7 +17,7 @@ from perflint.findings import Finding, Severity
 from perflint.model import Span
 from perflint.report import FORMATS, renderer
 from perflint.report._common import ReportOptions, coerce_options, pointer_label, rel_path, resolve_color
-from perflint.report import csv_report, github, junit, opinion, sarif, terminal
+from perflint.report import csv_report, github, gitlab, junit, opinion, sarif, terminal
 
 try:
     from report_sample import ALPHA, INJECTION, empty_result, sample_result
@@ -25,7 +25,7 @@ except ImportError:  # tests/ imported as a package
     from tests.report_sample import ALPHA, INJECTION, empty_result, sample_result
 
 SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
-MINE = ("text", "sarif", "github", "junit", "csv", "html", "opinion")
+MINE = ("text", "sarif", "github", "gitlab", "junit", "csv", "html", "opinion")
 
 
 # -- options --------------------------------------------------------------------
@@ -246,6 +246,28 @@ def test_github_commands_cannot_be_injected():
 def test_github_property_escaping():
     assert github.escape_property("a:b,c%d\ne") == "a%3Ab%2Cc%25d%0Ae"
     assert github.escape_data("a:b,c%d\r\n") == "a:b,c%25d%0D%0A"
+
+
+# -- GitLab code quality ------------------------------------------------------------
+
+def test_gitlab_code_quality():
+    issues = json.loads(gitlab.render(sample_result(), {"base_dir": "samples"}))
+    assert len(issues) == 12
+    for issue in issues:
+        assert set(issue) >= {"description", "check_name", "fingerprint", "severity", "location"}
+        assert issue["severity"] in {"info", "minor", "major", "critical", "blocker"}
+        assert issue["location"]["lines"]["begin"] >= 1
+        assert not issue["location"]["path"].startswith(("/", "samples/"))
+    assert len({i["fingerprint"] for i in issues}) == len(issues)
+    assert {i["severity"] for i in issues} == {"critical", "major", "info"}
+
+
+def test_gitlab_fingerprints_unique_for_identical_findings():
+    result = sample_result()
+    decl = result.files[2].declarations[1]
+    decl.findings = decl.findings + decl.findings
+    issues = gitlab.build(result)
+    assert len({i["fingerprint"] for i in issues}) == len(issues) == 14
 
 
 # -- JUnit ---------------------------------------------------------------------------

@@ -34,6 +34,7 @@ CASES: dict[str, tuple[str, ReportOptions]] = {
     "sample.statistics.txt": ("text", ReportOptions(statistics=True, width=100)),
     "sample.sarif.json": ("sarif", ReportOptions(base_dir="samples")),
     "sample.github.txt": ("github", ReportOptions()),
+    "sample.gitlab.json": ("gitlab", ReportOptions(base_dir="samples")),
     "sample.junit.xml": ("junit", ReportOptions()),
     "sample.csv": ("csv", ReportOptions()),
     "sample.html": ("html", ReportOptions()),

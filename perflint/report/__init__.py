@@ -15,6 +15,7 @@ FORMATS: dict[str, str] = {
     "jsonl": "perflint.report.json_report",
     "sarif": "perflint.report.sarif",
     "github": "perflint.report.github",
+    "gitlab": "perflint.report.gitlab",
     "junit": "perflint.report.junit",
     "csv": "perflint.report.csv_report",
     "html": "perflint.report.html",
