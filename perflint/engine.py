@@ -340,7 +340,7 @@ class Engine:
         except Exception as exc:  # a broken kind must not kill the run
             if self.config.debug:
                 traceback.print_exc(file=sys.stderr)
-            self._emit_internal(found, rule, path, index, exc, decls, ignores)
+            self._emit_internal(found, active, path, index, exc, decls, ignores)
             return
         for hit in hits:
             try:
@@ -348,7 +348,7 @@ class Engine:
             except Exception as exc:
                 if self.config.debug:
                     traceback.print_exc(file=sys.stderr)
-                self._emit_internal(found, rule, path, index, exc, decls, ignores)
+                self._emit_internal(found, active, path, index, exc, decls, ignores)
                 return
             self._place(found, finding, reported=active.reported and rule.code not in ignores)
 
@@ -407,8 +407,9 @@ class Engine:
                               span=problem.span, aspect=rule.aspect, args=args)
         self._place(found, finding, reported=problem.code not in ignores)
 
-    def _emit_internal(self, found: _FileFindings, rule: Rule, path: str, index: int | None, exc: BaseException,
-                       decls: list[Declaration], ignores: set[str]) -> None:
+    def _emit_internal(self, found: _FileFindings, active: Active, path: str, index: int | None,
+                       exc: BaseException, decls: list[Declaration], ignores: set[str]) -> None:
+        rule = active.rule
         internal = self.catalog.rules.get(INTERNAL_ERROR_CODE)
         args = {"rule": rule.code, "name": rule.name, "kind": rule.kind, "path": path,
                 "error": f"{type(exc).__name__}: {exc}"}
@@ -419,7 +420,9 @@ class Engine:
                           severity=Severity.ERROR, path=path, message=message, declaration=index,
                           declaration_name=decl.display_name if decl is not None else None,
                           aspect=internal.aspect if internal else None, args=args)
-        self._place(found, finding, reported=INTERNAL_ERROR_CODE not in ignores)
+        # the crash of an ignored rule is suppressed like its findings would be
+        reported = INTERNAL_ERROR_CODE not in ignores and active.reported and rule.code not in ignores
+        self._place(found, finding, reported=reported)
 
 
 def _dedup(findings: list[Finding]) -> list[Finding]:
