@@ -40,6 +40,7 @@ def test_rule_is_complete(code):
             assert rule.suggestion.get(lang, "").strip()
     # the same doc sections in the same order in both languages
     text = rule.path.read_text("utf-8")
+    assert "TODO" not in text, f"{rule.path}: scaffold TODO left in"
     data = tomllib.loads(text)
     assert [list(data["doc"][lang]) for lang in LANGS] == [list(SECTIONS)] * 2
     cases = {ex.case for ex in rule.examples}
@@ -70,3 +71,29 @@ def test_aliases_do_not_shadow():
             assert alias not in codes and alias not in names, f"{rule.code}: alias {alias} shadows a rule"
             assert alias not in seen, f"alias {alias} used by {seen.get(alias)} and {rule.code}"
             seen[alias] = rule.code
+
+
+def test_new_rule_scaffold_loads(tmp_path):
+    """scripts/new_rule.py writes a rule that passes the schema and its kind's params_schema."""
+    import importlib.util
+    import shutil
+
+    from perflint.catalog import Catalog
+
+    spec = importlib.util.spec_from_file_location("new_rule", rules_dir().parent / "scripts" / "new_rule.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    cat = builtin_catalog()
+    kind = sorted(k for k in cat.kinds)[0]
+    pack = tmp_path / "rules"
+    shutil.copytree(rules_dir() / "profiles", pack / "profiles")
+    shutil.copy(rules_dir() / "settings.toml", pack / "settings.toml")
+    assert module.main(["--family", "ZZ", "--kind", kind, "--name", "brand-new-rule",
+                        "--rules-dir", str(pack)]) == 0
+    written = pack / "zz" / "brand-new-rule.toml"
+    text = written.read_text("utf-8")
+    for section in ("[message]", "[suggestion]", "[doc.zh]", "[doc.en]", "[params]", 'case = "bad"', 'case = "good"'):
+        assert section in text
+    loaded = Catalog.load(packs=[pack], kind_classes=[type(k) for k in cat.kinds.values()])
+    assert loaded.rules["ZZ001"].name == "brand-new-rule"
+    assert module.main(["--family", "ZZ", "--kind", "no-such-kind", "--name", "x-y", "--rules-dir", str(pack)]) == 2
