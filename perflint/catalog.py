@@ -402,6 +402,17 @@ class Catalog:
         choices += sorted({r.family for r in self.rules.values()})
         raise ReferenceError_(raw, did_you_mean(raw, choices))
 
+    def via_alias(self, ref: str) -> Rule | None:
+        """The rule ``ref`` reaches only through an old alias (for a deprecation notice)."""
+        raw = ref.strip()
+        up = raw.upper()
+        if up in self.rules or any(r.name == raw for r in self.rules.values()) or up == "ALL":
+            return None
+        if _CODE_RE.match(up) and any(r.code.startswith(up) for r in self.rules.values()):
+            return None
+        return next((r for r in self.rules.values()
+                     if raw in r.aliases or up in (a.upper() for a in r.aliases)), None)
+
     def specificity(self, ref: str) -> int:
         """How specific a reference is (for ordering overrides): code/name/alias 2, prefix 1, ALL 0."""
         raw = ref.strip()

@@ -170,6 +170,8 @@ def check(
         _err(f"perflint: {tr('config-error', ui)}:\n{exc.text(ui)}")
         raise typer.Exit(ExitCode.ERROR)
     ui = cfg.lang
+    for note in cfg.notices:
+        _err("perflint: " + (note.get(ui) or note["zh"]))
     out_format = cfg.output_format or _default_format()
     if out_format not in FORMATS:
         _err("perflint: " + tr("unknown-format", ui, fmt=out_format))

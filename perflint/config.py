@@ -76,6 +76,8 @@ class Config:
     today: str = field(default_factory=lambda: date.today().isoformat())
     debug: bool = False
     strict_plugins: bool = False
+    #: notices for stderr: old aliases in use, deprecated rules selected ({"zh": …, "en": …})
+    notices: list[dict[str, str]] = field(default_factory=list)
     #: where each key was set: key -> (file, text) for error messages
     _origin: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)
 
@@ -291,11 +293,21 @@ def validate(cfg: Config, catalog: Catalog) -> list[Problem]:
 
     def bad_ref(key: str, ref: str, path: list[str | int], label: str) -> None:
         try:
-            catalog.resolve(ref)
+            rules = catalog.resolve(ref)
         except ReferenceError_ as exc:
             source, line = _where(cfg, key, path)
             problems.append(Problem(source, line, label if source != CLI else f"--{label.split('.')[0]}",
                                     t("unknown-rule", ref=ref, hint=exc.suggestion)))
+            return
+        old = catalog.via_alias(ref)
+        if old is not None:
+            note = t("alias-used", ref=ref, code=old.code, name=old.name)
+            if note not in cfg.notices:
+                cfg.notices.append(note)
+        if len(rules) == 1 and rules[0].status == "deprecated" and not label.startswith(("ignore", "per-file")):
+            note = t("deprecated-rule", code=rules[0].code, name=rules[0].name)
+            if note not in cfg.notices:
+                cfg.notices.append(note)
 
     if cfg.profile not in catalog.profiles:
         source, line = _where(cfg, "profile", ["profile"])

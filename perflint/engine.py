@@ -138,6 +138,12 @@ def expand_paths(paths: Iterable[str], exclude: list[str] | None = None) -> list
     that do not exist are kept: reading them reports ``INP001``.
     """
     exclude = exclude or []
+    try:  # the full walker (gitignore-style excludes, symlink loops, unreadable folders)
+        from perflint.ingest.discover import discover
+    except ImportError:
+        discover = None
+    if discover is not None:
+        return list(discover(list(paths), exclude))
     out: list[str] = []
     for raw in paths:
         if raw == STDIN or not os.path.isdir(raw):
@@ -261,8 +267,13 @@ class Engine:
         files = expand_paths(paths, self.config.exclude)
         options = ReadOptions(max_bytes=self.config.max_file_size)
         result = self._new_result()
+        try:
+            from perflint.ingest.files import display_path
+        except ImportError:
+            def display_path(p: str) -> str:
+                return p
         for path in files:
-            display = STDIN_NAME if path == STDIN else _posix(path)
+            display = STDIN_NAME if path == STDIN else _posix(display_path(path))
             fr = load_file(path, options)
             self._add_file(result, fr, display)
         return self._finish(result)
@@ -291,9 +302,9 @@ class Engine:
     def _add_file(self, result: RunResult, fr: FileResult, display: str) -> None:
         found = _FileFindings()
         ignores = self.ignored | self._file_ignores(display)
-        for problem in fr.problems:
-            self._emit_problem(found, problem, display, ignores)
         decls = fr.declarations
+        for problem in fr.problems:
+            self._emit_problem(found, problem, display, ignores, decls)
         docs = [d.to_dict(include_source=False) for d in decls]
         for active in self.active:
             kind = self.catalog.kinds.get(active.rule.kind)
@@ -393,18 +404,25 @@ class Engine:
         else:
             found.decl.setdefault(finding.declaration, []).append(finding)
 
-    def _emit_problem(self, found: _FileFindings, problem: InputProblem, path: str, ignores: set[str]) -> None:
+    def _emit_problem(self, found: _FileFindings, problem: InputProblem, path: str, ignores: set[str],
+                      decls: list[Declaration]) -> None:
         rule = self.catalog.rules.get(problem.code)
         args = {str(k): _plain(v) for k, v in sorted(problem.args.items())}
+        index = getattr(problem, "declaration", None)
+        decl = decls[index] if index is not None and 0 <= index < len(decls) else None
+        if decl is None:
+            index = None
         if rule is None:  # an input problem without a rule file: still never lost
             finding = Finding(code=problem.code, name=problem.code.lower(), severity=Severity.ERROR, path=path,
                               message={"zh": f"{problem.code} {args}", "en": f"{problem.code} {args}"},
-                              pointer=problem.pointer, span=problem.span, args=args)
+                              pointer=problem.pointer, span=problem.span, args=args, declaration=index,
+                              declaration_name=None if decl is None else decl.display_name)
         else:
             finding = Finding(code=rule.code, name=rule.name,
                               severity=self.severity.get(rule.code, rule.severity), path=path,
-                              message=render_pair(rule.message, args), pointer=problem.pointer,
-                              span=problem.span, aspect=rule.aspect, args=args)
+                              message=render_pair(rule.template(getattr(problem, "variant", None)), args),
+                              pointer=problem.pointer, span=problem.span, aspect=rule.aspect, args=args,
+                              declaration=index, declaration_name=None if decl is None else decl.display_name)
         self._place(found, finding, reported=problem.code not in ignores)
 
     def _emit_internal(self, found: _FileFindings, active: Active, path: str, index: int | None,

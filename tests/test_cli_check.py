@@ -169,3 +169,10 @@ def test_broken_pack_exits_2(env, tmp_path, monkeypatch):
     monkeypatch.setattr(catalog_mod, "builtin_catalog", broken)
     res = run("check", "bad.txt", "--lang", "en")
     assert res.exit_code == 2 and "rules/x/y.toml:3 [severty]" in res.stderr
+
+
+def test_alias_works_with_a_notice(env):
+    res = run("check", "bad.txt", "--format", "json", "--select", "TST-001", "--lang", "en")
+    assert res.exit_code == 1
+    assert [f["code"] for f in json.loads(res.stdout)["findings"]] == ["TST001"]
+    assert "“TST-001” is an old name; use TST001 (name-empty)" in res.stderr
