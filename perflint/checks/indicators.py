@@ -17,28 +17,29 @@ from perflint.checks._a_common import SEVERITY, STRINGS, applies, schema, settin
 from perflint.checks.base import Context, Hit, Kind, kind
 from perflint.findings import Severity
 from perflint.model import Declaration
-from perflint.values import (BENEFIT, OUTPUT, QUALITY, QUANTITY, SATISFACTION, TIMELINESS, category,
-                             common_prefix_len, containment, display, form_key, indicator_name, is_blank,
+from perflint.values import (BENEFIT, OUTPUT, QUALITY, QUANTITY, TIMELINESS, category,
+                             common_prefix_len, containment, display, indicator_name, is_blank,
                              is_measurable, is_placeholder, is_real_row, looks_like_duties, name_pointer,
                              norm, quantities, strip_numbering, target_pointer, target_text,
                              template_remnant)
-from perflint.ingest.vocab import label_key
 
-_REQUIRED_DEFAULT = {"project": [OUTPUT, BENEFIT], "department": [OUTPUT, BENEFIT]}
-_REQUIRED_SCHEMA = {
-    "type": "object",
-    "additionalProperties": {
-        "type": "object",
-        "properties": {"project": STRINGS, "department": STRINGS},
-        "additionalProperties": False,
-    },
-}
+_REQUIRED_DEFAULT = [OUTPUT, BENEFIT]
+#: the categories other rules own: satisfaction-present and cost-present
+_OWNED = ["满意度指标", "成本指标"]
+_REQUIRED_SCHEMA = {"type": "object", "additionalProperties": STRINGS}
 
 
 def _required_level1(params: dict[str, Any], ctx: Context, decl: Declaration) -> list[str]:
-    table = params.get("required") or {}
-    entry = table.get(ctx.profile) or table.get("default") or _REQUIRED_DEFAULT
-    return list(entry.get(form_key(decl), _REQUIRED_DEFAULT[form_key(decl)]))
+    """The profile's ``required_level1`` for this form type, less the categories
+    that ``satisfaction-present`` and ``cost-present`` report."""
+    table = ctx.setting(params, "required_level1") or {}
+    wanted = table.get(str(decl.form_type))
+    if wanted is None:
+        wanted = table.get("项目支出") if str(decl.form_type) == "unknown" else None
+    if wanted is None:
+        wanted = _REQUIRED_DEFAULT
+    owned = set(params.get("owned_elsewhere", _OWNED))
+    return [name for name in wanted if name not in owned]
 
 
 def _skip_cell(text: str | None, tokens: list[str]) -> bool:
@@ -53,7 +54,7 @@ class RequiredLevel1(Kind):
         "zh": "检查档案要求的一级指标（产出、效益……）是否齐全；旧称归一时给出提示。",
         "en": "The profile's required first-level categories (output, benefit …) must be present; legacy names are noted.",
     }
-    params_schema = schema(required=_REQUIRED_SCHEMA, legacy_names=STRINGS)
+    params_schema = schema(required_level1=_REQUIRED_SCHEMA, owned_elsewhere=STRINGS, legacy_names=STRINGS)
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         required = _required_level1(params, ctx, decl)
@@ -65,11 +66,11 @@ class RequiredLevel1(Kind):
         for name in required:
             if name not in present:
                 yield Hit("/indicators", {"category": name})
-        legacy = {label_key(x) for x in params.get("legacy_names", [])}
+        legacy = {norm(x).rstrip(":：") for x in params.get("legacy_names", [])}
         for i, ind in enumerate(decl.indicators):
             for field in ("level1", "level2"):
                 raw = getattr(ind, field)
-                if raw and field not in ind.inherited and label_key(raw) in legacy:
+                if raw and field not in ind.inherited and norm(raw).rstrip(":：") in legacy:
                     canon = category(ind)
                     yield Hit(f"/indicators/{i}/{field}",
                               {"label": raw, "canonical": canon.level2 if field == "level2" else canon.level1},
@@ -83,20 +84,25 @@ class RequiredLevel2(Kind):
         "zh": "产出指标下须有数量、质量、时效二级指标（成本由成本指标规则检查）。",
         "en": "The output block needs quantity, quality and timeliness indicators (cost has its own rule).",
     }
-    params_schema = schema("placeholders", required={"type": "object", "additionalProperties": SEVERITY},
-                           parent={"type": "string"})
+    params_schema = schema("placeholders", output_level2=STRINGS,
+                           severity={"type": "object", "additionalProperties": SEVERITY},
+                           owned_elsewhere=STRINGS)
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         tokens = settings(params, ctx)["placeholders"]
         if not any(ind.level2 is not None for ind in decl.indicators):
             return  # template without a 二级 column (2019 部门整体)
-        parent = params.get("parent", OUTPUT)
+        parent = OUTPUT
         block = [(i, ind, category(ind)) for i, ind in enumerate(decl.indicators)]
         block = [(i, ind, c) for i, ind, c in block if c.level1 == parent]
         if not block:
             return  # the whole 一级 is missing: required-level1 reports it
-        required = params.get("required", {QUANTITY: "error", QUALITY: "error", TIMELINESS: "warning"})
-        for name, severity in required.items():
+        owned = set(params.get("owned_elsewhere", _OWNED))
+        wanted = [n for n in ctx.setting(params, "output_level2") or [QUANTITY, QUALITY, TIMELINESS]
+                  if n not in owned]
+        severities = {QUANTITY: "error", QUALITY: "error", TIMELINESS: "warning", **params.get("severity", {})}
+        for name in wanted:
+            severity = severities.get(name, "error")
             rows = [(i, ind) for i, ind, c in block if c.level2 == name]
             if any(is_real_row(ind, tokens) for _, ind in rows):
                 continue
@@ -112,7 +118,7 @@ class EmptyCategory(Kind):
         "zh": "必填的一级指标下每一行都只是占位符。",
         "en": "Every row of a required first-level category is a placeholder.",
     }
-    params_schema = schema("placeholders", required=_REQUIRED_SCHEMA)
+    params_schema = schema("placeholders", required_level1=_REQUIRED_SCHEMA, owned_elsewhere=STRINGS)
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         tokens = settings(params, ctx)["placeholders"]
