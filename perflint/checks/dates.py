@@ -103,7 +103,7 @@ class DateParse(Kind):
                 continue
             if role == "filing" and order[p.precision or "day"] < order[need]:
                 yield Hit(pointer, {"text": text.strip(), "precision": p.precision},
-                          variant="imprecise", severity=Severity.INFO)
+                          variant=f"imprecise-{p.precision}", severity=Severity.INFO)
 
 
 @kind
