@@ -263,7 +263,9 @@ def _repair(data: bytes, first_bad: int) -> Decoded:
             mended = line.decode("utf-8", "replace")
             non_ascii = sum(1 for b in line if b > 127)
             broken = mended.count("\ufffd")
-            decoded_ok = sum(1 for ch in mended if ord(ch) > 127) - broken
+            # Chinese UTF-8 is three bytes a character; two-byte "letters"
+            # are what other encodings look like when read as UTF-8.
+            decoded_ok = sum(1 for ch in mended if 0x800 <= ord(ch) != 0xFFFD)
             if decoded_ok > 0 and broken <= max(1, _DAMAGE_RATIO * non_ascii):
                 kinds.append("d")  # UTF-8 with a few broken bytes
             elif _strict(line, "gb18030") is not None:

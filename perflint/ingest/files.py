@@ -106,6 +106,8 @@ def read_bytes(path: str, max_bytes: int) -> bytes:
     else:
         try:
             if os.path.isdir(path):
+                if not os.access(path, os.R_OK | os.X_OK):
+                    raise InputError("INP001", "unreadable-directory", reason=os.strerror(errno.EACCES))
                 raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
             size = os.path.getsize(path)
             if size > max_bytes and os.path.isfile(path):

@@ -74,7 +74,9 @@ LINES_SUFFIXES = (".jsonl", ".ndjson")
 
 _WS = re.compile(r"[ \t\n\r]*")
 _NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?")
-_NUMBER_TAIL = re.compile(r"[0-9A-Za-z_.+\-]+")
+#: what may follow a number: whitespace, a separator, a closing bracket
+_DELIMITERS = frozenset(" \t\r\n,]}")
+_TOKEN = re.compile(r"[^\s,\]}]+")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _IDENT = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*")
 #: longest integer literal turned into ``int`` (Python refuses very long ones)
@@ -246,9 +248,8 @@ class _Reader:
                 doc.non_finite.append((pointer, i, i + 9, "-Infinity"))
                 return None, i + 9
             m = _NUMBER.match(text, i)
-            tail = _NUMBER_TAIL.match(text, m.end()) if m else _NUMBER_TAIL.match(text, i)
-            if m is None or tail is not None:
-                bad = _NUMBER_TAIL.match(text, i)
+            if m is None or (m.end() < self.n and text[m.end()] not in _DELIMITERS):
+                bad = _TOKEN.match(text, i)
                 token = bad.group(0) if bad else ch
                 raise JsonSyntax("bad-number", i, f"invalid number {token[:40]!r}", token=token[:40])
             token = m.group(0)
@@ -263,9 +264,9 @@ class _Reader:
                 doc.non_finite.append((pointer, i, i + len(word), word))
                 return None, i + len(word)
         if ch in "}]":
-            raise JsonSyntax("trailing-comma" if self._after_comma(i) else "expected-value", i,
-                             "a comma before a closing bracket (trailing comma)" if self._after_comma(i)
-                             else "expected a value")
+            if self._after_comma(i):
+                raise JsonSyntax("trailing-comma", i, "a comma before a closing bracket (trailing comma)")
+            raise JsonSyntax("expected-value", i, f"expected a value, found {ch!r}", char=ch)
         raise _unexpected(text, i, "expected-value", "a value")
 
     def _after_comma(self, i: int) -> bool:
@@ -380,17 +381,18 @@ def read_documents(text: str, max_depth: int = DEFAULT_MAX_DEPTH, lines: bool = 
                                          index.span(exc.offset, end), variant=exc.variant))
             if not (lines or docs):
                 return docs, problems
-            i = _resync(text, exc.offset)
+            i = _resync(text, exc.offset, i)
             continue
         docs.append(doc)
         j = reader.ws(doc.end)
         if j < n and text[j] not in "{[":
             line, column = index.pos(j)
+            err = _unexpected(text, j, "trailing-data", "nothing after the end of the document")
             problems.append(InputProblem(
                 "INP004", path,
-                {"reason": f"unexpected {_char_name(text[j])!r} after the end of the document",
-                 "line": line, "column": column, "char": _char_name(text[j])},
-                index.span(j, j + 1), variant="trailing-data"))
+                {"reason": err.reason, "line": line, "column": column, "char": _char_name(text[j]),
+                 **err.args_map},
+                index.span(j, j + 1), variant=err.variant))
             if not lines:
                 return docs, problems
             j = _resync(text, j)
@@ -401,8 +403,18 @@ def read_documents(text: str, max_depth: int = DEFAULT_MAX_DEPTH, lines: bool = 
 _DOC_START = re.compile(r"\n[ \t\r]*[\[{]")
 
 
-def _resync(text: str, offset: int) -> int:
-    """Offset of the next line after ``offset`` that starts a document."""
+def _resync(text: str, offset: int, doc_start: int | None = None) -> int:
+    """Offset of the next line that starts a document, after ``offset``.
+
+    The line holding ``offset`` itself counts when it starts a document and
+    the failed document began on an earlier line (a document missing its
+    closing bracket runs into the next line).
+    """
+    line_start = text.rfind("\n", 0, offset) + 1
+    if doc_start is not None and line_start > doc_start:
+        m = _DOC_START.match(text, line_start - 1)
+        if m is not None:
+            return m.end() - 1
     m = _DOC_START.search(text, offset)
     if m is None:
         return len(text)
@@ -496,7 +508,7 @@ def describe(error: ValidationError) -> list[tuple[str, str, dict[str, Any], boo
         return [(pointer, "amount-format", {"value": _short(inst)}, False)]
     if kw == "pattern" and pointer.endswith("/value"):
         return [(pointer, "date-format", {"value": _short(inst)}, False)]
-    if kw == "propertyNames":
+    if kw == "propertyNames" or "propertyNames" in error.schema_path:
         return [(pointer, "pointer-format", {"value": _short(inst)}, False)]
     if kw in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
         return [(pointer, "range", {"value": _short(inst), "limit": str(error.validator_value),

@@ -1,0 +1,173 @@
+"""Which files to read: explicit files, directories walked, ``-`` for stdin.
+
+:func:`discover` turns the paths a user gives into the list of inputs, in a
+deterministic order:
+
+* ``-`` is standard input; an explicit file argument is always read, whatever
+  its name and whatever ``exclude`` says (you asked for it); a path that does
+  not exist is kept too, so that reading it reports ``INP001``.
+* A directory is walked recursively.  Its entries are taken in sorted order
+  (by code point), and a file counts as a declaration when its name ends in
+  one of :data:`DECLARATION_SUFFIXES` (``.txt``, ``.text``, ``.json``,
+  ``.jsonl``, ``.ndjson``, any case).  Hidden entries (a name starting with
+  ``.``) are skipped, and so are :data:`DEFAULT_EXCLUDES` (version-control
+  and build folders).
+* ``exclude`` holds ``.gitignore``-style patterns (``drafts/``, ``*.bak.txt``,
+  ``/old/**``, ``!keep.txt``), matched against the path relative to the
+  directory being walked, with ``/`` separators.
+* Symbolic links to files are read.  Symbolic links to directories are only
+  followed with ``follow_symlinks=True``; then a directory already visited
+  (the same device and inode) is not entered again, so a link loop ends.
+* A directory that cannot be listed is not fatal: it stays in the result and
+  reading it reports ``INP001`` (variant ``unreadable-directory``).
+* File names that are not valid in the file system encoding are kept as
+  Python gives them (``surrogateescape``); :func:`load_file` opens them and
+  shows them with ``\\xNN`` escapes.
+* Each file is listed once, even when two arguments reach it.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass, field
+from typing import Iterable
+
+import pathspec
+
+STDIN = "-"
+DECLARATION_SUFFIXES = (".txt", ".text", ".json", ".jsonl", ".ndjson")
+DEFAULT_EXCLUDES = (".git/", ".hg/", ".svn/", ".venv/", "venv/", "node_modules/", "__pycache__/",
+                    "build/", "dist/", ".tox/", ".mypy_cache/", ".pytest_cache/")
+
+
+@dataclass(slots=True)
+class Walk:
+    """The outcome of :func:`walk`: the files, and the directories that could not be listed."""
+
+    files: list[str] = field(default_factory=list)
+    unreadable: list[str] = field(default_factory=list)
+
+
+def _spec(patterns: Iterable[str]) -> pathspec.PathSpec:
+    lines = [p for p in patterns if p and p.strip() and not p.lstrip().startswith("#")]
+    return pathspec.GitIgnoreSpec.from_lines(lines)
+
+
+def _posix(path: str) -> str:
+    return path.replace(os.sep, "/")
+
+
+def is_declaration_name(name: str) -> bool:
+    return name.lower().endswith(DECLARATION_SUFFIXES)
+
+
+def walk(paths: Iterable[str], exclude: Iterable[str] = (), follow_symlinks: bool = False,
+         use_default_excludes: bool = True) -> Walk:
+    """Expand ``paths``; see the module documentation for the rules."""
+    user = _spec(exclude)
+    defaults = _spec(DEFAULT_EXCLUDES if use_default_excludes else ())
+    out = Walk()
+    seen: set[str] = set()
+
+    def add(path: str) -> None:
+        key = os.path.normpath(path) if path != STDIN else STDIN
+        if key not in seen:
+            seen.add(key)
+            out.files.append(path)
+
+    for raw in paths:
+        if raw == STDIN:
+            add(raw)
+            continue
+        try:
+            is_dir = os.path.isdir(raw)
+        except (OSError, ValueError):
+            is_dir = False
+        if not is_dir:
+            add(raw)
+            continue
+        found, unreadable = _walk_dir(raw, user, defaults, follow_symlinks)
+        for path in found:
+            add(path)
+        for path in unreadable:
+            out.unreadable.append(path)
+            add(path)
+    return out
+
+
+def discover(paths: Iterable[str], exclude: Iterable[str] = (), follow_symlinks: bool = False) -> list[str]:
+    """The inputs to read, in order: explicit files as given, directories walked (sorted)."""
+    return walk(paths, exclude, follow_symlinks).files
+
+
+def _walk_dir(root: str, user: pathspec.PathSpec, defaults: pathspec.PathSpec,
+              follow_symlinks: bool) -> tuple[list[str], list[str]]:
+    files: list[str] = []
+    unreadable: list[str] = []
+    visited: set[tuple[int, int]] = set()
+    try:
+        st = os.stat(root)
+        visited.add((st.st_dev, st.st_ino))
+    except OSError:
+        pass
+    # An explicit stack of (directory, its path relative to root) keeps deep
+    # trees away from the recursion limit; entries are pushed in reverse so
+    # that they come out sorted.
+    stack: list[tuple[str, str]] = [(root, "")]
+    while stack:
+        folder, rel = stack.pop()
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError:
+            unreadable.append(folder)
+            continue
+        subdirs: list[tuple[str, str]] = []
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            rel_path = f"{rel}{name}"
+            try:
+                is_link = entry.is_symlink()
+                is_dir = entry.is_dir(follow_symlinks=True)
+            except OSError:
+                is_link, is_dir = False, False
+            if is_dir:
+                probe = _posix(rel_path) + "/"
+                if defaults.match_file(probe) or user.match_file(probe):
+                    continue
+                if is_link and not follow_symlinks:
+                    continue
+                if follow_symlinks:
+                    try:
+                        st = entry.stat(follow_symlinks=True)
+                    except OSError:
+                        continue
+                    ident = (st.st_dev, st.st_ino)
+                    if ident in visited:
+                        continue  # a link loop, or a second way into the same folder
+                    visited.add(ident)
+                subdirs.append((os.path.join(folder, name), rel_path + "/"))
+                continue
+            if not is_declaration_name(name):
+                continue
+            if user.match_file(_posix(rel_path)) or defaults.match_file(_posix(rel_path)):
+                continue
+            if not is_link:
+                try:
+                    mode = entry.stat(follow_symlinks=False).st_mode
+                except OSError:
+                    mode = stat.S_IFREG
+                if not (stat.S_ISREG(mode)):
+                    continue  # sockets, FIFOs, devices
+            files.append(os.path.join(folder, name))
+        for item in reversed(subdirs):
+            stack.append(item)
+    return _order(root, files), unreadable
+
+
+def _order(root: str, files: list[str]) -> list[str]:
+    """Sort by the path relative to ``root`` compared segment by segment."""
+    return sorted(files, key=lambda p: _posix(os.path.relpath(p, root)).split("/"))
