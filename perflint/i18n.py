@@ -120,8 +120,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "html.opinion": {"zh": "审核意见（草稿）", "en": "Review opinion (draft)"},
     "html.glossary": {"zh": "规则说明", "en": "Rules used"},
     "html.file_findings": {"zh": "文件级问题", "en": "File-level findings"},
-    "html.unreadable": {"zh": "无法读取的文件", "en": "Unreadable files"},
-    "html.suppressed": {"zh": "已忽略的问题", "en": "Suppressed findings"},
+    "html.card.files": {"zh": "文件", "en": "files"},
+    "html.card.unreadable": {"zh": "无法读取", "en": "unreadable"},
+    "html.card.suppressed": {"zh": "已忽略", "en": "suppressed"},
     "html.encoding": {"zh": "编码", "en": "encoding"},
     "html.chart_label": {"zh": "各等级申报表数量", "en": "Declarations per grade"},
     "html.disclaimer": {

@@ -10,6 +10,7 @@ and review the diff of ``tests/golden/`` before committing it.
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,9 @@ try:
 except ImportError:  # tests/ imported as a package
     from tests.report_sample import sample_result
 
+ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).parent / "golden"
+TODAY = "2026-01-01"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 
 #: golden file name -> (format, options)
@@ -73,3 +76,69 @@ def test_sample_golden(name: str) -> None:
     again = as_bytes(renderer(fmt)(sample_result(), options))
     assert out == again, "output is not deterministic"
     check_golden(name, out)
+
+
+# -- the bundled examples, through the real engine ------------------------------------
+#
+# These follow the rule catalog: when a rule is added or its message changes,
+# regenerate with UPDATE_GOLDEN=1 and review the diff.
+
+EXAMPLE_CASES: dict[str, tuple[str, ReportOptions]] = {
+    "examples.text.txt": ("text", ReportOptions(width=100)),
+    "examples.text.en.txt": ("text", ReportOptions(lang="en", width=100)),
+    "examples.statistics.txt": ("text", ReportOptions(statistics=True)),
+    "examples.sarif.json": ("sarif", ReportOptions()),
+    "examples.github.txt": ("github", ReportOptions()),
+    "examples.gitlab.json": ("gitlab", ReportOptions()),
+    "examples.junit.xml": ("junit", ReportOptions()),
+    "examples.csv": ("csv", ReportOptions()),
+    "examples.html": ("html", ReportOptions()),
+    "examples.opinion.txt": ("opinion", ReportOptions()),
+    "examples.opinion.en.txt": ("opinion", ReportOptions(lang="en")),
+}
+
+
+@lru_cache(maxsize=1)
+def examples_result():
+    """The examples (plus one missing file) checked by the built-in catalog, today fixed."""
+    from perflint.catalog import builtin_catalog
+    from perflint.config import load_config
+    from perflint.engine import Engine
+
+    here = Path.cwd()
+    os.chdir(ROOT)
+    try:
+        catalog = builtin_catalog()
+        cfg = load_config(catalog, cwd=ROOT, overrides={"today": TODAY})
+        paths = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "examples").iterdir()
+                       if p.suffix in (".txt", ".json", ".jsonl"))
+        return Engine(catalog, cfg).run(paths + ["examples/no-such-form.txt"])
+    finally:
+        os.chdir(here)
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLE_CASES))
+def test_examples_golden(name: str) -> None:
+    fmt, options = EXAMPLE_CASES[name]
+    result = examples_result()
+    assert result.declarations and result.findings
+    out = as_bytes(renderer(fmt)(result, options))
+    assert out == as_bytes(renderer(fmt)(result, options))
+    check_golden(name, out)
+
+
+def test_cli_text_matches_the_renderer(monkeypatch) -> None:
+    """`perflint check` (not a TTY) prints exactly what the text reporter renders."""
+    from typer.testing import CliRunner
+
+    from perflint.cli import app
+
+    monkeypatch.chdir(ROOT)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    paths = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "examples").iterdir()
+                   if p.suffix in (".txt", ".json", ".jsonl")) + ["examples/no-such-form.txt"]
+    run = CliRunner().invoke(app, ["check", "--today", TODAY, *paths])
+    assert run.exit_code in (0, 1), run.output
+    expected = renderer("text")(examples_result(), ReportOptions())
+    assert run.stdout_bytes.decode("utf-8") == expected
+    assert "\x1b[" not in run.stdout_bytes.decode("utf-8")

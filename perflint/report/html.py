@@ -78,6 +78,7 @@ table.narrow { width: auto; min-width: 60mm; }
 table.findings { table-layout: fixed; font-size: 9.5pt; }
 table.findings code { font-size: 8pt; }
 tr { break-inside: avoid; page-break-inside: avoid; }
+thead { display: table-header-group; }
 code { font-family: "SFMono-Regular", Consolas, "Liberation Mono", monospace; font-size: 8.5pt;
   color: var(--muted); overflow-wrap: anywhere; }
 .sev { font-weight: 600; white-space: nowrap; }
@@ -183,13 +184,13 @@ def _overview(result: RunResult, options: ReportOptions) -> str:
     lang = options.lang
     counts = result.counts()
     cards = [
-        (len(result.files), t("col.path", lang) if lang == "zh" else t("word.files", lang)),
+        (len(result.files), t("html.card.files", lang)),
         (len(result.declarations), t("word.declarations", lang)),
         (counts["error"], severity_label(Severity.ERROR, lang)),
         (counts["warning"], severity_label(Severity.WARNING, lang)),
         (counts["info"], severity_label(Severity.INFO, lang)),
-        (result.unreadable_files, t("html.unreadable", lang)),
-        (result.suppressed, t("html.suppressed", lang)),
+        (result.unreadable_files, t("html.card.unreadable", lang)),
+        (result.suppressed, t("html.card.suppressed", lang)),
     ]
     out = [f'<section id="overview"><h2>{e(t("html.overview", lang))}</h2>', '<div class="cards">']
     for n, label in cards:

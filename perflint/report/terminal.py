@@ -18,6 +18,7 @@ terminal cells, so double-width CJK characters line up.  Colour only when
 from __future__ import annotations
 
 import io
+import shutil
 import sys
 from contextlib import contextmanager
 from typing import IO, Callable, Iterator
@@ -59,10 +60,22 @@ TAB = "    "
 DEFAULT_WIDTH = 100
 
 
+def terminal_width(options: ReportOptions) -> int:
+    """``options.width``; else the terminal's width when stdout is one; else 100."""
+    if options.width:
+        return max(options.width, 40)
+    try:
+        if sys.stdout.isatty():
+            return max(shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns, 40)
+    except (AttributeError, ValueError, OSError):
+        pass
+    return DEFAULT_WIDTH
+
+
 def _console(options: ReportOptions, file: IO[str]) -> Console:
     return Console(
         file=file,
-        width=options.width or DEFAULT_WIDTH,
+        width=terminal_width(options),
         force_terminal=options.color,
         color_system="standard" if options.color else None,
         no_color=not options.color,
@@ -160,7 +173,7 @@ def _source_block(f: Finding, file: FileReport | None, options: ReportOptions) -
     if line is None:
         return []
     gutter = max(len(str(f.span.line)), 3)
-    width = (options.width or DEFAULT_WIDTH) - gutter - 5
+    width = terminal_width(options) - gutter - 5
     end = f.span.end_column if f.span.end_line == f.span.line else None
     shown, caret_start, caret_width = excerpt(line, f.span.column, end, max(width, 20))
     first = Text()
