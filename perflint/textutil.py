@@ -10,8 +10,13 @@ from decimal import Decimal, InvalidOperation
 PAD = " \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff\n\r\f\v"
 
 
+#: every padding character: PAD and all Unicode whitespace (none is above U+3000)
+PAD_CHARS = "".join(sorted(set(PAD) | {chr(c) for c in range(0x3001) if chr(c).isspace()}))
+_PAD_SET = frozenset(PAD_CHARS)
+
+
 def is_pad(ch: str) -> bool:
-    return ch in PAD or ch.isspace()
+    return ch in _PAD_SET
 
 
 TICKS = "√✓✔☑■▇●"

@@ -40,7 +40,7 @@ from perflint.model import (
     Source,
     Span,
 )
-from perflint.textutil import clean_label, clean_value, parse_amount, parse_ticks, unit_from_label
+from perflint.textutil import PAD_CHARS, clean_label, clean_value, parse_amount, parse_ticks, unit_from_label
 
 
 class SourceMap:
@@ -68,11 +68,13 @@ class SourceMap:
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and is_pad(text[start]):
-        start += 1
-    while end > start and is_pad(text[end - 1]):
-        end -= 1
-    return start, end
+    """``[start, end)`` without padding at either end."""
+    piece = text[start:end]
+    left = piece.lstrip(PAD_CHARS)
+    if not left:
+        return end, end
+    s = start + len(piece) - len(left)
+    return s, s + len(left.rstrip(PAD_CHARS))
 
 
 @dataclass(slots=True)
@@ -559,7 +561,10 @@ class _FormBuilder:
         first = infos[first_i]
         header_hits = [inf for inf in infos if inf is not None and inf.kind == table.col_kind]
         if header_hits and len(header_hits) == len(nonblank):
-            if row.stream and (table.collecting or not table.columns):
+            if row.stream:
+                if not table.collecting:
+                    self._flush_stream()  # a new header in the stream
+                    table.columns, table.width = [], 0
                 table.columns.append(header_hits[0].key)
                 table.collecting = True
                 self._template(fs, fe)
@@ -696,13 +701,13 @@ class _FormBuilder:
                     break
                 level, cs, ce, remainder = peeled
                 slot = self._level_slot(level, self.text[cs:ce], assigned, rest)
-                if slot in assigned:
+                if slot in assigned or slot not in LEVELS:
                     break
                 assigned[slot] = (cs, ce)
                 rest[0] = remainder
                 continue
             slot = self._level_slot(cat[0], self.text[s:e], assigned, rest)
-            if slot in assigned:
+            if slot in assigned or slot not in LEVELS:
                 break  # a third category: data, not a level
             assigned[slot] = (s, e)
             rest.pop(0)
@@ -713,24 +718,19 @@ class _FormBuilder:
         table = self.table
         assert table is not None
         s, e = cell
-        if table.kind == "indicators" and self.vocab.category(self.text[s:e]) is not None:
+        cat = self.vocab.category(self.text[s:e]) if table.kind == "indicators" else None
+        slot = None if cat is None else self._level_slot(cat[0], self.text[s:e], table.levels, [])
+        if slot in LEVELS:
             self._flush_stream()
-            cat = self.vocab.category(self.text[s:e])
-            assert cat is not None
-            slot = self._level_slot(cat[0], self.text[s:e], table.levels, [])
-            if slot in table.levels:
-                self.unrecognized(*table.levels.pop(slot))
-            if slot == "level1" and "level2" in table.levels:
-                self.unrecognized(*table.levels.pop("level2"))
-            table.levels[slot] = cell
+            self._set_level(slot, cell)
             return
         if table.kind == "indicators" and self.fused and not table.buffer:
             assigned: dict[str, tuple[int, int]] = {}
             rest = self._peel_levels([cell], assigned)
             split = self._split_trailing_value(*rest[0]) if len(rest) == 1 and "value" in table.data_columns else None
             if split is not None or assigned:
-                for slot, c in assigned.items():
-                    table.levels[slot] = c
+                for slot, c in sorted(assigned.items()):
+                    self._set_level(slot, c)
                 if split is None:
                     table.buffer.extend(rest)
                     self._maybe_emit_stream()
@@ -740,6 +740,16 @@ class _FormBuilder:
                 return
         table.buffer.append(cell)
         self._maybe_emit_stream()
+
+    def _set_level(self, slot: str, cell: tuple[int, int]) -> None:
+        """Remember a level cell for the next stream row; one it replaces
+        without a row under it is kept as unrecognized."""
+        levels = self.table.levels if self.table is not None else {}
+        if slot in levels:
+            self.unrecognized(*levels.pop(slot))
+        if slot == "level1" and "level2" in levels:
+            self.unrecognized(*levels.pop("level2"))
+        levels[slot] = cell
 
     def _maybe_emit_stream(self) -> None:
         table = self.table
@@ -909,11 +919,14 @@ class Builder:
         forms: list[_FormBuilder] = []
         current = _FormBuilder(self, 0)
         for row in rows:
-            if self._starts_form(row, current):
-                forms.append(current)
-                current = _FormBuilder(self, len(forms))
-            if self._head_row(row, current):
-                continue
+            cell = self._single_cell(row)
+            if cell is not None and cell[1] - cell[0] <= 60:
+                if current.substantive and self.vocab.title(self.text[cell[0]:cell[1]]) is not None:
+                    # a title line after a form with content starts a new form
+                    forms.append(current)
+                    current = _FormBuilder(self, len(forms))
+                if self._head_row(cell, current):
+                    continue
             current.add_row(row)
             if self._is_footer(row):
                 current.has_footer = True
@@ -930,32 +943,23 @@ class Builder:
         return _merge_leftovers(decls)
 
     def _single_cell(self, row: Row) -> tuple[int, int] | None:
-        cells = [trim(self.text, c.start, c.end) for c in row.cells]
-        cells = [c for c in cells if c[0] < c[1]]
-        if len(cells) != 1:
-            return None
-        return cells[0]
+        """The only non-blank cell of ``row``, trimmed; None if there are more."""
+        found = None
+        for c in row.cells:
+            s, e = trim(self.text, c.start, c.end)
+            if s < e:
+                if found is not None:
+                    return None
+                found = (s, e)
+        return found
 
-    def _starts_form(self, row: Row, current: _FormBuilder) -> bool:
-        """A title line after a form with content starts a new form."""
-        cell = self._single_cell(row)
-        if cell is None or not current.substantive:
-            return False
-        s, e = cell
-        return e - s <= 60 and self.vocab.title(self.text[s:e]) is not None
-
-    def _head_row(self, row: Row, current: _FormBuilder) -> bool:
+    def _head_row(self, cell: tuple[int, int], current: _FormBuilder) -> bool:
         """Title and year lines at the head of a form; True when handled."""
-        cell = self._single_cell(row)
-        if cell is None:
-            return False
         s, e = cell
-        if e - s > 60:
-            return False
-        if current.has_title and not current.substantive and self.vocab.title(self.text[s:e]):
-            # a second title before any field: the first was a page heading
-            self._demote_title(current)
-        if not current.has_title and not current.substantive and self.vocab.title(self.text[s:e]):
+        if not current.substantive and self.vocab.title(self.text[s:e]):
+            if current.has_title:
+                # a second title before any field: the first was a page heading
+                self._demote_title(current)
             current._close_pending()
             current._title(s, e)
             return True

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from perflint.ingest.vocab import Vocabulary, is_pad, label_key, vocabulary
+from perflint.ingest.vocab import PAD, Vocabulary, is_pad, label_key, vocabulary
 
 
 @dataclass(slots=True)
@@ -56,8 +56,11 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_NON_PAD = re.compile(r"[^\s\u200b\ufeff]")
+
+
 def _blank(text: str, start: int, end: int) -> bool:
-    return all(is_pad(text[i]) for i in range(start, end))
+    return _NON_PAD.search(text, start, end) is None
 
 
 _FOOTER_LINE = re.compile(r"^\s*(填报人|联系电话|填报日期|填表日期|填报单位|单位负责人|联系人)\s*[:：（(]")
@@ -285,7 +288,7 @@ def line_rows(text: str, vocab: Vocabulary | None = None) -> list[Row]:
 
 
 def _short_line(text: str, span: tuple[int, int]) -> bool:
-    return sum(1 for ch in text[span[0]:span[1]] if not is_pad(ch)) <= 2
+    return span[1] - span[0] <= 2 or len(text[span[0]:span[1]].strip(PAD)) <= 2
 
 
 def _vertical_run(text: str, lines: list[tuple[int, int]], i: int, vocab: Vocabulary) -> int:

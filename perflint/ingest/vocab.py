@@ -38,8 +38,17 @@ class NormText:
 
     def __init__(self, raw: str, start: int = 0, end: int | None = None) -> None:
         end = len(raw) if end is None else end
+        piece = raw[start:end]
+        norm = piece if piece.isascii() else unicodedata.normalize("NFKC", piece)
+        if len(norm) == len(piece):
+            # the common case: NFKC kept every character one for one
+            offsets = [start + i for i, ch in enumerate(norm) if not ch.isspace() and ch not in PAD]
+            self.chars = "".join(norm[i - start] for i in offsets)
+            self.offsets = offsets
+            self.raw_end = end
+            return
         chars: list[str] = []
-        offsets: list[int] = []
+        offsets = []
         for i in range(start, end):
             ch = raw[i]
             if is_pad(ch):
@@ -69,12 +78,17 @@ class NormText:
 _BRACKET_NOTE = re.compile(r"[(\[【][^()\[\]【】]{0,14}[)\]】]")
 
 
+_WS = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=65536)
 def label_key(text: str) -> str:
-    """The matching key of a label."""
-    t = unicodedata.normalize("NFKC", text)
-    t = "".join(ch for ch in t if not ch.isspace())
+    """The matching key of a label (cached: templates repeat their labels)."""
+    t = unicodedata.normalize("NFKC", text) if not text.isascii() else text
+    t = _WS.sub("", t)
     t = t.lstrip(DECOR).rstrip(COLONS)
-    t = _BRACKET_NOTE.sub("", t)
+    if "(" in t or "[" in t or "【" in t:
+        t = _BRACKET_NOTE.sub("", t)
     return t.rstrip(COLONS).strip(DECOR)
 
 
