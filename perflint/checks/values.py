@@ -14,13 +14,13 @@ import re
 import unicodedata
 from typing import Any, Iterable
 
-from perflint.checks._a_common import SEVERITY_BY_PROFILE, STRINGS, profile_severity, schema, settings
+from perflint.checks._a_common import SEVERITY, STRINGS, schema, settings
 from perflint.checks.base import Context, Hit, Kind, kind
 from perflint.findings import Severity
 from perflint.model import Declaration
 from perflint.values import (Op, allowlisted, category, comparisons, display, external_reference,
                              indicator_name, is_blank, is_department, is_placeholder, looks_like_duties,
-                             name_pointer, norm, percent_target, quantities, target_pointer, target_text,
+                             norm, quantities, target_pointer, target_text,
                              template_remnant)
 
 
@@ -88,7 +88,8 @@ class NotMeasurable(Kind):
             error = (cat.level2 in errors or cat.level1 in errors
                      or (dept_error and is_department(decl) and ind.value is None))
             yield Hit(target_pointer(i, ind), {"category": cat.label or "指标", "value": display(text)},
-                      severity=Severity.ERROR if error else Severity.WARNING, suggest=True)
+                      severity=Severity.ERROR if error else Severity.WARNING, suggest=True,
+                      variant="embedded" if ind.value is None else None)
 
 
 @kind
@@ -119,7 +120,8 @@ class VagueTerms(Kind):
             if terms:
                 yield Hit(target_pointer(i, ind), {"category": cat.label or "指标", "value": display(text),
                                                    "terms": "、".join(terms), "terms_en": ", ".join(terms),
-                                                   "count": len(terms)}, suggest=True)
+                                                   "count": len(terms)}, suggest=True,
+                          variant="embedded" if ind.value is None else None)
 
 
 @kind
@@ -143,7 +145,8 @@ class UnitMissing(Kind):
             bare = [q for q in quantities(text) if q.unit is None]
             if bare:
                 yield Hit(target_pointer(i, ind), {"category": cat.label or "指标", "value": display(text),
-                                                   "number": bare[0].text}, suggest=True)
+                                                   "number": bare[0].text}, suggest=True,
+                          variant="embedded" if ind.value is None else None)
 
 
 @kind
@@ -153,11 +156,15 @@ class ComparatorMissing(Kind):
         "zh": "定量指标值没有写方向（≥、≤、不低于、以上、以内……）。",
         "en": "A quantitative value states no direction (≥, ≤, not less than, 以上, 以内 …).",
     }
-    params_schema = schema("placeholders", severity_by_profile=SEVERITY_BY_PROFILE)
+    params_schema = schema("placeholders", comparator_required={"type": "boolean"},
+                           advisory_severity=SEVERITY)
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         tokens = settings(params, ctx)["placeholders"]
-        severity = profile_severity(params, ctx)
+        # where the profile makes 指标性质 mandatory the rule's own severity
+        # applies; elsewhere the missing direction is advice
+        severity = None if ctx.setting(params, "comparator_required", False) \
+            else Severity(params.get("advisory_severity", "info"))
         for i, ind in enumerate(decl.indicators):
             if ind.value is None:
                 continue
