@@ -43,7 +43,7 @@ from perflint.findings import Finding, Severity
 from perflint.grade import grade
 from perflint.ingest.files import FileResult, ReadOptions, load_bytes, load_file
 from perflint.messages import render
-from perflint.model import Declaration, resolve_pointer
+from perflint.model import Declaration, Span, resolve_pointer
 from perflint.result import DeclarationReport, FileReport, RunResult
 
 QUOTE_MAX = 80
@@ -97,6 +97,33 @@ def render_pair(templates: dict[str, str], args: dict[str, Any]) -> dict[str, st
         template = templates.get(lang) or templates.get("zh") or ""
         out[lang] = render(template, {k: _display(v, lang) for k, v in args.items()})
     return out
+
+
+def locate_span(decl: Declaration, pointer: str) -> Span | None:
+    """Where a finding at ``pointer`` is shown.
+
+    The value's span (else its label's, else the nearest ancestor's, see
+    :meth:`Declaration.span`); for a container with no span of its own
+    (``/indicators``, ``/schedule``) the region its children cover; for the
+    whole declaration (``""``) its title, else its first span.
+    """
+    span = decl.span(pointer) if pointer and pointer != "/" else None
+    if span is not None:
+        return span
+    spans = decl.source.spans
+    if pointer and pointer != "/":
+        prefix = pointer.rstrip("/") + "/"
+        children = [v for k, v in spans.items() if k.startswith(prefix) and not v.is_empty]
+        if children:
+            out = children[0]
+            for child in children[1:]:
+                out = out.cover(child)
+            return out
+    title = spans.get("/title")
+    if title is not None and not title.is_empty:
+        return title
+    real = sorted(v for v in spans.values() if not v.is_empty)
+    return real[0] if real else None
 
 
 def _quote(doc: dict[str, Any] | None, pointer: str) -> str | None:
@@ -386,7 +413,7 @@ class Engine:
             path=path,
             message=render_pair(rule.template(hit.variant), args),
             pointer=hit.pointer or "",
-            span=decl.span(hit.pointer) if decl is not None and hit.pointer else None,
+            span=locate_span(decl, hit.pointer) if decl is not None else None,
             declaration=decl_index,
             declaration_name=decl.display_name if decl is not None else None,
             aspect=rule.aspect,

@@ -13,7 +13,7 @@ every indicator row should not sink a form on its own).  Defaults:
 severity      weight  cap
 ============  ======  =====
 error         20      100
-warning       5       40
+warning       5       30
 info          1       10
 ============  ======  =====
 
@@ -22,9 +22,10 @@ for evaluation results).  A declaration with any error is graded at best 中
 (``error-cap``): under 88号 a 中 form is returned for revision, and an error is
 by definition something that blocks submission.
 
-Info findings alone cost at most 10 points, so advice never takes a form
-below 良; warnings alone cost at most 40 (中 at worst).  A form without errors
-falls to 差 only when many warnings and infos come together.
+Info findings cost at most 10 points and warnings at most 30, so advice
+alone never takes a form below 良 and a form without errors never falls below
+中: 差 ("does not enter the next budget step") needs at least one error, a
+defect that blocks submission.
 
 Findings are also counted per review aspect (完整性 completeness, 相关性
 relevance, 适当性 appropriateness, 可行性 feasibility).
@@ -46,7 +47,7 @@ GRADE_EN = {"优": "excellent", "良": "good", "中": "fair", "差": "poor"}
 @dataclass(frozen=True, slots=True)
 class GradeConfig:
     weights: dict[str, float] = field(default_factory=lambda: {"error": 20, "warning": 5, "info": 1})
-    caps: dict[str, float] = field(default_factory=lambda: {"error": 100, "warning": 40, "info": 10})
+    caps: dict[str, float] = field(default_factory=lambda: {"error": 100, "warning": 30, "info": 10})
     bands: dict[str, float] = field(default_factory=lambda: {"优": 90, "良": 80, "中": 60})
     per_rule_max: int = 3
     error_cap: str = "中"

@@ -19,8 +19,10 @@ def _f(code: str, sev: str, aspect: Aspect = Aspect.COMPLETENESS) -> Finding:
     ([_f(f"A{i:03d}", "info") for i in range(30)], ("优", 90.0)),       # infos capped at 10
     ([_f("W001", "warning"), _f("W002", "warning")], ("优", 90.0)),
     ([_f(f"W{i:03d}", "warning") for i in range(3)], ("良", 85.0)),
-    ([_f(f"W{i:03d}", "warning") for i in range(20)], ("中", 60.0)),   # warnings capped at 40
-    ([_f(f"W{i:03d}", "warning") for i in range(20)] + [_f(f"I{i:03d}", "info") for i in range(5)], ("差", 55.0)),
+    ([_f(f"W{i:03d}", "warning") for i in range(20)], ("中", 70.0)),   # warnings capped at 30
+    # without an error a form never falls below 中
+    ([_f(f"W{i:03d}", "warning") for i in range(20)] + [_f(f"I{i:03d}", "info") for i in range(50)], ("中", 60.0)),
+    ([_f("E001", "error")] + [_f(f"W{i:03d}", "warning") for i in range(20)], ("差", 50.0)),
     ([_f("E001", "error")], ("中", 80.0)),                               # any error: at best 中
     ([_f("E001", "error"), _f("E002", "error")], ("中", 60.0)),
     ([_f(f"E{i:03d}", "error") for i in range(3)], ("差", 40.0)),
@@ -33,7 +35,7 @@ def test_default_formula(findings, expected):
 def test_per_rule_cap():
     same = [_f("W001", "warning")] * 10
     assert grade(same).score == 85.0  # counted 3 times
-    assert grade(same, GradeConfig(per_rule_max=0)).score == 60.0  # no per-rule limit; warning cap 40
+    assert grade(same, GradeConfig(per_rule_max=0)).score == 70.0  # no per-rule limit; warning cap 30
 
 
 def test_configurable_bands_and_cap():

@@ -177,3 +177,19 @@ def test_run_example_isolated(tmp_path):
     bad, good = rule.examples
     assert len(run_example(cat, rule, bad)) == 2
     assert run_example(cat, rule, good) == []
+
+
+def test_locate_span_for_containers_and_whole_declaration():
+    from perflint.engine import locate_span
+    from perflint.model import Source, Span
+
+    decl = Declaration(name="x", source=Source(spans={
+        "/title": Span(1, 1, 1, 12),
+        "/indicators/0/content": Span(10, 2, 10, 8),
+        "/indicators/1/value": Span(12, 5, 13, 3),
+        "/name": Span(3, 2, 3, 2),  # empty: a blank cell
+    }))
+    assert locate_span(decl, "/indicators") == Span(10, 2, 13, 3)
+    assert locate_span(decl, "") == Span(1, 1, 1, 12)
+    assert locate_span(decl, "/indicators/0/content") == Span(10, 2, 10, 8)
+    assert locate_span(Declaration(), "/schedule") is None
