@@ -51,7 +51,7 @@ def as_bytes(out: str | bytes) -> bytes:
     return out if isinstance(out, bytes) else out.encode("utf-8")
 
 
-def check_golden(name: str, actual: bytes) -> None:
+def check_golden(name: str, actual: bytes, hint: str = "") -> None:
     path = GOLDEN / name
     if UPDATE or not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -66,7 +66,8 @@ def check_golden(name: str, actual: bytes) -> None:
         got = a[first] if first < len(a) else "<end>"
         want = b[first] if first < len(b) else "<end>"
         pytest.fail(f"{name} differs at line {first + 1}:\n  got:  {got!r}\n  want: {want!r}\n"
-                    "(UPDATE_GOLDEN=1 regenerates the golden files)")
+                    f"{hint}(UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_report_golden.py regenerates the "
+                    "golden files; review the diff)")
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
@@ -124,7 +125,7 @@ def test_examples_golden(name: str) -> None:
     assert result.declarations and result.findings
     out = as_bytes(renderer(fmt)(result, options))
     assert out == as_bytes(renderer(fmt)(result, options))
-    check_golden(name, out)
+    check_golden(name, out, hint="The rule catalog or the examples changed? ")
 
 
 def test_cli_text_matches_the_renderer(monkeypatch) -> None:
