@@ -12,8 +12,8 @@ import re
 from decimal import Decimal
 from typing import Any, Iterable
 
-from perflint.checks._a_common import FORM_TYPES, SEVERITY_BY_PROFILE, STRINGS, applies, profile_severity, \
-    schema, settings
+from perflint.checks._a_common import SEVERITY, STRINGS, schema, settings
+from perflint.findings import Severity
 from perflint.checks.base import Context, Hit, Kind, kind
 from perflint.model import Declaration
 from perflint.values import (Op, category, comparisons, display, external_reference, indicator_name,
@@ -50,15 +50,17 @@ class CostPresent(Kind):
         "zh": "须至少有一个量化的成本指标（金额、单位成本或比率）；占位符视为没有。",
         "en": "At least one quantified cost indicator (amount, unit cost or ratio) is needed; placeholders count as none.",
     }
-    params_schema = schema("placeholders", severity_by_profile=SEVERITY_BY_PROFILE, form_types=FORM_TYPES,
-                           department_profiles=STRINGS, categories=STRINGS)
+    params_schema = schema("placeholders", cost_is_level1={"type": "boolean"}, required_level1={
+        "type": "object", "additionalProperties": STRINGS}, categories=STRINGS, level1_severity=SEVERITY)
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         if is_department(decl):
-            if ctx.profile not in params.get("department_profiles", ["cn-2021"]):
+            required = (ctx.setting(params, "required_level1") or {}).get(str(decl.form_type), [])
+            if "成本指标" not in required:
                 return  # the profile's department template has no cost block
-        elif not applies(params, decl, ("project",)):
-            return
+        # 101号 (cost_is_level1): cost is a required 一级 category → error
+        severity = Severity(params.get("level1_severity", "error")) \
+            if ctx.setting(params, "cost_is_level1", False) else None
         tokens = settings(params, ctx)["placeholders"]
         rows = list(_cost_rows(decl, params.get("categories", _MONEY_CATEGORIES)))
         if any(quantified(target_text(ind)) for _, ind in rows):
@@ -75,10 +77,12 @@ class CostPresent(Kind):
             i, ind, variant = None, None, None
         pointer = target_pointer(i, ind) if ind is not None else "/indicators"
         total = decl.money.total
+        if total is None or total.amount is None:
+            variant = f"{variant}_nototal" if variant else "nototal"
         yield Hit(pointer, {"value": display(target_text(ind)) if ind is not None else "",
                             "total": "" if total is None or total.amount is None else f"{total.amount:f}",
                             "unit": total.unit if total is not None else "万元"},
-                  variant=variant, severity=profile_severity(params, ctx), suggest=True)
+                  variant=variant, severity=severity, suggest=True)
 
 
 _YES_NO = re.compile(r"是否|未超|不超|没有超|无超|超出|节约|控制|合理|符合")
