@@ -21,7 +21,8 @@ What it reports, each as an :class:`~perflint.errors.InputProblem`:
     problem per violation, naming the JSON pointer, line and column.  A
     declaration with a violation is not built (its data would be misread).
 ``INP007`` json-too-deep
-    Nesting beyond ``max_depth`` (default 64); the rest of the file is not read.
+    Nesting beyond ``max_depth`` (default 64, at most 128); the rest of the
+    file is not read.
 ``INP009`` json-duplicate-key
     An object names the same key twice; the last value wins (as in most
     parsers), so the first is silently lost — hence an error.
@@ -70,6 +71,9 @@ from perflint.model import Declaration, Source, Span, escape_pointer
 from perflint.resources import schema
 
 DEFAULT_MAX_DEPTH = 64
+#: ``max_depth`` is capped here: schema validation recurses once per level,
+#: and a declaration is never more than a few levels deep.
+MAX_DEPTH_CAP = 128
 LINES_SUFFIXES = (".jsonl", ".ndjson")
 
 _WS = re.compile(r"[ \t\n\r]*")
@@ -443,7 +447,7 @@ def _short(value: Any, limit: int = 60) -> str:
     try:
         text = json.dumps(value, ensure_ascii=False, default=str)
     except (TypeError, ValueError, RecursionError):
-        text = repr(value)
+        text = f"<{json_type(value)}>"
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -603,6 +607,7 @@ def declarations_from_json(text: str, path: str, encoding: str | None,
     """Read the declarations of a JSON (or JSON Lines) file; problems are returned, not raised."""
     if lines is None:
         lines = path.lower().endswith(LINES_SUFFIXES)
+    max_depth = max(1, min(max_depth, MAX_DEPTH_CAP))
     index = LineIndex(text)
     docs, problems = read_documents(text, max_depth, lines, index, path)
     decls: list[Declaration] = []
