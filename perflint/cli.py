@@ -101,7 +101,7 @@ def _load_catalog(lang: str, strict_plugins: bool = False):
     try:
         catalog = builtin_catalog()
     except CatalogError as exc:
-        _err(f"perflint: {tr('catalog-error', lang)}:\n{exc.text(lang)}")
+        _err(f"perflint: {tr('catalog-error', lang)}{'：' if lang == 'zh' else ':'}\n{exc.text(lang)}")
         raise typer.Exit(ExitCode.ERROR)
     for e in catalog.plugin_errors:
         _err("perflint: " + tr("plugin-failed", lang, group=e.group, name=e.name, error=e.error))
@@ -167,7 +167,7 @@ def check(
     try:
         cfg = load_config(catalog, config_file=config, overrides=overrides)
     except ConfigError as exc:
-        _err(f"perflint: {tr('config-error', ui)}:\n{exc.text(ui)}")
+        _err(f"perflint: {tr('config-error', ui)}{'：' if ui == 'zh' else ':'}\n{exc.text(ui)}")
         raise typer.Exit(ExitCode.ERROR)
     ui = cfg.lang
     for note in cfg.notices:
