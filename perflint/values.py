@@ -129,6 +129,8 @@ def cn_to_decimal(text: str) -> Decimal | None:
         digit: int | None = None
         for ch in integer:
             if ch in _CN_DIGIT:
+                if _CN_DIGIT[ch] == 0:
+                    continue  # 三百零五: 零 only marks a skipped position
                 if digit is not None:
                     return None
                 digit = _CN_DIGIT[ch]
