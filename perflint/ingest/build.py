@@ -90,6 +90,8 @@ _TITLE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?")
 _DATE_TEMPLATE = re.compile(r"(?:(?:19|20)\d{2}\s*)?年[\s\u3000]*(?:\d{1,2}[\s\u3000]*)?月[\s\u3000]*(?:\d{1,2}[\s\u3000]*)?日")
 _SEAL = re.compile(r"[（(]\s*(?:盖章|签章|公章)\s*[)）]")
 _QIZHONG = re.compile(r"^其中\s*[:：]?")
+_QIZHONG_END = re.compile(r"其中[:：]?$")
+_UNIT_NOTE = re.compile(r"[（(]\s*(万元?|元)\s*[)）]?")
 _NOTE = re.compile(r"[（(【\[][^()（）【】\[\]]{1,16}[)）】\]]$")
 _TRAILING_VALUE = re.compile(
     r"((?:[≥≤≧≦<>=＞＜]=?|不低于|不少于|不高于|不超过|大于等于|小于等于|达到)?\s*"
@@ -238,7 +240,12 @@ class _FormBuilder:
                     accept = (colon and gap_before and length >= 2) or (fused and length >= 4)
                 if accept:
                     if value_from is not None:
-                        segments.append(Segment("value", norm.raw_offset(value_from), raw_i))
+                        q = _QIZHONG_END.search(chars, value_from, i)
+                        cut = raw_i if q is None else norm.raw_offset(q.start())
+                        if cut > norm.raw_offset(value_from):
+                            segments.append(Segment("value", norm.raw_offset(value_from), cut))
+                        if q is not None:  # "…35其中:财政拨款35": 其中 introduces the next label
+                            segments.append(Segment("template", cut, raw_i))
                         value_from = None
                     segments.append(Segment("label", raw_i, norm.raw_after(k), info))
                     i = k
@@ -356,9 +363,20 @@ class _FormBuilder:
             return
         self.pending = None
         if info.kind == "money_group":
-            # "资金情况（万元） | 50" : a value right after a group label is the total
-            self._assign(LabelInfo("money", "total", info.text), ls, le, start, end,
-                         label_is_template=True)
+            value = self.text[start:end]
+            unit = _UNIT_NOTE.fullmatch(value.strip())
+            if unit is not None:
+                # "资金情况\n(万元)": the group label's unit, broken onto its own line
+                self.money_unit = "万元" if "万" in unit.group(1) else "元"
+                self._template(start, end)
+                self.pending = (info, ls, le)
+                return
+            if parse_amount(value)[0] is not None:
+                # "资金情况（万元） | 50" : an amount right after a group label is the total
+                self._assign(LabelInfo("money", "total", info.text), ls, le, start, end,
+                             label_is_template=True)
+            else:
+                self.unrecognized(start, end)  # a column heading such as 年初预算数
         elif info.kind == "review_group":
             self.unrecognized(start, end)
         elif info.kind == "heading":

@@ -153,8 +153,7 @@ def _pipe_mode(text: str, spans: list[tuple[int, int]]) -> str:
         if _only_pipes(line):
             bare += 1
         elif "|" in line:
-            body = line.rstrip(" \t\u3000")
-            if body.endswith("|") and body.count("|") == 1:
+            if _cell_line(line):
                 cell_lines += 1
             else:
                 multi += 1
@@ -165,6 +164,12 @@ def _pipe_mode(text: str, spans: list[tuple[int, int]]) -> str:
     if multi > cell_lines:
         return "rows"
     return "trailing"
+
+
+def _cell_line(line: str) -> bool:
+    """"text |" or "text | |||": one cell, optionally closing its row."""
+    body = line.rstrip(" \t\u3000|")
+    return bool(body.strip()) and "|" not in body and len(body) < len(line.rstrip(" \t\u3000"))
 
 
 def _split_pipe_line(text: str, start: int, end: int) -> list[Cell]:
@@ -198,7 +203,7 @@ def pipe_rows(text: str, vocab: Vocabulary | None = None) -> list[Row]:
     # one cell per line and never a row separator: the rows are unknown, so
     # every cell is a stream cell.
     stream = mode == "separated" or (
-        mode == "trailing" and not any(_only_pipes(text[s:e]) and text[s:e].count("|") >= 2
+        mode == "trailing" and not any(text[s:e].count("|") >= 2
                                        for s, e in spans))
     rows: list[Row] = []
     last_bare = False
@@ -252,10 +257,13 @@ def pipe_rows(text: str, vocab: Vocabulary | None = None) -> list[Row]:
             rows.append(Row([Cell(start, end, False)], free=is_free_line(line, vocab)))
             current = None
             continue
-        if mode == "trailing" and text[body_end - 1] == "|" and line.count("|") == 1:
+        if mode == "trailing" and _cell_line(line):
             cell_start = open_from if open_from is not None else start
             open_from = None
-            add_cell(Cell(cell_start, body_end - 1, True))
+            bar = start + line.index("|")
+            add_cell(Cell(cell_start, bar, True))
+            if line.count("|") >= 2:
+                current = None  # "text | |||": the last cell of its row
             continue
         flush_open(start - 1)
         current = None

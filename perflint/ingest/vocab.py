@@ -81,10 +81,21 @@ _BRACKET_NOTE = re.compile(r"[(\[【][^()\[\]【】]{0,14}[)\]】]")
 _WS = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=1)
+def _traditional() -> dict[int, str]:
+    """Traditional → simplified for the characters of labels (labels.toml)."""
+    raw = resources.files("perflint").joinpath("data/labels.toml").read_text("utf-8")
+    pairs = tomllib.loads(raw).get("traditional", {}).get("pairs", "")
+    return {ord(pairs[i]): pairs[i + 1] for i in range(0, len(pairs) - 1, 2)}
+
+
 @lru_cache(maxsize=65536)
 def label_key(text: str) -> str:
     """The matching key of a label (cached: templates repeat their labels)."""
-    t = unicodedata.normalize("NFKC", text) if not text.isascii() else text
+    if text.isascii():
+        t = text
+    else:
+        t = unicodedata.normalize("NFKC", text).translate(_traditional())
     t = _WS.sub("", t)
     t = t.lstrip(DECOR).rstrip(COLONS)
     if "(" in t or "[" in t or "【" in t:
