@@ -124,7 +124,7 @@ def _lang_guess(lang: Optional[str]) -> str:
 def check(
     paths: Optional[list[str]] = typer.Argument(None, help="Files or directories to check ('-' for standard input)."),
     fmt: Optional[str] = typer.Option(None, "--format", "--output-format",
-                                      help="Output format: text, json, jsonl, sarif, github, junit, csv, html, opinion."),
+                                      help="Output format: text, json, jsonl, sarif, github, gitlab, junit, csv, html, opinion."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to FILE instead of stdout."),
     lang: Optional[str] = typer.Option(None, "--lang", help="Message language: zh (default) or en."),
     profile: Optional[str] = typer.Option(None, "--profile", help="Template-family profile (default hunan-2019)."),

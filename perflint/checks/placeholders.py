@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Iterator
 
-from perflint.checks._a_common import STRINGS, owned_by_category_check, schema, settings
+from perflint.checks._a_common import owned_by_category_check, schema, settings
 from perflint.checks.base import Context, Hit, Kind, kind
 from perflint.model import Declaration
 from perflint.values import (COST_L2, category, display, external_reference, indicator_name, is_blank,

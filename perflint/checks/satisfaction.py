@@ -14,7 +14,7 @@ import re
 from decimal import Decimal
 from typing import Any, Iterable
 
-from perflint.checks._a_common import SEVERITY, SEVERITY_BY_PROFILE, STRINGS, schema, settings
+from perflint.checks._a_common import SEVERITY, STRINGS, schema, settings
 from perflint.checks.base import Context, Hit, Kind, kind
 from perflint.findings import Severity
 from perflint.model import Declaration
@@ -41,8 +41,8 @@ class SatisfactionPresent(Kind):
         "zh": "须有满意度指标（项目、专项表在各档案下都要求；部门整体表按档案要求或建议）。",
         "en": "A satisfaction indicator is required (project forms in every profile; department forms per profile).",
     }
-    params_schema = schema("placeholders", department_severity=SEVERITY_BY_PROFILE,
-                           department_default=SEVERITY)
+    params_schema = schema("placeholders", satisfaction_required_department={"type": "boolean"},
+                           recommended_severity=SEVERITY)
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         tokens = settings(params, ctx)["placeholders"]
@@ -53,13 +53,11 @@ class SatisfactionPresent(Kind):
         if any("满意" in norm(indicator_name(ind)) and is_real_row(ind, tokens) for ind in decl.indicators):
             return
         severity = None
-        if is_department(decl):
-            table = params.get("department_severity", {"hunan-2019": "info", "cn-2015": "info",
-                                                       "cn-2021": "error"})
-            severity = Severity(table.get(ctx.profile, params.get("department_default", "info")))
+        if is_department(decl) and not ctx.setting(params, "satisfaction_required_department", False):
+            severity = Severity(params.get("recommended_severity", "info"))
         pointer = target_pointer(*rows[0]) if rows else "/indicators"
         yield Hit(pointer, {"form": str(decl.form_type)}, severity=severity,
-                  variant="department" if is_department(decl) else None, suggest=True)
+                  variant="recommended" if severity is not None else None, suggest=True)
 
 
 _VAGUE_SAT = re.compile(r"^(?:非常|比较|较为|较|基本|十分|总体|普遍|大部分|群众)?(?:满意|认可|好评|好|高|良好)$")
