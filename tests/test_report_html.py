@@ -192,3 +192,13 @@ def test_request_detection_catches_a_page_that_loads_something(tmp_path):
     assert page_requests(netlog) == ["http://127.0.0.1:9/x.png"]
     with pytest.raises(AssertionError):
         assert_offline(page.read_text("utf-8"))
+
+
+def test_quoted_text_over_several_lines_drops_layout_whitespace():
+    from perflint.findings import Finding, Severity
+    from perflint.model import Span
+    from perflint.result import FileReport
+
+    file = FileReport(path="a.txt", lines=["\t实施内容", "\t　购书", "", "\t2023.1　", "\t2023.3"])
+    f = Finding("DATE006", "x", Severity.INFO, "a.txt", {"zh": "m"}, span=Span(2, 2, 5, 8))
+    assert html_report.quoted(f, file) == "购书\n2023.1\n2023.3"

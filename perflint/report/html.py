@@ -146,7 +146,8 @@ def quoted(f: Finding, file: FileReport | None) -> str:
     parts = [file.lines[s.line - 1][s.column - 1:]]
     parts += file.lines[s.line:s.end_line - 1]
     parts.append(file.lines[s.end_line - 1][:s.end_column - 1])
-    return "\n".join(parts)
+    # a span over several table rows: drop the layout's indentation and blank lines
+    return "\n".join(part.strip() for part in parts if part.strip())
 
 
 # -- pieces --------------------------------------------------------------------
