@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from perflint.dates import parse_date
 from perflint.ingest.layouts import Cell, Row
-from perflint.ingest.vocab import COLONS, DECOR, LabelInfo, NormText, Vocabulary, is_pad, vocabulary
+from perflint.ingest.vocab import COLONS, DECOR, LabelInfo, NormText, Vocabulary, is_pad, label_key, vocabulary
 from perflint.model import (
     Declaration,
     ExtraField,
@@ -624,6 +624,10 @@ class _FormBuilder:
             elif inf is not None and inf.kind in TABLE_STARTS:
                 columns.append(None)
                 self._template_label(s, e)
+            elif s < e and table.kind == "indicators" and self.vocab.category(self.text[s:e]) is None:
+                # a column the vocabulary does not know: kept under its heading
+                columns.append("extra:" + label_key(self.text[s:e]))
+                self._template(s, e)
             elif s < e:
                 columns.append(None)
                 self.unrecognized(s, e)
