@@ -22,6 +22,7 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any, Iterable
 
 from perflint.model import Declaration, Indicator
@@ -46,8 +47,14 @@ def is_blank(text: str | None) -> bool:
 _FILLER = set("/\\-—–_*…·.、|")
 
 
-def _token_set(tokens: Iterable[str]) -> set[str]:
-    return {norm(t) for t in tokens if norm(t)}
+def _token_set(tokens: Iterable[str]) -> frozenset[str]:
+    return _token_set_of(tuple(tokens))
+
+
+@lru_cache(maxsize=64)
+def _token_set_of(tokens: tuple[str, ...]) -> frozenset[str]:
+    # cached: the same settings list is normalised once, not once per cell
+    return frozenset(n for n in map(norm, tokens) if n)
 
 
 def is_placeholder(text: str | None, tokens: Iterable[str]) -> bool:
