@@ -358,6 +358,8 @@ class Catalog:
     settings: dict[str, Any] = field(default_factory=dict)  # shared defaults (settings.toml)
     plugin_errors: list[PluginError] = field(default_factory=list)
     packs: list[Path] = field(default_factory=list)
+    #: rules not loaded because their kind is missing while a plugin failed
+    skipped: list[Problem] = field(default_factory=list)
 
     # -- lookup -----------------------------------------------------------
     def by_name(self) -> dict[str, Rule]:
@@ -579,8 +581,11 @@ class Catalog:
         if kind is None and kind_name not in PSEUDO_KINDS:
             guess = did_you_mean(kind_name, list(self.kinds) + list(PSEUDO_KINDS))
             if self.plugin_errors and guess is None:
-                problems.append(Problem(spath, locate(text, ["kind"]), "kind",
-                                        t("kind-from-failed-plugin", kind=kind_name)))
+                # most likely a kind of the plugin that failed: skip the rule
+                # (reported), do not make the whole catalog unusable
+                self.skipped.append(Problem(spath, locate(text, ["kind"]), "kind",
+                                            t("kind-from-failed-plugin", kind=kind_name)))
+                return None, []
             else:
                 problems.append(Problem(spath, locate(text, ["kind"]), "kind",
                                         t("unknown-kind", kind=kind_name, hint=guess)))

@@ -105,6 +105,8 @@ def _load_catalog(lang: str, strict_plugins: bool = False):
         raise typer.Exit(ExitCode.ERROR)
     for e in catalog.plugin_errors:
         _err("perflint: " + tr("plugin-failed", lang, group=e.group, name=e.name, error=e.error))
+    for problem in catalog.skipped:
+        _err("perflint: " + problem.text(lang))
     if catalog.plugin_errors and strict_plugins:
         raise typer.Exit(ExitCode.ERROR)
     return catalog

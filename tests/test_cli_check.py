@@ -176,3 +176,17 @@ def test_alias_works_with_a_notice(env):
     assert res.exit_code == 1
     assert [f["code"] for f in json.loads(res.stdout)["findings"]] == ["TST001"]
     assert "“TST-001” is an old name; use TST001 (name-empty)" in res.stderr
+
+
+def test_failed_plugin_reported_and_strict(env, tmp_path, monkeypatch):
+    from perflint.catalog import PluginError
+
+    cat = load(tmp_path / "catalog2")
+    cat.plugin_errors.append(PluginError("perflint.kinds", "acme", "ImportError: no module named acme"))
+    monkeypatch.setattr(catalog_mod, "builtin_catalog", lambda: cat)
+    res = run("check", "good.txt", "--format", "json", "--lang", "en")
+    assert res.exit_code == 0
+    assert "plugin perflint.kinds:acme failed to load" in res.stderr
+    assert json.loads(res.stdout)["plugin_errors"] == [
+        {"group": "perflint.kinds", "name": "acme", "error": "ImportError: no module named acme"}]
+    assert run("check", "good.txt", "--format", "json", "--strict-plugins").exit_code == 2

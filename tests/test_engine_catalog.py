@@ -139,9 +139,16 @@ def test_failing_plugin_is_recorded_not_fatal(tmp_path, monkeypatch):
     monkeypatch.setattr(importlib.metadata, "entry_points", lambda group: eps if group == "perflint.kinds" else [])
     from engine_support import write_pack
 
-    cat = catalog_mod.Catalog.load(packs=[write_pack(tmp_path)])
+    files = dict(RULES)
+    files["core/from-plugin.toml"] = files["core/crash.toml"].replace('code = "TST003"', 'code = "TST004"').replace(
+        'name = "crash"', 'name = "from-plugin"').replace('kind = "tiny-crash"', 'kind = "zebra-stripes"')
+    cat = catalog_mod.Catalog.load(packs=[write_pack(tmp_path, files)])
     assert [e.name for e in cat.plugin_errors] == ["broken"]
     assert "tiny-field-empty" in cat.kinds
+    # the rule whose kind probably came from the broken plugin is skipped, not fatal
+    assert "TST004" not in cat.rules and "TST003" in cat.rules
+    [skip] = cat.skipped
+    assert skip.path.endswith("from-plugin.toml") and skip.line == 3 and "zebra-stripes" in skip.text("en")
 
 
 def test_locate_nested_tables():
