@@ -185,11 +185,16 @@ _ENUM = re.compile(r"(?:(?<=^)|(?<=[。；;！!？?\n：:]))\s*[(（]?\d{1,2}(?:
 _CN_ENUM = re.compile(r"(?:(?<=^)|(?<=[。；;\n：:]))\s*[(（]?[一二三四五六七八九十]{1,2}[、)）]")
 
 
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+
+
 def strip_numbering(text: str) -> str:
-    """Remove list enumerators (``1、``, ``2，``, ``(3)``, ``一、``): they are not figures."""
+    """Remove list enumerators (``1、``, ``2，``, ``(3)``, ``一、``), which are not
+    figures, and thousands separators (``5,560,000`` → ``5560000``)."""
     t = unicodedata.normalize("NFKC", text)
     t = _ENUM.sub("", t)
-    return _CN_ENUM.sub("", t)
+    t = _CN_ENUM.sub("", t)
+    return _THOUSANDS.sub("", t)
 
 
 @dataclass(frozen=True, slots=True)

@@ -283,7 +283,7 @@ class GoalsPresent(Kind):
                 yield Hit(f"/goals/{key}", {"goal": key}, variant=key)
 
 
-_PHONE = re.compile(r"^(?:\+?86)?(?:0\d{2,3}\d{7,8}|1[3-9]\d{9}|\d{7,8})(?:转\d{1,6})?$")
+_PHONE = re.compile(r"^(?:\+?86)?(?:0\d{2,3}[1-9]\d{6,7}|1[3-9]\d{9}|[1-9]\d{6,7})(?:转\d{1,6})?$")
 
 
 @kind

@@ -1,0 +1,260 @@
+"""Check kinds of part A run directly: fires / does not fire, ownership
+between rules (one defect, one finding), profile-dependent severities."""
+
+from __future__ import annotations
+
+import pytest
+
+from perflint.catalog import builtin_catalog
+from perflint.checks.base import Context
+from perflint.findings import Severity
+from perflint.model import Declaration
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return builtin_catalog()
+
+
+def hits(catalog, kind, doc, profile="hunan-2019", params=None):
+    settings = {**catalog.settings, **catalog.profiles[profile].settings}
+    decl = Declaration.from_dict(doc)
+    k = catalog.kinds[kind]
+    return [(h.pointer, h.variant, h.severity) for h in k.check(decl, params or {}, Context(
+        settings=settings, bundle=[decl], index=0, profile=profile))]
+
+
+def row(level1, level2, content, value="", **extra):
+    out = {"level1": level1, "level2": level2, "content": content, "value": value}
+    out.update(extra)
+    return out
+
+
+def special(*rows_, **fields):
+    return {"form_type": "专项资金", "indicators": list(rows_), **fields}
+
+
+# -- completeness --------------------------------------------------------------
+
+def test_year_header(catalog):
+    assert hits(catalog, "year-header", {"year_text": "（　　年度）"}) == [("/year_text", None, None)]
+    assert hits(catalog, "year-header", {"year_text": "（2019年度）"}) == []
+    assert hits(catalog, "year-header", {"year_text": "（２０１９年度）"}) == []
+    assert hits(catalog, "year-header", {"year_text": "1899年度"})[0][1] == "implausible"
+
+
+@pytest.mark.parametrize("text", ["延续专项√□        新增专项□", "延续专项□√  新增专项□", "☑新增 □延续", "延续"])
+def test_attribute_one_tick(catalog, text):
+    assert hits(catalog, "attribute-tick", {"form_type": "专项资金", "attribute_text": text}) == []
+
+
+def test_attribute_not_checked_on_department_forms(catalog):
+    assert hits(catalog, "attribute-tick", {"form_type": "部门整体支出", "attribute_text": "新增□ 延续□"}) == []
+
+
+@pytest.mark.parametrize("basis, fires", [
+    ("区长办公会议纪要2013年58号", False), ("县政府常务会议纪要第5期", False), ("湘政发〔2019〕10号", False),
+    ("《中华人民共和国政府信息公开条例》", False), ("依据省市目标管理考核要求实施", True),
+    ("根据工作需要", True),
+])
+def test_legal_basis_citations(catalog, basis, fires):
+    assert bool(hits(catalog, "legal-basis", {"form_type": "专项资金", "basis": basis})) is fires
+
+
+def test_legal_basis_blank_is_error_and_placeholder_is_left_to_ph001(catalog):
+    assert hits(catalog, "legal-basis", {"form_type": "专项资金", "basis": "　"}) == [
+        ("/basis", "missing", Severity.ERROR)]
+    assert hits(catalog, "legal-basis", {"form_type": "专项资金", "basis": "／"}) == []
+
+
+def test_total_funds_suggests_the_derived_total(catalog):
+    doc = {"form_type": "部门整体支出", "money": {"total": {"text": ""}, "lines": [
+        {"key": "expenditure.basic", "text": "412.1", "amount": "412.1"},
+        {"key": "expenditure.project", "text": "1286.5", "amount": "1286.5"}]}}
+    decl = Declaration.from_dict(doc)
+    (hit,) = catalog.kinds["total-funds"].check(decl, {}, Context(settings=catalog.settings))
+    assert hit.args["derived"] == "1698.6" and hit.suggest
+
+
+def test_preparer_block_one_finding_for_all_gaps(catalog):
+    assert hits(catalog, "preparer-block", {"preparer": "", "phone": "\u3000"}) == [("/preparer", None, None)]
+    assert hits(catalog, "preparer-block", {"preparer": "王芳", "phone": "13912345678", "filing_date": "2023.12"}) == []
+    assert hits(catalog, "preparer-block", {"preparer": "王芳", "phone": "0731-8812", "filing_date": "2023.12"}) == [
+        ("/phone", "phone_format", Severity.INFO)]
+
+
+def test_goals_by_form_type(catalog):
+    assert hits(catalog, "goals-present", {"form_type": "部门整体支出", "goals": {"overall": "x"}}) == []
+    assert [h[0] for h in hits(catalog, "goals-present", {"form_type": "专项资金"})] == [
+        "/goals/long_term", "/goals/annual"]
+
+
+# -- placeholders ----------------------------------------------------------------
+
+def test_placeholder_row_of_a_missing_level2_belongs_to_the_category_rule(catalog):
+    doc = special(row("产出指标", "数量指标", "/", "/"), row("产出指标", "质量指标", "合格率", "≥95%"))
+    assert hits(catalog, "placeholder-in-required", doc) == []
+    assert hits(catalog, "required-level2", doc)[0][:2] == ("/indicators/0/value", "placeholder")
+
+
+def test_placeholder_row_beside_a_real_row_is_ph001(catalog):
+    doc = special(row("产出指标", "数量指标", "养护里程", "≥420公里"), row("产出指标", "数量指标", "/", "/"))
+    assert hits(catalog, "placeholder-in-required", doc) == [("/indicators/1/value", "indicator", None)]
+
+
+def test_cost_and_optional_rows_are_not_ph001(catalog):
+    doc = special(row("产出指标", "成本指标", "/", "/"), row("效益指标", "生态效益指标", "/", "/"))
+    assert hits(catalog, "placeholder-in-required", doc) == []
+    assert hits(catalog, "na-without-justification", doc) == [("/indicators/1/value", None, None)]
+    assert hits(catalog, "cost-present", doc)[0][:2] == ("/indicators/0/value", "placeholder_nototal")
+
+
+def test_optional_row_with_a_reason_is_fine(catalog):
+    doc = special(row("效益指标", "生态效益指标", "/", "/", note="本项目不涉及生态环境"))
+    assert hits(catalog, "na-without-justification", doc) == []
+
+
+def test_reference_is_ph003_not_ph001(catalog):
+    doc = {"form_type": "专项资金", "safeguards": "见附件"}
+    assert hits(catalog, "placeholder-in-required", doc) == []
+    assert hits(catalog, "external-reference", doc) == [("/safeguards", None, None)]
+
+
+# -- indicators ------------------------------------------------------------------
+
+def test_level2_not_checked_without_a_level2_column(catalog):
+    doc = {"form_type": "部门整体支出", "indicators": [row("产出指标", None, "完成改革任务≥3项", None)]}
+    assert hits(catalog, "required-level2", doc) == []
+
+
+def test_copy_with_a_new_figure_is_a_target(catalog):
+    doc = special(row("产出指标", "质量指标", "网站抽查比例每季度不低于要求", "网站抽查比例每季度≥30%"))
+    assert hits(catalog, "value-copies-content", doc) == []
+
+
+def test_timeliness_rate_with_time_words_in_the_name(catalog):
+    assert hits(catalog, "misclassified", special(row("产出指标", "时效指标", "留言按时办结率", "≥98%"))) == []
+    assert hits(catalog, "misclassified", special(row("产出指标", "时效指标", "办事效率", "≥98%")))[0][1] == "time"
+
+
+def test_satisfaction_under_benefit_is_misclassified_not_absent(catalog):
+    doc = special(row("效益指标", "社会效益指标", "群众满意度", "≥90%"))
+    assert hits(catalog, "misclassified", doc) == [("/indicators/0/content", "satisfaction_in_benefit", None)]
+    assert hits(catalog, "satisfaction-present", doc) == []
+
+
+def test_duties_by_similarity_to_functions(catalog):
+    doc = special(row("产出指标", "数量指标", "全县农村公路的规划建设养护和路政管理", "≥420公里"),
+                  functions="负责全县农村公路的规划、建设、养护和路政管理工作。")
+    assert hits(catalog, "duties-as-indicators", doc)[0][1] == "functions"
+
+
+def test_min_measurable_counts_embedded_targets_of_department_forms(catalog):
+    doc = {"form_type": "部门整体支出", "indicators": [row("产出指标", None, "送戏下乡≥120场", None)]}
+    assert hits(catalog, "min-measurable", doc) == [("/indicators", None, None)]
+
+
+# -- values ----------------------------------------------------------------------
+
+def test_value_missing_only_with_a_value_column(catalog):
+    assert hits(catalog, "value-missing", {"form_type": "部门整体支出",
+                                           "indicators": [row("产出指标", None, "完成任务", None)]}) == []
+    assert hits(catalog, "value-missing", special(row("产出指标", "数量指标", "/", ""))) == []
+
+
+@pytest.mark.parametrize("value", ["", "/", "　／　", "≥**%", "见附件"])
+def test_not_measurable_leaves_blank_and_placeholders_to_other_rules(catalog, value):
+    assert hits(catalog, "not-measurable", special(row("产出指标", "时效指标", "办结时限", value))) == []
+
+
+def test_not_measurable_severity_by_category(catalog):
+    assert hits(catalog, "not-measurable", special(row("产出指标", "数量指标", "培训人次", "若干")))[0][2] \
+        == Severity.ERROR
+    assert hits(catalog, "not-measurable", special(row("产出指标", "质量指标", "培训质量", "优良")))[0][2] \
+        == Severity.WARNING
+
+
+def test_vague_terms_skip_narrative_values(catalog):
+    narrative = "建立健全监管机制，有监管台账；与省市平台对接好了，确保网站稳定运行，全面公开服务信息"
+    assert hits(catalog, "vague-terms", special(row("产出指标", "质量指标", "网站运行", narrative))) == []
+
+
+def test_comparator_severity_follows_the_profile(catalog):
+    doc = special(row("产出指标", "数量指标", "培训人次", "200人次"))
+    assert hits(catalog, "comparator-missing", doc, profile="cn-2015") == [
+        ("/indicators/0/value", None, Severity.INFO)]
+    assert hits(catalog, "comparator-missing", doc, profile="cn-2021") == [("/indicators/0/value", None, None)]
+    assert not catalog.rules["VAL005"].enabled_in("hunan-2019")
+
+
+def test_percent_range_exempts_growth(catalog):
+    assert hits(catalog, "percent-range", special(row("效益指标", "经济效益指标", "收入增长率", "≥150%"))) == []
+    assert hits(catalog, "percent-range", special(row("产出指标", "质量指标", "覆盖率", "超过100%")))
+
+
+# -- satisfaction ----------------------------------------------------------------
+
+def test_satisfaction_present_by_profile_for_department_forms(catalog):
+    doc = {"form_type": "部门整体支出", "indicators": [row("产出指标", None, "送戏下乡≥120场", None)]}
+    assert hits(catalog, "satisfaction-present", doc) == [("/indicators", "recommended", Severity.INFO)]
+    assert hits(catalog, "satisfaction-present", doc, profile="cn-2021") == [("/indicators", None, None)]
+    assert hits(catalog, "satisfaction-present", special(row("产出指标", "数量指标", "a", "≥1个"))) == [
+        ("/indicators", None, None)]
+
+
+def test_satisfaction_placeholder_row_counts_as_absent(catalog):
+    doc = special(row("满意度指标", "服务对象满意度指标", "/", "/"))
+    assert hits(catalog, "satisfaction-present", doc) == [("/indicators/0/value", None, None)]
+    assert hits(catalog, "placeholder-in-required", doc) == []
+    assert hits(catalog, "satisfaction-format", doc) == []
+
+
+@pytest.mark.parametrize("value, variant", [("≥70%", None), ("不满90%", "no_lower"), ("90%以下", "no_lower"),
+                                            ("100%", "exact_100"), ("≥100%", "exact_100")])
+def test_satisfaction_threshold_cases(catalog, value, variant):
+    out = hits(catalog, "satisfaction-threshold", special(row("满意度指标", None, "学员满意度", value)))
+    assert [h[1] for h in out] == [variant]
+
+
+@pytest.mark.parametrize("value", ["90%以上", "满意度90%以上", "≥85%", "85%以上", "超过85%", "不低于85%",
+                                   "百分之九十", "９０％以上"])
+def test_satisfaction_passes(catalog, value):
+    doc = special(row("满意度指标", None, "学员满意度", value))
+    assert hits(catalog, "satisfaction-format", doc) == []
+    assert hits(catalog, "satisfaction-threshold", doc) == []
+
+
+def test_satisfaction_threshold_setting(catalog):
+    doc = special(row("满意度指标", None, "学员满意度", "≥85%"))
+    assert hits(catalog, "satisfaction-threshold", doc, params={"satisfaction_min_percent": 90})
+
+
+@pytest.mark.parametrize("content, variant", [("服务较满意", "vague"), ("满意度", None),
+                                              ("从服务、形象两个维度进行", "method")])
+def test_satisfaction_subject(catalog, content, variant):
+    out = hits(catalog, "satisfaction-subject", special(row("满意度指标", None, content, "≥90%")))
+    assert [h[1] for h in out] == [variant]
+
+
+# -- cost ------------------------------------------------------------------------
+
+def test_cost_present_severity_by_profile(catalog):
+    doc = special(row("产出指标", "成本指标", "是否超过预算", "未超预算"))
+    assert hits(catalog, "cost-present", doc)[0][2] is None  # rule default: warning
+    assert hits(catalog, "cost-present", doc, profile="cn-2021")[0][2] == Severity.ERROR
+
+
+def test_cost_present_skips_department_forms_without_a_cost_block(catalog):
+    doc = {"form_type": "部门整体支出", "indicators": [row("产出指标", None, "送戏下乡≥120场", None)]}
+    assert hits(catalog, "cost-present", doc) == []
+    assert hits(catalog, "cost-present", doc, profile="cn-2021") == [("/indicators", "nototal", Severity.ERROR)]
+
+
+def test_cost_within_funds_converts_yuan(catalog):
+    funds = {"total": {"text": "556", "amount": "556", "unit": "万元"}}
+    ok = special(row("产出指标", "成本指标", "总成本", "≤5,560,000元"), money=funds)
+    over = special(row("产出指标", "成本指标", "总成本", "≤5,570,000元"), money=funds)
+    per_unit = special(row("产出指标", "成本指标", "单价", "≤600万元/套"), money=funds)
+    assert hits(catalog, "cost-within-funds", per_unit) == []
+    assert hits(catalog, "cost-within-funds", over) == [("/indicators/0/value", None, None)]
+    assert hits(catalog, "cost-within-funds", ok) == []
