@@ -493,7 +493,8 @@ class ProjectsVersusDepartment(Kind):
     }
     params_schema = {
         "type": "object",
-        "properties": {**_SCHEMA_BASE, "require_full_coverage": {"type": "boolean"}},
+        "properties": {**_SCHEMA_BASE, "require_full_coverage": {"type": "boolean"},
+                       "wan_yuan_max": {"type": "number", "exclusiveMinimum": 0}},
         "additionalProperties": False,
     }
 
@@ -523,6 +524,14 @@ class ProjectsVersusDepartment(Kind):
         total = project_forms_sum(decls, dept, placeholders)
         if total is None:
             return  # no project forms, or one without a usable total (REQ006/BUD001)
+        limit = Decimal(str(ctx.setting(params, "wan_yuan_max", 100000)))
+        for d in forms:
+            j = decls.index(d)
+            sub = Context(settings=ctx.settings, bundle=decls, index=j, profile=ctx.profile, today=ctx.today)
+            own = read_amount(d.money.total, "", placeholders) if d.money.total is not None else None
+            if not analyse(d, params, sub).consistent or (own is not None and own.wan is not None
+                                                          and own.field_unit == "万元" and own.wan > limit):
+                return  # a project total in doubt: BUD005/BUD006 report it on that form
         names = "、".join(f"「{d.display_name}」{fmt(read_amount(d.money.total, '', placeholders).wan)}"
                          for d in forms if d.money.total is not None)
         args = {"project_label": project.label, "project": fmt(project.wan), "sum": fmt(total),

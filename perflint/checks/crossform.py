@@ -160,7 +160,7 @@ class PreparerConsistency(_BundleKind):
             for i, d in enumerate(decls):
                 raw = getattr(d, field)
                 if field == "filing_date":
-                    raw = None if raw is None else (raw.value or raw.text)
+                    raw = plausible_date(d, ctx)
                 if raw and compact(raw):
                     values.append((i, compact(raw)))
             if len({v for _, v in values}) < 2:
@@ -177,6 +177,22 @@ class PreparerConsistency(_BundleKind):
                                         "reference_form": _name(decls[ref_i]),
                                         "forms": "、".join(f"「{_name(decls[j])}」" for j in idx)},
                           variant=field, declaration=i)
+
+
+def plausible_date(d: Declaration, ctx: Context) -> str | None:
+    """The parsed 填报日期, or ``None`` when it is blank, unparsed or implausible
+    (after the budget year or in the future): DATE001/004/005 report those, and
+    comparing them across forms would report the same defect twice."""
+    from perflint.checks.dates import parsed
+    from perflint.dates import bounds
+
+    value = parsed(d.filing_date)
+    b = bounds(value) if value is not None else None
+    if value is None or b is None:
+        return None
+    if (ctx.today and b[0] > ctx.today) or (d.year is not None and b[0] > f"{d.year:04d}-12-31"):
+        return None
+    return value.value
 
 
 def _placeholder_set(params: dict[str, Any], ctx: Context) -> set[str]:
