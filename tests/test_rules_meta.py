@@ -97,3 +97,15 @@ def test_new_rule_scaffold_loads(tmp_path):
     loaded = Catalog.load(packs=[pack], kind_classes=[type(k) for k in cat.kinds.values()])
     assert loaded.rules["ZZ001"].name == "brand-new-rule"
     assert module.main(["--family", "ZZ", "--kind", "no-such-kind", "--name", "x-y", "--rules-dir", str(pack)]) == 2
+
+
+def test_every_setting_is_read_by_some_kind():
+    """A shared or profile setting that no code reads would silently do nothing when a user sets it."""
+    from pathlib import Path
+
+    import perflint
+
+    source = "".join(p.read_text("utf-8") for p in Path(perflint.__file__).parent.rglob("*.py"))
+    cat = builtin_catalog()
+    unread = [k for k in sorted(cat.setting_names()) if f'"{k}"' not in source and f"'{k}'" not in source]
+    assert unread == []
