@@ -23,6 +23,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "grade.良": {"zh": "良", "en": "good"},
     "grade.中": {"zh": "中", "en": "fair"},
     "grade.差": {"zh": "差", "en": "poor"},
+    "grade.none": {"zh": "未评级", "en": "not graded"},
     "consequence.优": {
         "zh": "直接进入下一步预算安排流程",
         "en": "proceeds directly to the next budget step",
@@ -102,6 +103,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "term.clean": {"zh": "未发现问题", "en": "No findings"},
     "term.grade_line": {"zh": "等级：{grade}（{score} 分）— {consequence}",
                         "en": "Grade: {grade} (score {score}) — {consequence}"},
+    "term.grade_line_bare": {"zh": "等级：{grade}（{score} 分）", "en": "Grade: {grade} (score {score})"},
     "term.progress": {"zh": "检查中", "en": "Checking"},
     "term.unreadable_file": {"zh": "文件无法读取", "en": "file could not be read"},
     # -- HTML report ---------------------------------------------------------------

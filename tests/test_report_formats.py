@@ -353,3 +353,12 @@ def test_opinion_english():
     text = opinion.render(sample_result(), {"lang": "en"})
     assert "graded “poor”. The following must be fixed:" in text
     assert "may not enter the next budget step" in text
+
+
+def test_an_ungraded_declaration_is_said_so():
+    result = sample_result()
+    result.files[0].declarations[0].grade = ""
+    text = terminal.render(result, ReportOptions())
+    assert "等级：未评级（96 分）\n" in text
+    assert "评定为“未评级”" in opinion.render(result)
+    assert "is graded “not graded”" in opinion.render(result, {"lang": "en"})

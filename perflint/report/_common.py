@@ -135,7 +135,9 @@ def severity_label(severity: Severity | str, lang: str) -> str:
 
 
 def grade_label(grade: str, lang: str) -> str:
-    return t(f"grade.{grade}", lang) if grade in GRADES else grade
+    if grade in GRADES:
+        return t(f"grade.{grade}", lang)
+    return grade or t("grade.none", lang)
 
 
 def consequence(grade: str, lang: str) -> str:

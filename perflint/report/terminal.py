@@ -210,8 +210,9 @@ def _declaration_header(decl: DeclarationReport, options: ReportOptions) -> Text
 def _grade_line(decl: DeclarationReport, options: ReportOptions) -> Text:
     lang = options.lang
     text = Text("  ")
-    line = t("term.grade_line", lang, grade="\x00", score=format_score(decl.score),
-             consequence=consequence(decl.grade, lang))
+    cons = consequence(decl.grade, lang)
+    line = t("term.grade_line" if cons else "term.grade_line_bare", lang, grade="\x00",
+             score=format_score(decl.score), consequence=cons)
     before, _, after = line.partition("\x00")
     text.append(before)
     text.append(grade_label(decl.grade, lang), style=GRADE_STYLE.get(decl.grade, "bold"))
