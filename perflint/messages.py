@@ -21,7 +21,7 @@ def render(template: str, args: dict[str, Any]) -> str:
     formatter = string.Formatter()
     try:
         return formatter.vformat(template, (), _Safe(args))
-    except (ValueError, IndexError, KeyError):
+    except (ValueError, IndexError, KeyError, AttributeError, TypeError):
         return template
 
 

@@ -109,3 +109,20 @@ def test_every_setting_is_read_by_some_kind():
     cat = builtin_catalog()
     unread = [k for k in sorted(cat.setting_names()) if f'"{k}"' not in source and f"'{k}'" not in source]
     assert unread == []
+
+
+@pytest.mark.parametrize("code", _rules())
+def test_templates_parse(code):
+    """Every message template parses and uses plain named fields (braces doubled when literal)."""
+    import string
+
+    rule = builtin_catalog().rules[code]
+    pairs = [rule.message, *rule.messages.values()] + ([rule.suggestion] if rule.suggestion else [])
+    for pair in pairs:
+        for lang in LANGS:
+            try:
+                fields = [f for _, f, spec, conv in string.Formatter().parse(pair[lang]) if f is not None]
+            except ValueError as exc:
+                pytest.fail(f"{rule.path}: {lang} template does not parse ({exc}): {pair[lang]!r}")
+            for name in fields:
+                assert name.isidentifier(), f"{rule.path}: field {{{name}}} is not a plain name"
