@@ -362,3 +362,24 @@ def test_an_ungraded_declaration_is_said_so():
     assert "等级：未评级（96 分）\n" in text
     assert "评定为“未评级”" in opinion.render(result)
     assert "is graded “not graded”" in opinion.render(result, {"lang": "en"})
+
+
+def test_progress_bar_on_a_tty(monkeypatch):
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
+
+    class Tty(io.StringIO):
+        def isatty(self):
+            return True
+
+    stream = Tty()
+    with terminal.ProgressHook(stream=stream, threshold=3) as hook:
+        hook.start(5)
+        for i in range(5):
+            hook.advance(f"forms/{i}.txt")
+    assert "检查中" in stream.getvalue()
+    quiet = Tty()
+    with terminal.ProgressHook(stream=quiet, threshold=10) as hook:
+        hook.start(5)
+        hook.advance("a.txt")
+    assert quiet.getvalue() == ""

@@ -369,3 +369,42 @@ def progress(total: int, options: ReportOptions | dict | None = None, *,
             bar.update(task, advance=1, path=one_line(rel_path(path, options.base_dir))[-40:])
 
         yield advance
+
+
+class ProgressHook:
+    """Progress for an engine that learns the number of files only once it has
+    walked the directories: call :meth:`start` with the total, then
+    :meth:`advance` once per file; :meth:`close` (or the ``with`` block)
+    removes the bar.  Shown under the same conditions as :func:`progress`::
+
+        with ProgressHook(options) as hook:
+            result = engine.run(paths, on_start=hook.start, on_file=hook.advance)
+    """
+
+    def __init__(self, options: ReportOptions | dict | None = None, *, stream: IO[str] | None = None,
+                 threshold: int = PROGRESS_THRESHOLD) -> None:
+        self.options = coerce_options(options)
+        self.stream = sys.stderr if stream is None else stream
+        self.threshold = threshold
+        self._cm = None
+        self._advance: Callable[[str], None] = lambda path: None
+
+    def start(self, total: int) -> None:
+        self.close()
+        self._cm = progress(total, self.options, stream=self.stream, threshold=self.threshold)
+        self._advance = self._cm.__enter__()
+
+    def advance(self, path: str) -> None:
+        self._advance(path)
+
+    def close(self) -> None:
+        if self._cm is not None:
+            cm, self._cm = self._cm, None
+            self._advance = lambda path: None
+            cm.__exit__(None, None, None)
+
+    def __enter__(self) -> "ProgressHook":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
