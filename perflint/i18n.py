@@ -104,6 +104,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "term.grade_line": {"zh": "等级：{grade}（{score} 分）— {consequence}",
                         "en": "Grade: {grade} (score {score}) — {consequence}"},
     "term.grade_line_bare": {"zh": "等级：{grade}（{score} 分）", "en": "Grade: {grade} (score {score})"},
+    "term.continues": {"zh": " 续至第 {line} 行", "en": " continues to line {line}"},
     "term.progress": {"zh": "检查中", "en": "Checking"},
     "term.unreadable_file": {"zh": "文件无法读取", "en": "file could not be read"},
     # -- HTML report ---------------------------------------------------------------

@@ -383,3 +383,13 @@ def test_progress_bar_on_a_tty(monkeypatch):
         hook.start(5)
         hook.advance("a.txt")
     assert quiet.getvalue() == ""
+
+
+def test_terminal_marks_a_span_that_runs_over_several_lines():
+    result = sample_result()
+    alpha = next(f for f in result.files if f.path == ALPHA)
+    alpha.findings.append(Finding("DATE006", "schedule-granularity", Severity.INFO, ALPHA, {"zh": "进度计划只有一行。"},
+                                  span=Span(7, 2, 9, 5)))
+    lines = terminal.render(result, ReportOptions()).splitlines()
+    i = lines.index(f"{ALPHA}:7:2  DATE006  提示  进度计划只有一行。")
+    assert lines[i + 2].endswith("^ 续至第 9 行")

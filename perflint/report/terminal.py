@@ -183,6 +183,8 @@ def _source_block(f: Finding, file: FileReport | None, options: ReportOptions) -
     second.append(f"  {'':>{gutter}} │ ", style="dim")
     second.append(" " * caret_start)
     second.append("^" * caret_width, style=SEVERITY_STYLE[f.severity])
+    if f.span.end_line > f.span.line:
+        second.append(t("term.continues", options.lang, line=f.span.end_line), style="dim")
     return [first, second]
 
 
