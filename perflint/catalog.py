@@ -283,6 +283,13 @@ def _rule_validator() -> Draft202012Validator:
 
 
 @lru_cache(maxsize=1)
+def _declaration_validator() -> Draft202012Validator:
+    """Example declarations follow the JSON input schema, so a misspelt field cannot make
+    an example pass vacuously (``Declaration.from_dict`` ignores unknown keys)."""
+    return Draft202012Validator(schema("declaration.schema.json"))
+
+
+@lru_cache(maxsize=1)
 def _profile_validator() -> Draft202012Validator:
     root = schema("rulepack.schema.json")
     return Draft202012Validator({"$defs": root["$defs"], "$ref": "#/$defs/profile"})
@@ -471,7 +478,8 @@ class Catalog:
             problems.extend(cat._load_profiles(pack))
         cat.rules = dict(sorted(cat.rules.items()))
         cat.profiles = dict(sorted(cat.profiles.items()))
-        problems.extend(cat._check_references())
+        if not problems:  # a rule that failed to load would make every reference to it look wrong
+            problems.extend(cat._check_references())
         if problems:
             raise CatalogError(sorted(problems, key=lambda p: (p.path, p.line or 0, p.key)))
         return cat
@@ -609,6 +617,14 @@ class Catalog:
             if len(inputs) > 1 or (not inputs and "path" not in ex):
                 problems.append(Problem(spath, locate(text, ["examples", i]), f"examples.{i}",
                                         t("example-input", found=", ".join(inputs) or "-")))
+            docs = ex.get("bundle") or ([ex["declaration"]] if "declaration" in ex else [])
+            for j, doc in enumerate(docs):
+                where: list[str | int] = ["examples", i, "bundle" if "bundle" in ex else "declaration"]
+                for err in sorted(_declaration_validator().iter_errors(doc), key=lambda e: list(map(str, e.path))):
+                    inner = "/".join(str(p) for p in err.absolute_path)
+                    label = f"examples.{i}." + ("bundle." + str(j) if "bundle" in ex else "declaration")
+                    problems.append(Problem(spath, locate(text, where), f"{label}/{inner}".rstrip("/"),
+                                            t("example-declaration", reason=err.message)))
             examples.append(Example(rule=data["code"], index=i, case=ex["case"], data=dict(ex),
                                     count=ex.get("count"), profile=ex.get("profile"),
                                     settings=dict(ex.get("settings", {}))))

@@ -62,6 +62,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                                 "en": "check kind “{kind}” does not exist (perhaps from a plugin that failed to load)."},
     "example-input": {"zh": "示例必须且只能给出 declaration、bundle、text、bytes_hex 之一（现有：{found}）。",
                       "en": "an example needs exactly one of declaration, bundle, text, bytes_hex (found: {found})."},
+    "example-declaration": {"zh": "示例申报表不符合 schemas/declaration.schema.json：{reason}",
+                            "en": "the example declaration does not follow schemas/declaration.schema.json: {reason}"},
     "unknown-profile": {"zh": "未知的配置方案（profile）「{profile}」。", "en": "unknown profile “{profile}”."},
     "unknown-rule": {"zh": "「{ref}」不是已知的规则代码、名称、前缀或别名。",
                      "en": "“{ref}” is not a known rule code, name, prefix or alias."},

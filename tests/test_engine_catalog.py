@@ -157,3 +157,14 @@ def test_locate_nested_tables():
     assert locate(text, ["tool", "perflint", "settings", "foo"]) == 8
     rule = 'code = "A"\n[[examples]]\ncase = "bad"\n[[examples]]\ncase = "good"\nx = 1\n'
     assert locate(rule, ["examples", 1, "x"]) == 6
+
+
+def test_example_declarations_follow_the_input_schema(tmp_path):
+    files = dict(RULES)
+    files["core/value-missing.toml"] = files["core/value-missing.toml"].replace(
+        'declaration = { name = "x", indicators = [ { content = "a", value = "1次" } ] }',
+        'declaration = { name = "x", indicator = [ { content = "a", value = "1次" } ] }')
+    problems = _problems(tmp_path, files)
+    [p] = problems
+    assert p.path.endswith("value-missing.toml") and p.line == 29  # the good example's declaration
+    assert "indicator" in p.text("en") and "declaration.schema.json" in p.text("en")
