@@ -10,7 +10,8 @@ from __future__ import annotations
 import pytest
 
 from perflint.catalog import builtin_catalog
-from perflint.engine import run_example
+from perflint.engine import example_input, run_example
+from perflint.ingest.files import FATAL_CODES
 
 
 def _cases():
@@ -28,6 +29,11 @@ def test_rule_example(code, index, monkeypatch):
     example = rule.examples[index]
     from perflint.config import Config
 
+    if rule.kind != "input":
+        # the example must really be read, or a good example would pass vacuously
+        read = example_input(example)
+        assert read.declarations, f"{rule.path} example {index}: no declaration read ({read.problems})"
+        assert not [p for p in read.problems if p.code in FATAL_CODES], read.problems
     findings = run_example(cat, rule, example, Config(today="2019-03-01"))
     shown = [(f.pointer, f.text("en")) for f in findings]
     if example.case == "bad":
