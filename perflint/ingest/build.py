@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from decimal import Decimal
 from dataclasses import dataclass, field
 
 from perflint.dates import parse_date
@@ -86,6 +87,8 @@ class Segment:
 
 
 _YEAR = re.compile(r"((?:19|20)\s*\d\s*\d|20[Xx×]{2}|\s*)\s*年度")
+_YEAR_IN_TEXT = re.compile(
+    r"[（(]\s*((?:19|20)\d{2}\s*年度)\s*[)）]|((?:19|20)\d{2}\s*年度)(?=[^，。,；;:：]{0,30}(?:表|申报))")
 _TITLE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?")
 _DATE_TEMPLATE = re.compile(r"(?:(?:19|20)\d{2}\s*)?年[\s\u3000]*(?:\d{1,2}[\s\u3000]*)?月[\s\u3000]*(?:\d{1,2}[\s\u3000]*)?日")
 _SEAL = re.compile(r"[（(]\s*(?:盖章|签章|公章)\s*[)）]")
@@ -186,6 +189,15 @@ class _FormBuilder:
         s, e = trim(self.text, start, end)
         if s >= e:
             return
+        if self.decl.year_text is None:
+            ym = _YEAR_IN_TEXT.search(self.text, s, e)
+            if ym is not None:
+                # "…绩效目标表(2025年度)项目名称…" run together: the year is in there
+                ys, ye = ym.span(1) if ym.group(1) else ym.span(2)
+                self._year(ys, ye)
+                self.unrecognized(s, ys)
+                self.unrecognized(ye, e)
+                return
         pointer = f"/unrecognized/{len(self.decl.unrecognized)}"
         self.decl.unrecognized.append(self._value(pointer, s, e))
 
@@ -354,6 +366,15 @@ class _FormBuilder:
         self.pending = (info, seg.start, seg.end)
 
     def _value_segment(self, start: int, end: int) -> None:
+        if self.decl.year_text is None and self.fused:
+            ym = _YEAR_IN_TEXT.search(self.text, start, end)
+            if ym is not None:
+                ys, ye = ym.span(1) if ym.group(1) else ym.span(2)
+                if trim(self.text, start, ys)[0] < ys:
+                    self._value_segment(start, ys)
+                self._year(ys, ye)
+                self.unrecognized(ye, end)
+                return
         if self.pending is None:
             self.unrecognized(start, end)
             return
@@ -444,6 +465,8 @@ class _FormBuilder:
             self._label(pointer, ls, le)
         text = self._value(pointer, vs, ve)
         amount, unit_written = parse_amount(text) if text else (None, None)
+        if amount is None and self.fused:
+            amount = _repeated_amount(text)
         unit = unit_from_label(label_raw) or unit_written or self.money_unit or "万元"
         if unit_written == "元":
             unit = "元"
@@ -1050,6 +1073,10 @@ def _merge_leftovers(decls: list[Declaration]) -> list[Declaration]:
 
 
 def _absorb(dst: Declaration, src: Declaration) -> None:
+    if dst.year_text is None and src.year_text is not None and "/year_text" in src.source.spans:
+        # "2020年度…自评表" in the text above the table: the form's year
+        dst.year, dst.year_text = src.year, src.year_text
+        dst.source.spans["/year_text"] = src.source.spans.pop("/year_text")
     for i, text in enumerate(src.unrecognized):
         span = src.source.spans.get(f"/unrecognized/{i}")
         dst.source.spans[f"/unrecognized/{len(dst.unrecognized)}"] = span  # type: ignore[assignment]
@@ -1062,6 +1089,23 @@ def _absorb(dst: Declaration, src: Declaration) -> None:
             dst.source.template.append(label.span)
     dst.source.template.extend(src.source.template)
     dst.source.template.sort()
+
+
+_LEADING_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _repeated_amount(text: str) -> Decimal | None:
+    """An amount printed in two fused columns, as in "194.9194.9100%"
+    (预算数 194.9, 执行数 194.9, 执行率 100%): the shortest leading number
+    that the text repeats right away."""
+    t = text.replace(",", "")
+    for length in range(1, min(len(t) // 2, 16) + 1):
+        head = t[:length]
+        if _LEADING_NUMBER.fullmatch(head) and t.startswith(head, length) and not head.endswith("."):
+            nxt = t[2 * length:2 * length + 1]
+            if nxt != "." and not (head.count(".") == 0 and nxt.isdigit() and "." in t[2 * length:2 * length + 3]):
+                return Decimal(head)
+    return None
 
 
 def _unit_note(text: str) -> str | None:
