@@ -205,6 +205,8 @@ def load_config(catalog: Catalog, *, config_file: str | Path | None = None, cwd:
         cfg.extend_select = cfg.extend_select + list(overrides["extend-select"])
         for ref in overrides["extend-select"]:
             cfg._origin.setdefault(f"extend-select:{ref}", (CLI, ""))
+    if overrides.get("exclude"):
+        cfg.exclude = cfg.exclude + list(overrides["exclude"])
     if overrides.get("ignore"):
         cfg.ignore = cfg.ignore + list(overrides["ignore"])
         for ref in overrides["ignore"]:

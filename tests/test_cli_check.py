@@ -190,3 +190,12 @@ def test_failed_plugin_reported_and_strict(env, tmp_path, monkeypatch):
     assert json.loads(res.stdout)["plugin_errors"] == [
         {"group": "perflint.kinds", "name": "acme", "error": "ImportError: no module named acme"}]
     assert run("check", "good.txt", "--format", "json", "--strict-plugins").exit_code == 2
+
+
+def test_directory_walk_with_exclude(env):
+    (env / "drafts").mkdir()
+    (env / "drafts" / "old.txt").write_text(FORM.format(name=""), "utf-8")
+    data = json.loads(run("check", ".", "--format", "json").stdout)
+    assert [f["path"] for f in data["findings"]] == ["bad.txt", "drafts/old.txt"]
+    data = json.loads(run("check", ".", "--format", "json", "--exclude", "drafts/").stdout)
+    assert [f["path"] for f in data["findings"]] == ["bad.txt"]
