@@ -143,3 +143,15 @@ def test_cli_text_matches_the_renderer(monkeypatch) -> None:
     expected = renderer("text")(examples_result(), ReportOptions())
     assert run.stdout_bytes.decode("utf-8") == expected
     assert "\x1b[" not in run.stdout_bytes.decode("utf-8")
+
+
+def test_examples_sarif_validates_against_the_schema() -> None:
+    import json
+
+    import jsonschema
+
+    schema = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text("utf-8"))
+    doc = json.loads(renderer("sarif")(examples_result(), ReportOptions()))
+    jsonschema.Draft7Validator(schema).validate(doc)
+    results = doc["runs"][0]["results"]
+    assert results and all(r["partialFingerprints"]["perflint/v1"] for r in results)
