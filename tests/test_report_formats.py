@@ -393,3 +393,10 @@ def test_terminal_marks_a_span_that_runs_over_several_lines():
     lines = terminal.render(result, ReportOptions()).splitlines()
     i = lines.index(f"{ALPHA}:7:2  DATE006  提示  进度计划只有一行。")
     assert lines[i + 2].endswith("^ 续至第 9 行")
+
+
+def test_github_multi_line_span_has_no_columns():
+    f = Finding("DATE006", "schedule-granularity", Severity.INFO, "a.txt", {"zh": "m"}, span=Span(3, 2, 5, 4))
+    assert github.command(f, ReportOptions()) == "::notice file=a.txt,line=3,endLine=5,title=DATE006::m"
+    g = Finding("X001", "x", Severity.ERROR, "a.txt", {"zh": "m"}, span=Span(3, 2, 3, 3))
+    assert github.command(g, ReportOptions()) == "::error file=a.txt,line=3,col=2,endLine=3,endColumn=2,title=X001::m"

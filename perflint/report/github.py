@@ -7,7 +7,8 @@ One line per finding::
 ``warning`` and ``notice`` for the other severities.  Property values escape
 ``%``, CR, LF, ``:`` and ``,``; the message escapes ``%``, CR and LF, so a
 declaration that contains ``::`` or a newline can never start a command of its
-own.  ``endColumn`` is exclusive in our spans and inclusive for GitHub.
+own.  ``endColumn`` is exclusive in our spans and inclusive for GitHub; columns
+are only sent for a span on one line (GitHub refuses them otherwise).
 """
 
 from __future__ import annotations
@@ -32,12 +33,16 @@ def command(f: Finding, options: ReportOptions) -> str:
     props = [("file", rel_path(f.path, options.base_dir))]
     if f.span is not None:
         s = f.span
-        props += [("line", str(max(s.line, 1))), ("col", str(max(s.column, 1)))]
         end_line = max(s.end_line, s.line)
-        props.append(("endLine", str(end_line)))
+        props.append(("line", str(max(s.line, 1))))
         if end_line == s.line:
-            # GitHub's endColumn is inclusive: the last character, not the one after it
-            props.append(("endColumn", str(max(s.end_column - 1, s.column, 1))))
+            # GitHub's endColumn is inclusive (it defaults to col): the last character,
+            # not the one after it as in our spans
+            props += [("col", str(max(s.column, 1))), ("endLine", str(end_line)),
+                      ("endColumn", str(max(s.end_column - 1, s.column, 1)))]
+        else:
+            # columns may only be given for an annotation on a single line
+            props.append(("endLine", str(end_line)))
     props.append(("title", f.code))
     message = f.text(options.lang)
     tip = f.suggestion_text(options.lang)
