@@ -85,8 +85,13 @@ def test_preparer_block_one_finding_for_all_gaps(catalog):
 
 def test_goals_by_form_type(catalog):
     assert hits(catalog, "goals-present", {"form_type": "部门整体支出", "goals": {"overall": "x"}}) == []
-    assert [h[0] for h in hits(catalog, "goals-present", {"form_type": "专项资金"})] == [
-        "/goals/long_term", "/goals/annual"]
+    assert [h[0] for h in hits(catalog, "goals-present", {"form_type": "专项资金"})] == ["/goals/annual"]
+    both_blank = {"form_type": "专项资金", "goals": {"long_term": "", "annual": "\u3000"}}
+    assert [h[0] for h in hits(catalog, "goals-present", both_blank)] == ["/goals/long_term", "/goals/annual"]
+    annual_only = {"form_type": "项目支出", "goals": {"annual": "完成12座公厕改造"}}
+    assert hits(catalog, "goals-present", annual_only) == []
+    one_blank = {"form_type": "专项资金", "goals": {"long_term": "三年内优良路率≥85%", "annual": ""}}
+    assert hits(catalog, "goals-present", one_blank) == [("/goals/annual", "annual", None)]
 
 
 # -- placeholders ----------------------------------------------------------------
@@ -144,9 +149,13 @@ def test_satisfaction_under_benefit_is_misclassified_not_absent(catalog):
 
 
 def test_duties_by_similarity_to_functions(catalog):
-    doc = special(row("产出指标", "数量指标", "全县农村公路的规划建设养护和路政管理", "≥420公里"),
-                  functions="负责全县农村公路的规划、建设、养护和路政管理工作。")
+    functions = "负责全县农村公路的规划、建设、养护和路政管理工作。"
+    doc = special(row("产出指标", "数量指标", "全县农村公路的规划建设养护和路政管理", "按计划推进"),
+                  functions=functions)
     assert hits(catalog, "duties-as-indicators", doc)[0][1] == "functions"
+    # a named indicator with a measurable value may share words with the task it measures
+    named = special(row("产出指标", "数量指标", "全县农村公路养护和路政管理里程", "≥420公里"), functions=functions)
+    assert hits(catalog, "duties-as-indicators", named) == []
 
 
 def test_min_measurable_counts_embedded_targets_of_department_forms(catalog):

@@ -231,10 +231,16 @@ class SchedulePresent(Kind):
         "zh": "实施进度计划须至少有一行写明实施内容、开始时间和完成时间。",
         "en": "The schedule needs at least one row with content, a start and an end.",
     }
-    params_schema = schema(form_types=FORM_TYPES)
+    params_schema = schema(form_types=FORM_TYPES, template_fields={"type": "array", "items": {"enum": _FIELDS}})
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         if not applies(params, decl, ("project",)):
+            return
+        # The long-form templates (285号 family, Hunan 2019) that carry a
+        # schedule table also carry these fields; the short 2021 forms have
+        # neither, so an empty schedule there is no omission.
+        hallmarks = params.get("template_fields", ["functions", "basis", "safeguards"])
+        if not decl.schedule and all(getattr(decl, f) is None for f in hallmarks):
             return
         if not decl.schedule:
             yield Hit("/schedule", {})
@@ -277,9 +283,16 @@ class GoalsPresent(Kind):
             return
         form = "department" if str(decl.form_type) == "部门整体支出" else "project"
         wanted = (params.get("goals") or {}).get(form, _GOALS[form])
+        if not any(not is_blank(v) for v in decl.goals.values()):
+            # no goal at all: report the ones the template shows, else the main one
+            shown = [k for k in wanted if k in decl.goals] or [wanted[-1]]
+            for key in shown:
+                yield Hit(f"/goals/{key}", {"goal": key}, variant=key)
+            return
         for key in wanted:
-            text = decl.goals.get(key)
-            if is_blank(text):
+            # a goal the template does not have (absent key) is not an omission;
+            # one it has but left blank is
+            if key in decl.goals and is_blank(decl.goals[key]):
                 yield Hit(f"/goals/{key}", {"goal": key}, variant=key)
 
 
@@ -294,7 +307,7 @@ class PreparerBlock(Kind):
         "en": "Preparer, phone and filing date must be filled in; a malformed phone number is noted.",
     }
     params_schema = schema(fields={"type": "array", "items": {"enum": ["preparer", "phone", "filing_date"]}},
-                           check_phone_format={"type": "boolean"})
+                           check_phone_format={"type": "boolean"}, absent_is_missing={"type": "boolean"})
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         wanted = params.get("fields", ["preparer", "phone", "filing_date"])
@@ -303,6 +316,8 @@ class PreparerBlock(Kind):
             "phone": decl.phone,
             "filing_date": None if decl.filing_date is None else decl.filing_date.text,
         }
+        if all(texts[f] is None for f in wanted) and not params.get("absent_is_missing", False):
+            return  # no footer in this template (published tables drop it)
         missing = [f for f in ("preparer", "phone", "filing_date") if f in wanted and is_blank(texts[f])]
         if missing:
             yield Hit(f"/{missing[0]}", {"fields": missing, "count": len(missing),

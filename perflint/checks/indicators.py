@@ -318,6 +318,7 @@ class Misclassified(Kind):
                 if _UNIT_PRICE.search(unicodedata.normalize("NFKC", value)):
                     yield Hit(vptr, args, variant="quantity_unit_price", suggest=True)
             if (cat.level1 == BENEFIT and not cat.is_satisfaction and "satisfaction_in_benefit" in enabled
+                    and ind.value is not None  # templates without a value column have no 满意度 block
                     and not _skip_cell(name, tokens) and "满意" in norm(name)):
                 yield Hit(name_pointer(i, ind), args, variant="satisfaction_in_benefit", suggest=True)
             if (cat.level2 == QUANTITY and "input" in enabled and not _skip_cell(name, tokens)
@@ -334,13 +335,14 @@ class DutiesAsIndicators(Kind):
         "zh": "指标内容复述职能职责或实施内容（以“负责”开头，或与职能概述、实施内容高度相似）。",
         "en": "The indicator restates duties or tasks (starts with 负责, or closely matches the functions or schedule).",
     }
-    params_schema = schema("placeholders", similarity_threshold={"type": "number", "minimum": 0, "maximum": 1},
+    params_schema = schema("placeholders", "max_value_len", "qualitative_allowlist",
+                           similarity_threshold={"type": "number", "minimum": 0, "maximum": 1},
                            min_length={"type": "integer", "minimum": 1})
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         tokens = settings(params, ctx)["placeholders"]
         threshold = float(params.get("similarity_threshold", 0.5))
-        min_length = params.get("min_length", 8)
+        min_length = params.get("min_length", 12)
         references = [("functions", decl.functions or "")] + [("schedule", r.content) for r in decl.schedule]
         for i, ind in enumerate(decl.indicators):
             name = indicator_name(ind)
@@ -352,6 +354,8 @@ class DutiesAsIndicators(Kind):
                 continue
             if len(norm(strip_numbering(name))) < min_length:
                 continue
+            if ind.value is not None and is_measurable(ind.value, settings(params, ctx)):
+                continue  # a named, measurable indicator may share words with the task it measures
             for source, text in references:
                 if is_blank(text):
                     continue
