@@ -94,6 +94,7 @@ _DATE_TEMPLATE = re.compile(r"(?:(?:19|20)\d{2}\s*)?年[\s\u3000]*(?:\d{1,2}[\s\
 _SEAL = re.compile(r"[（(]\s*(?:盖章|签章|公章)\s*[)）]")
 _QIZHONG = re.compile(r"^其中\s*[:：]?")
 _QIZHONG_END = re.compile(r"其中[:：]?$")
+_UNIT_LINE = re.compile(r"(?:金额|资金)?单位\s*[:：]\s*(万元|元)\s*")
 _UNIT_NOTE = re.compile(r"[（(]\s*(万元?|元)\s*[)）]?")
 _NOTE = re.compile(r"[（(【\[][^()（）【】\[\]]{1,16}[)）】\]]$")
 _TRAILING_VALUE = re.compile(
@@ -107,6 +108,8 @@ FORM_TYPES = {ft.value: ft for ft in FormType}
 STRUCTURAL = frozenset({"money_group", "review_group", "schedule_start", "indicator_start", "heading"})
 TABLE_STARTS = frozenset({"schedule_start", "indicator_start"})
 LEVELS = ("level1", "level2")
+FIELD_KINDS = frozenset({"field", "goal", "money", "extra"})
+FIELD_COLUMN = "field"
 DEFAULT_COLUMNS = {"indicators": ["content", "value"], "schedule": ["content", "start", "end"]}
 
 
@@ -127,6 +130,9 @@ class _Table:
     buffer: list[tuple[int, int]] = field(default_factory=list)
     #: stream mode: header cells are still arriving
     collecting: bool = False
+    #: wide sheets: columns that hold a declaration field (项目名称, 预算数 …),
+    #: by position: the header label and its offsets
+    fields: dict[int, tuple[LabelInfo, int, int]] = field(default_factory=dict)
 
     @property
     def col_kind(self) -> str:
@@ -134,7 +140,8 @@ class _Table:
 
     @property
     def data_columns(self) -> list[str]:
-        cols = list(dict.fromkeys(c for c in self.columns if c is not None and c not in LEVELS))
+        cols = list(dict.fromkeys(c for c in self.columns if c is not None and c not in LEVELS
+                                  and c != FIELD_COLUMN))
         if not cols:
             return list(DEFAULT_COLUMNS[self.kind])
         if self.kind == "indicators" and "content" not in cols and "level3" not in cols:
@@ -647,6 +654,11 @@ class _FormBuilder:
             elif inf is not None and inf.kind in TABLE_STARTS:
                 columns.append(None)
                 self._template_label(s, e)
+            elif inf is not None and inf.kind in FIELD_KINDS and table.kind == "indicators":
+                # a wide sheet: 单位名称 | 项目名称 | 预算数 | 年度目标 | 一级指标 | …
+                table.fields[len(columns)] = (inf, s, e)
+                columns.append(FIELD_COLUMN)
+                self._template(s, e)
             elif s < e and table.kind == "indicators" and self.vocab.category(self.text[s:e]) is None:
                 # a column the vocabulary does not know: kept under its heading
                 columns.append("extra:" + label_key(self.text[s:e]))
@@ -702,8 +714,12 @@ class _FormBuilder:
         text = self.text
         assigned: dict[str, tuple[int, int]] = {}
         if table.width and len(cells) == table.width:
-            for col, c in zip(table.columns, cells):
-                if col is None:
+            for i, (col, c) in enumerate(zip(table.columns, cells)):
+                if col == FIELD_COLUMN:
+                    info, ls, le = table.fields[i]
+                    if c[0] < c[1]:
+                        self._assign(info, ls, le, *c)
+                elif col is None:
                     if c[0] < c[1]:
                         if self.vocab.category(text[c[0]:c[1]]) and "level1" not in assigned:
                             assigned["level1"] = c
@@ -1009,6 +1025,12 @@ class Builder:
             current._title(s, e)
             return True
         if e - s <= 24 and current.year_row(s, e):
+            return True
+        m = _UNIT_LINE.fullmatch(self.text, s, e)
+        if m is not None:
+            # "金额单位：元": the unit of the amounts that follow
+            current.money_unit = m.group(1)
+            current._template(s, e)
             return True
         return False
 
