@@ -126,6 +126,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "html.card.files": {"zh": "文件", "en": "files"},
     "html.card.unreadable": {"zh": "无法读取", "en": "unreadable"},
     "html.card.suppressed": {"zh": "已忽略", "en": "suppressed"},
+    "html.quote_cut": {"zh": "…（共 {n} 字）", "en": "… ({n} characters in all)"},
     "html.encoding": {"zh": "编码", "en": "encoding"},
     "html.chart_label": {"zh": "各等级申报表数量", "en": "Declarations per grade"},
     "html.disclaimer": {

@@ -202,3 +202,17 @@ def test_quoted_text_over_several_lines_drops_layout_whitespace():
     file = FileReport(path="a.txt", lines=["\t实施内容", "\t　购书", "", "\t2023.1　", "\t2023.3"])
     f = Finding("DATE006", "x", Severity.INFO, "a.txt", {"zh": "m"}, span=Span(2, 2, 5, 8))
     assert html_report.quoted(f, file) == "购书\n2023.1\n2023.3"
+
+
+def test_long_quotes_are_cut_with_their_length():
+    from perflint.findings import Finding, Severity
+    from perflint.model import Span
+    from perflint.result import DeclarationReport, FileReport, RunResult
+
+    text = "网站合格达标。" * 60
+    f = Finding("IND006", "content-is-paragraph", Severity.WARNING, "a.txt", {"zh": "太长"},
+                span=Span(1, 1, 1, len(text) + 1), declaration=0)
+    decl = DeclarationReport("a.txt", 0, "专项资金", "示例", None, 2020, None, "中", 70.0, findings=[f])
+    page = html_report.render(RunResult(files=[FileReport("a.txt", declarations=[decl], lines=[text])]))
+    assert text[:html_report.QUOTE_MAX] + "…（共 420 字）" in page
+    assert text not in page
