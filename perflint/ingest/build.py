@@ -88,7 +88,7 @@ class Segment:
 
 _YEAR = re.compile(r"((?:19|20)\s*\d\s*\d|20[Xx×]{2}|\s*)\s*年度")
 _YEAR_IN_TEXT = re.compile(
-    r"[（(]\s*((?:19|20)\d{2}\s*年度)\s*[)）]|((?:19|20)\d{2}\s*年度)(?=[^，。,；;:：]{0,30}(?:表|申报))")
+    r"[（(]\s*((?:19|20)\d{2}\s*年度)\s*[)）]|((?:19|20)\d{2}\s*年度)(?=[^，。,；;:：]{0,30}(?:表|申报|专项|项目|资金))")
 _TITLE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?")
 _DATE_TEMPLATE = re.compile(r"(?:(?:19|20)\d{2}\s*)?年[\s\u3000]*(?:\d{1,2}[\s\u3000]*)?月[\s\u3000]*(?:\d{1,2}[\s\u3000]*)?日")
 _SEAL = re.compile(r"[（(]\s*(?:盖章|签章|公章)\s*[)）]")
@@ -252,7 +252,9 @@ class _FormBuilder:
                 boundary = k >= n or colon
                 raw_i = norm.raw_offset(i)
                 gap_before = i == 0 or is_pad(text[raw_i - 1]) or text[raw_i - 1] == "|"
-                if value_from is None:
+                if info.kind == "heading" and not boundary:
+                    accept = False  # "…绩效目标自评表": a heading word inside a title
+                elif value_from is None:
                     accept = boundary or fused
                 else:
                     # "填报人：　联系电话：" on one line; fused "…名称XX主管部门YY"
@@ -659,6 +661,11 @@ class _FormBuilder:
                 table.fields[len(columns)] = (inf, s, e)
                 columns.append(FIELD_COLUMN)
                 self._template(s, e)
+            elif s < e and not any(c not in (None, FIELD_COLUMN) for c in columns):
+                # left of the first column heading: the block's own label,
+                # often cut short by a merged cell ("绩 |" for 绩效指标)
+                columns.append(None)
+                self._template_label(s, e)
             elif s < e and table.kind == "indicators" and self.vocab.category(self.text[s:e]) is None:
                 # a column the vocabulary does not know: kept under its heading
                 columns.append("extra:" + label_key(self.text[s:e]))
