@@ -216,3 +216,17 @@ def test_long_quotes_are_cut_with_their_length():
     page = html_report.render(RunResult(files=[FileReport("a.txt", declarations=[decl], lines=[text])]))
     assert text[:html_report.QUOTE_MAX] + "…（共 420 字）" in page
     assert text not in page
+
+
+def test_quotes_of_whole_blocks_are_cut_shorter():
+    from perflint.findings import Finding, Severity
+    from perflint.model import Span
+    from perflint.result import DeclarationReport, FileReport, RunResult
+
+    lines = ["\t产出指标", "\t" + "网站合格达标。" * 30, "\t满意度指标"]
+    f = Finding("IND011", "min-measurable", Severity.WARNING, "a.txt", {"zh": "可衡量的指标太少"},
+                pointer="/indicators", span=Span(1, 2, 3, 7), declaration=0)
+    decl = DeclarationReport("a.txt", 0, "专项资金", "示例", None, 2020, None, "中", 70.0, findings=[f])
+    page = html_report.render(RunResult(files=[FileReport("a.txt", declarations=[decl], lines=lines)]))
+    whole = html_report.quoted(f, FileReport("a.txt", lines=lines))
+    assert whole[:html_report.QUOTE_MAX_BLOCK] + f"…（共 {len(whole)} 字）" in page

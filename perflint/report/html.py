@@ -51,6 +51,7 @@ from perflint.result import DeclarationReport, FileReport, RunResult
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 QUOTE_MAX = 200  # characters of a quote shown in the findings table
+QUOTE_MAX_BLOCK = 100  # … of text taken from a span over several lines (a whole table, say)
 GRADE_COLORS = {"优": "#2e7d32", "良": "#558b2f", "中": "#ef6c00", "差": "#c62828"}
 
 CSS = """
@@ -252,8 +253,9 @@ def _findings_table(findings: list[Finding], file: FileReport | None, options: R
         if f.span is not None:
             where.append(f'<code>{e(t("col.line", lang))} {f.span.line}:{f.span.column}</code>')
         quote = quoted(f, file)
-        if len(quote) > QUOTE_MAX:
-            quote = quote[:QUOTE_MAX] + t("html.quote_cut", lang, n=len(quote))
+        limit = QUOTE_MAX if f.quote or f.span is None or f.span.end_line == f.span.line else QUOTE_MAX_BLOCK
+        if len(quote) > limit:
+            quote = quote[:limit] + t("html.quote_cut", lang, n=len(quote))
         quote_cell = f'<td class="quote">{e(quote)}</td>' if quote else "<td></td>"
         out.append(
             f'<tr class="finding sev-row-{f.severity.value}"><td class="num">{i}</td>'
