@@ -8,15 +8,10 @@ from __future__ import annotations
 from typing import Any
 
 from perflint.checks.base import Context
-from perflint.findings import Severity
 from perflint.model import Declaration
 from perflint.values import form_key
 
 SEVERITY = {"type": "string", "enum": ["error", "warning", "info"]}
-SEVERITY_OR_OFF = {"type": "string", "enum": ["error", "warning", "info", "off"]}
-#: ``{"cn-2021": "error"}``: the hit's severity under a profile; a profile not
-#: listed keeps the rule's severity.
-SEVERITY_BY_PROFILE = {"type": "object", "additionalProperties": SEVERITY}
 STRINGS = {"type": "array", "items": {"type": "string"}}
 FORM_TYPES = {"type": "array", "items": {"type": "string", "enum": ["project", "department"]},
               "uniqueItems": True}
@@ -33,7 +28,6 @@ SHARED_PROPS: dict[str, Any] = {
     "vague_terms": STRINGS,
     "vague_allow_if_numeric": {"type": "boolean"},
     "optional_categories": STRINGS,
-    "external_references": STRINGS,
 }
 
 
@@ -55,11 +49,6 @@ def settings(params: dict[str, Any], ctx: Context) -> dict[str, Any]:
     if out["vague_allow_if_numeric"] is None:
         out["vague_allow_if_numeric"] = True
     return out
-
-
-def profile_severity(params: dict[str, Any], ctx: Context, key: str = "severity_by_profile") -> Severity | None:
-    value = (params.get(key) or {}).get(ctx.profile)
-    return None if value is None else Severity(value)
 
 
 def applies(params: dict[str, Any], decl: Declaration, default: tuple[str, ...] = ("project", "department")) -> bool:

@@ -70,7 +70,7 @@ class FilingUnit(Kind):
         if not params.get("require_filing_unit", True) or decl.filing_unit is None:
             return
         text = _SEAL.sub("", decl.filing_unit)
-        if is_blank(text):
+        if is_blank(text) or is_placeholder(text, settings(params, ctx)["placeholders"]):
             yield Hit("/filing_unit", {"text": display(decl.filing_unit)}, suggest=True)
 
 
@@ -306,7 +306,8 @@ class PreparerBlock(Kind):
         "zh": "填报人、联系电话、填报日期须填写；电话格式不对时提示。",
         "en": "Preparer, phone and filing date must be filled in; a malformed phone number is noted.",
     }
-    params_schema = schema(fields={"type": "array", "items": {"enum": ["preparer", "phone", "filing_date"]}},
+    params_schema = schema("placeholders",
+                           fields={"type": "array", "items": {"enum": ["preparer", "phone", "filing_date"]}},
                            check_phone_format={"type": "boolean"}, absent_is_missing={"type": "boolean"})
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
@@ -318,13 +319,16 @@ class PreparerBlock(Kind):
         }
         if all(texts[f] is None for f in wanted) and not params.get("absent_is_missing", False):
             return  # no footer in this template (published tables drop it)
-        missing = [f for f in ("preparer", "phone", "filing_date") if f in wanted and is_blank(texts[f])]
+        tokens = settings(params, ctx)["placeholders"]
+        missing = [f for f in ("preparer", "phone", "filing_date")
+                   if f in wanted and (is_blank(texts[f]) or is_placeholder(texts[f], tokens))]
         if missing:
             yield Hit(f"/{missing[0]}", {"fields": missing, "count": len(missing),
                                          "fields_zh": "、".join(_ZH[f] for f in missing),
                                          "fields_en": ", ".join(_EN[f] for f in missing)})
         phone = texts["phone"]
-        if params.get("check_phone_format", True) and "phone" in wanted and not is_blank(phone):
+        if (params.get("check_phone_format", True) and "phone" in wanted and "phone" not in missing
+                and not is_blank(phone)):
             numbers = [p for p in re.split(r"[/、，,;；或]", norm(phone)) if p]
             cleaned = [re.sub(r"[-()（）—－]", "", p) for p in numbers]
             if not cleaned or not all(_PHONE.match(p) for p in cleaned):
