@@ -229,11 +229,9 @@ class Engine:
             chosen = [catalog.rules[c] for c in only]
             ignored: set[str] = set()
         else:
-            if config.select is None:
-                chosen = catalog.profile_rules(config.profile)
-            else:
-                chosen = [r for ref in config.select for r in catalog.resolve(ref)]
-            chosen += [r for ref in config.extend_select for r in catalog.resolve(ref)]
+            in_profile = catalog.profile_rules(config.profile)
+            chosen = list(in_profile) if config.select is None else self._pick(config.select, in_profile)
+            chosen += self._pick(config.extend_select, in_profile)
             ignored = {r.code for ref in config.ignore for r in catalog.resolve(ref)}
         chosen = [r for r in chosen if r.status != "removed"]
         by_code = {r.code: r for r in chosen}
@@ -252,6 +250,16 @@ class Engine:
         self.severity = self._severity_overrides()
 
     # -- configuration ------------------------------------------------------
+    def _pick(self, refs: list[str], in_profile: list[Rule]) -> list[Rule]:
+        """Rules ``refs`` select: an exact code, name or alias selects its rule under any
+        profile; a prefix (``VAL``, ``ALL``) selects only the rules the profile enables."""
+        enabled = {r.code for r in in_profile}
+        out: list[Rule] = []
+        for ref in refs:
+            exact = self.catalog.specificity(ref) == 2
+            out.extend(r for r in self.catalog.resolve(ref) if exact or r.code in enabled)
+        return out
+
     def _severity_overrides(self) -> dict[str, Severity]:
         """code -> forced severity: profile first, then config; prefixes before exact refs."""
         out: dict[str, Severity] = {}

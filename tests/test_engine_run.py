@@ -193,3 +193,15 @@ def test_locate_span_for_containers_and_whole_declaration():
     assert locate_span(decl, "") == Span(1, 1, 1, 12)
     assert locate_span(decl, "/indicators/0/content") == Span(10, 2, 10, 8)
     assert locate_span(Declaration(), "/schedule") is None
+
+
+def test_prefix_selects_within_profile_exact_selects_anywhere(tmp_path):
+    cat = load(tmp_path)
+    decl = Declaration(name="today?")
+    # TST010 is enabled only in cn-2021: a prefix under hunan-2019 leaves it out ...
+    assert not [f for f in _engine(cat, select=["TST"]).run_declarations([decl]).findings if f.code == "TST010"]
+    assert not [f for f in _engine(cat, select=["ALL"]).run_declarations([decl]).findings if f.code == "TST010"]
+    # ... an exact reference runs it anyway
+    assert [f.code for f in _engine(cat, select=["TST010"]).run_declarations([decl]).findings] == ["TST010"]
+    assert [f.code for f in _engine(cat, select=["TST"], profile="cn-2021").run_declarations([decl]).findings
+            if f.code == "TST010"] == ["TST010"]
