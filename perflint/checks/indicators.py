@@ -341,7 +341,7 @@ class DutiesAsIndicators(Kind):
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         tokens = settings(params, ctx)["placeholders"]
-        threshold = float(params.get("similarity_threshold", 0.5))
+        threshold = float(ctx.setting(params, "similarity_threshold", 0.5))
         min_length = params.get("min_length", 12)
         references = [("functions", decl.functions or "")] + [("schedule", r.content) for r in decl.schedule]
         for i, ind in enumerate(decl.indicators):

@@ -103,7 +103,7 @@ class SatisfactionThreshold(Kind):
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         tokens = settings(params, ctx)["placeholders"]
         minimum = Decimal(str(ctx.setting(params, "satisfaction_min_percent", 85)))
-        flag_100 = params.get("flag_100_percent", "info")
+        flag_100 = ctx.setting(params, "flag_100_percent", "info")
         for i, ind in _satisfaction_rows(decl):
             text = target_text(ind)
             if _skip(text, tokens):
