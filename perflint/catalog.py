@@ -29,10 +29,11 @@ import difflib
 import importlib.metadata
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
@@ -455,7 +456,7 @@ class Catalog:
     # -- loading ----------------------------------------------------------
     @classmethod
     def load(cls, packs: list[Path] | None = None, kind_classes: list[type[Kind]] | None = None,
-             extra_kinds: list[type[Kind]] | None = None) -> "Catalog":
+             extra_kinds: list[type[Kind]] | None = None) -> Catalog:
         """Load kinds and packs; raise :class:`CatalogError` listing every problem.
 
         ``packs`` / ``kind_classes`` replace the entry-point discovery (for

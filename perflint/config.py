@@ -35,8 +35,17 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
-from perflint.catalog import (DEFAULT_PROFILE, Catalog, Problem, ReferenceError_, did_you_mean, locate,
-                              same_type, schema_problems, type_name)
+from perflint.catalog import (
+    DEFAULT_PROFILE,
+    Catalog,
+    Problem,
+    ReferenceError_,
+    did_you_mean,
+    locate,
+    same_type,
+    schema_problems,
+    type_name,
+)
 from perflint.findings import Severity
 from perflint.grade import GradeConfig
 from perflint.ingest.files import DEFAULT_MAX_BYTES

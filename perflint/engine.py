@@ -29,13 +29,14 @@ import fnmatch
 import os
 import sys
 import traceback
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import Path, PurePosixPath
-from typing import Any, Iterable
+from pathlib import PurePosixPath
+from typing import Any
 
 from perflint import __version__
-from perflint.catalog import INTERNAL_ERROR_CODE, PSEUDO_KINDS, Catalog, Example, Rule
+from perflint.catalog import INTERNAL_ERROR_CODE, Catalog, Example, Rule
 from perflint.checks.base import Context, Hit
 from perflint.config import Config
 from perflint.errors import InputProblem
@@ -223,7 +224,6 @@ class Engine:
         self.profile = catalog.profiles.get(config.profile)
         overrides = {**(self.profile.settings if self.profile else {}), **config.settings}
         self.settings = {**catalog.settings, **overrides}
-        self.notices: list[str] = []
 
         if only is not None:
             chosen = [catalog.rules[c] for c in only]
@@ -244,9 +244,6 @@ class Engine:
                     params[key] = overrides[key]
             self.active.append(Active(rule, params, code not in ignored))
         self.ignored = ignored
-        # input/internal rules are reported whatever the selection, unless ignored
-        self.always = {c for c, r in catalog.rules.items() if r.kind in PSEUDO_KINDS}
-        self.selected_codes = set(by_code)
         self.severity = self._severity_overrides()
 
     # -- configuration ------------------------------------------------------
@@ -330,8 +327,6 @@ class Engine:
         result.rules = {code: self.catalog.rules[code].info() for code in sorted(used) if code in self.catalog.rules}
         result.options["plugin_errors"] = [e.to_dict() for e in self.catalog.plugin_errors]
         result.options["rules_run"] = len(self.active)
-        if self.notices:
-            result.options["notices"] = sorted(set(self.notices))
         return result
 
     def _add_file(self, result: RunResult, fr: FileResult, display: str) -> None:

@@ -34,9 +34,10 @@ relevance, 适当性 appropriateness, 可行性 feasibility).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any, Iterable
+from typing import Any
 
 from perflint.findings import Aspect, Finding, Severity
 
@@ -53,7 +54,7 @@ class GradeConfig:
     error_cap: str = "中"
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any] | None) -> "GradeConfig":
+    def from_dict(cls, data: dict[str, Any] | None) -> GradeConfig:
         base = cls()
         data = data or {}
         return cls(

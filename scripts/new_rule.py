@@ -23,9 +23,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from perflint import __version__  # noqa: E402
-from perflint.catalog import CatalogError, builtin_catalog, did_you_mean  # noqa: E402
-from perflint.resources import rules_dir  # noqa: E402
+from perflint import __version__
+from perflint.catalog import CatalogError, builtin_catalog, did_you_mean
+from perflint.resources import rules_dir
 
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 FAMILY_RE = re.compile(r"^[A-Z]{2,6}$")

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from engine_support import FORM, load
 from jsonschema import Draft202012Validator
 from typer.testing import CliRunner
 
-from engine_support import FORM, load
 from perflint import catalog as catalog_mod
 from perflint.cli import app
 from perflint.resources import schema

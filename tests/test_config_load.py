@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from engine_support import load
+
 from perflint.config import ConfigError, find_config, load_config, parse_setting_value
 from perflint.grade import GradeConfig
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from engine_support import KINDS, RULES, load
+
 from perflint.catalog import CatalogError, ReferenceError_, locate
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from engine_support import FORM, load
+
 from perflint.config import Config
 from perflint.engine import Engine, expand_paths, run_example
 from perflint.findings import Severity

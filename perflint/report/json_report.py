@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from perflint.findings import Finding, Severity
 from perflint.result import DeclarationReport, RunResult
