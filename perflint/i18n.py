@@ -105,6 +105,8 @@ STRINGS: dict[str, dict[str, str]] = {
                         "en": "Grade: {grade} (score {score}) — {consequence}"},
     "term.grade_line_bare": {"zh": "等级：{grade}（{score} 分）", "en": "Grade: {grade} (score {score})"},
     "term.continues": {"zh": " 续至第 {line} 行", "en": " continues to line {line}"},
+    "term.plugin_failed": {"zh": "插件加载失败：{name}（{group}）：{error}",
+                           "en": "plugin failed to load: {name} ({group}): {error}"},
     "term.progress": {"zh": "检查中", "en": "Checking"},
     "term.unreadable_file": {"zh": "文件无法读取", "en": "file could not be read"},
     # -- HTML report ---------------------------------------------------------------
@@ -126,6 +128,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "html.card.files": {"zh": "文件", "en": "files"},
     "html.card.unreadable": {"zh": "无法读取", "en": "unreadable"},
     "html.card.suppressed": {"zh": "已忽略", "en": "suppressed"},
+    "html.plugin_errors": {"zh": "加载失败的插件（其规则未运行）", "en": "Plugins that failed to load (their rules did not run)"},
     "html.quote_cut": {"zh": "…（共 {n} 字）", "en": "… ({n} characters in all)"},
     "html.encoding": {"zh": "编码", "en": "encoding"},
     "html.chart_label": {"zh": "各等级申报表数量", "en": "Declarations per grade"},

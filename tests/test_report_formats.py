@@ -400,3 +400,17 @@ def test_github_multi_line_span_has_no_columns():
     assert github.command(f, ReportOptions()) == "::notice file=a.txt,line=3,endLine=5,title=DATE006::m"
     g = Finding("X001", "x", Severity.ERROR, "a.txt", {"zh": "m"}, span=Span(3, 2, 3, 3))
     assert github.command(g, ReportOptions()) == "::error file=a.txt,line=3,col=2,endLine=3,endColumn=2,title=X001::m"
+
+
+def test_failed_plugins_are_reported():
+    result = sample_result()
+    result.options["plugin_errors"] = [{"group": "perflint.kinds", "name": "broken", "error": "ImportError: <x>"}]
+    assert "插件加载失败：broken（perflint.kinds）：ImportError: <x>" in terminal.render(result, ReportOptions())
+    doc = json.loads(sarif.render(result))
+    jsonschema.Draft7Validator(json.loads(SCHEMA.read_text("utf-8"))).validate(doc)
+    note = doc["runs"][0]["invocations"][0]["toolConfigurationNotifications"][0]
+    assert note["level"] == "error" and "broken" in note["message"]["text"]
+    from perflint.report import html as html_report
+
+    page = html_report.render(result)
+    assert "加载失败的插件" in page and "ImportError: &lt;x&gt;" in page

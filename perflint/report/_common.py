@@ -326,3 +326,10 @@ def iter_all(result: RunResult) -> Iterator[tuple[FileReport, DeclarationReport 
 def format_score(score: float) -> str:
     text = f"{score:.1f}"
     return text[:-2] if text.endswith(".0") else text
+
+
+def plugin_errors(result: RunResult) -> list[dict[str, str]]:
+    """Plugins the engine could not load (``result.options["plugin_errors"]``), sorted."""
+    items = result.options.get("plugin_errors") or []
+    out = [{k: str(e.get(k, "")) for k in ("group", "name", "error")} for e in items if isinstance(e, dict)]
+    return sorted(out, key=lambda e: (e["group"], e["name"], e["error"]))

@@ -36,6 +36,7 @@ from perflint.report._common import (
     form_label,
     grade_counts,
     grade_label,
+    plugin_errors,
     pointer_label,
     rel_path,
     rule_counts,
@@ -199,6 +200,11 @@ def _overview(result: RunResult, options: ReportOptions) -> str:
     for n, label in cards:
         out.append(f'<div class="card"><b>{n}</b><small>{e(label)}</small></div>')
     out.append("</div>")
+    failed = plugin_errors(result)
+    if failed:
+        out.append(f'<h3 class="sev-error">{e(t("html.plugin_errors", lang))}</h3><ul>')
+        out.extend(f"<li><code>{e(p['name'])}</code> ({e(p['group'])}): {e(p['error'])}</li>" for p in failed)
+        out.append("</ul>")
     out.append(f'<h3>{e(t("html.grade_distribution", lang))}</h3>')
     out.append(grade_chart(grade_counts(result), lang))
     out.append(f'<h3>{e(t("html.findings_by_severity", lang))}</h3>')

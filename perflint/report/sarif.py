@@ -24,6 +24,7 @@ from perflint.report._common import (
     aspect_label,
     coerce_options,
     iter_all,
+    plugin_errors,
     rel_path,
     rule_summary,
     rule_why,
@@ -158,8 +159,18 @@ def build(result: RunResult, options: ReportOptions | dict | None = None) -> dic
     if result.version:
         driver["version"] = result.version
         driver["semanticVersion"] = result.version
-    run: dict[str, Any] = {
-        "tool": {"driver": driver},
+    run: dict[str, Any] = {"tool": {"driver": driver}}
+    failed = plugin_errors(result)
+    if failed:
+        run["invocations"] = [{
+            "executionSuccessful": True,
+            "toolConfigurationNotifications": [
+                {"level": "error", "descriptor": {"id": "plugin-load"},
+                 "message": {"text": strip_control(t("term.plugin_failed", lang, **err))}}
+                for err in failed
+            ],
+        }]
+    run.update({
         "columnKind": "unicodeCodePoints",
         "results": results,
         "properties": {
@@ -170,7 +181,7 @@ def build(result: RunResult, options: ReportOptions | dict | None = None) -> dic
             "suppressed": result.suppressed,
             "language": lang,
         },
-    }
+    })
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
 

@@ -43,6 +43,7 @@ from perflint.report._common import (
     format_score,
     grade_label,
     one_line,
+    plugin_errors,
     rel_path,
     resolve_color,
     rule_counts,
@@ -325,6 +326,8 @@ def render(result: RunResult, options: ReportOptions | dict | None = None) -> st
         for table in _summary_tables(result, options):
             console.print(table)
             console.print()
+        for err in plugin_errors(result):
+            console.print(Text(one_line(t("term.plugin_failed", options.lang, **err)), style="red"))
     console.print(Text(summary_line(result, options), style="bold"))
     return "\n".join(line.rstrip() for line in buffer.getvalue().split("\n"))
 
