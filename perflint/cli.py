@@ -256,7 +256,8 @@ def _rule_dict(catalog, rule, lang: str) -> dict:
 
 @app.command()
 def rules(
-    fmt: str = typer.Option("text", "--format", "--output-format", help="text (a table) or json."),
+    fmt: str = typer.Option("text", "--format", "--output-format",
+                            help="text (a table), json, or markdown (the rule reference, generated from the rule files)."),
     lang: str = typer.Option("zh", "--lang", help="zh or en."),
     profile: Optional[str] = typer.Option(None, "--profile", help="Only rules this profile enables."),
     select: Optional[list[str]] = typer.Option(None, "--select", help="Only these rules (code, name, prefix, alias)."),
@@ -289,6 +290,9 @@ def rules(
     if fmt == "json":
         sys.stdout.write(json.dumps(items, ensure_ascii=False, indent=2) + "\n")
         return
+    if fmt == "markdown":
+        sys.stdout.write(_rules_markdown(catalog, chosen, lang))
+        return
     if fmt != "text":
         _err("perflint: " + tr("unknown-format", lang, fmt=fmt))
         raise typer.Exit(ExitCode.ERROR)
@@ -302,6 +306,37 @@ def rules(
         table.add_row(item["code"], item["name"], item["severity"], item["aspect"],
                       ", ".join(item["profiles"]), item["summary"])
     Console(width=160 if not sys.stdout.isatty() else None).print(table)
+
+
+def _rules_markdown(catalog, rules_: list, lang: str) -> str:
+    """The rule reference as one Markdown page, generated from the rule files."""
+    from perflint.messages import tr
+
+    colon = "：" if lang == "zh" else ": "
+    out = [f"# {tr('rules-title', lang)}", ""]
+    families: dict[str, list] = {}
+    for rule in rules_:
+        families.setdefault(rule.family, []).append(rule)
+    for family in sorted(families):
+        out += [f"## {family}", "", f"| {tr('h-code', lang)} | {tr('h-name', lang)} | {tr('h-severity', lang)} | "
+                f"{tr('h-aspect', lang)} | {tr('h-summary', lang)} |", "|---|---|---|---|---|"]
+        for rule in families[family]:
+            summary = rule.doc_text("summary", lang).replace("|", "\\|")
+            out.append(f"| [{rule.code}](#{rule.code.lower()}) | {rule.name} | {rule.severity.value} | {rule.aspect} | "
+                       f"{summary} |")
+        out.append("")
+        for rule in families[family]:
+            data = _explain_data(catalog, rule, lang, "hunan-2019")
+            out += [f"### {rule.code}", "", f"`{rule.name}` · {rule.severity.value} · {rule.aspect} · "
+                    f"{tr('h-profiles', lang)}{colon}{', '.join(data['profiles']) or tr('h-none', lang)}", "",
+                    data["summary"], "", f"**{tr('h-what', lang)}**{colon}{data['what']}", "",
+                    f"**{tr('h-why', lang)}**{colon}{data['why']}", ""]
+            for case, head in (("bad", "h-bad"), ("good", "h-good")):
+                for ex in (e for e in data["examples"] if e["case"] == case):
+                    body = {k: v for k, v in ex.items() if k != "case"}
+                    out += [f"**{tr(head, lang)}**", "", "```", json.dumps(body, ensure_ascii=False, indent=2)
+                            if "text" not in body else body["text"].rstrip("\n"), "```", ""]
+    return "\n".join(out)
 
 
 def _explain_data(catalog, rule, lang: str, profile: str) -> dict:

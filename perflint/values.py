@@ -325,6 +325,8 @@ _SUFFIX_OPS: dict[str, Op] = {
     "及以上": Op.GE, "以上": Op.GE, "或以上": Op.GE, "之上": Op.GE, "以上(含)": Op.GE, "以上(含本数)": Op.GE,
     "及以下": Op.LE, "以下": Op.LE, "或以下": Op.LE, "以内": Op.LE, "之内": Op.LE, "内": Op.LE,
     "以下(含)": Op.LE, "以上(不含)": Op.GT, "以下(不含)": Op.LT,
+    "(含)以上": Op.GE, "(含本数)以上": Op.GE, "(含)以下": Op.LE, "(含本数)以下": Op.LE,
+    "(不含)以上": Op.GT, "(不含本数)以上": Op.GT, "(不含)以下": Op.LT, "(不含本数)以下": Op.LT,
     "前": Op.LE, "之前": Op.LE, "以前": Op.LE,
 }
 _PREFIX_KEYS = sorted(_PREFIX_OPS, key=len, reverse=True)

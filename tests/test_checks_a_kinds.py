@@ -267,3 +267,29 @@ def test_cost_within_funds_converts_yuan(catalog):
     assert hits(catalog, "cost-within-funds", per_unit) == []
     assert hits(catalog, "cost-within-funds", over) == [("/indicators/0/value", None, None)]
     assert hits(catalog, "cost-within-funds", ok) == []
+
+
+# -- empty rows: one rule each --------------------------------------------------
+
+def test_empty_rows_go_to_exactly_one_rule(catalog):
+    empty_social = special(row("产出指标", "数量指标", "养护里程", "≥420公里"),
+                           row("效益指标", "社会效益指标", "", ""),
+                           row("效益指标", "可持续影响指标", "优良路率", "≥80%"))
+    assert hits(catalog, "value-missing", empty_social) == [("/indicators/1/value", "empty_row", None)]
+    assert hits(catalog, "placeholder-in-required", empty_social) == []
+    empty_quantity = special(row("产出指标", "数量指标", "", ""), row("产出指标", "质量指标", "合格率", "≥95%"),
+                             row("产出指标", "时效指标", "完成时间", "2024年11月30日前"))
+    assert hits(catalog, "value-missing", empty_quantity) == []
+    assert hits(catalog, "required-level2", empty_quantity) == [("/indicators/0/value", "blank", Severity.ERROR)]
+    empty_optional = special(row("效益指标", "生态效益指标", "", ""), row("效益指标", "社会效益指标", "a", "≥1个"))
+    assert hits(catalog, "value-missing", empty_optional) == []
+    assert hits(catalog, "na-without-justification", empty_optional) == [("/indicators/0/value", "blank", None)]
+    spare = special(row("效益指标", "社会效益指标", "出行时间缩短", "≥10分钟"), row("效益指标", "社会效益指标", "", ""))
+    assert hits(catalog, "value-missing", spare) == []
+
+
+@pytest.mark.parametrize("value", ["90%（含）以上", "90％(含本数)以上", "满意度达90%", "满意率在90%以上"])
+def test_satisfaction_comparator_spellings(catalog, value):
+    doc = special(row("满意度指标", None, "学员满意度", value))
+    assert hits(catalog, "satisfaction-format", doc) == []
+    assert hits(catalog, "satisfaction-threshold", doc) == []

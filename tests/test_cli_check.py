@@ -199,3 +199,11 @@ def test_directory_walk_with_exclude(env):
     assert [f["path"] for f in data["findings"]] == ["bad.txt", "drafts/old.txt"]
     data = json.loads(run("check", ".", "--format", "json", "--exclude", "drafts/").stdout)
     assert [f["path"] for f in data["findings"]] == ["bad.txt"]
+
+
+def test_rules_markdown_reference(env):
+    res = run("rules", "--format", "markdown", "--lang", "en")
+    assert res.exit_code == 0
+    for code in ("TST001", "TST002", "XT001", "INP001"):
+        assert f"### {code}" in res.stdout
+    assert "**Bad example**" in res.stdout and "**Why**: Testing." in res.stdout

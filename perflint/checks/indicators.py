@@ -19,7 +19,7 @@ from perflint.findings import Severity
 from perflint.model import Declaration
 from perflint.values import (BENEFIT, OUTPUT, QUALITY, QUANTITY, TIMELINESS, category,
                              common_prefix_len, containment, display, indicator_name, is_blank,
-                             is_measurable, is_placeholder, is_real_row, looks_like_duties, name_pointer,
+                             is_measurable, is_placeholder, is_placeholder_row, is_real_row, looks_like_duties, name_pointer,
                              norm, quantities, strip_numbering, target_pointer, target_text,
                              template_remnant)
 
@@ -107,8 +107,10 @@ class RequiredLevel2(Kind):
             if any(is_real_row(ind, tokens) for _, ind in rows):
                 continue
             pointer = target_pointer(rows[0][0], rows[0][1]) if rows else f"/indicators/{block[0][0]}/level1"
-            yield Hit(pointer, {"category": name, "parent": parent}, severity=Severity(severity),
-                      variant="placeholder" if rows else None)
+            variant = None
+            if rows:
+                variant = "placeholder" if any(is_placeholder_row(ind, tokens) for _, ind in rows) else "blank"
+            yield Hit(pointer, {"category": name, "parent": parent}, severity=Severity(severity), variant=variant)
 
 
 @kind

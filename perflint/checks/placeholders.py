@@ -181,11 +181,13 @@ class NaWithoutJustification(Kind):
             if not _optional(cat.level2 or cat.level1 or "", optional):
                 continue
             target = ind.value if ind.value is not None else indicator_name(ind)
-            if not is_placeholder(target, tokens):
+            blank_row = is_blank(target) and is_blank(indicator_name(ind))
+            if not is_placeholder(target, tokens) and not blank_row:
                 continue
             note = ind.note
             if note is not None and not is_placeholder(note, tokens) and len(norm(note)) >= min_reason:
                 continue
             pointer = f"/indicators/{i}/note" if f"/indicators/{i}/note" in decl.source.spans \
                 else target_pointer(i, ind)
-            yield Hit(pointer, {"category": cat.label, "text": display(target)}, suggest=True)
+            yield Hit(pointer, {"category": cat.label, "text": display(target)}, suggest=True,
+                      variant="blank" if blank_row else None)

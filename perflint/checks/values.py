@@ -14,12 +14,13 @@ import re
 import unicodedata
 from typing import Any, Iterable
 
-from perflint.checks._a_common import SEVERITY, STRINGS, schema, settings
+from perflint.checks._a_common import SEVERITY, STRINGS, owned_by_category_check, schema, settings
 from perflint.checks.base import Context, Hit, Kind, kind
 from perflint.findings import Severity
 from perflint.model import Declaration
 from perflint.values import (Op, allowlisted, category, comparisons, display, external_reference,
-                             indicator_name, is_blank, is_department, is_placeholder, looks_like_duties,
+                             indicator_name, is_blank, is_department, is_placeholder, is_real_row,
+                             looks_like_duties,
                              norm, quantities, target_pointer, target_text,
                              template_remnant)
 
@@ -48,18 +49,29 @@ class ValueMissing(Kind):
         "zh": "指标有内容，但指标值为空。",
         "en": "An indicator has a name but its target value is blank.",
     }
-    params_schema = schema("placeholders")
+    params_schema = schema("placeholders", "optional_categories")
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         tokens = settings(params, ctx)["placeholders"]
+        optional = {norm(o) for o in ctx.setting(params, "optional_categories") or ()}
         for i, ind in enumerate(decl.indicators):
             if ind.value is None:
                 continue  # the template has no value column
             name = indicator_name(ind)
+            cat = category(ind)
             if is_blank(ind.value) and not is_blank(name) and not is_placeholder(name, tokens):
-                cat = category(ind)
                 yield Hit(f"/indicators/{i}/value", {"category": cat.label or "指标", "content": display(name)},
                           suggest=True)
+            elif is_blank(ind.value) and is_blank(name) and cat.label:
+                # A whole row of a required category left empty.  A category
+                # with no real row at all is its category rule's; cost rows are
+                # cost-present's and optional ones na-without-justification's.
+                if (cat.is_cost or norm(cat.label) in optional
+                        or owned_by_category_check(decl, i, tokens)
+                        or any(category(o).label == cat.label and is_real_row(o, tokens)
+                               for j, o in enumerate(decl.indicators) if j != i)):
+                    continue
+                yield Hit(f"/indicators/{i}/value", {"category": cat.label}, variant="empty_row", suggest=True)
 
 
 @kind
