@@ -155,7 +155,6 @@ def check(
     from perflint.catalog import ReferenceError_
     from perflint.config import ConfigError, load_config
     from perflint.engine import Engine, has_internal_errors
-    from perflint.findings import Severity
     from perflint.messages import tr
     from perflint.report import FORMATS, renderer
 
