@@ -63,10 +63,12 @@ def fmt(value: Decimal | None) -> str:
     """A Decimal as a plain number: no exponent, no trailing zeros."""
     if value is None:
         return ""
-    if value == value.to_integral_value():
-        return str(value.quantize(Decimal(1)))
-    text = format(value.normalize(), "f")
-    return text
+    try:
+        if value == value.to_integral_value():
+            return str(value.quantize(Decimal(1)))
+        return format(value.normalize(), "f")
+    except ArithmeticError:  # beyond the context precision: print it as it is
+        return format(value, "f")
 
 
 def _placeholders(params: dict[str, Any], ctx: Context) -> set[str]:
@@ -87,6 +89,8 @@ def read_amount(line: MoneyLine, pointer: str, placeholders: set[str]) -> Amount
     else:
         value, written = parse_amount(line.text)
         state = "value" if value is not None else "bad"
+    if value is not None and (not value.is_finite() or not -12 <= value.adjusted() <= 12):
+        value, state = None, "bad"  # NaN, or a magnitude no budget line has: not an amount
     unit = written or line.unit or "万元"
     wan = None
     if value is not None:

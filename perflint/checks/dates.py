@@ -33,15 +33,34 @@ def date_fields(decl: Declaration) -> Iterator[tuple[str, str, DateValue]]:
 
 
 def parsed(value: DateValue | None) -> DateValue | None:
-    """The value parsed (re-parsing text when the model did not), or ``None``."""
+    """The value parsed (re-parsing the text when the model did not, or when a
+    hand-written JSON value is inconsistent such as ``2019-13``), or ``None``."""
     if value is None:
         return None
-    if value.value is not None and value.precision is not None:
+    if value.value is not None and value.precision is not None and _valid(value):
         return value
     if not value.text or not value.text.strip():
         return None
     again = parse_date(value.text)
-    return again if again.value is not None else None
+    return again if again.value is not None and _valid(again) else None
+
+
+def _valid(value: DateValue) -> bool:
+    shape = {"year": 4, "month": 7, "day": 10}.get(value.precision or "")
+    if shape is None or value.value is None or len(value.value) != shape:
+        return False
+    try:
+        year = int(value.value[:4])
+        if value.precision != "year":
+            month = int(value.value[5:7])
+            if not 1 <= month <= 12:
+                return False
+            if value.precision == "day":
+                day = int(value.value[8:10])
+                return 1 <= day <= calendar.monthrange(year, month)[1]
+    except ValueError:
+        return False
+    return True
 
 
 _PARTS = re.compile(r"^(?P<y>(?:19|20)\d{2})[.\-/年](?P<m>\d{1,2})(?:月)?(?:[.\-/](?P<d>\d{1,2})|(?P<d2>\d{1,2})日)?(?:日|号)?$")
