@@ -274,6 +274,7 @@ def _apply(cfg: Config, table: dict[str, Any], source: str, text: str, prefix: l
         cfg.lang = table["lang"]
     if "output-format" in table:
         cfg.output_format = table["output-format"]
+        origin("output-format")
     if "max-file-size" in table:
         cfg.max_file_size = int(table["max-file-size"])
     if "settings" in table:
@@ -335,6 +336,14 @@ def validate(cfg: Config, catalog: Catalog) -> list[Problem]:
             bad_ref(f"per-file-ignores:{glob}:{ref}", ref, ["per-file-ignores", glob], f"per-file-ignores.{glob}")
     for ref in cfg.severity:
         bad_ref(f"severity:{ref}", ref, ["severity", ref], f"severity.{ref}")
+    if cfg.output_format is not None:
+        from perflint.report import FORMATS
+
+        if cfg.output_format not in FORMATS:
+            source, line = _where(cfg, "output-format", ["output-format"])
+            problems.append(Problem(source, line, "output-format" if source != CLI else "--format",
+                                    t("unknown-format", fmt=cfg.output_format,
+                                      hint=did_you_mean(cfg.output_format, FORMATS))))
     known = catalog.setting_names()
     for key, value in cfg.settings.items():
         source, line = _where(cfg, f"settings:{key}", ["settings", key])

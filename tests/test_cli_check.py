@@ -62,6 +62,8 @@ def test_usage_and_config_errors_exit_2(env):
     assert res.exit_code == 2
     res = run("check", "bad.txt", "--format", "yaml")
     assert res.exit_code == 2 and "yaml" in res.stderr
+    res = run("check", "bad.txt", "--format", "sarf", "--lang", "en")
+    assert res.exit_code == 2 and "did you mean “sarif”" in res.stderr
     assert run("check").exit_code == 2
     (env / "perflint.toml").write_text('profle = "cn-2021"\n', "utf-8")
     res = run("check", "bad.txt")
