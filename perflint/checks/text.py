@@ -436,24 +436,19 @@ class TypoDictionary(Kind):
 
 # -- TXT005 vague goals ------------------------------------------------------------
 
-_CN_NUM = "零〇一二两三四五六七八九十百千万亿"
-_UNITS = ("%", "％", "‰", "个百分点", "人次", "户次", "工作日", "小时", "分钟", "万元", "亿元", "元", "平方米",
-          "公里", "千米", "公顷", "㎡", "个", "项", "次", "人", "名", "户", "家", "所", "座", "台", "套", "辆",
-          "篇", "份", "场", "期", "批", "件", "条", "本", "部", "处", "宗", "起", "类", "天", "日", "周", "月",
-          "年", "米", "亩", "吨", "倍", "分", "成", "级", "星", "家次", "GB", "TB", "M")
-_MEASURE = re.compile(
-    rf"(?:百分之[{_CN_NUM}]+)"
-    rf"|(?:(?<!第)(?<![\d.])(?:\d+(?:\.\d+)?|[{_CN_NUM}]+)\s*(?:{'|'.join(map(re.escape, _UNITS))}))"
-    r"|(?:[≥≤><=]\s*\d)"
-)
-_YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
-
-
 def has_measure(text: str) -> bool:
-    """A number with a unit or a percentage (years such as 2019年 and
-    ordinals such as 第一 do not count)."""
-    t = _YEAR.sub("", text)
-    return bool(_MEASURE.search(t))
+    """A figure with a unit or a percentage, by the shared value analysis
+    (:func:`perflint.values.quantities`); a calendar year (2019年) and
+    ordinals or set phrases (第一, 一流, 一次办) do not count."""
+    from perflint.values import quantities
+
+    for q in quantities(text):
+        if not q.unit or q.kind == "date":
+            continue
+        if q.unit == "年" and q.number == q.number.to_integral_value() and 1900 <= q.number <= 2100:
+            continue
+        return True
+    return False
 
 
 def vague_terms_in(text: str, terms: list[str]) -> list[str]:
