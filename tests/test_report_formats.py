@@ -15,9 +15,24 @@ from rich.cells import cell_len
 
 from perflint.findings import Finding, Severity
 from perflint.model import Span
-from perflint.report import FORMATS, renderer
-from perflint.report._common import ReportOptions, coerce_options, pointer_label, rel_path, resolve_color
-from perflint.report import csv_report, github, gitlab, junit, opinion, sarif, terminal
+from perflint.report import (
+    FORMATS,
+    csv_report,
+    github,
+    gitlab,
+    junit,
+    opinion,
+    renderer,
+    sarif,
+    terminal,
+)
+from perflint.report._common import (
+    ReportOptions,
+    coerce_options,
+    pointer_label,
+    rel_path,
+    resolve_color,
+)
 
 try:
     from report_sample import ALPHA, INJECTION, empty_result, sample_result
@@ -147,7 +162,7 @@ def test_terminal_quiet_and_statistics():
     assert quiet[-1].startswith("共 12 条问题")
     assert all(line.startswith("samples/") for line in quiet[:-1])
     stats = terminal.render(sample_result(), ReportOptions(statistics=True)).strip().splitlines()
-    assert [line.split()[:2] for line in stats][0] == ["3", "VAL002"]
+    assert stats[0].split()[:2] == ["3", "VAL002"]
     assert len(stats) == 10
 
 

@@ -11,9 +11,10 @@ import os
 import posixpath
 import re
 from collections import Counter
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import PurePosixPath, PureWindowsPath
-from typing import IO, Any, Iterator, Mapping
+from typing import IO, Any
 
 from perflint.findings import Finding, Severity
 from perflint.i18n import norm_lang, t
@@ -325,7 +326,7 @@ def iter_all(result: RunResult) -> Iterator[tuple[FileReport, DeclarationReport 
 
 def format_score(score: float) -> str:
     text = f"{score:.1f}"
-    return text[:-2] if text.endswith(".0") else text
+    return text.removesuffix(".0")
 
 
 def plugin_errors(result: RunResult) -> list[dict[str, str]]:

@@ -15,7 +15,13 @@ from __future__ import annotations
 
 from perflint.findings import Finding, Severity
 from perflint.i18n import t
-from perflint.report._common import ReportOptions, coerce_options, iter_all, rel_path, strip_control
+from perflint.report._common import (
+    ReportOptions,
+    coerce_options,
+    iter_all,
+    rel_path,
+    strip_control,
+)
 from perflint.result import RunResult
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}

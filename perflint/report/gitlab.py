@@ -14,7 +14,13 @@ import json
 from typing import Any
 
 from perflint.findings import Severity
-from perflint.report._common import ReportOptions, coerce_options, iter_all, one_line, rel_path
+from perflint.report._common import (
+    ReportOptions,
+    coerce_options,
+    iter_all,
+    one_line,
+    rel_path,
+)
 from perflint.result import RunResult
 
 SEVERITY = {Severity.ERROR: "critical", Severity.WARNING: "major", Severity.INFO: "info"}

@@ -22,7 +22,6 @@ from perflint.findings import Finding, Severity
 from perflint.i18n import t
 from perflint.report import opinion as opinion_mod
 from perflint.report._common import (
-    ASPECTS,
     GRADES,
     SEVERITIES,
     ReportOptions,
@@ -32,8 +31,8 @@ from perflint.report._common import (
     consequence,
     decl_findings,
     file_findings,
-    format_score,
     form_label,
+    format_score,
     grade_counts,
     grade_label,
     plugin_errors,
@@ -161,11 +160,11 @@ def grade_chart(counts: dict[str, int], lang: str) -> str:
     slot = (width - 2 * left) / len(GRADES)
     peak = max(max(counts.values(), default=0), 1)
     label = t("html.chart_label", lang)
-    out = [f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-           f'width="{width}" height="{height}" role="img" aria-label="{e(label)}">',
+    out = [(f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+            f'width="{width}" height="{height}" role="img" aria-label="{e(label)}">'),
            f"<title>{e(label)}</title>",
-           f'<line x1="{left}" y1="{height - bottom}" x2="{width - left}" y2="{height - bottom}" '
-           f'stroke="#8a9099" stroke-width="1"/>']
+           (f'<line x1="{left}" y1="{height - bottom}" x2="{width - left}" y2="{height - bottom}" '
+            f'stroke="#8a9099" stroke-width="1"/>')]
     usable = height - top - bottom
     for i, grade in enumerate(GRADES):
         n = counts.get(grade, 0)
@@ -247,8 +246,8 @@ def _findings_table(findings: list[Finding], file: FileReport | None, options: R
     head = "".join(f"<th>{e(t(k, lang))}</th>" for k in
                    ("col.severity", "col.code", "col.field", "col.quote", "col.message", "col.suggestion"))
     cols = "".join(f'<col style="width:{w}%">' for w in (4, 8, 13, 17, 18, 22, 18))
-    out = [f'<table class="findings"><colgroup>{cols}</colgroup>'
-           f'<thead><tr><th class="num">#</th>{head}</tr></thead><tbody>']
+    out = [(f'<table class="findings"><colgroup>{cols}</colgroup>'
+            f'<thead><tr><th class="num">#</th>{head}</tr></thead><tbody>')]
     for i, f in enumerate(findings, 1):
         label = pointer_label(f.pointer, lang)
         where = []
@@ -299,9 +298,9 @@ def _declaration(order: int, file: FileReport, decl: DeclarationReport, options:
         (t("col.unit", lang), e(decl.unit or t("word.unknown", lang))),
         (t("field.year", lang), e(decl.year if decl.year is not None else t("word.unknown", lang))),
         (t("col.total", lang), e(decl.total or t("word.unknown", lang))),
-        (t("word.grade", lang), f"{_grade(decl.grade, lang)} "
-                                f"<span class=\"muted\">{e(t('word.score', lang))} {e(format_score(decl.score))}"
-                                f" · {e(consequence(decl.grade, lang))}</span>"),
+        (t("word.grade", lang), (f"{_grade(decl.grade, lang)} "
+                                 f"<span class=\"muted\">{e(t('word.score', lang))} {e(format_score(decl.score))}"
+                                 f" · {e(consequence(decl.grade, lang))}</span>")),
     ]
     out = [f'<section class="declaration" id="{_anchor(decl, order)}">',
            f"<h2>{order}. {e(decl.display_name)}</h2>", '<dl class="facts">']
@@ -347,9 +346,9 @@ def _glossary(result: RunResult, options: ReportOptions) -> str:
     if not rules:
         return ""
     out = [f'<section id="glossary"><h2>{e(t("html.glossary", lang))}</h2>',
-           f'<table><thead><tr><th>{e(t("col.code", lang))}</th><th>{e(t("col.name", lang))}</th>'
-           f'<th>{e(t("col.severity", lang))}</th><th>{e(t("col.summary", lang))}</th>'
-           f'<th>{e(t("col.why", lang))}</th></tr></thead><tbody>']
+           (f'<table><thead><tr><th>{e(t("col.code", lang))}</th><th>{e(t("col.name", lang))}</th>'
+            f'<th>{e(t("col.severity", lang))}</th><th>{e(t("col.summary", lang))}</th>'
+            f'<th>{e(t("col.why", lang))}</th></tr></thead><tbody>')]
     for info in rules:
         ref = f'<br><code>{e(info.help_uri)}</code>' if info.help_uri else ""
         aspect = f'<br><small class="muted">{e(aspect_label(info.aspect, lang))}</small>' if info.aspect else ""

@@ -20,8 +20,9 @@ from __future__ import annotations
 import io
 import shutil
 import sys
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import IO, Callable, Iterator
+from typing import IO, Self
 
 from rich import box
 from rich.cells import cell_len
@@ -36,8 +37,8 @@ from perflint.report._common import (
     ReportOptions,
     coerce_options,
     consequence,
-    declaration_parts,
     decl_findings,
+    declaration_parts,
     file_findings,
     files_by_path,
     format_score,
@@ -362,7 +363,13 @@ def progress(total: int, options: ReportOptions | dict | None = None, *,
     if total < threshold or not resolve_color(None, stream):
         yield lambda path: None
         return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
 
     console = Console(file=stream, highlight=False, markup=False, emoji=False)
     bar = Progress(TextColumn(t("term.progress", options.lang)), BarColumn(), MofNCompleteColumn(),
@@ -408,7 +415,7 @@ class ProgressHook:
             self._advance = lambda path: None
             cm.__exit__(None, None, None)
 
-    def __enter__(self) -> "ProgressHook":
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
