@@ -706,6 +706,15 @@ class Catalog:
                                             t("unknown-profile", profile=ex.profile,
                                               hint=did_you_mean(ex.profile, self.profiles))))
         known_settings = set(self.settings)
+        settable = self.setting_names()
+        for rule in self.rules.values():
+            for ex in rule.examples:
+                for key in sorted(ex.settings):
+                    if settable and key not in settable and key not in rule.params:
+                        text = rule.path.read_text("utf-8")
+                        problems.append(Problem(str(rule.path), locate(text, ["examples", ex.index]),
+                                                f"examples.{ex.index}.settings.{key}",
+                                                t("unknown-setting", key=key, hint=did_you_mean(key, settable))))
         for profile in self.profiles.values():
             text = profile.path.read_text("utf-8")
             refs = [("select", r) for r in profile.select or ()] + [("ignore", r) for r in profile.ignore]

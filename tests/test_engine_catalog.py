@@ -168,3 +168,11 @@ def test_example_declarations_follow_the_input_schema(tmp_path):
     [p] = problems
     assert p.path.endswith("value-missing.toml") and p.line == 29  # the good example's declaration
     assert "indicator" in p.text("en") and "declaration.schema.json" in p.text("en")
+
+
+def test_example_settings_must_be_known(tmp_path):
+    files = dict(RULES)
+    files["core/value-missing.toml"] = files["core/value-missing.toml"].replace(
+        'case = "good"\n', 'case = "good"\n        settings = { soft_prefx = "!" }\n')
+    [p] = _problems(tmp_path, files)
+    assert p.key == "examples.1.settings.soft_prefx" and "did you mean “soft_prefix”" in p.text("en")
