@@ -143,3 +143,13 @@ def test_rule_examples(path: Path) -> None:
                 assert hit.pointer.startswith("/")
         else:
             assert not hits, f"{label} fired: {[h for _, h in hits]}"
+
+
+def test_word_segmentation_is_imported_only_when_a_rule_needs_it() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, perflint.checks as c; c.register(); "
+            "print('jieba' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

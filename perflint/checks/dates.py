@@ -277,7 +277,7 @@ class UnfilledDate(Kind):
                 seen.add(pointer)
                 yield Hit(pointer, {"text": " ".join(value.text.split())})
         for pointer, text in decl.iter_text():
-            if pointer in seen or pointer.startswith("/reviews/") or pointer.startswith("/source"):
+            if pointer in seen or pointer.startswith(("/reviews/", "/source")):
                 continue
             if any(pointer.startswith(p + "/") for p in seen):
                 continue
