@@ -82,7 +82,7 @@ _REMNANT_PATTERNS = (
     re.compile(r"[(（]\s*(?:请)?(?:填写|填报|输入)[^)）]*[)）]"),  # （填写…）
     re.compile(r"^请(?:填写|填报|输入)"),
     re.compile(r"^(?:目标|指标|内容)\s*[0-9一二三四五六七八九]$"),   # 目标1
-    re.compile(r"^\d(?:[.、．]\d)+[.、．…]*$"),      # 1.2.3.…
+    re.compile(r"^\d(?:[.、．]\d){2,}[.、．…]*$|^\d(?:[.、．]\d)+[.、．]*…+$"),  # 1.2.3.…
 )
 
 
@@ -292,6 +292,20 @@ def quantities(text: str | None) -> list[Quantity]:
     return out
 
 
+_NAME_UNIT = re.compile(r"[(（]\s*(?:单位\s*[:：]\s*)?([^()（）]{1,8}?)\s*[)）]")
+
+
+def unit_in_name(name: str | None) -> str | None:
+    """A unit the indicator name states in brackets: ``营造林面积(亩)``,
+    ``培训人数（单位：人次）``, ``完成率(%)``."""
+    t = unicodedata.normalize("NFKC", name or "")
+    for m in _NAME_UNIT.finditer(t):
+        unit, end = _unit_at(m.group(1), 0)
+        if unit and end == len(m.group(1)):
+            return unit
+    return None
+
+
 def has_number(text: str | None) -> bool:
     return bool(quantities(text))
 
@@ -461,9 +475,10 @@ def allowlisted(text: str | None, allowlist: Iterable[str]) -> bool:
     return False
 
 
-def is_measurable(text: str | None, settings: dict[str, Any]) -> bool:
+def is_measurable(text: str | None, settings: dict[str, Any], name: str | None = None) -> bool:
     """The measurable-value test: short (≤ ``max_value_len``) and either a figure
-    with a unit or percent, or an allowlisted qualitative standard."""
+    with a unit or percent (the unit may be stated in the indicator ``name``,
+    ``营造林面积(亩)`` / ``80000``), or an allowlisted qualitative standard."""
     if is_blank(text):
         return False
     if is_placeholder(text, settings.get("placeholders", ())):
@@ -473,7 +488,10 @@ def is_measurable(text: str | None, settings: dict[str, Any]) -> bool:
     t = norm(strip_numbering(text or ""))
     if len(t) > int(settings.get("max_value_len", 30)):
         return False
-    if any(q.unit for q in quantities(text)):
+    found = quantities(text)
+    if any(q.unit for q in found):
+        return True
+    if found and name is not None and unit_in_name(name):
         return True
     return allowlisted(text, settings.get("qualitative_allowlist", ()))
 

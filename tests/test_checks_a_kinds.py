@@ -293,3 +293,16 @@ def test_satisfaction_comparator_spellings(catalog, value):
     doc = special(row("满意度指标", None, "学员满意度", value))
     assert hits(catalog, "satisfaction-format", doc) == []
     assert hits(catalog, "satisfaction-threshold", doc) == []
+
+
+def test_unit_stated_in_the_name(catalog):
+    doc = special(row("产出指标", "数量指标", "营造林总面积(亩)", "80000"),
+                  row("产出指标", "数量指标", "培训人数（单位：人次）", "≥300"))
+    assert hits(catalog, "unit-missing", doc) == []
+    assert hits(catalog, "unit-missing", special(row("产出指标", "数量指标", "营造林总面积", "80000")))
+
+
+def test_template_remnant_once_per_row_and_not_for_decimals(catalog):
+    doc = special({"level1": "产出指标", "level2": "质量指标", "level3": "苗木成活率(≥**%)",
+                   "content": "苗木成活率(≥**%)", "value": "0.5"})
+    assert hits(catalog, "template-remnant", doc) == [("/indicators/0/content", None, None)]

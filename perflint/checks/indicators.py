@@ -384,6 +384,7 @@ class MinMeasurable(Kind):
             return
         s = settings(params, ctx)
         minimum = int(ctx.setting(params, "min_measurable_indicators", 3))
-        measurable = [i for i, ind in enumerate(decl.indicators) if is_measurable(target_text(ind), s)]
+        measurable = [i for i, ind in enumerate(decl.indicators)
+                      if is_measurable(target_text(ind), s, None if ind.value is None else indicator_name(ind))]
         if len(measurable) < minimum:
             yield Hit("/indicators", {"count": len(measurable), "min": minimum, "rows": len(decl.indicators)})

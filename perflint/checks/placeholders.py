@@ -126,13 +126,25 @@ class TemplateRemnant(Kind):
              "/source", "/unrecognized")
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        seen: set[tuple[str, str]] = set()
         for pointer, text in decl.iter_text():
             if pointer.startswith(self._SKIP) or pointer.endswith(("/key", "/unit", "/label", "/section",
                                                                    "/precision")):
                 continue
             token = template_remnant(text)
-            if token:
-                yield Hit(pointer, {"token": token, "text": display(text)}, suggest=True)
+            if not token:
+                continue
+            # one finding per cell text and row: a name copied into both
+            # 三级指标 and 指标内容 is one defect, reported on 指标内容
+            if pointer.startswith("/indicators/") and pointer.endswith("/level3"):
+                ind = decl.indicators[int(pointer.split("/")[2])]
+                if norm(ind.content) == norm(text):
+                    continue
+            row = pointer.rsplit("/", 1)[0] if pointer.startswith("/indicators/") else pointer
+            if (row, norm(text)) in seen:
+                continue
+            seen.add((row, norm(text)))
+            yield Hit(pointer, {"token": token, "text": display(text)}, suggest=True)
 
 
 @kind

@@ -22,7 +22,7 @@ from perflint.values import (Op, allowlisted, category, comparisons, display, ex
                              indicator_name, is_blank, is_department, is_placeholder, is_real_row,
                              looks_like_duties,
                              norm, quantities, target_pointer, target_text,
-                             template_remnant)
+                             template_remnant, unit_in_name)
 
 
 def _owned_elsewhere(text: str | None, tokens: list[str]) -> bool:
@@ -151,6 +151,8 @@ class UnitMissing(Kind):
             cat = category(ind)
             if cat.is_satisfaction or cat.is_cost or _unit_column(ind):
                 continue
+            if ind.value is not None and unit_in_name(indicator_name(ind)):
+                continue  # 营造林面积(亩) | 80000: the name carries the unit
             text = target_text(ind)
             if _owned_elsewhere(text, tokens):
                 continue
@@ -185,7 +187,8 @@ class ComparatorMissing(Kind):
             text = ind.value
             if _owned_elsewhere(text, tokens):
                 continue
-            found = [c for c in comparisons(text) if c.unit and c.unit != "date"]
+            named_unit = unit_in_name(indicator_name(ind))
+            found = [c for c in comparisons(text) if (c.unit or named_unit) and c.unit != "date"]
             if found and not any(c.word for c in found):
                 yield Hit(f"/indicators/{i}/value", {"category": category(ind).label or "指标",
                                                      "value": display(text), "number": found[0].quantity.text},
