@@ -7,11 +7,10 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from extract_helpers import assert_nothing_lost, assert_spans_match, summary
 
 from perflint.ingest.files import load_file
 from perflint.model import FormType
-
-from extract_helpers import assert_nothing_lost, assert_spans_match, summary
 
 
 def _text_examples(examples_dir: Path) -> list[Path]:
@@ -40,8 +39,8 @@ def test_bundle_forms(examples_dir: Path) -> None:
     result = load_file(str(examples_dir / "bundle-qingxi-2020.txt"))
     decls = result.declarations
     assert [summary(d) for d in decls] == [
-        ("专项资金", 2020, "不动产登记信息平台运行维护", "青溪区不动产登记中心", Decimal("320"), 9),
-        ("专项资金", 2020, "登记大厅便民服务和窗口人员培训", "青溪区不动产登记中心", Decimal("180"), 9),
+        ("专项资金", 2020, "不动产登记信息平台运行维护", "青溪区不动产登记中心", Decimal(320), 9),
+        ("专项资金", 2020, "登记大厅便民服务和窗口人员培训", "青溪区不动产登记中心", Decimal(180), 9),
         ("部门整体支出", 2020, None, "青溪区不动产登记中心", None, 2),
     ]
     f1, f2, f3 = decls
@@ -93,7 +92,7 @@ def test_pipe_example(examples_dir: Path) -> None:
 
 def test_lines_example(examples_dir: Path) -> None:
     (d,) = load_file(str(examples_dir / "project-lines-2021.txt")).declarations
-    assert summary(d) == ("项目支出", 2021, "乡村道路日常养护", "青溪区交通运输局", Decimal("60"), 6)
+    assert summary(d) == ("项目支出", 2021, "乡村道路日常养护", "青溪区交通运输局", Decimal(60), 6)
     assert d.source.labels["/goals/annual"].text == "年度目标"  # printed vertically
     assert d.attribute == "延续"
     assert [(i.level2, i.content, i.value) for i in d.indicators][:2] == [
@@ -106,7 +105,7 @@ def test_gbk_example(examples_dir: Path) -> None:
     result = load_file(str(examples_dir / "special-water-2021.gbk.txt"))
     (d,) = result.declarations
     assert result.encoding == "gb18030"
-    assert summary(d) == ("专项资金", 2021, "农村饮水安全设施维修养护", "青溪区水利局", Decimal("75"), 6)
+    assert summary(d) == ("专项资金", 2021, "农村饮水安全设施维修养护", "青溪区水利局", Decimal(75), 6)
     assert d.attribute == "延续"  # "延续专项□√": the tick after the box
 
 

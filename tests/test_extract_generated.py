@@ -7,13 +7,12 @@ source by any span must give back the value.
 
 from __future__ import annotations
 
+from extract_helpers import assert_nothing_lost, assert_spans_match
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from perflint.ingest import declarations_from_text
 from perflint.ingest.vocab import vocabulary
-
-from extract_helpers import assert_nothing_lost, assert_spans_match
 
 _vocab = vocabulary()
 LABELS = sorted({info.text for info in _vocab.exact.values()})

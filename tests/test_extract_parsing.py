@@ -57,11 +57,11 @@ def test_ticks(text: str, ticked: list[str]) -> None:
     ("1,698.6", Decimal("1698.6"), None),
     ("１６９８．６", Decimal("1698.6"), None),
     ("１，６９８．６", Decimal("1698.6"), None),
-    ("50万", Decimal("50"), "万元"),
-    ("556万元", Decimal("556"), "万元"),
-    ("556 万元", Decimal("556"), "万元"),
+    ("50万", Decimal(50), "万元"),
+    ("556万元", Decimal(556), "万元"),
+    ("556 万元", Decimal(556), "万元"),
     ("3,309,840.00元", Decimal("3309840.00"), "元"),
-    ("0", Decimal("0"), None),
+    ("0", Decimal(0), None),
 ])
 def test_amounts(text: str, amount: Decimal, unit: str | None) -> None:
     assert parse_amount(text) == (amount, unit)

@@ -10,11 +10,10 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from extract_helpers import assert_nothing_lost, assert_spans_match
 
 from perflint.ingest.files import load_file
 from perflint.model import FormType
-
-from extract_helpers import assert_nothing_lost, assert_spans_match
 
 SEED = Path("/work/shared/seeds/wangcheng-2019.txt")
 
@@ -30,10 +29,10 @@ def test_three_forms(seed) -> None:
     decls = seed.declarations
     assert [d.form_type for d in decls] == [FormType.SPECIAL, FormType.SPECIAL, FormType.DEPARTMENT]
     assert [d.year for d in decls] == [2019, 2019, 2019]
-    f1, f2, f3 = decls
-    assert (f1.name, f1.money.total.amount, len(f1.indicators)) == ("政务公开信息系统维护", Decimal("556"), 8)
+    f1, f2, _ = decls
+    assert (f1.name, f1.money.total.amount, len(f1.indicators)) == ("政务公开信息系统维护", Decimal(556), 8)
     assert (f2.name, f2.money.total.amount, len(f2.indicators)) == (
-        "政务公开日常事务专项和政务大厅窗口工作人员服装", Decimal("658"), 9)
+        "政务公开日常事务专项和政务大厅窗口工作人员服装", Decimal(658), 9)
     assert f1.attribute == f2.attribute == "延续"
     for d in decls:
         assert d.filing_date is not None and d.filing_date.text == "2018.12"

@@ -23,12 +23,21 @@ from __future__ import annotations
 
 import bisect
 import re
-from decimal import Decimal
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from perflint.dates import parse_date
 from perflint.ingest.layouts import Cell, Row
-from perflint.ingest.vocab import COLONS, DECOR, LabelInfo, NormText, Vocabulary, is_pad, label_key, vocabulary
+from perflint.ingest.vocab import (
+    COLONS,
+    DECOR,
+    LabelInfo,
+    NormText,
+    Vocabulary,
+    is_pad,
+    label_key,
+    vocabulary,
+)
 from perflint.model import (
     Declaration,
     ExtraField,
@@ -41,7 +50,14 @@ from perflint.model import (
     Source,
     Span,
 )
-from perflint.textutil import PAD_CHARS, clean_label, clean_value, parse_amount, parse_ticks, unit_from_label
+from perflint.textutil import (
+    PAD_CHARS,
+    clean_label,
+    clean_value,
+    parse_amount,
+    parse_ticks,
+    unit_from_label,
+)
 
 
 class SourceMap:
@@ -152,7 +168,7 @@ class _Table:
 class _FormBuilder:
     """Builds one declaration from the rows given to it."""
 
-    def __init__(self, owner: "Builder", index: int) -> None:
+    def __init__(self, owner: Builder, index: int) -> None:
         self.owner = owner
         self.text = owner.text
         self.smap = owner.smap
@@ -623,9 +639,9 @@ class _FormBuilder:
                 self._header(cells, infos)
                 return True
         table.collecting = False
-        if first is not None and first.kind not in (table.col_kind, *TABLE_STARTS):
-            if self.vocab.category(self.text[fs:fe]) is None:
-                return False
+        if (first is not None and first.kind not in (table.col_kind, *TABLE_STARTS)
+                and self.vocab.category(self.text[fs:fe]) is None):
+            return False  # a field label: the table has ended
         if first is not None and first.kind in TABLE_STARTS and self.vocab.category(self.text[fs:fe]) is None:
             # "部门整体支出年度绩效指标 | 产出指标 | …": label column then data
             self._template_label(fs, fe)
@@ -736,7 +752,7 @@ class _FormBuilder:
                     self.unrecognized(*c)  # a header that names one column twice
                 else:
                     assigned[col] = c
-            self._emit_indicator(assigned, positional=True)
+            self._emit_indicator(assigned)
             return
         rest = self._peel_levels(cells, assigned)
         if not table.width:
@@ -842,7 +858,7 @@ class _FormBuilder:
         self._emit_indicator(values)
 
     # one indicator -------------------------------------------------------------------
-    def _emit_indicator(self, assigned: dict[str, tuple[int, int]], positional: bool = False) -> None:
+    def _emit_indicator(self, assigned: dict[str, tuple[int, int]]) -> None:
         table = self.table
         assert table is not None
         if not any(s < e for s, e in assigned.values()):

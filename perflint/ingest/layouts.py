@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from perflint.ingest.vocab import PAD, Vocabulary, is_pad, label_key, vocabulary
+from perflint.ingest.vocab import PAD, Vocabulary, label_key, vocabulary
 
 
 @dataclass(slots=True)
@@ -247,7 +247,6 @@ def pipe_rows(text: str, vocab: Vocabulary | None = None) -> list[Row]:
         if mode == "separated":
             rows.append(Row([Cell(start, end, True)], free=is_free_line(line, vocab), stream=True))
             continue
-        body_end = start + len(line.rstrip(" \t\u3000"))
         if "|" not in line:
             if mode == "trailing" and (current is not None or open_from is not None
                                        or (stream and rows and not rows[-1].free)):
@@ -323,11 +322,8 @@ def flattened_rows(text: str, vocab: Vocabulary | None = None) -> list[Row]:
         if _blank(text, start, end):
             continue
         row = Row()
-        pos = start
         for match in re.finditer(r"\S+", text[start:end]):
-            s, e = start + match.start(), start + match.end()
-            row.cells.append(Cell(s, e, True))
-            pos = e
+            row.cells.append(Cell(start + match.start(), start + match.end(), True))
         rows.append(row)
     return rows
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from perflint.textutil import PAD, is_pad  # noqa: F401 - re-exported for the layouts
+from perflint.textutil import PAD, is_pad
 
 DECOR = "*★☆※"
 COLONS = ":："
