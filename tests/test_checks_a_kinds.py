@@ -306,3 +306,10 @@ def test_template_remnant_once_per_row_and_not_for_decimals(catalog):
     doc = special({"level1": "产出指标", "level2": "质量指标", "level3": "苗木成活率(≥**%)",
                    "content": "苗木成活率(≥**%)", "value": "0.5"})
     assert hits(catalog, "template-remnant", doc) == [("/indicators/0/content", None, None)]
+
+
+def test_no_indicator_table_is_reported_once(catalog):
+    doc = {"form_type": "专项资金", "indicators": []}
+    assert hits(catalog, "required-level1", doc) == [("/indicators", "none", None)]
+    for kind in ("satisfaction-present", "cost-present", "min-measurable", "required-level2", "empty-category"):
+        assert hits(catalog, kind, doc) == [], kind

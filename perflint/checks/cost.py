@@ -54,6 +54,8 @@ class CostPresent(Kind):
         "type": "object", "additionalProperties": STRINGS}, categories=STRINGS, level1_severity=SEVERITY)
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        if not decl.indicators:
+            return  # no indicator table at all: required-level1 reports it once
         if is_department(decl):
             required = (ctx.setting(params, "required_level1") or {}).get(str(decl.form_type), [])
             if "成本指标" not in required:

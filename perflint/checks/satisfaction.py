@@ -45,6 +45,8 @@ class SatisfactionPresent(Kind):
                            recommended_severity=SEVERITY)
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        if not decl.indicators:
+            return  # no indicator table at all: required-level1 reports it once
         tokens = settings(params, ctx)["placeholders"]
         rows = list(_satisfaction_rows(decl))
         if any(is_real_row(ind, tokens) for _, ind in rows):
