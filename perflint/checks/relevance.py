@@ -20,7 +20,7 @@ from perflint.checks.text import search_words, tagged
 from perflint.model import Declaration
 from perflint.textutil import compact
 
-DEFAULT_STOP = ["专项", "项目", "经费", "资金", "日常", "事务", "工作经费", "专项资金"]
+DEFAULT_STOP = ["专项", "项目", "经费", "资金", "日常", "事务", "工作经费", "专项资金", "年度", "本级"]
 DEFAULT_POS = ["n", "nz", "nt", "ns", "nr", "nrt", "ng", "vn", "s", "l", "eng"]
 _SPLIT = re.compile(r"[和及与、,，/;；（）()]+")
 
@@ -35,7 +35,7 @@ def keywords(name: str, stop: list[str], pos: list[str], min_len: int = 2) -> li
             rest = word
             for s in sorted(stop, key=len, reverse=True):
                 rest = rest.replace(s, "")
-            if not rest or len(word) < min_len or word in stop:
+            if not rest or len(word) < min_len or word in stop or any(ch.isdigit() for ch in word):
                 continue
             if not any(flag == p or flag.startswith(p) and p == "n" for p in pos):
                 continue
