@@ -20,6 +20,9 @@ from perflint.findings import Finding, Severity
 from perflint.result import DeclarationReport, RunResult
 
 REPORT_VERSION = "1"
+#: the options recorded in the report, so an auditor can see what produced it
+CONFIG_KEYS = ("profile", "select", "extend_select", "ignore", "per_file_ignores", "severity", "fail_on",
+               "settings", "grade", "today", "rules_run")
 GRADES = ("优", "良", "中", "差")
 
 
@@ -116,6 +119,7 @@ def report_dict(result: RunResult, lang: str = "zh") -> dict[str, Any]:
             for code, info in sorted(result.rules.items())
         },
         "plugin_errors": list(options.get("plugin_errors", [])),
+        "config": {k: options[k] for k in CONFIG_KEYS if k in options},
         "summary": {
             "counts": _severity_counts(findings),
             "by_rule": dict(sorted(by_rule.items())),
