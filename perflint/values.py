@@ -300,10 +300,19 @@ def unit_in_name(name: str | None) -> str | None:
     ``培训人数（单位：人次）``, ``完成率(%)``."""
     t = unicodedata.normalize("NFKC", name or "")
     for m in _NAME_UNIT.finditer(t):
-        unit, end = _unit_at(m.group(1), 0)
-        if unit and end == len(m.group(1)):
+        inner = m.group(1).lstrip("≥≤<>=*Xx ")  # (≥**万元): a unit after a template comparator
+        unit, end = _unit_at(inner, 0)
+        if unit and end == len(inner):
             return unit
     return None
+
+
+def with_named_percent(text: str, name: str | None) -> str:
+    """``text`` with ``%`` after its bare figures when the name says the unit is
+    percent (``满意度(%)`` / ``≥95``)."""
+    if unit_in_name(name) not in ("%", "‰"):
+        return text
+    return re.sub(r"(\d+(?:\.\d+)?)(?![\d.%‰])", r"\1%", unicodedata.normalize("NFKC", text))
 
 
 def has_number(text: str | None) -> bool:

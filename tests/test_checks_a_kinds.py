@@ -313,3 +313,22 @@ def test_no_indicator_table_is_reported_once(catalog):
     assert hits(catalog, "required-level1", doc) == [("/indicators", "none", None)]
     for kind in ("satisfaction-present", "cost-present", "min-measurable", "required-level2", "empty-category"):
         assert hits(catalog, kind, doc) == [], kind
+
+
+def test_percent_stated_in_the_satisfaction_name(catalog):
+    doc = special(row("满意度指标", None, "受益群众满意度(%)", "≥90"))
+    assert hits(catalog, "satisfaction-format", doc) == []
+    assert hits(catalog, "satisfaction-threshold", doc) == []
+    low = special(row("满意度指标", None, "受益群众满意度(%)", "80以上"))
+    assert [h[1] for h in hits(catalog, "satisfaction-threshold", low)] == [None]
+
+
+def test_cost_unit_stated_in_the_name(catalog):
+    doc = special(row("产出指标", "成本指标", "项目总投入(万元)", "≤6070"))
+    assert hits(catalog, "cost-quantified", doc) == []
+    assert hits(catalog, "cost-present", doc) == []
+
+
+def test_cost_within_funds_with_the_unit_in_the_name(catalog):
+    funds = {"total": {"text": "556", "amount": "556", "unit": "万元"}}
+    assert hits(catalog, "cost-within-funds", special(row("产出指标", "成本指标", "总成本(万元)", "≤800"), money=funds))

@@ -18,7 +18,7 @@ from perflint.checks.base import Context, Hit, Kind, kind
 from perflint.model import Declaration
 from perflint.values import (Op, category, comparisons, display, external_reference, indicator_name,
                              is_blank, is_department, is_placeholder, norm, quantities, target_pointer,
-                             target_text, template_remnant)
+                             target_text, template_remnant, unit_in_name)
 
 _MONEY_CATEGORIES = ["成本指标", "经济成本指标"]
 
@@ -30,10 +30,13 @@ def _cost_rows(decl: Declaration, categories: list[str]):
             yield i, ind
 
 
-def quantified(text: str | None) -> bool:
-    """A money amount with a unit (元/万元, per-unit costs included) or a ratio."""
+def quantified(text: str | None, name: str | None = None) -> bool:
+    """A money amount with a unit (元/万元, per-unit costs included) or a ratio;
+    the unit may be stated in the indicator name (``总投入(万元)`` / ``6070``)."""
+    named = unit_in_name(name) or ""
     for q in quantities(text):
-        if q.unit and ("元" in q.unit or q.is_percent or q.unit in ("万", "亿")):
+        unit = q.unit or named
+        if unit and ("元" in unit or unit in ("%", "‰", "万", "亿")):
             return True
     return False
 
@@ -65,7 +68,7 @@ class CostPresent(Kind):
             if ctx.setting(params, "cost_is_level1", False) else None
         tokens = settings(params, ctx)["placeholders"]
         rows = list(_cost_rows(decl, params.get("categories", _MONEY_CATEGORIES)))
-        if any(quantified(target_text(ind)) for _, ind in rows):
+        if any(quantified(target_text(ind), indicator_name(ind)) for _, ind in rows):
             return
         real = [(i, ind) for i, ind in rows if not _skip(target_text(ind), tokens)]
         placeholders = [(i, ind) for i, ind in rows if is_placeholder(target_text(ind), tokens)]
@@ -103,7 +106,7 @@ class CostQuantified(Kind):
         tokens = settings(params, ctx)["placeholders"]
         for i, ind in _cost_rows(decl, params.get("categories", _MONEY_CATEGORIES)):
             text = target_text(ind)
-            if _skip(text, tokens) or quantified(text):
+            if _skip(text, tokens) or quantified(text, indicator_name(ind)):
                 continue
             both = norm(indicator_name(ind)) + norm(text)
             yield Hit(target_pointer(i, ind), {"value": display(text), "content": display(indicator_name(ind)),
@@ -146,10 +149,12 @@ class CostWithinFunds(Kind):
             text = target_text(ind)
             if _skip(text, tokens):
                 continue
+            named = unit_in_name(indicator_name(ind))
             for c in comparisons(text):
-                if not c.unit or "元" not in c.unit or c.op in (Op.GE, Op.GT):
+                unit = c.unit or named
+                if not unit or "元" not in unit or c.op in (Op.GE, Op.GT):
                     continue
-                wan = _wan(c.number, c.unit)
+                wan = _wan(c.number, unit)
                 if wan is not None and wan > funds + tolerance:
                     yield Hit(target_pointer(i, ind), {"value": display(text), "cost": f"{wan.normalize():f}",
                                                        "total": f"{funds.normalize():f}"}, suggest=True)

@@ -20,7 +20,7 @@ from perflint.findings import Severity
 from perflint.model import Declaration
 from perflint.values import (category, display, external_reference, indicator_name, is_blank,
                              is_department, is_placeholder, is_real_row, name_pointer, norm, percent_target,
-                             target_pointer, target_text, template_remnant, vague_terms)
+                             target_pointer, target_text, template_remnant, vague_terms, with_named_percent)
 
 
 def _satisfaction_rows(decl: Declaration):
@@ -80,7 +80,7 @@ class SatisfactionFormat(Kind):
             text = target_text(ind)
             if _skip(text, tokens):
                 continue
-            if percent_target(text) is not None:
+            if percent_target(with_named_percent(text, indicator_name(ind))) is not None:
                 continue
             t = norm(text).rstrip("。.")
             variant = "vague" if _VAGUE_SAT.match(t) or "满意" in t else None
@@ -110,7 +110,7 @@ class SatisfactionThreshold(Kind):
             text = target_text(ind)
             if _skip(text, tokens):
                 continue
-            target = percent_target(text)
+            target = percent_target(with_named_percent(text, indicator_name(ind)))
             if target is None:
                 continue  # satisfaction-format reports it
             args = {"value": display(text), "percent": target.text, "min": _fmt(minimum)}
