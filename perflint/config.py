@@ -81,6 +81,8 @@ class Config:
     exclude: list[str] = field(default_factory=list)
     max_file_size: int = DEFAULT_MAX_BYTES
     settings: dict[str, Any] = field(default_factory=dict)
+    #: per-rule parameters: rule code -> params (keys of the rule's kind params_schema)
+    rule_params: dict[str, dict[str, Any]] = field(default_factory=dict)
     grade: GradeConfig = field(default_factory=GradeConfig)
     today: str = field(default_factory=lambda: date.today().isoformat())
     debug: bool = False
@@ -105,6 +107,7 @@ class Config:
             "fail_on": self.fail_on,
             "lang": self.lang,
             "settings": dict(sorted(self.settings.items())),
+            "rules": {k: dict(sorted(v.items())) for k, v in sorted(self.rule_params.items())},
             "grade": self.grade.to_dict(),
             "today": self.today,
         }
@@ -281,6 +284,10 @@ def _apply(cfg: Config, table: dict[str, Any], source: str, text: str, prefix: l
         for key, value in table["settings"].items():
             cfg.settings[key] = value
             origin(f"settings:{key}")
+    if "rules" in table:
+        for ref, params in table["rules"].items():
+            cfg.rule_params[ref] = dict(params)
+            origin(f"rules:{ref}")
     if "grade" in table:
         cfg.grade = GradeConfig.from_dict(table["grade"])
     cfg._origin.setdefault("__prefix__", (source, text))
@@ -344,6 +351,23 @@ def validate(cfg: Config, catalog: Catalog) -> list[Problem]:
             problems.append(Problem(source, line, "output-format" if source != CLI else "--format",
                                     t("unknown-format", fmt=cfg.output_format,
                                       hint=did_you_mean(cfg.output_format, FORMATS))))
+    resolved: dict[str, dict[str, Any]] = {}
+    for ref, params in cfg.rule_params.items():
+        source, line = _where(cfg, f"rules:{ref}", ["rules", ref])
+        rule = catalog.get(ref)
+        if rule is None:
+            choices = list(catalog.rules) + [r.name for r in catalog.rules.values()]
+            problems.append(Problem(source, line, f"rules.{ref}", t("unknown-rule", ref=ref, hint=did_you_mean(ref, choices))))
+            continue
+        kind = catalog.kinds.get(rule.kind)
+        if kind is None:
+            problems.append(Problem(source, line, f"rules.{ref}", t("rule-no-params", code=rule.code)))
+            continue
+        merged = {**rule.params, **params}
+        for p in schema_problems(Draft202012Validator(kind.params_schema), merged, "", source):
+            problems.append(Problem(source, line, f"rules.{ref}.{p.key}".rstrip("."), p.message))
+        resolved[rule.code] = {**resolved.get(rule.code, {}), **params}
+    cfg.rule_params = resolved
     known = catalog.setting_names()
     for key, value in cfg.settings.items():
         source, line = _where(cfg, f"settings:{key}", ["settings", key])

@@ -242,6 +242,7 @@ class Engine:
             for key in params:
                 if key in overrides:
                     params[key] = overrides[key]
+            params.update(config.rule_params.get(code, {}))
             self.active.append(Active(rule, params, code not in ignored))
         self.ignored = ignored
         self.severity = self._severity_overrides()

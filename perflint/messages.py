@@ -64,6 +64,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                       "en": "an example needs exactly one of declaration, bundle, text, bytes_hex (found: {found})."},
     "example-declaration": {"zh": "示例申报表不符合 schemas/declaration.schema.json：{reason}",
                             "en": "the example declaration does not follow schemas/declaration.schema.json: {reason}"},
+    "rule-no-params": {"zh": "规则 {code} 没有可设置的参数。", "en": "rule {code} has no parameters to set."},
     "unknown-profile": {"zh": "未知的配置方案（profile）「{profile}」。", "en": "unknown profile “{profile}”."},
     "unknown-rule": {"zh": "「{ref}」不是已知的规则代码、名称、前缀或别名。",
                      "en": "“{ref}” is not a known rule code, name, prefix or alias."},

@@ -141,3 +141,20 @@ def test_parse_setting_value():
     assert parse_setting_value("true") is True
     assert parse_setting_value("['a', 'b']") == ["a", "b"]
     assert parse_setting_value("plain words") == "plain words"
+
+
+def test_per_rule_params(tmp_path, cat):
+    from perflint.engine import Engine
+    from perflint.model import Declaration, Indicator
+
+    _write(tmp_path / "perflint.toml", '[rules.value-missing]\nsoft_prefix = "!"\n')
+    cfg = load_config(cat, cwd=tmp_path)
+    assert cfg.rule_params == {"TST002": {"soft_prefix": "!"}}
+    decl = Declaration(name="x", indicators=[Indicator(content="!soft", value="")])
+    [f] = [f for f in Engine(cat, cfg).run_declarations([decl]).findings if f.code == "TST002"]
+    assert f.severity.value == "info"
+    err = _error(cat, tmp_path, '[rules.TST001]\nfeild = "name"\n')
+    [p] = err.problems
+    assert p.key == "rules.TST001.feild" and p.line == 1 and "did you mean “field”" in p.text("en")
+    err = _error(cat, tmp_path, '[rules.value-mising]\nsoft_prefix = "!"\n')
+    assert "value-missing" in err.problems[0].text("en")
