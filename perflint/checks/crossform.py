@@ -131,14 +131,18 @@ class DepartmentNameConsistency(_BundleKind):
         if len({v for _, v in values}) < 2:
             return
         ref = _reference(values, decls)
+        has_department_form = any(decls[i].form_type == FormType.DEPARTMENT for i, _ in values)
         for value, idx in sorted(_groups(values, ref).items(), key=lambda kv: kv[1][0]):
             i = idx[0]
             args = {"name": decls[i].department.strip() if decls[i].department else value, "reference": ref,
                     "forms": "、".join(f"「{_name(decls[j])}」" for j in idx), "count": len(idx)}
             if same_unit(value, ref):
                 yield Hit("/department", args, variant="prefix", severity=Severity.INFO, declaration=i)
-            else:
+            elif has_department_form:
                 yield Hit("/department", args, severity=Severity.ERROR, declaration=i)
+            else:
+                # Project forms only: the file may collect several units' forms.
+                yield Hit("/department", args, variant="differs", severity=Severity.WARNING, declaration=i)
 
 
 @kind

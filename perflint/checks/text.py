@@ -125,6 +125,16 @@ def field_label(decl: Declaration, pointer: str) -> str:
                 ind = decl.indicators[int(parts[2])]
                 return ind.level2 or ind.level1 or ""
         probe = probe.rsplit("/", 1)[0]
+    # No label as written (JSON input): the field's name from the i18n table,
+    # in Chinese like the labels of the forms it stands for.
+    from perflint.i18n import has, t
+
+    parts = [p for p in pointer.strip("/").split("/") if not p.isdigit()]
+    while parts:
+        key = "field." + ".".join(parts)
+        if has(key):
+            return t(key, "zh")
+        parts.pop()
     return pointer.rsplit("/", 1)[-1]
 
 
@@ -330,7 +340,8 @@ class Punctuation(Kind):
                                         "text": snippet(text, m.start(), m.end())}, variant="doubled")
             if "trailing" in enabled:
                 stripped = text.rstrip()
-                if stripped and stripped[-1] in _TRAILING:
+                ends_doubled = "doubled" in enabled and bool(_DOUBLED.search(stripped[-2:]))
+                if stripped and stripped[-1] in _TRAILING and not ends_doubled:
                     yield Hit(pointer, {"mark": stripped[-1], "field": label,
                                         "text": snippet(stripped, len(stripped) - 1, len(stripped), 16)},
                               variant="trailing")
