@@ -124,3 +124,11 @@ def test_spaced_and_vertical_labels(extract) -> None:
     d = _one(extract, text, "lines")
     assert d.goals == {"long_term": "年内完成外墙修缮1200平方米", "annual": "按期竣工"}
     assert d.form_type is FormType.PROJECT
+
+
+def test_traditional_labels_with_pinyin_run_together(extract) -> None:
+    text = "項(xiàng)目名稱(chēng)社區(qū)圖書室建設主管部門(mén)青溪區(qū)文化局"
+    d = _one(extract, text, "lines")
+    assert d.name == "社區(qū)圖書室建設"
+    assert d.department == "青溪區(qū)文化局"
+    assert d.source.labels["/name"].text == "項(xiàng)目名稱(chēng)"

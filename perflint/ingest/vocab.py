@@ -40,25 +40,33 @@ class NormText:
         end = len(raw) if end is None else end
         piece = raw[start:end]
         norm = piece if piece.isascii() else unicodedata.normalize("NFKC", piece)
+        chars: list[str] | str
         if len(norm) == len(piece):
             # the common case: NFKC kept every character one for one
             offsets = [start + i for i, ch in enumerate(norm) if not ch.isspace() and ch not in PAD]
-            self.chars = "".join(norm[i - start] for i in offsets)
-            self.offsets = offsets
-            self.raw_end = end
-            return
-        chars: list[str] = []
-        offsets = []
-        for i in range(start, end):
-            ch = raw[i]
-            if is_pad(ch):
-                continue
-            norm = unicodedata.normalize("NFKC", ch) if ord(ch) > 0x7F else ch
-            for n in norm:
-                if not n.isspace():
-                    chars.append(n)
-                    offsets.append(i)
-        self.chars = "".join(chars)
+            chars = "".join(norm[i - start] for i in offsets)
+        else:
+            chars, offsets = [], []
+            for i in range(start, end):
+                ch = raw[i]
+                if is_pad(ch):
+                    continue
+                for n in unicodedata.normalize("NFKC", ch) if ord(ch) > 0x7F else ch:
+                    if not n.isspace():
+                        chars.append(n)
+                        offsets.append(i)
+            chars = "".join(chars)
+        if not piece.isascii():
+            chars = chars.translate(_traditional())
+            if "(" in chars:
+                # pinyin some mirrors print after characters: 項(xiàng)目 → 项目
+                keep = [True] * len(chars)
+                for m in _PINYIN.finditer(chars):
+                    keep[m.start():m.end()] = [False] * (m.end() - m.start())
+                if not all(keep):
+                    offsets = [o for o, k in zip(offsets, keep) if k]
+                    chars = "".join(c for c, k in zip(chars, keep) if k)
+        self.chars = chars
         self.offsets = offsets
         self.raw_end = end
 
@@ -69,16 +77,22 @@ class NormText:
         return self.offsets[index]
 
     def raw_after(self, index: int) -> int:
-        """Raw offset just after normalised character ``index - 1``."""
+        """Raw offset just after normalised character ``index - 1``, taking in
+        what the normalised view skips after it (a pinyin annotation)."""
         if index <= 0:
             return self.offsets[0] if self.offsets else self.raw_end
-        return self.offsets[index - 1] + 1
+        after = self.offsets[index - 1] + 1
+        nxt = self.offsets[index] if index < len(self.offsets) else self.raw_end
+        # what lies between is padding (trimmed by the caller) or skipped text
+        return nxt if nxt > after else after
 
 
 _BRACKET_NOTE = re.compile(r"[(\[【][^()\[\]【】]{0,14}[)\]】]")
 
 
 _WS = re.compile(r"\s+")
+#: a pinyin annotation after a character, as some mirrors print: (xiàng)
+_PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
 
 
 @lru_cache(maxsize=1)
