@@ -84,7 +84,7 @@ class NormText:
         after = self.offsets[index - 1] + 1
         nxt = self.offsets[index] if index < len(self.offsets) else self.raw_end
         # what lies between is padding (trimmed by the caller) or skipped text
-        return nxt if nxt > after else after
+        return max(after, nxt)
 
 
 _BRACKET_NOTE = re.compile(r"[(\[【][^()\[\]【】]{0,14}[)\]】]")
