@@ -130,6 +130,7 @@ def check(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to FILE instead of stdout."),
     lang: Optional[str] = typer.Option(None, "--lang", help="Message language: zh (default) or en."),
     profile: Optional[str] = typer.Option(None, "--profile", help="Template-family profile (default hunan-2019)."),
+    preview: Optional[bool] = typer.Option(None, "--preview/--no-preview", help="Also run rules in preview status."),
     select: Optional[list[str]] = typer.Option(None, "--select", help="Run only these rules (code, name, prefix, alias; repeatable or comma-separated)."),
     ignore: Optional[list[str]] = typer.Option(None, "--ignore", help="Do not report these rules (counted as suppressed)."),
     extend_select: Optional[list[str]] = typer.Option(None, "--extend-select", help="Enable these rules too."),
@@ -161,7 +162,7 @@ def check(
     ui = _lang_guess(lang)
     catalog = _load_catalog(ui, strict_plugins)
     overrides = {
-        "profile": profile, "fail-on": fail_on, "lang": lang, "output-format": fmt,
+        "profile": profile, "preview": preview, "fail-on": fail_on, "lang": lang, "output-format": fmt,
         "max-file-size": max_file_size, "select": _split_refs(select), "ignore": _split_refs(ignore),
         "extend-select": _split_refs(extend_select), "settings": settings, "today": today,
         "debug": debug, "strict-plugins": strict_plugins, "exclude": _split_refs(exclude),

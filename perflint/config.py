@@ -70,6 +70,7 @@ class Config:
     path: Path | None = None  # the configuration file, if any
     root: Path = field(default_factory=Path.cwd)  # per-file-ignores are relative to this
     profile: str = DEFAULT_PROFILE
+    preview: bool = False
     select: list[str] | None = None
     extend_select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
@@ -99,6 +100,7 @@ class Config:
         """What a report records about the options used (deterministic, no paths)."""
         return {
             "profile": self.profile,
+            "preview": self.preview,
             "select": self.select,
             "extend_select": list(self.extend_select),
             "ignore": list(self.ignore),
@@ -203,7 +205,7 @@ def load_config(catalog: Catalog, *, config_file: str | Path | None = None, cwd:
 
     # command-line overrides
     cli_table: dict[str, Any] = {}
-    for key in ("profile", "fail-on", "lang", "output-format", "max-file-size"):
+    for key in ("profile", "preview", "fail-on", "lang", "output-format", "max-file-size"):
         if key in overrides:
             cli_table[key] = overrides[key]
     if overrides.get("select"):
@@ -253,6 +255,8 @@ def _apply(cfg: Config, table: dict[str, Any], source: str, text: str, prefix: l
     if "profile" in table:
         cfg.profile = table["profile"]
         origin("profile")
+    if "preview" in table:
+        cfg.preview = bool(table["preview"])
     if "select" in table:
         cfg.select = list(table["select"])
         for ref in cfg.select:

@@ -206,3 +206,19 @@ def test_prefix_selects_within_profile_exact_selects_anywhere(tmp_path):
     assert [f.code for f in _engine(cat, select=["TST010"]).run_declarations([decl]).findings] == ["TST010"]
     assert [f.code for f in _engine(cat, select=["TST"], profile="cn-2021").run_declarations([decl]).findings
             if f.code == "TST010"] == ["TST010"]
+
+
+def test_preview_rules_need_opt_in_or_exact_selection(tmp_path):
+    from engine_support import RULES
+
+    files = dict(RULES)
+    files["core/name-empty.toml"] = files["core/name-empty.toml"].replace(
+        'aspect = "completeness"', 'aspect = "completeness"\n        status = "preview"')
+    cat = load(tmp_path, files)
+    decl = Declaration(name="")
+    codes = lambda **kw: {f.code for f in _engine(cat, **kw).run_declarations([decl]).findings}  # noqa: E731
+    assert "TST001" not in codes()
+    assert "TST001" not in codes(select=["TST"])
+    assert "TST001" in codes(preview=True)
+    assert "TST001" in codes(select=["name-empty"])
+    assert "TST001" in codes(extend_select=["TST001"])

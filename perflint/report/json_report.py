@@ -21,7 +21,7 @@ from perflint.result import DeclarationReport, RunResult
 
 REPORT_VERSION = "1"
 #: the options recorded in the report, so an auditor can see what produced it
-CONFIG_KEYS = ("profile", "select", "extend_select", "ignore", "per_file_ignores", "severity", "fail_on",
+CONFIG_KEYS = ("profile", "preview", "select", "extend_select", "ignore", "per_file_ignores", "severity", "fail_on",
                "settings", "rules", "grade", "today", "rules_run")
 GRADES = ("优", "良", "中", "差")
 
