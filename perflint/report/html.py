@@ -100,7 +100,6 @@ dl.facts dd { margin: 0; }
 .opinion p { margin: 1mm 0; }
 .opinion ol { margin: 1mm 0; padding-left: 7mm; }
 .chart { display: block; max-width: 120mm; height: auto; }
-nav ol { columns: 2; margin: 1mm 0 4mm; }
 nav a, a { color: inherit; }
 .muted { color: var(--muted); }
 footer { margin-top: 10mm; color: var(--muted); font-size: 9pt; border-top: 1px solid var(--line); padding-top: 2mm; }
@@ -228,14 +227,25 @@ def _overview(result: RunResult, options: ReportOptions) -> str:
 
 
 def _contents(decls: list[tuple[int, FileReport, DeclarationReport]], options: ReportOptions) -> str:
+    """The declarations at a glance: a linked table with grade and counts."""
     lang = options.lang
     if not decls:
         return ""
-    out = [f'<nav aria-label="{e(t("html.contents", lang))}"><h2>{e(t("html.contents", lang))}</h2><ol>']
+    heads = "".join(f"<th>{e(t(k, lang))}</th>" for k in ("col.declaration_name", "col.form_type", "field.year",
+                                                            "col.total", "word.grade"))
+    sev_heads = "".join(f'<th class="num">{e(severity_label(s, lang))}</th>' for s in SEVERITIES)
+    out = [f'<nav aria-label="{e(t("html.contents", lang))}"><h2>{e(t("html.contents", lang))}</h2>',
+           f'<table class="contents"><thead><tr><th class="num">#</th>{heads}{sev_heads}</tr></thead><tbody>']
     for order, _file, decl in decls:
-        out.append(f'<li><a href="#{_anchor(decl, order)}">{e(decl.display_name)}</a> '
-                   f"{_grade(decl.grade, lang)}</li>")
-    out.append("</ol></nav>")
+        counts = {s: sum(1 for f in decl.findings if f.severity is s) for s in SEVERITIES}
+        cells = "".join(f'<td class="num">{counts[s]}</td>' for s in SEVERITIES)
+        out.append(
+            f'<tr><td class="num">{order}</td>'
+            f'<td><a href="#{_anchor(decl, order)}">{e(decl.display_name)}</a></td>'
+            f"<td>{e(form_label(decl.form_type, lang))}</td>"
+            f"<td>{e(decl.year if decl.year is not None else '')}</td>"
+            f"<td>{e(decl.total or '')}</td><td>{_grade(decl.grade, lang)}</td>{cells}</tr>")
+    out.append("</tbody></table></nav>")
     return "\n".join(out)
 
 
