@@ -121,6 +121,14 @@ def test_typo_matches_inside_words_are_skipped(sample: str, wrong: str, inside: 
     assert text.inside_words(sample, start, start + len(wrong)) is inside
 
 
+@pytest.mark.parametrize(("sample", "found"), [
+    ("既使用电脑又使用手机", []), ("按装修标准验收", []), ("既使困难也要完成", ["既使"]), ("按装设备", ["按装"]),
+    ("政务服务网给平台", ["网给"]), ("上网给予补贴", []), ("台帐管理", ["台帐"])])
+def test_typo_dictionary(sample: str, found: list[str]) -> None:
+    d = Declaration(safeguards=sample)
+    assert [h.args["wrong"] for h in text.TypoDictionary().check(d, {}, ctx(d))] == found
+
+
 @pytest.mark.parametrize(("name", "level"), [
     ("长沙市望城区政务服务中心", ("区", "望城区")), ("宁乡县民政局", ("县", "宁乡县")),
     ("湖南省民政厅", None), ("示例社区服务中心", None), ("示例经济开发区管委会", None)])

@@ -62,16 +62,19 @@ def _token_at(toks: tuple[tuple[str, int, int], ...], pos: int) -> tuple[str, in
     return None
 
 
-def inside_words(text: str, start: int, end: int) -> bool:
+def inside_words(text: str, start: int, end: int, strict: bool = False) -> bool:
     """True when ``text[start:end]`` is covered by real words that extend past it:
     one longer word contains it (引进设备 ⊃ 进设), or it starts inside one
-    word and ends inside another (推进|设施 ⊃ 进设)."""
+    word and ends inside another (推进|设施 ⊃ 进设).  With ``strict``, one end
+    inside a longer word is enough (既|使用 ⊃ 既使, 标准|话术 ⊃ 标准话)."""
     toks = tokens(text)
     first, last = _token_at(toks, start), _token_at(toks, end - 1)
     if first is None or last is None:
         return False
     if first is last:
         return first[2] - first[1] > end - start
+    if strict:
+        return first[1] < start or last[2] > end
     return first[1] < start and last[2] > end
 
 
@@ -376,14 +379,15 @@ class Punctuation(Kind):
 
 
 @lru_cache(maxsize=8)
-def load_typos(path: str) -> tuple[tuple[str, str], ...]:
+def load_typos(path: str) -> tuple[tuple[str, str, bool], ...]:
+    """(wrong, right, strict) entries of a typo dictionary, longest first."""
     with open(path, "rb") as fh:
         data = tomllib.load(fh)
     out = []
     for entry in data.get("typos", []):
         wrong, right = str(entry.get("wrong", "")), str(entry.get("right", ""))
         if wrong and right and wrong != right:
-            out.append((wrong, right))
+            out.append((wrong, right, bool(entry.get("strict", True))))
     return tuple(sorted(set(out), key=lambda e: (-len(e[0]), e)))
 
 
@@ -409,20 +413,21 @@ class TypoDictionary(Kind):
             "extra": {"type": "array", "items": {
                 "type": "object",
                 "properties": {"wrong": {"type": "string", "minLength": 1},
-                               "right": {"type": "string", "minLength": 1}},
+                               "right": {"type": "string", "minLength": 1},
+                               "strict": {"type": "boolean"}},
                 "required": ["wrong", "right"], "additionalProperties": False}},
             "word_boundaries": {"type": "boolean"},
         },
         "additionalProperties": False,
     }
 
-    def entries(self, params: dict[str, Any]) -> list[tuple[str, str]]:
+    def entries(self, params: dict[str, Any]) -> list[tuple[str, str, bool]]:
         path = _dictionary_path(params.get("dictionary", "data/typos.toml"))
         try:
             base = list(load_typos(str(path)))
         except (OSError, tomllib.TOMLDecodeError):
             base = []
-        extra = [(e["wrong"], e["right"]) for e in params.get("extra", [])]
+        extra = [(e["wrong"], e["right"], bool(e.get("strict", True))) for e in params.get("extra", [])]
         return sorted(set(base + extra), key=lambda e: (-len(e[0]), e))
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
@@ -430,14 +435,14 @@ class TypoDictionary(Kind):
         check_words = params.get("word_boundaries", True)
         for pointer, text in free_text(decl):
             taken: list[tuple[int, int]] = []
-            for wrong, right in entries:
+            for wrong, right, strict in entries:
                 if wrong not in text:
                     continue
                 for m in re.finditer(re.escape(wrong), text):
                     s, e = m.start(), m.end()
                     if any(a < e and s < b for a, b in taken):
                         continue  # a longer entry already covers it
-                    if check_words and inside_words(text, s, e):
+                    if check_words and inside_words(text, s, e, strict):
                         continue
                     taken.append((s, e))
                     yield Hit(pointer, {"wrong": wrong, "right": right, "field": field_label(decl, pointer),
