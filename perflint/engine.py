@@ -379,7 +379,7 @@ class Engine:
              docs: list[dict[str, Any]], index: int | None, ignores: set[str], call: Any) -> None:
         rule = active.rule
         try:
-            hits = list(call())
+            hits = list(call() or ())  # a plain function returning None found nothing
         except Exception as exc:  # a broken kind must not kill the run
             if self.config.debug:
                 traceback.print_exc(file=sys.stderr)
