@@ -429,3 +429,10 @@ def test_failed_plugins_are_reported():
 
     page = html_report.render(result)
     assert "加载失败的插件" in page and "ImportError: &lt;x&gt;" in page
+
+
+def test_bidi_overrides_and_c1_controls_are_made_visible():
+    from perflint.report._common import strip_control
+
+    assert strip_control("甲\u202e乙\u2066丙\x85丁\x9b") == "甲\ufffd乙\ufffd丙\ufffd丁\ufffd"
+    assert strip_control("a\tb\nc\rd") == "a\tb\nc\rd"

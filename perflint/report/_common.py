@@ -301,11 +301,15 @@ def files_by_path(result: RunResult) -> dict[str, FileReport]:
     return {f.path: f for f in result.files}
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+# C0 controls (but tab, LF, CR), DEL, C1 controls, bidirectional overrides and
+# isolates (which can make text display in another order than it is stored),
+# and the two XML non-characters.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
 
 
 def strip_control(text: str) -> str:
-    """Drop control characters XML and terminals cannot take (keeps tab, CR, LF)."""
+    """Replace characters XML and terminals cannot take, or that reorder the
+    display, with U+FFFD (keeps tab, CR, LF)."""
     return _CONTROL.sub("\ufffd", text)
 
 
