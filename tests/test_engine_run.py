@@ -222,3 +222,25 @@ def test_preview_rules_need_opt_in_or_exact_selection(tmp_path):
     assert "TST001" in codes(preview=True)
     assert "TST001" in codes(select=["name-empty"])
     assert "TST001" in codes(extend_select=["TST001"])
+
+
+def test_bad_hits_become_internal_errors(tmp_path):
+    from engine_support import KINDS, RULES
+    from perflint.checks.base import Hit, Kind
+
+    class Weird(Kind):
+        name = "tiny-crash"
+
+        def check(self, decl, params, ctx):
+            if decl.name == "tuple":
+                yield ("/name", {})
+            elif decl.name == "far":
+                yield Hit("/name", declaration=7)
+            elif decl.name == "none":
+                return None
+
+    kinds = [k for k in KINDS if k.name != "tiny-crash"] + [Weird]
+    cat = load(tmp_path, RULES, kinds)
+    res = _engine(cat).run_declarations([Declaration(name=n) for n in ("tuple", "far", "none")])
+    errors = sorted((f.declaration, f.args["error"].split(":")[0]) for f in res.findings if f.code == "PL001")
+    assert errors == [(0, "TypeError"), (1, "IndexError")]
