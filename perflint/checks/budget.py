@@ -321,7 +321,7 @@ class _SumKind(Kind):
             eq = related[0] if related else None
             yield Hit(v.pointer, {
                 "label": v.label, "amount": fmt(v.wan), "expected": fmt(a.expected),
-                "difference": fmt((v.wan or Decimal(0)) - (a.expected or Decimal(0))),
+                "difference": fmt(abs((v.wan or Decimal(0)) - (a.expected or Decimal(0)))),
                 "relation": self.relation(a, eq) if eq else "",
             }, variant="culprit", suggest=True)
             return
@@ -336,7 +336,7 @@ class _SumKind(Kind):
             variant = "mismatch" if lhs.state == "value" else "mismatch-derived"
             yield Hit(lhs.pointer, {
                 "label": lhs.label, "amount": fmt(amount), "parts": _parts_text(a, eq.rhs),
-                "sum": fmt(total), "difference": fmt(amount - total),
+                "sum": fmt(total), "difference": fmt(abs(amount - total)),
                 "relation": self.relation(a, eq), "expected": fmt(total),
             }, variant=variant)
 
