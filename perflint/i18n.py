@@ -72,6 +72,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "col.end_column": {"zh": "结束列", "en": "end column"},
     "col.declaration": {"zh": "申报表序号", "en": "declaration"},
     "col.declaration_name": {"zh": "申报表名称", "en": "declaration name"},
+    "col.grade": {"zh": "等级", "en": "grade"},
     "col.code": {"zh": "规则代码", "en": "code"},
     "col.name": {"zh": "规则名称", "en": "rule"},
     "col.severity": {"zh": "级别", "en": "severity"},

@@ -323,7 +323,7 @@ def test_csv_bom_columns_and_injection():
     en = list(csv.reader(io.StringIO(csv_report.render(sample_result(), {"lang": "en"}).decode("utf-8-sig"))))
     assert en[0] == [h.replace("_", " ") if h in ("end_line", "end_column", "declaration_name") else h
                      for h in ("path", "line", "column", "end_line", "end_column", "declaration",
-                               "declaration_name", "code", "rule", "severity", "aspect", "pointer", "field",
+                               "declaration_name", "grade", "code", "rule", "severity", "aspect", "pointer", "field",
                                "message", "suggestion", "quoted text", "fingerprint")]
 
 
@@ -436,3 +436,12 @@ def test_bidi_overrides_and_c1_controls_are_made_visible():
 
     assert strip_control("甲\u202e乙\u2066丙\x85丁\x9b") == "甲\ufffd乙\ufffd丙\ufffd丁\ufffd"
     assert strip_control("a\tb\nc\rd") == "a\tb\nc\rd"
+
+
+def test_junit_and_csv_carry_the_grade():
+    root = ET.fromstring(junit.render(sample_result()).encode("utf-8"))
+    first = root.find("testsuite").findall("testcase")[0]
+    assert first.find("system-out").text.splitlines()[0] == "等级：差（52.5 分）— 不得进入下一步预算安排流程"
+    rows = list(csv.reader(io.StringIO(csv_report.render(sample_result()).decode("utf-8-sig"))))
+    col = rows[0].index("等级")
+    assert {r[col] for r in rows[1:]} == {"差", "中", "优", ""}

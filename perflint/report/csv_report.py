@@ -17,6 +17,7 @@ from perflint.report._common import (
     ReportOptions,
     aspect_label,
     coerce_options,
+    grade_label,
     iter_all,
     pointer_label,
     rel_path,
@@ -26,7 +27,7 @@ from perflint.report._common import (
 from perflint.result import RunResult
 
 COLUMNS = (
-    "path", "line", "column", "end_line", "end_column", "declaration", "declaration_name",
+    "path", "line", "column", "end_line", "end_column", "declaration", "declaration_name", "grade",
     "code", "name", "severity", "aspect", "pointer", "field", "message", "suggestion", "quote",
     "fingerprint",
 )
@@ -59,6 +60,7 @@ def rows(result: RunResult, options: ReportOptions) -> list[list[str]]:
             "end_column": span.end_column if span else None,
             "declaration": None if f.declaration is None else f.declaration + 1,
             "declaration_name": name,
+            "grade": grade_label(decl.grade, lang) if decl is not None else None,
             "code": f.code,
             "name": f.name,
             "severity": severity_label(f.severity, lang),

@@ -17,6 +17,9 @@ from perflint.i18n import t
 from perflint.report._common import (
     ReportOptions,
     coerce_options,
+    consequence,
+    format_score,
+    grade_label,
     decl_findings,
     file_findings,
     one_line,
@@ -26,7 +29,7 @@ from perflint.report._common import (
     sorted_files,
     strip_control,
 )
-from perflint.result import RunResult
+from perflint.result import DeclarationReport, RunResult
 
 
 def _line(f: Finding, options: ReportOptions) -> str:
@@ -39,8 +42,15 @@ def _line(f: Finding, options: ReportOptions) -> str:
     return text
 
 
+def _grade_line(decl: DeclarationReport, options: ReportOptions) -> str:
+    lang = options.lang
+    cons = consequence(decl.grade, lang)
+    return t("term.grade_line" if cons else "term.grade_line_bare", lang, grade=grade_label(decl.grade, lang),
+             score=format_score(decl.score), consequence=cons)
+
+
 def _case(suite: ET.Element, name: str, classname: str, findings: list[Finding],
-          options: ReportOptions) -> tuple[int, int]:
+          options: ReportOptions, head: str | None = None) -> tuple[int, int]:
     case = ET.SubElement(suite, "testcase", {"name": strip_control(name), "classname": strip_control(classname),
                                              "time": "0"})
     failures = 0
@@ -52,9 +62,10 @@ def _case(suite: ET.Element, name: str, classname: str, findings: list[Finding],
                 "type": f.code,
             })
             node.text = _line(f, options)
-    if findings:
+    lines = ([head] if head else []) + [_line(f, options) for f in findings]
+    if lines:
         out = ET.SubElement(case, "system-out")
-        out.text = "\n".join(_line(f, options) for f in findings)
+        out.text = "\n".join(lines)
     return 1, failures
 
 
@@ -72,7 +83,7 @@ def build(result: RunResult, options: ReportOptions | dict | None = None) -> ET.
             tests, failures = tests + n, failures + k
         for decl in sorted_declarations(file):
             name = f"#{decl.index + 1} {decl.display_name}"
-            n, k = _case(suite, name, path, decl_findings(decl), options)
+            n, k = _case(suite, name, path, decl_findings(decl), options, head=_grade_line(decl, options))
             tests, failures = tests + n, failures + k
         suite.set("tests", str(tests))
         suite.set("failures", str(failures))
