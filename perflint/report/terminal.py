@@ -305,7 +305,8 @@ def render(result: RunResult, options: ReportOptions | dict | None = None) -> st
     for file in sorted_files(result):
         block: list[Text] = []
         if not options.quiet:
-            header = Text(rel_path(file.path, options.base_dir), style="bold underline")
+            header = Text()
+            header.append(rel_path(file.path, options.base_dir), style="bold underline")
             if not file.readable:
                 header.append("  " + t("term.unreadable_file", options.lang), style="red")
             block.append(header)
