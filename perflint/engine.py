@@ -33,6 +33,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import PurePosixPath
+from types import MappingProxyType
 from typing import Any
 
 from perflint import __version__
@@ -223,7 +224,8 @@ class Engine:
         self.config = config
         self.profile = catalog.profiles.get(config.profile)
         overrides = {**(self.profile.settings if self.profile else {}), **config.settings}
-        self.settings = {**catalog.settings, **overrides}
+        # read-only: one kind must not change what the next one sees
+        self.settings = MappingProxyType({**catalog.settings, **overrides})
 
         if only is not None:
             chosen = [catalog.rules[c] for c in only]
@@ -346,11 +348,11 @@ class Engine:
                 if not decls:
                     continue
                 self._run(found, active, display, decls, docs, None, ignores,
-                          lambda k=kind, a=active: k.check_bundle(decls, a.params, self.context(decls, 0)))
+                          lambda k=kind, a=active: k.check_bundle(decls, dict(a.params), self.context(decls, 0)))
             else:
                 for i, decl in enumerate(decls):
                     self._run(found, active, display, decls, docs, i, ignores,
-                              lambda k=kind, a=active, d=decl, i=i: k.check(d, a.params, self.context(decls, i)))
+                              lambda k=kind, a=active, d=decl, i=i: k.check(d, dict(a.params), self.context(decls, i)))
         report = FileReport(path=display, encoding=fr.encoding, readable=fr.readable,
                             lines=(fr.text or "").splitlines())
         report.findings = sorted(_dedup(found.file), key=Finding.sort_key)
