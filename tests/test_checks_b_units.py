@@ -163,3 +163,16 @@ def test_multi_year_wording(goal: str, term: str | None) -> None:
 def test_same_unit_needs_a_region_prefix() -> None:
     assert crossform.same_unit("望城区政务服务中心", "长沙市望城区政务服务中心")
     assert not crossform.same_unit("服务中心", "长沙市望城区政务服务中心")
+
+
+@pytest.mark.parametrize(("period", "start", "end"), [
+    ("2022年3月-2022年11月", "2022-03", "2022-11"), ("2022.3—2022.11", "2022-03", "2022-11"),
+    ("2022-03-01至2022-11-30", "2022-03-01", "2022-11-30"), ("2022-3-2022-11", "2022-03", "2022-11"),
+    ("2022年", "2022", "2022"), ("全年", None, None)])
+def test_project_periods(period: str, start: str | None, end: str | None) -> None:
+    from perflint.model import ExtraField
+
+    d = Declaration(fields=[ExtraField("period", "项目期", period)])
+    [(pointer, _, _, s, e)] = list(dates.periods(d))
+    assert pointer == "/fields/0/text"
+    assert (s.value if s else None, e.value if e else None) == (start, end)

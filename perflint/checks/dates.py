@@ -32,6 +32,37 @@ def date_fields(decl: Declaration) -> Iterator[tuple[str, str, DateValue]]:
         yield "/filing_date", "filing", decl.filing_date
 
 
+_PIECE = re.compile(
+    r"(?P<y>(?:19|20)\d{2})(?!\d)"
+    r"(?:(?P<s>[./\-])(?P<m>\d{1,2})(?!\d)(?:(?P=s)(?P<d>\d{1,2})(?!\d))?"
+    r"|\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?"
+    r"|\s*年)?"
+)
+
+
+def periods(decl: Declaration) -> Iterator[tuple[str, str, str, DateValue | None, DateValue | None]]:
+    """(pointer, label, text, start, end) of each 项目起止时间 / 项目期 field
+    (``2022年3月-2022年11月``, ``2022.3—2022.11``, ``2022-03-01至2022-11-30``).
+    A single date stands for both ends; start and end are ``None`` when no
+    date can be read."""
+    for i, extra in enumerate(decl.fields):
+        if extra.key != "period" or not extra.text or not extra.text.strip():
+            continue
+        pieces = [parse_date(m.group(0)) for m in _PIECE.finditer(normalise_period(extra.text))]
+        pieces = [p for p in pieces if p.value is not None]
+        label = (extra.label or "").strip().rstrip(":：")
+        if not pieces:
+            yield f"/fields/{i}/text", label, extra.text.strip(), None, None
+        else:
+            yield f"/fields/{i}/text", label, extra.text.strip(), pieces[0], pieces[1] if len(pieces) > 1 else pieces[0]
+
+
+def normalise_period(text: str) -> str:
+    import unicodedata
+
+    return unicodedata.normalize("NFKC", text)
+
+
 def parsed(value: DateValue | None) -> DateValue | None:
     """The value parsed (re-parsing the text when the model did not, or when a
     hand-written JSON value is inconsistent such as ``2019-13``), or ``None``."""
@@ -123,6 +154,9 @@ class DateParse(Kind):
             if role == "filing" and order[p.precision or "day"] < order[need]:
                 yield Hit(pointer, {"text": text.strip(), "precision": p.precision},
                           variant=f"imprecise-{p.precision}", severity=Severity.INFO)
+        for pointer, _, text, start, _ in periods(decl):
+            if start is None and not is_unfilled_template(text):
+                yield Hit(pointer, {"text": text}, severity=Severity.WARNING)
 
 
 @kind
@@ -151,6 +185,11 @@ class DateOrder(Kind):
                 yield Hit(f"/schedule/{i}/end", {"start": row.start.text.strip() if row.start else "",
                                                  "end": row.end.text.strip() if row.end else "",
                                                  "content": _short(row.content)})
+        for pointer, label, _, start, end in periods(decl):
+            s = bounds(start) if start is not None else None
+            e = bounds(end) if end is not None else None
+            if s and e and s[0] > e[1]:
+                yield Hit(pointer, {"start": start.text.strip(), "end": end.text.strip(), "content": label})
 
 
 def _short(text: str, limit: int = 24) -> str:
@@ -202,6 +241,12 @@ class WithinYear(Kind):
                 yield Hit(f"/schedule/{i}/end", {**args, "text": row.end.text.strip()}, variant="after")
             elif e and e[1] < y0:
                 yield Hit(f"/schedule/{i}/end", {**args, "text": row.end.text.strip()}, variant="before")
+        # 项目起止时间 covers the whole project: it only has to overlap the year.
+        for pointer, label, text, start, end in periods(decl):
+            s = bounds(start) if start is not None else None
+            e = bounds(end) if end is not None else None
+            if s and e and s[0] <= e[1] and (e[1] < y0 or s[0] > y1):
+                yield Hit(pointer, {"year": decl.year, "content": label, "text": text}, variant="no-overlap")
 
 
 def _ordered_ends(decl: Declaration) -> list[tuple[str, str]]:
@@ -218,6 +263,11 @@ def _ordered_ends(decl: Declaration) -> list[tuple[str, str]]:
         if s is not None and s[0] > e[1]:
             continue
         out.append(e)
+    for _, _, _, start, end in periods(decl):
+        s = bounds(start) if start is not None else None
+        e = bounds(end) if end is not None else None
+        if e is not None and (s is None or s[0] <= e[1]):
+            out.append(e)
     return out
 
 
