@@ -445,3 +445,9 @@ def test_junit_and_csv_carry_the_grade():
     rows = list(csv.reader(io.StringIO(csv_report.render(sample_result()).decode("utf-8-sig"))))
     col = rows[0].index("等级")
     assert {r[col] for r in rows[1:]} == {"差", "中", "优", ""}
+
+
+def test_format_score():
+    from perflint.report._common import format_score
+
+    assert [format_score(x) for x in (52.5, 71.0, 100, 87.25, None)] == ["52.5", "71", "100", "87.2", "—"]

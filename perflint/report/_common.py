@@ -328,8 +328,12 @@ def iter_all(result: RunResult) -> Iterator[tuple[FileReport, DeclarationReport 
                 yield file, decl, f
 
 
-def format_score(score: float) -> str:
-    text = f"{score:.1f}"
+def format_score(score: float | None) -> str:
+    """A score with at most one decimal (``52.5``, ``71``); ``—`` when there is none."""
+    try:
+        text = f"{float(score):.1f}"  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return "—"
     return text.removesuffix(".0")
 
 
