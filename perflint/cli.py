@@ -191,6 +191,8 @@ def check(
     try:
         engine = Engine(catalog, cfg)
         result = engine.run(paths)
+        if not result.files:
+            _err("perflint: " + tr("no-files", ui))
         use_color = False
         if out_format == "text" and output is None:
             try:

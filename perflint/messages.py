@@ -81,6 +81,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "format-unavailable": {"zh": "输出格式「{fmt}」暂不可用：{reason}", "en": "output format “{fmt}” is not available: {reason}"},
     "plugin-failed": {"zh": "插件 {group}:{name} 加载失败：{error}", "en": "plugin {group}:{name} failed to load: {error}"},
     "no-paths": {"zh": "没有给出要检查的文件。", "en": "no files to check."},
+    "no-files": {"zh": "没有找到要检查的文件（.txt、.text、.json、.jsonl、.ndjson）。",
+                 "en": "no files to check were found (.txt, .text, .json, .jsonl, .ndjson)."},
     "path-missing": {"zh": "路径不存在：{path}", "en": "no such file or directory: {path}"},
     "unknown-rule-explain": {"zh": "没有规则「{ref}」。", "en": "no rule “{ref}”."},
     "internal": {"zh": "内部错误：{error}", "en": "internal error: {error}"},

@@ -209,3 +209,10 @@ def test_rules_markdown_reference(env):
     for code in ("TST001", "TST002", "XT001", "INP001"):
         assert f"### {code}" in res.stdout
     assert "**Bad example**" in res.stdout and "**Why**: Testing." in res.stdout
+
+
+def test_empty_directory_warns(env):
+    (env / "empty").mkdir()
+    res = run("check", "empty", "--format", "json", "--lang", "en")
+    assert res.exit_code == 0 and "no files to check were found" in res.stderr
+    assert json.loads(res.stdout)["summary"]["files"] == 0
