@@ -292,7 +292,8 @@ class AdminLevel(Kind):
             pos = found[0][0]
             yield Hit(pointer, {"terms": "、".join(names), "level": level, "place": place,
                                 "field": field_label(decl, pointer),
-                                "text": snippet(text, pos, pos + len(found[0][1]))})
+                                "text": snippet(text, pos, pos + len(found[0][1]))},
+                      variant={"区": "district", "县": "county"}.get(level))
 
 
 # -- TXT003 punctuation ------------------------------------------------------------
