@@ -1,7 +1,7 @@
 """Extraction stays linear: 1 MB of input is read in about a second.
 
-Measured on a loaded two-core machine: tabbed 0.6 s, pipe 0.7 s, one cell per
-line 1.1 s (50 000 cells) per megabyte.  The absolute bound is loose enough for
+Measured as CPU time (the wall clock of a shared runner says little): tabbed
+0.6 s, pipe 0.7 s, one cell per line 1.2 s (50 000 cells) per megabyte.  The absolute bound is loose enough for
 a busy CI runner; the growth check catches a quadratic loop whatever the
 machine: four times the input must not take much more than four times as long.
 """
@@ -24,9 +24,9 @@ def _big(examples_dir: Path, name: str, size: int) -> str:
 def _time(text: str, layout: str) -> float:
     best = float("inf")
     for _ in range(1):
-        started = time.perf_counter()
+        started = time.process_time()
         declarations_from_text(text, layout=layout)
-        best = min(best, time.perf_counter() - started)
+        best = min(best, time.process_time() - started)
     return best
 
 
@@ -44,6 +44,6 @@ def test_one_megabyte_is_linear(examples_dir: Path, name: str, layout: str) -> N
 
 def test_one_long_line() -> None:
     text = "项目名称 测试 " + "指标值 ≥95% " * 80_000
-    started = time.perf_counter()
+    started = time.process_time()
     declarations_from_text(text, layout="flattened")
-    assert time.perf_counter() - started < 5.0
+    assert time.process_time() - started < 5.0

@@ -104,7 +104,8 @@ class Segment:
 
 _YEAR = re.compile(r"((?:19|20)\s*\d\s*\d|20[Xx×]{2}|\s*)\s*年度")
 _YEAR_IN_TEXT = re.compile(
-    r"[（(]\s*((?:19|20)\d{2}\s*年度)\s*[)）]|((?:19|20)\d{2}\s*年度)(?=[^，。,；;:：]{0,30}(?:表|申报|专项|项目|资金))")
+    r"[（(]\s*((?:19|20)\d{2}\s*年度)\s*[)）]|((?:19|20)\d{2}\s*年度)(?=[^，。,；;:：]{0,30}(?:表|申报|专项|项目|资金))"
+    r"|((?:19|20)\d{2}\s*年)(?=[^，。,；;:：\d]{0,30}(?:表|申报))")
 _TITLE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?")
 _DATE_TEMPLATE = re.compile(r"(?:(?:19|20)\d{2}\s*)?年[\s\u3000]*(?:\d{1,2}[\s\u3000]*)?月[\s\u3000]*(?:\d{1,2}[\s\u3000]*)?日")
 _SEAL = re.compile(r"[（(]\s*(?:盖章|签章|公章)\s*[)）]")
@@ -123,6 +124,7 @@ FORM_TYPES = {ft.value: ft for ft in FormType}
 #: labels that open a block rather than introduce one value
 STRUCTURAL = frozenset({"money_group", "review_group", "schedule_start", "indicator_start", "heading"})
 TABLE_STARTS = frozenset({"schedule_start", "indicator_start"})
+TABLE_COLUMNS = frozenset({"schedule_col", "indicator_col"})
 LEVELS = ("level1", "level2")
 FIELD_KINDS = frozenset({"field", "goal", "money", "extra"})
 FIELD_COLUMN = "field"
@@ -149,6 +151,8 @@ class _Table:
     #: wide sheets: columns that hold a declaration field (项目名称, 预算数 …),
     #: by position: the header label and its offsets
     fields: dict[int, tuple[LabelInfo, int, int]] = field(default_factory=dict)
+    _data_key: tuple | None = None
+    _data: list[str] = field(default_factory=list)
 
     @property
     def col_kind(self) -> str:
@@ -156,6 +160,12 @@ class _Table:
 
     @property
     def data_columns(self) -> list[str]:
+        key = tuple(self.columns)
+        if self._data_key != key:
+            self._data_key, self._data = key, self._compute_data_columns()
+        return self._data
+
+    def _compute_data_columns(self) -> list[str]:
         cols = list(dict.fromkeys(c for c in self.columns if c is not None and c not in LEVELS
                                   and c != FIELD_COLUMN))
         if not cols:
@@ -182,6 +192,9 @@ class _FormBuilder:
         self.has_title = False
         #: this form holds a footer (填报人/联系电话/填报日期)
         self.has_footer = False
+        #: flattened PDF text prints labels in blocks: labels waiting for values
+        self.queue_labels = owner.layout == "flattened"
+        self.queued: list[tuple[LabelInfo, int, int]] = []
 
     # -- recording -----------------------------------------------------------
     def _label(self, pointer: str, start: int, end: int) -> None:
@@ -216,7 +229,7 @@ class _FormBuilder:
             ym = _YEAR_IN_TEXT.search(self.text, s, e)
             if ym is not None:
                 # "…绩效目标表(2025年度)项目名称…" run together: the year is in there
-                ys, ye = ym.span(1) if ym.group(1) else ym.span(2)
+                ys, ye = ym.span(next(g for g in (1, 2, 3) if ym.group(g)))
                 self._year(ys, ye)
                 self.unrecognized(s, ys)
                 self.unrecognized(ye, e)
@@ -270,6 +283,8 @@ class _FormBuilder:
                 gap_before = i == 0 or is_pad(text[raw_i - 1]) or text[raw_i - 1] == "|"
                 if info.kind == "heading" and not boundary:
                     accept = False  # "…绩效目标自评表": a heading word inside a title
+                elif fused and not boundary and info.kind == "money" and chars.startswith("绩效", k):
+                    accept = False  # "项目支出绩效自评表": part of a title, not an amount label
                 elif value_from is None:
                     accept = boundary or fused
                 else:
@@ -331,6 +346,9 @@ class _FormBuilder:
 
     def _close_pending(self) -> None:
         """Drop a structural label, give a field label a blank value."""
+        while self.queued:
+            info, start, end = self.queued.pop(0)
+            self._assign(info, start, end, end, end)
         if self.pending is None:
             return
         if self.pending[0].kind in STRUCTURAL:
@@ -360,7 +378,13 @@ class _FormBuilder:
             if seg.kind == "template":
                 self._template(seg.start, seg.end)
             elif seg.kind == "label":
-                self._close_pending()
+                if self.queue_labels and self.pending is not None and self.pending[0].kind not in STRUCTURAL \
+                        and seg.info is not None and seg.info.kind not in STRUCTURAL | TABLE_COLUMNS:
+                    # PDF text: a block of labels, then their values in order
+                    self.queued.append(self.pending)
+                    self.pending = None
+                else:
+                    self._close_pending()
                 self._start_label(seg)
             else:
                 self._value_segment(seg.start, seg.end)
@@ -391,10 +415,14 @@ class _FormBuilder:
         self.pending = (info, seg.start, seg.end)
 
     def _value_segment(self, start: int, end: int) -> None:
+        if self.queued:
+            info, ls, le = self.queued.pop(0)
+            self._assign(info, ls, le, start, end)
+            return
         if self.decl.year_text is None and self.fused:
             ym = _YEAR_IN_TEXT.search(self.text, start, end)
             if ym is not None:
-                ys, ye = ym.span(1) if ym.group(1) else ym.span(2)
+                ys, ye = ym.span(next(g for g in (1, 2, 3) if ym.group(g)))
                 if trim(self.text, start, ys)[0] < ys:
                     self._value_segment(start, ys)
                 self._year(ys, ye)
@@ -946,6 +974,8 @@ class _FormBuilder:
         return "level2" if "level2" not in assigned else "level3"
 
     def _peel_category(self, s: int, e: int) -> tuple[int, int, int, tuple[int, int]] | None:
+        if self.text[s] not in self.vocab.category_initials:
+            return None  # no category starts with this character
         norm = NormText(self.text, s, e)
         for length in range(min(len(norm.chars) - 1, 16), 1, -1):
             cat = self.vocab.category(norm.chars[:length])

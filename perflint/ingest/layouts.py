@@ -315,17 +315,30 @@ _GAP = re.compile(r"(?:[ \u3000]{2,}|\t)")
 
 
 def flattened_rows(text: str, vocab: Vocabulary | None = None) -> list[Row]:
-    """Cells separated by runs of spaces (single spaces too, between CJK text)."""
+    """A table run together on one line, cells separated by spaces.
+
+    Every space-separated token is a stream cell; neighbouring tokens that
+    together make a label (``部门(单位) 名称``, ``项目资金 (万元)``) are joined.
+    """
     vocab = vocab or vocabulary()
     rows: list[Row] = []
     for start, end in _line_spans(text):
-        if _blank(text, start, end):
-            continue
-        row = Row()
-        for match in re.finditer(r"\S+", text[start:end]):
-            row.cells.append(Cell(start + match.start(), start + match.end(), True))
-        rows.append(row)
+        tokens = [m.span() for m in _TOKEN.finditer(text, start, end)]
+        i = 0
+        while i < len(tokens):
+            j = i + 1
+            for k in range(min(len(tokens), i + 4), i + 1, -1):
+                joined = text[tokens[i][0]:tokens[k - 1][1]]
+                if len(joined) <= 30 and vocab.match(joined) is not None:
+                    j = k
+                    break
+            rows.append(Row([Cell(tokens[i][0], tokens[j - 1][1], True)], stream=True))
+            i = j
     return rows
+
+
+#: a token; a date written with spaces (2021 年 1 月 28 日) stays one token
+_TOKEN = re.compile(r"\S*?(?:19|20)\d{2}[ \t]*年[ \t]*\d{1,2}[ \t]*月(?:[ \t]*\d{1,2}[ \t]*日)?|\S+")
 
 
 LAYOUTS = {

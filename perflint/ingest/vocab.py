@@ -112,8 +112,9 @@ def label_key(text: str) -> str:
         t = unicodedata.normalize("NFKC", text).translate(_traditional())
     t = _WS.sub("", t)
     t = t.lstrip(DECOR).rstrip(COLONS)
-    if "(" in t or "[" in t or "【" in t:
-        t = _BRACKET_NOTE.sub("", t)
+    if "(" in t[1:] or "[" in t[1:] or "【" in t[1:]:
+        # notes after the label's first character; a leading "(2022年度)" is no note
+        t = t[:1] + _BRACKET_NOTE.sub("", t[1:])
     return t.rstrip(COLONS).strip(DECOR)
 
 
@@ -167,6 +168,10 @@ class Vocabulary:
         for canon, names in data["categories"]["level2"].items():
             for n in [canon, *names]:
                 self.level2[label_key(n)] = canon
+        #: first characters of the category names, traditional forms included
+        trad_of = {v: chr(k) for k, v in _traditional().items()}
+        self.category_initials = frozenset(
+            ch for k in [*self.level1, *self.level2] if k for ch in (k[0], trad_of.get(k[0], k[0])))
         #: 二级 category -> the 一级 category it belongs under
         self.parent: dict[str, str] = dict(data["categories"].get("parent", {}))
         self.seals = [label_key(s) for s in data["template"]["seal"]]
