@@ -216,3 +216,18 @@ def test_empty_directory_warns(env):
     res = run("check", "empty", "--format", "json", "--lang", "en")
     assert res.exit_code == 0 and "no files to check were found" in res.stderr
     assert json.loads(res.stdout)["summary"]["files"] == 0
+
+
+def test_order_of_paths_does_not_matter(env):
+    a = run("check", "good.txt", "bad.txt", "missing.txt", "--format", "json").stdout
+    b = run("check", "missing.txt", "bad.txt", "good.txt", "--format", "json").stdout
+    assert a == b
+
+
+def test_per_file_ignores_relative_to_config_from_subdirectory(env, monkeypatch):
+    (env / "perflint.toml").write_text('[per-file-ignores]\n"forms/*.txt" = ["TST001"]\n', "utf-8")
+    (env / "forms").mkdir()
+    (env / "forms" / "x.txt").write_text(FORM.format(name=""), "utf-8")
+    monkeypatch.chdir(env / "forms")
+    data = json.loads(run("check", "x.txt", "--format", "json").stdout)
+    assert data["findings"] == [] and data["summary"]["suppressed"] == 1
