@@ -487,7 +487,7 @@ class Catalog:
 
     def _discover_kinds(self) -> list[type[Kind]]:
         found: list[type[Kind]] = []
-        eps = sorted(importlib.metadata.entry_points(group="perflint.kinds"), key=lambda e: e.name)
+        eps = sorted(importlib.metadata.entry_points(group="perflint.kinds"), key=lambda e: (e.name != "builtin", e.name))
         if not eps:  # running from a source tree without installed metadata
             from perflint.checks import register
 
@@ -506,7 +506,7 @@ class Catalog:
 
     def _discover_packs(self) -> list[Path]:
         out: list[Path] = []
-        eps = sorted(importlib.metadata.entry_points(group="perflint.packs"), key=lambda e: e.name)
+        eps = sorted(importlib.metadata.entry_points(group="perflint.packs"), key=lambda e: (e.name != "builtin", e.name))
         if not eps:
             return [rules_dir()]
         for ep in eps:
