@@ -268,7 +268,7 @@ def analyse(decl: Declaration, params: dict[str, Any], ctx: Context) -> Analysis
         if a.state != "value":
             continue
         d2, b2 = _solve(vs, eqs, {name}, tol)
-        if not b2 and name in d2:
+        if not b2 and name in d2 and d2[name] >= 0:  # a negative amount explains nothing
             candidates.append((name, d2[name]))
     if len(candidates) > 1 and _corroborated_project(decl, ctx, placeholders, tol):
         candidates = [c for c in candidates if c[0] != "expenditure.project"]
