@@ -84,8 +84,9 @@ def inside_words(text: str, start: int, end: int, strict: bool = False) -> bool:
 def free_text(decl: Declaration) -> Iterator[tuple[str, str]]:
     """(pointer, text) of every value the applicant wrote (not labels, keys,
     parsed values or amounts)."""
+    # 填报人 is left out: personal names reduplicate characters (丽丽, 婷婷).
     simple = ("filing_unit", "name", "department", "implementing_unit", "functions", "basis",
-              "safeguards", "preparer")
+              "safeguards")
     for attr in simple:
         value = getattr(decl, attr)
         if value:
