@@ -104,7 +104,7 @@ class Segment:
 
 _YEAR = re.compile(r"((?:19|20)\s*\d\s*\d|20[Xx×]{2}|\s*)\s*年度")
 _YEAR_IN_TEXT = re.compile(
-    r"[（(]\s*((?:19|20)\d{2}\s*年度)\s*[)）]|((?:19|20)\d{2}\s*年度)(?=[^，。,；;:：]{0,30}(?:表|申报|专项|项目|资金))"
+    r"[（(]\s*((?:19|20)\d{2}\s*年度)\s*[)）]|((?:19|20)\d{2}\s*年度)(?=[^，。,；;:：]{0,30}(?:表|申报|专项|项目|资金|專項|項目|資金))"
     r"|((?:19|20)\d{2}\s*年)(?=[^，。,；;:：\d]{0,30}(?:表|申报))")
 _TITLE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?")
 _DATE_TEMPLATE = re.compile(r"(?:(?:19|20)\d{2}\s*)?年[\s\u3000]*(?:\d{1,2}[\s\u3000]*)?月[\s\u3000]*(?:\d{1,2}[\s\u3000]*)?日")
@@ -226,8 +226,9 @@ class _FormBuilder:
         if s >= e:
             return
         if self.decl.year_text is None:
-            ym = _YEAR_IN_TEXT.search(self.text, s, e)
-            if ym is not None:
+            # the look-ahead may read a little past the cell ("…项目)2022年\n…目标表")
+            ym = _YEAR_IN_TEXT.search(self.text, s, min(len(self.text), e + 40))
+            if ym is not None and ym.end(next(g for g in (1, 2, 3) if ym.group(g))) <= e:
                 # "…绩效目标表(2025年度)项目名称…" run together: the year is in there
                 ys, ye = ym.span(next(g for g in (1, 2, 3) if ym.group(g)))
                 self._year(ys, ye)
@@ -1092,13 +1093,16 @@ class Builder:
         d = fb.decl
         if d.title is None:
             return
-        d.source.template.append(d.source.spans.pop("/title"))
+        title = d.source.spans.pop("/title")
+        d.source.template.append(title)
         d.title = None
         fb.has_title = False
-        if "/year_text" in d.source.spans:
+        year = d.source.spans.get("/year_text")
+        if year is not None and title.cover(year) == title:
+            # the year printed in that heading goes with it
             d.source.template.append(d.source.spans.pop("/year_text"))
             d.year_text = None
-        d.year = None
+            d.year = None
 
     def _is_footer(self, row: Row) -> bool:
         if not row.free or not row.cells:
