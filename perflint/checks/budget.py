@@ -443,9 +443,14 @@ class AmountParse(Kind):
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
         for a in amounts(decl, _placeholders(params, ctx)):
             if a.state == "bad":
-                yield Hit(a.pointer, {"label": a.label, "text": a.text.strip()})
+                yield Hit(a.pointer, {"label": a.label, "text": _quote(a.text)})
             elif a.wan is not None and a.wan < 0 and not params.get("allow_negative", False):
-                yield Hit(a.pointer, {"label": a.label, "text": a.text.strip()}, variant="negative")
+                yield Hit(a.pointer, {"label": a.label, "text": _quote(a.text)}, variant="negative")
+
+
+def _quote(text: str, limit: int = 30) -> str:
+    flat = " ".join((text or "").split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 _DECIMALS = re.compile(r"\.(\d+)")

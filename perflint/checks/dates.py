@@ -155,7 +155,8 @@ class DateParse(Kind):
                 yield Hit(pointer, {"text": text.strip(), "precision": p.precision},
                           variant=f"imprecise-{p.precision}", severity=Severity.INFO)
         for pointer, _, text, start, _ in periods(decl):
-            if start is None and not is_unfilled_template(text):
+            # 长期 / 常年 are answers, not dates; only an attempted date is checked
+            if start is None and any(ch.isdigit() for ch in text) and not is_unfilled_template(text):
                 yield Hit(pointer, {"text": text}, severity=Severity.WARNING)
 
 
