@@ -19,15 +19,25 @@ class Unrecognized(Kind):
     }
     params_schema = {
         "type": "object",
-        "properties": {"max_quote": {"type": "integer", "minimum": 8}},
+        "properties": {"max_quote": {"type": "integer", "minimum": 8},
+                       "max_findings": {"type": "integer", "minimum": 1}},
         "additionalProperties": False,
     }
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
         limit = int(params.get("max_quote", 40))
-        for i, text in enumerate(decl.unrecognized):
-            flat = " ".join((text or "").split())
-            if not flat:
-                continue
-            quote = flat if len(flat) <= limit else flat[: limit - 1] + "…"
-            yield Hit(f"/unrecognized/{i}", {"text": quote, "length": len(flat)})
+        most = int(params.get("max_findings", 10))
+        pieces = [(i, " ".join((text or "").split())) for i, text in enumerate(decl.unrecognized)]
+        pieces = [(i, flat) for i, flat in pieces if flat]
+        for n, (i, flat) in enumerate(pieces):
+            if n == most and len(pieces) > most:
+                # the rest in one finding: counted, never silently dropped
+                rest = pieces[most:]
+                yield Hit(f"/unrecognized/{i}", {"text": _quote(flat, limit), "count": len(rest),
+                                                 "length": sum(len(f) for _, f in rest)}, variant="more")
+                return
+            yield Hit(f"/unrecognized/{i}", {"text": _quote(flat, limit), "length": len(flat)})
+
+
+def _quote(flat: str, limit: int) -> str:
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
