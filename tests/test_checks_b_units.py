@@ -36,6 +36,14 @@ def test_consistent_system_derives_blank_subtotals() -> None:
     assert a.derived == {"total": Decimal("1698.6"), "expenditure_total": Decimal("1698.6")}
 
 
+def test_derived_total_for_the_blank_total_rule() -> None:
+    d = dept("", "1698.6", "", {"income.public": "1698.6", "expenditure.basic": "412.1",
+                                 "expenditure.project": "1286.5"})
+    assert budget.derived_total(d, {}, ctx(d)) == Decimal("1698.6")
+    broken = dept("", "1698.6", "1700", {})
+    assert budget.derived_total(broken, {}, ctx(broken)) is None
+
+
 def test_single_culprit_is_found_with_its_correction() -> None:
     d = dept("1698.6", "1698.6", "1798.6", {"income.public": "1698.6", "expenditure.basic": "412.1",
                                              "expenditure.project": "1286.5"})

@@ -283,6 +283,18 @@ def analyse(decl: Declaration, params: dict[str, Any], ctx: Context) -> Analysis
     return result
 
 
+def derived_total(decl: Declaration, params: dict[str, Any], ctx: Context) -> Decimal | None:
+    """资金总额 as the other amounts of the form give it, in 万元, when the
+    total is blank and the rest of the money block is consistent; for the rule
+    that reports a blank total (REQ006), so that it suggests the same value
+    the budget rules would."""
+    a = analyse(decl, params, ctx)
+    total = a.vars.get("total")
+    if total is None or total.state != "blank" or not a.consistent:
+        return None
+    return a.derived.get("total")
+
+
 def _parts_text(a: Analysis, names: list[str]) -> str:
     out = []
     for n in names:
