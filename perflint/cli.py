@@ -202,7 +202,7 @@ def check(
             except ImportError:
                 use_color = bool(color)
         report_options = {"lang": cfg.lang, "color": use_color, "quiet": quiet, "statistics": statistics,
-                          "show_source": not no_source,
+                          "show_source": not no_source, "base_dir": str(Path.cwd()),
                           "fail_on": "error" if cfg.fail_on == "none" else cfg.fail_on}
         rendered = render(result, report_options)
     except (ReferenceError_, ConfigError) as exc:  # pragma: no cover - validated earlier

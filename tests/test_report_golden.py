@@ -155,3 +155,22 @@ def test_examples_sarif_validates_against_the_schema() -> None:
     jsonschema.Draft7Validator(schema).validate(doc)
     results = doc["runs"][0]["results"]
     assert results and all(r["partialFingerprints"]["perflint/v1"] for r in results)
+
+
+def test_cli_writes_sarif_uris_relative_to_the_run_directory(monkeypatch) -> None:
+    """An absolute path on the command line still gives a %SRCROOT%-relative URI."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from perflint.cli import app
+
+    monkeypatch.chdir(ROOT)
+    target = ROOT / "examples" / "bundle-qingxi-2020.txt"
+    run = CliRunner().invoke(app, ["check", "--today", TODAY, "--format", "sarif", "--exit-zero", str(target)])
+    assert run.exit_code == 0, run.output
+    doc = json.loads(run.stdout_bytes)
+    assert doc["runs"][0]["results"]
+    for res in doc["runs"][0]["results"]:
+        loc = res["locations"][0]["physicalLocation"]["artifactLocation"]
+        assert loc == {"uri": "examples/bundle-qingxi-2020.txt", "uriBaseId": "%SRCROOT%"}
