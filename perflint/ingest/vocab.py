@@ -168,6 +168,9 @@ class Vocabulary:
         for canon, names in data["categories"]["level2"].items():
             for n in [canon, *names]:
                 self.level2[label_key(n)] = canon
+        # memo tables: templates repeat their labels, forms repeat their templates
+        self._match_cache: dict[str, LabelInfo | None] = {}
+        self._title_cache: dict[str, tuple[str, str] | None] = {}
         #: first characters of the category names, traditional forms included
         trad_of = {v: chr(k) for k, v in _traditional().items()}
         self.category_initials = frozenset(
@@ -193,14 +196,18 @@ class Vocabulary:
     # -- matching -----------------------------------------------------------
     def match(self, text: str) -> LabelInfo | None:
         """The label that ``text`` is, exactly (after normalisation), if any."""
+        try:
+            return self._match_cache[text]
+        except KeyError:
+            pass
         key = label_key(text)
-        if not key:
-            return None
-        info = self.exact.get(key)
-        if info is None:
+        info = self.exact.get(key) if key else None
+        if info is None and key:
             deduped = dedupe_key(key)
             if deduped != key:
                 info = self.exact.get(deduped)
+        if len(self._match_cache) < 100_000:
+            self._match_cache[text] = info
         return info
 
     def match_prefix(self, norm: str, start: int = 0, min_len: int = 2) -> tuple[LabelInfo, int] | None:
@@ -214,13 +221,17 @@ class Vocabulary:
 
     def title(self, text: str) -> tuple[str, str] | None:
         """(title key, form type) when ``text`` is a form title line."""
+        try:
+            return self._title_cache[text]
+        except KeyError:
+            pass
         key = label_key(text)
-        if len(key) > 60:
-            return None
-        for title, form_type in self.titles:
-            if title in key:
-                return title, form_type
-        return None
+        found = None
+        if len(key) <= 60:
+            found = next(((t, ft) for t, ft in self.titles if t in key), None)
+        if len(self._title_cache) < 100_000:
+            self._title_cache[text] = found
+        return found
 
     def category(self, text: str) -> tuple[int, str] | None:
         key = label_key(text)
