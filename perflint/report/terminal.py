@@ -59,6 +59,7 @@ from perflint.result import DeclarationReport, FileReport, RunResult
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 GRADE_STYLE = {"优": "bold green", "良": "green", "中": "yellow", "差": "bold red"}
 TAB = "    "
+PLAIN_ENCODINGS = {"utf-8", "utf8", "utf-8-sig", "ascii"}
 DEFAULT_WIDTH = 100
 
 
@@ -307,6 +308,8 @@ def render(result: RunResult, options: ReportOptions | dict | None = None) -> st
         if not options.quiet:
             header = Text()
             header.append(rel_path(file.path, options.base_dir), style="bold underline")
+            if file.encoding and file.encoding.lower().replace("_", "-") not in PLAIN_ENCODINGS:
+                header.append(f"  ({file.encoding})", style="dim")
             if not file.readable:
                 header.append("  " + t("term.unreadable_file", options.lang), style="red")
             block.append(header)
