@@ -7,6 +7,8 @@ source by any span must give back the value.
 
 from __future__ import annotations
 
+import os
+
 from extract_helpers import assert_nothing_lost, assert_spans_match
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -28,7 +30,9 @@ TEXT = st.one_of(
 )
 ROWS = st.lists(st.lists(TEXT, min_size=1, max_size=6), min_size=1, max_size=25)
 
-SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# PERFLINT_EXTRACT_EXAMPLES=2000 for a long run
+SETTINGS = settings(max_examples=int(os.environ.get("PERFLINT_EXTRACT_EXAMPLES", "60")), deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow])
 
 
 def _check(text: str, layout: str | None) -> None:
