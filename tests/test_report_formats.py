@@ -451,3 +451,17 @@ def test_format_score():
     from perflint.report._common import format_score
 
     assert [format_score(x) for x in (52.5, 71.0, 100, 87.25, None)] == ["52.5", "71", "100", "87.2", "—"]
+
+
+def test_opinion_gives_a_repeated_suggestion_once():
+    result = sample_result()
+    decl = result.files[2].declarations[0]
+    tip = {"zh": "改成可验收的目标。", "en": "State a target."}
+    decl.findings = [
+        Finding("VAL002", "not-measurable", Severity.WARNING, ALPHA, {"zh": f"指标值“{v}”无法衡量。"},
+                pointer=f"/indicators/{i}/value", span=Span(7, 1 + i, 7, 2 + i), declaration=0, suggestion=tip)
+        for i, v in enumerate(("提高效率", "效果明显"))
+    ]
+    block = opinion.render(result).split("\n\n")[0]
+    assert "1. 指标值“提高效率”无法衡量。改成可验收的目标。" in block
+    assert "2. 指标值“效果明显”无法衡量。\n" in block

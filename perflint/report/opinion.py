@@ -57,26 +57,30 @@ class Opinion:
         return "\n".join(self.lines(lang))
 
 
-def problem_text(f: Finding, lang: str) -> str:
+def problem_text(f: Finding, lang: str, with_tip: bool = True) -> str:
     """A finding in plain words: its message, then its suggestion if any."""
     text = one_line(f.text(lang))
-    tip = f.suggestion_text(lang)
+    tip = f.suggestion_text(lang) if with_tip else None
     if tip:
         text += ("" if lang == "zh" and text.endswith(("。", "！", "？", "；")) else " ") + one_line(tip)
     return text
 
 
 def problems(findings: list[Finding], lang: str) -> list[str]:
-    """Errors and warnings, most severe first, each distinct message once."""
+    """Errors and warnings, most severe first, each distinct message once; a
+    suggestion already given for an earlier problem is not repeated."""
     seen: set[str] = set()
+    tips: set[str] = set()
     out = []
     for f in by_severity([f for f in findings if f.severity.rank >= Severity.WARNING.rank]):
-        text = problem_text(f, lang)
         key = one_line(f.text(lang))
         if key in seen:
             continue
         seen.add(key)
-        out.append(text)
+        tip = one_line(f.suggestion_text(lang) or "")
+        out.append(problem_text(f, lang, with_tip=tip not in tips))
+        if tip:
+            tips.add(tip)
     return out
 
 
