@@ -192,6 +192,8 @@ class _FormBuilder:
         self.has_title = False
         #: this form holds a footer (填报人/联系电话/填报日期)
         self.has_footer = False
+        #: the year came from a page heading above the form's own title
+        self.year_from_heading = False
         #: flattened PDF text prints labels in blocks: labels waiting for values
         self.queue_labels = owner.layout == "flattened"
         self.queued: list[tuple[LabelInfo, int, int]] = []
@@ -225,7 +227,7 @@ class _FormBuilder:
         s, e = trim(self.text, start, end)
         if s >= e:
             return
-        if self.decl.year_text is None:
+        if self.needs_year:
             # the look-ahead may read a little past the cell ("…项目)2022年\n…目标表")
             ym = _YEAR_IN_TEXT.search(self.text, s, min(len(self.text), e + 40))
             if ym is not None and ym.end(next(g for g in (1, 2, 3) if ym.group(g))) <= e:
@@ -237,6 +239,10 @@ class _FormBuilder:
                 return
         pointer = f"/unrecognized/{len(self.decl.unrecognized)}"
         self.decl.unrecognized.append(self._value(pointer, s, e))
+
+    @property
+    def needs_year(self) -> bool:
+        return self.decl.year_text is None or self.year_from_heading
 
     @property
     def substantive(self) -> bool:
@@ -420,7 +426,7 @@ class _FormBuilder:
             info, ls, le = self.queued.pop(0)
             self._assign(info, ls, le, start, end)
             return
-        if self.decl.year_text is None and self.fused:
+        if self.needs_year and self.fused:
             ym = _YEAR_IN_TEXT.search(self.text, start, end)
             if ym is not None:
                 ys, ye = ym.span(next(g for g in (1, 2, 3) if ym.group(g)))
@@ -591,7 +597,7 @@ class _FormBuilder:
         else:
             d.title = self._value("/title", s, e)
             ty = _TITLE_YEAR.search(chunk)
-            if ty and d.year_text is None:
+            if ty and self.needs_year:
                 # "2019年度…表", "…2022年市直部门…表": the budget year in the title
                 self._year(s + ty.start(), s + ty.end())
         self.has_title = True
@@ -608,6 +614,9 @@ class _FormBuilder:
 
     def _year(self, s: int, e: int) -> None:
         d = self.decl
+        if d.year_text is not None and self.year_from_heading:
+            d.source.template.append(d.source.spans.pop("/year_text"))
+            d.year_text, d.year, self.year_from_heading = None, None, False
         if d.year_text is not None:
             self.unrecognized(s, e)
             return
@@ -619,7 +628,7 @@ class _FormBuilder:
         """A cell that is only the year: "（  2019年度）", "(2022年度)"."""
         chunk = self.text[s:e]
         ym = _YEAR.search(chunk)
-        if ym is None or self.decl.year_text is not None:
+        if ym is None or not self.needs_year:
             return False
         rest = chunk[: ym.start()] + chunk[ym.end():]
         if any(not is_pad(ch) and ch not in "()（）" for ch in rest):
@@ -1099,10 +1108,8 @@ class Builder:
         fb.has_title = False
         year = d.source.spans.get("/year_text")
         if year is not None and title.cover(year) == title:
-            # the year printed in that heading goes with it
-            d.source.template.append(d.source.spans.pop("/year_text"))
-            d.year_text = None
-            d.year = None
+            # a year printed in that heading stays until the form gives its own
+            fb.year_from_heading = True
 
     def _is_footer(self, row: Row) -> bool:
         if not row.free or not row.cells:
