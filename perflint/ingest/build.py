@@ -111,6 +111,7 @@ _DATE_TEMPLATE = re.compile(r"(?:(?:19|20)\d{2}\s*)?年[\s\u3000]*(?:\d{1,2}[\s\
 _SEAL = re.compile(r"[（(]\s*(?:盖章|签章|公章)\s*[)）]")
 _QIZHONG = re.compile(r"^其中\s*[:：]?")
 _QIZHONG_END = re.compile(r"其中[:：]?$")
+_FILE_NAME = re.compile(r"\S\.(?:pdf|PDF|docx?|DOCX?|xlsx?|XLSX?|wps|txt)\s*$")
 _UNIT_LINE = re.compile(r"(?:金额|资金)?单位\s*[:：]\s*(万元|元)\s*")
 _UNIT_NOTE = re.compile(r"[（(]\s*(万元?|元)\s*[)）]?")
 _NOTE = re.compile(r"[（(【\[][^()（）【】\[\]]{1,16}[)）】\]]$")
@@ -380,6 +381,10 @@ class _FormBuilder:
             return
         if not self.has_title and not self.substantive and self.vocab.title(self.text[s:e]):
             self._title(s, e)
+            return
+        if _FILE_NAME.search(self.text, s, e) and not self.substantive:
+            # "…2023年整体绩效目标申报.pdf": a file name above the form, no labels in it
+            self.unrecognized(s, e)
             return
         for seg in self.split(Cell(s, e, cell.table)):
             if seg.kind == "template":
