@@ -4,9 +4,9 @@ Usage: python scripts/corpus_report.py DIR [--json]
 
 For every ``*.txt`` / ``*.json`` file in DIR (and its ``NNN.meta.json``
 sidecar when present) print one line per declaration found: layout, form
-type, year, name, total funds, number of indicators, number of unrecognized
-leftovers and the number of non-blank characters that are not accounted for
-(must be 0).  With a sidecar, the expected year is shown next to the
+type, year, name (the department, marked [部门], for forms without a project
+name), total funds, number of indicators, number of unrecognized leftovers and
+the number of non-blank characters that are not accounted for (must be 0).  With a sidecar, the expected year is shown next to the
 extracted one.  This is a measuring tool, not a test.
 """
 
@@ -76,8 +76,9 @@ def main(argv: list[str] | None = None) -> int:
     print("-" * len(header))
     for r in rows:
         year = f"{r['year']}/{r['expected_year']}"
+        name = r["name"] or (f"[部门] {r['department']}" if r.get("department") else None)
         print(f"{r['file']:9} {_short(r['meta_layout'], 10):10} {_short(r['layout'], 9):9} "
-              f"{_short(r['form_type'], 7):7} {year:11} {_short(r['name'], 28):28} "
+              f"{_short(r['form_type'], 7):7} {year:11} {_short(name, 28):28} "
               f"{_short(r['total'], 22):22} {r['indicators']:>4} {r['unrecognized']:>4} "
               f"{'-' if r['lost'] is None else r['lost']:>4}"
               + (f"  {','.join(r['problems'])}" if r["problems"] else ""))
