@@ -161,6 +161,21 @@ def _console_problems(stderr: str) -> list[str]:
 
 @pytest.mark.browser
 @pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium not installed")
+def test_examples_report_renders_in_chromium(tmp_path):
+    """The golden report of the bundled examples (real engine output) renders offline too."""
+    page = tmp_path / "examples.html"
+    page.write_bytes((Path(__file__).parent / "golden" / "examples.html").read_bytes())
+    netlog = tmp_path / "net.json"
+    run = _chromium([f"--log-net-log={netlog}", "--dump-dom", page.as_uri()], tmp_path)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert_offline(run.stdout)
+    assert page_requests(netlog) == []
+    assert _console_problems(run.stderr) == []
+    assert run.stdout.count('<section class="declaration"') >= 3
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium not installed")
 def test_html_renders_in_chromium_without_errors_or_requests(tmp_path):
     page = tmp_path / "report.html"
     page.write_text(html_report.render(sample_result()), "utf-8")
