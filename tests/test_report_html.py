@@ -245,3 +245,24 @@ def test_quotes_of_whole_blocks_are_cut_shorter():
     page = html_report.render(RunResult(files=[FileReport("a.txt", declarations=[decl], lines=lines)]))
     whole = html_report.quoted(f, FileReport("a.txt", lines=lines))
     assert whole[:html_report.QUOTE_MAX_BLOCK] + f"…（共 {len(whole)} 字）" in page
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium not installed")
+def test_html_prints_on_a4_with_a_page_per_declaration(tmp_path):
+    from perflint.result import DeclarationReport, FileReport, RunResult
+
+    n = 10  # small declarations: without page breaks several would share a page
+    decls = [DeclarationReport("a.txt", i, "专项资金", f"示例专项{i}", "示例单位", 2020, "10 万元", "优", 95.0)
+             for i in range(n)]
+    page = tmp_path / "report.html"
+    page.write_text(html_report.render(RunResult(files=[FileReport("a.txt", declarations=decls)])), "utf-8")
+    pdf = tmp_path / "report.pdf"
+    run = _chromium(["--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri()], tmp_path)
+    assert run.returncode == 0, run.stderr[-2000:]
+    data = pdf.read_bytes()
+    boxes = {tuple(round(float(x)) for x in box.split()) for box in
+             re.findall(rb"/MediaBox\s*\[\s*([^\]]*)\]", data)}
+    assert boxes == {(0, 0, 595, 842)}  # A4 in points
+    # the overview, then one page for each declaration
+    assert len(re.findall(rb"/Type\s*/Page\b", data)) >= 1 + n
