@@ -266,3 +266,34 @@ def test_html_prints_on_a4_with_a_page_per_declaration(tmp_path):
     assert boxes == {(0, 0, 595, 842)}  # A4 in points
     # the overview, then one page for each declaration
     assert len(re.findall(rb"/Type\s*/Page\b", data)) >= 1 + n
+
+
+class _Balance(HTMLParser):
+    VOID = {"meta", "br", "col", "img", "hr", "link", "input", "rect", "line"}
+
+    def __init__(self):
+        super().__init__()
+        self.stack: list[str] = []
+        self.errors: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in self.VOID:
+            self.stack.append(tag)
+
+    def handle_startendtag(self, tag, attrs):
+        pass
+
+    def handle_endtag(self, tag):
+        if tag in self.VOID:
+            return
+        if not self.stack or self.stack[-1] != tag:
+            self.errors.append(f"</{tag}> closes <{self.stack[-1] if self.stack else '-'}>")
+        else:
+            self.stack.pop()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_html_markup_is_balanced(lang):
+    checker = _Balance()
+    checker.feed(html_report.render(sample_result(), ReportOptions(lang=lang)))
+    assert checker.errors == [] and checker.stack == []
