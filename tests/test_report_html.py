@@ -269,7 +269,7 @@ def test_html_prints_on_a4_with_a_page_per_declaration(tmp_path):
 
 
 class _Balance(HTMLParser):
-    VOID = {"meta", "br", "col", "img", "hr", "link", "input", "rect", "line"}
+    VOID = frozenset({"meta", "br", "col", "img", "hr", "link", "input", "rect", "line"})
 
     def __init__(self):
         super().__init__()
