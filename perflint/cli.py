@@ -350,6 +350,8 @@ def _explain_data(catalog, rule, lang: str, profile: str) -> dict:
     for key in sorted(set(props) | set(rule.params)):
         if key in rule.params:
             value, source = rule.params[key], "rule"
+        elif prof is not None and key in prof.settings:
+            value, source = prof.settings[key], f"profile {prof.name}"
         elif key in settings:
             value, source = settings[key], "settings"
         elif "default" in props.get(key, {}):
@@ -367,6 +369,7 @@ def _explain_data(catalog, rule, lang: str, profile: str) -> dict:
         "why": rule.doc_text("why", lang),
         "message": rule.message.get(lang) or rule.message.get("zh"),
         "suggestion": None if not rule.suggestion else (rule.suggestion.get(lang) or rule.suggestion.get("zh")),
+        "variants": {k: v.get(lang) or v.get("zh", "") for k, v in rule.messages.items()},
         "kind_description": (kind.description or {}).get(lang) if kind is not None else None,
         "params": params,
         "examples": examples,
@@ -410,7 +413,12 @@ def explain(
     if data["aliases"]:
         lines.append(f"{tr('h-aliases', lang)}{colon}{', '.join(data['aliases'])}")
     lines += ["", f"## {tr('h-what', lang)}", data["what"], "", f"## {tr('h-why', lang)}", data["why"], ""]
-    lines += [f"## {tr('h-message', lang)}", data["message"] or none, ""]
+    lines += [f"## {tr('h-message', lang)}", data["message"] or none]
+    for variant, text in data["variants"].items():
+        lines.append(f"  [{variant}] {text}")
+    if data["suggestion"]:
+        lines.append(f"  → {data['suggestion']}")
+    lines.append("")
     lines.append(f"## {tr('h-params', lang)}")
     if data["params"]:
         for key, item in data["params"].items():
