@@ -96,9 +96,9 @@ def parse_amount(text: str) -> tuple[Decimal | None, str | None]:
     """An amount and the unit written with it (``万元``, ``元`` or ``None``).
 
     Commas, spaces and full-width digits are accepted: ``1,698.6``,
-    ``１６９８．６``, ``50万``, ``3,309,840.00元``.
+    ``１６９８．６``, ``50万``, ``3,309,840.00元``, ``￥1200元整``.
     """
-    t = compact(text)
+    t = compact(text).lstrip("¥￥").removesuffix("整")
     unit = None
     for suffix, name in (("万元", "万元"), ("万", "万元"), ("元", "元")):
         if t.endswith(suffix):

@@ -62,6 +62,8 @@ def test_ticks(text: str, ticked: list[str]) -> None:
     ("556 万元", Decimal(556), "万元"),
     ("3,309,840.00元", Decimal("3309840.00"), "元"),
     ("0", Decimal(0), None),
+    ("￥1,200元整", Decimal(1200), "元"),
+    ("10000万元", Decimal(10000), "万元"),
 ])
 def test_amounts(text: str, amount: Decimal, unit: str | None) -> None:
     assert parse_amount(text) == (amount, unit)
