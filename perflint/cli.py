@@ -12,6 +12,7 @@ import typer
 from perflint import __version__
 from perflint.exitcodes import ExitCode
 from perflint.ingest.files import ReadOptions, load_file
+from perflint.ingest.layouts import Layout
 from perflint.resources import schemas_dir
 
 app = typer.Typer(
@@ -41,7 +42,7 @@ def _root(
 def extract(
     paths: list[str] = typer.Argument(..., help="Files to read ('-' for standard input)."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Force an input encoding (e.g. gb18030)."),
-    layout: Optional[str] = typer.Option(None, "--layout", help="Force a text layout: tabbed, pipe, lines, flattened."),
+    layout: Optional[Layout] = typer.Option(None, "--layout", help="Force a text layout: tabbed, pipe, lines, flattened."),
     no_source: bool = typer.Option(False, "--no-source", help="Leave out the source map (spans, labels)."),
 ) -> None:
     """Print the declarations read from FILES as a JSON list (schema: `perflint schema`).

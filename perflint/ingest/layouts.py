@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from perflint.ingest.vocab import PAD, Vocabulary, label_key, vocabulary
 
@@ -349,6 +350,18 @@ LAYOUTS = {
 }
 
 
+class Layout(StrEnum):
+    """The text layouts (``--layout``)."""
+
+    TABBED = "tabbed"
+    PIPE = "pipe"
+    LINES = "lines"
+    FLATTENED = "flattened"
+
+
 def rows_for(text: str, layout: str | None = None) -> tuple[str, list[Row]]:
+    """The layout (detected unless given) and the rows of ``text``."""
     layout = layout or detect_layout(text)
-    return layout, LAYOUTS[layout](text)
+    if layout not in LAYOUTS:
+        raise ValueError(f"unknown layout {layout!r}; one of: {', '.join(LAYOUTS)}")
+    return str(layout), LAYOUTS[layout](text)
