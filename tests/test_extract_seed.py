@@ -15,7 +15,10 @@ from extract_helpers import assert_nothing_lost, assert_spans_match
 from perflint.ingest.files import load_file
 from perflint.model import FormType
 
-SEED = Path("/work/shared/seeds/wangcheng-2019.txt")
+# shared/ sits beside the repository (where CI puts it) or at /work/shared
+_CANDIDATES = [Path(__file__).resolve().parents[2] / "shared" / "seeds" / "wangcheng-2019.txt",
+               Path("/work/shared/seeds/wangcheng-2019.txt")]
+SEED = next((p for p in _CANDIDATES if p.is_file()), _CANDIDATES[-1])
 
 pytestmark = pytest.mark.skipif(not SEED.is_file(), reason="seed file not available")
 
