@@ -140,3 +140,11 @@ def test_removing_satisfaction_yields_one_finding(engine):
     doc = copy.deepcopy(CLEAN)
     del doc["indicators"][SAT_ROW]
     assert run(engine, doc) == [("SAT001", "/indicators")]
+
+
+@pytest.mark.parametrize("profile", ["cn-2015", "cn-2021"])
+def test_clean_declaration_is_clean_in_other_profiles(profile):
+    cat = builtin_catalog()
+    codes = [c for c in cat.rules if c.startswith(FAMILIES) and cat.rules[c].enabled_in(profile)]
+    engine = Engine(cat, replace(Config(), profile=profile), only=codes)
+    assert run(engine, CLEAN) == []
