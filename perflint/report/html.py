@@ -402,6 +402,7 @@ def render(result: RunResult, options: ReportOptions | dict | None = None) -> st
         f'<html lang="{html_lang}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{e(CSP)}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="color-scheme" content="light">\n'
         '<meta name="generator" content="perflint">\n'
         f"<title>{e(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
     )
