@@ -215,6 +215,7 @@ class _FileFindings:
     decl: dict[int, list[Finding]] = field(default_factory=dict)
     file: list[Finding] = field(default_factory=list)
     suppressed: int = 0
+    suppressed_by: dict[str, int] = field(default_factory=dict)
 
 
 class Engine:
@@ -330,6 +331,7 @@ class Engine:
         used = {f.code for f in result.findings}
         result.rules = {code: self.catalog.rules[code].info() for code in sorted(used) if code in self.catalog.rules}
         result.options["plugin_errors"] = [e.to_dict() for e in self.catalog.plugin_errors]
+        result.options["suppressed_by_rule"] = dict(sorted(result.options.get("suppressed_by_rule", {}).items()))
         result.options["rules_run"] = len(self.active)
         return result
 
@@ -376,6 +378,9 @@ class Engine:
             ))
         result.files.append(report)
         result.suppressed += found.suppressed
+        by = result.options.setdefault("suppressed_by_rule", {})
+        for code, n in found.suppressed_by.items():
+            by[code] = by.get(code, 0) + n
 
     def _run(self, found: _FileFindings, active: Active, path: str, decls: list[Declaration],
              docs: list[dict[str, Any]], index: int | None, ignores: set[str], call: Any) -> None:
@@ -432,6 +437,7 @@ class Engine:
     def _place(self, found: _FileFindings, finding: Finding, reported: bool) -> None:
         if not reported:
             found.suppressed += 1
+            found.suppressed_by[finding.code] = found.suppressed_by.get(finding.code, 0) + 1
             return
         if finding.declaration is None:
             found.file.append(finding)

@@ -128,6 +128,7 @@ def test_per_file_ignores_from_config(env):
     res = run("check", "bad.txt", "--format", "json")
     data = json.loads(res.stdout)
     assert data["findings"] == [] and data["summary"]["suppressed"] == 1 and res.exit_code == 0
+    assert data["summary"]["suppressed_by_rule"] == {"TST001": 1}
 
 
 def test_internal_error_exit_2(env):

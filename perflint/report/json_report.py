@@ -128,6 +128,7 @@ def report_dict(result: RunResult, lang: str = "zh") -> dict[str, Any]:
             "declarations": len(decls),
             "unreadable_files": result.unreadable_files,
             "suppressed": result.suppressed,
+            "suppressed_by_rule": dict(sorted((options.get("suppressed_by_rule") or {}).items())),
         },
     }
 
