@@ -15,6 +15,10 @@ backtrack catastrophically on the short texts of a declaration:
 * inside an unbounded quantifier, alternatives must be plain literals none of
   which is a prefix of another (``(?:万元|元)*`` is fine, ``(a|a)*`` and
   ``(a|ab)*`` are not);
+* after an unbounded repetition, no further repetition (other than ``?``)
+  that can match the same characters, unless something the first cannot
+  match stands between them (``.*.*=``, ``\\w*\\w*x``, ``\\d+\\.?\\d+``,
+  ``a*a{1,3}`` are refused; ``\\d+\\.\\d+`` and ``\\d+\\s*万元`` are fine);
 * repeat bounds at most :data:`MAX_REPEAT_BOUND`;
 * the pattern must compile.
 
@@ -38,7 +42,7 @@ except ImportError:  # pragma: no cover - older layouts
 
 MAX_PATTERN_LENGTH = 256
 MAX_REPEAT_BOUND = 100
-MAX_TEXT_LENGTH = 20_000
+MAX_TEXT_LENGTH = 5_000
 
 #: reason key → message template per language ({pattern} and {detail} are filled)
 REASONS: dict[str, dict[str, str]] = {
@@ -51,6 +55,8 @@ REASONS: dict[str, dict[str, str]] = {
                           "en": "the regular expression nests repetitions (like (a+)+), which can backtrack catastrophically."},
     "ambiguous-alternation": {"zh": "重复的分组中有可以相互重叠的选择分支（如 (a|ab)*），可能导致灾难性回溯。",
                               "en": "a repeated group has overlapping alternatives (like (a|ab)*), which can backtrack catastrophically."},
+    "adjacent-quantifiers": {"zh": "正则表达式中两个重复可以匹配相同的字符且紧挨着（如 .*.* 或 \\w*\\w*），可能导致严重的回溯。",
+                             "en": "two repetitions that can match the same characters follow each other (like .*.* or \\w*\\w*), which can backtrack badly."},
     "large-repeat": {"zh": "正则表达式的重复次数过大（{detail}，上限 {limit}）。",
                      "en": "a repetition bound is too large ({detail}, limit {limit})."},
 }
@@ -108,7 +114,7 @@ def _literal_string(items: list) -> str | None:
     return "".join(out)
 
 
-def _walk(items: list, pattern: str, inside_unbounded: bool) -> None:
+def _walk(items: list, pattern: str, inside_unbounded: bool, inside_repeat: bool = False) -> None:
     for op, av in items:
         if op in _BACKREFS:
             raise UnsafeRegex("backreference", pattern)
@@ -118,11 +124,11 @@ def _walk(items: list, pattern: str, inside_unbounded: bool) -> None:
                 if bound != _c.MAXREPEAT and bound > MAX_REPEAT_BOUND:
                     raise UnsafeRegex("large-repeat", pattern, str(bound), MAX_REPEAT_BOUND)
             unbounded = _unbounded(op, av)
-            if unbounded and inside_unbounded:
+            if unbounded and (inside_unbounded or inside_repeat):
                 raise UnsafeRegex("nested-quantifier", pattern)
             if inside_unbounded and high != _c.MAXREPEAT and high > 1:
                 raise UnsafeRegex("nested-quantifier", pattern)
-            _walk(list(av[2]), pattern, inside_unbounded or unbounded)
+            _walk(list(av[2]), pattern, inside_unbounded or unbounded, inside_repeat or high > 1)
             continue
         if op == _c.BRANCH and inside_unbounded:
             words = [_literal_string(list(branch)) for branch in av[1]]
@@ -133,7 +139,98 @@ def _walk(items: list, pattern: str, inside_unbounded: bool) -> None:
                     if a is not b and b.startswith(a):  # type: ignore[union-attr]
                         raise UnsafeRegex("ambiguous-alternation", pattern)
         for child in _children(op, av):
-            _walk(child, pattern, inside_unbounded)
+            _walk(child, pattern, inside_unbounded, inside_repeat)
+
+
+# -- adjacent repetitions -------------------------------------------------------
+#
+# ``\w*\w*x`` or ``.*.*=`` backtrack polynomially (cubic with ``search``):
+# two unbounded repetitions that can match the same characters, with nothing
+# between them that the first cannot match.  Character sets are compared on
+# a sample of the characters declarations are made of.
+
+_SAMPLE = frozenset(
+    [chr(c) for c in range(0x20, 0x7F)] + list("\t\n\u3000，。：；、（）《》〔〕％≥≤—…中文元万年月日号条项目资金") +
+    list("０１２ａＡ\u00e9\u00a0")
+)
+_CATEGORY = {
+    "CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D", "CATEGORY_SPACE": r"\s",
+    "CATEGORY_NOT_SPACE": r"\S", "CATEGORY_WORD": r"\w", "CATEGORY_NOT_WORD": r"\W",
+    "CATEGORY_LINEBREAK": r"\n", "CATEGORY_NOT_LINEBREAK": r"[^\n]",
+}
+
+
+def _category(cat: object) -> frozenset[str]:
+    rx = _CATEGORY.get(str(cat))
+    if rx is None:
+        return _SAMPLE
+    compiled = re.compile(rx)
+    return frozenset(ch for ch in _SAMPLE if compiled.fullmatch(ch))
+
+
+def _charset(items: list) -> frozenset[str] | None:
+    """The sample characters a one-character sub-pattern matches, ``None`` if it is not one character."""
+    if len(items) != 1:
+        return None
+    op, av = items[0]
+    if op == _c.LITERAL:
+        return frozenset({chr(av)})
+    if op == _c.NOT_LITERAL:
+        return _SAMPLE - {chr(av)}
+    if op == _c.ANY:
+        return _SAMPLE - {"\n"}
+    if op == _c.CATEGORY:
+        return _category(av)
+    if op == _c.IN:
+        negate = False
+        out: set[str] = set()
+        for iop, iav in av:
+            if iop == _c.NEGATE:
+                negate = True
+            elif iop == _c.LITERAL:
+                out.add(chr(iav))
+            elif iop == _c.RANGE:
+                out.update(ch for ch in _SAMPLE if iav[0] <= ord(ch) <= iav[1])
+            elif iop == _c.CATEGORY:
+                out.update(_category(iav))
+            else:
+                return _SAMPLE
+        return frozenset(_SAMPLE - out if negate else out)
+    if op == _c.SUBPATTERN:
+        return _charset(list(av[-1]))
+    return None
+
+
+def _check_adjacent(items: list, pattern: str, open_sets: list[frozenset[str]] | None = None
+                    ) -> list[frozenset[str]]:
+    """Walk one sequence; return the repetitions still open at its end."""
+    open_sets = [] if open_sets is None else open_sets
+    for op, av in items:
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            continue
+        if op in _REPEATS:
+            body = list(av[2])
+            chars = _charset(body) or _SAMPLE
+            if (_unbounded(op, av) or av[1] > 1) and any(chars & other for other in open_sets):
+                raise UnsafeRegex("adjacent-quantifiers", pattern)
+            after_body = _check_adjacent(body, pattern, list(open_sets))
+            if _unbounded(op, av):
+                open_sets = open_sets + [chars]
+            elif av[0] >= 1:
+                open_sets = after_body
+            else:  # optional: either the body was skipped or it was matched
+                open_sets = open_sets + [o for o in after_body if o not in open_sets]
+            continue
+        if op == _c.SUBPATTERN:  # a plain group is part of this sequence
+            open_sets = _check_adjacent(list(av[-1]), pattern, open_sets)
+            continue
+        chars = _charset([(op, av)])
+        if chars is not None:
+            open_sets = [o for o in open_sets if o & chars]
+            continue
+        for child in _children(op, av):  # alternatives: each continues this sequence
+            _check_adjacent(child, pattern, list(open_sets))
+    return open_sets
 
 
 def check_pattern(pattern: str) -> None:
@@ -147,6 +244,7 @@ def check_pattern(pattern: str) -> None:
     except (re.error, RecursionError, OverflowError) as exc:
         raise UnsafeRegex("syntax", pattern, str(exc)) from None
     _walk(list(parsed), pattern, False)
+    _check_adjacent(list(parsed), pattern)
 
 
 @lru_cache(maxsize=512)

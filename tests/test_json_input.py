@@ -132,10 +132,14 @@ def test_document_with_its_own_spans_keeps_them_and_the_original_path() -> None:
     assert decl.to_dict() == {**decl.to_dict(), "source": decl.source.to_dict()}
 
 
-def test_document_without_spans_gets_json_positions() -> None:
-    doc = '{"name": "河道保洁", "source": {"path": "forms/a.txt", "spans": {}}}'
-    (decl,), _ = read(doc, "x.json")
-    assert decl.source.path == "x.json" and decl.source.layout == "json"
+def test_document_without_a_text_layout_gets_json_positions() -> None:
+    for source in ('{"path": "forms/a.txt", "spans": {"/name": [1, 1, 1, 2]}}',
+                   '{"path": "<memory>", "layout": "tabbed", "spans": {"/name": [1, 1, 1, 2]}}',
+                   '{"layout": "tabbed", "spans": {"/name": [1, 1, 1, 2]}}'):
+        (decl,), problems = read('{"name": "河道保洁", "source": %s}' % source, "x.json")
+        assert problems == []
+        assert decl.source.path == "x.json" and decl.source.layout == "json"
+        assert decl.source.spans["/name"] == Span(1, 10, 1, 16)
     assert "/name" in decl.source.spans
     assert not any(k.startswith("/source") for k in decl.source.spans)
 

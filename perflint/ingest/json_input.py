@@ -41,14 +41,16 @@ Where spans point (``source.spans``)
     does).  Its ``source.path`` is the JSON file and ``source.layout`` is
     ``json``, so findings land on the right line of the JSON file.
 
-    A document that carries its own ``source`` with non-empty ``spans`` and a
-    ``path`` (the output of ``perflint extract``) is taken as it is: its
-    spans, labels and template refer to the *original* text file, so
-    ``source.path``, ``encoding``, ``layout`` and ``index`` are kept too.
-    Checking ``perflint extract form.txt > form.json`` then reports the same
-    findings, at the same places in ``form.txt``, as checking ``form.txt``.
-    Drop ``source`` (or use ``perflint extract --no-source``) to have
-    findings point into the JSON file instead.
+    A document whose ``source`` names both a ``path`` and a ``layout`` (what
+    ``perflint extract`` writes) is taken as it is: its spans, labels and
+    template refer to the *original* file (``tabbed`` text, or ``json`` when
+    the original was itself JSON), so ``source.path``, ``encoding``,
+    ``layout`` and ``index`` are kept too, and extract → JSON → read gives
+    back equal declarations (``to_dict`` and all).
+    The findings of such a declaration belong to ``source.path`` (the
+    engine must report them there, not at the JSON file's lines).  Drop
+    ``source`` (or use ``perflint extract --no-source``) to have findings
+    point into the JSON file instead.
 """
 
 from __future__ import annotations
@@ -596,9 +598,11 @@ def _json_spans(doc: Document, prefix: str, index: LineIndex) -> dict[str, Span]
 
 
 def _keeps_source(value: dict[str, Any]) -> bool:
+    """Does the document carry the source map of a text file (``perflint extract`` output)?"""
     src = value.get("source")
-    return (isinstance(src, dict) and bool(src.get("spans"))
-            and isinstance(src.get("path"), str) and src["path"] not in ("", "<memory>"))
+    return (isinstance(src, dict)
+            and isinstance(src.get("path"), str) and src["path"] not in ("", "<memory>", "-")
+            and isinstance(src.get("layout"), str) and src["layout"] != "")
 
 
 def declarations_from_json(text: str, path: str, encoding: str | None,
