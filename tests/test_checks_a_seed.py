@@ -38,11 +38,11 @@ EXPECTED = {
         ("VAL003", "/indicators/1/value", "warning"),
         ("IND009", "/indicators/1/value", "warning"),
         ("COST001", "/indicators/2/value", "warning"),     # 成本 "/"
-        ("PH004", "/indicators/3/note", "info"),           # 经济效益 "/"
+        ("PH004", "/indicators/3/value", "info"),           # 经济效益 "/"
         ("VAL002", "/indicators/4/value", "warning"),      # 社会效益 value: no figure
         ("VAL003", "/indicators/4/value", "warning"),
-        ("PH004", "/indicators/5/note", "info"),           # 生态效益
-        ("PH004", "/indicators/6/note", "info"),           # 可持续影响
+        ("PH004", "/indicators/5/value", "info"),           # 生态效益
+        ("PH004", "/indicators/6/value", "info"),           # 可持续影响
         ("SAT004", "/indicators/7/content", "warning"),    # names nobody, vague wording
         ("IND011", "/indicators", "warning"),
     ],
@@ -57,12 +57,12 @@ EXPECTED = {
         ("IND009", "/indicators/2/value", "warning"),
         ("COST002", "/indicators/3/value", "warning"),     # yes/no wording
         ("COST001", "/indicators/3/value", "warning"),
-        ("PH004", "/indicators/4/note", "info"),
+        ("PH004", "/indicators/4/value", "info"),
         ("IND008", "/indicators/5/content", "warning"),
         ("IND007", "/indicators/5/value", "warning"),
         ("VAL002", "/indicators/5/value", "warning"),
-        ("PH004", "/indicators/6/note", "info"),
-        ("PH004", "/indicators/7/note", "info"),
+        ("PH004", "/indicators/6/value", "info"),
+        ("PH004", "/indicators/7/value", "info"),
         ("SAT004", "/indicators/8/content", "warning"),    # method, not subject
         ("IND011", "/indicators", "warning"),
     ],

@@ -231,7 +231,7 @@ PLANTS = [
     ("typo", _plant_typo, ("TXT004", 1, "/safeguards")),
     ("county-term", _plant_county_term, ("TXT002", 0, "/safeguards")),
     ("copied-value", _plant_copy, ("XF004", 1, "/indicators/4/value")),
-    ("blank-department-review", _plant_review, ("REV001", 1, "/reviews/0/opinion")),
+    ("blank-department-review", _plant_review, ("REV001", 1, "/reviews/0/date")),
     ("finance-prefilled", _plant_finance, ("REV002", 0, "/reviews/2/opinion")),
     ("name-keyword", _plant_name_keyword, ("REL001", 0, "/name")),
     ("annual-equals-long-term", _plant_annual_copy, ("REL002", 1, "/goals/annual")),

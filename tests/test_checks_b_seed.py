@@ -33,14 +33,14 @@ GOLD = {
     ("DATE001", 0, "/filing_date", "info"),          # 2018.12: month precision
     ("TXT003", 0, "/goals/annual", "info"),          # ends in "，"
     ("TXT005", 0, "/goals/annual", "info"),          # nothing measurable
-    ("REV001", 0, "/reviews/0/opinion", "warning"),  # 主管部门 blank
+    ("REV001", 0, "/reviews/0/date", "warning"),  # 主管部门 blank
     ("DATE006", 0, "/schedule/0", "info"),           # one full-year row, 7 items
     ("XF002", 0, "/department", "info"),             # B1: only the 长沙市 prefix differs
     # F2 政务公开日常事务专项和政务大厅窗口工作人员服装
     ("DATE001", 1, "/filing_date", "info"),
     ("TXT005", 1, "/goals/long_term", "info"),
     ("TXT005", 1, "/goals/annual", "info"),
-    ("REV001", 1, "/reviews/0/opinion", "warning"),
+    ("REV001", 1, "/reviews/0/date", "warning"),
     ("DATE006", 1, "/schedule/0", "info"),
     ("REL001", 1, "/name", "info"),                  # 服装 only
     ("XF004", 1, "/indicators/2/value", "info"),     # B2: 提高办事效率 as in F1
@@ -54,7 +54,7 @@ GOLD = {
     ("TXT005", 2, "/goals/overall", "info"),
     ("TXT001", 2, "/reviews/2/section", "warning"),      # 预预算科
     ("TXT001", 2, "/reviews/3/section", "warning"),      # 绩绩效评价科
-    ("REV001", 2, "/reviews/0/opinion", "warning"),
+    ("REV001", 2, "/reviews/0/date", "warning"),
     ("DATE001", 2, "/filing_date", "info"),
 }
 

@@ -199,7 +199,7 @@ class NaWithoutJustification(Kind):
             note = ind.note
             if note is not None and not is_placeholder(note, tokens) and len(norm(note)) >= min_reason:
                 continue
-            pointer = f"/indicators/{i}/note" if f"/indicators/{i}/note" in decl.source.spans \
-                else target_pointer(i, ind)
+            # Point at the "/" itself: the blank remark has no text to underline.
+            pointer = target_pointer(i, ind)
             yield Hit(pointer, {"category": cat.label, "text": display(target)}, suggest=True,
                       variant="blank" if blank_row else None)

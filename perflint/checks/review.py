@@ -72,7 +72,10 @@ class ApplicantReviewBlank(Kind):
             opinion = opinion_text(review, placeholders)
             args = {"section": review.section, "date": " ".join((review.date or "").split())}
             if not opinion and not date_filled(review):
-                yield Hit(f"/reviews/{i}/opinion", args)
+                # The unfilled "年 月 日" is the visible evidence; the blank
+                # opinion has no text to underline.
+                where = f"/reviews/{i}/date" if review.date else f"/reviews/{i}/section"
+                yield Hit(where, args)
             elif opinion and not date_filled(review) and params.get("report_undated", True):
                 yield Hit(f"/reviews/{i}/date", args, variant="undated", severity=Severity.INFO)
 
