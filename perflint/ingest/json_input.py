@@ -547,11 +547,49 @@ def _reason(variant: str, args: dict[str, Any]) -> str:
     return f"{args.get('value', '')} violates '{args.get('keyword', variant)}'"
 
 
+def _is_span(item: Any) -> bool:
+    return (type(item) is list and len(item) == 4
+            and all(type(n) is int and n >= 1 for n in item))
+
+
+def _source_map_ok(src: Any) -> bool:
+    """A fast check of ``source.spans``/``template``/``labels`` (thousands of
+    small arrays that jsonschema validates slowly); same verdict as the schema."""
+    if not isinstance(src, dict):
+        return False
+    spans = src.get("spans", {})
+    if not isinstance(spans, dict) or not all(
+            (k == "" or k.startswith("/")) and _is_span(v) for k, v in spans.items()):
+        return False
+    template = src.get("template", [])
+    if not isinstance(template, list) or not all(_is_span(v) for v in template):
+        return False
+    labels = src.get("labels", {})
+    if not isinstance(labels, dict):
+        return False
+    for key, label in labels.items():
+        if not (key == "" or key.startswith("/")) or not isinstance(label, dict):
+            return False
+        if set(label) - {"text", "span"} or not isinstance(label.get("text", ""), str):
+            return False
+        if label.get("span") is not None and not _is_span(label["span"]):
+            return False
+    return True
+
+
+def _validation_errors(value: Any) -> list[ValidationError]:
+    src = value.get("source") if isinstance(value, dict) else None
+    if src is not None and _source_map_ok(src):
+        light = {k: v for k, v in src.items() if k not in ("spans", "template", "labels")}
+        value = {**value, "source": light}
+    return list(validator().iter_errors(value))
+
+
 def schema_problems(doc: Document, prefix: str, value: Any, path: str, index: LineIndex,
                     declaration: int | None = None) -> list[InputProblem]:
     out: list[InputProblem] = []
     seen: set[tuple[str, str]] = set()
-    errors = sorted(validator().iter_errors(value), key=lambda e: (_pointer(e.absolute_path), str(e.validator)))
+    errors = sorted(_validation_errors(value), key=lambda e: (_pointer(e.absolute_path), str(e.validator)))
     for error in errors:
         for pointer, variant, args, at_key in describe(error):
             full = prefix + pointer
