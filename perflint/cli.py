@@ -141,6 +141,7 @@ def check(
     settings: Optional[list[str]] = typer.Option(None, "--settings", help="Change a shared setting: KEY=VALUE (repeatable)."),
     today: Optional[str] = typer.Option(None, "--today", help="Date taken as today (YYYY-MM-DD); also PERFLINT_TODAY."),
     max_file_size: Optional[int] = typer.Option(None, "--max-file-size", help="Size limit of one input file, in bytes."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", help="Read every input in this encoding (e.g. gb18030) instead of detecting it."),
     exclude: Optional[list[str]] = typer.Option(None, "--exclude", help="Skip these .gitignore-style patterns when walking directories (repeatable)."),
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour terminal output (default: when a TTY)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Terminal: only finding lines and a summary."),
@@ -166,7 +167,7 @@ def check(
         "profile": profile, "preview": preview, "fail-on": fail_on, "lang": lang, "output-format": fmt,
         "max-file-size": max_file_size, "select": _split_refs(select), "ignore": _split_refs(ignore),
         "extend-select": _split_refs(extend_select), "settings": settings, "today": today,
-        "debug": debug, "strict-plugins": strict_plugins, "exclude": _split_refs(exclude),
+        "debug": debug, "strict-plugins": strict_plugins, "exclude": _split_refs(exclude), "encoding": encoding,
     }
     try:
         cfg = load_config(catalog, config_file=config, overrides=overrides)

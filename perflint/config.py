@@ -81,6 +81,7 @@ class Config:
     output_format: str | None = None
     exclude: list[str] = field(default_factory=list)
     max_file_size: int = DEFAULT_MAX_BYTES
+    encoding: str | None = None  # --encoding: read every input in this encoding
     settings: dict[str, Any] = field(default_factory=dict)
     #: per-rule parameters: rule code -> params (keys of the rule's kind params_schema)
     rule_params: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -241,6 +242,7 @@ def load_config(catalog: Catalog, *, config_file: str | Path | None = None, cwd:
             problems.append(Problem(CLI, None, "--today", t("bad-today", value=today)))
     cfg.debug = bool(overrides.get("debug", False))
     cfg.strict_plugins = bool(overrides.get("strict-plugins", False))
+    cfg.encoding = overrides.get("encoding") or None
 
     problems.extend(validate(cfg, catalog))
     if problems:

@@ -302,7 +302,7 @@ class Engine:
     # -- running --------------------------------------------------------------
     def run(self, paths: Iterable[str]) -> RunResult:
         files = expand_paths(paths, self.config.exclude)
-        options = ReadOptions(max_bytes=self.config.max_file_size)
+        options = ReadOptions(max_bytes=self.config.max_file_size, encoding=self.config.encoding)
         result = self._new_result()
         try:
             from perflint.ingest.files import display_path

@@ -94,3 +94,17 @@ def test_missing_path_is_a_finding_not_a_crash(tmp_path: Path) -> None:
     proc = perflint("check", "--format", "json", str(tmp_path / "nope.txt"))
     assert proc.returncode == 1
     assert [f["code"] for f in _findings(_report(proc))] == ["INP001"]
+
+
+def test_forced_encoding_and_exclude_from_the_command_line(corpus: Path) -> None:
+    gbk = str(corpus / "bad" / "gbk-form.txt")
+    proc = perflint("check", "--format", "json", "--encoding", "utf-8", gbk)
+    assert proc.returncode == 1
+    [finding] = [f for f in _findings(_report(proc)) if f["code"].startswith("INP")]
+    assert finding["code"] == "INP002" and "gb18030" in finding["message_en"]
+    proc = perflint("check", "--format", "json", "--fail-on", "none", "--encoding", "gbk", gbk)
+    assert not [f for f in _findings(_report(proc)) if f["code"].startswith("INP")]
+    proc = perflint("check", "--format", "json", "--fail-on", "none", "--exclude", "bad/", "--exclude", "*.json",
+                    str(corpus))
+    names = {Path(f["path"]).name for f in _report(proc)["files"]}
+    assert names == {e.name for e in EXAMPLES if e.suffix == ".txt"}
