@@ -43,7 +43,7 @@ from perflint.config import Config
 from perflint.errors import InputProblem
 from perflint.findings import Finding, Severity
 from perflint.grade import grade
-from perflint.ingest.files import FileResult, ReadOptions, load_bytes, load_file
+from perflint.ingest.files import FileResult, ReadOptions, load_bytes, load_file, split_by_origin
 from perflint.messages import render
 from perflint.model import Declaration, Span, resolve_pointer
 from perflint.result import DeclarationReport, FileReport, RunResult
@@ -312,7 +312,8 @@ class Engine:
         for path in files:
             display = STDIN_NAME if path == STDIN else _posix(display_path(path))
             fr = load_file(path, options)
-            self._add_file(result, fr, display)
+            for part in split_by_origin(fr):  # extract output: report at the original file
+                self._add_file(result, part, display if part.path == fr.path else _posix(part.path))
         return self._finish(result)
 
     def run_file_result(self, fr: FileResult, display: str | None = None) -> RunResult:

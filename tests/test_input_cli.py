@@ -108,3 +108,19 @@ def test_forced_encoding_and_exclude_from_the_command_line(corpus: Path) -> None
                     str(corpus))
     names = {Path(f["path"]).name for f in _report(proc)["files"]}
     assert names == {e.name for e in EXAMPLES if e.suffix == ".txt"}
+
+
+def test_checking_extract_output_reports_at_the_original_file(tmp_path: Path) -> None:
+    source = ROOT / "examples" / "bundle-qingxi-2020.txt"
+    extracted = perflint("extract", str(source.relative_to(ROOT)))
+    assert extracted.returncode == 0
+    out = tmp_path / "bundle.json"
+    out.write_bytes(extracted.stdout)
+
+    def key(proc):
+        return sorted((f["path"], f["code"], f["line"], f["pointer"], f["fingerprint"] if "fingerprint" in f else "")
+                      for f in _findings(_report(proc)))
+
+    direct = perflint("check", "--format", "json", "--fail-on", "none", str(source.relative_to(ROOT)))
+    via_json = perflint("check", "--format", "json", "--fail-on", "none", str(out))
+    assert key(direct) and key(via_json) == key(direct)

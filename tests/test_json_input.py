@@ -306,3 +306,17 @@ def test_read_documents_reports_value_and_key_offsets() -> None:
     (doc,), problems = read_documents(text)
     assert problems == []
     assert doc.values["/a/1"] == (11, 14) and doc.keys["/a"] == (1, 4)
+
+
+def test_split_by_origin_reports_extract_output_at_the_original_file() -> None:
+    from perflint.ingest.files import load_bytes, split_by_origin
+
+    original = load_bytes("专项资金绩效目标申报表\n（2024年度）\n\t专项名称\n\t河道保洁\n".encode(), "forms/a.txt")
+    docs = [d.to_dict() for d in original.declarations] + [{"name": "手写"}]
+    fr = load_bytes(json.dumps(docs, ensure_ascii=False).encode(), "out.json")
+    own, other = split_by_origin(fr)
+    assert own.path == "out.json" and [d.name for d in own.declarations] == ["手写"]
+    assert other.path == "forms/a.txt" and other.text is None
+    assert [d.to_dict() for d in other.declarations] == [d.to_dict() for d in original.declarations]
+    plain = load_bytes(b'{"name": "x"}', "plain.json")
+    assert split_by_origin(plain) == [plain]

@@ -208,3 +208,30 @@ def load_file(path: str, options: ReadOptions | None = None) -> FileResult:
     except InputError as exc:
         return FileResult(shown, problems=[exc.problem(shown)])
     return load_bytes(data, shown, options)
+
+
+def split_by_origin(result: FileResult) -> list[FileResult]:
+    """Regroup declarations by the file their spans point into.
+
+    A JSON file written by ``perflint extract`` keeps the source map of the
+    original file (see :mod:`perflint.ingest.json_input`): its spans are lines
+    of that file, so its findings must be reported there, not at the JSON
+    file's lines.  The first result is ``result`` itself with the declarations
+    that belong to it (and all its input problems); each further one holds
+    the declarations of one original file, in order of first appearance, with
+    ``path`` that file and no text (its lines are not at hand).  A file whose
+    declarations all belong to it comes back unchanged, as the only item.
+    """
+    own: list[Declaration] = []
+    foreign: dict[str, list[Declaration]] = {}
+    for decl in result.declarations:
+        origin = decl.source.path
+        if origin in (result.path, "<memory>", "-", ""):
+            own.append(decl)
+        else:
+            foreign.setdefault(origin, []).append(decl)
+    if not foreign:
+        return [result]
+    first = FileResult(result.path, own, list(result.problems), result.encoding, result.text)
+    return [first] + [FileResult(path, decls, [], decls[0].source.encoding, None)
+                      for path, decls in foreign.items()]
