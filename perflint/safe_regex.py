@@ -9,9 +9,10 @@ backtrack catastrophically on the short texts of a declaration:
 * at most :data:`MAX_PATTERN_LENGTH` characters;
 * no backreferences (``\\1``, ``(?P=name)``) and no conditional groups
   (``(?(1)…)``), which make matching NP-hard in general;
-* no nested quantifiers: inside ``*``, ``+``, ``{n,}`` (or a bounded repeat
-  with a wide range) there may be no further repetition other than ``?`` —
-  the classic ``(a+)+``, ``(\\w*\\s?)*`` and ``(\\d{1,3},)*`` shapes;
+* no nested quantifiers: inside any repetition that can match more than once
+  (``*``, ``+``, ``{n,m}`` with m > 1) there may be no further repetition
+  other than ``?`` — the classic ``(a+)+``, ``(\\w*\\s?)*``,
+  ``(\\d{1,3},)*`` and ``((a){1,3}){1,3}`` shapes;
 * inside an unbounded quantifier, alternatives must be plain literals none of
   which is a prefix of another (``(?:万元|元)*`` is fine, ``(a|a)*`` and
   ``(a|ab)*`` are not);
@@ -124,7 +125,7 @@ def _walk(items: list, pattern: str, inside_unbounded: bool, inside_repeat: bool
                 if bound != _c.MAXREPEAT and bound > MAX_REPEAT_BOUND:
                     raise UnsafeRegex("large-repeat", pattern, str(bound), MAX_REPEAT_BOUND)
             unbounded = _unbounded(op, av)
-            if unbounded and (inside_unbounded or inside_repeat):
+            if (unbounded or high > 1) and (inside_unbounded or inside_repeat):
                 raise UnsafeRegex("nested-quantifier", pattern)
             if inside_unbounded and high != _c.MAXREPEAT and high > 1:
                 raise UnsafeRegex("nested-quantifier", pattern)

@@ -33,6 +33,7 @@ REFUSED = [
     (r"(\d{1,3},)*\d", "nested-quantifier"),
     (r"((ab)*c)*", "nested-quantifier"),
     (r"(?:a+){1,3}x", "nested-quantifier"),
+    (r"(?:(a){1,3}b){1,3}", "nested-quantifier"),
     (r"(a|a)*b", "ambiguous-alternation"),
     (r"(a|ab)*c", "ambiguous-alternation"),
     (r".*.*=", "adjacent-quantifiers"),
