@@ -320,3 +320,14 @@ def test_split_by_origin_reports_extract_output_at_the_original_file() -> None:
     assert [d.to_dict() for d in other.declarations] == [d.to_dict() for d in original.declarations]
     plain = load_bytes(b'{"name": "x"}', "plain.json")
     assert split_by_origin(plain) == [plain]
+
+
+def test_an_object_with_no_declaration_key_is_one_not_a_declaration_finding(tmp_path):
+    from perflint.ingest.files import load_file
+
+    meta = tmp_path / "001.meta.json"
+    meta.write_text('{"url": "https://example.org/x", "title": 1, "region": "某县", "layout": "pipe"}',
+                    encoding="utf-8")
+    result = load_file(str(meta))
+    assert [(p.code, p.variant) for p in result.problems] == [("INP003", "foreign-json")]
+    assert result.problems[0].span is not None and result.problems[0].span.line == 1

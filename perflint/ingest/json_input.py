@@ -682,6 +682,15 @@ def declarations_from_json(text: str, path: str, encoding: str | None,
         for prefix, value in candidates:
             position = count
             count += 1
+            if _foreign(value):
+                # An object that shares no key with the declaration (a metadata
+                # file, another tool's output) is one "not a declaration", not a
+                # schema violation per key.
+                span = index.span(*doc.values.get(prefix, (doc.start, doc.end)))
+                keys = "、".join(sorted(value)[:5]) + ("…" if len(value) > 5 else "")
+                problems.append(InputProblem("INP003", path, {"pointer": prefix or "/", "keys": keys},
+                                             span, prefix, "foreign-json", position))
+                continue
             found = schema_problems(doc, prefix, value, path, index, position)
             if found:
                 problems.extend(found)
@@ -706,6 +715,17 @@ def declarations_from_json(text: str, path: str, encoding: str | None,
                                      variant=None))
     problems.sort(key=InputProblem.sort_key)
     return decls, problems
+
+
+def _foreign(value: Any) -> bool:
+    """A non-empty object most of whose keys are not declaration properties
+    (a metadata file, another tool's output): one "not a declaration", rather
+    than a schema violation for every foreign key."""
+    if not isinstance(value, dict) or len(value) < 3:
+        return False  # one or two stray keys are more likely typos: name each
+    known = schema("declaration.schema.json").get("properties", {})
+    foreign = sum(1 for key in value if key not in known)
+    return foreign > len(value) - foreign
 
 
 def _text_members(doc: Document) -> None:
