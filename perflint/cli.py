@@ -307,9 +307,28 @@ def rules(
     for head in ("h-code", "h-name", "h-severity", "h-aspect", "h-profiles", "h-summary"):
         table.add_column(tr(head, lang), overflow="fold")
     for item in items:
-        table.add_row(item["code"], item["name"], item["severity"], item["aspect"],
+        table.add_row(item["code"], item["name"], _label_severity(item["severity"], lang),
+                      _label_aspect(item["aspect"], lang),
                       ", ".join(item["profiles"]), item["summary"])
     Console(width=160 if not sys.stdout.isatty() else None).print(table)
+
+
+def _label_severity(value: str, lang: str) -> str:
+    from perflint.findings import Severity
+
+    try:
+        return Severity(value).zh if lang == "zh" else value
+    except ValueError:
+        return value
+
+
+def _label_aspect(value: str, lang: str) -> str:
+    from perflint.findings import Aspect
+
+    try:
+        return f"{Aspect(value).zh}（{value}）" if lang == "zh" else value
+    except ValueError:
+        return value
 
 
 def _rules_markdown(catalog, rules_: list, lang: str) -> str:
@@ -409,7 +428,8 @@ def explain(
     none = tr("h-none", lang)
     colon = "：" if lang == "zh" else ": "
     lines = [f"{rule.code} {rule.name}", "", data["summary"], ""]
-    lines.append(f"{tr('h-severity', lang)}{colon}{data['severity']}    {tr('h-aspect', lang)}{colon}{data['aspect']}"
+    lines.append(f"{tr('h-severity', lang)}{colon}{_label_severity(data['severity'], lang)}    "
+                 f"{tr('h-aspect', lang)}{colon}{_label_aspect(data['aspect'], lang)}"
                  f"    {tr('h-kind', lang)}{colon}{data['kind']}    {tr('h-status', lang)}{colon}{data['status']}")
     lines.append(f"{tr('h-profiles', lang)}{colon}{', '.join(data['profiles']) or none}")
     if data["aliases"]:
