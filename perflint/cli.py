@@ -14,6 +14,7 @@ from perflint.exitcodes import ExitCode
 from perflint.ingest.files import ReadOptions, load_file
 from perflint.ingest.layouts import Layout
 from perflint.resources import schemas_dir
+from perflint.report._common import resolve_color
 
 app = typer.Typer(
     name="perflint",
@@ -192,17 +193,14 @@ def check(
 
     try:
         engine = Engine(catalog, cfg)
-        result = engine.run(paths)
+        from perflint.report.terminal import ProgressHook
+
+        # A progress bar on stderr, only on a terminal and for many files.
+        with ProgressHook({"lang": cfg.lang, "color": resolve_color(color, sys.stderr)}) as hook:
+            result = engine.run(paths, on_start=hook.start, on_file=hook.advance)
         if not result.files:
             _err("perflint: " + tr("no-files", ui))
-        use_color = False
-        if out_format == "text" and output is None:
-            try:
-                from perflint.report._common import resolve_color
-
-                use_color = resolve_color(color, sys.stdout)
-            except ImportError:
-                use_color = bool(color)
+        use_color = out_format == "text" and output is None and resolve_color(color, sys.stdout)
         report_options = {"lang": cfg.lang, "color": use_color, "quiet": quiet, "statistics": statistics,
                           "show_source": not no_source, "base_dir": str(Path.cwd()),
                           "fail_on": "error" if cfg.fail_on == "none" else cfg.fail_on}

@@ -29,7 +29,7 @@ import fnmatch
 import os
 import sys
 import traceback
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import PurePosixPath
@@ -43,7 +43,7 @@ from perflint.config import Config
 from perflint.errors import InputProblem
 from perflint.findings import Finding, Severity
 from perflint.grade import grade
-from perflint.ingest.files import FileResult, ReadOptions, load_bytes, load_file, split_by_origin
+from perflint.ingest.files import FileResult, ReadOptions, display_path, load_bytes, load_file, split_by_origin
 from perflint.messages import render
 from perflint.model import Declaration, Span, resolve_pointer
 from perflint.result import DeclarationReport, FileReport, RunResult
@@ -300,20 +300,22 @@ class Engine:
                        today=self.config.today)
 
     # -- running --------------------------------------------------------------
-    def run(self, paths: Iterable[str]) -> RunResult:
+    def run(self, paths: Iterable[str], on_start: Callable[[int], None] | None = None,
+            on_file: Callable[[str], None] | None = None) -> RunResult:
+        """Check every file under ``paths``.  ``on_start(total)`` is called once the
+        directories are walked and ``on_file(path)`` after each file (progress)."""
         files = expand_paths(paths, self.config.exclude)
+        if on_start is not None:
+            on_start(len(files))
         options = ReadOptions(max_bytes=self.config.max_file_size, encoding=self.config.encoding)
         result = self._new_result()
-        try:
-            from perflint.ingest.files import display_path
-        except ImportError:
-            def display_path(p: str) -> str:
-                return p
         for path in files:
             display = STDIN_NAME if path == STDIN else _posix(display_path(path))
             fr = load_file(path, options)
             for part in split_by_origin(fr):  # extract output: report at the original file
                 self._add_file(result, part, display if part.path == fr.path else _posix(part.path))
+            if on_file is not None:
+                on_file(display)
         return self._finish(result)
 
     def run_file_result(self, fr: FileResult, display: str | None = None) -> RunResult:

@@ -244,3 +244,14 @@ def test_bad_hits_become_internal_errors(tmp_path):
     res = _engine(cat).run_declarations([Declaration(name=n) for n in ("tuple", "far", "none")])
     errors = sorted((f.declaration, f.args["error"].split(":")[0]) for f in res.findings if f.code == "PL001")
     assert errors == [(0, "TypeError"), (1, "IndexError")]
+
+
+def test_progress_hooks_see_the_total_then_each_file(tmp_path):
+    cat = load(tmp_path)
+    for name in ("b.txt", "a.txt"):
+        (tmp_path / "forms").mkdir(exist_ok=True)
+        (tmp_path / "forms" / name).write_text(FORM.format(name="x"), "utf-8")
+    calls = []
+    _engine(cat).run([str(tmp_path / "forms")], on_start=lambda n: calls.append(("start", n)),
+                     on_file=lambda p: calls.append(("file", p.rsplit("/", 1)[-1])))
+    assert calls == [("start", 2), ("file", "a.txt"), ("file", "b.txt")]
