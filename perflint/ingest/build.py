@@ -49,6 +49,7 @@ from perflint.model import (
     ScheduleRow,
     Source,
     Span,
+    escape_pointer,
 )
 from perflint.textutil import (
     PAD_CHARS,
@@ -943,7 +944,7 @@ class _FormBuilder:
         for col, c in assigned.items():
             if col.startswith("extra:") and c[0] < c[1]:
                 name = col[6:]
-                ind.extra[name] = self._value(f"{pointer}/extra/{name}", *c)
+                ind.extra[name] = self._value(f"{pointer}/extra/{escape_pointer(name)}", *c)
         d.indicators.append(ind)
 
     def _fits_group(self, cell: tuple[int, int]) -> bool:
