@@ -106,26 +106,43 @@ def locate_span(decl: Declaration, pointer: str) -> Span | None:
 
     The value's span (else its label's, else the nearest ancestor's, see
     :meth:`Declaration.span`); for a container with no span of its own
-    (``/indicators``, ``/schedule``) the region its children cover; for the
+    (``/indicators``, ``/schedule``) the region its children cover, and for a
+    value with no trace in the text the region of its nearest such ancestor
+    (the indicator row of a missing cell); for the
     whole declaration (``""``) its title, else its first span.
     """
     span = decl.span(pointer) if pointer and pointer != "/" else None
     if span is not None:
         return span
     spans = decl.source.spans
-    if pointer and pointer != "/":
-        prefix = pointer.rstrip("/") + "/"
-        children = [v for k, v in spans.items() if k.startswith(prefix) and not v.is_empty]
+    probe = pointer.rstrip("/")
+    while probe:
+        # A blank cell that left no trace in the text (a pipe row without
+        # that cell) is shown at its row: the region its siblings cover.
+        prefix = probe + "/"
+        carried = _carried_pointers(decl, probe)
+        children = [v for k, v in spans.items()
+                    if k.startswith(prefix) and not v.is_empty and k not in carried]
         if children:
             out = children[0]
             for child in children[1:]:
                 out = out.cover(child)
             return out
+        probe = probe.rsplit("/", 1)[0]
     title = spans.get("/title")
     if title is not None and not title.is_empty:
         return title
     real = sorted(v for v in spans.values() if not v.is_empty)
     return real[0] if real else None
+
+
+def _carried_pointers(decl: Declaration, pointer: str) -> set[str]:
+    """Pointers of an indicator row's levels carried down from a merged cell
+    above: they point at another row and do not locate this one."""
+    head, _, index = pointer.rpartition("/")
+    if head != "/indicators" or not index.isdigit() or int(index) >= len(decl.indicators):
+        return set()
+    return {f"{pointer}/{name}" for name in decl.indicators[int(index)].inherited}
 
 
 def _quote(doc: dict[str, Any] | None, pointer: str) -> str | None:

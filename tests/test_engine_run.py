@@ -255,3 +255,22 @@ def test_progress_hooks_see_the_total_then_each_file(tmp_path):
     _engine(cat).run([str(tmp_path / "forms")], on_start=lambda n: calls.append(("start", n)),
                      on_file=lambda p: calls.append(("file", p.rsplit("/", 1)[-1])))
     assert calls == [("start", 2), ("file", "a.txt"), ("file", "b.txt")]
+
+
+def test_missing_cell_is_located_at_its_own_row_not_the_title():
+    from perflint.engine import locate_span
+    from perflint.ingest import declarations_from_text
+
+    text = ("项目支出绩效目标申报表 |\n"
+            "项目名称 | 示例项目 |\n"
+            "一级指标 | 二级指标 | 指标内容 | 指标值 |\n"
+            "产出指标 | 数量指标 | 培训人次 | 200人次 |\n"
+            "效益指标 | 社会效益指标 | 受益群众 | |\n"
+            "生态效益指标 | 植树面积 | |\n")
+    [decl] = declarations_from_text(text, "p.txt", "utf-8", "pipe")
+    rows = {ind.content: i for i, ind in enumerate(decl.indicators)}
+    social = locate_span(decl, f"/indicators/{rows['受益群众']}/value")
+    eco = locate_span(decl, f"/indicators/{rows['植树面积']}/value")
+    assert social is not None and (social.line, social.end_line) == (5, 5)
+    # the carried-down 效益指标 cell on line 5 does not stretch row 6's location
+    assert eco is not None and (eco.line, eco.end_line) == (6, 6)
