@@ -130,6 +130,8 @@ def check(
     fmt: Optional[str] = typer.Option(None, "--format", "--output-format",
                                       help="Output format: text, json, jsonl, sarif, github, gitlab, junit, csv, html, opinion."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to FILE instead of stdout."),
+    reports: Optional[list[str]] = typer.Option(None, "--report", metavar="FORMAT:PATH",
+                                                help="Also write a report in FORMAT to PATH (repeatable), e.g. --report sarif:perflint.sarif."),
     lang: Optional[str] = typer.Option(None, "--lang", help="Message language: zh (default) or en."),
     profile: Optional[str] = typer.Option(None, "--profile", help="Template-family profile (default hunan-2019)."),
     preview: Optional[bool] = typer.Option(None, "--preview/--no-preview", help="Also run rules in preview status."),
@@ -187,6 +189,13 @@ def check(
     except (ImportError, AttributeError) as exc:
         _err("perflint: " + tr("format-unavailable", ui, fmt=out_format, reason=str(exc)))
         raise typer.Exit(ExitCode.ERROR)
+    extra_reports: list[tuple[str, Path]] = []
+    for spec in reports or []:
+        name, sep, target = spec.partition(":")
+        if not sep or not target or name not in FORMATS:
+            _err("perflint: " + tr("bad-report", ui, spec=spec, formats=", ".join(sorted(FORMATS))))
+            raise typer.Exit(ExitCode.ERROR)
+        extra_reports.append((name, Path(target)))
     if not paths:
         _err("perflint: " + tr("no-paths", ui))
         raise typer.Exit(ExitCode.ERROR)
@@ -205,6 +214,9 @@ def check(
                           "show_source": not no_source, "base_dir": str(Path.cwd()),
                           "fail_on": "error" if cfg.fail_on == "none" else cfg.fail_on}
         rendered = render(result, report_options)
+        # --report FORMAT:PATH: the same result in further formats (never coloured)
+        extra = [(target, renderer(name)(result, {**report_options, "color": False}))
+                 for name, target in extra_reports]
     except (ReferenceError_, ConfigError) as exc:  # pragma: no cover - validated earlier
         _err(f"perflint: {exc}")
         raise typer.Exit(ExitCode.ERROR)
@@ -217,13 +229,13 @@ def check(
         raise typer.Exit(ExitCode.ERROR)
 
     data = rendered.encode("utf-8") if isinstance(rendered, str) else rendered
-    if output is not None:
+    for target, content in ([(output, data)] if output is not None else []) + extra:
         try:
-            output.write_bytes(data)
+            target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
         except OSError as exc:
-            _err("perflint: " + tr("output-failed", ui, reason=exc.strerror or str(exc)))
+            _err("perflint: " + tr("output-failed", ui, reason=f"{target}: {exc.strerror or exc}"))
             raise typer.Exit(ExitCode.ERROR)
-    else:
+    if output is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

@@ -78,6 +78,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "deprecated-rule": {"zh": "规则 {code}（{name}）已弃用。", "en": "rule {code} ({name}) is deprecated."},
     "alias-used": {"zh": "「{ref}」是旧名称，请改用 {code}（{name}）。", "en": "“{ref}” is an old name; use {code} ({name})."},
     "unknown-format": {"zh": "未知的输出格式「{fmt}」。", "en": "unknown output format “{fmt}”."},
+    "bad-report": {"zh": "--report 的写法应为 格式:路径（如 sarif:perflint.sarif），收到「{spec}」；可用格式：{formats}。",
+                   "en": "--report takes FORMAT:PATH (e.g. sarif:perflint.sarif), got “{spec}”; formats: {formats}."},
     "format-unavailable": {"zh": "输出格式「{fmt}」暂不可用：{reason}", "en": "output format “{fmt}” is not available: {reason}"},
     "plugin-failed": {"zh": "插件 {group}:{name} 加载失败：{error}", "en": "plugin {group}:{name} failed to load: {error}"},
     "no-paths": {"zh": "没有给出要检查的文件。", "en": "no files to check."},
