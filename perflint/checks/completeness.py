@@ -170,10 +170,18 @@ class TotalFunds(Kind):
         if not applies(params, decl):
             return
         total = decl.money.total
-        derived = _derived_total(decl)
+        blank = total is None or is_blank(total.text)
+        if blank:
+            # The budget rules' own analysis: it suggests a total only when the
+            # parts of the money block agree, the same value BUD002 would use.
+            from perflint.checks.budget import derived_total
+
+            derived = derived_total(decl, {}, ctx)
+        else:
+            derived = _derived_total(decl)
         args = {"derived": "" if derived is None else f"{derived.normalize():f}",
                 "unit": total.unit if total is not None else "万元"}
-        if total is None or is_blank(total.text):
+        if blank:
             yield Hit("/money/total", {**args, "text": ""}, suggest=derived is not None)
             return
         if total.amount is None:
