@@ -29,29 +29,42 @@ import fnmatch
 import os
 import sys
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import PurePosixPath
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from perflint import __version__
 from perflint.catalog import INTERNAL_ERROR_CODE, Catalog, Example, Rule
 from perflint.checks.base import Context, Hit
 from perflint.config import Config
-from perflint.errors import InputProblem
+from perflint.errors import InputError, InputProblem
 from perflint.findings import Finding, Severity
 from perflint.grade import grade
-from perflint.ingest.files import FileResult, ReadOptions, display_path, load_bytes, load_file, split_by_origin
+from perflint.ingest.files import (
+    FileResult,
+    ReadOptions,
+    display_path,
+    load_bytes,
+    load_file,
+    read_bytes,
+    split_by_origin,
+)
 from perflint.messages import render
 from perflint.model import Declaration, Span, resolve_pointer
-from perflint.result import DeclarationReport, FileReport, RunResult
+from perflint.result import DeclarationReport, FileReport, RunResult, RunSummary
+
+if TYPE_CHECKING:
+    from perflint.cache import ResultCache
 
 QUOTE_MAX = 80
 INPUT_SUFFIXES = (".txt", ".text", ".json", ".jsonl", ".ndjson")
 STDIN = "-"
 STDIN_NAME = "<stdin>"
+#: below this many files per worker, worker processes cost more than they save
+MIN_FILES_PER_WORKER = 4
 
 
 # ---------------------------------------------------------------------------
@@ -240,6 +253,7 @@ class Engine:
         """``only``: run exactly these rule codes (used to test rules in isolation)."""
         self.catalog = catalog
         self.config = config
+        self.only = only
         self.profile = catalog.profiles.get(config.profile)
         overrides = {**(self.profile.settings if self.profile else {}), **config.settings}
         # read-only: one kind must not change what the next one sees
@@ -267,6 +281,56 @@ class Engine:
             self.active.append(Active(rule, params, code not in ignored))
         self.ignored = ignored
         self.severity = self._severity_overrides()
+
+    def recipe(self) -> tuple:
+        """What a ``spawn`` worker needs to build the same engine (see :mod:`perflint.parallel`)."""
+        classes = {type(k) for k in self.catalog.kinds.values()}
+        return (list(self.catalog.packs), sorted(classes, key=lambda c: (c.__module__, c.__qualname__)),
+                self.config, self.only)
+
+    def fingerprint(self) -> str:
+        """A hash of everything besides a file that decides its findings: the
+        perflint version, the configuration, the reading options, and every
+        active rule with the kind that runs it (see :mod:`perflint.cache`)."""
+        import json
+        from importlib import metadata
+
+        from perflint.cache import digest
+
+        kinds = {}
+        for active in self.active:
+            kind = self.catalog.kinds.get(active.rule.kind)
+            if kind is None:
+                continue
+            module = type(kind).__module__
+            top = module.split(".")[0]
+            try:
+                dist = ",".join(sorted(f"{d}={metadata.version(d)}" for d in
+                                       metadata.packages_distributions().get(top, [])))
+            except Exception:  # pragma: no cover - broken metadata: still a stable key
+                dist = ""
+            kinds[active.rule.kind] = f"{module}.{type(kind).__qualname__}@{dist}"
+        rules = [{
+            "code": a.rule.code, "kind": a.rule.kind, "params": _plain(a.params), "reported": a.reported,
+            "severity": self.severity.get(a.rule.code, a.rule.severity).value,
+            "messages": _plain(a.rule.message), "variants": _plain(a.rule.messages),
+            "suggestion": _plain(a.rule.suggestion), "aspect": str(a.rule.aspect), "name": a.rule.name,
+        } for a in self.active]
+        internal = {code: [r.name, r.severity.value, _plain(r.message), _plain(r.messages)]
+                    for code, r in self.catalog.rules.items() if r.family in ("INP", "PL")}
+        state = {
+            "version": __version__,
+            "config": _plain(self.config.summary()),
+            "per_file_ignores": _plain(self.config.per_file_ignores),
+            "root": str(self.config.root),
+            "read": [self.config.max_file_size, self.config.encoding],
+            "settings": _plain(dict(self.settings)),
+            "ignored": sorted(self.ignored),
+            "kinds": kinds,
+            "rules": rules,
+            "internal": internal,
+        }
+        return digest(json.dumps(state, ensure_ascii=False, sort_keys=True, default=str))
 
     # -- configuration ------------------------------------------------------
     def _pick(self, refs: list[str], in_profile: list[Rule]) -> list[Rule]:
@@ -317,27 +381,105 @@ class Engine:
                        today=self.config.today)
 
     # -- running --------------------------------------------------------------
-    def run(self, paths: Iterable[str], on_start: Callable[[int], None] | None = None,
-            on_file: Callable[[str], None] | None = None) -> RunResult:
-        """Check every file under ``paths``.  ``on_start(total)`` is called once the
-        directories are walked and ``on_file(path)`` after each file (progress)."""
+    @property
+    def read_options(self) -> ReadOptions:
+        return ReadOptions(max_bytes=self.config.max_file_size, encoding=self.config.encoding)
+
+    def files(self, paths: Iterable[str]) -> list[str]:
+        """The files ``paths`` name, in the order they are reported: by display path."""
         files = expand_paths(paths, self.config.exclude)
+        return sorted(dict.fromkeys(files), key=lambda p: (p != STDIN, _shown(p)))
+
+    def check_path(self, path: str, cache: ResultCache | None = None) -> tuple[list[FileReport], bool]:
+        """Read and check one file: its reports (more than one when an
+        ``extract`` JSON file points at several original files) and whether
+        they came from ``cache``."""
+        display = _shown(path)
+        options = self.read_options
+        if path == STDIN:
+            fr = load_file(path, options)
+            return self.file_reports(fr, display), False
+        try:
+            data = read_bytes(path, options.max_bytes)
+        except InputError as exc:
+            return self.file_reports(FileResult(display_path(path), problems=[exc.problem(display_path(path))]),
+                                     display), False
+        key = cache.entry_key(data, display) if cache is not None else None
+        if key is not None:
+            hit = cache.get(key)
+            if hit is not None:
+                return hit, True
+        reports = self.file_reports(load_bytes(data, display_path(path), options), display)
+        if key is not None and not any(f.code == INTERNAL_ERROR_CODE for r in reports for f in r.iter_findings()):
+            cache.put(key, reports)  # a crash is never cached: the next run tries again
+        return reports, False
+
+    def file_reports(self, fr: FileResult, display: str) -> list[FileReport]:
+        return [self.file_report(part, display if part.path == fr.path else _posix(part.path))
+                for part in split_by_origin(fr)]  # extract output: reported at the original file
+
+    def stream(self, paths: Iterable[str], *, jobs: int = 1, cache: ResultCache | None = None,
+               on_start: Callable[[int], None] | None = None,
+               stats: RunSummary | None = None) -> Iterator[FileReport]:
+        """Check every file under ``paths`` and yield its reports as files complete,
+        in a deterministic order (by display path) whatever ``jobs`` is.
+
+        ``jobs`` > 1 checks files in that many worker processes.  Nothing is
+        kept once yielded: memory does not grow with the number of files.
+        """
+        files = self.files(paths)
         if on_start is not None:
             on_start(len(files))
-        options = ReadOptions(max_bytes=self.config.max_file_size, encoding=self.config.encoding)
+        if STDIN in files:  # standard input can only be read here
+            files.remove(STDIN)
+            reports, _ = self.check_path(STDIN)
+            yield from reports
+        for reports, cached in self._checked(files, jobs, cache):
+            if stats is not None and cached:
+                stats.cached_files += 1
+            yield from reports
+
+    def _checked(self, files: list[str], jobs: int, cache: ResultCache | None
+                 ) -> Iterator[tuple[list[FileReport], bool]]:
+        workers = min(jobs, len(files) // MIN_FILES_PER_WORKER)
+        if workers <= 1:
+            for path in files:
+                yield self.check_path(path, cache)
+            return
+        from perflint import parallel
+
+        yield from parallel.check_paths(self, files, workers, cache)
+
+    def summary(self) -> RunSummary:
+        return RunSummary(profile=self.config.profile, version=__version__, options=self.config.summary())
+
+    def finish_summary(self, summary: RunSummary) -> RunSummary:
+        summary.rules = {code: self.catalog.rules[code].info() for code in sorted(summary.by_rule)
+                         if code in self.catalog.rules}
+        summary.options["plugin_errors"] = [e.to_dict() for e in self.catalog.plugin_errors]
+        summary.options["suppressed_by_rule"] = dict(sorted(summary.suppressed_by_rule.items()))
+        summary.options["rules_run"] = len(self.active)
+        summary.by_rule = dict(sorted(summary.by_rule.items()))
+        summary.suppressed_by_rule = dict(sorted(summary.suppressed_by_rule.items()))
+        return summary
+
+    def run(self, paths: Iterable[str], on_start: Callable[[int], None] | None = None,
+            on_file: Callable[[str], None] | None = None, *, jobs: int = 1,
+            cache: ResultCache | None = None) -> RunResult:
+        """Check every file under ``paths`` and keep everything (see :meth:`stream`
+        for the streaming form).  ``on_start(total)`` is called once the
+        directories are walked and ``on_file(path)`` after each report (progress)."""
         result = self._new_result()
-        for path in files:
-            display = STDIN_NAME if path == STDIN else _posix(display_path(path))
-            fr = load_file(path, options)
-            for part in split_by_origin(fr):  # extract output: report at the original file
-                self._add_file(result, part, display if part.path == fr.path else _posix(part.path))
+        for report in self.stream(paths, jobs=jobs, cache=cache, on_start=on_start):
+            self._keep(result, report)
             if on_file is not None:
-                on_file(display)
+                on_file(report.path)
         return self._finish(result)
 
     def run_file_result(self, fr: FileResult, display: str | None = None) -> RunResult:
         result = self._new_result()
-        self._add_file(result, fr, display or fr.path)
+        for report in self.file_reports(fr, display or fr.path):
+            self._keep(result, report)
         return self._finish(result)
 
     def run_declarations(self, decls: list[Declaration], path: str = "<memory>") -> RunResult:
@@ -345,6 +487,14 @@ class Engine:
 
     def _new_result(self) -> RunResult:
         return RunResult(profile=self.config.profile, version=__version__, options=self.config.summary())
+
+    @staticmethod
+    def _keep(result: RunResult, report: FileReport) -> None:
+        result.files.append(report)
+        result.suppressed += sum(report.suppressed_by.values())
+        by = result.options.setdefault("suppressed_by_rule", {})
+        for code, n in report.suppressed_by.items():
+            by[code] = by.get(code, 0) + n
 
     def _finish(self, result: RunResult) -> RunResult:
         result.files.sort(key=lambda f: f.path)
@@ -355,7 +505,8 @@ class Engine:
         result.options["rules_run"] = len(self.active)
         return result
 
-    def _add_file(self, result: RunResult, fr: FileResult, display: str) -> None:
+    def file_report(self, fr: FileResult, display: str) -> FileReport:
+        """Every finding of one file (already read) as a :class:`FileReport`."""
         found = _FileFindings()
         ignores = self.ignored | self._file_ignores(display)
         decls = fr.declarations
@@ -376,7 +527,7 @@ class Engine:
                     self._run(found, active, display, decls, docs, i, ignores,
                               lambda k=kind, a=active, d=decl, i=i: k.check(d, dict(a.params), self.context(decls, i)))
         report = FileReport(path=display, encoding=fr.encoding, readable=fr.readable,
-                            lines=(fr.text or "").splitlines())
+                            suppressed_by=dict(sorted(found.suppressed_by.items())))
         report.findings = sorted(_dedup(found.file), key=Finding.sort_key)
         for i, decl in enumerate(decls):
             findings = sorted(_dedup(found.decl.get(i, [])), key=Finding.sort_key)
@@ -396,11 +547,8 @@ class Engine:
                 aspects=g.aspects,
                 findings=findings,
             ))
-        result.files.append(report)
-        result.suppressed += found.suppressed
-        by = result.options.setdefault("suppressed_by_rule", {})
-        for code, n in found.suppressed_by.items():
-            by[code] = by.get(code, 0) + n
+        report.lines = _cited_lines((fr.text or "").splitlines(), report)
+        return report
 
     def _run(self, found: _FileFindings, active: Active, path: str, decls: list[Declaration],
              docs: list[dict[str, Any]], index: int | None, ignores: set[str], call: Any) -> None:
@@ -501,6 +649,21 @@ class Engine:
         # the crash of an ignored rule is suppressed like its findings would be
         reported = INTERNAL_ERROR_CODE not in ignores and active.reported and rule.code not in ignores
         self._place(found, finding, reported=reported)
+
+
+def _cited_lines(lines: list[str], report: FileReport) -> list[str]:
+    """The file's lines with those no finding points at blanked (reporters only
+    show cited lines; a report in flight or in the cache stays small)."""
+    keep = [False] * len(lines)
+    for f in report.iter_findings():
+        if f.span is not None:
+            for n in range(max(f.span.line, 1), min(f.span.end_line, len(lines)) + 1):
+                keep[n - 1] = True
+    return [line if k else "" for line, k in zip(lines, keep)]
+
+
+def _shown(path: str) -> str:
+    return STDIN_NAME if path == STDIN else _posix(display_path(path))
 
 
 def _dedup(findings: list[Finding]) -> list[Finding]:

@@ -7,6 +7,7 @@ deterministically before it reaches a reporter.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from collections.abc import Iterator
 from typing import Any
 
 from perflint.findings import Finding, Severity
@@ -59,6 +60,14 @@ class FileReport:
     findings: list[Finding] = field(default_factory=list)
     #: source lines, for reporters that show the offending line (1-based index + 1)
     lines: list[str] = field(default_factory=list)
+    #: findings dropped by ignores in this file, per rule (counted, never shown)
+    suppressed_by: dict[str, int] = field(default_factory=dict)
+
+    def iter_findings(self) -> Iterator[Finding]:
+        """The file's own findings, then each declaration's, in report order."""
+        yield from self.findings
+        for decl in self.declarations:
+            yield from decl.findings
 
 
 @dataclass(slots=True)
@@ -92,3 +101,53 @@ class RunResult:
     @property
     def unreadable_files(self) -> int:
         return sum(1 for f in self.files if not f.readable)
+
+
+@dataclass(slots=True)
+class RunSummary:
+    """What a streaming run keeps about the files already reported: counts only.
+
+    The engine hands each :class:`FileReport` to the reporters as soon as it is
+    complete and then forgets it; this summary is all that grows, and it grows
+    with the number of distinct rules, not with the number of files.
+    """
+
+    profile: str = ""
+    version: str = ""
+    options: dict[str, Any] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=lambda: {s.value: 0 for s in Severity})
+    by_rule: dict[str, int] = field(default_factory=dict)
+    grades: dict[str, int] = field(default_factory=dict)
+    files: int = 0
+    declarations: int = 0
+    unreadable_files: int = 0
+    suppressed: int = 0
+    suppressed_by_rule: dict[str, int] = field(default_factory=dict)
+    #: code -> info, for rules that fired (filled by the engine at the end)
+    rules: dict[str, RuleInfo] = field(default_factory=dict)
+    #: highest severity rank seen (-1: no finding)
+    max_rank: int = -1
+    internal_errors: int = 0
+    #: files answered from the result cache
+    cached_files: int = 0
+
+    def add(self, report: FileReport, suppressed_by: dict[str, int] | None = None) -> None:
+        self.files += 1
+        if not report.readable:
+            self.unreadable_files += 1
+        self.declarations += len(report.declarations)
+        for decl in report.declarations:
+            self.grades[decl.grade] = self.grades.get(decl.grade, 0) + 1
+        for finding in report.iter_findings():
+            self.counts[finding.severity.value] += 1
+            self.by_rule[finding.code] = self.by_rule.get(finding.code, 0) + 1
+            self.max_rank = max(self.max_rank, finding.severity.rank)
+            if finding.code == "PL001":
+                self.internal_errors += 1
+        for code, n in (suppressed_by or {}).items():
+            self.suppressed += n
+            self.suppressed_by_rule[code] = self.suppressed_by_rule.get(code, 0) + n
+
+    @property
+    def findings(self) -> int:
+        return sum(self.counts.values())
