@@ -79,6 +79,51 @@ def schema(
     sys.stdout.write(path.read_text("utf-8"))
 
 
+@app.command()
+def clean(
+    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="The cache folder to remove (default: the one check uses)."),
+    config: Optional[Path] = typer.Option(None, "--config", help="Configuration file whose cache-dir to use."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Message language: zh (default) or en."),
+) -> None:
+    """Remove the result cache (and perflint's other cached data)."""
+    from perflint.cache import clean as remove, default_cache_dir
+    from perflint.messages import tr
+
+    ui = _lang_guess(lang)
+    root = cache_dir
+    if root is None:
+        from perflint.config import find_config, load_config
+
+        if config is not None or find_config() is not None:
+            try:
+                cfg = load_config(_load_catalog(ui), config_file=config, overrides={})
+                configured = getattr(cfg, "cache_dir", None)
+                root = Path(configured) if configured else None
+            except Exception:
+                root = None
+    root = root or default_cache_dir()
+    if not root.exists():
+        typer.echo("perflint: " + tr("cache-absent", ui, path=str(root)))
+        return
+    try:
+        files, size = remove(root)
+    except PermissionError:
+        _err("perflint: " + tr("cache-not-ours", ui, path=str(root)))
+        raise typer.Exit(ExitCode.ERROR)
+    except OSError as exc:
+        _err("perflint: " + tr("output-failed", ui, reason=f"{root}: {exc.strerror or exc}"))
+        raise typer.Exit(ExitCode.ERROR)
+    typer.echo("perflint: " + tr("cache-cleaned", ui, path=str(root), files=files, size=_size(size)))
+
+
+def _size(n: int) -> str:
+    for unit in ("B", "KB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1024
+    return str(n)
+
+
 # ---------------------------------------------------------------------------
 # check / rules / explain
 # ---------------------------------------------------------------------------
@@ -152,6 +197,11 @@ def check(
     no_source: bool = typer.Option(False, "--no-source", help="Terminal: do not show source lines."),
     strict_plugins: bool = typer.Option(False, "--strict-plugins", help="Exit 2 when a plugin fails to load."),
     debug: bool = typer.Option(False, "--debug", help="Print tracebacks of internal errors."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1,
+                                       help="Check files in N worker processes (default: the number of CPUs)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the result cache."),
+    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir",
+                                             help="Result cache folder (default: $PERFLINT_CACHE_DIR, else ~/.cache/perflint)."),
 ) -> None:
     """Check declarations and report findings.
 
@@ -160,7 +210,7 @@ def check(
     """
     from perflint.catalog import ReferenceError_
     from perflint.config import ConfigError, load_config
-    from perflint.engine import Engine, has_internal_errors
+    from perflint.engine import Engine
     from perflint.messages import tr
     from perflint.report import FORMATS, renderer
 
@@ -185,7 +235,7 @@ def check(
         _err("perflint: " + tr("unknown-format", ui, fmt=out_format))
         raise typer.Exit(ExitCode.ERROR)
     try:
-        render = renderer(out_format)
+        renderer(out_format)
     except (ImportError, AttributeError) as exc:
         _err("perflint: " + tr("format-unavailable", ui, fmt=out_format, reason=str(exc)))
         raise typer.Exit(ExitCode.ERROR)
@@ -200,27 +250,52 @@ def check(
         _err("perflint: " + tr("no-paths", ui))
         raise typer.Exit(ExitCode.ERROR)
 
+    use_color = out_format == "text" and output is None and resolve_color(color, sys.stdout)
+    report_options = {"lang": cfg.lang, "color": use_color, "quiet": quiet, "statistics": statistics,
+                      "show_source": not no_source, "base_dir": str(Path.cwd()),
+                      "fail_on": "error" if cfg.fail_on == "none" else cfg.fail_on}
+    targets: list[_Target] = []
     try:
         engine = Engine(catalog, cfg)
+        cache = _result_cache(engine, cfg, no_cache, cache_dir)
+        targets.append(_Target(output, out_format, report_options))
+        targets += [_Target(path, name, {**report_options, "color": False}) for name, path in extra_reports]
+        for target in targets:
+            target.open(ui)
+        from perflint.parallel import default_jobs
         from perflint.report.terminal import ProgressHook
 
+        summary = engine.summary()
+        for target in targets:
+            target.sink.start(summary)
         # A progress bar on stderr, only on a terminal and for many files.
         with ProgressHook({"lang": cfg.lang, "color": resolve_color(color, sys.stderr)}) as hook:
-            result = engine.run(paths, on_start=hook.start, on_file=hook.advance)
-        if not result.files:
+            for report in engine.stream(paths, jobs=jobs or default_jobs(), cache=cache, on_start=hook.start,
+                                        stats=summary):
+                summary.add(report, report.suppressed_by)
+                for target in targets:
+                    target.sink.file(report)
+                hook.advance(report.path)
+        engine.finish_summary(summary)
+        if not summary.files:
             _err("perflint: " + tr("no-files", ui))
-        use_color = out_format == "text" and output is None and resolve_color(color, sys.stdout)
-        report_options = {"lang": cfg.lang, "color": use_color, "quiet": quiet, "statistics": statistics,
-                          "show_source": not no_source, "base_dir": str(Path.cwd()),
-                          "fail_on": "error" if cfg.fail_on == "none" else cfg.fail_on}
-        rendered = render(result, report_options)
-        # --report FORMAT:PATH: the same result in further formats (never coloured)
-        extra = [(target, renderer(name)(result, {**report_options, "color": False}))
-                 for name, target in extra_reports]
+        for target in targets:
+            target.sink.finish(summary)
+        for target in targets:
+            target.close(ui)
+        if cache is not None and cache.error:
+            _err("perflint: " + tr("cache-unwritable", ui, reason=cache.error))
+    except typer.Exit:
+        _abort(targets)
+        raise
     except (ReferenceError_, ConfigError) as exc:  # pragma: no cover - validated earlier
+        _abort(targets)
         _err(f"perflint: {exc}")
         raise typer.Exit(ExitCode.ERROR)
-    except Exception as exc:
+    except BaseException as exc:
+        _abort(targets)
+        if not isinstance(exc, Exception):  # Ctrl-C: no half-written report is left behind
+            raise
         if debug:
             import traceback
 
@@ -228,26 +303,98 @@ def check(
         _err("perflint: " + tr("internal", ui, error=f"{type(exc).__name__}: {exc}"))
         raise typer.Exit(ExitCode.ERROR)
 
-    data = rendered.encode("utf-8") if isinstance(rendered, str) else rendered
-    for target, content in ([(output, data)] if output is not None else []) + extra:
-        try:
-            target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
-        except OSError as exc:
-            _err("perflint: " + tr("output-failed", ui, reason=f"{target}: {exc.strerror or exc}"))
-            raise typer.Exit(ExitCode.ERROR)
-    if output is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-
-    if has_internal_errors(result):
+    if summary.internal_errors:
         raise typer.Exit(ExitCode.ERROR)
     if exit_zero:
         raise typer.Exit(ExitCode.OK)
     threshold = cfg.fail_threshold()
-    if threshold is not None and any(f.severity.rank >= threshold for f in result.findings):
+    if threshold is not None and summary.max_rank >= threshold:
         raise typer.Exit(ExitCode.FINDINGS)
     raise typer.Exit(ExitCode.OK)
+
+
+def _abort(targets: list) -> None:
+    for target in targets:
+        target.abort()
+
+
+def _result_cache(engine, cfg, no_cache: bool, cache_dir: Optional[Path]):
+    """The result cache for this run, or None (``--no-cache``, ``cache = false``)."""
+    if no_cache or getattr(cfg, "cache", True) is False:
+        return None
+    from perflint.cache import ResultCache, default_cache_dir
+
+    configured = getattr(cfg, "cache_dir", None)
+    root = cache_dir or (Path(configured) if configured else None) or default_cache_dir()
+    return ResultCache(root, engine.fingerprint())
+
+
+class _Target:
+    """Where one format of the run goes: standard output, or a file written
+    through a temporary file and renamed into place when the run completes
+    (an interrupted run never leaves half a report behind)."""
+
+    def __init__(self, path: Optional[Path], fmt: str, options: dict) -> None:
+        self.path = path
+        self.fmt = fmt
+        self.options = options
+        self.stream = None
+        self.tmp: Optional[str] = None
+        self.sink = None
+
+    def open(self, ui: str) -> None:
+        from perflint.messages import tr
+        from perflint.report import open_sink
+
+        if self.path is None:
+            sys.stdout.flush()
+            self.stream = sys.stdout.buffer
+        else:
+            import os
+            import tempfile
+
+            try:
+                folder = self.path.parent if str(self.path.parent) else Path(".")
+                fd, self.tmp = tempfile.mkstemp(dir=folder, prefix=f".{self.path.name}.", suffix=".tmp")
+                self.stream = os.fdopen(fd, "wb")
+            except OSError as exc:
+                _err("perflint: " + tr("output-failed", ui, reason=f"{self.path}: {exc.strerror or exc}"))
+                raise typer.Exit(ExitCode.ERROR)
+        self.sink = open_sink(self.fmt, self.options, self.stream)
+
+    def abort(self) -> None:
+        """Drop a half-written output file."""
+        if self.tmp is None:
+            return
+        import os
+
+        try:
+            if self.stream is not None:
+                self.stream.close()
+            os.unlink(self.tmp)
+        except OSError:
+            pass
+        self.tmp = None
+
+    def close(self, ui: str) -> None:
+        from perflint.messages import tr
+
+        if self.path is None:
+            self.stream.flush()
+            return
+        import os
+
+        try:
+            self.stream.close()
+            os.replace(self.tmp, self.path)
+            self.tmp = None
+        except OSError as exc:
+            try:
+                os.unlink(self.tmp)
+            except OSError:
+                pass
+            _err("perflint: " + tr("output-failed", ui, reason=f"{self.path}: {exc.strerror or exc}"))
+            raise typer.Exit(ExitCode.ERROR)
 
 
 def _rule_dict(catalog, rule, lang: str) -> dict:

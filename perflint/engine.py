@@ -320,6 +320,8 @@ class Engine:
                     for code, r in self.catalog.rules.items() if r.family in ("INP", "PL")}
         state = {
             "version": __version__,
+            # an editable install changes code without changing the version
+            "code": _code_stamp(sorted({type(k).__module__ for k in self.catalog.kinds.values()})),
             "config": _plain(self.config.summary()),
             "per_file_ignores": _plain(self.config.per_file_ignores),
             "root": str(self.config.root),
@@ -649,6 +651,29 @@ class Engine:
         # the crash of an ignored rule is suppressed like its findings would be
         reported = INTERNAL_ERROR_CODE not in ignores and active.reported and rule.code not in ignores
         self._place(found, finding, reported=reported)
+
+
+def _code_stamp(modules: list[str]) -> str:
+    """Size and modification time of perflint's own files and of the modules
+    that define the active kinds (plugins)."""
+    import perflint
+
+    files: set[str] = set()
+    package = os.path.dirname(perflint.__file__)
+    for folder, _dirs, names in os.walk(package):
+        files.update(os.path.join(folder, n) for n in names if n.endswith((".py", ".toml", ".json")))
+    for name in modules:
+        module = sys.modules.get(name)
+        if module is not None and getattr(module, "__file__", None):
+            files.add(module.__file__)
+    out = []
+    for path in sorted(files):
+        try:
+            st = os.stat(path)
+        except OSError:
+            continue
+        out.append(f"{path}:{st.st_size}:{st.st_mtime_ns}")
+    return "\n".join(out)
 
 
 def _cited_lines(lines: list[str], report: FileReport) -> list[str]:

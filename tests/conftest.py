@@ -21,6 +21,16 @@ settings.register_profile("perflint", derandomize=not os.environ.get("PERFLINT_R
                           print_blob=True)
 settings.load_profile("perflint")
 
+# The suite never writes the user's own cache (~/.cache/perflint): every run
+# of the CLI or engine in a test process shares one throw-away cache folder.
+# Subprocesses inherit the variable.
+import atexit
+import shutil
+import tempfile
+
+os.environ["PERFLINT_CACHE_DIR"] = _TEST_CACHE = tempfile.mkdtemp(prefix="perflint-test-cache-")
+atexit.register(shutil.rmtree, _TEST_CACHE, True)
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 

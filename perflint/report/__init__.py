@@ -2,12 +2,21 @@
 
 Reporters only format findings; they never re-run logic.  The table below is
 the single list of formats; modules are imported only when used.
+
+A run is written through a :class:`Sink` (see :func:`open_sink`): ``start``
+once, ``file`` for each file's report as soon as it is checked, ``finish``
+with the run's :class:`~perflint.result.RunSummary`.  A format whose module
+offers ``stream_<format>(options, out) -> Sink`` writes as files complete and keeps
+nothing; any other format is collected into a :class:`RunResult` and
+rendered at the end, with exactly the same output.
 """
 
 from __future__ import annotations
 
 import importlib
-from typing import Any, Callable
+from typing import IO, Any, Callable, Protocol
+
+from perflint.result import FileReport, RunResult, RunSummary
 
 FORMATS: dict[str, str] = {
     "text": "perflint.report.terminal",
@@ -26,3 +35,49 @@ FORMATS: dict[str, str] = {
 def renderer(fmt: str) -> Callable[..., Any]:
     module = importlib.import_module(FORMATS[fmt])
     return getattr(module, f"render_{fmt}", None) or module.render
+
+
+class Sink(Protocol):
+    def start(self, summary: RunSummary) -> None: ...
+
+    def file(self, report: FileReport) -> None: ...
+
+    def finish(self, summary: RunSummary) -> None: ...
+
+
+class Collect:
+    """Keeps every report and renders the whole run at the end (formats that
+    cannot stream)."""
+
+    def __init__(self, render: Callable[..., Any], options: Any, out: IO[bytes]) -> None:
+        self.render = render
+        self.options = options
+        self.out = out
+        self.files: list[FileReport] = []
+
+    def start(self, summary: RunSummary) -> None:
+        pass
+
+    def file(self, report: FileReport) -> None:
+        self.files.append(report)
+
+    def finish(self, summary: RunSummary) -> None:
+        data = self.render(as_result(self.files, summary), self.options)
+        self.out.write(data.encode("utf-8") if isinstance(data, str) else data)
+
+
+def as_result(files: list[FileReport], summary: RunSummary) -> RunResult:
+    """The :class:`RunResult` a collecting run would have produced."""
+    return RunResult(files=sorted(files, key=lambda f: f.path), rules=dict(summary.rules),
+                     suppressed=summary.suppressed, profile=summary.profile, version=summary.version,
+                     options=dict(summary.options))
+
+
+def open_sink(fmt: str, options: Any, out: IO[bytes]) -> Sink:
+    """A sink writing ``fmt`` to the binary stream ``out``: the module's
+    ``stream_<fmt>(options, out)`` when it has one, else a :class:`Collect`."""
+    module = importlib.import_module(FORMATS[fmt])
+    factory = getattr(module, f"stream_{fmt}", None)
+    if factory is not None:
+        return factory(options, out)
+    return Collect(renderer(fmt), options, out)

@@ -1,0 +1,78 @@
+"""--jobs: worker processes give exactly the output of one process, in the same order."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from perflint import parallel
+from perflint.catalog import builtin_catalog
+from perflint.cli import app
+from perflint.config import Config
+from perflint.engine import Engine
+
+runner = CliRunner()
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def many(tmp_path_factory) -> Path:
+    """The examples copied into nested folders: 24 files, several declarations each."""
+    folder = tmp_path_factory.mktemp("many")
+    for n in range(4):
+        sub = folder / f"batch-{n}"
+        sub.mkdir()
+        for path in sorted((ROOT / "examples").glob("*.*")):
+            if path.suffix in (".txt", ".json"):
+                shutil.copyfile(path, sub / f"{n}-{path.name}")
+    return folder
+
+
+def check(*args: str) -> tuple[int, str]:
+    res = runner.invoke(app, ["check", *args, "--today", "2024-06-01", "--no-cache", "--no-color"])
+    return res.exit_code, res.stdout
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "csv"])
+def test_jobs_do_not_change_the_output(many, fmt):
+    one = check(str(many), "--format", fmt, "--jobs", "1")
+    two = check(str(many), "--format", fmt, "--jobs", "2")
+    three = check(str(many), "--format", fmt, "--jobs", "3")
+    assert one == two == three
+    assert one[0] == 1 and one[1]
+
+
+def test_reports_arrive_in_display_path_order(many):
+    engine = Engine(builtin_catalog(), Config(today="2024-06-01"))
+    paths = [r.path for r in engine.stream([str(many)], jobs=2)]
+    assert paths == sorted(paths) and len(paths) == 24
+
+
+def test_spawned_workers_load_the_same_engine(many, monkeypatch):
+    """Where fork is unavailable (Windows, macOS) workers rebuild the engine from its recipe."""
+    import multiprocessing
+
+    engine = Engine(builtin_catalog(), Config(today="2024-06-01", ignore=["TXT005"]))
+    files = engine.files([str(many / "batch-0")])
+    serial = [engine.check_path(p) for p in files]
+    monkeypatch.setattr(parallel, "_context", lambda: multiprocessing.get_context("spawn"))
+    spawned = list(parallel.check_paths(engine, files, 2, None))
+    assert spawned == serial
+
+
+def test_default_jobs_is_the_usable_cpu_count():
+    assert 1 <= parallel.default_jobs() <= (__import__("os").cpu_count() or 1)
+
+
+def test_few_files_stay_in_process(many, monkeypatch):
+    """Starting workers costs more than checking a handful of files."""
+    def boom(*_a, **_k):
+        raise AssertionError("no pool for three files")
+
+    monkeypatch.setattr(parallel, "check_paths", boom)
+    engine = Engine(builtin_catalog(), Config(today="2024-06-01"))
+    files = engine.files([str(many / "batch-1")])[:3]
+    assert len(list(engine.stream(files, jobs=8))) == 3
