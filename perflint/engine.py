@@ -31,6 +31,7 @@ import sys
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from decimal import Decimal
 from pathlib import PurePosixPath
 from types import MappingProxyType
@@ -110,8 +111,36 @@ def render_pair(templates: dict[str, str], args: dict[str, Any]) -> dict[str, st
     out = {}
     for lang in ("zh", "en"):
         template = templates.get(lang) or templates.get("zh") or ""
-        out[lang] = render(template, {k: _display(v, lang) for k, v in args.items()})
+        parts = _compiled(template)
+        if parts is None:  # attribute access, format specs …: the general renderer
+            out[lang] = render(template, {k: _display(v, lang) for k, v in args.items()})
+            continue
+        pieces = []
+        for literal, name in parts:
+            pieces.append(literal)
+            if name is not None:
+                pieces.append(str(_display(args[name], lang)) if name in args else "{" + name + "}")
+        out[lang] = "".join(pieces)
     return out
+
+
+@lru_cache(maxsize=4096)
+def _compiled(template: str) -> tuple[tuple[str, str | None], ...] | None:
+    """A message template as (literal, field) pairs when every field is a plain
+    ``{name}`` — what :func:`perflint.messages.render` would do, parsed once
+    instead of for every finding; None for anything fancier."""
+    import string
+
+    try:
+        parsed = list(string.Formatter().parse(template))
+    except ValueError:
+        return None
+    out = []
+    for literal, name, spec, conversion in parsed:
+        if name is not None and (spec or conversion or not name.isidentifier()):
+            return None
+        out.append((literal, name))
+    return tuple(out)
 
 
 def locate_span(decl: Declaration, pointer: str) -> Span | None:
