@@ -1,4 +1,4 @@
-from perflint.cli import main
+from perflint.launcher import main
 
 if __name__ == "__main__":  # pragma: no cover
     main()

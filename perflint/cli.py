@@ -11,10 +11,10 @@ import typer
 
 from perflint import __version__
 from perflint.exitcodes import ExitCode
-from perflint.ingest.files import ReadOptions, load_file
-from perflint.ingest.layouts import Layout
-from perflint.resources import schemas_dir
-from perflint.report._common import resolve_color
+
+#: the values of perflint.ingest.layouts.Layout (kept here so that start-up
+#: does not import the readers; a test keeps the two lists equal)
+LAYOUTS = ("tabbed", "pipe", "lines", "flattened")
 
 app = typer.Typer(
     name="perflint",
@@ -39,11 +39,18 @@ def _root(
     pass
 
 
+def _check_layout(value: Optional[str]) -> Optional[str]:
+    if value is not None and value not in LAYOUTS:
+        raise typer.BadParameter(f"{value!r} is not one of {', '.join(LAYOUTS)}.")
+    return value
+
+
 @app.command()
 def extract(
     paths: list[str] = typer.Argument(..., help="Files to read ('-' for standard input)."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Force an input encoding (e.g. gb18030)."),
-    layout: Optional[Layout] = typer.Option(None, "--layout", help="Force a text layout: tabbed, pipe, lines, flattened."),
+    layout: Optional[str] = typer.Option(None, "--layout", callback=_check_layout,
+                                         help="Force a text layout: tabbed, pipe, lines, flattened."),
     no_source: bool = typer.Option(False, "--no-source", help="Leave out the source map (spans, labels)."),
 ) -> None:
     """Print the declarations read from FILES as a JSON list (schema: `perflint schema`).
@@ -51,7 +58,10 @@ def extract(
     Spans are under each declaration's "source.spans": a map from JSON pointer
     to [line, column, end_line, end_column] (1-based, end column exclusive).
     """
-    options = ReadOptions(encoding=encoding, layout=layout)
+    from perflint.ingest.files import ReadOptions, load_file
+    from perflint.ingest.layouts import Layout
+
+    options = ReadOptions(encoding=encoding, layout=Layout(layout) if layout else None)
     out = []
     failed = False
     for path in paths:
@@ -72,6 +82,8 @@ def schema(
     name: str = typer.Argument("declaration", help="declaration, report, rulepack or config."),
 ) -> None:
     """Print a JSON Schema (default: the declaration schema)."""
+    from perflint.resources import schemas_dir
+
     path = schemas_dir() / f"{name}.schema.json"
     if not path.is_file():
         typer.echo(f"unknown schema {name!r}", err=True)
@@ -249,6 +261,8 @@ def check(
     if not paths:
         _err("perflint: " + tr("no-paths", ui))
         raise typer.Exit(ExitCode.ERROR)
+
+    from perflint.report._common import resolve_color
 
     use_color = out_format == "text" and output is None and resolve_color(color, sys.stdout)
     report_options = {"lang": cfg.lang, "color": use_color, "quiet": quiet, "statistics": statistics,
