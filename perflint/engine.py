@@ -543,20 +543,19 @@ class Engine:
         decls = fr.declarations
         for problem in fr.problems:
             self._emit_problem(found, problem, display, ignores, decls)
-        docs = [d.to_dict(include_source=False) for d in decls]
+        docs = _Docs(decls)
+        # one context per declaration, shared by the rules (read-only for kinds)
+        contexts = [self.context(decls, i) for i in range(max(len(decls), 1))]
         for active in self.active:
             kind = self.catalog.kinds.get(active.rule.kind)
             if kind is None:
                 continue
             if kind.scope == "bundle":
-                if not decls:
-                    continue
-                self._run(found, active, display, decls, docs, None, ignores,
-                          lambda k=kind, a=active: k.check_bundle(decls, dict(a.params), self.context(decls, 0)))
+                if decls:
+                    self._run(found, active, display, decls, docs, None, ignores, kind, None, contexts[0])
             else:
                 for i, decl in enumerate(decls):
-                    self._run(found, active, display, decls, docs, i, ignores,
-                              lambda k=kind, a=active, d=decl, i=i: k.check(d, dict(a.params), self.context(decls, i)))
+                    self._run(found, active, display, decls, docs, i, ignores, kind, decl, contexts[i])
         report = FileReport(path=display, encoding=fr.encoding, readable=fr.readable,
                             suppressed_by=dict(sorted(found.suppressed_by.items())))
         report.findings = sorted(_dedup(found.file), key=Finding.sort_key)
@@ -582,10 +581,14 @@ class Engine:
         return report
 
     def _run(self, found: _FileFindings, active: Active, path: str, decls: list[Declaration],
-             docs: list[dict[str, Any]], index: int | None, ignores: set[str], call: Any) -> None:
+             docs: _Docs, index: int | None, ignores: set[str], kind: Any, decl: Declaration | None,
+             ctx: Context) -> None:
         rule = active.rule
-        try:
-            hits = list(call() or ())  # a plain function returning None found nothing
+        try:  # a plain function returning None found nothing
+            if decl is None:
+                hits = list(kind.check_bundle(decls, dict(active.params), ctx) or ())
+            else:
+                hits = list(kind.check(decl, dict(active.params), ctx) or ())
         except Exception as exc:  # a broken kind must not kill the run
             if self.config.debug:
                 traceback.print_exc(file=sys.stderr)
@@ -601,7 +604,7 @@ class Engine:
                 return
             self._place(found, finding, reported=active.reported and rule.code not in ignores)
 
-    def _finding(self, rule: Rule, hit: Hit, path: str, decls: list[Declaration], docs: list[dict[str, Any]],
+    def _finding(self, rule: Rule, hit: Hit, path: str, decls: list[Declaration], docs: _Docs,
                  index: int | None) -> Finding:
         if not isinstance(hit, Hit):
             raise TypeError(f"kind {rule.kind!r} yielded {type(hit).__name__}, not Hit")
@@ -703,6 +706,23 @@ def _code_stamp(modules: list[str]) -> str:
             continue
         out.append(f"{path}:{st.st_size}:{st.st_mtime_ns}")
     return "\n".join(out)
+
+
+class _Docs:
+    """Each declaration as a plain dict (for quoting a finding's value), made
+    only for declarations that have findings."""
+
+    __slots__ = ("decls", "made")
+
+    def __init__(self, decls: list[Declaration]) -> None:
+        self.decls = decls
+        self.made: dict[int, dict[str, Any]] = {}
+
+    def __getitem__(self, index: int) -> dict[str, Any]:
+        doc = self.made.get(index)
+        if doc is None:
+            doc = self.made[index] = self.decls[index].to_dict(include_source=False)
+        return doc
 
 
 def _cited_lines(lines: list[str], report: FileReport) -> list[str]:
