@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 
 #: padding: whitespace of every kind, U+3000 and zero-width space and BOM
@@ -26,30 +27,32 @@ BOX = "□☐▢口"
 def clean_value(raw: str) -> str:
     """A value as extracted: padding (spaces, tabs, U+3000 …) trimmed from each
     line, blank lines dropped, lines joined with a newline."""
-    lines = []
-    for line in raw.split("\n"):
-        start, end = 0, len(line)
-        while start < end and is_pad(line[start]):
-            start += 1
-        while end > start and is_pad(line[end - 1]):
-            end -= 1
-        if start < end:
-            lines.append(line[start:end])
-    return "\n".join(lines)
+    if "\n" not in raw:
+        return raw.strip(PAD_CHARS)
+    return "\n".join([piece for line in raw.split("\n") if (piece := line.strip(PAD_CHARS))])
+
+
+#: str.translate table that deletes every padding character
+_DELETE_PAD = dict.fromkeys(map(ord, PAD_CHARS))
 
 
 def clean_label(raw: str) -> str:
     """A label as written, with all padding removed (labels wrap across lines)."""
-    return "".join(ch for ch in raw if not is_pad(ch))
+    return raw.translate(_DELETE_PAD)
 
 
 def nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
+_SPACE = re.compile(r"\s+")  # \s is exactly str.isspace() for str patterns
+
+
+@lru_cache(maxsize=16384)
 def compact(text: str) -> str:
-    """NFKC with all whitespace removed: the form checks compare on."""
-    return "".join(ch for ch in nfkc(text) if not ch.isspace())
+    """NFKC with all whitespace removed: the form checks compare on (cached:
+    checks compare the same labels and values again and again)."""
+    return _SPACE.sub("", text if text.isascii() else unicodedata.normalize("NFKC", text))
 
 
 _OPTION = re.compile(r"(新增|延续|新建|续建|一次性|经常性|阶段性)(?:专项|项目)?")

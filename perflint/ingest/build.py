@@ -77,9 +77,13 @@ class SourceMap:
         return line + 1, offset - self.starts[line] + 1
 
     def span(self, start: int, end: int) -> Span:
-        l1, c1 = self.pos(start)
-        l2, c2 = self.pos(end)
-        return Span(l1, c1, l2, c2)
+        starts = self.starts
+        line = bisect.bisect_right(starts, start)
+        first = starts[line - 1]
+        if start <= end and (line == len(starts) or end < starts[line]):
+            return Span(line, start - first + 1, line, end - first + 1)  # on one line
+        end_line = bisect.bisect_right(starts, end)
+        return Span(line, start - first + 1, end_line, end - starts[end_line - 1] + 1)
 
     def offset(self, line: int, column: int) -> int:
         return self.starts[line - 1] + column - 1
@@ -177,6 +181,86 @@ class _Table:
         return cols
 
 
+_SPLIT_CACHE_SIZE = 50_000
+
+
+def split_piece(text: str, fused: bool, vocab: Vocabulary) -> tuple[tuple[str, int, int, LabelInfo | None], ...]:
+    """Cut the text of one cell into labels, values and template text (其中：).
+
+    Returns ``(kind, start, end, info)`` with offsets into ``text``; a pure
+    function of its arguments (the builder caches it).
+    """
+    norm = NormText(text)
+    chars = norm.chars
+    segments: list[tuple[str, int, int, LabelInfo | None]] = []
+    i = 0
+    n = len(chars)
+    value_from: int | None = None  # normalised index where a value run starts
+    skip = vocab.no_label_run.match  # characters that start no label
+    match_prefix = vocab.match_prefix
+    while i < n:
+        if value_from is not None:
+            # inside a value: only a label (or its decoration) can end it
+            i = skip(chars, i).end()
+            if i >= n:
+                break
+        j = i
+        while j < n and chars[j] in DECOR:
+            j += 1
+        if value_from is None:
+            q = _QIZHONG.match(chars[j:j + 3])
+            if q and q.end() > 0 and j + q.end() < n:
+                segments.append(("template", norm.raw_offset(i), norm.raw_after(j + q.end()), None))
+                i = j + q.end()
+                continue
+        found = match_prefix(chars, j)
+        if found is None and i == 0:
+            whole = vocab.match(chars)
+            if whole is not None:  # a misspelt label such as 预预算科
+                found = (whole, n - j)
+        if found is not None:
+            info, length = found
+            k = j + length
+            # optional bracket note, then optional colon
+            if k < n and chars[k] in "([【":
+                close = next((m for m in range(k + 1, min(n, k + 16)) if chars[m] in ")]】"), None)
+                if close is not None:
+                    k = close + 1
+            colon = k < n and chars[k] in COLONS
+            if colon:
+                k += 1
+            boundary = k >= n or colon
+            raw_i = norm.raw_offset(i)
+            if info.kind == "heading" and not boundary:
+                accept = False  # "…绩效目标自评表": a heading word inside a title
+            elif fused and not boundary and info.kind == "money" and chars.startswith("绩效", k):
+                accept = False  # "项目支出绩效自评表": part of a title, not an amount label
+            elif value_from is None:
+                accept = boundary or fused
+            else:
+                # "填报人：　联系电话：" on one line; fused "…名称XX主管部门YY"
+                gap_before = i == 0 or is_pad(text[raw_i - 1]) or text[raw_i - 1] == "|"
+                accept = (colon and gap_before and length >= 2) or (fused and length >= 4)
+            if accept:
+                if value_from is not None:
+                    q = _QIZHONG_END.search(chars, value_from, i)
+                    cut = raw_i if q is None else norm.raw_offset(q.start())
+                    if cut > norm.raw_offset(value_from):
+                        segments.append(("value", norm.raw_offset(value_from), cut, None))
+                    if q is not None:  # "…35其中:财政拨款35": 其中 introduces the next label
+                        segments.append(("template", cut, raw_i, None))
+                    value_from = None
+                segments.append(("label", raw_i, norm.raw_after(k), info))
+                i = k
+                continue
+        if value_from is None:
+            value_from = i
+        i += 1
+    if value_from is not None:
+        segments.append(("value", norm.raw_offset(value_from), len(text), None))
+    return tuple(segments)
+
+
 class _FormBuilder:
     """Builds one declaration from the rows given to it."""
 
@@ -253,77 +337,30 @@ class _FormBuilder:
     # -- cell splitting ------------------------------------------------------
     def split(self, cell: Cell) -> list[Segment]:
         """Cut a cell into labels, values and template text (其中：)."""
-        text = self.text
-        fused = self.fused
-        norm = NormText(text, cell.start, cell.end)
-        chars = norm.chars
-        segments: list[Segment] = []
-        i = 0
-        n = len(chars)
-        value_from: int | None = None  # normalised index where a value run starts
-        while i < n:
-            j = i
-            while j < n and chars[j] in DECOR:
-                j += 1
-            if value_from is None:
-                q = _QIZHONG.match(chars[j:j + 3])
-                if q and q.end() > 0 and j + q.end() < n:
-                    segments.append(Segment("template", norm.raw_offset(i), norm.raw_after(j + q.end())))
-                    i = j + q.end()
-                    continue
-            found = self.vocab.match_prefix(chars, j)
-            if found is None and i == 0:
-                whole = self.vocab.match(chars)
-                if whole is not None:  # a misspelt label such as 预预算科
-                    found = (whole, n - j)
-            if found is not None:
-                info, length = found
-                k = j + length
-                # optional bracket note, then optional colon
-                if k < n and chars[k] in "([【":
-                    close = next((m for m in range(k + 1, min(n, k + 16)) if chars[m] in ")]】"), None)
-                    if close is not None:
-                        k = close + 1
-                colon = k < n and chars[k] in COLONS
-                if colon:
-                    k += 1
-                boundary = k >= n or colon
-                raw_i = norm.raw_offset(i)
-                gap_before = i == 0 or is_pad(text[raw_i - 1]) or text[raw_i - 1] == "|"
-                if info.kind == "heading" and not boundary:
-                    accept = False  # "…绩效目标自评表": a heading word inside a title
-                elif fused and not boundary and info.kind == "money" and chars.startswith("绩效", k):
-                    accept = False  # "项目支出绩效自评表": part of a title, not an amount label
-                elif value_from is None:
-                    accept = boundary or fused
-                else:
-                    # "填报人：　联系电话：" on one line; fused "…名称XX主管部门YY"
-                    accept = (colon and gap_before and length >= 2) or (fused and length >= 4)
-                if accept:
-                    if value_from is not None:
-                        q = _QIZHONG_END.search(chars, value_from, i)
-                        cut = raw_i if q is None else norm.raw_offset(q.start())
-                        if cut > norm.raw_offset(value_from):
-                            segments.append(Segment("value", norm.raw_offset(value_from), cut))
-                        if q is not None:  # "…35其中:财政拨款35": 其中 introduces the next label
-                            segments.append(Segment("template", cut, raw_i))
-                        value_from = None
-                    segments.append(Segment("label", raw_i, norm.raw_after(k), info))
-                    i = k
-                    continue
-            if value_from is None:
-                value_from = i
-            i += 1
-        if value_from is not None:
-            segments.append(Segment("value", norm.raw_offset(value_from), cell.end))
-        return segments
+        start = cell.start
+        piece = self.text[start:cell.end]
+        cache = self.vocab.split_cache
+        key = (piece, self.fused)
+        parts = cache.get(key)
+        if parts is None:
+            # the cut depends on the cell's text alone: templates repeat their cells
+            parts = split_piece(piece, self.fused, self.vocab)
+            if len(cache) >= _SPLIT_CACHE_SIZE:
+                cache.clear()
+            cache[key] = parts
+        return [Segment(kind, start + s, start + e, info) for kind, s, e, info in parts]
 
     # -- rows ----------------------------------------------------------------
-    def add_row(self, row: Row) -> None:
-        cells = [trim(self.text, c.start, c.end) for c in row.cells]
-        infos = [self.vocab.match(self.text[s:e]) if s < e else None for s, e in cells]
+    def add_row(self, row: Row, cells: list[tuple[int, int]] | None = None) -> None:
+        """Read ``row``; ``cells`` are its cells trimmed, when the caller has them."""
+        text = self.text
+        if cells is None:
+            cells = [trim(text, c.start, c.end) for c in row.cells]
+        match = self.vocab.match
+        infos = [match(text[s:e]) if s < e else None for s, e in cells]
+        kinds = [inf.kind for inf in infos if inf is not None]
         for col_kind, kind in (("indicator_col", "indicators"), ("schedule_col", "schedule")):
-            if sum(1 for inf in infos if inf is not None and inf.kind == col_kind) >= 2:
+            if kinds.count(col_kind) >= 2:
                 self._close_pending()
                 if self.table is None or self.table.kind != kind:
                     self._end_table()
@@ -345,8 +382,8 @@ class _FormBuilder:
                 self.table = _Table("indicators" if first.kind == "indicator_start" else "schedule")
                 self._table_row(row, cells, infos)
                 return
-        for cell in row.cells:
-            self._field_cell(cell, row)
+        for cell, (s, e) in zip(row.cells, cells):
+            self._field_cell(cell, row, s, e)
         if (self.pending is not None and not row.stream and row.cells and row.cells[-1].table
                 and self.owner.layout in ("tabbed", "pipe") and self.pending[0].kind not in STRUCTURAL):
             # In a table a label's value is in the same row; a label that
@@ -372,8 +409,8 @@ class _FormBuilder:
         self.pending = None
         self._assign(info, start, end, end, end)
 
-    def _field_cell(self, cell: Cell, row: Row) -> None:
-        s, e = trim(self.text, cell.start, cell.end)
+    def _field_cell(self, cell: Cell, row: Row, s: int, e: int) -> None:
+        """Read ``cell`` (trimmed: ``[s, e)``) outside a table."""
         if s >= e:
             if self.pending is not None and self.pending[0].kind not in STRUCTURAL:
                 info, ls, le = self.pending
@@ -1048,8 +1085,10 @@ class Builder:
     def build(self, rows: list[Row]) -> list[Declaration]:
         forms: list[_FormBuilder] = []
         current = _FormBuilder(self, 0)
+        text = self.text
         for row in rows:
-            cell = self._single_cell(row)
+            cells = [trim(text, c.start, c.end) for c in row.cells]
+            cell = self._single_cell(cells)
             if cell is not None and cell[1] - cell[0] <= 60:
                 if current.substantive and self.vocab.title(self.text[cell[0]:cell[1]]) is not None:
                     # a title line after a form with content starts a new form
@@ -1057,8 +1096,8 @@ class Builder:
                     current = _FormBuilder(self, len(forms))
                 if self._head_row(cell, current):
                     continue
-            current.add_row(row)
-            if self._is_footer(row):
+            current.add_row(row, cells)
+            if row.free and cells and self._is_footer(cells[0]):
                 current.has_footer = True
         forms.append(current)
         decls = [fb.finish() for fb in forms]
@@ -1072,11 +1111,11 @@ class Builder:
                 group = []
         return _merge_leftovers(decls)
 
-    def _single_cell(self, row: Row) -> tuple[int, int] | None:
-        """The only non-blank cell of ``row``, trimmed; None if there are more."""
+    @staticmethod
+    def _single_cell(cells: list[tuple[int, int]]) -> tuple[int, int] | None:
+        """The only non-blank cell of a row (its cells trimmed); None if there are more."""
         found = None
-        for c in row.cells:
-            s, e = trim(self.text, c.start, c.end)
+        for s, e in cells:
             if s < e:
                 if found is not None:
                     return None
@@ -1117,12 +1156,18 @@ class Builder:
             # a year printed in that heading stays until the form gives its own
             fb.year_from_heading = True
 
-    def _is_footer(self, row: Row) -> bool:
-        if not row.free or not row.cells:
-            return False
-        s, e = trim(self.text, row.cells[0].start, row.cells[0].end)
-        found = self.vocab.match_prefix(NormText(self.text, s, e).chars, 0)
-        return found is not None and found[0].kind == "field" and found[0].key in FOOTER_KEYS
+    def _is_footer(self, cell: tuple[int, int]) -> bool:
+        """Is the first cell (trimmed) of a free row a footer (填报人, 联系电话, 填报日期)?"""
+        piece = self.text[cell[0]:cell[1]]
+        cache = self.vocab.footer_cache
+        found = cache.get(piece)
+        if found is None:
+            info = self.vocab.match_prefix(NormText(piece).chars, 0)
+            found = info is not None and info[0].kind == "field" and info[0].key in FOOTER_KEYS
+            if len(cache) >= _SPLIT_CACHE_SIZE:
+                cache.clear()
+            cache[piece] = found
+        return found
 
 
 def _share_footer(src: Declaration, dst: Declaration) -> None:

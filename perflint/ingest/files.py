@@ -179,11 +179,18 @@ def duplicate_problems(decls: list[Declaration], path: str) -> list[InputProblem
     """``INP013`` for every declaration that repeats an earlier one of the same file word for word."""
     seen: dict[str, int] = {}
     out: list[InputProblem] = []
+    # Only declarations alike in a few fields can repeat each other word for
+    # word: the full comparison is left to those.
+    wanted = [bool(d.name or d.department or d.indicators or d.money.total) for d in decls]
+    coarse = [_coarse_key(d) if w else None for d, w in zip(decls, wanted)]
+    counts: dict[tuple, int] = {}
+    for c in coarse:
+        if c is not None:
+            counts[c] = counts.get(c, 0) + 1
     for i, decl in enumerate(decls):
-        body = decl.to_dict(include_source=False)
-        if not (decl.name or decl.department or decl.indicators or decl.money.total):
+        if not wanted[i] or counts[coarse[i]] < 2:
             continue
-        key = repr(body)
+        key = repr(decl.to_dict(include_source=False))
         if key in seen:
             first = decls[seen[key]]
             span = decl.span("/title") or decl.span("/name") or decl.span("")
@@ -197,6 +204,12 @@ def duplicate_problems(decls: list[Declaration], path: str) -> list[InputProblem
         else:
             seen[key] = i
     return out
+
+
+def _coarse_key(d: Declaration) -> tuple:
+    """Fields of ``d.to_dict(include_source=False)``: equal bodies have equal keys."""
+    return (str(d.form_type), d.title, d.year_text, d.name, d.department, d.preparer,
+            len(d.indicators), len(d.unrecognized), len(d.fields), len(d.schedule))
 
 
 def load_file(path: str, options: ReadOptions | None = None) -> FileResult:

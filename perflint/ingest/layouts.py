@@ -103,29 +103,30 @@ def tabbed_rows(text: str, vocab: Vocabulary | None = None) -> list[Row]:
     rows: list[Row] = []
     current: Row | None = None  # open row (no blank line seen since)
     last_cell: Cell | None = None  # the table cell continuation lines extend
-    for start, end in _line_spans(text):
-        line = text[start:end]
+    non_pad = _NON_PAD.search
+    end = -1
+    for line in text.split("\n"):
+        start = end + 1
+        end = start + len(line)
         if not line.strip(" \t\r\f\v"):
             # An empty line ends the row.  (A line of U+3000 padding is a
             # blank paragraph inside the cell above and does not.)
             current = None
             continue
-        if _blank(text, start, end) and not line.startswith("\t"):
-            if last_cell is not None:
-                last_cell.end = end
-            continue
-        if line.startswith("\t"):
+        if line[0] == "\t":
             if current is None:
                 current = Row()
                 rows.append(current)
-            pos = start
-            pieces = line.split("\t")
-            pos += len(pieces[0]) + 1  # pieces[0] is empty: the line starts with a tab
-            for piece in pieces[1:]:
-                cell = Cell(pos, pos + len(piece), True)
-                current.cells.append(cell)
-                last_cell = cell
+            cells = current.cells
+            pos = start + 1  # the line starts with a tab
+            for piece in line[1:].split("\t"):
+                last_cell = Cell(pos, pos + len(piece), True)
+                cells.append(last_cell)
                 pos += len(piece) + 1
+            continue
+        if non_pad(line) is None:
+            if last_cell is not None:
+                last_cell.end = end
             continue
         if is_free_line(line, vocab):
             rows.append(Row([Cell(start, end, False)], free=True))

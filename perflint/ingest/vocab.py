@@ -185,6 +185,19 @@ class Vocabulary:
                 self._prefix.setdefault(key[0], []).append((key, info))
         for items in self._prefix.values():
             items.sort(key=lambda kv: -len(kv[0]))
+        # the same labels of two characters or more, by their first two characters
+        self._prefix2: dict[str, list[tuple[str, LabelInfo]]] = {}
+        for items in self._prefix.values():
+            for key, info in items:
+                if len(key) >= 2:
+                    self._prefix2.setdefault(key[:2], []).append((key, info))
+        #: a run of characters none of which starts a label or is a decoration
+        self.no_label_run = re.compile("[^" + "".join(re.escape(ch) for ch in sorted(set(self._prefix) | set(DECOR)))
+                                       + "]*")
+        #: cells already cut into labels and values (see build.split_piece)
+        self.split_cache: dict[tuple[str, bool], tuple] = {}
+        #: footer lines already recognised (see build.Builder._is_footer)
+        self.footer_cache: dict[str, bool] = {}
 
     def _add(self, kind: str, key: str, labels: list[str]) -> None:
         for label in labels:
@@ -213,6 +226,11 @@ class Vocabulary:
     def match_prefix(self, norm: str, start: int = 0, min_len: int = 2) -> tuple[LabelInfo, int] | None:
         """The longest label at ``norm[start:]``; returns it and its length."""
         if start >= len(norm):
+            return None
+        if min_len >= 2:
+            for key, info in self._prefix2.get(norm[start:start + 2], ()):  # longest first
+                if len(key) >= min_len and norm.startswith(key, start):
+                    return info, len(key)
             return None
         for key, info in self._prefix.get(norm[start], ()):  # longest first
             if len(key) >= min_len and norm.startswith(key, start):
