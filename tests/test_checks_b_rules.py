@@ -145,11 +145,27 @@ def test_rule_examples(path: Path) -> None:
             assert not hits, f"{label} fired: {[h for _, h in hits]}"
 
 
-def test_word_segmentation_is_imported_only_when_a_rule_needs_it() -> None:
+def test_word_segmentation_never_imports_jieba() -> None:
+    """perflint.segment reads jieba's dictionary through its own index: loading
+    the kinds touches no dictionary, and a whole check run (REL001 segments
+    every project name) imports no jieba module at all, jieba.posseg included."""
     import subprocess
     import sys
 
-    code = ("import sys, perflint.checks as c; c.register(); "
-            "print('jieba' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "False"
+    code = ("import runpy, sys\n"
+            "import perflint.checks as c, perflint.segment as s\n"
+            "c.register()\n"
+            "print('after register:', s._lexicon is not None, file=sys.stderr)\n"
+            "sys.argv = ['perflint', 'check', '--no-cache', sys.argv[1]]\n"
+            "try:\n"
+            "    runpy.run_module('perflint', run_name='__main__', alter_sys=True)\n"
+            "except SystemExit:\n"
+            "    pass\n"
+            "print('after check:', s._lexicon is not None, file=sys.stderr)\n"
+            "print('jieba modules:', sorted(m for m in sys.modules if m.partition('.')[0] == 'jieba'),"
+            " file=sys.stderr)\n")
+    example = ROOT / "examples" / "clean-library-2023.txt"
+    out = subprocess.run([sys.executable, "-c", code, str(example)], check=False, capture_output=True, text=True,
+                         cwd=ROOT, timeout=120)
+    lines = [line for line in out.stderr.splitlines() if line.startswith(("after", "jieba"))]
+    assert lines == ["after register: False", "after check: True", "jieba modules: []"], out.stderr

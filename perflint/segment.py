@@ -1,0 +1,553 @@
+"""Word segmentation with jieba's dictionary, without loading jieba.
+
+perflint segments text the way ``jieba`` does with ``HMM=False`` (dictionary
+words only): :func:`cut`, :func:`tokenize`, :func:`cut_for_search` and
+:func:`pos_cut` give exactly what ``jieba.cut``, ``jieba.tokenize``,
+``jieba.cut_for_search`` and ``jieba.posseg.cut`` give.  Importing jieba and
+loading its prefix dictionary takes most of a second per process (``marshal``
+of ~500,000 entries, then ``jieba.posseg`` reads ``dict.txt`` again for the
+part-of-speech tags and imports HMM tables that ``HMM=False`` never uses).
+Here the dictionary is read once per machine into an index file that every
+later process maps into memory and probes only for the substrings it meets.
+
+The index (``<cache dir>/lexicon/jieba-<version>-<key>.idx``) is an
+open-addressing hash table: for every dictionary word *and every prefix of a
+word* (jieba's prefix dictionary: prefixes have frequency 0 and only tell the
+scan that a longer word may follow) it holds the frequency and the
+part-of-speech tag, plus the total frequency.  Its *key* -- the index
+format, jieba's version, the real path, size and modification time of
+``dict.txt`` and the machine's byte order -- is stored in the file and hashed
+into its name, so another jieba or an edited dictionary gets a new file and
+the old one is never read again.  Files are
+written to a temporary name and renamed into place, so concurrent processes
+see a whole index or none; while one process builds, the others wait for it
+(a lock file, ignored once stale).  If the cache folder cannot be written the
+dictionary is read into memory for the process instead; a damaged index file
+is rebuilt.
+
+What is reproduced from jieba 0.42 (behaviour, not code):
+
+* blocks: ``jieba.cut`` segments runs of ``[\\u4E00-\\u9FD5a-zA-Z0-9+#&._%-]``;
+  whitespace (``\\r\\n`` counts as one) is returned whole and any other
+  character alone.  ``jieba.posseg`` uses the same runs without ``%`` and
+  ``-``, tags whitespace and other characters ``x``;
+* in a block: the DAG of dictionary words starting at each position (the scan
+  goes on while the substring is a word or a prefix of one), the route of
+  maximal log-probability (ties go to the longer word), and consecutive
+  one-character ASCII letters or digits glued into one word (tagged ``eng``);
+* ``cut_for_search``: before each word longer than 2 (3) characters, its
+  2-grams (3-grams) that are dictionary words with a non-zero frequency;
+* ``tokenize``: (word, start, end) offsets of ``cut``.
+"""
+
+from __future__ import annotations
+
+import math
+import mmap
+import os
+import re
+import struct
+import sys
+import threading
+import time
+import zlib
+from array import array
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = ["Lexicon", "cut", "cut_for_search", "lexicon", "pos_cut", "set_cache_dir", "tokenize"]
+
+#: bump when the index layout or what goes into it changes
+FORMAT = 1
+MAGIC = b"PFLEX\x00\x01\n"
+ENV = "PERFLINT_CACHE_DIR"
+#: distinct substrings remembered per process (each is looked up in the index once)
+MEMO = 1 << 18
+#: how long a process waits for another one building the same index
+LOCK_WAIT = 30.0
+#: a lock file older than this is left behind by a process that died
+LOCK_STALE = 120.0
+
+# Block and character classes of jieba 0.42 (``jieba.re_han_default``,
+# ``jieba.re_skip_default``, ``jieba.re_eng``; ``jieba.posseg.re_han_internal``,
+# ``re_num``, ``re_eng``).  [0-9] and [a-zA-Z] are ASCII only; \s is Unicode.
+_BLOCK_CUT = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&._%\\-]+)")
+_BLOCK_POS = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&._]+)")
+_SKIP = re.compile(r"(\r\n|\s)")
+_ENG_CHAR = re.compile("[a-zA-Z0-9]")
+_ENG = re.compile("[a-zA-Z0-9]+")
+_NUM = re.compile(r"[.0-9]+")
+
+# Index layout (little-endian header and entries; the slot array in the
+# machine's order, which is part of the key):
+#   header: magic, key length, total frequency, slot count, entry count,
+#           tag-table length, pool length
+#   key: the UTF-8 key the index was built for (see _key)
+#   tag table: the tags joined by "\n", zero-padded so that the key and the
+#           table end on a multiple of 4 bytes (tag id i+1)
+#   slots: one unsigned 32-bit file offset of an entry per slot, 0 = empty
+#   pool: entries, each key length (u16), frequency (u32), tag id (u8), key
+_HEADER = struct.Struct("<8sIQIIII")
+_ENTRY = struct.Struct("<HIB")
+_SLOT = next((code for code in "IL" if array(code).itemsize == 4), "I")
+
+Entry = tuple[int, "str | None"]
+
+
+class Lexicon:
+    """jieba's prefix dictionary: ``entry(word)`` is (frequency, tag or None)
+    for a word or a prefix of one (frequency 0, usually no tag), None for
+    anything else.  ``source`` says where it came from: ``index`` (mapped
+    file), ``built`` (just read and written to ``path``) or ``memory``
+    (read, could not be written; ``problem`` says why)."""
+
+    def __init__(self, find: Callable[[str], Entry | None], total: int, source: str,
+                 path: Path | None = None, problem: str | None = None) -> None:
+        self.total = total
+        self.logtotal = math.log(total)
+        self.source = source
+        self.path = path
+        self.problem = problem
+        self.entry = lru_cache(maxsize=MEMO)(find)
+        self.pieces = lru_cache(maxsize=4096)(self._pieces)
+
+    def __repr__(self) -> str:
+        return f"<Lexicon {self.source} {self.path or ''}>"
+
+    def freq(self, word: str) -> int:
+        e = self.entry(word)
+        return e[0] if e is not None else 0
+
+    def tag(self, word: str) -> str | None:
+        e = self.entry(word)
+        return e[1] if e is not None else None
+
+    def _pieces(self, block: str) -> tuple[tuple[str, bool], ...]:
+        """The words of one block on the most probable route, as (word, eng):
+        ``eng`` marks a run of one-character ASCII letters/digits glued together."""
+        n = len(block)
+        entry = self.entry
+        logtotal = self.logtotal
+        log = math.log
+        route: list[tuple[float, int]] = [(0, 0)] * (n + 1)
+        for k in range(n - 1, -1, -1):
+            best = None
+            end = k + 1
+            frag = block[k]
+            while True:
+                e = entry(frag)
+                if e is None:
+                    break
+                if e[0]:
+                    cand = (log(e[0]) - logtotal + route[end][0], end - 1)
+                    if best is None or cand > best:
+                        best = cand
+                if end >= n:
+                    break
+                end += 1
+                frag = block[k:end]
+            # no word starts here: the character alone, with frequency "1"
+            route[k] = best if best is not None else (0.0 - logtotal + route[k + 1][0], k)
+        out: list[tuple[str, bool]] = []
+        buf = ""
+        x = 0
+        while x < n:
+            y = route[x][1] + 1
+            word = block[x:y]
+            if y - x == 1 and _ENG_CHAR.match(word):
+                buf += word
+            else:
+                if buf:
+                    out.append((buf, True))
+                    buf = ""
+                out.append((word, False))
+            x = y
+        if buf:
+            out.append((buf, True))
+        return tuple(out)
+
+
+# -- the dictionary -----------------------------------------------------------------
+
+
+class _Dictionary:
+    """jieba's dictionary read into memory: word/prefix → frequency, word → tag
+    and the total frequency, as jieba builds them: a repeated word keeps its
+    last frequency and tag but counts in the total every time; a prefix that
+    is not itself a word has frequency 0."""
+
+    def __init__(self, data: bytes, name: str) -> None:
+        freqs: dict[str, int] = {}
+        tags: dict[str, str] = {}
+        total = 0
+        lines = data.decode("utf-8").split("\n")  # jieba reads lines of bytes, ends at \n
+        if lines and not lines[-1]:
+            lines.pop()
+        for lineno, line in enumerate(lines, 1):
+            parts = line.strip(" \t\n\r\x0b\x0c").split(" ")  # bytes.strip() whitespace
+            try:
+                word = parts[0]
+                freq = int(parts[1])
+            except (ValueError, IndexError):
+                raise ValueError(f"jieba 词典 {name} 第 {lineno} 行无效 / invalid dictionary entry in {name} "
+                                 f"at line {lineno}: {line!r}") from None
+            freqs[word] = freq
+            total += freq
+            if len(parts) == 3:
+                tags[word] = parts[2]
+            if len(word) > 1:
+                for i in range(1, len(word)):
+                    prefix = word[:i]
+                    if prefix not in freqs:
+                        freqs[prefix] = 0
+        self.freqs = freqs
+        self.tags = tags
+        self.total = total
+
+    def find(self, word: str) -> Entry | None:
+        freq = self.freqs.get(word)
+        return None if freq is None else (freq, self.tags.get(word))
+
+
+def _serialize(dic: _Dictionary, key: bytes) -> bytes:
+    names = sorted(set(dic.tags.values()))
+    if len(names) > 255:
+        raise ValueError("too many part-of-speech tags for the index")
+    tag_id = {t: i + 1 for i, t in enumerate(names)}
+    tag_table = "\n".join(names).encode("utf-8")
+    tag_table += b"\0" * (-(len(key) + len(tag_table)) % 4)
+    nslots = 1 << max(4, (2 * len(dic.freqs) - 1).bit_length())  # load factor <= 1/2
+    mask = nslots - 1
+    slots = array(_SLOT, bytes(4 * nslots))
+    base = _HEADER.size + len(key) + len(tag_table) + 4 * nslots
+    pool = bytearray()
+    pack = _ENTRY.pack
+    crc32 = zlib.crc32
+    tag_of = dic.tags.get
+    for word, freq in dic.freqs.items():
+        tag = tag_of(word)
+        data = word.encode("utf-8", "surrogatepass")
+        if len(data) > 0xFFFF or not 0 <= freq <= 0xFFFFFFFF:
+            raise ValueError(f"dictionary entry does not fit the index: {word!r} {freq}")
+        i = crc32(data) & mask
+        while slots[i]:
+            i = (i + 1) & mask
+        slots[i] = base + len(pool)
+        pool += pack(len(data), freq, tag_id[tag] if tag is not None else 0)
+        pool += data
+    if base + len(pool) > 0xFFFFFFFF:
+        raise ValueError("dictionary too large for the index")
+    header = _HEADER.pack(MAGIC, len(key), dic.total, nslots, len(dic.freqs), len(tag_table), len(pool))
+    return b"".join((header, key, tag_table, slots.tobytes(), pool))
+
+
+class _Table:
+    """Lookups in a serialized index (a mapped file or bytes)."""
+
+    def __init__(self, data: mmap.mmap | bytes, key: bytes) -> None:
+        if len(data) < _HEADER.size:
+            raise ValueError("index too short")
+        magic, key_len, total, nslots, self.entries, tags_len, pool_len = _HEADER.unpack_from(data, 0)
+        tags_at = _HEADER.size + key_len
+        start = tags_at + tags_len
+        if (magic != MAGIC or data[_HEADER.size:tags_at] != key or len(data) != start + 4 * nslots + pool_len
+                or nslots & (nslots - 1) or start % 4 or not total):
+            raise ValueError("not an index of this dictionary")
+        self.tags = (None, *bytes(data[tags_at:start]).rstrip(b"\0").decode("utf-8").split("\n"))
+        self.total = total
+        self.data = data
+        self.mask = nslots - 1
+        self.slots = memoryview(data)[start:start + 4 * nslots].cast(_SLOT)
+
+    def find(self, word: str) -> Entry | None:
+        key = word.encode("utf-8", "surrogatepass")
+        data, slots, mask = self.data, self.slots, self.mask
+        n = len(key)
+        i = zlib.crc32(key) & mask
+        while True:
+            off = slots[i]
+            if not off:
+                return None
+            size, freq, tag = _ENTRY.unpack_from(data, off)
+            if size == n and data[off + 7:off + 7 + n] == key:
+                return freq, self.tags[tag]
+            i = (i + 1) & mask
+
+
+# -- where things are --------------------------------------------------------------
+
+_cache_dir: Path | None = None
+
+
+def _default_cache_dir() -> Path:
+    """``$PERFLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/perflint``, else ``~/.cache/perflint``."""
+    env = os.environ.get(ENV)
+    if env:
+        return Path(env).expanduser()
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    if xdg:
+        return Path(xdg).expanduser() / "perflint"
+    return Path.home() / ".cache" / "perflint"
+
+
+def set_cache_dir(path: str | os.PathLike[str] | None) -> None:
+    """Keep the index under ``path``/lexicon (``None``: the default cache folder).
+    Takes effect for the next segmentation; results do not change."""
+    global _cache_dir, _lexicon
+    with _lock:
+        _cache_dir = Path(path).expanduser() if path is not None else None
+        _lexicon = None
+
+
+def _jieba_dir() -> Path:
+    mod = sys.modules.get("jieba")
+    if mod is not None and getattr(mod, "__file__", None):
+        return Path(mod.__file__).parent
+    # find the package without importing it: sys.path first (cheap), then
+    # every finder (editable or unusual installs)
+    from importlib.machinery import PathFinder
+
+    spec = PathFinder.find_spec("jieba")
+    if spec is None:
+        from importlib.util import find_spec
+
+        spec = find_spec("jieba")
+    if spec is not None and spec.submodule_search_locations:
+        return Path(next(iter(spec.submodule_search_locations)))
+    if spec is not None and spec.origin:
+        return Path(spec.origin).parent
+    raise ModuleNotFoundError("未安装 jieba（需要其词典）/ jieba is not installed (its dictionary is needed)",
+                              name="jieba")
+
+
+def _jieba_version(folder: Path) -> str:
+    try:
+        with open(folder / "__init__.py", "rb") as f:
+            head = f.read(2048).decode("utf-8", "replace")
+    except OSError:
+        return "unknown"
+    m = re.search(r"""__version__\s*=\s*['"]([\w.+-]+)['"]""", head)
+    return m.group(1) if m else "unknown"
+
+
+def _key(dictionary: Path, version: str) -> bytes:
+    """What an index is valid for: stored in it, and hashed into its name."""
+    st = dictionary.stat()
+    return "\0".join(map(str, (FORMAT, version, os.path.realpath(dictionary), st.st_size, st.st_mtime_ns,
+                               sys.byteorder, _SLOT))).encode("utf-8", "surrogatepass")
+
+
+def _index_name(key: bytes, version: str) -> str:
+    return f"jieba-{version}-{zlib.crc32(key):08x}{zlib.adler32(key):08x}.idx"
+
+
+# -- loading and building ----------------------------------------------------------
+
+
+def _open_index(path: Path, key: bytes) -> _Table | None:
+    try:
+        with open(path, "rb") as f:
+            data = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):  # missing, unreadable, empty
+        return None
+    try:
+        return _Table(data, key)
+    except (ValueError, TypeError, UnicodeDecodeError):
+        data.close()
+        return None
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; the index is not
+        os.replace(tmp, path)
+    except BaseException:
+        _unlink(Path(tmp))
+        raise
+
+
+def _unlink(path: Path) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+def _wait_for_builder(lock: Path, path: Path, key: bytes) -> _Table | None:
+    """Another process holds the lock: wait for its index (None: build it here)."""
+    deadline = time.monotonic() + LOCK_WAIT
+    while time.monotonic() < deadline:
+        try:
+            if time.time() - lock.stat().st_mtime > LOCK_STALE:  # its builder died
+                _unlink(lock)
+                return None
+        except FileNotFoundError:
+            return _open_index(path, key)
+        except OSError:
+            return None
+        time.sleep(0.05)
+        table = _open_index(path, key)
+        if table is not None:
+            return table
+    return None
+
+
+def load(dictionary: str | os.PathLike[str] | None = None,
+         cache_dir: str | os.PathLike[str] | None = None) -> Lexicon:
+    """The lexicon of ``dictionary`` (default: jieba's ``dict.txt``) from its
+    index under ``cache_dir``/lexicon (default: perflint's cache folder),
+    building the index when it is missing, stale or damaged.  Never fails for
+    want of a writable cache: the dictionary is then read into memory."""
+    if dictionary is None:
+        folder = _jieba_dir()
+        dict_path, version = folder / "dict.txt", _jieba_version(folder)
+    else:
+        dict_path, version = Path(dictionary), "custom"
+    if not dict_path.is_file():  # jieba installed as a zip: let it open its dictionary
+        import jieba
+
+        with jieba.get_dict_file() as f:
+            dic = _Dictionary(f.read(), "jieba/dict.txt")
+        return Lexicon(dic.find, dic.total, "memory", problem=f"{dict_path} is not a file")
+    key = _key(dict_path, version)
+    path: Path | None = None
+    try:
+        root = Path(cache_dir).expanduser() if cache_dir is not None else (_cache_dir or _default_cache_dir())
+        path = root / "lexicon" / _index_name(key, version)
+    except (OSError, RuntimeError) as exc:  # no home directory
+        problem: str | None = str(exc)
+    else:
+        table = _open_index(path, key)
+        if table is not None:
+            return Lexicon(table.find, table.total, "index", path)
+        problem = None
+    lock: Path | None = None
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            problem = str(exc)
+        else:
+            lock = path.with_name(path.name + ".lock")
+            try:
+                os.close(os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644))
+            except FileExistsError:  # another process is building it
+                table = _wait_for_builder(lock, path, key)
+                lock = None
+                if table is not None:
+                    return Lexicon(table.find, table.total, "index", path)
+            except OSError as exc:
+                lock, problem = None, str(exc)
+            else:  # another process may have finished it since we looked
+                table = _open_index(path, key)
+                if table is not None:
+                    _unlink(lock)
+                    return Lexicon(table.find, table.total, "index", path)
+    try:
+        dic = _Dictionary(dict_path.read_bytes(), str(dict_path))
+        source = "memory"
+        if path is not None and problem is None:
+            try:
+                _write_atomically(path, _serialize(dic, key))
+                source = "built"
+            except (OSError, ValueError) as exc:
+                problem = str(exc)
+        return Lexicon(dic.find, dic.total, source, path if source == "built" else None, problem)
+    finally:
+        if lock is not None:
+            _unlink(lock)
+
+
+_lock = threading.Lock()
+_lexicon: Lexicon | None = None
+
+
+def lexicon() -> Lexicon:
+    """The process's lexicon of jieba's dictionary, loaded on first use.  Call
+    it before starting worker processes so that they inherit it (``fork``) or
+    find the index built (``spawn``)."""
+    global _lexicon
+    lex = _lexicon
+    if lex is None:
+        with _lock:
+            if _lexicon is None:
+                _lexicon = load()
+            lex = _lexicon
+    return lex
+
+
+# -- segmentation ------------------------------------------------------------------
+
+
+def _cut(text: str, lex: Lexicon) -> Iterator[str]:
+    for block in _BLOCK_CUT.split(text):
+        if not block:
+            continue
+        if _BLOCK_CUT.match(block):
+            for word, _ in lex.pieces(block):
+                yield word
+        else:
+            for part in _SKIP.split(block):
+                if _SKIP.match(part):
+                    yield part
+                else:
+                    yield from part
+
+
+def cut(text: str) -> list[str]:
+    """``jieba.lcut(text, HMM=False)``."""
+    return list(_cut(text, lexicon()))
+
+
+def tokenize(text: str) -> list[tuple[str, int, int]]:
+    """``list(jieba.tokenize(text, HMM=False))``: (word, start, end)."""
+    out = []
+    start = 0
+    for word in _cut(text, lexicon()):
+        end = start + len(word)
+        out.append((word, start, end))
+        start = end
+    return out
+
+
+def cut_for_search(text: str) -> list[str]:
+    """``jieba.lcut_for_search(text, HMM=False)``: each word preceded by its
+    2- and 3-character pieces that are words (信息系统 → 信息, 系统, 信息系统)."""
+    lex = lexicon()
+    freq = lex.freq
+    out = []
+    for word in _cut(text, lex):
+        n = len(word)
+        if n > 2:
+            out.extend(g for g in (word[i:i + 2] for i in range(n - 1)) if freq(g))
+        if n > 3:
+            out.extend(g for g in (word[i:i + 3] for i in range(n - 2)) if freq(g))
+        out.append(word)
+    return out
+
+
+def pos_cut(text: str) -> list[tuple[str, str]]:
+    """``[(p.word, p.flag) for p in jieba.posseg.cut(text, HMM=False)]``."""
+    lex = lexicon()
+    tag = lex.tag
+    out: list[tuple[str, str]] = []
+    for block in _BLOCK_POS.split(text):
+        if _BLOCK_POS.match(block):
+            for word, eng in lex.pieces(block):
+                out.append((word, "eng" if eng else (tag(word) or "x")))
+            continue
+        for part in _SKIP.split(block):
+            if _SKIP.match(part):
+                out.append((part, "x"))
+                continue
+            # (jieba tests the whole part for "eng", each character for "m")
+            part_eng = bool(_ENG.match(part))
+            for ch in part:
+                out.append((ch, "m" if _NUM.match(ch) else "eng" if part_eng else "x"))
+    return out
