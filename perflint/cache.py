@@ -87,6 +87,9 @@ class ResultCache:
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
 
+    def has(self, key: str) -> bool:
+        return self._path(key).is_file()
+
     def get(self, key: str) -> list[FileReport] | None:
         try:
             raw = self._path(key).read_bytes()

@@ -333,14 +333,22 @@ def _abort(targets: list) -> None:
 
 
 def _result_cache(engine, cfg, no_cache: bool, cache_dir: Optional[Path]):
-    """The result cache for this run, or None (``--no-cache``, ``cache = false``)."""
-    if no_cache or getattr(cfg, "cache", True) is False:
-        return None
+    """The result cache for this run, or None (``--no-cache``, ``cache = false``).
+
+    The word-segmentation index (:mod:`perflint.segment`) lives in the same
+    folder whether or not results are cached: it is derived from the installed
+    dictionary, not from any input."""
     from perflint.cache import ResultCache, default_cache_dir
 
     configured = getattr(cfg, "cache_dir", None)
-    root = cache_dir or (Path(configured) if configured else None) or default_cache_dir()
-    return ResultCache(root, engine.fingerprint())
+    root = cache_dir or (Path(configured) if configured else None)
+    if root is not None:
+        from perflint import segment
+
+        segment.set_cache_dir(root)
+    if no_cache or getattr(cfg, "cache", True) is False:
+        return None
+    return ResultCache(root or default_cache_dir(), engine.fingerprint())
 
 
 class _Target:

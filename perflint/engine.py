@@ -472,14 +472,45 @@ class Engine:
 
     def _checked(self, files: list[str], jobs: int, cache: ResultCache | None
                  ) -> Iterator[tuple[list[FileReport], bool]]:
-        workers = min(jobs, len(files) // MIN_FILES_PER_WORKER)
-        if workers <= 1:
+        # Files the cache already answers are read back here, in order; only
+        # the others go to the workers, so a warm run starts no worker at all.
+        hits: dict[str, str] = {}
+        if cache is not None:
             for path in files:
-                yield self.check_path(path, cache)
-            return
-        from perflint import parallel
+                key = self._cached_key(path, cache)
+                if key is not None:
+                    hits[path] = key
+        misses = [p for p in files if p not in hits]
+        workers = min(jobs, len(misses) // MIN_FILES_PER_WORKER)
+        if workers > 1:
+            from perflint import parallel
 
-        yield from parallel.check_paths(self, files, workers, cache)
+            computed = parallel.check_paths(self, misses, workers, cache)
+        else:
+            computed = (self.check_path(path, cache) for path in misses)
+        try:
+            for path in files:
+                key = hits.get(path)
+                reports = cache.get(key) if key is not None else None
+                if reports is not None:
+                    yield reports, True
+                elif key is not None:  # damaged since we looked: check it here
+                    yield self.check_path(path, cache)
+                else:
+                    yield next(computed)
+        finally:
+            close = getattr(computed, "close", None)
+            if close is not None:
+                close()
+
+    def _cached_key(self, path: str, cache: ResultCache) -> str | None:
+        """The cache key of ``path`` when the cache holds an entry for it."""
+        try:
+            data = read_bytes(path, self.config.max_file_size)
+        except InputError:
+            return None
+        key = cache.entry_key(data, _shown(path))
+        return key if cache.has(key) else None
 
     def summary(self) -> RunSummary:
         return RunSummary(profile=self.config.profile, version=__version__, options=self.config.summary())
