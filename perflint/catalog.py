@@ -15,6 +15,11 @@ Loading order:
    the file, the line and, for unknown keys, kinds and severities, the closest
    valid spelling.  All problems of all files are collected and raised
    together as one :class:`CatalogError`, before any input is read.
+   The built-in pack is the exception: perflint's own test suite validates
+   it in full (``tests/test_catalog_fast_load.py``), so :func:`builtin_catalog`
+   loads it as *trusted* and skips the JSON Schema passes at run time (see
+   :meth:`Catalog.load`).  jsonschema is imported only when something is
+   actually validated.
 4. **Profiles** (``rules/profiles/*.toml``) select and tune rules for one
    template family.
 
@@ -25,30 +30,33 @@ such as ``VAL`` or ``VAL0``; ``ALL`` is every rule) > **alias**.
 
 from __future__ import annotations
 
-import difflib
-import importlib.metadata
+import os
 import re
+import sys
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
-
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from perflint.checks.base import Kind
 from perflint.findings import Aspect, Severity
 from perflint.messages import t
-from perflint.resources import rules_dir, schema
+from perflint.resources import rules_dir, schema, user_cache_dir, write_cache_file
 from perflint.result import RuleInfo
+
+if TYPE_CHECKING:  # imported lazily: only a run that validates something needs them
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 #: kinds that exist only in rule data: the ``input`` family documents and
 #: renders InputProblems, ``internal`` renders crashes of other kinds.
 PSEUDO_KINDS = ("input", "internal")
 INTERNAL_ERROR_CODE = "PL001"
 SKIP_DIRS = ("profiles", "data")
+#: bump when what the parse cache holds changes
+PARSE_CACHE_FORMAT = 1
 DEFAULT_PROFILE = "hunan-2019"
 LANGS = ("zh", "en")
 
@@ -183,11 +191,135 @@ class ReferenceError_(LookupError):
 
 
 # ---------------------------------------------------------------------------
+# entry points, without importing importlib.metadata where it can be helped
+# ---------------------------------------------------------------------------
+
+_EP_VALUE_RE = re.compile(r"(?P<module>[\w.]+)\s*(:\s*(?P<attr>[\w.]+)\s*)?((?P<extras>\[.*\])\s*)?$")
+_EP_READ_ERRORS = (FileNotFoundError, IsADirectoryError, NotADirectoryError, PermissionError)
+
+
+class EntryPoint:
+    """One entry point (``name = module:attr``), loaded like ``importlib.metadata.EntryPoint``.
+
+    A plain class, not a dataclass: creating a dataclass costs about a
+    millisecond of start-up.
+    """
+
+    __slots__ = ("name", "value", "group")
+
+    def __init__(self, name: str, value: str, group: str) -> None:
+        self.name, self.value, self.group = name, value, group
+
+    def __repr__(self) -> str:
+        return f"EntryPoint(name={self.name!r}, value={self.value!r}, group={self.group!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, EntryPoint) and (self.name, self.value, self.group) == (other.name, other.value, other.group)
+
+    def __hash__(self) -> int:
+        return hash((self.name, self.value, self.group))
+
+    def load(self) -> Any:
+        import importlib
+
+        match = _EP_VALUE_RE.match(self.value)
+        if match is None:
+            raise ValueError(f"invalid entry point {self.name} = {self.value!r}")
+        obj: Any = importlib.import_module(match.group("module"))
+        for attr in filter(None, (match.group("attr") or "").split(".")):
+            obj = getattr(obj, attr)
+        return obj
+
+
+def entry_points(group: str) -> list[Any]:
+    """The entry points of ``group`` of the installed distributions.
+
+    The same list as ``importlib.metadata.entry_points(group=group)``, in the
+    same order, but read directly from the ``*.dist-info`` / ``*.egg-info``
+    folders on ``sys.path``: importing importlib.metadata costs about 20 ms of
+    start-up (it imports the email package).  Where the layout is anything
+    else (a zip file or an egg on ``sys.path``, a finder other than the
+    standard one that knows distributions, a file that does not parse), and
+    in a process that has already imported importlib.metadata (then it costs
+    nothing), importlib.metadata itself answers.
+    """
+    metadata = sys.modules.get("importlib.metadata")
+    if metadata is None:
+        found = _scan_entry_points(group)
+        if found is not None:
+            return list(found)
+        import importlib.metadata as metadata
+    return list(metadata.entry_points(group=group))
+
+
+def _normalize_dist(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower().replace("-", "_")
+
+
+def _scan_entry_points(group: str) -> list[EntryPoint] | None:
+    """What importlib.metadata would find (first distribution of each name wins), or None to ask it."""
+    from importlib.machinery import PathFinder
+
+    if any(getattr(f, "find_distributions", None) is not None and f is not PathFinder for f in sys.meta_path):
+        return None
+    seen: set[str] = set()
+    out: list[EntryPoint] = []
+    for entry in sys.path:
+        if not isinstance(entry, str):
+            return None
+        root = entry or "."
+        try:
+            children = os.listdir(root)
+        except NotADirectoryError:
+            return None  # a zip file on sys.path
+        except OSError:
+            continue
+        if os.path.basename(root).lower().endswith(".egg"):
+            return None
+        infos: dict[str, list[str]] = {}
+        for child in children:
+            low = child.lower()
+            if low.endswith((".dist-info", ".egg-info")):
+                if not child.endswith((".dist-info", ".egg-info")):
+                    return None  # importlib.metadata would read the name from METADATA
+                infos.setdefault(_normalize_dist(low.rpartition(".")[0].partition("-")[0]), []).append(child)
+        for name, dists in infos.items():
+            for child in dists:
+                if name in seen:
+                    continue
+                seen.add(name)
+                try:
+                    with open(os.path.join(root, child, "entry_points.txt"), encoding="utf-8") as fh:
+                        text = fh.read()
+                except _EP_READ_ERRORS:
+                    continue
+                except (OSError, ValueError):
+                    return None
+                section: str | None = None
+                for line in map(str.strip, text.splitlines()):
+                    if not line or line.startswith("#"):
+                        continue
+                    if line.startswith("[") and line.endswith("]"):
+                        section = line.strip("[]")
+                        continue
+                    if section is None:
+                        continue
+                    if "=" not in line:
+                        return None
+                    if section == group:
+                        key, _, value = line.partition("=")
+                        out.append(EntryPoint(key.strip(), value.strip(), group))
+    return out
+
+
+# ---------------------------------------------------------------------------
 # helpers: lines of keys in TOML text, did-you-mean
 # ---------------------------------------------------------------------------
 
 
 def did_you_mean(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str | None:
+    import difflib
+
     choices = sorted(set(choices))
     found = difflib.get_close_matches(word, choices, n=1, cutoff=cutoff)
     if not found:
@@ -278,22 +410,107 @@ def locate(text: str, path: list[str | int]) -> int | None:
 # ---------------------------------------------------------------------------
 
 
+def validator_for(json_schema: dict[str, Any]) -> Draft202012Validator:
+    """A JSON Schema validator (imports jsonschema on first use)."""
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(json_schema)
+
+
 @lru_cache(maxsize=1)
 def _rule_validator() -> Draft202012Validator:
-    return Draft202012Validator(schema("rulepack.schema.json"))
+    return validator_for(schema("rulepack.schema.json"))
 
 
 @lru_cache(maxsize=1)
 def _declaration_validator() -> Draft202012Validator:
     """Example declarations follow the JSON input schema, so a misspelt field cannot make
     an example pass vacuously (``Declaration.from_dict`` ignores unknown keys)."""
-    return Draft202012Validator(schema("declaration.schema.json"))
+    return validator_for(schema("declaration.schema.json"))
 
 
 @lru_cache(maxsize=1)
 def _profile_validator() -> Draft202012Validator:
     root = schema("rulepack.schema.json")
-    return Draft202012Validator({"$defs": root["$defs"], "$ref": "#/$defs/profile"})
+    return validator_for({"$defs": root["$defs"], "$ref": "#/$defs/profile"})
+
+
+#: keywords :func:`surely_valid` understands; annotations it may ignore
+_QUICK_KEYWORDS = frozenset({"type", "enum", "pattern", "minLength", "minimum", "maximum", "items", "properties",
+                             "additionalProperties", "propertyNames", "$ref"})
+_ANNOTATIONS = frozenset({"description", "title", "$schema", "$id", "$comment", "$defs", "default", "examples",
+                          "deprecated"})
+_QUICK_TYPES: dict[str, Any] = {
+    "object": lambda v: isinstance(v, dict),
+    "array": lambda v: isinstance(v, list),
+    "string": lambda v: isinstance(v, str),
+    "boolean": lambda v: isinstance(v, bool),
+    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+}
+
+
+def surely_valid(json_schema: dict[str, Any], data: Any, root: dict[str, Any] | None = None) -> bool:
+    """True only when ``data`` is certainly valid against ``json_schema`` (draft 2020-12).
+
+    A small, strict subset of JSON Schema (the keywords of
+    ``config.schema.json``: type, enum, pattern, minLength, minimum,
+    maximum, items, properties, additionalProperties, propertyNames and
+    local ``$ref``), so that a valid configuration is accepted without
+    importing jsonschema.  Any other keyword, and any doubtful case (``1.0``
+    for an integer, ``1`` in an enum of floats), answers False: then
+    jsonschema decides, and words the errors.
+    """
+    root = json_schema if root is None else root
+    if json_schema is True:
+        return True
+    if not isinstance(json_schema, dict):
+        return False
+    for key, rule in json_schema.items():
+        if key in _ANNOTATIONS:
+            continue
+        if key not in _QUICK_KEYWORDS:
+            return False
+        if key == "type":
+            check = _QUICK_TYPES.get(rule) if isinstance(rule, str) else None
+            if check is None or not check(data):
+                return False
+        elif key == "enum":
+            if not any(type(choice) is type(data) and choice == data for choice in rule):
+                return False
+        elif key == "$ref":
+            if not (isinstance(rule, str) and rule.startswith("#/$defs/")):
+                return False
+            target = (root.get("$defs") or {}).get(rule[len("#/$defs/"):])
+            if target is None or not surely_valid(target, data, root):
+                return False
+        elif key == "pattern":
+            if isinstance(data, str) and not re.search(rule, data):
+                return False
+        elif key == "minLength":
+            if isinstance(data, str) and len(data) < rule:
+                return False
+        elif key in ("minimum", "maximum"):
+            if isinstance(data, (int, float)) and not isinstance(data, bool):
+                if (data < rule) if key == "minimum" else (data > rule):
+                    return False
+        elif key == "items":
+            if isinstance(data, list) and not all(surely_valid(rule, item, root) for item in data):
+                return False
+        elif key == "propertyNames":
+            if isinstance(data, dict) and not all(surely_valid(rule, name, root) for name in data):
+                return False
+        elif key == "properties":
+            if isinstance(data, dict) and not all(surely_valid(rule[name], value, root)
+                                                  for name, value in data.items() if name in rule):
+                return False
+        elif key == "additionalProperties":
+            if isinstance(data, dict):
+                known = json_schema.get("properties") or {}
+                extra = [value for name, value in data.items() if name not in known]
+                if extra and (rule is False or not all(surely_valid(rule, value, root) for value in extra)):
+                    return False
+    return True
 
 
 def schema_problems(validator: Draft202012Validator, data: Any, text: str, path: str,
@@ -368,6 +585,10 @@ class Catalog:
     packs: list[Path] = field(default_factory=list)
     #: rules not loaded because their kind is missing while a plugin failed
     skipped: list[Problem] = field(default_factory=list)
+    #: TOML files already parsed (the parse cache of trusted packs): path -> (text, data)
+    _parsed: dict[Path, tuple[str, dict[str, Any]]] = field(default_factory=dict, repr=False, compare=False)
+    #: rule files of each pack, listed once per load
+    _listed: dict[Path, list[Path]] = field(default_factory=dict, repr=False, compare=False)
 
     # -- lookup -----------------------------------------------------------
     def by_name(self) -> dict[str, Rule]:
@@ -456,12 +677,28 @@ class Catalog:
     # -- loading ----------------------------------------------------------
     @classmethod
     def load(cls, packs: list[Path] | None = None, kind_classes: list[type[Kind]] | None = None,
-             extra_kinds: list[type[Kind]] | None = None) -> Catalog:
+             extra_kinds: list[type[Kind]] | None = None, *, trusted: Iterable[Path] = (),
+             cache_dir: Path | None = None) -> Catalog:
         """Load kinds and packs; raise :class:`CatalogError` listing every problem.
 
         ``packs`` / ``kind_classes`` replace the entry-point discovery (for
         tests); ``extra_kinds`` are added to the discovered ones.
+
+        ``trusted`` names pack folders whose files perflint's own test suite
+        validates (the built-in ``rules/``, see :func:`builtin_catalog`):
+        their rules, rule examples and profiles are not validated against the
+        JSON Schemas again, nor the ``[params]`` of rules whose kind is a
+        built-in one.  Everything that depends on the rest of the catalog
+        (name = file name, duplicate codes and names, unknown kinds,
+        references, settings) is still checked, and a trusted file that
+        cannot be read without validation is loaded again with it, so a
+        broken file is still reported with its line and a did-you-mean.
+
+        ``cache_dir``: keep the parsed TOML of trusted packs in
+        ``<cache_dir>/catalog/`` (see :meth:`_parse_cached`), which saves
+        parsing about 90 files on every run.
         """
+        trusted_dirs = {Path(p).resolve() for p in trusted}
         cat = cls()
         if kind_classes is None:
             kind_classes = cat._discover_kinds()
@@ -471,12 +708,17 @@ class Catalog:
             packs = cat._discover_packs()
         cat.packs = list(packs)
         problems: list[Problem] = []
+        trust = {pack: bool(trusted_dirs) and Path(pack).resolve() in trusted_dirs for pack in cat.packs}
+        if cache_dir is not None:
+            for pack in cat.packs:
+                if trust[pack]:
+                    cat._parsed.update(cat._parse_cached(Path(pack), Path(cache_dir)))
         for pack in cat.packs:
             problems.extend(cat._load_settings(pack))
         for pack in cat.packs:
-            problems.extend(cat._load_pack(pack))
+            problems.extend(cat._load_pack(pack, trusted=trust[pack]))
         for pack in cat.packs:
-            problems.extend(cat._load_profiles(pack))
+            problems.extend(cat._load_profiles(pack, trusted=trust[pack]))
         cat.rules = dict(sorted(cat.rules.items()))
         cat.profiles = dict(sorted(cat.profiles.items()))
         if not problems:  # a rule that failed to load would make every reference to it look wrong
@@ -487,7 +729,7 @@ class Catalog:
 
     def _discover_kinds(self) -> list[type[Kind]]:
         found: list[type[Kind]] = []
-        eps = sorted(importlib.metadata.entry_points(group="perflint.kinds"), key=lambda e: (e.name != "builtin", e.name))
+        eps = sorted(entry_points("perflint.kinds"), key=lambda e: (e.name != "builtin", e.name))
         if not eps:  # running from a source tree without installed metadata
             from perflint.checks import register
 
@@ -506,7 +748,7 @@ class Catalog:
 
     def _discover_packs(self) -> list[Path]:
         out: list[Path] = []
-        eps = sorted(importlib.metadata.entry_points(group="perflint.packs"), key=lambda e: (e.name != "builtin", e.name))
+        eps = sorted(entry_points("perflint.packs"), key=lambda e: (e.name != "builtin", e.name))
         if not eps:
             return [rules_dir()]
         for ep in eps:
@@ -534,13 +776,73 @@ class Catalog:
         path = pack / "settings.toml"
         if not path.is_file():
             return []
-        data, _, problem = _parse_toml(path)
+        data, _, problem = self._parse_toml(path)
         if problem:
             return [problem]
         assert data is not None
         for key, value in (data.get("settings") or {}).items():
             self.settings.setdefault(key, value)
         return []
+
+    def _parse_toml(self, path: Path) -> tuple[dict[str, Any] | None, str, Problem | None]:
+        cached = self._parsed.get(path)
+        if cached is not None:
+            return cached[1], cached[0], None
+        return _parse_toml(path)
+
+    def _pack_toml_files(self, pack: Path) -> list[Path]:
+        """Every TOML file a pack load parses: settings, rules, profiles."""
+        settings = pack / "settings.toml"
+        profiles = pack / "profiles"
+        self._listed[pack] = self.rule_files(pack)
+        return (([settings] if settings.is_file() else []) + self._listed[pack]
+                + (sorted(profiles.glob("*.toml")) if profiles.is_dir() else []))
+
+    def _parse_cached(self, pack: Path, cache_dir: Path) -> dict[Path, tuple[str, dict[str, Any]]]:
+        """The parsed TOML files of ``pack``, from the cache when their text has not changed.
+
+        The cache is one JSON file per pack folder and perflint version under
+        ``<cache_dir>/catalog/``, keyed by a hash of every file's path and
+        text (reading the text is cheap; parsing it is what takes the time).
+        It is written atomically; a missing, stale or damaged cache is parsed
+        again and rewritten, an unwritable one is ignored.  A file that does
+        not parse is left to the normal load, which reports it.
+        """
+        import hashlib
+        import json
+
+        from perflint import __version__
+
+        try:
+            texts = {path: path.read_text("utf-8") for path in self._pack_toml_files(pack)}
+        except (OSError, UnicodeDecodeError):
+            return {}
+        rels = {path: path.relative_to(pack).as_posix() for path in texts}
+        h = hashlib.blake2b(digest_size=20)
+        for part in (__version__, str(PARSE_CACHE_FORMAT), str(pack)):
+            h.update(part.encode("utf-8") + b"\0")
+        for path, text in texts.items():
+            h.update(rels[path].encode("utf-8") + b"\0" + text.encode("utf-8") + b"\0")
+        key = h.hexdigest()
+        name = "catalog/" + hashlib.blake2b(f"{__version__}\0{pack}".encode("utf-8"), digest_size=8).hexdigest() + ".json"
+        try:
+            doc = json.loads((cache_dir / name).read_bytes())
+            if isinstance(doc, dict) and doc.get("key") == key and isinstance(doc.get("files"), dict):
+                files = doc["files"]
+                if all(isinstance(files.get(rels[path]), dict) for path in texts):
+                    return {path: (text, files[rels[path]]) for path, text in texts.items()}
+        except (OSError, ValueError):
+            pass
+        parsed: dict[Path, tuple[str, dict[str, Any]]] = {}
+        for path, text in texts.items():
+            try:
+                parsed[path] = (text, tomllib.loads(text))
+            except tomllib.TOMLDecodeError:
+                return {}
+        if all(_json_safe(data) for _, data in parsed.values()):
+            body = {"key": key, "files": {rels[path]: data for path, (_, data) in parsed.items()}}
+            write_cache_file(cache_dir, name, json.dumps(body, ensure_ascii=False).encode("utf-8"))
+        return parsed
 
     def rule_files(self, pack: Path) -> list[Path]:
         files = []
@@ -553,10 +855,10 @@ class Catalog:
             files.append(path)
         return files
 
-    def _load_pack(self, pack: Path) -> list[Problem]:
+    def _load_pack(self, pack: Path, trusted: bool = False) -> list[Problem]:
         problems: list[Problem] = []
-        for path in self.rule_files(pack):
-            rule, probs = self._load_rule(path, pack)
+        for path in self._listed.get(pack) or self.rule_files(pack):
+            rule, probs = self._load_rule_from(path, pack, trusted)
             problems.extend(probs)
             if rule is None:
                 continue
@@ -573,13 +875,22 @@ class Catalog:
             self.rules[rule.code] = rule
         return problems
 
-    def _load_rule(self, path: Path, pack: Path) -> tuple[Rule | None, list[Problem]]:
-        data, text, problem = _parse_toml(path)
+    def _load_rule_from(self, path: Path, pack: Path, trusted: bool) -> tuple[Rule | None, list[Problem]]:
+        """:meth:`_load_rule`, without validation for a trusted pack while that works."""
+        if trusted:
+            try:
+                return self._load_rule(path, pack, validate=False)
+            except (KeyError, IndexError, TypeError, ValueError, AttributeError):
+                pass  # not what the schema promises: load it again, validated, to say what is wrong
+        return self._load_rule(path, pack)
+
+    def _load_rule(self, path: Path, pack: Path, validate: bool = True) -> tuple[Rule | None, list[Problem]]:
+        data, text, problem = self._parse_toml(path)
         if problem:
             return None, [problem]
         assert data is not None
         spath = str(path)
-        problems = schema_problems(_rule_validator(), data, text, spath)
+        problems = schema_problems(_rule_validator(), data, text, spath) if validate else []
         if problems:
             return None, problems
         if data["name"] != path.stem:
@@ -599,9 +910,9 @@ class Catalog:
                 problems.append(Problem(spath, locate(text, ["kind"]), "kind",
                                         t("unknown-kind", kind=kind_name, hint=guess)))
         params = data.get("params", {})
-        if kind is not None:
+        if kind is not None and (validate or not _is_builtin_kind(kind)):
             try:
-                validator = Draft202012Validator(kind.params_schema)
+                validator = validator_for(kind.params_schema)
                 problems.extend(schema_problems(validator, params, text, spath, ["params"]))
             except Exception as exc:  # a kind with a broken schema
                 problems.append(Problem(spath, locate(text, ["kind"]), "kind",
@@ -619,7 +930,7 @@ class Catalog:
                 problems.append(Problem(spath, locate(text, ["examples", i]), f"examples.{i}",
                                         t("example-input", found=", ".join(inputs) or "-")))
             docs = ex.get("bundle") or ([ex["declaration"]] if "declaration" in ex else [])
-            for j, doc in enumerate(docs):
+            for j, doc in enumerate(docs if validate else ()):
                 where: list[str | int] = ["examples", i, "bundle" if "bundle" in ex else "declaration"]
                 for err in sorted(_declaration_validator().iter_errors(doc), key=lambda e: list(map(str, e.path))):
                     inner = "/".join(str(p) for p in err.absolute_path)
@@ -653,18 +964,26 @@ class Catalog:
         )
         return rule, []
 
-    def _load_profiles(self, pack: Path) -> list[Problem]:
+    def _load_profiles(self, pack: Path, trusted: bool = False) -> list[Problem]:
         problems: list[Problem] = []
         folder = pack / "profiles"
         if not folder.is_dir():
             return problems
         for path in sorted(folder.glob("*.toml")):
-            data, text, problem = _parse_toml(path)
+            data, text, problem = self._parse_toml(path)
             if problem:
                 problems.append(problem)
                 continue
             assert data is not None
-            probs = schema_problems(_profile_validator(), data, text, str(path))
+            profile = None
+            if trusted:
+                try:
+                    profile = _profile(data, path)
+                except (KeyError, IndexError, TypeError, ValueError, AttributeError):
+                    profile = None  # validate it below to say what is wrong
+            probs: list[Problem] = []
+            if profile is None:
+                probs = schema_problems(_profile_validator(), data, text, str(path))
             if not probs and data["name"] != path.stem:
                 probs.append(Problem(str(path), locate(text, ["name"]), "name",
                                      t("name-not-stem", name=data["name"], stem=path.stem)))
@@ -676,16 +995,7 @@ class Catalog:
                                         t("duplicate-name", name=data["name"],
                                           other=str(self.profiles[data["name"]].path))))
                 continue
-            self.profiles[data["name"]] = Profile(
-                name=data["name"],
-                path=path,
-                title=_lang_pair(data.get("title", {})),
-                description=_lang_pair(data.get("description", {})),
-                select=None if "select" not in data else tuple(data["select"]),
-                ignore=tuple(data.get("ignore", ())),
-                severity={k: Severity(v) for k, v in data.get("severity", {}).items()},
-                settings=dict(data.get("settings", {})),
-            )
+            self.profiles[data["name"]] = profile or _profile(data, path)
         return problems
 
     def _check_references(self) -> list[Problem]:
@@ -756,6 +1066,33 @@ class Catalog:
         return [name for name in self.profiles if rule in self.profile_rules(name)]
 
 
+def _profile(data: dict[str, Any], path: Path) -> Profile:
+    return Profile(
+        name=data["name"],
+        path=path,
+        title=_lang_pair(data.get("title", {})),
+        description=_lang_pair(data.get("description", {})),
+        select=None if "select" not in data else tuple(data["select"]),
+        ignore=tuple(data.get("ignore", ())),
+        severity={k: Severity(v) for k, v in data.get("severity", {}).items()},
+        settings=dict(data.get("settings", {})),
+    )
+
+
+def _json_safe(value: Any) -> bool:
+    """Whether JSON gives back exactly this value (TOML dates and times do not survive)."""
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and _json_safe(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_json_safe(v) for v in value)
+    return value is None or isinstance(value, (str, int, float, bool))
+
+
+def _is_builtin_kind(kind: Kind) -> bool:
+    """A kind of perflint itself (its params_schema is tested with the built-in rules)."""
+    return type(kind).__module__.startswith("perflint.checks.")
+
+
 def same_type(default: Any, value: Any) -> bool:
     if isinstance(default, bool) or isinstance(value, bool):
         return isinstance(default, bool) and isinstance(value, bool)
@@ -783,6 +1120,13 @@ def type_name(value: Any) -> str:
 
 
 @lru_cache(maxsize=1)
-def builtin_catalog() -> Catalog:
-    """The catalog from installed plugins and packs (cached per process)."""
-    return Catalog.load()
+def builtin_catalog(cache: bool = True) -> Catalog:
+    """The catalog from installed plugins and packs (cached per process).
+
+    The built-in pack is loaded as trusted (no JSON Schema validation at run
+    time): ``tests/test_catalog_fast_load.py`` validates it in full, so a broken
+    built-in rule fails CI.  Plugin packs are always validated.  With
+    ``cache``, its parsed TOML is kept in the user's cache folder
+    (:func:`perflint.resources.user_cache_dir`).
+    """
+    return Catalog.load(trusted=[rules_dir()], cache_dir=user_cache_dir() if cache else None)

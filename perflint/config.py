@@ -13,9 +13,13 @@ Where it comes from, lowest precedence first:
 Keys (kebab-case; see ``schemas/config.schema.json``): ``profile``,
 ``select``, ``extend-select``, ``ignore``, ``per-file-ignores``,
 ``severity``, ``fail-on``, ``lang``, ``output-format``, ``exclude``,
-``max-file-size``, ``settings`` (a table of shared settings such as
-``satisfaction_min_percent = 90``) and ``grade`` (the grading formula, see
-:mod:`perflint.grade`).
+``max-file-size``, ``cache``, ``cache-dir``, ``settings`` (a table of shared
+settings such as ``satisfaction_min_percent = 90``) and ``grade`` (the
+grading formula, see :mod:`perflint.grade`).
+
+A file is checked against the schema by :func:`perflint.catalog.surely_valid`
+first, so a valid configuration does not import jsonschema; only a doubtful
+one is validated by jsonschema, which words the errors.
 
 Every problem — an unknown key, rule, profile or setting, a wrong type — is a
 :class:`ConfigError` naming the file, the line and the key, with the closest
@@ -31,9 +35,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
-
-from jsonschema import Draft202012Validator
+from typing import TYPE_CHECKING, Any
 
 from perflint.catalog import (
     DEFAULT_PROFILE,
@@ -44,13 +46,18 @@ from perflint.catalog import (
     locate,
     same_type,
     schema_problems,
+    surely_valid,
     type_name,
+    validator_for,
 )
 from perflint.findings import Severity
 from perflint.grade import GradeConfig
 from perflint.ingest.files import DEFAULT_MAX_BYTES
 from perflint.messages import t
 from perflint.resources import schema
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
 
 CLI = "<command line>"
 FAIL_ON = ("error", "warning", "info", "none")
@@ -81,6 +88,11 @@ class Config:
     output_format: str | None = None
     exclude: list[str] = field(default_factory=list)
     max_file_size: int = DEFAULT_MAX_BYTES
+    #: ``cache-dir``: the result cache folder, resolved against the configuration
+    #: file's folder (``--cache-dir`` against the working directory); None: the default
+    cache_dir: str | None = None
+    #: ``cache = false`` / ``--no-cache``: neither read nor write the result cache
+    cache: bool = True
     encoding: str | None = None  # --encoding: read every input in this encoding
     settings: dict[str, Any] = field(default_factory=dict)
     #: per-rule parameters: rule code -> params (keys of the rule's kind params_schema)
@@ -165,7 +177,14 @@ def read_config_file(path: Path) -> tuple[dict[str, Any], str, list[str | int]]:
 
 @lru_cache(maxsize=1)
 def _validator() -> Draft202012Validator:
-    return Draft202012Validator(schema("config.schema.json"))
+    return validator_for(schema("config.schema.json"))
+
+
+def _config_problems(table: dict[str, Any], text: str, path: str, prefix: list[str | int]) -> list[Problem]:
+    """Schema problems of a configuration table (jsonschema only when the quick check doubts it)."""
+    if surely_valid(schema("config.schema.json"), table):
+        return []
+    return schema_problems(_validator(), table, text, path, prefix)
 
 
 # ---------------------------------------------------------------------------
@@ -187,8 +206,9 @@ def load_config(catalog: Catalog, *, config_file: str | Path | None = None, cwd:
 
     ``overrides`` uses the config keys (``select``, ``extend-select``,
     ``ignore``, ``profile``, ``fail-on``, ``lang``, ``settings`` (a list of
-    ``KEY=VALUE`` strings), ``today``, ``max-file-size``, ``output-format``);
-    ``None`` values are ignored.
+    ``KEY=VALUE`` strings), ``today``, ``max-file-size``, ``output-format``,
+    ``cache``, ``cache-dir`` (relative to ``cwd``)); ``None`` values are
+    ignored.
     """
     overrides = {k: v for k, v in (overrides or {}).items() if v is not None}
     cfg = Config(root=(cwd or Path.cwd()).resolve())
@@ -199,23 +219,23 @@ def load_config(catalog: Catalog, *, config_file: str | Path | None = None, cwd:
         table, text, prefix = read_config_file(path)
         cfg.path = path.resolve()
         cfg.root = cfg.path.parent
-        schema_probs = schema_problems(_validator(), table, text, str(path), prefix)
+        schema_probs = _config_problems(table, text, str(path), prefix)
         if schema_probs:
             raise ConfigError(schema_probs)
         _apply(cfg, table, str(path), text, prefix)
 
     # command-line overrides
     cli_table: dict[str, Any] = {}
-    for key in ("profile", "preview", "fail-on", "lang", "output-format", "max-file-size"):
+    for key in ("profile", "preview", "fail-on", "lang", "output-format", "max-file-size", "cache", "cache-dir"):
         if key in overrides:
             cli_table[key] = overrides[key]
     if overrides.get("select"):
         cli_table["select"] = list(overrides["select"])
-    cli_problems = schema_problems(_validator(), cli_table, "", CLI)
+    cli_problems = _config_problems(cli_table, "", CLI, []) if cli_table else []
     for p in cli_problems:
         problems.append(Problem(CLI, None, f"--{p.key}", p.message))
     if not cli_problems:
-        _apply(cfg, cli_table, CLI, "", [])
+        _apply(cfg, cli_table, CLI, "", [], base=(cwd or Path.cwd()).resolve())
     if overrides.get("extend-select"):
         cfg.extend_select = cfg.extend_select + list(overrides["extend-select"])
         for ref in overrides["extend-select"]:
@@ -250,7 +270,11 @@ def load_config(catalog: Catalog, *, config_file: str | Path | None = None, cwd:
     return cfg
 
 
-def _apply(cfg: Config, table: dict[str, Any], source: str, text: str, prefix: list[str | int]) -> None:
+def _apply(cfg: Config, table: dict[str, Any], source: str, text: str, prefix: list[str | int],
+           base: Path | None = None) -> None:
+    """Set the keys of ``table``; a relative ``cache-dir`` is resolved against ``base``
+    (default: the configuration file's folder)."""
+
     def origin(key: str) -> None:
         cfg._origin[key] = (source, text)
 
@@ -286,6 +310,12 @@ def _apply(cfg: Config, table: dict[str, Any], source: str, text: str, prefix: l
         origin("output-format")
     if "max-file-size" in table:
         cfg.max_file_size = int(table["max-file-size"])
+    if "cache" in table:
+        cfg.cache = bool(table["cache"])
+    if "cache-dir" in table:
+        folder = Path(os.path.expanduser(str(table["cache-dir"])))
+        cfg.cache_dir = str(folder if folder.is_absolute() else (base or cfg.root) / folder)
+        origin("cache-dir")
     if "settings" in table:
         for key, value in table["settings"].items():
             cfg.settings[key] = value
@@ -370,7 +400,7 @@ def validate(cfg: Config, catalog: Catalog) -> list[Problem]:
             problems.append(Problem(source, line, f"rules.{ref}", t("rule-no-params", code=rule.code)))
             continue
         merged = {**rule.params, **params}
-        for p in schema_problems(Draft202012Validator(kind.params_schema), merged, "", source):
+        for p in schema_problems(validator_for(kind.params_schema), merged, "", source):
             problems.append(Problem(source, line, f"rules.{ref}.{p.key}".rstrip("."), p.message))
         resolved[rule.code] = {**resolved.get(rule.code, {}), **params}
     cfg.rule_params = resolved

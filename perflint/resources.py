@@ -1,16 +1,25 @@
-"""Where bundled data lives: ``rules/`` and ``schemas/``.
+"""Where bundled data lives (``rules/`` and ``schemas/``) and where perflint may cache.
 
-In a wheel they are copied into ``perflint/_bundled/``; in a source checkout
-(or an editable install) they are the top-level folders of the repository.
+In a wheel the data folders are copied into ``perflint/_bundled/``; in a
+source checkout (or an editable install) they are the top-level folders of
+the repository.
 """
 
 from __future__ import annotations
 
 import json
+import os
 from functools import lru_cache
 from pathlib import Path
 
 _PKG = Path(__file__).resolve().parent
+
+#: environment variable naming the cache folder
+CACHE_ENV = "PERFLINT_CACHE_DIR"
+#: marks a cache folder for backup tools (https://bford.info/cachedir/)
+CACHEDIR_TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
+                "# This file is a cache directory tag created by perflint.\n"
+                "# For information about cache directory tags see https://bford.info/cachedir/\n")
 
 
 def _find(name: str) -> Path:
@@ -32,3 +41,39 @@ def schemas_dir() -> Path:
 def schema(name: str) -> dict:
     """Load ``schemas/<name>`` (for example ``declaration.schema.json``)."""
     return json.loads((schemas_dir() / name).read_text("utf-8"))
+
+
+def user_cache_dir() -> Path:
+    """``$PERFLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/perflint``, else ``~/.cache/perflint``."""
+    env = os.environ.get(CACHE_ENV)
+    if env:
+        return Path(env).expanduser()
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    if xdg:
+        return Path(xdg).expanduser() / "perflint"
+    return Path.home() / ".cache" / "perflint"
+
+
+def write_cache_file(root: Path, relative: str, data: bytes) -> bool:
+    """Write ``root/relative`` atomically (a temporary file renamed into place).
+
+    Creates ``root`` with its ``CACHEDIR.TAG`` when needed.  A cache that
+    cannot be written is not an error: returns False and leaves nothing
+    half-written behind.
+    """
+    target = root / relative
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tag = root / "CACHEDIR.TAG"
+        if not tag.exists():
+            tag.write_text(CACHEDIR_TAG, "utf-8")
+        tmp.write_bytes(data)
+        os.replace(tmp, target)
+        return True
+    except OSError:
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+        return False
