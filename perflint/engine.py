@@ -327,17 +327,21 @@ class Engine:
         from perflint.cache import digest
 
         kinds = {}
+        dists: dict[str, list[str]] | None = None
         for active in self.active:
             kind = self.catalog.kinds.get(active.rule.kind)
             if kind is None:
                 continue
             module = type(kind).__module__
             top = module.split(".")[0]
-            try:
-                dist = ",".join(sorted(f"{d}={metadata.version(d)}" for d in
-                                       metadata.packages_distributions().get(top, [])))
-            except Exception:  # pragma: no cover - broken metadata: still a stable key
-                dist = ""
+            dist = ""
+            if top != "perflint":  # a plugin: its distribution's version (perflint's is __version__)
+                if dists is None:
+                    try:
+                        dists = metadata.packages_distributions()
+                    except Exception:  # pragma: no cover - broken metadata: still a stable key
+                        dists = {}
+                dist = ",".join(sorted(f"{d}={_dist_version(d)}" for d in dists.get(top, [])))
             kinds[active.rule.kind] = f"{module}.{type(kind).__qualname__}@{dist}"
         rules = [{
             "code": a.rule.code, "kind": a.rule.kind, "params": _plain(a.params), "reported": a.reported,
@@ -714,6 +718,15 @@ class Engine:
         # the crash of an ignored rule is suppressed like its findings would be
         reported = INTERNAL_ERROR_CODE not in ignores and active.reported and rule.code not in ignores
         self._place(found, finding, reported=reported)
+
+
+def _dist_version(name: str) -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version(name)
+    except Exception:  # pragma: no cover
+        return "?"
 
 
 def _code_stamp(modules: list[str]) -> str:
