@@ -376,19 +376,24 @@ class Declaration:
 
     def iter_text(self) -> Iterator[tuple[str, str]]:
         """Every free-text value with its pointer (for text-hygiene checks)."""
-        data = self.to_dict(include_source=False)
+        out: list[tuple[str, str]] = []
 
-        def walk(node: Any, pointer: str) -> Iterator[tuple[str, str]]:
-            if isinstance(node, str):
-                yield pointer, node
-            elif isinstance(node, dict):
-                for key in node:
-                    yield from walk(node[key], f"{pointer}/{escape_pointer(str(key))}")
-            elif isinstance(node, list):
-                for i, item in enumerate(node):
-                    yield from walk(item, f"{pointer}/{i}")
+        # depth-first, in document order, collected into a list: one call per
+        # container, none per string (this runs for every declaration)
+        def walk(node: dict[str, Any] | list[Any], pointer: str) -> None:
+            for key, value in (node.items() if isinstance(node, dict) else enumerate(node)):
+                if not isinstance(value, (str, dict, list)):
+                    continue
+                key = str(key)
+                if "~" in key or "/" in key:
+                    key = escape_pointer(key)
+                if isinstance(value, str):
+                    out.append((f"{pointer}/{key}", value))
+                else:
+                    walk(value, f"{pointer}/{key}")
 
-        yield from walk(data, "")
+        walk(self.to_dict(include_source=False), "")
+        return iter(out)
 
     # -- serialisation -----------------------------------------------------
     def to_dict(self, include_source: bool = True) -> dict[str, Any]:

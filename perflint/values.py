@@ -13,6 +13,15 @@ Conventions:
 * Chinese numerals count as numbers (``百分之九十``, ``三十``, ``五个``), except a
   lone ``一``, which occurs in too many set phrases (一站式, 一流, 一次办,
   最后一公里) to mean a figure.
+
+Speed: some seventy rules ask the same few questions about the same cells
+(is it blank, a placeholder, which category, which figures).  Every analysis
+here is a pure function of its string arguments (and of settings passed as
+values), so each is memoized on those arguments with a bounded
+:func:`functools.lru_cache`: a cell is analysed once per run however many
+rules look at it, and a changed cell is simply a new key.  Functions that
+return a list return a fresh copy of the cached tuple, so a caller may
+change what it gets.  Settings lists are turned into tuples for the key.
 """
 
 from __future__ import annotations
@@ -27,16 +36,22 @@ from typing import Any, Iterable
 
 from perflint.model import Declaration, Indicator
 
+#: entries kept per memoized analysis (one per distinct cell text; a
+#: declaration has a few hundred)
+CACHE_SIZE = 1 << 14
+
 # ---------------------------------------------------------------------------
 # Normalisation
 # ---------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def norm(text: str | None) -> str:
     """NFKC with every whitespace character (U+3000 included) removed."""
     if not text:
         return ""
-    return "".join(ch for ch in unicodedata.normalize("NFKC", text) if not ch.isspace())
+    # str.split() splits on exactly the characters str.isspace() accepts
+    return "".join(unicodedata.normalize("NFKC", text).split())
 
 
 def is_blank(text: str | None) -> bool:
@@ -44,17 +59,30 @@ def is_blank(text: str | None) -> bool:
     return not norm(text)
 
 
+def norm_set(tokens: Iterable[Any]) -> frozenset[str]:
+    """``{norm(str(t)) for t in tokens}``, worked out once per distinct
+    settings list (the blank token included, when there is one)."""
+    return _norm_set(tuple(map(str, tokens)))
+
+
+@lru_cache(maxsize=64)
+def _norm_set(tokens: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(map(norm, tokens))
+
+
 _FILLER = set("/\\-—–_*…·.、|")
 
 
 def _token_set(tokens: Iterable[str]) -> frozenset[str]:
-    return _token_set_of(tuple(tokens))
+    return _token_sets(tuple(tokens))[0]
 
 
 @lru_cache(maxsize=64)
-def _token_set_of(tokens: tuple[str, ...]) -> frozenset[str]:
-    # cached: the same settings list is normalised once, not once per cell
-    return frozenset(n for n in map(norm, tokens) if n)
+def _token_sets(tokens: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    # the same settings list is normalised once, not once per cell:
+    # (normalised tokens, the same casefolded)
+    normed = frozenset(n for n in map(norm, tokens) if n)
+    return normed, frozenset(x.casefold() for x in normed)
 
 
 def is_placeholder(text: str | None, tokens: Iterable[str]) -> bool:
@@ -63,11 +91,20 @@ def is_placeholder(text: str | None, tokens: Iterable[str]) -> bool:
     Blank text is *not* a placeholder (it is missing).  A run of filler marks
     such as ``//`` or ``- -`` counts, and a trailing ``。`` is ignored.
     """
-    t = norm(text).rstrip("。.")
+    if not text:
+        return False
+    return _is_placeholder(text, tokens if isinstance(tokens, tuple) else tuple(tokens))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _is_placeholder(text: str, tokens: tuple[str, ...]) -> bool:
+    n = norm(text)
+    t = n.rstrip("。.")
     if not t:
         # only filler punctuation such as "。" would land here
-        return bool(norm(text)) and all(ch in _FILLER or ch in "。." for ch in norm(text))
-    if t in _token_set(tokens) or t.casefold() in {x.casefold() for x in _token_set(tokens)}:
+        return bool(n) and all(ch in _FILLER or ch in "。." for ch in n)
+    normed, folded = _token_sets(tokens)
+    if t in normed or t.casefold() in folded:
         return True
     return all(ch in _FILLER for ch in t)
 
@@ -86,6 +123,7 @@ _REMNANT_PATTERNS = (
 )
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def template_remnant(text: str | None) -> str | None:
     """The first unfilled template token in ``text`` (``**``, ``XX``, ``（填写…）`` …)."""
     t = unicodedata.normalize("NFKC", text or "").strip()
@@ -103,10 +141,32 @@ _EXTERNAL = re.compile(
 )
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def external_reference(text: str | None, max_len: int = 30) -> bool:
     """The field only points elsewhere: 见附件, 详见附件2, 同上, 参照上年 …"""
     t = norm(text).rstrip("。.")
     return bool(t) and len(t) <= max_len and bool(_EXTERNAL.match(t))
+
+
+def skip_cell(text: str | None, tokens: Iterable[str]) -> bool:
+    """Blank, a placeholder or an unfilled template token: a cell the
+    completeness and placeholder rules report, so other rules skip it."""
+    if not text:
+        return True
+    return _skip_cell(text, tokens if isinstance(tokens, tuple) else tuple(tokens), False)
+
+
+def owned_elsewhere(text: str | None, tokens: Iterable[str]) -> bool:
+    """:func:`skip_cell`, or a reference elsewhere (``见附件``, ``同上``)."""
+    if not text:
+        return True
+    return _skip_cell(text, tokens if isinstance(tokens, tuple) else tuple(tokens), True)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _skip_cell(text: str, tokens: tuple[str, ...], references: bool) -> bool:
+    return (is_blank(text) or _is_placeholder(text, tokens) or bool(template_remnant(text))
+            or (references and external_reference(text)))
 
 
 # ---------------------------------------------------------------------------
@@ -188,6 +248,7 @@ _CN_ENUM = re.compile(r"(?:(?<=^)|(?<=[。；;\n：:]))\s*[(（]?[一二三四�
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def strip_numbering(text: str) -> str:
     """Remove list enumerators (``1、``, ``2，``, ``(3)``, ``一、``), which are not
     figures, and thousands separators (``5,560,000`` → ``5560000``)."""
@@ -213,6 +274,15 @@ class Quantity:
         return self.unit in ("%", "‰")
 
 
+#: UNITS by first character, each list still longest first
+_UNITS_BY_FIRST: dict[str, tuple[str, ...]] = {}
+for _unit in UNITS:
+    _UNITS_BY_FIRST[_unit[0]] = _UNITS_BY_FIRST.get(_unit[0], ()) + (_unit,)
+del _unit
+# per-unit rates: 元/人, 元/人·月, 万元/系统·年, 次/年
+_RATE_UNIT = re.compile(r"[/／](?:[\u4e00-\u9fff]{1,3})(?:[·•・][\u4e00-\u9fff]{1,2})?")
+
+
 def _unit_at(text: str, pos: int) -> tuple[str | None, int]:
     i = pos
     while i < len(text) and text[i] in " \u3000":
@@ -221,23 +291,32 @@ def _unit_at(text: str, pos: int) -> tuple[str | None, int]:
     if i < len(text) and text[i] in _MAGNITUDE:
         magnitude = text[i]
         i += 1
-    for unit in UNITS:
+    for unit in _UNITS_BY_FIRST.get(text[i:i + 1], ()):
         if text.startswith(unit, i):
             end = i + len(unit)
-            # per-unit rates: 元/人, 元/人·月, 万元/系统·年, 次/年
-            m = re.match(r"[/／](?:[\u4e00-\u9fff]{1,3})(?:[·•・][\u4e00-\u9fff]{1,2})?", text[end:])
+            m = _RATE_UNIT.match(text, end)
             if m:
-                end += m.end()
+                end = m.end()
             return magnitude + text[i:end], end
     if magnitude:  # "50万" alone: a magnitude is unit enough
         return magnitude, i
     return None, pos
 
 
+_YEAR4 = re.compile(r"\d{4}")
+_PRODUCT_SEP = re.compile(r"[*×xX]")
+_CN_RUN = re.compile(r"[〇零○一壹二两贰三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万点]+")
+
+
 def quantities(text: str | None) -> list[Quantity]:
     """Every figure in ``text`` (after NFKC and list numbering removal)."""
     if not text:
         return []
+    return list(_quantities(text))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _quantities(text: str) -> tuple[Quantity, ...]:
     t = strip_numbering(text)
     out: list[Quantity] = []
     for m in _NUM.finditer(t):
@@ -245,12 +324,12 @@ def quantities(text: str | None) -> list[Quantity]:
         before = t[start - 1] if start else ""
         after = t[end] if end < len(t) else ""
         if m.group("date"):
-            out.append(Quantity(Decimal(re.match(r"\d{4}", m.group(0)).group(0)), "date", m.group(0),
+            out.append(Quantity(Decimal(_YEAR4.match(m.group(0)).group(0)), "date", m.group(0),
                                 start, end, "date"))
             continue
         if m.group("prod"):
             unit, uend = _unit_at(t, end)
-            last = re.split(r"[*×xX]", m.group("prod"))[-1]
+            last = _PRODUCT_SEP.split(m.group("prod"))[-1]
             out.append(Quantity(Decimal(last), unit, t[start:uend], start, uend, "product"))
             continue
         if m.group("pct"):
@@ -275,7 +354,7 @@ def quantities(text: str | None) -> list[Quantity]:
         # numeral characters (三十, 九十五) or one other than 一 followed by a
         # unit (五个, 三次).  Set phrases (一站式, 万家, 千方百计) are skipped
         # by requiring a unit after a single character.
-        for sub in re.finditer(r"[〇零○一壹二两贰三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万点]+", word):
+        for sub in _CN_RUN.finditer(word):
             s, e = start + sub.start(), start + sub.end()
             digits = sub.group(0)
             value = cn_to_decimal(digits)
@@ -289,12 +368,13 @@ def quantities(text: str | None) -> list[Quantity]:
                 continue  # 千万, 百万 without a unit: rhetoric, not a figure
             out.append(Quantity(value, unit, t[s:uend], s, uend,
                                 "percent" if unit in ("%", "‰") else "number"))
-    return out
+    return tuple(out)
 
 
 _NAME_UNIT = re.compile(r"[(（]\s*(?:单位\s*[:：]\s*)?([^()（）]{1,8}?)\s*[)）]")
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def unit_in_name(name: str | None) -> str | None:
     """A unit the indicator name states in brackets: ``营造林面积(亩)``,
     ``培训人数（单位：人次）``, ``完成率(%)``."""
@@ -312,11 +392,14 @@ def with_named_percent(text: str, name: str | None) -> str:
     percent (``满意度(%)`` / ``≥95``)."""
     if unit_in_name(name) not in ("%", "‰"):
         return text
-    return re.sub(r"(\d+(?:\.\d+)?)(?![\d.%‰])", r"\1%", unicodedata.normalize("NFKC", text))
+    return _BARE_FIGURE.sub(r"\1%", unicodedata.normalize("NFKC", text))
+
+
+_BARE_FIGURE = re.compile(r"(\d+(?:\.\d+)?)(?![\d.%‰])")
 
 
 def has_number(text: str | None) -> bool:
-    return bool(quantities(text))
+    return bool(text) and bool(_quantities(text))
 
 
 # ---------------------------------------------------------------------------
@@ -389,12 +472,17 @@ def comparisons(text: str | None) -> list[Comparison]:
     """Each figure of ``text`` with its direction; an unmarked figure reads ``=``."""
     if not text:
         return []
+    return list(_comparisons(text))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _comparisons(text: str) -> tuple[Comparison, ...]:
     out = []
-    for q in quantities(text):
+    for q in _quantities(text):
         found = comparison_for(text, q)
         op, word = found if found else (Op.EQ, "")
         out.append(Comparison(op, q.number, q.unit, word, q))
-    return out
+    return tuple(out)
 
 
 _RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*%?\s*[-~～—至到]\s*(\d+(?:\.\d+)?)\s*%")
@@ -421,6 +509,7 @@ class PercentTarget:
         return None
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def percent_target(text: str | None) -> PercentTarget | None:
     """The first percentage of ``text`` as a range (``None`` without one).
 
@@ -460,7 +549,7 @@ def has_comparator(text: str | None) -> bool:
     states one in words (达到, 控制在 … 前)."""
     if not text:
         return False
-    return any(c.word for c in comparisons(text))
+    return any(c.word for c in _comparisons(text))
 
 
 # ---------------------------------------------------------------------------
@@ -472,6 +561,13 @@ _STANDARD = re.compile(r"(?:符合|达到|满足|执行|按照?)《[^》]+》")
 
 def allowlisted(text: str | None, allowlist: Iterable[str]) -> bool:
     """A qualitative value a reviewer accepts: 合格, 通过验收, 符合《…》标准 …"""
+    if not text:
+        return False
+    return _allowlisted(text, allowlist if isinstance(allowlist, tuple) else tuple(allowlist))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _allowlisted(text: str, allowlist: tuple[str, ...]) -> bool:
     t = norm(text).rstrip("。.")
     if not t:
         return False
@@ -497,7 +593,7 @@ def is_measurable(text: str | None, settings: dict[str, Any], name: str | None =
     t = norm(strip_numbering(text or ""))
     if len(t) > int(settings.get("max_value_len", 30)):
         return False
-    found = quantities(text)
+    found = _quantities(text or "")
     if any(q.unit for q in found):
         return True
     if found and name is not None and unit_in_name(name):
@@ -509,16 +605,34 @@ def vague_terms(text: str | None, terms: Iterable[str], allow_if_numeric: bool =
     """Vague words in ``text`` in order of appearance (each once).
 
     With ``allow_if_numeric`` a word followed closely by a figure is fine:
-    ``提高5%``, ``提升至95%``.
+    ``提高5%``, ``提升至95%``.  Of two overlapping words the longer counts,
+    and of two as long the one first in code-point order (``极大幅度``:
+    大幅 before 极大), so the result does not depend on hashing.
     """
-    t = unicodedata.normalize("NFKC", text or "")
-    if not t:
+    if not text:
         return []
+    return list(_vague_terms(text, terms if isinstance(terms, tuple) else tuple(terms), bool(allow_if_numeric)))
+
+
+@lru_cache(maxsize=64)
+def _vague_patterns(terms: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The normalised terms, longest first, each with its literal pattern."""
+    wanted = sorted({norm(x) for x in terms if norm(x)}, key=lambda w: (-len(w), w))
+    return tuple((w, re.compile(re.escape(w))) for w in wanted)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _vague_terms(text: str, terms: tuple[str, ...], allow_if_numeric: bool) -> tuple[str, ...]:
+    t = unicodedata.normalize("NFKC", text)
+    if not t:
+        return ()
     found: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
-    qs = quantities(t) if allow_if_numeric else []
-    for term in sorted({norm(x) for x in terms if norm(x)}, key=len, reverse=True):
-        for m in re.finditer(re.escape(term), t):
+    qs = _quantities(t) if allow_if_numeric else ()
+    for term, pattern in _vague_patterns(terms):
+        if term not in t:
+            continue
+        for m in pattern.finditer(t):
             s, e = m.start(), m.end()
             if any(s < b and a < e for a, b in taken):
                 continue  # inside a longer term already found
@@ -530,7 +644,7 @@ def vague_terms(text: str | None, terms: Iterable[str], allow_if_numeric: bool =
     for _, term in sorted(found):
         if term not in seen:
             seen.append(term)
-    return seen
+    return tuple(seen)
 
 
 def _offset(text: str, q: Quantity) -> int:
@@ -543,16 +657,21 @@ _PUNCT = re.compile(r"[\W_]+", re.UNICODE)
 
 
 def bigrams(text: str | None) -> set[str]:
+    return set(_bigrams(text))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _bigrams(text: str | None) -> frozenset[str]:
     t = _PUNCT.sub("", norm(text))
-    return {t[i: i + 2] for i in range(len(t) - 1)}
+    return frozenset(t[i: i + 2] for i in range(len(t) - 1))
 
 
 def containment(part: str | None, whole: str | None) -> float:
     """Share of ``part``'s character bigrams that also occur in ``whole``."""
-    a = bigrams(part)
+    a = _bigrams(part)
     if not a:
         return 0.0
-    return len(a & bigrams(whole)) / len(a)
+    return len(a & _bigrams(whole)) / len(a)
 
 
 def common_prefix_len(a: str | None, b: str | None) -> int:
@@ -568,21 +687,30 @@ def common_prefix_len(a: str | None, b: str | None) -> int:
 _DUTY_START = ("负责", "承担", "为", "指导", "协调", "监督", "组织", "参与")
 
 
+_ITEM_NUMBER = re.compile(r"(?:^|(?<=[。；;\n]))\s*[(（]?\d{1,2}(?:[、，,)）]|[.．](?!\d))")
+
+
 def list_items(text: str | None) -> list[str]:
     """Split an enumerated cell (``1、… 2、…`` or ``1，… 2，…``) into items."""
-    t = unicodedata.normalize("NFKC", text or "")
-    parts = re.split(r"(?:^|(?<=[。；;\n]))\s*[(（]?\d{1,2}(?:[、，,)）]|[.．](?!\d))", t)
+    return list(_list_items(text or ""))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _list_items(text: str) -> tuple[str, ...]:
+    t = unicodedata.normalize("NFKC", text)
+    parts = _ITEM_NUMBER.split(t)
     items = [p.strip(" \u3000\n；;。") for p in parts if p.strip(" \u3000\n；;。")]
-    return items or ([t.strip()] if t.strip() else [])
+    return tuple(items or ([t.strip()] if t.strip() else []))
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def looks_like_duties(text: str | None) -> bool:
     """The cell restates duties: it starts with 负责, or most of its numbered
     items start with a duty verb (负责, 承担, 为 …)."""
     t = norm(strip_numbering(text or ""))
     if t.startswith("负责"):
         return True
-    items = list_items(text)
+    items = _list_items(text or "")
     if len(items) < 2:
         return False
     dutyish = sum(1 for it in items if norm(it).startswith(_DUTY_START))
@@ -639,8 +767,14 @@ def _canon(text: str | None) -> tuple[int, str] | None:
 def category(ind: Indicator) -> Category:
     """Canonical categories of ``ind``; labels a layout put in the wrong column
     (the satisfaction label in 一级 or 二级) are placed where they belong."""
-    l1 = _canon(ind.level1)
-    l2 = _canon(ind.level2)
+    return _category(ind.level1, ind.level2)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _category(level1_text: str | None, level2_text: str | None) -> Category:
+    # the vocabulary is the packaged labels.toml, loaded once per process
+    l1 = _canon(level1_text)
+    l2 = _canon(level2_text)
     level1 = level2 = None
     for column, found in (("level1", l1), ("level2", l2)):
         if found is None:
@@ -689,7 +823,7 @@ def target_pointer(index: int, ind: Indicator) -> str:
 
 def is_placeholder_row(ind: Indicator, tokens: Iterable[str]) -> bool:
     """Every filled cell of the row is a placeholder (the row says "N/A")."""
-    tokens = list(tokens)
+    tokens = tuple(tokens)
     cells = [indicator_name(ind)] + ([] if ind.value is None else [ind.value])
     filled = [c for c in cells if not is_blank(c)]
     return bool(filled) and all(is_placeholder(c, tokens) for c in filled)
@@ -697,7 +831,7 @@ def is_placeholder_row(ind: Indicator, tokens: Iterable[str]) -> bool:
 
 def is_real_row(ind: Indicator, tokens: Iterable[str]) -> bool:
     """The row states something: not blank, not only placeholders."""
-    tokens = list(tokens)
+    tokens = tuple(tokens)
     cells = [indicator_name(ind)] + ([] if ind.value is None else [ind.value])
     return any(not is_blank(c) and not is_placeholder(c, tokens) for c in cells)
 

@@ -5,6 +5,7 @@ as one."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from perflint.checks.base import Context
@@ -39,11 +40,14 @@ def schema(*shared: str, **own: Any) -> dict[str, Any]:
 
 
 def settings(params: dict[str, Any], ctx: Context) -> dict[str, Any]:
-    """The value-analysis settings with the rule's own overrides applied."""
+    """The value-analysis settings with the rule's own overrides applied.
+
+    Word lists are tuples: the memoized analyses of :mod:`perflint.values`
+    take them as they are, without a copy per cell."""
     out = {name: ctx.setting(params, name) for name in VALUE_SETTINGS}
-    out["placeholders"] = list(out["placeholders"] or ())
-    out["qualitative_allowlist"] = list(out["qualitative_allowlist"] or ())
-    out["vague_terms"] = list(out["vague_terms"] or ())
+    out["placeholders"] = tuple(out["placeholders"] or ())
+    out["qualitative_allowlist"] = tuple(out["qualitative_allowlist"] or ())
+    out["vague_terms"] = tuple(out["vague_terms"] or ())
     out["max_value_len"] = int(out["max_value_len"] or 30)
     out["max_content_len"] = int(out["max_content_len"] or 60)
     if out["vague_allow_if_numeric"] is None:
@@ -55,7 +59,7 @@ def applies(params: dict[str, Any], decl: Declaration, default: tuple[str, ...] 
     return form_key(decl) in params.get("form_types", default)
 
 
-def owned_by_category_check(decl: Declaration, index: int, placeholders: list[str]) -> bool:
+def owned_by_category_check(decl: Declaration, index: int, placeholders: Sequence[str]) -> bool:
     """Whether the placeholder row ``index`` is reported by a category check
     rather than as a placeholder: its 二级 (数量/质量/时效) has no real row
     (``required-level2``), or its whole 一级 has none (``empty-category``,

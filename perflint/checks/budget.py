@@ -28,13 +28,15 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Any
 
 import perflint.ingest  # noqa: F401  (initialise ingest before textutil: they import each other)
 from perflint.checks.base import Context, Hit, Kind, kind
 from perflint.findings import Severity
 from perflint.model import Declaration, FormType, MoneyLine
-from perflint.textutil import compact, parse_amount
+from perflint.textutil import parse_amount
+from perflint.values import CACHE_SIZE, norm, norm_set
 
 TEN_THOUSAND = Decimal(10000)
 
@@ -71,23 +73,28 @@ def fmt(value: Decimal | None) -> str:
         return format(value, "f")
 
 
-def _placeholders(params: dict[str, Any], ctx: Context) -> set[str]:
-    tokens = ctx.setting(params, "placeholders", []) or []
-    return {compact(str(t)) for t in tokens}
+def _placeholders(params: dict[str, Any], ctx: Context) -> frozenset[str]:
+    return norm_set(ctx.setting(params, "placeholders", []) or [])
 
 
-def read_amount(line: MoneyLine, pointer: str, placeholders: set[str]) -> Amount:
-    label = compact(line.label).rstrip(":：") or line.key
-    text = compact(line.text or "")
+@lru_cache(maxsize=CACHE_SIZE)
+def _parse_amount(text: str) -> tuple[Decimal | None, str | None]:
+    # the same amount is read by every budget rule: parse it once
+    return parse_amount(text)
+
+
+def read_amount(line: MoneyLine, pointer: str, placeholders: frozenset[str]) -> Amount:
+    label = norm(line.label).rstrip(":：") or line.key
+    text = norm(line.text or "")
     written: str | None = None
     if line.amount is not None:
         value: Decimal | None = line.amount
-        _, written = parse_amount(line.text or "")
+        _, written = _parse_amount(line.text or "")
         state = "value"
     elif not text or text in placeholders:
         value, state = None, "blank"
     else:
-        value, written = parse_amount(line.text)
+        value, written = _parse_amount(line.text)
         state = "value" if value is not None else "bad"
     if value is not None and (not value.is_finite() or not -12 <= value.adjusted() <= 12):
         value, state = None, "bad"  # NaN, or a magnitude no budget line has: not an amount
@@ -98,7 +105,7 @@ def read_amount(line: MoneyLine, pointer: str, placeholders: set[str]) -> Amount
     return Amount(line.key, pointer, label, line.text or "", state, wan, written, line.unit or "万元")
 
 
-def amounts(decl: Declaration, placeholders: set[str]) -> list[Amount]:
+def amounts(decl: Declaration, placeholders: frozenset[str]) -> list[Amount]:
     out = []
     if decl.money.total is not None:
         out.append(read_amount(decl.money.total, "/money/total", placeholders))
@@ -224,7 +231,7 @@ def _solve(vs: dict[str, Amount], eqs: list[Equation], free: set[str],
     return derived, broken
 
 
-def _corroborated_project(decl: Declaration, ctx: Context, placeholders: set[str], tol: Decimal) -> bool:
+def _corroborated_project(decl: Declaration, ctx: Context, placeholders: frozenset[str], tol: Decimal) -> bool:
     """True when the 专项/项目 forms of the bundle add up exactly to 项目支出."""
     line = decl.money.get("expenditure.project")
     if line is None or not ctx.bundle:
@@ -234,7 +241,7 @@ def _corroborated_project(decl: Declaration, ctx: Context, placeholders: set[str
     return a.wan is not None and total is not None and abs(total - a.wan) <= tol
 
 
-def project_forms_sum(bundle: list[Declaration], dept: Declaration, placeholders: set[str]) -> Decimal | None:
+def project_forms_sum(bundle: list[Declaration], dept: Declaration, placeholders: frozenset[str]) -> Decimal | None:
     forms = [d for d in bundle if d.form_type in (FormType.PROJECT, FormType.SPECIAL)
              and (d.year is None or dept.year is None or d.year == dept.year)]
     if not forms:
@@ -498,7 +505,7 @@ class WanYuan(Kind):
                 yield Hit(v.pointer, {**args, "expected": fmt(v.wan / TEN_THOUSAND)}, variant="too-large",
                           severity=Severity.WARNING, suggest=True)
             elif v.field_unit == "万元" and v.written_unit != "元":
-                m = _DECIMALS.search(compact(v.text).replace(",", ""))
+                m = _DECIMALS.search(norm(v.text).replace(",", ""))
                 if m and len(m.group(1).rstrip("0")) > 4:
                     yield Hit(v.pointer, args, variant="precision", severity=Severity.WARNING)
 

@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from collections.abc import Sequence
 from typing import Any, Iterable
 
 from perflint.checks._a_common import SEVERITY, STRINGS, schema, settings
 from perflint.findings import Severity
 from perflint.checks.base import Context, Hit, Kind, kind
 from perflint.model import Declaration
-from perflint.values import (Op, category, comparisons, display, external_reference, indicator_name,
-                             is_blank, is_department, is_placeholder, norm, quantities, target_pointer,
-                             target_text, template_remnant, unit_in_name)
+from perflint.values import (Op, category, comparisons, display, indicator_name, is_department,
+                             is_placeholder, norm, owned_elsewhere, quantities, target_pointer, target_text,
+                             unit_in_name)
 
 _MONEY_CATEGORIES = ["成本指标", "经济成本指标"]
 
@@ -41,9 +42,8 @@ def quantified(text: str | None, name: str | None = None) -> bool:
     return False
 
 
-def _skip(text: str | None, tokens: list[str]) -> bool:
-    return (is_blank(text) or is_placeholder(text, tokens) or bool(template_remnant(text))
-            or external_reference(text))
+def _skip(text: str | None, tokens: Sequence[str]) -> bool:
+    return owned_elsewhere(text, tokens)
 
 
 @kind

@@ -17,7 +17,7 @@ import perflint.ingest  # noqa: F401  (initialise ingest before textutil: they i
 from perflint.checks.base import Context, Hit, Kind, kind
 from perflint.findings import Severity
 from perflint.model import Declaration, FormType
-from perflint.textutil import compact
+from perflint.values import norm, norm_set
 
 HAN = "\u4e00-\u9fff"
 
@@ -25,7 +25,7 @@ HAN = "\u4e00-\u9fff"
 
 
 def bigrams(text: str) -> set[str]:
-    t = "".join(ch for ch in compact(text) if ch.isalnum())
+    t = "".join(ch for ch in norm(text) if ch.isalnum())
     return {t[i:i + 2] for i in range(len(t) - 1)}
 
 
@@ -50,7 +50,7 @@ _REGION = re.compile(r"(?:省|自治区|市|自治州|州|盟|地区|区|县)$")
 def same_unit(a: str, b: str) -> bool:
     """True when one name is the other with a region prefix
     (长沙市望城区政务服务中心 ⊃ 望城区政务服务中心)."""
-    x, y = compact(a), compact(b)
+    x, y = norm(a), norm(b)
     if x == y:
         return True
     short, long = sorted((x, y), key=len)
@@ -127,7 +127,7 @@ class DepartmentNameConsistency(_BundleKind):
     params_schema = {"type": "object", "properties": {}, "additionalProperties": False}
 
     def check_bundle(self, decls: list[Declaration], params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
-        values = [(i, compact(d.department)) for i, d in enumerate(decls) if d.department and compact(d.department)]
+        values = [(i, norm(d.department)) for i, d in enumerate(decls) if d.department and norm(d.department)]
         if len({v for _, v in values}) < 2:
             return
         ref = _reference(values, decls)
@@ -165,8 +165,8 @@ class PreparerConsistency(_BundleKind):
                 raw = getattr(d, field)
                 if field == "filing_date":
                     raw = plausible_date(d, ctx)
-                if raw and compact(raw):
-                    values.append((i, compact(raw)))
+                if raw and norm(raw):
+                    values.append((i, norm(raw)))
             if len({v for _, v in values}) < 2:
                 continue
             ref = _reference(values, decls, prefer_department=False)
@@ -199,12 +199,15 @@ def plausible_date(d: Declaration, ctx: Context) -> str | None:
     return value.value
 
 
-def _placeholder_set(params: dict[str, Any], ctx: Context) -> set[str]:
-    return {compact(str(t)) for t in (ctx.setting(params, "placeholders", []) or [])}
+def _placeholder_set(params: dict[str, Any], ctx: Context) -> frozenset[str]:
+    return norm_set(ctx.setting(params, "placeholders", []) or [])
+
+
+_HAN_CHAR = re.compile(f"[{HAN}]")
 
 
 def _cjk(text: str) -> int:
-    return len(re.findall(f"[{HAN}]", text))
+    return len(_HAN_CHAR.findall(text))
 
 
 def _is_satisfaction(level1: str | None, level2: str | None) -> bool:
@@ -230,7 +233,7 @@ class CopyPaste(_BundleKind):
         projects = [i for i, d in enumerate(decls) if d.form_type != FormType.DEPARTMENT]
         names: dict[str, int] = {}
         for i in projects:
-            key = compact(decls[i].name or "")
+            key = norm(decls[i].name or "")
             if not key:
                 continue
             if key in names:
@@ -247,7 +250,7 @@ class CopyPaste(_BundleKind):
             for r, ind in enumerate(decls[i].indicators):
                 if ind.value is None or _is_satisfaction(ind.level1, ind.level2):
                     continue
-                value, content = compact(ind.value), compact(ind.content)
+                value, content = norm(ind.value), norm(ind.content)
                 if not value or value in placeholders:
                     continue
                 pair = (content, value)
@@ -272,7 +275,7 @@ class CopyPaste(_BundleKind):
 
 
 def strip_duty_words(text: str, words: list[str]) -> str:
-    t = compact(text)
+    t = norm(text)
     for w in sorted(words, key=len, reverse=True):
         t = t.replace(w, "")
     return t

@@ -11,12 +11,14 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from perflint.checks.base import Context, Hit, Kind, kind
 from perflint.dates import bounds, is_unfilled_template, normalise_date_text, parse_date
 from perflint.findings import Severity
 from perflint.model import DateValue, Declaration
+from perflint.values import CACHE_SIZE
 
 # -- helpers -------------------------------------------------------------------
 
@@ -330,10 +332,16 @@ class UnfilledDate(Kind):
         for pointer, text in decl.iter_text():
             if pointer in seen or pointer.startswith(("/reviews/", "/source")):
                 continue
-            if any(pointer.startswith(p + "/") for p in seen):
+            if seen and any(pointer.startswith(p + "/") for p in seen):
                 continue
-            if text and "年" in text and is_unfilled_template(text):
+            if text and "年" in text and _unfilled(text):
                 yield Hit(pointer, {"text": " ".join(text.split())})
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _unfilled(text: str) -> bool:
+    # every free text of a declaration is tested: each distinct one once
+    return is_unfilled_template(text)
 
 
 _ITEM_SPLIT = re.compile(r"[；;。\n]+|(?:^|(?<=[，,\s]))[（(]?\d{1,2}[)）、.．]")

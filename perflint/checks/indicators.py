@@ -11,17 +11,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from typing import Any, Iterable
 
 from perflint.checks._a_common import SEVERITY, STRINGS, applies, schema, settings
 from perflint.checks.base import Context, Hit, Kind, kind
 from perflint.findings import Severity
 from perflint.model import Declaration
-from perflint.values import (BENEFIT, OUTPUT, QUALITY, QUANTITY, TIMELINESS, category,
-                             common_prefix_len, containment, display, indicator_name, is_blank,
-                             is_measurable, is_placeholder, is_placeholder_row, is_real_row, looks_like_duties, name_pointer,
-                             norm, quantities, strip_numbering, target_pointer, target_text,
-                             template_remnant)
+from perflint.values import (BENEFIT, OUTPUT, QUALITY, QUANTITY, TIMELINESS, category, common_prefix_len,
+                             containment, display, indicator_name, is_blank, is_measurable,
+                             is_placeholder_row, is_real_row, looks_like_duties, name_pointer, norm,
+                             quantities, skip_cell, strip_numbering, target_pointer, target_text)
 
 _REQUIRED_DEFAULT = [OUTPUT, BENEFIT]
 #: the categories other rules own: satisfaction-present and cost-present
@@ -42,9 +42,9 @@ def _required_level1(params: dict[str, Any], ctx: Context, decl: Declaration) ->
     return [name for name in wanted if name not in owned]
 
 
-def _skip_cell(text: str | None, tokens: list[str]) -> bool:
+def _skip_cell(text: str | None, tokens: Sequence[str]) -> bool:
     """Blank, placeholder or template text: owned by VAL001 / the PH family."""
-    return is_blank(text) or is_placeholder(text, tokens) or bool(template_remnant(text))
+    return skip_cell(text, tokens)
 
 
 @kind

@@ -11,7 +11,7 @@ from perflint.checks.base import Context, Hit, Kind, kind
 from perflint.dates import is_unfilled_template
 from perflint.findings import Severity
 from perflint.model import Declaration, Review
-from perflint.textutil import compact
+from perflint.values import norm, norm_set
 
 _SUFFIXES = ("审核意见", "意见")
 #: template text printed in every review cell: it is not an opinion
@@ -19,7 +19,7 @@ _TEMPLATE_TOKENS = ("（盖章）", "(盖章)", "（签章）", "(签章)", "盖
 
 
 def section_key(name: str) -> str:
-    t = compact(name)
+    t = norm(name)
     for suffix in _SUFFIXES:
         if t.endswith(suffix) and len(t) > len(suffix):
             return t[: -len(suffix)]
@@ -33,10 +33,13 @@ def matching(decl: Declaration, sections: list[str]) -> Iterator[tuple[int, Revi
             yield i, review
 
 
-def opinion_text(review: Review, placeholders: set[str]) -> str:
-    t = compact(review.opinion or "")
-    for token in _TEMPLATE_TOKENS:
-        t = t.replace(compact(token), "")
+_TEMPLATE_KEYS = tuple(norm(token) for token in _TEMPLATE_TOKENS)
+
+
+def opinion_text(review: Review, placeholders: frozenset[str]) -> str:
+    t = norm(review.opinion or "")
+    for token in _TEMPLATE_KEYS:
+        t = t.replace(token, "")
     return "" if t in placeholders else t
 
 
@@ -45,8 +48,8 @@ def date_filled(review: Review) -> bool:
     return bool(d) and not is_unfilled_template(d)
 
 
-def _placeholders(params: dict[str, Any], ctx: Context) -> set[str]:
-    return {compact(str(t)) for t in (ctx.setting(params, "placeholders", []) or [])}
+def _placeholders(params: dict[str, Any], ctx: Context) -> frozenset[str]:
+    return norm_set(ctx.setting(params, "placeholders", []) or [])
 
 
 @kind

@@ -12,15 +12,16 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from collections.abc import Sequence
 from typing import Any, Iterable
 
 from perflint.checks._a_common import SEVERITY, STRINGS, schema, settings
 from perflint.checks.base import Context, Hit, Kind, kind
 from perflint.findings import Severity
 from perflint.model import Declaration
-from perflint.values import (category, display, external_reference, indicator_name, is_blank,
-                             is_department, is_placeholder, is_real_row, name_pointer, norm, percent_target,
-                             target_pointer, target_text, template_remnant, vague_terms, with_named_percent)
+from perflint.values import (category, display, indicator_name, is_department, is_real_row, name_pointer,
+                             norm, owned_elsewhere, percent_target, target_pointer, target_text, vague_terms,
+                             with_named_percent)
 
 
 def _satisfaction_rows(decl: Declaration):
@@ -29,9 +30,8 @@ def _satisfaction_rows(decl: Declaration):
             yield i, ind
 
 
-def _skip(text: str | None, tokens: list[str]) -> bool:
-    return (is_blank(text) or is_placeholder(text, tokens) or bool(template_remnant(text))
-            or external_reference(text))
+def _skip(text: str | None, tokens: Sequence[str]) -> bool:
+    return owned_elsewhere(text, tokens)
 
 
 @kind

@@ -224,6 +224,13 @@ class DuplicatedChar(Kind):
 
 # -- TXT002 administrative level ---------------------------------------------------
 
+
+@lru_cache(maxsize=1024)
+def _literal(word: str) -> re.Pattern[str]:
+    """``word`` as a compiled literal pattern (compiled once, not once per cell)."""
+    return re.compile(re.escape(word))
+
+
 _LEVEL = re.compile(rf"(?:^|[省市州盟])((?:(?![省市州盟区县])[{HAN}]){{2,5}}?)([区县])(?![域级间内外])")
 _NOT_A_LEVEL = ("开发", "保护", "示范", "试验", "功能", "自贸", "高新", "风景", "校", "园", "社", "片", "景")
 
@@ -272,10 +279,12 @@ class AdminLevel(Kind):
         for pointer, text in free_text(decl):
             if pointer in ("/department", "/filing_unit", "/implementing_unit"):
                 continue
-            covered = [(m.start(), m.end()) for a in allow for m in re.finditer(re.escape(a), text)]
+            covered = [(m.start(), m.end()) for a in allow if a in text for m in _literal(a).finditer(text)]
             found: list[tuple[int, str]] = []
             for term in terms:
-                for m in re.finditer(re.escape(term), text):
+                if term not in text:
+                    continue
+                for m in _literal(term).finditer(text):
                     if any(s <= m.start() and m.end() <= e for s, e in covered):
                         continue
                     found.append((m.start(), term))
@@ -297,6 +306,7 @@ _TRAILING = "，,、"
 _STRAIGHT_QUOTES = "＂\""
 _CURLY_QUOTES = "“”"
 _PAIRS = (("（(", "）)"), ("《", "》"), ("“", "”"), ("【", "】"))
+_BRACKET = re.compile("[" + re.escape("".join(o + c for o, c in _PAIRS)) + "]")
 _ENUM = re.compile(rf"(?:^|(?<=[。；;\n]))[ \t\u3000]*[（(]?(\d{{1,2}})[)）]?([、，,．.])(?=[{HAN}])")
 
 
@@ -330,44 +340,45 @@ class Punctuation(Kind):
             enabled.discard("whitespace")
         reference: tuple[str, str] | None = None
         for pointer, text in free_text(decl):
-            label = field_label(decl, pointer)
+            # the field label is looked up only for a finding (most texts have none)
             if "doubled" in enabled:
                 m = _DOUBLED.search(text)
                 if m:
-                    yield Hit(pointer, {"marks": m.group(0), "field": label,
+                    yield Hit(pointer, {"marks": m.group(0), "field": field_label(decl, pointer),
                                         "text": snippet(text, m.start(), m.end())}, variant="doubled")
             if "trailing" in enabled:
                 stripped = text.rstrip()
                 ends_doubled = "doubled" in enabled and bool(_DOUBLED.search(stripped[-2:]))
                 if stripped and stripped[-1] in _TRAILING and not ends_doubled:
-                    yield Hit(pointer, {"mark": stripped[-1], "field": label,
+                    yield Hit(pointer, {"mark": stripped[-1], "field": field_label(decl, pointer),
                                         "text": snippet(stripped, len(stripped) - 1, len(stripped), 16)},
                               variant="trailing")
             if "quotes" in enabled:
                 straight = sum(text.count(q) for q in _STRAIGHT_QUOTES)
-                curly = sum(text.count(q) for q in _CURLY_QUOTES)
+                curly = sum(text.count(q) for q in _CURLY_QUOTES) if straight else 0
                 if straight and curly:
-                    yield Hit(pointer, {"straight": straight, "curly": curly, "field": label},
+                    yield Hit(pointer, {"straight": straight, "curly": curly, "field": field_label(decl, pointer)},
                               variant="quotes")
-            if "brackets" in enabled:
+            if "brackets" in enabled and _BRACKET.search(text):  # no bracket at all: balanced
                 for opens, closes in _PAIRS:
                     o = sum(text.count(c) for c in opens)
                     c = sum(text.count(ch) for ch in closes)
                     if o != c:
                         yield Hit(pointer, {"open": opens[0], "close": closes[0], "opens": o, "closes": c,
-                                            "field": label}, variant="brackets")
+                                            "field": field_label(decl, pointer)}, variant="brackets")
                         break
             if "enumerators" in enabled:
                 style = enumerator_style(text)
                 if style is not None:
                     if reference is None:
-                        reference = (style, label)
+                        reference = (style, field_label(decl, pointer))
                     elif style != reference[0]:
                         yield Hit(pointer, {"style": "1" + style, "reference": "1" + reference[0],
-                                            "reference_field": reference[1], "field": label},
+                                            "reference_field": reference[1], "field": field_label(decl, pointer)},
                                   variant="enumerators")
             if "whitespace" in enabled and "\u3000" in text:
-                yield Hit(pointer, {"count": text.count("\u3000"), "field": label}, variant="whitespace")
+                yield Hit(pointer, {"count": text.count("\u3000"), "field": field_label(decl, pointer)},
+                          variant="whitespace")
 
 
 # -- TXT004 typo dictionary --------------------------------------------------------
@@ -417,13 +428,12 @@ class TypoDictionary(Kind):
     }
 
     def entries(self, params: dict[str, Any]) -> list[tuple[str, str, bool]]:
-        path = _dictionary_path(params.get("dictionary", "data/typos.toml"))
+        dictionary = params.get("dictionary", "data/typos.toml")
+        extra = tuple((e["wrong"], e["right"], bool(e.get("strict", True))) for e in params.get("extra", []))
         try:
-            base = list(load_typos(str(path)))
-        except (OSError, tomllib.TOMLDecodeError):
-            base = []
-        extra = [(e["wrong"], e["right"], bool(e.get("strict", True))) for e in params.get("extra", [])]
-        return sorted(set(base + extra), key=lambda e: (-len(e[0]), e))
+            return list(_entries(dictionary, extra))
+        except (OSError, tomllib.TOMLDecodeError):  # not cached: a later run may find the file
+            return sorted(set(extra), key=lambda e: (-len(e[0]), e))
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
         entries = self.entries(params)
@@ -433,7 +443,7 @@ class TypoDictionary(Kind):
             for wrong, right, strict in entries:
                 if wrong not in text:
                     continue
-                for m in re.finditer(re.escape(wrong), text):
+                for m in _literal(wrong).finditer(text):
                     s, e = m.start(), m.end()
                     if any(a < e and s < b for a, b in taken):
                         continue  # a longer entry already covers it
@@ -443,6 +453,13 @@ class TypoDictionary(Kind):
                     yield Hit(pointer, {"wrong": wrong, "right": right, "field": field_label(decl, pointer),
                                         "text": snippet(text, s, e)}, suggest=True)
                     break  # one finding per typo and field
+
+
+@lru_cache(maxsize=16)
+def _entries(dictionary: str, extra: tuple[tuple[str, str, bool], ...]) -> tuple[tuple[str, str, bool], ...]:
+    """The merged, sorted entries of one dictionary and rule (once per run, not per declaration)."""
+    base = load_typos(str(_dictionary_path(dictionary)))
+    return tuple(sorted(set(base + extra), key=lambda e: (-len(e[0]), e)))
 
 
 # -- TXT005 vague goals ------------------------------------------------------------

@@ -12,22 +12,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from typing import Any, Iterable
 
 from perflint.checks._a_common import SEVERITY, STRINGS, owned_by_category_check, schema, settings
 from perflint.checks.base import Context, Hit, Kind, kind
 from perflint.findings import Severity
 from perflint.model import Declaration
-from perflint.values import (Op, allowlisted, category, comparisons, display, external_reference,
-                             indicator_name, is_blank, is_department, is_placeholder, is_real_row,
-                             looks_like_duties,
-                             norm, quantities, target_pointer, target_text,
-                             template_remnant, unit_in_name)
+from perflint.values import (Op, allowlisted, category, comparisons, display, indicator_name, is_blank,
+                             is_department, is_placeholder, is_real_row, looks_like_duties, norm,
+                             owned_elsewhere, quantities, target_pointer, target_text, unit_in_name)
 
 
-def _owned_elsewhere(text: str | None, tokens: list[str]) -> bool:
-    return (is_blank(text) or is_placeholder(text, tokens) or bool(template_remnant(text))
-            or external_reference(text))
+def _owned_elsewhere(text: str | None, tokens: Sequence[str]) -> bool:
+    return owned_elsewhere(text, tokens)
 
 
 def _is_narrative(text: str, max_len: int) -> bool:
