@@ -23,9 +23,11 @@ Measured, each ``--repeat`` times (the table shows the **median** wall time;
 * a warm re-run: ``--cache-dir`` on a fresh folder, run twice; warm ÷ cold;
 * cold start: ``perflint check ONE_FILE`` and ``perflint --version`` (median
   of at least 10 runs), each also ÷ ``python -c pass``;
-* peak RSS: the largest single process (``ru_maxrss`` from ``wait4``: the
-  process or any worker it reaped) and the sampled peak of the whole process
-  tree (``VmRSS`` of the process and its descendants, summed, every 20 ms);
+* peak RSS: the largest single process (``RUSAGE_CHILDREN.ru_maxrss`` in a
+  small wrapper process that starts the command: the command or any worker it
+  reaped; the wrapper's own RSS, about that of ``python -c pass``, is a floor)
+  and the sampled peak of the whole process tree (``VmRSS`` of the command and
+  its descendants, summed, every 20 ms);
 * check-jsonschema validating the same JSON copies (``--check-jsonschema PATH``
   or found on ``PATH``; skipped, with install instructions, when missing).
 
@@ -112,38 +114,70 @@ def _tree_rss_kb(root: int) -> int:
     return total
 
 
-def run(cmd: list[str], cwd: Path, *, sample: bool = True, env: dict[str, str] | None = None,
-        stdout: Path | None = None) -> Run:
-    """Run ``cmd``; wall time, exit status and peak memory."""
-    out = open(stdout, "wb") if stdout else subprocess.DEVNULL
-    err = tempfile.TemporaryFile()
-    started = time.perf_counter()
+#: A small wrapper that starts the command and reports, on its stdout, the
+#: command's wall time and ``RUSAGE_CHILDREN.ru_maxrss``: the peak RSS of the
+#: largest single process among the command and the workers it reaped.  Asked
+#: of this (large) script's own children instead, ``ru_maxrss`` would never be
+#: below this script's RSS: Linux carries the RSS high-water mark of the
+#: address space a child starts with (vfork shares it) over ``exec``.
+WRAPPER = r"""
+import os, resource, subprocess, sys, time
+out = int(sys.argv[1])
+started = time.perf_counter()
+code = subprocess.call(sys.argv[2:], stdin=subprocess.DEVNULL)
+wall = time.perf_counter() - started
+os.write(out, f"{wall} {code} {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}".encode())
+"""
+
+
+def run(cmd: list[str], cwd: Path, *, sample: bool = True, stdout: Path | None = None) -> Run:
+    """Run ``cmd`` (through :data:`WRAPPER`): wall time, exit status and peak memory.
+
+    With ``sample``, the summed ``VmRSS`` of the command's process tree (the
+    wrapper left out) is polled every 20 ms; its maximum is ``tree_rss_kb``.
+    """
+    out = open(stdout, "wb") if stdout else subprocess.DEVNULL  # noqa: SIM115
+    err = tempfile.TemporaryFile()  # noqa: SIM115
+    read_end, write_end = os.pipe()
     try:
-        proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=err, stdin=subprocess.DEVNULL,
-                                env=env)
+        proc = subprocess.Popen([sys.executable, "-S", "-c", WRAPPER, str(write_end), *cmd], cwd=cwd,
+                                stdout=out, stderr=err, stdin=subprocess.DEVNULL, pass_fds=(write_end,))
+        os.close(write_end)
+        write_end = -1
         peak = [0]
         done = threading.Event()
 
         def sampler() -> None:
             while not done.is_set():
-                peak[0] = max(peak[0], _tree_rss_kb(proc.pid))
+                peak[0] = max(peak[0], sum(_tree_rss_kb(child) for child in _children(proc.pid)))
                 done.wait(0.02)
 
         thread = threading.Thread(target=sampler, daemon=True) if sample else None
         if thread:
             thread.start()
-        _, status, usage = os.wait4(proc.pid, 0)
-        wall = time.perf_counter() - started
+        report = b""
+        while chunk := os.read(read_end, 4096):
+            report += chunk
+        proc.wait()
         done.set()
         if thread:
             thread.join()
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        if proc.returncode not in (0, 1):
+        try:
+            wall_s, code_s, rss_s = report.decode().split()
+        except ValueError:
+            err.seek(0)
+            raise RuntimeError(f"wrapper failed for {' '.join(cmd)}:\n"
+                               f"{err.read().decode('utf-8', 'replace')[-2000:]}") from None
+        code = int(code_s)
+        if code not in (0, 1):
             err.seek(0)
             tail = err.read().decode("utf-8", "replace")[-2000:]
-            raise RuntimeError(f"{' '.join(cmd)} exited with {proc.returncode} in {cwd}:\n{tail}")
-        return Run(wall, proc.returncode, int(usage.ru_maxrss), peak[0])
+            raise RuntimeError(f"{' '.join(cmd)} exited with {code} in {cwd}:\n{tail}")
+        return Run(float(wall_s), code, int(rss_s), peak[0])
     finally:
+        os.close(read_end)
+        if write_end >= 0:
+            os.close(write_end)
         err.close()
         if stdout:
             out.close()  # type: ignore[union-attr]
@@ -321,6 +355,32 @@ def table(measures: list[Measure], ratios: dict[str, tuple[float | None, str, bo
     return "\n".join(lines)
 
 
+def big_run(args: argparse.Namespace, base: list[str], cold: list[str]) -> Measure:
+    """One run on ``--rss-decls`` declarations (text only, generated once into its own folder)."""
+    big_dir = Path(tempfile.gettempdir()) / f"perflint-bench-{args.seed}-{args.rss_decls}-text"
+    big_dir.mkdir(parents=True, exist_ok=True)
+    workload(big_dir, args.rss_decls, args.seed, False, args.regenerate)
+    (big_dir / "out").mkdir(exist_ok=True)
+    return measure(f"perflint check text/ ({args.rss_decls} decls)",
+                   [*base, "text", "--exit-zero", *cold, "-o", str(big_dir / "out" / "report.txt")],
+                   big_dir, 1, args.rss_decls)
+
+
+def rss_only(args: argparse.Namespace, perflint: list[str], options: set[str], info: dict) -> int:
+    cold = ["--no-cache"] if "--no-cache" in options else []
+    big = big_run(args, [*perflint, "check"], cold)
+    info["load_avg_end"] = [round(x, 2) for x in os.getloadavg()]
+    ok = big.tree_rss_mb <= TARGETS["rss_mb"] if args.rss_decls >= 100000 else None
+    ratios = {f"peak RSS, whole tree, MB ({args.rss_decls} decls)": (big.tree_rss_mb, "≤ 150", ok),
+              f"peak RSS, largest process, MB ({args.rss_decls} decls)": (big.max_rss_mb, "", None)}
+    print(table([big], ratios, info, 1))
+    if args.json_out:
+        data = {"machine": info, "perflint_options": sorted(options), "measures": [big.to_dict()],
+                "ratios": {k: {"value": round(v, 4), "target": t, "ok": o} for k, (v, t, o) in ratios.items()}}
+        args.json_out.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", "utf-8")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--decls", type=int, default=10000, help="declarations in the workload (default 10000)")
@@ -335,6 +395,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rss-decls", type=int, default=0,
                         help="also measure peak RSS (and speed) of one run on this many declarations, text only "
                              "(e.g. 100000; generated once into its own folder)")
+    parser.add_argument("--rss-only", action="store_true",
+                        help="with --rss-decls: measure only the big set (no main workload, no check-jsonschema)")
     parser.add_argument("--start-runs", type=int, default=10, help="runs for the cold-start medians (at least 10)")
     parser.add_argument("--json", dest="json_out", type=Path, default=None, help="also write the results as JSON here")
     args = parser.parse_args(argv)
@@ -345,6 +407,10 @@ def main(argv: list[str] | None = None) -> int:
     options = check_options(perflint)
     cjs = find_cjs(args.cjs)
     info = machine(perflint, cjs)
+    if args.rss_only and not args.rss_decls:
+        parser.error("--rss-only needs --rss-decls")
+    if args.rss_only:
+        return rss_only(args, perflint, options, info)
     work = args.work or Path(tempfile.gettempdir()) / f"perflint-bench-{args.seed}-{args.decls}"
     work.mkdir(parents=True, exist_ok=True)
     manifest = workload(work, args.decls, args.seed, True, args.regenerate)
@@ -412,15 +478,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"check-jsonschema not found: skipped. Install it with\n    {INSTALL_CJS}\n"
               f"and pass --check-jsonschema /tmp/cjs/bin/check-jsonschema", file=sys.stderr)
 
-    big = None
-    if args.rss_decls:
-        big_dir = Path(tempfile.gettempdir()) / f"perflint-bench-{args.seed}-{args.rss_decls}-text"
-        big_dir.mkdir(parents=True, exist_ok=True)
-        workload(big_dir, args.rss_decls, args.seed, False, args.regenerate)
-        (big_dir / "out").mkdir(exist_ok=True)
-        big = measure(f"perflint check text/ ({args.rss_decls} decls, peak RSS)",
-                      [*base, "text", "--exit-zero", *cold, "-o", str(big_dir / "out" / "report.txt")],
-                      big_dir, 1, args.rss_decls)
+    big = big_run(args, base, cold) if args.rss_decls else None
+    if big:
         measures.append(big)
     info["load_avg_end"] = [round(x, 2) for x in os.getloadavg()]
 

@@ -143,8 +143,8 @@ def test_clean_files_leave_nothing_unrecognized(generated: tuple[Path, dict],
 
 
 def test_defect_rates(tmp_path: Path) -> None:
-    """Over 2,000 forms (text only, no checking) each kind is planted at about its rate."""
-    manifest = gen.generate(tmp_path, 2000, SEED, with_json=False, jobs=1)
+    """Over 1,500 forms (text only, no checking) each kind is planted at about its rate."""
+    manifest = gen.generate(tmp_path, 1500, SEED, with_json=False, jobs=1)
     forms = [form for f in manifest["files"] for form in f["forms"]]
     with_schedule = sum(1 for form in forms if form["form_type"] != "部门整体支出")
     for kind, (rate, _) in gen.DEFECTS.items():
