@@ -375,24 +375,40 @@ class Declaration:
             probe = probe.rsplit("/", 1)[0]
 
     def iter_text(self) -> Iterator[tuple[str, str]]:
-        """Every free-text value with its pointer (for text-hygiene checks)."""
+        """Every free-text value with its pointer (for text-hygiene checks): each
+        string of :meth:`to_dict` without the source map, in document order.
+
+        Read from the fields directly rather than by walking ``to_dict()``: it
+        runs for every declaration (``tests/test_checks_memo.py`` pins that the
+        two agree)."""
         out: list[tuple[str, str]] = []
-
-        # depth-first, in document order, collected into a list: one call per
-        # container, none per string (this runs for every declaration)
-        def walk(node: dict[str, Any] | list[Any], pointer: str) -> None:
-            for key, value in (node.items() if isinstance(node, dict) else enumerate(node)):
-                if not isinstance(value, (str, dict, list)):
-                    continue
-                key = str(key)
-                if "~" in key or "/" in key:
-                    key = escape_pointer(key)
-                if isinstance(value, str):
-                    out.append((f"{pointer}/{key}", value))
-                else:
-                    walk(value, f"{pointer}/{key}")
-
-        walk(self.to_dict(include_source=False), "")
+        add = _TextCollector(out).add
+        add("/form_type", str(self.form_type))
+        for name in ("title", "year", "year_text", "filing_unit", "name", "attribute", "attribute_text",
+                     "department", "implementing_unit"):
+            add(f"/{name}", getattr(self, name))
+        add("/money", self.money.to_dict())
+        add("/functions", self.functions)
+        add("/basis", self.basis)
+        add("/schedule", [row.to_dict() for row in self.schedule])
+        for key in GOAL_KEYS:
+            if key in self.goals:
+                add(f"/goals/{key}", self.goals[key])
+        for i, ind in enumerate(self.indicators):
+            for name in INDICATOR_FIELDS:
+                add(f"/indicators/{i}/{name}", getattr(ind, name))
+            if ind.extra:
+                add(f"/indicators/{i}/extra", dict(ind.extra))
+            if ind.inherited:
+                add(f"/indicators/{i}/inherited", list(ind.inherited))
+        add("/safeguards", self.safeguards)
+        add("/reviews", [r.to_dict() for r in self.reviews])
+        add("/preparer", self.preparer)
+        add("/phone", self.phone)
+        if self.filing_date is not None:
+            add("/filing_date", self.filing_date.to_dict())
+        add("/fields", [f.to_dict() for f in self.fields])
+        add("/unrecognized", list(self.unrecognized))
         return iter(out)
 
     # -- serialisation -----------------------------------------------------
@@ -459,6 +475,27 @@ class Declaration:
             unrecognized=list(data.get("unrecognized", [])),
             source=Source.from_dict(data.get("source")),
         )
+
+
+class _TextCollector:
+    """Collects the strings of a value of :meth:`Declaration.to_dict` with
+    their pointers: strings as they are, dicts and lists walked depth-first."""
+
+    __slots__ = ("out",)
+
+    def __init__(self, out: list[tuple[str, str]]) -> None:
+        self.out = out
+
+    def add(self, pointer: str, value: Any) -> None:
+        if isinstance(value, str):
+            self.out.append((pointer, value))
+        elif isinstance(value, (dict, list)):
+            for key, item in (value.items() if isinstance(value, dict) else enumerate(value)):
+                if isinstance(item, (str, dict, list)):
+                    key = str(key)
+                    if "~" in key or "/" in key:
+                        key = escape_pointer(key)
+                    self.add(f"{pointer}/{key}", item)
 
 
 def escape_pointer(token: str) -> str:

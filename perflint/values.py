@@ -584,21 +584,26 @@ def is_measurable(text: str | None, settings: dict[str, Any], name: str | None =
     """The measurable-value test: short (≤ ``max_value_len``) and either a figure
     with a unit or percent (the unit may be stated in the indicator ``name``,
     ``营造林面积(亩)`` / ``80000``), or an allowlisted qualitative standard."""
-    if is_blank(text):
+    if not text:
         return False
-    if is_placeholder(text, settings.get("placeholders", ())):
+    return _is_measurable(text, tuple(settings.get("placeholders", ())), int(settings.get("max_value_len", 30)),
+                          tuple(settings.get("qualitative_allowlist", ())), name)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _is_measurable(text: str, placeholders: tuple[str, ...], max_len: int, allowlist: tuple[str, ...],
+                   name: str | None) -> bool:
+    if _skip_cell(text, placeholders, False):  # blank, a placeholder or a template token
         return False
-    if template_remnant(text):
+    t = norm(strip_numbering(text))
+    if len(t) > max_len:
         return False
-    t = norm(strip_numbering(text or ""))
-    if len(t) > int(settings.get("max_value_len", 30)):
-        return False
-    found = _quantities(text or "")
+    found = _quantities(text)
     if any(q.unit for q in found):
         return True
     if found and name is not None and unit_in_name(name):
         return True
-    return allowlisted(text, settings.get("qualitative_allowlist", ()))
+    return _allowlisted(text, allowlist)
 
 
 def vague_terms(text: str | None, terms: Iterable[str], allow_if_numeric: bool = True) -> list[str]:

@@ -4,7 +4,7 @@ which rule, declaration or settings list asked first."""
 from __future__ import annotations
 
 from perflint.checks.text import TypoDictionary
-from perflint.model import Declaration, ExtraField, Indicator
+from perflint.model import Declaration, ExtraField, Indicator, escape_pointer
 from perflint.values import (category, comparisons, is_placeholder, norm_set, owned_elsewhere, quantities,
                              skip_cell, vague_terms)
 
@@ -74,3 +74,47 @@ def test_iter_text_order_and_escaped_keys():
     # the text is read when asked for, after an edit
     decl.name = "新项目"
     assert dict(decl.iter_text())["/name"] == "新项目"
+
+
+def _walk(node, pointer=""):
+    """The reference reading of iter_text: every string of to_dict(), depth-first."""
+    if isinstance(node, str):
+        yield pointer, node
+    elif isinstance(node, dict):
+        for key in node:
+            yield from _walk(node[key], f"{pointer}/{escape_pointer(str(key))}")
+    elif isinstance(node, list):
+        for i, item in enumerate(node):
+            yield from _walk(item, f"{pointer}/{i}")
+
+
+def _odd_declaration() -> Declaration:
+    """Every kind of field filled, some with values of unexpected types (JSON input)."""
+    decl = Declaration.from_dict({
+        "form_type": "项目支出", "title": "表", "year": "2021", "year_text": "（2021年度）", "name": "名",
+        "money": {"total": {"label": "资金总额", "text": "100", "amount": "100"},
+                  "lines": [{"key": "source.fiscal", "label": "财政", "text": "", "amount": None}]},
+        "schedule": [{"content": "内容", "start": "2021年1月", "end": {"text": "2021.13", "value": None}}],
+        "goals": {"annual": "年度", "long_term": "长期", "other": "不输出"},
+        "indicators": [{"level1": "产出指标", "content": "甲", "value": None, "extra": {"a/b~c": "x", "n": 3},
+                        "inherited": ["level1"]}, {"content": "乙", "value": "1"}],
+        "reviews": [{"section": "主管部门", "opinion": "同意", "date": None}],
+        "preparer": "张", "phone": "123", "filing_date": {"text": "2021年1月1日", "value": "2021-01-01"},
+        "fields": [{"key": "leader", "label": "负责人", "text": "李"}], "unrecognized": ["多余", ""],
+    })
+    decl.goals["other"] = "不在模板里的目标"  # not a GOAL_KEY: to_dict leaves it out
+    return decl
+
+
+def test_iter_text_reads_what_to_dict_holds():
+    from pathlib import Path
+
+    from perflint.ingest.files import load_file
+
+    decls = [_odd_declaration(), Declaration()]
+    for path in sorted(Path(__file__).resolve().parents[1].joinpath("examples").iterdir()):
+        if path.suffix in (".txt", ".json"):
+            decls += load_file(str(path)).declarations
+    assert len(decls) > 5
+    for decl in decls:
+        assert list(decl.iter_text()) == list(_walk(decl.to_dict(include_source=False)))

@@ -330,12 +330,13 @@ class UnfilledDate(Kind):
                 seen.add(pointer)
                 yield Hit(pointer, {"text": " ".join(value.text.split())})
         for pointer, text in decl.iter_text():
+            if not (text and "年" in text and _unfilled(text)):  # the cheap test first
+                continue
             if pointer in seen or pointer.startswith(("/reviews/", "/source")):
                 continue
             if seen and any(pointer.startswith(p + "/") for p in seen):
                 continue
-            if text and "年" in text and _unfilled(text):
-                yield Hit(pointer, {"text": " ".join(text.split())})
+            yield Hit(pointer, {"text": " ".join(text.split())})
 
 
 @lru_cache(maxsize=CACHE_SIZE)

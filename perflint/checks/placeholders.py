@@ -128,11 +128,11 @@ class TemplateRemnant(Kind):
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         seen: set[tuple[str, str]] = set()
         for pointer, text in decl.iter_text():
+            token = template_remnant(text)  # memoized: the cheap test first
+            if not token:
+                continue
             if pointer.startswith(self._SKIP) or pointer.endswith(("/key", "/unit", "/label", "/section",
                                                                    "/precision")):
-                continue
-            token = template_remnant(text)
-            if not token:
                 continue
             # one finding per cell text and row: a name copied into both
             # 三级指标 and 指标内容 is one defect, reported on 指标内容

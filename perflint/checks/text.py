@@ -276,7 +276,12 @@ class AdminLevel(Kind):
         allow = ctx.setting(params, "admin_level_allow", []) or []
         if not terms:
             return
-        for pointer, text in free_text(decl):
+        texts = list(free_text(decl))
+        # only the words that occur somewhere are looked for in each field
+        everything = "\x00".join(text for _, text in texts)
+        terms = [term for term in terms if term in everything]
+        allow = [a for a in allow if a in everything]
+        for pointer, text in texts:
             if pointer in ("/department", "/filing_unit", "/implementing_unit"):
                 continue
             covered = [(m.start(), m.end()) for a in allow if a in text for m in _literal(a).finditer(text)]
@@ -436,9 +441,12 @@ class TypoDictionary(Kind):
             return sorted(set(extra), key=lambda e: (-len(e[0]), e))
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
-        entries = self.entries(params)
+        texts = list(free_text(decl))
+        # only the entries that occur somewhere are looked for in each field
+        everything = "\x00".join(text for _, text in texts)
+        entries = [entry for entry in self.entries(params) if entry[0] in everything]
         check_words = params.get("word_boundaries", True)
-        for pointer, text in free_text(decl):
+        for pointer, text in texts:
             taken: list[tuple[int, int]] = []
             for wrong, right, strict in entries:
                 if wrong not in text:
