@@ -63,14 +63,15 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from json.decoder import scanstring
-from typing import Any
-
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING, Any, Callable
 
 from perflint.errors import InputError, InputProblem
 from perflint.model import Declaration, Source, Span, escape_pointer
 from perflint.resources import schema
+
+if TYPE_CHECKING:  # jsonschema is imported when a document needs validating
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 DEFAULT_MAX_DEPTH = 64
 #: ``max_depth`` is capped here: schema validation recurses once per level,
@@ -431,7 +432,158 @@ def _resync(text: str, offset: int, doc_start: int | None = None) -> int:
 
 @lru_cache(maxsize=1)
 def validator() -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
+
     return Draft202012Validator(schema("declaration.schema.json"))
+
+
+# A quick yes to "is this valid?": the schema compiled to plain Python checks.
+# It answers True only when the schema surely holds (it knows exactly the
+# keywords of declaration.schema.json, with jsonschema's semantics, and says
+# False whenever in doubt, e.g. for a Decimal where an integer is wanted); on
+# False jsonschema itself looks for the errors.  A schema with any other
+# keyword is not compiled: then jsonschema always decides.
+
+_Check = Callable[[Any], bool]
+_ANNOTATIONS = frozenset({"description", "title", "$schema", "$id", "$comment", "$defs", "examples", "default"})
+
+
+class _Unsupported(Exception):
+    pass
+
+
+def _always(value: Any) -> bool:
+    return True
+
+
+def _never(value: Any) -> bool:
+    return False
+
+
+_TYPE_TESTS: dict[str, _Check] = {
+    "object": lambda v: type(v) is dict,
+    "array": lambda v: type(v) is list,
+    "string": lambda v: type(v) is str,
+    "null": lambda v: v is None,
+    "boolean": lambda v: type(v) is bool,
+    "integer": lambda v: type(v) is int,
+    "number": lambda v: type(v) is int,  # a Decimal or float: in doubt
+}
+
+
+def _compile(node: Any, root: dict[str, Any], refs: dict[str, _Check]) -> _Check:
+    if node is True:
+        return _always
+    if node is False:
+        return _never
+    if not isinstance(node, dict):
+        raise _Unsupported(repr(node))
+    checks: list[_Check] = []
+    unknown = set(node) - _ANNOTATIONS - {
+        "type", "enum", "pattern", "minimum", "maximum", "properties", "additionalProperties",
+        "propertyNames", "items", "prefixItems", "minItems", "maxItems", "uniqueItems", "anyOf", "$ref"}
+    if unknown:
+        raise _Unsupported(", ".join(sorted(unknown)))
+    if "$ref" in node:
+        ref = node["$ref"]
+        if not isinstance(ref, str) or not ref.startswith("#/$defs/") or "/" in ref[8:] or "~" in ref:
+            raise _Unsupported(str(ref))
+        name = ref[8:]
+        if name not in refs:
+            refs[name] = _never  # a cycle would stay in doubt, never wrongly valid
+            refs[name] = _compile(root["$defs"][name], root, refs)
+        checks.append(lambda v, _name=name: refs[_name](v))
+    if "type" in node:
+        names = node["type"] if isinstance(node["type"], list) else [node["type"]]
+        if any(n not in _TYPE_TESTS for n in names):
+            raise _Unsupported(str(names))
+        tests = [_TYPE_TESTS[n] for n in names]
+        checks.append(lambda v, _tests=tests: any(t(v) for t in _tests))
+    if "enum" in node:
+        allowed = node["enum"]
+        if not all(a is None or type(a) is str for a in allowed):
+            raise _Unsupported("enum")
+        checks.append(lambda v, _allowed=allowed: (v is None or type(v) is str) and v in _allowed)
+    if "pattern" in node:
+        search = re.compile(node["pattern"]).search
+        checks.append(lambda v, _search=search: type(v) is not str or _search(v) is not None)
+    for key, op in (("minimum", "min"), ("maximum", "max")):
+        if key in node:
+            limit = node[key]
+            if type(limit) is not int:
+                raise _Unsupported(key)
+            if op == "min":
+                checks.append(lambda v, _l=limit: type(v) is int and v >= _l or type(v) in (str, dict, list, bool)
+                              or v is None)
+            else:
+                checks.append(lambda v, _l=limit: type(v) is int and v <= _l or type(v) in (str, dict, list, bool)
+                              or v is None)
+    if "properties" in node or "additionalProperties" in node or "propertyNames" in node:
+        props = {k: _compile(sub, root, refs) for k, sub in node.get("properties", {}).items()}
+        extra = node.get("additionalProperties", True)
+        extra_check = None if extra is True else (False if extra is False else _compile(extra, root, refs))
+        names = _compile(node["propertyNames"], root, refs) if "propertyNames" in node else None
+
+        def check_object(v: Any, _props=props, _extra=extra_check, _names=names) -> bool:
+            if type(v) is not dict:
+                return not isinstance(v, dict)  # a dict subclass: in doubt
+            for key, item in v.items():
+                check = _props.get(key)
+                if check is None:
+                    if _extra is False:
+                        return False
+                    if _extra is not None and not _extra(item):
+                        return False
+                elif not check(item):
+                    return False
+                if _names is not None and not _names(key):
+                    return False
+            return True
+        checks.append(check_object)
+    if "items" in node or "prefixItems" in node or "minItems" in node or "maxItems" in node \
+            or "uniqueItems" in node:
+        prefix = [_compile(sub, root, refs) for sub in node.get("prefixItems", [])]
+        rest = _compile(node["items"], root, refs) if "items" in node else None
+        low, high = node.get("minItems", 0), node.get("maxItems")
+        unique = node.get("uniqueItems", False)
+        if type(low) is not int or (high is not None and type(high) is not int) or type(unique) is not bool:
+            raise _Unsupported("array")
+
+        def check_array(v: Any, _prefix=prefix, _rest=rest, _low=low, _high=high, _unique=unique) -> bool:
+            if type(v) is not list:
+                return not isinstance(v, list)
+            if len(v) < _low or (_high is not None and len(v) > _high):
+                return False
+            for i, item in enumerate(v):
+                if i < len(_prefix):
+                    if not _prefix[i](item):
+                        return False
+                elif _rest is not None and not _rest(item):
+                    return False
+            if _unique and not (all(type(x) is str for x in v) and len(set(v)) == len(v)):
+                return False  # duplicates, or items jsonschema compares its own way
+            return True
+        checks.append(check_array)
+    if "anyOf" in node:
+        branches = [_compile(sub, root, refs) for sub in node["anyOf"]]
+        if not branches:
+            raise _Unsupported("anyOf")
+        checks.append(lambda v, _b=branches: any(b(v) for b in _b))
+    if not checks:
+        return _always
+    if len(checks) == 1:
+        return checks[0]
+    return lambda v, _checks=tuple(checks): all(c(v) for c in _checks)
+
+
+@lru_cache(maxsize=1)
+def quick_check() -> _Check | None:
+    """The declaration schema as a plain function (``None``: not compilable)."""
+    root = schema("declaration.schema.json")
+    try:
+        return _compile(root, root, {})
+    except (_Unsupported, KeyError, TypeError, re.error):
+        return None
 
 
 _TYPE_NAMES = ((bool, "boolean"), (int, "integer"), (Decimal, "number"), (float, "number"), (str, "string"),
@@ -582,6 +734,9 @@ def _validation_errors(value: Any) -> list[ValidationError]:
     if src is not None and _source_map_ok(src):
         light = {k: v for k, v in src.items() if k not in ("spans", "template", "labels")}
         value = {**value, "source": light}
+    check = quick_check()
+    if check is not None and check(value):
+        return []
     return list(validator().iter_errors(value))
 
 
@@ -650,6 +805,9 @@ def declarations_from_json(text: str, path: str, encoding: str | None,
     if lines is None:
         lines = path.lower().endswith(LINES_SUFFIXES)
     max_depth = max(1, min(max_depth, MAX_DEPTH_CAP))
+    plain = _plain_declarations(text, max_depth)
+    if plain is not None:
+        return plain, []
     index = LineIndex(text)
     docs, problems = read_documents(text, max_depth, lines, index, path)
     decls: list[Declaration] = []
@@ -715,6 +873,84 @@ def declarations_from_json(text: str, path: str, encoding: str | None,
                                      variant=None))
     problems.sort(key=InputProblem.sort_key)
     return decls, problems
+
+
+class _InDoubt(Exception):
+    """The quick reading cannot vouch for the document: read it with positions."""
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        raise _InDoubt("duplicate key")
+    return obj
+
+
+def _int(token: str) -> int | Decimal:
+    return int(token) if len(token) <= _MAX_INT_DIGITS else Decimal(token)
+
+
+def _constant(token: str) -> Any:
+    raise _InDoubt(token)  # NaN, Infinity: reported with their positions
+
+
+_PLAIN = json.JSONDecoder(object_pairs_hook=_pairs, parse_int=_int, parse_float=Decimal,
+                          parse_constant=_constant, strict=True)
+_ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _depth_within(value: Any, limit: int) -> bool:
+    """Are containers nested at most ``limit`` deep in ``value``?"""
+    stack = [(value, 1)]
+    while stack:
+        node, depth = stack.pop()
+        children = node.values() if type(node) is dict else node
+        for child in children:
+            if type(child) is dict or type(child) is list:
+                if depth >= limit:
+                    return False
+                if child:
+                    stack.append((child, depth + 1))
+    return True
+
+
+def _plain_declarations(text: str, max_depth: int) -> list[Declaration] | None:
+    """The declarations of a document that needs no positions, or ``None``.
+
+    ``perflint extract`` output — one well-formed document whose
+    declarations all carry their source map and follow the schema — is read
+    with the standard library's C parser: positions in the JSON file are
+    only needed to report a problem or for declarations without a source
+    map.  Anything else (a syntax error, several documents, a duplicate key,
+    NaN, a lone surrogate, nesting beyond ``max_depth``, a schema violation
+    …) returns ``None`` and the position-tracking reader reads the file, so
+    the result is the same either way.
+    """
+    if "\\u" in text and (_SURROGATE.search(text) or _ESCAPED_SURROGATE.search(text)):
+        return None
+    try:
+        value = _PLAIN.decode(text)
+    except (ValueError, RecursionError, _InDoubt):
+        return None
+    if type(value) is dict:
+        candidates = [value]
+    elif type(value) is list and value:
+        candidates = value
+    else:
+        return None
+    if not _depth_within(value, max_depth):
+        return None
+    decls: list[Declaration] = []
+    for item in candidates:
+        if not isinstance(item, dict) or not _keeps_source(item) or _foreign(item) or _validation_errors(item):
+            return None
+        try:
+            decl = Declaration.from_dict(item)
+        except Exception:
+            return None
+        decl.source = Source.from_dict(item["source"])
+        decls.append(decl)
+    return decls
 
 
 def _foreign(value: Any) -> bool:
