@@ -122,12 +122,15 @@ _REMNANT_PATTERNS = (
     re.compile(r"^\d(?:[.、．]\d){2,}[.、．…]*$|^\d(?:[.、．]\d)+[.、．]*…+$"),  # 1.2.3.…
 )
 
+#: matches where at least one of _REMNANT_PATTERNS does
+_ANY_REMNANT = re.compile("|".join(f"(?:{p.pattern})" for p in _REMNANT_PATTERNS))
+
 
 @lru_cache(maxsize=CACHE_SIZE)
 def template_remnant(text: str | None) -> str | None:
     """The first unfilled template token in ``text`` (``**``, ``XX``, ``（填写…）`` …)."""
     t = unicodedata.normalize("NFKC", text or "").strip()
-    if not t:
+    if not t or not _ANY_REMNANT.search(t):  # one scan rules out every pattern (most cells)
         return None
     for pattern in _REMNANT_PATTERNS:
         m = pattern.search(t)
