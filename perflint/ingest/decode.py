@@ -36,6 +36,7 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from perflint.errors import InputError
@@ -134,28 +135,40 @@ def sniff_binary(data: bytes) -> str | None:
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
-#: CJK ideographs (and extension A), CJK punctuation, full-width forms
-_CJK = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u3400-\u4dbf]")
-#: control characters other than \t \n \f \r, and the private-use area
-_IMPLAUSIBLE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\ue000-\uf8ff]")
-#: a character of three or more UTF-8 bytes other than U+FFFD
-_WIDE = re.compile(r"[\u0800-\ufffc\ufffe-\U0010ffff]")
 _HIGH_BYTES = bytes(range(128, 256))
+
+
+@lru_cache(maxsize=None)
+def _pattern(name: str) -> re.Pattern[str]:
+    """Character classes compiled on first use (wide ranges take milliseconds
+    to compile, and UTF-8 input never needs them)."""
+    return re.compile({
+        # CJK ideographs (and extension A), CJK punctuation, full-width forms
+        "cjk": r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u3400-\u4dbf]",
+        # control characters other than \t \n \f \r, and the private-use area
+        "implausible": r"[\x00-\x08\x0b\x0e-\x1f\ue000-\uf8ff]",
+    }[name])
 
 
 def _cjk_share(text: str) -> float:
     if text.isascii():
         return 1.0
     non_ascii = len(_NON_ASCII.findall(text))
-    return len(_CJK.findall(text)) / non_ascii
+    return len(_pattern("cjk").findall(text)) / non_ascii
 
 
 def _plausible(text: str) -> bool:
     """Reject decodings that produce mostly control characters or private-use code points."""
     if not text:
         return True
-    bad = len(_IMPLAUSIBLE.findall(text))
+    bad = len(_pattern("implausible").findall(text))
     return bad <= max(2, len(text) // 100)
+
+
+def _has_wide(text: str) -> bool:
+    """Does ``text`` hold a character of three or more UTF-8 bytes other than U+FFFD?"""
+    rest = text.replace("\ufffd", "")
+    return bool(rest) and max(rest) >= "\u0800"
 
 
 def _non_ascii_bytes(data: bytes) -> int:
@@ -313,7 +326,7 @@ def _repair(data: bytes, first_bad: int) -> Decoded:
             mended = line.decode("utf-8", "replace")
             # Chinese UTF-8 is three bytes a character; two-byte "letters"
             # are what other encodings look like when read as UTF-8.
-            if _WIDE.search(mended) is not None \
+            if _has_wide(mended) \
                     and mended.count("\ufffd") <= max(1, _DAMAGE_RATIO * _non_ascii_bytes(line)):
                 kinds.append("d")  # UTF-8 with a few broken bytes
             elif _strict(line, "gb18030") is not None:

@@ -70,6 +70,17 @@ _YEAR_LINE = re.compile(r"^\s*[（(]?\s*(?:\d{4}|20\s*\d\s*\d|\s*)\s*年度?\s*[
 
 def is_free_line(line: str, vocab: Vocabulary) -> bool:
     """A line that stands on its own outside the table: title, year, unit, footer."""
+    cache = vocab.free_line_cache
+    found = cache.get(line)
+    if found is None:
+        found = _is_free_line(line, vocab)
+        if len(cache) >= 50_000:
+            cache.clear()
+        cache[line] = found
+    return found
+
+
+def _is_free_line(line: str, vocab: Vocabulary) -> bool:
     stripped = line.strip(" \t\u3000")
     if not stripped:
         return False
@@ -176,18 +187,18 @@ def _cell_line(line: str) -> bool:
 
 def _split_pipe_line(text: str, start: int, end: int) -> list[Cell]:
     """``a | b | | c |||`` → cells a, b, (empty), c: outer empty pieces dropped."""
+    pieces = text[start:end].split("|")
+    lo, hi = 0, len(pieces)
+    while lo < hi and _NON_PAD.search(pieces[lo]) is None:
+        lo += 1
+    while hi > lo and _NON_PAD.search(pieces[hi - 1]) is None:
+        hi -= 1
+    pos = start + sum(len(piece) + 1 for piece in pieces[:lo])
     cells: list[Cell] = []
-    pos = start
-    for piece in text[start:end].split("|"):
+    for piece in pieces[lo:hi]:
         cells.append(Cell(pos, pos + len(piece), True))
         pos += len(piece) + 1
-    blank = [_blank(text, c.start, c.end) for c in cells]
-    lo, hi = 0, len(cells)
-    while lo < hi and blank[lo]:
-        lo += 1
-    while hi > lo and blank[hi - 1]:
-        hi -= 1
-    return cells[lo:hi]
+    return cells
 
 
 def pipe_rows(text: str, vocab: Vocabulary | None = None) -> list[Row]:
@@ -287,7 +298,8 @@ def line_rows(text: str, vocab: Vocabulary | None = None) -> list[Row]:
     i = 0
     while i < len(lines):
         start, end = lines[i]
-        j = _vertical_run(text, lines, i, vocab)
+        # only a run of short lines can be a label printed vertically
+        j = _vertical_run(text, lines, i, vocab) if _short_line(text, lines[i]) else i
         if j > i + 1:
             end = lines[j - 1][1]
         line = text[start:end]

@@ -198,6 +198,8 @@ class Vocabulary:
         self.split_cache: dict[tuple[str, bool], tuple] = {}
         #: footer lines already recognised (see build.Builder._is_footer)
         self.footer_cache: dict[str, bool] = {}
+        #: lines already classified by layouts.is_free_line
+        self.free_line_cache: dict[str, bool] = {}
 
     def _add(self, kind: str, key: str, labels: list[str]) -> None:
         for label in labels:
