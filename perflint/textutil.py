@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 #: padding: whitespace of every kind, U+3000 and zero-width space and BOM
 PAD = " \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff\n\r\f\v"
@@ -13,7 +13,7 @@ PAD = " \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff\n\r\f\v"
 
 #: every padding character: PAD and all Unicode whitespace (none is above U+3000)
 PAD_CHARS = "".join(sorted(set(PAD) | {chr(c) for c in range(0x3001) if chr(c).isspace()}))
-_PAD_SET = frozenset(PAD_CHARS)
+PAD_SET = _PAD_SET = frozenset(PAD_CHARS)
 
 
 def is_pad(ch: str) -> bool:

@@ -19,7 +19,7 @@ TEXT = ("专项资金绩效目标申报表\n（2024年度）\n\t专项名称\n\t
 
 
 def _loaded_after(code: str) -> list[str]:
-    script = code + "\nimport sys\nprint(sorted({m.split('.')[0] for m in sys.modules} & set(%r)))" % (HEAVY,)
+    script = code + f"\nimport sys\nprint(sorted({{m.split('.')[0] for m in sys.modules}} & set({HEAVY!r})))"
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).resolve().parent.parent)
     return json.loads(out.stdout.strip().splitlines()[-1].replace("'", '"'))

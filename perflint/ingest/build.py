@@ -53,6 +53,7 @@ from perflint.model import (
 )
 from perflint.textutil import (
     PAD_CHARS,
+    PAD_SET,
     clean_label,
     clean_value,
     parse_amount,
@@ -91,6 +92,10 @@ class SourceMap:
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """``[start, end)`` without padding at either end."""
+    if start >= end:
+        return end, end
+    if text[start] not in PAD_SET and text[end - 1] not in PAD_SET:
+        return start, end  # the common case: nothing to trim
     piece = text[start:end]
     left = piece.lstrip(PAD_CHARS)
     if not left:

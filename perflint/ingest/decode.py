@@ -36,7 +36,7 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from perflint.errors import InputError
@@ -138,7 +138,7 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _HIGH_BYTES = bytes(range(128, 256))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _pattern(name: str) -> re.Pattern[str]:
     """Character classes compiled on first use (wide ranges take milliseconds
     to compile, and UTF-8 input never needs them)."""

@@ -59,11 +59,12 @@ import bisect
 import difflib
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from json.decoder import scanstring
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from perflint.errors import InputError, InputProblem
 from perflint.model import Declaration, Source, Span, escape_pointer
@@ -560,9 +561,8 @@ def _compile(node: Any, root: dict[str, Any], refs: dict[str, _Check]) -> _Check
                         return False
                 elif _rest is not None and not _rest(item):
                     return False
-            if _unique and not (all(type(x) is str for x in v) and len(set(v)) == len(v)):
-                return False  # duplicates, or items jsonschema compares its own way
-            return True
+            # duplicates, or items jsonschema compares its own way: in doubt
+            return not _unique or (all(type(x) is str for x in v) and len(set(v)) == len(v))
         checks.append(check_array)
     if "anyOf" in node:
         branches = [_compile(sub, root, refs) for sub in node["anyOf"]]
@@ -946,7 +946,7 @@ def _plain_declarations(text: str, max_depth: int) -> list[Declaration] | None:
             return None
         try:
             decl = Declaration.from_dict(item)
-        except Exception:
+        except Exception:  # noqa: BLE001 - the positional reader reports it
             return None
         decl.source = Source.from_dict(item["source"])
         decls.append(decl)
