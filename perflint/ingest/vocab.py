@@ -10,11 +10,9 @@ start of a cell can be cut off the raw text exactly.
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from perflint.textutil import PAD, is_pad
 
@@ -98,8 +96,7 @@ _PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]
 @lru_cache(maxsize=1)
 def _traditional() -> dict[int, str]:
     """Traditional → simplified for the characters of labels (labels.toml)."""
-    raw = resources.files("perflint").joinpath("data/labels.toml").read_text("utf-8")
-    pairs = tomllib.loads(raw).get("traditional", {}).get("pairs", "")
+    pairs = _labels_toml().get("traditional", {}).get("pairs", "")
     return {ord(pairs[i]): pairs[i + 1] for i in range(0, len(pairs) - 1, 2)}
 
 
@@ -264,5 +261,15 @@ class Vocabulary:
 
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
+    return Vocabulary(_labels_toml())
+
+
+def _labels_toml() -> dict:
+    """``perflint/data/labels.toml``, parsed (tomllib and importlib.resources
+    are imported here: they cost milliseconds at start-up, and a run that
+    reads only JSON never needs the vocabulary)."""
+    import tomllib
+    from importlib import resources
+
     text = resources.files("perflint").joinpath("data/labels.toml").read_text("utf-8")
-    return Vocabulary(tomllib.loads(text))
+    return tomllib.loads(text)
