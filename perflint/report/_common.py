@@ -321,11 +321,18 @@ def one_line(text: str) -> str:
 def iter_all(result: RunResult) -> Iterator[tuple[FileReport, DeclarationReport | None, Finding]]:
     """Every finding with its file and declaration, in report order."""
     for file in sorted_files(result):
-        for f in file_findings(file):
-            yield file, None, f
-        for decl in sorted_declarations(file):
-            for f in decl_findings(decl):
-                yield file, decl, f
+        for decl, f in iter_file(file):
+            yield file, decl, f
+
+
+def iter_file(file: FileReport) -> Iterator[tuple[DeclarationReport | None, Finding]]:
+    """One file's findings with their declaration, in report order: the file's
+    own, then each declaration's."""
+    for f in file_findings(file):
+        yield None, f
+    for decl in sorted_declarations(file):
+        for f in decl_findings(decl):
+            yield decl, f
 
 
 def format_score(score: float | None) -> str:
@@ -339,6 +346,11 @@ def format_score(score: float | None) -> str:
 
 def plugin_errors(result: RunResult) -> list[dict[str, str]]:
     """Plugins the engine could not load (``result.options["plugin_errors"]``), sorted."""
-    items = result.options.get("plugin_errors") or []
+    return plugin_errors_in(result.options)
+
+
+def plugin_errors_in(options: Mapping[str, Any] | None) -> list[dict[str, str]]:
+    """Plugins the engine could not load, from a run's options (``options["plugin_errors"]``), sorted."""
+    items = (options or {}).get("plugin_errors") or []
     out = [{k: str(e.get(k, "")) for k in ("group", "name", "error")} for e in items if isinstance(e, dict)]
     return sorted(out, key=lambda e: (e["group"], e["name"], e["error"]))

@@ -5,13 +5,19 @@ ends, a fixed column order (:data:`COLUMNS`; headers in the chosen
 language).  Text cells that start with ``=``, ``+``, ``-``, ``@``, a tab or a
 CR are prefixed with ``'`` so a spreadsheet never runs a declaration's text
 as a formula (CSV injection).  Returns bytes: write them as they are.
+
+Streams (:func:`stream_csv`): the header row first, then each file's rows as
+soon as the file is checked.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+from typing import IO, Any
 
+from perflint.findings import Finding
 from perflint.i18n import t
 from perflint.report._common import (
     ReportOptions,
@@ -19,12 +25,13 @@ from perflint.report._common import (
     coerce_options,
     grade_label,
     iter_all,
+    iter_file,
     pointer_label,
     rel_path,
     severity_label,
     strip_control,
 )
-from perflint.result import RunResult
+from perflint.result import DeclarationReport, FileReport, RunResult, RunSummary
 
 COLUMNS = (
     "path", "line", "column", "end_line", "end_column", "declaration", "declaration_name", "grade",
@@ -46,34 +53,36 @@ def safe_cell(value: object) -> str:
     return text
 
 
-def rows(result: RunResult, options: ReportOptions) -> list[list[str]]:
+def row(decl: DeclarationReport | None, f: Finding, options: ReportOptions) -> list[str]:
+    """One finding's cells, in :data:`COLUMNS` order."""
     lang = options.lang
-    out = []
-    for _file, decl, f in iter_all(result):
-        span = f.span
-        name = f.declaration_name or (decl.display_name if decl is not None else None)
-        record = {
-            "path": rel_path(f.path, options.base_dir),
-            "line": span.line if span else None,
-            "column": span.column if span else None,
-            "end_line": span.end_line if span else None,
-            "end_column": span.end_column if span else None,
-            "declaration": None if f.declaration is None else f.declaration + 1,
-            "declaration_name": name,
-            "grade": grade_label(decl.grade, lang) if decl is not None else None,
-            "code": f.code,
-            "name": f.name,
-            "severity": severity_label(f.severity, lang),
-            "aspect": aspect_label(f.aspect, lang),
-            "pointer": f.pointer,
-            "field": pointer_label(f.pointer, lang),
-            "message": f.text(lang),
-            "suggestion": f.suggestion_text(lang),
-            "quote": f.quote,
-            "fingerprint": f.fingerprint(),
-        }
-        out.append([safe_cell(record[c]) for c in COLUMNS])
-    return out
+    span = f.span
+    name = f.declaration_name or (decl.display_name if decl is not None else None)
+    record = {
+        "path": rel_path(f.path, options.base_dir),
+        "line": span.line if span else None,
+        "column": span.column if span else None,
+        "end_line": span.end_line if span else None,
+        "end_column": span.end_column if span else None,
+        "declaration": None if f.declaration is None else f.declaration + 1,
+        "declaration_name": name,
+        "grade": grade_label(decl.grade, lang) if decl is not None else None,
+        "code": f.code,
+        "name": f.name,
+        "severity": severity_label(f.severity, lang),
+        "aspect": aspect_label(f.aspect, lang),
+        "pointer": f.pointer,
+        "field": pointer_label(f.pointer, lang),
+        "message": f.text(lang),
+        "suggestion": f.suggestion_text(lang),
+        "quote": f.quote,
+        "fingerprint": f.fingerprint(),
+    }
+    return [safe_cell(record[c]) for c in COLUMNS]
+
+
+def rows(result: RunResult, options: ReportOptions) -> list[list[str]]:
+    return [row(decl, f, options) for _file, decl, f in iter_all(result)]
 
 
 def render(result: RunResult, options: ReportOptions | dict | None = None) -> bytes:
@@ -87,3 +96,36 @@ def render(result: RunResult, options: ReportOptions | dict | None = None) -> by
 
 def render_csv(result: RunResult, options: ReportOptions | dict | None = None) -> bytes:
     return render(result, options)
+
+
+class CsvSink:
+    """Writes the byte-order mark and the header row first, then each file's
+    rows as soon as the file is checked."""
+
+    def __init__(self, options: ReportOptions | dict | None, out: IO[bytes]) -> None:
+        self.options = coerce_options(options)
+        self.out = out
+        self.started = False
+
+    def _rows(self, rows: list[list[str]]) -> bytes:
+        buffer = io.StringIO()
+        csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL).writerows(rows)
+        return buffer.getvalue().encode("utf-8")
+
+    def start(self, summary: RunSummary | None = None) -> None:
+        if not self.started:
+            self.started = True
+            self.out.write(codecs.BOM_UTF8 + self._rows([[t(f"col.{c}", self.options.lang) for c in COLUMNS]]))
+
+    def file(self, report: FileReport) -> None:
+        self.start()
+        rows = [row(decl, f, self.options) for decl, f in iter_file(report)]
+        if rows:
+            self.out.write(self._rows(rows))
+
+    def finish(self, summary: RunSummary) -> None:
+        self.start()
+
+
+def stream_csv(options: Any, out: IO[bytes]) -> CsvSink:
+    return CsvSink(options, out)

@@ -9,9 +9,14 @@ One line per finding::
 declaration that contains ``::`` or a newline can never start a command of its
 own.  ``endColumn`` is exclusive in our spans and inclusive for GitHub; columns
 are only sent for a span on one line (GitHub refuses them otherwise).
+
+Streams (:func:`stream_github`): each file's lines are written as soon as the
+file is checked.
 """
 
 from __future__ import annotations
+
+from typing import IO, Any
 
 from perflint.findings import Finding, Severity
 from perflint.i18n import t
@@ -19,10 +24,11 @@ from perflint.report._common import (
     ReportOptions,
     coerce_options,
     iter_all,
+    iter_file,
     rel_path,
     strip_control,
 )
-from perflint.result import RunResult
+from perflint.result import FileReport, RunResult, RunSummary
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -66,3 +72,26 @@ def render(result: RunResult, options: ReportOptions | dict | None = None) -> st
 
 def render_github(result: RunResult, options: ReportOptions | dict | None = None) -> str:
     return render(result, options)
+
+
+class GithubSink:
+    """Writes each file's workflow commands as soon as the file is checked."""
+
+    def __init__(self, options: ReportOptions | dict | None, out: IO[bytes]) -> None:
+        self.options = coerce_options(options)
+        self.out = out
+
+    def start(self, summary: RunSummary) -> None:
+        pass
+
+    def file(self, report: FileReport) -> None:
+        lines = [command(f, self.options) + "\n" for _decl, f in iter_file(report)]
+        if lines:
+            self.out.write("".join(lines).encode("utf-8"))
+
+    def finish(self, summary: RunSummary) -> None:
+        pass
+
+
+def stream_github(options: Any, out: IO[bytes]) -> GithubSink:
+    return GithubSink(options, out)

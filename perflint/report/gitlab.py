@@ -5,25 +5,50 @@ A JSON list; each finding is an issue with ``description``, ``check_name``,
 ``severity`` (``critical`` / ``major`` / ``info``) and ``location`` (path
 relative to ``options.base_dir``, begin/end lines).  Use it as
 ``artifacts: reports: codequality:`` in ``.gitlab-ci.yml``.
+
+Streams (:func:`stream_gitlab`): each file's issues are written as soon as the
+file is checked.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any
+from typing import IO, Any
 
-from perflint.findings import Severity
+from perflint.findings import Finding, Severity
 from perflint.report._common import (
     ReportOptions,
     coerce_options,
     iter_all,
+    iter_file,
     one_line,
     rel_path,
 )
-from perflint.result import RunResult
+from perflint.report._stream import JsonArray, PathRun, Writer
+from perflint.result import FileReport, RunResult, RunSummary
 
 SEVERITY = {Severity.ERROR: "critical", Severity.WARNING: "major", Severity.INFO: "info"}
+
+
+def issue(f: Finding, fingerprint: str, options: ReportOptions) -> dict[str, Any]:
+    begin = f.span.line if f.span else 1
+    end = max(f.span.end_line, begin) if f.span else begin
+    return {
+        "type": "issue",
+        "check_name": f.code,
+        "description": f"{f.code} {one_line(f.text(options.lang))}",
+        "categories": ["Style"] if f.severity is Severity.INFO else ["Bug Risk"],
+        "severity": SEVERITY[f.severity],
+        "fingerprint": fingerprint,
+        "location": {"path": rel_path(f.path, options.base_dir), "lines": {"begin": begin, "end": end}},
+    }
+
+
+def _fingerprint(base: str, n: int) -> str:
+    """The ``n``-th (from 0) finding with fingerprint ``base``: identical findings
+    (same rule, place and arguments) still need distinct fingerprints."""
+    return base if n == 0 else hashlib.sha256(f"{base}\x1f{n}".encode()).hexdigest()[:32]
 
 
 def build(result: RunResult, options: ReportOptions | dict | None = None) -> list[dict[str, Any]]:
@@ -34,19 +59,7 @@ def build(result: RunResult, options: ReportOptions | dict | None = None) -> lis
         base = f.fingerprint()
         n = seen.get(base, 0)
         seen[base] = n + 1
-        # identical findings (same rule, place and arguments) still need distinct fingerprints
-        fingerprint = base if n == 0 else hashlib.sha256(f"{base}\x1f{n}".encode()).hexdigest()[:32]
-        begin = f.span.line if f.span else 1
-        end = max(f.span.end_line, begin) if f.span else begin
-        out.append({
-            "type": "issue",
-            "check_name": f.code,
-            "description": f"{f.code} {one_line(f.text(options.lang))}",
-            "categories": ["Style"] if f.severity is Severity.INFO else ["Bug Risk"],
-            "severity": SEVERITY[f.severity],
-            "fingerprint": fingerprint,
-            "location": {"path": rel_path(f.path, options.base_dir), "lines": {"begin": begin, "end": end}},
-        })
+        out.append(issue(f, _fingerprint(base, n), options))
     return out
 
 
@@ -56,3 +69,33 @@ def render(result: RunResult, options: ReportOptions | dict | None = None) -> st
 
 def render_gitlab(result: RunResult, options: ReportOptions | dict | None = None) -> str:
     return render(result, options)
+
+
+class GitlabSink:
+    """Writes each file's issues as soon as the file is checked, and the
+    closing bracket at the end."""
+
+    def __init__(self, options: ReportOptions | dict | None, out: IO[bytes]) -> None:
+        self.options = coerce_options(options)
+        self.write = Writer(out)
+        self.issues = JsonArray(self.write, 0)
+        self.seen = PathRun()  # a fingerprint includes the path
+
+    def start(self, summary: RunSummary) -> None:
+        pass
+
+    def file(self, report: FileReport) -> None:
+        items: list[dict[str, Any]] = []
+        for _decl, f in iter_file(report):
+            base = f.fingerprint()
+            items.append(issue(f, _fingerprint(base, self.seen.count(f.path, base) - 1), self.options))
+        if items:
+            self.write("".join(self.issues.text(item) for item in items))
+
+    def finish(self, summary: RunSummary) -> None:
+        self.issues.close()
+        self.write("\n")
+
+
+def stream_gitlab(options: Any, out: IO[bytes]) -> GitlabSink:
+    return GitlabSink(options, out)

@@ -12,6 +12,11 @@ grade distribution as an SVG bar chart); one section per declaration (name,
 unit, year, total funds, grade, the four review aspects with counts, the
 findings table, the draft review opinion); file-level findings; a glossary
 of the rules used.
+
+Not streamed: an audit report for people is read as a whole, opens with the
+run's totals and is as long as the run, so ``perflint check --format html``
+collects the reports and renders them at the end (its memory grows with the
+run; use ``json``, ``jsonl``, ``sarif`` or ``csv`` for very large runs).
 """
 
 from __future__ import annotations

@@ -7,6 +7,13 @@ else (for ``grep``/``jq`` pipelines).
 
 Both are pure: no banner, no colour, no timestamps; two runs over the same
 input give byte-identical output.
+
+Both stream (:func:`stream_json`, :func:`stream_jsonl`): each file's
+findings are written as soon as the file is checked; the JSON object's
+``declarations`` and ``files`` arrays, which come after ``findings``, are
+spooled to a temporary file and copied out at the end with the summary.
+The output is byte for byte what :func:`render_json` / :func:`render_jsonl`
+give for the same reports in path order.
 """
 
 from __future__ import annotations
@@ -14,10 +21,25 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Mapping
-from typing import Any
+from typing import IO, Any
 
 from perflint.findings import Finding, Severity
-from perflint.result import DeclarationReport, RunResult
+from perflint.report._stream import (
+    JsonArray,
+    PathRun,
+    Spool,
+    Tally,
+    Writer,
+    json_pieces,
+    mark,
+)
+from perflint.result import (
+    DeclarationReport,
+    FileReport,
+    RuleInfo,
+    RunResult,
+    RunSummary,
+)
 
 REPORT_VERSION = "1"
 #: the options recorded in the report, so an auditor can see what produced it
@@ -95,42 +117,58 @@ def declaration_dict(d: DeclarationReport) -> dict[str, Any]:
     }
 
 
-def report_dict(result: RunResult, lang: str = "zh") -> dict[str, Any]:
-    findings = result.findings
-    prints = _fingerprints(findings)
-    by_rule = Counter(f.code for f in findings)
-    decls = sorted(result.declarations, key=lambda d: (d.path, d.index))
-    grades = Counter(d.grade for d in decls)
-    options = result.options or {}
+def file_dict(f: FileReport) -> dict[str, Any]:
+    return {"path": f.path, "encoding": f.encoding, "readable": f.readable, "declarations": len(f.declarations)}
+
+
+def _document(*, version: str, profile: str, lang: str, findings: Any, declarations: Any, files: Any,
+              rules: Mapping[str, RuleInfo], options: Mapping[str, Any], counts: dict[str, int],
+              by_rule: Mapping[str, int], grades: Mapping[str, int], n_files: int, n_declarations: int,
+              unreadable: int, suppressed: int) -> dict[str, Any]:
+    """The report object; ``findings``, ``declarations`` and ``files`` are lists
+    (or placeholders a streaming writer replaces)."""
     return {
         "version": REPORT_VERSION,
-        "tool": {"name": "perflint", "version": result.version},
-        "profile": result.profile,
+        "tool": {"name": "perflint", "version": version},
+        "profile": profile,
         "lang": lang,
-        "findings": [finding_dict(f, lang, fp) for f, fp in zip(findings, prints)],
-        "declarations": [declaration_dict(d) for d in decls],
-        "files": [
-            {"path": f.path, "encoding": f.encoding, "readable": f.readable, "declarations": len(f.declarations)}
-            for f in sorted(result.files, key=lambda f: f.path)
-        ],
+        "findings": findings,
+        "declarations": declarations,
+        "files": files,
         "rules": {
             code: {"name": info.name, "severity": info.severity.value, "aspect": info.aspect,
                    "family": info.family, "summary": dict(info.summary)}
-            for code, info in sorted(result.rules.items())
+            for code, info in sorted(rules.items())
         },
         "plugin_errors": list(options.get("plugin_errors", [])),
         "config": {k: options[k] for k in CONFIG_KEYS if k in options},
         "summary": {
-            "counts": _severity_counts(findings),
+            "counts": counts,
             "by_rule": dict(sorted(by_rule.items())),
             "grades": {g: grades.get(g, 0) for g in GRADES},
-            "files": len(result.files),
-            "declarations": len(decls),
-            "unreadable_files": result.unreadable_files,
-            "suppressed": result.suppressed,
+            "files": n_files,
+            "declarations": n_declarations,
+            "unreadable_files": unreadable,
+            "suppressed": suppressed,
             "suppressed_by_rule": dict(sorted((options.get("suppressed_by_rule") or {}).items())),
         },
     }
+
+
+def report_dict(result: RunResult, lang: str = "zh") -> dict[str, Any]:
+    findings = result.findings
+    prints = _fingerprints(findings)
+    decls = sorted(result.declarations, key=lambda d: (d.path, d.index))
+    return _document(
+        version=result.version, profile=result.profile, lang=lang,
+        findings=[finding_dict(f, lang, fp) for f, fp in zip(findings, prints)],
+        declarations=[declaration_dict(d) for d in decls],
+        files=[file_dict(f) for f in sorted(result.files, key=lambda f: f.path)],
+        rules=result.rules, options=result.options or {}, counts=_severity_counts(findings),
+        by_rule=Counter(f.code for f in findings), grades=Counter(d.grade for d in decls),
+        n_files=len(result.files), n_declarations=len(decls), unreadable=result.unreadable_files,
+        suppressed=result.suppressed,
+    )
 
 
 def render_json(result: RunResult, options: Any = None) -> str:
@@ -143,6 +181,112 @@ def render_jsonl(result: RunResult, options: Any = None) -> str:
     lines = [json.dumps(finding_dict(f, lang, fp), ensure_ascii=False, separators=(",", ":"))
              for f, fp in zip(findings, _fingerprints(findings))]
     return "".join(line + "\n" for line in lines)
+
+
+def _sorted_findings(report: FileReport) -> list[Finding]:
+    """The report's findings in the order of :attr:`RunResult.findings`."""
+    return sorted(report.iter_findings(), key=Finding.sort_key)
+
+
+def _fingerprint(f: Finding, run: PathRun) -> str:
+    """As :func:`_fingerprints` over the whole run: identical fingerprints share
+    a path, so numbering them within the path's reports is enough."""
+    fp = f.fingerprint()
+    n = run.count(f.path, fp)
+    return fp if n == 1 else f"{fp}-{n}"
+
+
+class JsonSink:
+    """Writes the ``json`` report as files complete: the head and each
+    file's findings at once; declarations and files spooled; the rest
+    (rules, configuration, summary) at the end."""
+
+    def __init__(self, options: Any, out: IO[bytes]) -> None:
+        self.lang = _lang(options)
+        self.write = Writer(out)
+        self.tally = Tally()
+        self.prints = PathRun()
+        self.findings = JsonArray(self.write, 1)
+        self.declarations = Spool()
+        self.files = Spool()
+        # the texts of these two go to their spools; only the closing brackets are written
+        self.decl_array = JsonArray(None, 1)
+        self.file_array = JsonArray(None, 1)
+        self.started = False
+
+    def _pieces(self, summary: RunSummary) -> list[str]:
+        tally = self.tally
+        doc = _document(
+            version=summary.version, profile=summary.profile, lang=self.lang, findings=mark("findings"),
+            declarations=mark("declarations"), files=mark("files"), rules=summary.rules,
+            options=summary.options or {}, counts=dict(tally.counts), by_rule=tally.by_rule,
+            grades=tally.grades, n_files=tally.files, n_declarations=tally.declarations,
+            unreadable=tally.unreadable, suppressed=summary.suppressed)
+        return json_pieces(doc, "findings", "declarations", "files")
+
+    def start(self, summary: RunSummary) -> None:
+        self.write(self._pieces(summary)[0])
+        self.started = True
+
+    def file(self, report: FileReport) -> None:
+        if not self.started:
+            raise RuntimeError("start() must be called before file()")
+        self.tally.add(report)
+        lang = self.lang
+        found = "".join(self.findings.text(finding_dict(f, lang, _fingerprint(f, self.prints)))
+                        for f in _sorted_findings(report))
+        self.write(found)
+        decls = "".join(self.decl_array.text(declaration_dict(d))
+                        for d in sorted(report.declarations, key=lambda d: (d.path, d.index)))
+        if decls:
+            self.declarations.write(decls.encode("utf-8"))
+        self.files.write(self.file_array.text(file_dict(report)).encode("utf-8"))
+
+    def finish(self, summary: RunSummary) -> None:
+        if not self.started:
+            self.start(summary)
+        pieces = self._pieces(summary)
+        try:
+            self.findings.close()
+            self.write(pieces[1])
+            self.declarations.copy_to(self.write.out)
+            self.write(self.decl_array.end() + pieces[2])
+            self.files.copy_to(self.write.out)
+            self.write(self.file_array.end() + pieces[3] + "\n")
+        finally:
+            self.declarations.close()
+            self.files.close()
+
+
+class JsonlSink:
+    """Writes the ``jsonl`` report: each file's findings, one per line, as soon as it is checked."""
+
+    def __init__(self, options: Any, out: IO[bytes]) -> None:
+        self.lang = _lang(options)
+        self.out = out
+        self.prints = PathRun()
+
+    def start(self, summary: RunSummary) -> None:
+        pass
+
+    def file(self, report: FileReport) -> None:
+        lang = self.lang
+        lines = [json.dumps(finding_dict(f, lang, _fingerprint(f, self.prints)), ensure_ascii=False,
+                            separators=(",", ":")) + "\n"
+                 for f in _sorted_findings(report)]
+        if lines:
+            self.out.write("".join(lines).encode("utf-8"))
+
+    def finish(self, summary: RunSummary) -> None:
+        pass
+
+
+def stream_json(options: Any, out: IO[bytes]) -> JsonSink:
+    return JsonSink(options, out)
+
+
+def stream_jsonl(options: Any, out: IO[bytes]) -> JsonlSink:
+    return JsonlSink(options, out)
 
 
 render = render_json

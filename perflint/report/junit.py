@@ -6,11 +6,16 @@ for file-level findings such as input errors).  Each finding at or above
 case, whatever its severity, is listed in ``<system-out>``.  All text goes
 through ElementTree, so it is XML-escaped; characters XML 1.0 cannot carry
 are replaced.
+
+Streams (:func:`stream_junit`): each file's ``<testsuite>`` is spooled to a
+temporary file as soon as the file is checked; the document is written at
+the end, when the totals of ``<testsuites>`` are known.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from typing import IO, Any
 
 from perflint.findings import Finding
 from perflint.i18n import t
@@ -29,7 +34,8 @@ from perflint.report._common import (
     sorted_files,
     strip_control,
 )
-from perflint.result import DeclarationReport, RunResult
+from perflint.report._stream import Spool
+from perflint.result import DeclarationReport, FileReport, RunResult, RunSummary
 
 
 def _line(f: Finding, options: ReportOptions) -> str:
@@ -69,33 +75,47 @@ def _case(suite: ET.Element, name: str, classname: str, findings: list[Finding],
     return 1, failures
 
 
-def build(result: RunResult, options: ReportOptions | dict | None = None) -> ET.Element:
-    options = coerce_options(options)
+def suite(file: FileReport, options: ReportOptions) -> tuple[ET.Element, int, int]:
+    """One file's ``<testsuite>`` with its number of tests and failures."""
+    path = rel_path(file.path, options.base_dir)
+    node = ET.Element("testsuite", {"name": strip_control(path)})
+    tests = failures = 0
+    own = file_findings(file)
+    if own or not file.declarations:
+        n, k = _case(node, t("junit.file_case", options.lang), path, own, options)
+        tests, failures = tests + n, failures + k
+    for decl in sorted_declarations(file):
+        name = f"#{decl.index + 1} {decl.display_name}"
+        n, k = _case(node, name, path, decl_findings(decl), options, head=_grade_line(decl, options))
+        tests, failures = tests + n, failures + k
+    node.set("tests", str(tests))
+    node.set("failures", str(failures))
+    node.set("errors", "0")
+    node.set("skipped", "0")
+    node.set("time", "0")
+    return node, tests, failures
+
+
+def _root(tests: int, failures: int) -> ET.Element:
     root = ET.Element("testsuites", {"name": "perflint"})
-    total_tests = total_failures = 0
-    for file in sorted_files(result):
-        path = rel_path(file.path, options.base_dir)
-        suite = ET.SubElement(root, "testsuite", {"name": strip_control(path)})
-        tests = failures = 0
-        own = file_findings(file)
-        if own or not file.declarations:
-            n, k = _case(suite, t("junit.file_case", options.lang), path, own, options)
-            tests, failures = tests + n, failures + k
-        for decl in sorted_declarations(file):
-            name = f"#{decl.index + 1} {decl.display_name}"
-            n, k = _case(suite, name, path, decl_findings(decl), options, head=_grade_line(decl, options))
-            tests, failures = tests + n, failures + k
-        suite.set("tests", str(tests))
-        suite.set("failures", str(failures))
-        suite.set("errors", "0")
-        suite.set("skipped", "0")
-        suite.set("time", "0")
-        total_tests += tests
-        total_failures += failures
-    root.set("tests", str(total_tests))
-    root.set("failures", str(total_failures))
+    root.set("tests", str(tests))
+    root.set("failures", str(failures))
     root.set("errors", "0")
     root.set("time", "0")
+    return root
+
+
+def build(result: RunResult, options: ReportOptions | dict | None = None) -> ET.Element:
+    options = coerce_options(options)
+    suites = []
+    total_tests = total_failures = 0
+    for file in sorted_files(result):
+        node, tests, failures = suite(file, options)
+        suites.append(node)
+        total_tests += tests
+        total_failures += failures
+    root = _root(total_tests, total_failures)
+    root.extend(suites)
     return root
 
 
@@ -108,3 +128,47 @@ def render(result: RunResult, options: ReportOptions | dict | None = None) -> st
 
 def render_junit(result: RunResult, options: ReportOptions | dict | None = None) -> str:
     return render(result, options)
+
+
+_XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
+
+
+class JunitSink:
+    """Spools each file's ``<testsuite>`` as soon as the file is checked and
+    writes the document at the end, when ``<testsuites>`` can carry the totals."""
+
+    def __init__(self, options: ReportOptions | dict | None, out: IO[bytes]) -> None:
+        self.options = coerce_options(options)
+        self.out = out
+        self.suites = Spool()
+        self.tests = self.failures = 0
+
+    def start(self, summary: RunSummary) -> None:
+        pass
+
+    def file(self, report: FileReport) -> None:
+        node, tests, failures = suite(report, self.options)
+        self.tests += tests
+        self.failures += failures
+        ET.indent(node, space="  ", level=1)  # as ET.indent lays it out under <testsuites>
+        self.suites.write(("\n  " + ET.tostring(node, encoding="unicode", short_empty_elements=True))
+                          .encode("utf-8"))
+
+    def finish(self, summary: RunSummary) -> None:
+        try:
+            root = _root(self.tests, self.failures)
+            if not self.suites.size:
+                body = ET.tostring(root, encoding="unicode", short_empty_elements=True)
+                self.out.write((_XML_DECLARATION + body + "\n").encode("utf-8"))
+                return
+            ET.SubElement(root, "suites")
+            head, _, tail = ET.tostring(root, encoding="unicode", short_empty_elements=True).partition("<suites />")
+            self.out.write((_XML_DECLARATION + head).encode("utf-8"))
+            self.suites.copy_to(self.out)
+            self.out.write(("\n" + tail + "\n").encode("utf-8"))
+        finally:
+            self.suites.close()
+
+
+def stream_junit(options: Any, out: IO[bytes]) -> JunitSink:
+    return JunitSink(options, out)

@@ -7,6 +7,10 @@ of advisory notes (infos), and the consequence the grade carries under
 中: returned for revision; 差: does not enter the next budget step).  The
 same text appears in the HTML report.  Chinese by default, English with
 ``lang = "en"``.
+
+Not streamed: opinions are an audit document for people, so ``perflint check
+--format opinion`` collects the reports and renders them at the end (its
+memory grows with the run).
 """
 
 from __future__ import annotations

@@ -8,13 +8,18 @@ points, end column exclusive) and a logical location (the JSON pointer into
 the declaration), and a ``partialFingerprints`` entry that does not change
 when lines move.  No timestamps, no absolute paths (unless a file lies
 outside ``base_dir``), so two runs give identical bytes.
+
+Streams (:func:`stream_sarif`): each file's results are spooled to a
+temporary file as soon as the file is checked; the log is written at the end,
+when the rules (and so each result's ``ruleIndex``) and the run's counts are
+known.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from typing import IO, Any
 from urllib.parse import quote
 
 from perflint.findings import Finding, Severity
@@ -24,14 +29,31 @@ from perflint.report._common import (
     aspect_label,
     coerce_options,
     iter_all,
+    iter_file,
     plugin_errors,
+    plugin_errors_in,
     rel_path,
     rule_summary,
     rule_why,
     rules_used,
     strip_control,
 )
-from perflint.result import RuleInfo, RunResult
+from perflint.report._stream import (
+    JsonArray,
+    Records,
+    Tally,
+    Writer,
+    dumps,
+    json_pieces,
+    mark,
+)
+from perflint.result import (
+    DeclarationReport,
+    FileReport,
+    RuleInfo,
+    RunResult,
+    RunSummary,
+)
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 BASE_ID = "%SRCROOT%"
@@ -123,44 +145,41 @@ def _location(f: Finding, options: ReportOptions) -> dict[str, Any]:
     return loc
 
 
-def build(result: RunResult, options: ReportOptions | dict | None = None) -> dict[str, Any]:
-    """The SARIF log as a dict."""
-    options = coerce_options(options)
-    lang = options.lang
-    rules = rules_used(result)
-    index = {info.code: i for i, info in enumerate(rules)}
-    results = []
-    for _file, decl, f in iter_all(result):
-        item: dict[str, Any] = {
-            "ruleId": f.code,
-            "ruleIndex": index[f.code],
-            "level": LEVELS[f.severity],
-            "message": _message(f, lang),
-            "locations": [_location(f, options)],
-            "partialFingerprints": {FINGERPRINT_KEY: f.fingerprint()},
-        }
-        props: dict[str, Any] = {"severity": f.severity.value}
-        if f.declaration is not None:
-            props["declaration"] = f.declaration
-            name = f.declaration_name or (decl.display_name if decl is not None else None)
-            if name:
-                props["declarationName"] = strip_control(name)
-        if f.aspect:
-            props["aspect"] = str(f.aspect)
-        if f.pointer:
-            props["pointer"] = f.pointer
-        item["properties"] = props
-        results.append(item)
+def _result(decl: DeclarationReport | None, f: Finding, rule_index: int, options: ReportOptions) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "ruleId": f.code,
+        "ruleIndex": rule_index,
+        "level": LEVELS[f.severity],
+        "message": _message(f, options.lang),
+        "locations": [_location(f, options)],
+        "partialFingerprints": {FINGERPRINT_KEY: f.fingerprint()},
+    }
+    props: dict[str, Any] = {"severity": f.severity.value}
+    if f.declaration is not None:
+        props["declaration"] = f.declaration
+        name = f.declaration_name or (decl.display_name if decl is not None else None)
+        if name:
+            props["declarationName"] = strip_control(name)
+    if f.aspect:
+        props["aspect"] = str(f.aspect)
+    if f.pointer:
+        props["pointer"] = f.pointer
+    item["properties"] = props
+    return item
+
+
+def _log(rules: list[RuleInfo], results: Any, *, version: str, profile: str, failed: list[dict[str, str]],
+         files: int, declarations: int, unreadable: int, suppressed: int, lang: str) -> dict[str, Any]:
+    """The SARIF log; ``results`` is the list (or a placeholder a streaming writer replaces)."""
     driver: dict[str, Any] = {
         "name": "perflint",
         "fullName": "perflint — 绩效目标申报表 linter",
         "rules": [_rule(info, lang) for info in rules],
     }
-    if result.version:
-        driver["version"] = result.version
-        driver["semanticVersion"] = result.version
+    if version:
+        driver["version"] = version
+        driver["semanticVersion"] = version
     run: dict[str, Any] = {"tool": {"driver": driver}}
-    failed = plugin_errors(result)
     if failed:
         run["invocations"] = [{
             "executionSuccessful": True,
@@ -174,15 +193,26 @@ def build(result: RunResult, options: ReportOptions | dict | None = None) -> dic
         "columnKind": "unicodeCodePoints",
         "results": results,
         "properties": {
-            "profile": result.profile,
-            "files": len(result.files),
-            "declarations": len(result.declarations),
-            "unreadableFiles": result.unreadable_files,
-            "suppressed": result.suppressed,
+            "profile": profile,
+            "files": files,
+            "declarations": declarations,
+            "unreadableFiles": unreadable,
+            "suppressed": suppressed,
             "language": lang,
         },
     })
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+
+
+def build(result: RunResult, options: ReportOptions | dict | None = None) -> dict[str, Any]:
+    """The SARIF log as a dict."""
+    options = coerce_options(options)
+    rules = rules_used(result)
+    index = {info.code: i for i, info in enumerate(rules)}
+    results = [_result(decl, f, index[f.code], options) for _file, decl, f in iter_all(result)]
+    return _log(rules, results, version=result.version, profile=result.profile, failed=plugin_errors(result),
+                files=len(result.files), declarations=len(result.declarations),
+                unreadable=result.unreadable_files, suppressed=result.suppressed, lang=options.lang)
 
 
 def render(result: RunResult, options: ReportOptions | dict | None = None) -> str:
@@ -191,3 +221,60 @@ def render(result: RunResult, options: ReportOptions | dict | None = None) -> st
 
 def render_sarif(result: RunResult, options: ReportOptions | dict | None = None) -> str:
     return render(result, options)
+
+
+#: the rule index of a spooled result, replaced once the rules are known
+_NO_INDEX = -1
+_RESULTS_LEVEL = 3  # $schema/runs → run → results
+
+
+class SarifSink:
+    """Spools each file's results as soon as the file is checked and writes
+    the log at the end: a result's ``ruleIndex`` is its rule's place in the
+    sorted list of the rules that fired, known only then."""
+
+    def __init__(self, options: ReportOptions | dict | None, out: IO[bytes]) -> None:
+        self.options = coerce_options(options)
+        self.write = Writer(out)
+        self.tally = Tally()
+        self.results = Records()
+
+    def start(self, summary: RunSummary) -> None:
+        pass
+
+    def file(self, report: FileReport) -> None:
+        self.tally.add(report)
+        level = _RESULTS_LEVEL + 1
+        for decl, f in iter_file(report):
+            self.results.add(f.code, dumps(_result(decl, f, _NO_INDEX, self.options), level))
+
+    def finish(self, summary: RunSummary) -> None:
+        try:
+            self._finish(summary)
+        finally:
+            self.results.close()
+
+    def _finish(self, summary: RunSummary) -> None:
+        tally, lang = self.tally, self.options.lang
+        used: dict[str, RuleInfo] = dict(summary.rules)
+        for code, (name, severity, aspect) in tally.first.items():
+            if code not in used:
+                used[code] = RuleInfo(code=code, name=name, severity=severity, aspect=aspect, summary={})
+        rules = [used[code] for code in sorted(used)]
+        index = {info.code: i for i, info in enumerate(rules)}
+        head, tail = json_pieces(_log(rules, mark("results"), version=summary.version, profile=summary.profile,
+                                      failed=plugin_errors_in(summary.options), files=tally.files,
+                                      declarations=tally.declarations, unreadable=tally.unreadable,
+                                      suppressed=summary.suppressed, lang=lang), "results")
+        self.write(head)
+        array = JsonArray(self.write, _RESULTS_LEVEL)
+        placeholder = f'"ruleIndex": {_NO_INDEX},'
+        for code, text in self.results:
+            # the first "ruleIndex" of the item is its own: "ruleId" before it is a JSON string
+            array.write(array.laid_out(text.replace(placeholder, f'"ruleIndex": {index[code]},', 1)))
+        array.close()
+        self.write(tail + "\n")
+
+
+def stream_sarif(options: Any, out: IO[bytes]) -> SarifSink:
+    return SarifSink(options, out)

@@ -13,20 +13,28 @@ then a summary (by severity, by rule, counts of files, declarations,
 unreadable files and suppressed findings).  Underlines are measured in
 terminal cells, so double-width CJK characters line up.  Colour only when
 ``options.color`` (see :func:`perflint.report._common.resolve_color`).
+
+Streams (:func:`stream_text`, :class:`TextSink`): each file's block is written
+as soon as the file is checked, the summary at the end.  Without colour the
+lines are written as plain text, without a Rich render per line (the same
+bytes Rich prints); with colour each file's block goes through Rich.
 """
 
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from typing import IO, Self
 
 from rich import box
 from rich.cells import cell_len
 from rich.console import Console
+from rich.control import STRIP_CONTROL_CODES
 from rich.table import Table
 from rich.text import Text
 
@@ -40,27 +48,28 @@ from perflint.report._common import (
     decl_findings,
     declaration_parts,
     file_findings,
-    files_by_path,
     format_score,
     grade_label,
     one_line,
-    plugin_errors,
+    plugin_errors_in,
     rel_path,
     resolve_color,
-    rule_counts,
     severity_label,
     sorted_declarations,
     sorted_files,
     source_line,
     strip_control,
 )
-from perflint.result import DeclarationReport, FileReport, RunResult
+from perflint.report._stream import Tally, Writer, summary_of
+from perflint.result import DeclarationReport, FileReport, RunResult, RunSummary
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 GRADE_STYLE = {"优": "bold green", "良": "green", "中": "yellow", "差": "bold red"}
 TAB = "    "
 PLAIN_ENCODINGS = {"utf-8", "utf8", "utf-8-sig", "ascii"}
 DEFAULT_WIDTH = 100
+#: the control codes Rich removes from any text it prints (rich.control.strip_control_codes)
+_RICH_DROPS = re.compile("[" + "".join(re.escape(chr(c)) for c in STRIP_CONTROL_CODES) + "]")
 
 
 def terminal_width(options: ReportOptions) -> int:
@@ -93,6 +102,7 @@ def _console(options: ReportOptions, file: IO[str]) -> Console:
 
 # -- source excerpts ----------------------------------------------------------
 
+@lru_cache(maxsize=4096)
 def _cells(ch: str) -> tuple[str, int]:
     if ch == "\t":
         return TAB, len(TAB)
@@ -149,6 +159,15 @@ def excerpt(line: str, column: int, end_column: int | None, max_cells: int) -> t
 
 
 # -- pieces -------------------------------------------------------------------
+#
+# A printed line is built once as ``(base_style, [(text, style), …])`` and
+# written either through Rich (colour) or as its plain text, which is what
+# Rich prints without colour: the same bytes, without the cost of a Rich
+# render per line.
+
+Segment = tuple[str, str | None]
+Line = tuple[str | None, list[Segment]]
+
 
 def _location(f: Finding, options: ReportOptions) -> str:
     path = rel_path(f.path, options.base_dir)
@@ -157,105 +176,140 @@ def _location(f: Finding, options: ReportOptions) -> str:
     return f"{path}:{f.span.line}:{f.span.column}"
 
 
-def finding_line(f: Finding, options: ReportOptions) -> Text:
-    text = Text()
-    text.append(_location(f, options), style="bold")
-    text.append("  ")
-    text.append(f.code, style="bold")
-    text.append("  ")
-    text.append(severity_label(f.severity, options.lang), style=SEVERITY_STYLE[f.severity])
-    text.append("  ")
-    text.append(one_line(f.text(options.lang)))
-    return text
+def _finding_line(f: Finding, options: ReportOptions) -> Line:
+    return (None, [(_location(f, options), "bold"), ("  ", None), (f.code, "bold"), ("  ", None),
+                   (severity_label(f.severity, options.lang), SEVERITY_STYLE[f.severity]), ("  ", None),
+                   (one_line(f.text(options.lang)), None)])
 
 
-def _source_block(f: Finding, file: FileReport | None, options: ReportOptions) -> list[Text]:
+def _source_block(f: Finding, file: FileReport | None, options: ReportOptions, width: int) -> list[Line]:
     if f.span is None:
         return []
     line = source_line(file, f.span.line)
     if line is None:
         return []
     gutter = max(len(str(f.span.line)), 3)
-    width = terminal_width(options) - gutter - 5
     end = f.span.end_column if f.span.end_line == f.span.line else None
-    shown, caret_start, caret_width = excerpt(line, f.span.column, end, max(width, 20))
-    first = Text()
-    first.append(f"  {f.span.line:>{gutter}} │ ", style="dim")
-    first.append(shown)
-    second = Text()
-    second.append(f"  {'':>{gutter}} │ ", style="dim")
-    second.append(" " * caret_start)
-    second.append("^" * caret_width, style=SEVERITY_STYLE[f.severity])
+    shown, caret_start, caret_width = excerpt(line, f.span.column, end, max(width - gutter - 5, 20))
+    first: Line = (None, [(f"  {f.span.line:>{gutter}} │ ", "dim"), (shown, None)])
+    second: Line = (None, [(f"  {'':>{gutter}} │ ", "dim"), (" " * caret_start, None),
+                           ("^" * caret_width, SEVERITY_STYLE[f.severity])])
     if f.span.end_line > f.span.line:
-        second.append(t("term.continues", options.lang, line=f.span.end_line), style="dim")
+        second[1].append((t("term.continues", options.lang, line=f.span.end_line), "dim"))
     return [first, second]
 
 
-def _suggestion(f: Finding, options: ReportOptions) -> Text | None:
+def _suggestion(f: Finding, options: ReportOptions) -> Line | None:
     tip = f.suggestion_text(options.lang)
     if not tip:
         return None
-    text = Text("  ")
-    text.append(t("word.suggestion", options.lang) + t("word.colon", options.lang), style="green")
-    text.append(one_line(tip))
-    return text
+    return (None, [("  ", None), (t("word.suggestion", options.lang) + t("word.colon", options.lang), "green"),
+                   (one_line(tip), None)])
 
 
-def _declaration_header(decl: DeclarationReport, options: ReportOptions) -> Text:
-    text = Text("── ", style="dim")
-    text.append(one_line(decl.display_name), style="bold")
+def _declaration_header(decl: DeclarationReport, options: ReportOptions) -> Line:
     parts = " · ".join(one_line(p) for p in declaration_parts(decl, options.lang))
-    if options.lang == "zh":
-        text.append(f"（{parts}）")
-    else:
-        text.append(f" ({parts})")
-    return text
+    return ("dim", [("── ", None), (one_line(decl.display_name), "bold"),
+                    (f"（{parts}）" if options.lang == "zh" else f" ({parts})", None)])
 
 
-def _grade_line(decl: DeclarationReport, options: ReportOptions) -> Text:
+def _grade_line(decl: DeclarationReport, options: ReportOptions) -> Line:
     lang = options.lang
-    text = Text("  ")
     cons = consequence(decl.grade, lang)
     line = t("term.grade_line" if cons else "term.grade_line_bare", lang, grade="\x00",
              score=format_score(decl.score), consequence=cons)
     before, _, after = line.partition("\x00")
-    text.append(before)
-    text.append(grade_label(decl.grade, lang), style=GRADE_STYLE.get(decl.grade, "bold"))
-    text.append(after)
-    return text
+    return (None, [("  ", None), (before, None), (grade_label(decl.grade, lang), GRADE_STYLE.get(decl.grade, "bold")),
+                   (after, None)])
 
 
-def _findings_block(findings: list[Finding], file: FileReport | None, options: ReportOptions,
-                    out: list[Text]) -> None:
+def _file_header(file: FileReport, options: ReportOptions) -> Line:
+    segments: list[Segment] = [(rel_path(file.path, options.base_dir), "bold underline")]
+    if file.encoding and file.encoding.lower().replace("_", "-") not in PLAIN_ENCODINGS:
+        segments.append((f"  ({file.encoding})", "dim"))
+    if not file.readable:
+        segments.append(("  " + t("term.unreadable_file", options.lang), "red"))
+    return (None, segments)
+
+
+def _findings_block(findings: list[Finding], file: FileReport | None, options: ReportOptions, width: int,
+                    out: list[Line]) -> None:
     for f in findings:
-        out.append(finding_line(f, options))
+        out.append(_finding_line(f, options))
         if options.quiet:
             continue
         if options.show_source:
-            out.extend(_source_block(f, file, options))
+            out.extend(_source_block(f, file, options, width))
         tip = _suggestion(f, options)
         if tip is not None:
             out.append(tip)
 
 
-def summary_line(result: RunResult, options: ReportOptions) -> str:
+def file_lines(file: FileReport, options: ReportOptions, width: int | None = None) -> list[Line]:
+    """The lines printed for one file: its header, its findings, each
+    declaration with its findings and grade, and a blank line."""
+    width = terminal_width(options) if width is None else width
+    block: list[Line] = []
+    if not options.quiet:
+        block.append(_file_header(file, options))
+    _findings_block(file_findings(file), file, options, width, block)
+    for decl in sorted_declarations(file):
+        if not options.quiet:
+            block.append(_declaration_header(decl, options))
+        _findings_block(decl_findings(decl), file, options, width, block)
+        if not options.quiet:
+            block.append(_grade_line(decl, options))
+    if block and not options.quiet:
+        block.append((None, []))
+    return block
+
+
+def rich_text(line: Line) -> Text:
+    base, segments = line
+    text = Text(style=base or "")
+    for chunk, style in segments:
+        text.append(chunk, style=style)
+    return text
+
+
+def finding_line(f: Finding, options: ReportOptions) -> Text:
+    return rich_text(_finding_line(f, options))
+
+
+def plain_text(text: str) -> str:
+    """What Rich prints for ``Text(text)`` without colour and without wrapping
+    (``soft_wrap``), each line right-stripped as :func:`render` leaves it:
+    the control codes Rich drops (BEL, BS, VT, FF, CR) removed and tabs
+    expanded to the next multiple of 8 cells."""
+    text = _RICH_DROPS.sub("", text)
+    lines = text.split("\n")
+    if "\t" in text:
+        for i, line in enumerate(lines):
+            if "\t" in line:
+                expanded = Text(line)
+                expanded.expand_tabs(8)
+                lines[i] = expanded.plain
+    return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+def summary_line(tally: Tally, suppressed: int, options: ReportOptions) -> str:
     lang = options.lang
-    counts = result.counts()
+    counts = tally.counts
     n = sum(counts.values())
     head = t("term.found", lang, n=n, **counts) if n else t("term.clean", lang)
     parts = [
-        t("term.files", lang, n=len(result.files)),
-        t("term.declarations", lang, n=len(result.declarations)),
-        t("term.unreadable", lang, n=result.unreadable_files),
-        t("term.suppressed", lang, n=result.suppressed),
+        t("term.files", lang, n=tally.files),
+        t("term.declarations", lang, n=tally.declarations),
+        t("term.unreadable", lang, n=tally.unreadable),
+        t("term.suppressed", lang, n=suppressed),
     ]
     sep = t("word.sep", lang)
     return head + ("；" if lang == "zh" else "; ") + sep.join(parts)
 
 
-def _summary_tables(result: RunResult, options: ReportOptions) -> list[Table]:
+def _summary_tables(tally: Tally, options: ReportOptions) -> list[Table]:
     lang = options.lang
-    counts = result.counts()
+    counts = tally.counts
     sev = Table(title=t("term.by_severity", lang), box=box.SIMPLE_HEAD, title_justify="left",
                 show_edge=False, pad_edge=False)
     sev.add_column(t("col.severity", lang))
@@ -264,7 +318,7 @@ def _summary_tables(result: RunResult, options: ReportOptions) -> list[Table]:
         sev.add_row(Text(severity_label(s, lang), style=SEVERITY_STYLE[s]), str(counts[s.value]))
     sev.add_row(t("word.total", lang), str(sum(counts.values())), style="bold")
     tables = [sev]
-    rows = rule_counts(result.findings)
+    rows = tally.rule_counts()
     if rows:
         rules = Table(title=t("term.by_rule", lang), box=box.SIMPLE_HEAD, title_justify="left",
                       show_edge=False, pad_edge=False)
@@ -279,9 +333,9 @@ def _summary_tables(result: RunResult, options: ReportOptions) -> list[Table]:
     return tables
 
 
-def _statistics(result: RunResult, options: ReportOptions) -> list[Text]:
+def _statistics(tally: Tally, options: ReportOptions) -> list[Text]:
     out = []
-    for code, name, severity, n in rule_counts(result.findings):
+    for code, name, severity, n in tally.rule_counts():
         label = severity_label(severity, options.lang)
         text = Text(f"{n:>5}  ")
         text.append(f"{code:<8}", style="bold")
@@ -291,50 +345,94 @@ def _statistics(result: RunResult, options: ReportOptions) -> list[Text]:
     return out
 
 
+# -- the writer ----------------------------------------------------------------------
+
+class TextSink:
+    """Writes the ``text`` report as files complete: each file's block as soon
+    as the file is checked, the summary at the end; keeps only counts.
+
+    ``write`` receives text.  Without colour the lines are written as plain
+    text (no Rich render per line); with colour (or ``rich=True``) each
+    file's block goes through Rich.  ``--statistics`` prints only the
+    counts per rule, at the end.
+    """
+
+    def __init__(self, options: ReportOptions | dict | None, write: Callable[[str], None], *,
+                 rich: bool = False) -> None:
+        self.options = coerce_options(options)
+        self.write = write
+        self.rich = rich or self.options.color
+        self.width = terminal_width(self.options)
+        self.tally = Tally()
+        self._buffer: io.StringIO | None = None
+        self._console: Console | None = None
+
+    def _rich_console(self) -> tuple[Console, io.StringIO]:
+        if self._console is None or self._buffer is None:
+            self._buffer = io.StringIO()
+            self._console = _console(self.options, self._buffer)
+        return self._console, self._buffer
+
+    def _printed(self, *, strip: bool = True) -> str:
+        """What the console printed since the last call (each line right-stripped)."""
+        _, buffer = self._rich_console()
+        text = buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate(0)
+        return "\n".join(line.rstrip() for line in text.split("\n")) if strip else text
+
+    def start(self, summary: RunSummary) -> None:
+        pass
+
+    def file(self, report: FileReport) -> None:
+        self.tally.add(report)
+        if self.options.statistics:
+            return
+        lines = file_lines(report, self.options, self.width)
+        if not lines:
+            return
+        if self.rich:
+            console, _ = self._rich_console()
+            for line in lines:
+                console.print(rich_text(line))
+            self.write(self._printed())
+        else:
+            self.write("".join(plain_text("".join(chunk for chunk, _ in segments)) for _, segments in lines))
+
+    def finish(self, summary: RunSummary) -> None:
+        options = self.options
+        console, _ = self._rich_console()
+        if options.statistics:
+            for text in _statistics(self.tally, options):
+                console.print(text)
+            self.write(self._printed(strip=False))
+            return
+        if not options.quiet:
+            console.print(Text(t("term.summary", options.lang), style="bold"))
+            for table in _summary_tables(self.tally, options):
+                console.print(table)
+                console.print()
+            for err in plugin_errors_in(summary.options):
+                console.print(Text(one_line(t("term.plugin_failed", options.lang, **err)), style="red"))
+        console.print(Text(summary_line(self.tally, summary.suppressed, options), style="bold"))
+        self.write(self._printed())
+
+
+def stream_text(options: ReportOptions | dict | None, out: IO[bytes]) -> TextSink:
+    return TextSink(options, Writer(out))
+
+
 # -- entry point -------------------------------------------------------------------
 
 def render(result: RunResult, options: ReportOptions | dict | None = None) -> str:
-    options = coerce_options(options)
-    buffer = io.StringIO()
-    console = _console(options, buffer)
-    lines: list[Text] = []
-    if options.statistics:
-        for text in _statistics(result, options):
-            console.print(text)
-        return buffer.getvalue()
-    files = files_by_path(result)
+    parts: list[str] = []
+    summary = summary_of(result)
+    sink = TextSink(options, parts.append)
+    sink.start(summary)
     for file in sorted_files(result):
-        block: list[Text] = []
-        if not options.quiet:
-            header = Text()
-            header.append(rel_path(file.path, options.base_dir), style="bold underline")
-            if file.encoding and file.encoding.lower().replace("_", "-") not in PLAIN_ENCODINGS:
-                header.append(f"  ({file.encoding})", style="dim")
-            if not file.readable:
-                header.append("  " + t("term.unreadable_file", options.lang), style="red")
-            block.append(header)
-        _findings_block(file_findings(file), files.get(file.path), options, block)
-        for decl in sorted_declarations(file):
-            if not options.quiet:
-                block.append(_declaration_header(decl, options))
-            _findings_block(decl_findings(decl), file, options, block)
-            if not options.quiet:
-                block.append(_grade_line(decl, options))
-        if block:
-            lines.extend(block)
-            if not options.quiet:
-                lines.append(Text(""))
-    for text in lines:
-        console.print(text)
-    if not options.quiet:
-        console.print(Text(t("term.summary", options.lang), style="bold"))
-        for table in _summary_tables(result, options):
-            console.print(table)
-            console.print()
-        for err in plugin_errors(result):
-            console.print(Text(one_line(t("term.plugin_failed", options.lang, **err)), style="red"))
-    console.print(Text(summary_line(result, options), style="bold"))
-    return "\n".join(line.rstrip() for line in buffer.getvalue().split("\n"))
+        sink.file(file)
+    sink.finish(summary)
+    return "".join(parts)
 
 
 def render_text(result: RunResult, options: ReportOptions | dict | None = None) -> str:
