@@ -15,7 +15,7 @@ command runs with that folder as its working directory and relative paths.
 Measured, each ``--repeat`` times (the table shows the **median** wall time;
 ``--json`` also has the best and every run):
 
-* ``perflint check text --exit-zero`` (default profile, default ``--jobs``,
+* ``perflint check text --exit-zero`` (default profile, ``--jobs`` CPU count,
   ``--no-cache`` when perflint has it, so the figure is a cold one), report
   written to a file in the default ``text`` format, and again with
   ``--format jsonl``;
@@ -368,7 +368,7 @@ def big_run(args: argparse.Namespace, base: list[str], cold: list[str]) -> Measu
 
 def rss_only(args: argparse.Namespace, perflint: list[str], options: set[str], info: dict) -> int:
     cold = ["--no-cache"] if "--no-cache" in options else []
-    big = big_run(args, [*perflint, "check"], cold)
+    big = big_run(args, [*perflint, "check", *(["--jobs", str(args.jobs)] if "--jobs" in options else [])], cold)
     info["load_avg_end"] = [round(x, 2) for x in os.getloadavg()]
     ok = big.tree_rss_mb <= TARGETS["rss_mb"] if args.rss_decls >= 100000 else None
     ratios = {f"peak RSS, whole tree, MB ({args.rss_decls} decls)": (big.tree_rss_mb, "≤ 150", ok),
@@ -392,6 +392,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--perflint", default=None, help="perflint executable (default: the one beside this Python)")
     parser.add_argument("--check-jsonschema", dest="cjs", default=None,
                         help="check-jsonschema executable (default: on PATH; skipped when missing)")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+                        help="perflint check --jobs, when perflint has the option (default: CPU count, "
+                             "perflint's own default)")
     parser.add_argument("--rss-decls", type=int, default=0,
                         help="also measure peak RSS (and speed) of one run on this many declarations, text only "
                              "(e.g. 100000; generated once into its own folder)")
@@ -418,11 +421,11 @@ def main(argv: list[str] | None = None) -> int:
     out_dir = work / "out"
     out_dir.mkdir(exist_ok=True)
 
-    base = [*perflint, "check"]
+    base = [*perflint, "check", *(["--jobs", str(args.jobs)] if "--jobs" in options else [])]
     cold = ["--no-cache"] if "--no-cache" in options else []
     notes = []
     if "--jobs" in options:
-        notes.append("default --jobs (CPU count)")
+        notes.append(f"--jobs {args.jobs}")
     else:
         notes.append("no --jobs option: one process")
     notes.append("--no-cache" if cold else "no --no-cache option: cache state unknown")
@@ -459,7 +462,7 @@ def main(argv: list[str] | None = None) -> int:
     one_json = manifest["files"][0].get("json")
     py = measure("python -c pass", [sys.executable, "-c", "pass"], work, start_runs, sample=False)
     start_check = measure(f"perflint check ONE_FILE ({one_text})",
-                          [*base, one_text, "--exit-zero", *cold], work, start_runs, sample=False)
+                          [*perflint, "check", one_text, "--exit-zero", *cold], work, start_runs, sample=False)
     start_version = measure("perflint --version", [*perflint, "--version"], work, start_runs, sample=False)
     measures += [py, start_check, start_version]
 
