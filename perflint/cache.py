@@ -38,25 +38,16 @@ from typing import Any
 
 from perflint.findings import Aspect, Finding, Severity
 from perflint.model import Span
+from perflint.resources import CACHEDIR_TAG, user_cache_dir
 from perflint.result import DeclarationReport, FileReport
 
-ENV = "PERFLINT_CACHE_DIR"
 #: bump when the entry layout changes
 FORMAT = 1
-TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
-       "# This file is a cache directory tag created by perflint.\n"
-       "# For information about cache directory tags see https://bford.info/cachedir/\n")
 
 
 def default_cache_dir() -> Path:
     """``$PERFLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/perflint``, else ``~/.cache/perflint``."""
-    env = os.environ.get(ENV)
-    if env:
-        return Path(env).expanduser()
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    if xdg:
-        return Path(xdg).expanduser() / "perflint"
-    return Path.home() / ".cache" / "perflint"
+    return user_cache_dir()
 
 
 def digest(*parts: bytes | str) -> str:
@@ -144,7 +135,7 @@ def _prepare(root: Path) -> None:
     tag = root / "CACHEDIR.TAG"
     if not tag.exists():
         try:
-            tag.write_text(TAG, "utf-8")
+            tag.write_text(CACHEDIR_TAG, "utf-8")
         except OSError:
             pass
 
@@ -161,7 +152,7 @@ def clean(root: str | os.PathLike[str]) -> tuple[int, int]:
         return 0, 0
     if not root.is_dir():
         raise NotADirectoryError(str(root))
-    ours = {"CACHEDIR.TAG", "results", "lexicon"}
+    ours = {"CACHEDIR.TAG", "results", "lexicon", "catalog"}
     names = {p.name for p in root.iterdir()}
     if "CACHEDIR.TAG" not in names and not names <= ours:
         raise PermissionError(f"{root}: not a perflint cache (no CACHEDIR.TAG)")

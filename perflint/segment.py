@@ -61,7 +61,6 @@ __all__ = ["Lexicon", "cut", "cut_for_search", "lexicon", "pos_cut", "set_cache_
 #: bump when the index layout or what goes into it changes
 FORMAT = 1
 MAGIC = b"PFLEX\x00\x01\n"
-ENV = "PERFLINT_CACHE_DIR"
 #: distinct substrings remembered per process (each is looked up in the index once)
 MEMO = 1 << 18
 #: how long a process waits for another one building the same index
@@ -281,14 +280,9 @@ _cache_dir: Path | None = None
 
 
 def _default_cache_dir() -> Path:
-    """``$PERFLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/perflint``, else ``~/.cache/perflint``."""
-    env = os.environ.get(ENV)
-    if env:
-        return Path(env).expanduser()
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    if xdg:
-        return Path(xdg).expanduser() / "perflint"
-    return Path.home() / ".cache" / "perflint"
+    from perflint.resources import user_cache_dir
+
+    return user_cache_dir()
 
 
 def set_cache_dir(path: str | os.PathLike[str] | None) -> None:
