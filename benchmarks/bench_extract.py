@@ -89,7 +89,7 @@ def time_check(paths: list[str], max_bytes: int, repeat: int) -> tuple[float, in
         from dataclasses import replace
 
         from perflint.catalog import builtin_catalog
-        from perflint.config import Config
+        from perflint.engine.config import Config
         from perflint.engine import Engine
     except ImportError:
         return None

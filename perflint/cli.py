@@ -4,17 +4,32 @@ from __future__ import annotations
 
 import json
 import sys
+import traceback
 from pathlib import Path
 from typing import Optional
 
 import typer
 
-from perflint import __version__
+from perflint._version import __version__
+from perflint.catalog import Catalog, CatalogError, ReferenceError_, builtin_catalog, did_you_mean
+from perflint.domain.findings import Aspect, Severity
+from perflint.engine.cache import clean as remove_cache
+from perflint.engine.cache import default_cache_dir
+from perflint.engine.config import ConfigError, find_config, load_config
+from perflint.engine.core import Engine
+from perflint.engine.parallel import default_jobs
+from perflint.engine.run import OutputError, Target, exit_code, open_cache
+from perflint.engine.run import run as run_all
 from perflint.exitcodes import ExitCode
+from perflint.ingest.files import ReadOptions, load_file
+from perflint.ingest.layouts import Layout
+from perflint.messages import tr
+from perflint.report import formats, renderer
+from perflint.report._common import resolve_color
+from perflint.resources import schemas_dir
 
-#: the values of perflint.ingest.layouts.Layout (kept here so that start-up
-#: does not import the readers; a test keeps the two lists equal)
-LAYOUTS = ("tabbed", "pipe", "lines", "flattened")
+#: the text layouts ``--layout`` accepts
+LAYOUTS = tuple(layout.value for layout in Layout)
 
 app = typer.Typer(
     name="perflint",
@@ -58,8 +73,6 @@ def extract(
     Spans are under each declaration's "source.spans": a map from JSON pointer
     to [line, column, end_line, end_column] (1-based, end column exclusive).
     """
-    from perflint.ingest.files import ReadOptions, load_file
-    from perflint.ingest.layouts import Layout
 
     options = ReadOptions(encoding=encoding, layout=Layout(layout) if layout else None)
     out = []
@@ -68,9 +81,7 @@ def extract(
         result = load_file(path, options)
         for problem in result.problems:
             failed = True
-            from perflint.messages import input_problem_text
-
-            typer.echo(f"{path}: {input_problem_text(problem)}", err=True)
+            typer.echo(f"{path}: {problem.text()}", err=True)
         for decl in result.declarations:
             out.append(decl.to_dict(include_source=not no_source))
     sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
@@ -82,8 +93,6 @@ def schema(
     name: str = typer.Argument("declaration", help="declaration, report, rulepack or config."),
 ) -> None:
     """Print a JSON Schema (default: the declaration schema)."""
-    from perflint.resources import schemas_dir
-
     path = schemas_dir() / f"{name}.schema.json"
     if not path.is_file():
         typer.echo(f"unknown schema {name!r}", err=True)
@@ -98,14 +107,9 @@ def clean(
     lang: Optional[str] = typer.Option(None, "--lang", help="Message language: zh (default) or en."),
 ) -> None:
     """Remove the result cache (and perflint's other cached data)."""
-    from perflint.cache import clean as remove, default_cache_dir
-    from perflint.messages import tr
-
     ui = _lang_guess(lang)
     root = cache_dir
     if root is None:
-        from perflint.config import find_config, load_config
-
         if config is not None or find_config() is not None:
             try:
                 cfg = load_config(_load_catalog(ui), config_file=config, overrides={})
@@ -118,7 +122,7 @@ def clean(
         typer.echo("perflint: " + tr("cache-absent", ui, path=str(root)))
         return
     try:
-        files, size = remove(root)
+        files, size = remove_cache(root)
     except PermissionError:
         _err("perflint: " + tr("cache-not-ours", ui, path=str(root)))
         raise typer.Exit(ExitCode.ERROR)
@@ -153,10 +157,7 @@ def _split_refs(values: Optional[list[str]]) -> Optional[list[str]]:
     return [p for p in out if p]
 
 
-def _load_catalog(lang: str, strict_plugins: bool = False):
-    from perflint.catalog import CatalogError, builtin_catalog
-    from perflint.messages import tr
-
+def _load_catalog(lang: str, strict_plugins: bool = False) -> Catalog:
     try:
         catalog = builtin_catalog()
     except CatalogError as exc:
@@ -169,12 +170,6 @@ def _load_catalog(lang: str, strict_plugins: bool = False):
     if catalog.plugin_errors and strict_plugins:
         raise typer.Exit(ExitCode.ERROR)
     return catalog
-
-
-def _default_format() -> str:
-    import importlib.util
-
-    return "text" if importlib.util.find_spec("perflint.report.terminal") is not None else "json"
 
 
 def _lang_guess(lang: Optional[str]) -> str:
@@ -220,12 +215,6 @@ def check(
     Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage,
     configuration or internal error.
     """
-    from perflint.catalog import ReferenceError_
-    from perflint.config import ConfigError, load_config
-    from perflint.engine import Engine
-    from perflint.messages import tr
-    from perflint.report import FORMATS, renderer
-
     ui = _lang_guess(lang)
     catalog = _load_catalog(ui, strict_plugins)
     overrides = {
@@ -238,185 +227,59 @@ def check(
         cfg = load_config(catalog, config_file=config, overrides=overrides)
     except ConfigError as exc:
         _err(f"perflint: {tr('config-error', ui)}{'：' if ui == 'zh' else ':'}\n{exc.text(ui)}")
-        raise typer.Exit(ExitCode.ERROR)
+        raise typer.Exit(ExitCode.ERROR) from None
     ui = cfg.lang
     for note in cfg.notices:
         _err("perflint: " + (note.get(ui) or note["zh"]))
-    out_format = cfg.output_format or _default_format()
-    if out_format not in FORMATS:
+    out_format = cfg.output_format or "text"
+    known = formats()
+    if out_format not in known:
         _err("perflint: " + tr("unknown-format", ui, fmt=out_format))
         raise typer.Exit(ExitCode.ERROR)
     try:
         renderer(out_format)
     except (ImportError, AttributeError) as exc:
         _err("perflint: " + tr("format-unavailable", ui, fmt=out_format, reason=str(exc)))
-        raise typer.Exit(ExitCode.ERROR)
+        raise typer.Exit(ExitCode.ERROR) from None
     extra_reports: list[tuple[str, Path]] = []
     for spec in reports or []:
         name, sep, target = spec.partition(":")
-        if not sep or not target or name not in FORMATS:
-            _err("perflint: " + tr("bad-report", ui, spec=spec, formats=", ".join(sorted(FORMATS))))
+        if not sep or not target or name not in known:
+            _err("perflint: " + tr("bad-report", ui, spec=spec, formats=", ".join(sorted(known))))
             raise typer.Exit(ExitCode.ERROR)
         extra_reports.append((name, Path(target)))
     if not paths:
         _err("perflint: " + tr("no-paths", ui))
         raise typer.Exit(ExitCode.ERROR)
 
-    from perflint.report._common import resolve_color
-
     use_color = out_format == "text" and output is None and resolve_color(color, sys.stdout)
     report_options = {"lang": cfg.lang, "color": use_color, "quiet": quiet, "statistics": statistics,
                       "show_source": not no_source, "base_dir": str(Path.cwd()),
                       "fail_on": "error" if cfg.fail_on == "none" else cfg.fail_on}
-    targets: list[_Target] = []
+    targets = [Target(output, out_format, report_options)]
+    targets += [Target(path, name, {**report_options, "color": False}) for name, path in extra_reports]
     try:
         engine = Engine(catalog, cfg)
-        cache = _result_cache(engine, cfg, no_cache, cache_dir)
-        targets.append(_Target(output, out_format, report_options))
-        targets += [_Target(path, name, {**report_options, "color": False}) for name, path in extra_reports]
-        for target in targets:
-            target.open(ui)
-        from perflint.parallel import default_jobs
+        cache = open_cache(engine, cfg, no_cache=no_cache, cache_dir=cache_dir)
+        # start-up: rich's progress bar is imported only by a run that may show one
         from perflint.report.terminal import ProgressHook
 
-        summary = engine.summary()
-        for target in targets:
-            target.sink.start(summary)
         # A progress bar on stderr, only on a terminal and for many files.
         with ProgressHook({"lang": cfg.lang, "color": resolve_color(color, sys.stderr)}) as hook:
-            for report in engine.stream(paths, jobs=jobs or default_jobs(), cache=cache, on_start=hook.start,
-                                        stats=summary):
-                summary.add(report, report.suppressed_by)
-                for target in targets:
-                    target.sink.file(report)
-                hook.advance(report.path)
-        engine.finish_summary(summary)
-        if not summary.files:
-            _err("perflint: " + tr("no-files", ui))
-        for target in targets:
-            target.sink.finish(summary)
-        for target in targets:
-            target.close(ui)
-        if cache is not None and cache.error:
-            _err("perflint: " + tr("cache-unwritable", ui, reason=cache.error))
-    except typer.Exit:
-        _abort(targets)
-        raise
-    except (ReferenceError_, ConfigError) as exc:  # pragma: no cover - validated earlier
-        _abort(targets)
-        _err(f"perflint: {exc}")
-        raise typer.Exit(ExitCode.ERROR)
-    except BaseException as exc:
-        _abort(targets)
-        if not isinstance(exc, Exception):  # Ctrl-C: no half-written report is left behind
-            raise
+            summary = run_all(engine, paths, targets, jobs=jobs or default_jobs(), cache=cache, progress=hook)
+    except OutputError as exc:
+        _err("perflint: " + tr("output-failed", ui, reason=f"{exc.path}: {exc.reason}"))
+        raise typer.Exit(ExitCode.ERROR) from None
+    except Exception as exc:  # Ctrl-C goes on: run_all has dropped every half-written report
         if debug:
-            import traceback
-
             traceback.print_exc()
         _err("perflint: " + tr("internal", ui, error=f"{type(exc).__name__}: {exc}"))
-        raise typer.Exit(ExitCode.ERROR)
-
-    if summary.internal_errors:
-        raise typer.Exit(ExitCode.ERROR)
-    if exit_zero:
-        raise typer.Exit(ExitCode.OK)
-    threshold = cfg.fail_threshold()
-    if threshold is not None and summary.max_rank >= threshold:
-        raise typer.Exit(ExitCode.FINDINGS)
-    raise typer.Exit(ExitCode.OK)
-
-
-def _abort(targets: list) -> None:
-    for target in targets:
-        target.abort()
-
-
-def _result_cache(engine, cfg, no_cache: bool, cache_dir: Optional[Path]):
-    """The result cache for this run, or None (``--no-cache``, ``cache = false``).
-
-    The word-segmentation index (:mod:`perflint.segment`) lives in the same
-    folder whether or not results are cached: it is derived from the installed
-    dictionary, not from any input."""
-    from perflint.cache import ResultCache, default_cache_dir
-
-    configured = getattr(cfg, "cache_dir", None)
-    root = cache_dir or (Path(configured) if configured else None)
-    if root is not None:
-        from perflint import segment
-
-        segment.set_cache_dir(root)
-    if no_cache or getattr(cfg, "cache", True) is False:
-        return None
-    return ResultCache(root or default_cache_dir(), engine.fingerprint())
-
-
-class _Target:
-    """Where one format of the run goes: standard output, or a file written
-    through a temporary file and renamed into place when the run completes
-    (an interrupted run never leaves half a report behind)."""
-
-    def __init__(self, path: Optional[Path], fmt: str, options: dict) -> None:
-        self.path = path
-        self.fmt = fmt
-        self.options = options
-        self.stream = None
-        self.tmp: Optional[str] = None
-        self.sink = None
-
-    def open(self, ui: str) -> None:
-        from perflint.messages import tr
-        from perflint.report import open_sink
-
-        if self.path is None:
-            sys.stdout.flush()
-            self.stream = sys.stdout.buffer
-        else:
-            import os
-            import tempfile
-
-            try:
-                folder = self.path.parent if str(self.path.parent) else Path(".")
-                fd, self.tmp = tempfile.mkstemp(dir=folder, prefix=f".{self.path.name}.", suffix=".tmp")
-                self.stream = os.fdopen(fd, "wb")
-            except OSError as exc:
-                _err("perflint: " + tr("output-failed", ui, reason=f"{self.path}: {exc.strerror or exc}"))
-                raise typer.Exit(ExitCode.ERROR)
-        self.sink = open_sink(self.fmt, self.options, self.stream)
-
-    def abort(self) -> None:
-        """Drop a half-written output file."""
-        if self.tmp is None:
-            return
-        import os
-
-        try:
-            if self.stream is not None:
-                self.stream.close()
-            os.unlink(self.tmp)
-        except OSError:
-            pass
-        self.tmp = None
-
-    def close(self, ui: str) -> None:
-        from perflint.messages import tr
-
-        if self.path is None:
-            self.stream.flush()
-            return
-        import os
-
-        try:
-            self.stream.close()
-            os.replace(self.tmp, self.path)
-            self.tmp = None
-        except OSError as exc:
-            try:
-                os.unlink(self.tmp)
-            except OSError:
-                pass
-            _err("perflint: " + tr("output-failed", ui, reason=f"{self.path}: {exc.strerror or exc}"))
-            raise typer.Exit(ExitCode.ERROR)
+        raise typer.Exit(ExitCode.ERROR) from None
+    if not summary.files:
+        _err("perflint: " + tr("no-files", ui))
+    if cache is not None and cache.error:
+        _err("perflint: " + tr("cache-unwritable", ui, reason=cache.error))
+    raise typer.Exit(exit_code(summary, cfg, exit_zero=exit_zero))
 
 
 def _rule_dict(catalog, rule, lang: str) -> dict:
@@ -446,16 +309,11 @@ def rules(
     select: Optional[list[str]] = typer.Option(None, "--select", help="Only these rules (code, name, prefix, alias)."),
 ) -> None:
     """List the rules: code, name, severity, aspect, profiles."""
-    from perflint.catalog import ReferenceError_
-    from perflint.messages import tr
-
     lang = _lang_guess(lang)
     catalog = _load_catalog(lang)
     chosen = list(catalog.rules.values())
     if profile is not None:
         if profile not in catalog.profiles:
-            from perflint.catalog import did_you_mean
-
             _err("perflint: " + tr("unknown-profile", lang, profile=profile,
                                    hint=did_you_mean(profile, catalog.profiles)))
             raise typer.Exit(ExitCode.ERROR)
@@ -479,6 +337,7 @@ def rules(
     if fmt != "text":
         _err("perflint: " + tr("unknown-format", lang, fmt=fmt))
         raise typer.Exit(ExitCode.ERROR)
+    # start-up: rich's table only for the text listing
     from rich.console import Console
     from rich.table import Table
 
@@ -493,8 +352,6 @@ def rules(
 
 
 def _label_severity(value: str, lang: str) -> str:
-    from perflint.findings import Severity
-
     try:
         return Severity(value).zh if lang == "zh" else value
     except ValueError:
@@ -502,8 +359,6 @@ def _label_severity(value: str, lang: str) -> str:
 
 
 def _label_aspect(value: str, lang: str) -> str:
-    from perflint.findings import Aspect
-
     try:
         return f"{Aspect(value).zh}（{value}）" if lang == "zh" else value
     except ValueError:
@@ -512,8 +367,6 @@ def _label_aspect(value: str, lang: str) -> str:
 
 def _rules_markdown(catalog, rules_: list, lang: str) -> str:
     """The rule reference as one Markdown page, generated from the rule files."""
-    from perflint.messages import tr
-
     colon = "：" if lang == "zh" else ": "
     out = [f"# {tr('rules-title', lang)}", ""]
     families: dict[str, list] = {}
@@ -584,9 +437,6 @@ def explain(
     profile: str = typer.Option("hunan-2019", "--profile", help="Show parameter values under this profile."),
 ) -> None:
     """Explain one rule: what it checks, why, its parameters and examples."""
-    from perflint.catalog import did_you_mean
-    from perflint.messages import tr
-
     lang = _lang_guess(lang)
     catalog = _load_catalog(lang)
     rule = catalog.get(ref)

@@ -12,10 +12,10 @@ import sys
 
 def main() -> None:
     if sys.argv[1:] == ["--version"]:
-        from perflint import __version__
+        from perflint._version import __version__  # start-up: --version answers without the CLI
 
         sys.stdout.write(f"perflint {__version__}\n")
         return
-    from perflint.cli import main as cli_main
+    from perflint.cli import main as cli_main  # start-up: typer and the engine only for real commands
 
     cli_main()

@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 import string
-import tomllib
-from functools import lru_cache
 from typing import Any
 
-from perflint.errors import InputProblem
-from perflint.resources import rules_dir
 
 
 class _Safe(dict):
@@ -23,23 +19,6 @@ def render(template: str, args: dict[str, Any]) -> str:
         return formatter.vformat(template, (), _Safe(args))
     except (ValueError, IndexError, KeyError, AttributeError, TypeError):
         return template
-
-
-@lru_cache(maxsize=1)
-def _input_rules() -> dict[str, dict[str, Any]]:
-    out = {}
-    for path in sorted((rules_dir() / "input").glob("*.toml")):
-        data = tomllib.loads(path.read_text("utf-8"))
-        out[data["code"]] = data
-    return out
-
-
-def input_problem_text(problem: InputProblem, lang: str = "zh") -> str:
-    rule = _input_rules().get(problem.code)
-    if rule is None:
-        return f"{problem.code} {problem.args}"
-    template = rule.get("messages", {}).get(problem.variant or "", rule["message"])
-    return f"{problem.code} {render(template[lang], problem.args)}"
 
 
 # ---------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from perflint import __version__
+from perflint._version import __version__
 from perflint.catalog import CatalogError, builtin_catalog, did_you_mean
 from perflint.resources import rules_dir
 

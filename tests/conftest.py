@@ -12,7 +12,7 @@ from hypothesis import settings
 
 from perflint.ingest import declarations_from_text
 from perflint.ingest.files import FileResult, ReadOptions, load_bytes
-from perflint.model import Declaration
+from perflint.domain.model import Declaration
 
 # Property-based tests draw the same examples on every run, so a CI result
 # never depends on luck; set PERFLINT_RANDOM_SEED=1 to explore new examples

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from perflint.catalog import Catalog
 from perflint.checks.base import Hit, Kind
-from perflint.findings import Severity
+from perflint.domain.findings import Severity
 
 
 class FieldEmpty(Kind):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from perflint.ingest.coverage import line_starts, span_offsets, uncovered
-from perflint.model import Declaration, resolve_pointer
-from perflint.textutil import clean_label, clean_value
+from perflint.domain.model import Declaration, resolve_pointer
+from perflint.domain.text import clean_label, clean_value
 
 
 def assert_nothing_lost(text: str, decls: list[Declaration]) -> None:

@@ -9,9 +9,9 @@ made up for the tests.
 
 from __future__ import annotations
 
-from perflint.findings import Aspect, Finding, Severity
-from perflint.model import Span
-from perflint.result import DeclarationReport, FileReport, RuleInfo, RunResult
+from perflint.domain.findings import Aspect, Finding, Severity
+from perflint.domain.model import Span
+from perflint.domain.result import DeclarationReport, FileReport, RuleInfo, RunResult
 
 ALPHA = "samples/alpha.txt"
 BETA = "samples/beta.txt"

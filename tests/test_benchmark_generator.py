@@ -22,7 +22,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from perflint.catalog import builtin_catalog
-from perflint.config import Config
+from perflint.engine.config import Config
 from perflint.engine import Engine
 from perflint.ingest.files import load_file
 

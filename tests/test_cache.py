@@ -12,10 +12,11 @@ import pytest
 from engine_support import FORM, load
 from typer.testing import CliRunner
 
-from perflint import catalog as catalog_mod
-from perflint.cache import ResultCache, clean, default_cache_dir, file_from_dict, file_to_dict
+from perflint import cli as cli_mod
+from perflint.catalog import builtin_catalog
+from perflint.engine.cache import ResultCache, clean, default_cache_dir, file_from_dict, file_to_dict
 from perflint.cli import app
-from perflint.config import Config
+from perflint.engine.config import Config
 from perflint.engine import Engine
 
 runner = CliRunner()
@@ -25,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.fixture()
 def env(tmp_path, monkeypatch):
     cat = load(tmp_path / "catalog")
-    monkeypatch.setattr(catalog_mod, "builtin_catalog", lambda: cat)
+    monkeypatch.setattr(cli_mod, "builtin_catalog", lambda: cat)
     work = tmp_path / "work"
     work.mkdir()
     monkeypatch.chdir(work)
@@ -127,7 +128,7 @@ def test_default_location(monkeypatch, tmp_path):
 
 def test_entries_round_trip_every_example(tmp_path):
     """What the cache gives back equals what the engine produced, field for field."""
-    engine = Engine(catalog_mod.builtin_catalog(), Config(today="2024-06-01"))
+    engine = Engine(builtin_catalog(), Config(today="2024-06-01"))
     for path in sorted((ROOT / "examples").glob("*.*")):
         if path.suffix not in (".txt", ".json"):
             continue
@@ -138,7 +139,7 @@ def test_entries_round_trip_every_example(tmp_path):
 
 
 def test_run_key_depends_on_configuration():
-    cat = catalog_mod.builtin_catalog()
+    cat = builtin_catalog()
     base = Engine(cat, Config(today="2024-06-01")).fingerprint()
     assert base == Engine(cat, Config(today="2024-06-01")).fingerprint()
     assert base != Engine(cat, Config(today="2024-06-02")).fingerprint()

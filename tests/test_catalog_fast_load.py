@@ -18,7 +18,8 @@ from engine_support import KINDS, RULES, write_pack
 from hypothesis import given
 from hypothesis import strategies as st
 
-from perflint import catalog as catalog_mod
+from perflint import plugins
+from perflint.catalog import loader as catalog_mod
 from perflint.catalog import Catalog, CatalogError, builtin_catalog, surely_valid
 from perflint.resources import rules_dir, schema
 
@@ -139,7 +140,7 @@ def test_toml_error_in_a_cached_pack_is_reported(tmp_path):
 
 @pytest.mark.parametrize("group", ["perflint.kinds", "perflint.packs", "console_scripts", "pytest11", "no.such.group"])
 def test_entry_point_scan_matches_importlib_metadata(group):
-    fast = catalog_mod._scan_entry_points(group)
+    fast = plugins._scan_entry_points(group)
     assert fast is not None
     assert [(e.name, e.value) for e in fast] == [(e.name, e.value) for e in importlib.metadata.entry_points(group=group)]
 
@@ -162,10 +163,10 @@ def test_entry_point_scan_on_a_synthetic_path(tmp_path, monkeypatch):
     dist(second, "delta-1.0.dist-info", "[perflint.kinds]\ndelta = delta:register\n")
     monkeypatch.setattr(sys, "path", [str(first), str(tmp_path / "missing"), str(second)])
     for group in ("perflint.kinds", "perflint.packs", "console_scripts"):
-        fast = catalog_mod._scan_entry_points(group)
+        fast = plugins._scan_entry_points(group)
         slow = importlib.metadata.entry_points(group=group)
         assert sorted((e.name, e.value) for e in fast) == sorted((e.name, e.value) for e in slow)
-    kinds = {e.name: e.value for e in catalog_mod._scan_entry_points("perflint.kinds")}
+    kinds = {e.name: e.value for e in plugins._scan_entry_points("perflint.kinds")}
     assert kinds == {"alpha": "alpha.kinds:register", "beta": "beta:register [extra]", "delta": "delta:register"}
 
 
@@ -173,17 +174,17 @@ def test_entry_point_scan_gives_up_on_a_zip_on_sys_path(tmp_path, monkeypatch):
     archive = tmp_path / "plugins.zip"
     archive.write_bytes(b"PK\x05\x06" + b"\0" * 18)
     monkeypatch.setattr(sys, "path", [str(archive)])
-    assert catalog_mod._scan_entry_points("perflint.kinds") is None
+    assert plugins._scan_entry_points("perflint.kinds") is None
 
 
 def test_entry_point_load():
-    ep = catalog_mod.EntryPoint("builtin", "perflint.checks:register", "perflint.kinds")
+    ep = plugins.EntryPoint("builtin", "perflint.checks:register", "perflint.kinds")
     from perflint.checks import register
 
     assert ep.load() is register
-    assert catalog_mod.EntryPoint("x", "perflint.rulepacks : builtin_packs", "g").load()() == [rules_dir()]
+    assert plugins.EntryPoint("x", "perflint.catalog.packs : builtin_packs", "g").load()() == [rules_dir()]
     with pytest.raises(ValueError):
-        catalog_mod.EntryPoint("x", "not a path!", "g").load()
+        plugins.EntryPoint("x", "not a path!", "g").load()
 
 
 # -- the quick schema check ---------------------------------------------------

@@ -7,8 +7,8 @@ import pytest
 
 from perflint.catalog import builtin_catalog
 from perflint.checks.base import Context
-from perflint.findings import Severity
-from perflint.model import Declaration
+from perflint.domain.findings import Severity
+from perflint.domain.model import Declaration
 
 
 @pytest.fixture(scope="module")

@@ -10,9 +10,9 @@ from dataclasses import replace
 import pytest
 
 from perflint.catalog import builtin_catalog
-from perflint.config import Config
+from perflint.engine.config import Config
 from perflint.engine import Engine
-from perflint.model import Declaration
+from perflint.domain.model import Declaration
 
 FAMILIES = ("REQ", "PH", "IND", "VAL", "SAT", "COST")
 

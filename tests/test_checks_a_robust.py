@@ -9,7 +9,7 @@ import pytest
 
 from perflint.catalog import builtin_catalog
 from perflint.checks.base import Context
-from perflint.model import Declaration
+from perflint.domain.model import Declaration
 
 FAMILIES = ("REQ", "PH", "IND", "VAL", "SAT", "COST")
 PIECES = list("0123456789.%％／/—-，。；、≥≤><=*X×（）()《》　 \t\n") + [

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from perflint.catalog import builtin_catalog
-from perflint.config import Config
+from perflint.engine.config import Config
 from perflint.engine import Engine
 
 SEED = Path("/work/shared/seeds/wangcheng-2019.txt")

@@ -1,4 +1,4 @@
-"""perflint.values: the shared value analysis (placeholders, figures, comparators)."""
+"""perflint.checks.analysis.values: the shared value analysis (placeholders, figures, comparators)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from perflint.model import Indicator
-from perflint.values import (COST, OUTPUT, SATISFACTION, Op, allowlisted, category, cn_to_decimal, comparisons,
+from perflint.domain.model import Indicator
+from perflint.checks.analysis.values import (COST, OUTPUT, SATISFACTION, Op, allowlisted, category, cn_to_decimal, comparisons,
                              containment, external_reference, is_measurable, is_placeholder, is_placeholder_row,
                              looks_like_duties, percent_target, quantities, strip_numbering, template_remnant,
                              vague_terms)

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from test_checks_b_rules import _load, _rule_files, run_rule
 
-from perflint.model import Declaration
+from perflint.domain.model import Declaration
 
 DEPARTMENT = "长沙市示例区民政局"
 FUNCTIONS = "负责全区养老服务体系建设、社会救助和社区建设工作"

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from perflint.checks import register
 from perflint.checks.base import Context
-from perflint.model import Declaration
+from perflint.domain.model import Declaration
 
 ROOT = Path(__file__).resolve().parent.parent
 MODULES = {"perflint.checks.budget", "perflint.checks.dates", "perflint.checks.text", "perflint.checks.crossform",

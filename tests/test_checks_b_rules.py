@@ -21,7 +21,7 @@ from perflint.checks import register
 from perflint.checks.base import Context, Hit, Kind
 from perflint.ingest import declarations_from_text
 from perflint.messages import render
-from perflint.model import Declaration
+from perflint.domain.model import Declaration
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = ROOT / "rules"
@@ -146,14 +146,14 @@ def test_rule_examples(path: Path) -> None:
 
 
 def test_word_segmentation_never_imports_jieba() -> None:
-    """perflint.segment reads jieba's dictionary through its own index: loading
+    """perflint.checks.analysis.segment reads jieba's dictionary through its own index: loading
     the kinds touches no dictionary, and a whole check run (REL001 segments
     every project name) imports no jieba module at all, jieba.posseg included."""
     import subprocess
     import sys
 
     code = ("import runpy, sys\n"
-            "import perflint.checks as c, perflint.segment as s\n"
+            "import perflint.checks as c, perflint.checks.analysis.segment as s\n"
             "c.register()\n"
             "print('after register:', s._lexicon is not None, file=sys.stderr)\n"
             "sys.argv = ['perflint', 'check', '--no-cache', sys.argv[1]]\n"

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from perflint.catalog import builtin_catalog
-from perflint.config import Config
+from perflint.engine.config import Config
 from perflint.engine import Engine
 
 # shared/ sits beside the repository (CI lays a copy there); the work tree's own

@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 
 from perflint.checks import budget, crossform, dates, relevance, text
+from perflint.checks.analysis import dates as adates
+from perflint.checks.analysis import money, words
 from perflint.checks.base import Context
-from perflint.model import DateValue, Declaration, Money, MoneyLine
+from perflint.domain.model import DateValue, Declaration, Money, MoneyLine
 
 SETTINGS = tomllib.loads((Path(__file__).resolve().parent.parent / "rules" / "settings.toml")
                          .read_text("utf-8"))["settings"]
@@ -31,7 +33,7 @@ def ctx(*decls: Declaration) -> Context:
 def test_consistent_system_derives_blank_subtotals() -> None:
     d = dept("", "1698.6", "", {"income.public": "1698.6", "expenditure.basic": "412.1",
                                  "expenditure.project": "1286.5"})
-    a = budget.analyse(d, {}, ctx(d))
+    a = money.analyse(d, {}, ctx(d))
     assert a.consistent
     assert a.derived == {"total": Decimal("1698.6"), "expenditure_total": Decimal("1698.6")}
 
@@ -39,15 +41,15 @@ def test_consistent_system_derives_blank_subtotals() -> None:
 def test_derived_total_for_the_blank_total_rule() -> None:
     d = dept("", "1698.6", "", {"income.public": "1698.6", "expenditure.basic": "412.1",
                                  "expenditure.project": "1286.5"})
-    assert budget.derived_total(d, {}, ctx(d)) == Decimal("1698.6")
+    assert money.derived_total(d, {}, ctx(d)) == Decimal("1698.6")
     broken = dept("", "1698.6", "1700", {})
-    assert budget.derived_total(broken, {}, ctx(broken)) is None
+    assert money.derived_total(broken, {}, ctx(broken)) is None
 
 
 def test_single_culprit_is_found_with_its_correction() -> None:
     d = dept("1698.6", "1698.6", "1798.6", {"income.public": "1698.6", "expenditure.basic": "412.1",
                                              "expenditure.project": "1286.5"})
-    a = budget.analyse(d, {}, ctx(d))
+    a = money.analyse(d, {}, ctx(d))
     assert (a.culprit, a.expected, a.scale) == ("expenditure_total", Decimal("1698.6"), False)
 
 
@@ -61,42 +63,42 @@ def test_two_parts_that_could_both_be_wrong_are_reported_on_the_subtotal() -> No
 def test_yuan_lines_are_converted_before_adding() -> None:
     d = dept("16986000", "16986000", "16986000", {"income.public": "16986000", "expenditure.basic": "4121000",
                                                    "expenditure.project": "12865000"}, unit="元")
-    assert budget.analyse(d, {}, ctx(d)).consistent
+    assert money.analyse(d, {}, ctx(d)).consistent
     assert not list(budget.WanYuan().check(d, {}, ctx(d)))  # 元 fields may hold large numbers
 
 
 def test_tolerance_is_a_setting() -> None:
     d = dept("1698.6", "1698.6", "1698.62", {"income.public": "1698.6"})
-    assert not budget.analyse(d, {"amount_tolerance_wan": 0.05}, ctx(d)).broken
-    assert budget.analyse(d, {}, ctx(d)).broken
+    assert not money.analyse(d, {"amount_tolerance_wan": 0.05}, ctx(d)).broken
+    assert money.analyse(d, {}, ctx(d)).broken
 
 
 def test_blank_breakdown_is_not_added_up() -> None:
     d = dept("1698.6", "1698.6", "1698.6", {"income.public": "", "income.fund": "/"})
-    assert budget.analyse(d, {}, ctx(d)).consistent
+    assert money.analyse(d, {}, ctx(d)).consistent
 
 
 @pytest.mark.parametrize(("raw", "expected"), [
     ("1,698.6", "1698.6"), ("１６９８．６", "1698.6"), ("1698.6万元", "1698.6"), ("3,309,840元", "330.984")])
 def test_amounts_as_written(raw: str, expected: str) -> None:
-    a = budget.read_amount(MoneyLine("total", "资金总额（万元）", raw), "/money/total", set())
-    assert (a.state, budget.fmt(a.wan)) == ("value", expected)
+    a = money.read_amount(MoneyLine("total", "资金总额（万元）", raw), "/money/total", set())
+    assert (a.state, money.fmt(a.wan)) == ("value", expected)
 
 
 def test_fmt_has_no_exponent() -> None:
-    assert budget.fmt(Decimal("1.7E+3")) == "1700"
-    assert budget.fmt(Decimal("72.50")) == "72.5"
+    assert money.fmt(Decimal("1.7E+3")) == "1700"
+    assert money.fmt(Decimal("72.50")) == "72.5"
 
 
 @pytest.mark.parametrize(("raw", "bad"), [("2019.13", True), ("2019-02-29", True), ("2020-02-29", False),
                                          ("2019年4月31日", True), ("2019.12", False), ("明年", False)])
 def test_impossible_dates(raw: str, bad: bool) -> None:
-    assert (dates.impossible_date(raw) is not None) is bad
+    assert (adates.impossible_date(raw) is not None) is bad
 
 
 def test_inconsistent_json_date_is_reparsed() -> None:
-    assert dates.parsed(DateValue("2019.3", "2019-13", "month")).value == "2019-03"
-    assert dates.parsed(DateValue("", "2019-13", "month")) is None
+    assert adates.parsed(DateValue("2019.3", "2019-13", "month")).value == "2019-03"
+    assert adates.parsed(DateValue("", "2019-13", "month")) is None
 
 
 def test_count_items() -> None:
@@ -106,8 +108,8 @@ def test_count_items() -> None:
 
 
 def test_multiyear_rows_must_overlap_the_year() -> None:
-    from perflint.dates import parse_date
-    from perflint.model import ScheduleRow
+    from perflint.domain.dates import parse_date
+    from perflint.domain.model import ScheduleRow
 
     d = Declaration(year=2019, schedule=[ScheduleRow("旧任务", parse_date("2016.1"), parse_date("2017.6"))])
     hits = list(dates.WithinYear().check(d, {"allow_multiyear": True}, ctx(d)))
@@ -126,7 +128,7 @@ def test_suspicious_duplicates(sample: str, found: list[str]) -> None:
     ("政务服务网给平台", "网给", False), ("引进设备", "进设", True)])
 def test_typo_matches_inside_words_are_skipped(sample: str, wrong: str, inside: bool) -> None:
     start = sample.index(wrong)
-    assert text.inside_words(sample, start, start + len(wrong)) is inside
+    assert words.inside_words(sample, start, start + len(wrong)) is inside
 
 
 @pytest.mark.parametrize(("sample", "found"), [
@@ -178,9 +180,9 @@ def test_same_unit_needs_a_region_prefix() -> None:
     ("2022-03-01至2022-11-30", "2022-03-01", "2022-11-30"), ("2022-3-2022-11", "2022-03", "2022-11"),
     ("2022年", "2022", "2022"), ("全年", None, None)])
 def test_project_periods(period: str, start: str | None, end: str | None) -> None:
-    from perflint.model import ExtraField
+    from perflint.domain.model import ExtraField
 
     d = Declaration(fields=[ExtraField("period", "项目期", period)])
-    [(pointer, _, _, s, e)] = list(dates.periods(d))
+    [(pointer, _, _, s, e)] = list(adates.periods(d))
     assert pointer == "/fields/0/text"
     assert (s.value if s else None, e.value if e else None) == (start, end)

@@ -4,8 +4,8 @@ which rule, declaration or settings list asked first."""
 from __future__ import annotations
 
 from perflint.checks.text import TypoDictionary
-from perflint.model import Declaration, ExtraField, Indicator, escape_pointer
-from perflint.values import (category, comparisons, is_placeholder, norm_set, owned_elsewhere, quantities,
+from perflint.domain.model import Declaration, ExtraField, Indicator, escape_pointer
+from perflint.checks.analysis.values import (category, comparisons, is_placeholder, norm_set, owned_elsewhere, quantities,
                              skip_cell, vague_terms)
 
 

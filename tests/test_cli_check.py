@@ -9,7 +9,7 @@ from engine_support import FORM, load
 from jsonschema import Draft202012Validator
 from typer.testing import CliRunner
 
-from perflint import catalog as catalog_mod
+from perflint import cli as cli_mod
 from perflint.cli import app
 from perflint.resources import schema
 
@@ -19,7 +19,7 @@ runner = CliRunner()
 @pytest.fixture()
 def env(tmp_path, monkeypatch):
     cat = load(tmp_path / "catalog")
-    monkeypatch.setattr(catalog_mod, "builtin_catalog", lambda: cat)
+    monkeypatch.setattr(cli_mod, "builtin_catalog", lambda: cat)
     work = tmp_path / "work"
     work.mkdir()
     monkeypatch.chdir(work)
@@ -169,7 +169,7 @@ def test_broken_pack_exits_2(env, tmp_path, monkeypatch):
     def broken():
         raise CatalogError([Problem("rules/x/y.toml", 3, "severty", {"zh": "未知的键", "en": "unknown key"})])
 
-    monkeypatch.setattr(catalog_mod, "builtin_catalog", broken)
+    monkeypatch.setattr(cli_mod, "builtin_catalog", broken)
     res = run("check", "bad.txt", "--lang", "en")
     assert res.exit_code == 2 and "rules/x/y.toml:3 [severty]" in res.stderr
 
@@ -186,7 +186,7 @@ def test_failed_plugin_reported_and_strict(env, tmp_path, monkeypatch):
 
     cat = load(tmp_path / "catalog2")
     cat.plugin_errors.append(PluginError("perflint.kinds", "acme", "ImportError: no module named acme"))
-    monkeypatch.setattr(catalog_mod, "builtin_catalog", lambda: cat)
+    monkeypatch.setattr(cli_mod, "builtin_catalog", lambda: cat)
     res = run("check", "good.txt", "--format", "json", "--lang", "en")
     assert res.exit_code == 0
     assert "plugin perflint.kinds:acme failed to load" in res.stderr

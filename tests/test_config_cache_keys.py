@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from engine_support import load
 
-from perflint.config import ConfigError, load_config
+from perflint.engine.config import ConfigError, load_config
 
 
 @pytest.fixture()

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from perflint.catalog import builtin_catalog
-from perflint.config import load_config
+from perflint.engine.config import load_config
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "configuration.md"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from engine_support import load
 
-from perflint.config import ConfigError, find_config, load_config, parse_setting_value
-from perflint.grade import GradeConfig
+from perflint.engine.config import ConfigError, find_config, load_config, parse_setting_value
+from perflint.engine.grade import GradeConfig
 
 
 @pytest.fixture()
@@ -145,7 +145,7 @@ def test_parse_setting_value():
 
 def test_per_rule_params(tmp_path, cat):
     from perflint.engine import Engine
-    from perflint.model import Declaration, Indicator
+    from perflint.domain.model import Declaration, Indicator
 
     _write(tmp_path / "perflint.toml", '[rules.value-missing]\nsoft_prefix = "!"\n')
     cfg = load_config(cat, cwd=tmp_path)

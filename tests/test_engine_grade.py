@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from perflint.findings import Aspect, Finding, Severity
-from perflint.grade import GradeConfig, band, grade
+from perflint.domain.findings import Aspect, Finding, Severity
+from perflint.engine.grade import GradeConfig, band, grade
 
 
 def _f(code: str, sev: str, aspect: Aspect = Aspect.COMPLETENESS) -> Finding:

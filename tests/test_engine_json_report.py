@@ -6,11 +6,11 @@ import json
 
 from jsonschema import Draft202012Validator
 
-from perflint.findings import Aspect, Finding, Severity
-from perflint.model import Span
+from perflint.domain.findings import Aspect, Finding, Severity
+from perflint.domain.model import Span
 from perflint.report.json_report import render_json, render_jsonl, report_dict
 from perflint.resources import schema
-from perflint.result import DeclarationReport, FileReport, RunResult
+from perflint.domain.result import DeclarationReport, FileReport, RunResult
 
 
 def _finding(**kw) -> Finding:

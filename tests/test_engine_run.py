@@ -6,10 +6,10 @@ from dataclasses import replace
 
 from engine_support import FORM, load
 
-from perflint.config import Config
+from perflint.engine.config import Config
 from perflint.engine import Engine, expand_paths, run_example
-from perflint.findings import Severity
-from perflint.model import Declaration, Indicator
+from perflint.domain.findings import Severity
+from perflint.domain.model import Declaration, Indicator
 
 
 def _engine(cat, **changes):
@@ -185,7 +185,7 @@ def test_run_example_isolated(tmp_path):
 
 def test_locate_span_for_containers_and_whole_declaration():
     from perflint.engine import locate_span
-    from perflint.model import Source, Span
+    from perflint.domain.model import Source, Span
 
     decl = Declaration(name="x", source=Source(spans={
         "/title": Span(1, 1, 1, 12),

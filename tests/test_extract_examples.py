@@ -10,7 +10,7 @@ import pytest
 from extract_helpers import assert_nothing_lost, assert_spans_match, summary
 
 from perflint.ingest.files import load_file
-from perflint.model import FormType
+from perflint.domain.model import FormType
 
 
 def _text_examples(examples_dir: Path) -> list[Path]:

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from perflint.ingest import declarations_from_text
-from perflint.ingest.vocab import vocabulary
+from perflint.domain.vocab import vocabulary
 
 _vocab = vocabulary()
 LABELS = sorted({info.text for info in _vocab.exact.values()})

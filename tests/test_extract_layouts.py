@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from extract_helpers import assert_nothing_lost, assert_spans_match
 
-from perflint.model import FormType
+from perflint.domain.model import FormType
 
 
 def _lines(*rows: str) -> str:

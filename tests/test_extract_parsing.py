@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from perflint.dates import parse_date
-from perflint.textutil import parse_amount, parse_ticks
+from perflint.domain.dates import parse_date
+from perflint.domain.text import parse_amount, parse_ticks
 
 
 @pytest.mark.parametrize("text, value, precision", [

@@ -13,7 +13,7 @@ import pytest
 from extract_helpers import assert_nothing_lost, assert_spans_match
 
 from perflint.ingest.files import load_file
-from perflint.model import FormType
+from perflint.domain.model import FormType
 
 # shared/ sits beside the repository (where CI puts it) or at /work/shared
 _CANDIDATES = [Path(__file__).resolve().parents[2] / "shared" / "seeds" / "wangcheng-2019.txt",

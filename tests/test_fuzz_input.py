@@ -154,7 +154,7 @@ def _json_value(value) -> None:
 @lru_cache(maxsize=1)
 def _engine():
     from perflint.catalog import builtin_catalog
-    from perflint.config import Config
+    from perflint.engine.config import Config
     from perflint.engine import Engine
 
     return Engine(builtin_catalog(), replace(Config(), today="2025-01-01"))

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from perflint.errors import InputProblem
+from perflint.domain.problems import InputProblem
 from perflint.ingest.files import FileResult, ReadOptions, load_bytes, load_file
 from perflint.messages import render
 from perflint.resources import rules_dir

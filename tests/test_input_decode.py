@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from perflint.errors import InputError
+from perflint.domain.problems import InputError
 from perflint.ingest.decode import decode, sniff_binary
 
 TEXT = "专项资金绩效目标申报表\n（2024年度）\n\t专项名称\n\t白沙区河道保洁\n\t资金总额（万元）\n\t30\n"

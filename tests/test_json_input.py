@@ -7,14 +7,14 @@ from decimal import Decimal
 
 import pytest
 
-from perflint.errors import InputError
+from perflint.domain.problems import InputError
 from perflint.ingest.json_input import (
     LineIndex,
     declarations_from_json,
     parse_json,
     read_documents,
 )
-from perflint.model import Span
+from perflint.domain.model import Span
 
 
 def read(text: str, path: str = "in.json", **kw):

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from perflint.cli import app
 from perflint.ingest.files import load_bytes, load_file
-from perflint.model import (
+from perflint.domain.model import (
     DateValue,
     Declaration,
     ExtraField,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from perflint import __version__
+from perflint._version import __version__
 from perflint.cli import LAYOUTS
 from perflint.ingest.layouts import Layout
 

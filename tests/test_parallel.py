@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from perflint import parallel
+from perflint.engine import parallel
 from perflint.catalog import builtin_catalog
 from perflint.cli import app
-from perflint.config import Config
+from perflint.engine.config import Config
 from perflint.engine import Engine
 
 runner = CliRunner()

@@ -13,10 +13,10 @@ import jsonschema
 import pytest
 from rich.cells import cell_len
 
-from perflint.findings import Finding, Severity
-from perflint.model import Span
+from perflint.domain.findings import Finding, Severity
+from perflint.domain.model import Span
 from perflint.report import (
-    FORMATS,
+    BUILTIN_FORMATS as FORMATS,
     csv_report,
     github,
     gitlab,

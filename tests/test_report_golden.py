@@ -103,7 +103,7 @@ EXAMPLE_CASES: dict[str, tuple[str, ReportOptions]] = {
 def examples_result():
     """The examples (plus one missing file) checked by the built-in catalog, today fixed."""
     from perflint.catalog import builtin_catalog
-    from perflint.config import load_config
+    from perflint.engine.config import load_config
     from perflint.engine import Engine
 
     here = Path.cwd()

@@ -210,9 +210,9 @@ def test_request_detection_catches_a_page_that_loads_something(tmp_path):
 
 
 def test_quoted_text_over_several_lines_drops_layout_whitespace():
-    from perflint.findings import Finding, Severity
-    from perflint.model import Span
-    from perflint.result import FileReport
+    from perflint.domain.findings import Finding, Severity
+    from perflint.domain.model import Span
+    from perflint.domain.result import FileReport
 
     file = FileReport(path="a.txt", lines=["\t实施内容", "\t　购书", "", "\t2023.1　", "\t2023.3"])
     f = Finding("DATE006", "x", Severity.INFO, "a.txt", {"zh": "m"}, span=Span(2, 2, 5, 8))
@@ -220,9 +220,9 @@ def test_quoted_text_over_several_lines_drops_layout_whitespace():
 
 
 def test_long_quotes_are_cut_with_their_length():
-    from perflint.findings import Finding, Severity
-    from perflint.model import Span
-    from perflint.result import DeclarationReport, FileReport, RunResult
+    from perflint.domain.findings import Finding, Severity
+    from perflint.domain.model import Span
+    from perflint.domain.result import DeclarationReport, FileReport, RunResult
 
     text = "网站合格达标。" * 60
     f = Finding("IND006", "content-is-paragraph", Severity.WARNING, "a.txt", {"zh": "太长"},
@@ -234,9 +234,9 @@ def test_long_quotes_are_cut_with_their_length():
 
 
 def test_quotes_of_whole_blocks_are_cut_shorter():
-    from perflint.findings import Finding, Severity
-    from perflint.model import Span
-    from perflint.result import DeclarationReport, FileReport, RunResult
+    from perflint.domain.findings import Finding, Severity
+    from perflint.domain.model import Span
+    from perflint.domain.result import DeclarationReport, FileReport, RunResult
 
     lines = ["\t产出指标", "\t" + "网站合格达标。" * 30, "\t满意度指标"]
     f = Finding("IND011", "min-measurable", Severity.WARNING, "a.txt", {"zh": "可衡量的指标太少"},
@@ -250,7 +250,7 @@ def test_quotes_of_whole_blocks_are_cut_shorter():
 @pytest.mark.browser
 @pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium not installed")
 def test_html_prints_on_a4_with_a_page_per_declaration(tmp_path):
-    from perflint.result import DeclarationReport, FileReport, RunResult
+    from perflint.domain.result import DeclarationReport, FileReport, RunResult
 
     n = 10  # small declarations: without page breaks several would share a page
     decls = [DeclarationReport("a.txt", i, "专项资金", f"示例专项{i}", "示例单位", 2020, "10 万元", "优", 95.0)

@@ -12,11 +12,11 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from perflint.findings import Finding, Severity
-from perflint.model import Span
+from perflint.domain.findings import Finding, Severity
+from perflint.domain.model import Span
 from perflint.report import csv_report, github, html, junit, sarif, terminal
 from perflint.report._common import strip_control
-from perflint.result import DeclarationReport, FileReport, RunResult
+from perflint.domain.result import DeclarationReport, FileReport, RunResult
 
 # CJK, ASCII, punctuation that matters to some format, control characters
 TEXT = st.lists(st.one_of(

@@ -27,7 +27,7 @@ from pathlib import Path
 import pytest
 from rich.text import Text
 
-from perflint.findings import Finding
+from perflint.domain.findings import Finding
 from perflint.report import Collect, as_result, open_sink, renderer, terminal
 from perflint.report._common import ReportOptions
 from perflint.report._stream import (
@@ -39,7 +39,7 @@ from perflint.report._stream import (
     mark,
     summary_of,
 )
-from perflint.result import DeclarationReport, FileReport, RunSummary
+from perflint.domain.result import DeclarationReport, FileReport, RunSummary
 
 try:
     from report_sample import sample_result
@@ -64,7 +64,7 @@ def _examples_run() -> tuple[tuple[FileReport, ...], RunSummary]:
     """The examples checked as ``perflint check`` checks them: reports in the
     order the engine yields them and the summary the CLI builds."""
     from perflint.catalog import builtin_catalog
-    from perflint.config import load_config
+    from perflint.engine.config import load_config
     from perflint.engine import Engine
 
     here = Path.cwd()

@@ -27,7 +27,7 @@ def test_rule_example(code, index, monkeypatch):
     cat = builtin_catalog()
     rule = cat.rules[code]
     example = rule.examples[index]
-    from perflint.config import Config
+    from perflint.engine.config import Config
 
     if rule.kind != "input":
         # the example must really be read, or a good example would pass vacuously

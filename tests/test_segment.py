@@ -1,4 +1,4 @@
-"""perflint.segment: the same words, offsets, search words and tags as jieba
+"""perflint.checks.analysis.segment: the same words, offsets, search words and tags as jieba
 (``HMM=False``), from an index of jieba's dictionary built once per machine.
 
 The reference is real jieba, on every text of the examples, the test inputs
@@ -29,7 +29,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from perflint import segment
+from perflint.checks.analysis import segment
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -317,7 +317,7 @@ def test_stale_or_abandoned_lock_does_not_block(tmp_path: Path, monkeypatch: pyt
 
 _BUILD = """
 import sys
-from perflint import segment
+from perflint.checks.analysis import segment
 lex = segment.load(cache_dir=sys.argv[1])
 print(lex.source, segment.pos_cut("农村饮水安全巩固提升工程，覆盖率≥95%"))
 """

@@ -61,7 +61,7 @@ def test_version_imports_neither_rich_nor_the_catalog(workdir):
     modules, proc = _modules(workdir, "--version")
     assert proc.returncode == 0 and "perflint" in proc.stdout
     assert _loaded(modules, *RICH_HEAVY) == []
-    assert _loaded(modules, "perflint.catalog", "perflint.checks", "perflint.config", "perflint.engine") == []
+    assert _loaded(modules, "perflint.catalog", "perflint.checks", "perflint.engine.config", "perflint.engine") == []
     assert _loaded(modules, "jsonschema", "chardet", "pydantic") == []
 
 
@@ -97,7 +97,7 @@ import atexit, json, sys
 out = sys.argv[1]
 atexit.register(lambda: open(out, "w", encoding="utf-8").write(json.dumps(sorted(sys.modules))))
 from perflint.catalog import builtin_catalog
-from perflint.config import load_config
+from perflint.engine.config import load_config
 cat = builtin_catalog()
 assert len(cat.rules) > 80 and cat.plugin_errors == []
 load_config(cat, overrides={"profile": "cn-2021", "fail-on": "info", "lang": "en", "select": ["VAL"]})

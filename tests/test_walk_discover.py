@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from perflint.ingest.discover import DEFAULT_EXCLUDES, discover, walk
+from perflint.engine.discover import DEFAULT_EXCLUDES, discover, walk
 from perflint.ingest.files import load_file
 
 

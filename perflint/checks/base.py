@@ -31,11 +31,13 @@ entry-point group.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Iterable, Iterator
+from typing import Any, ClassVar
 
-from perflint.findings import Severity
-from perflint.model import Declaration
+from perflint.checks.analysis.values import form_key
+from perflint.domain.findings import Severity
+from perflint.domain.model import Declaration
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,3 +134,54 @@ def kind(cls: type[Kind]) -> type[Kind]:
 
 def builtin_kinds() -> Iterator[type[Kind]]:
     yield from _BUILTIN
+
+
+# -- helpers for kinds' parameters -------------------------------------------------------
+
+SEVERITY = {"type": "string", "enum": ["error", "warning", "info"]}
+STRINGS = {"type": "array", "items": {"type": "string"}}
+FORM_TYPES = {"type": "array", "items": {"type": "string", "enum": ["project", "department"]},
+              "uniqueItems": True}
+
+#: settings read by the value helpers in :mod:`perflint.checks.analysis.values`
+VALUE_SETTINGS = ("placeholders", "max_value_len", "qualitative_allowlist", "max_content_len",
+                  "vague_terms", "vague_allow_if_numeric")
+
+SHARED_PROPS: dict[str, Any] = {
+    "placeholders": STRINGS,
+    "max_value_len": {"type": "integer", "minimum": 1},
+    "max_content_len": {"type": "integer", "minimum": 1},
+    "qualitative_allowlist": STRINGS,
+    "vague_terms": STRINGS,
+    "vague_allow_if_numeric": {"type": "boolean"},
+    "optional_categories": STRINGS,
+}
+
+
+def schema(*shared: str, **own: Any) -> dict[str, Any]:
+    """A params schema: some shared settings (overridable per rule) plus own keys."""
+    props = {name: SHARED_PROPS[name] for name in shared}
+    props.update(own)
+    return {"type": "object", "properties": props, "additionalProperties": False}
+
+
+def settings(params: dict[str, Any], ctx: Context) -> dict[str, Any]:
+    """The value-analysis settings with the rule's own overrides applied.
+
+    Word lists are tuples: the memoized analyses of :mod:`perflint.checks.analysis.values`
+    take them as they are, without a copy per cell."""
+    out = {name: ctx.setting(params, name) for name in VALUE_SETTINGS}
+    out["placeholders"] = tuple(out["placeholders"] or ())
+    out["qualitative_allowlist"] = tuple(out["qualitative_allowlist"] or ())
+    out["vague_terms"] = tuple(out["vague_terms"] or ())
+    out["max_value_len"] = int(out["max_value_len"] or 30)
+    out["max_content_len"] = int(out["max_content_len"] or 60)
+    if out["vague_allow_if_numeric"] is None:
+        out["vague_allow_if_numeric"] = True
+    return out
+
+
+def applies(params: dict[str, Any], decl: Declaration, default: tuple[str, ...] = ("project", "department")) -> bool:
+    return form_key(decl) in params.get("form_types", default)
+
+

@@ -14,11 +14,13 @@ import unicodedata
 from decimal import Decimal
 from typing import Any, Iterable
 
-from perflint.checks._a_common import FORM_TYPES, STRINGS, SEVERITY, applies, schema, settings
+from perflint.checks.analysis.money import derived_total
+from perflint.domain.text import parse_ticks
+from perflint.checks.base import FORM_TYPES, STRINGS, SEVERITY, applies, schema, settings
 from perflint.checks.base import Context, Hit, Kind, kind
-from perflint.findings import Severity
-from perflint.model import Declaration
-from perflint.values import display, external_reference, is_blank, is_placeholder, norm, template_remnant
+from perflint.domain.findings import Severity
+from perflint.domain.model import Declaration
+from perflint.checks.analysis.values import display, external_reference, is_blank, is_placeholder, norm, template_remnant
 
 
 def _owned_elsewhere(text: str | None, placeholders: list[str]) -> bool:
@@ -131,8 +133,6 @@ class AttributeTick(Kind):
             if is_blank(decl.attribute) and params.get("absent_is_missing", False):
                 yield Hit("/attribute_text", {"text": ""}, variant="absent")
             return
-        from perflint.textutil import parse_ticks  # lazy: textutil imports the ingest package
-
         ticked = parse_ticks(text)
         if len(ticked) == 1:
             return
@@ -174,8 +174,6 @@ class TotalFunds(Kind):
         if blank:
             # The budget rules' own analysis: it suggests a total only when the
             # parts of the money block agree, the same value BUD002 would use.
-            from perflint.checks.budget import derived_total
-
             derived = derived_total(decl, {}, ctx)
         else:
             derived = _derived_total(decl)

@@ -13,11 +13,11 @@ from decimal import Decimal
 from collections.abc import Sequence
 from typing import Any, Iterable
 
-from perflint.checks._a_common import SEVERITY, STRINGS, schema, settings
-from perflint.findings import Severity
+from perflint.checks.base import SEVERITY, STRINGS, schema, settings
+from perflint.domain.findings import Severity
 from perflint.checks.base import Context, Hit, Kind, kind
-from perflint.model import Declaration
-from perflint.values import (Op, category, comparisons, display, indicator_name, is_department,
+from perflint.domain.model import Declaration
+from perflint.checks.analysis.values import (Op, category, comparisons, display, indicator_name, is_department,
                              is_placeholder, norm, owned_elsewhere, quantities, target_pointer, target_text,
                              unit_in_name)
 

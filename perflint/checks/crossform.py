@@ -13,35 +13,17 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
-import perflint.ingest  # noqa: F401  (initialise ingest before textutil: they import each other)
 from perflint.checks.base import Context, Hit, Kind, kind
-from perflint.findings import Severity
-from perflint.model import Declaration, FormType
-from perflint.values import norm, norm_set
+from perflint.domain.findings import Severity
+from perflint.domain.model import Declaration, FormType
+from perflint.checks.analysis.dates import parsed
+from perflint.checks.analysis.values import bigrams, containment, norm, norm_set
+from perflint.domain.dates import bounds
 
 HAN = "\u4e00-\u9fff"
 
+
 # -- helpers -----------------------------------------------------------------------
-
-
-def bigrams(text: str) -> set[str]:
-    t = "".join(ch for ch in norm(text) if ch.isalnum())
-    return {t[i:i + 2] for i in range(len(t) - 1)}
-
-
-def containment(part: str, whole: str) -> float:
-    """Share of ``part``'s character bigrams found in ``whole`` (1.0 = all)."""
-    a, b = bigrams(part), bigrams(whole)
-    if not a:
-        return 1.0
-    return len(a & b) / len(a)
-
-
-def dice(a: str, b: str) -> float:
-    x, y = bigrams(a), bigrams(b)
-    if not x and not y:
-        return 1.0
-    return 2 * len(x & y) / (len(x) + len(y))
 
 
 _REGION = re.compile(r"(?:省|自治区|市|自治州|州|盟|地区|区|县)$")
@@ -187,9 +169,6 @@ def plausible_date(d: Declaration, ctx: Context) -> str | None:
     """The parsed 填报日期, or ``None`` when it is blank, unparsed or implausible
     (after the budget year or in the future): DATE001/004/005 report those, and
     comparing them across forms would report the same defect twice."""
-    from perflint.checks.dates import parsed
-    from perflint.dates import bounds
-
     value = parsed(d.filing_date)
     b = bounds(value) if value is not None else None
     if value is None or b is None:
@@ -309,7 +288,7 @@ class FunctionsConsistency(_BundleKind):
             if d.form_type == FormType.DEPARTMENT or not d.functions or not d.functions.strip():
                 continue
             part = strip_duty_words(d.functions, words)
-            score = containment(part, whole)
+            score = containment(part, whole) if bigrams(part) else 1.0
             if score < threshold:
                 yield Hit("/functions", {"score": f"{score:.2f}", "threshold": f"{threshold:.2f}",
                                          "form": _name(d), "department_form": _name(dept)}, declaration=i)

@@ -14,11 +14,11 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any, Iterable
 
-from perflint.checks._a_common import SEVERITY, STRINGS, applies, schema, settings
+from perflint.checks.base import SEVERITY, STRINGS, applies, schema, settings
 from perflint.checks.base import Context, Hit, Kind, kind
-from perflint.findings import Severity
-from perflint.model import Declaration
-from perflint.values import (BENEFIT, OUTPUT, QUALITY, QUANTITY, TIMELINESS, category, common_prefix_len,
+from perflint.domain.findings import Severity
+from perflint.domain.model import Declaration
+from perflint.checks.analysis.values import (BENEFIT, OUTPUT, QUALITY, QUANTITY, TIMELINESS, category, common_prefix_len,
                              containment, display, indicator_name, is_blank, is_measurable,
                              is_placeholder_row, is_real_row, looks_like_duties, name_pointer, norm,
                              quantities, skip_cell, strip_numbering, target_pointer, target_text)

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Iterator
 
-from perflint.checks._a_common import owned_by_category_check, schema, settings
+from perflint.checks.base import schema, settings
+from perflint.checks.analysis.values import owned_by_category_check
 from perflint.checks.base import Context, Hit, Kind, kind
-from perflint.model import Declaration
-from perflint.values import (COST_L2, category, display, external_reference, indicator_name, is_blank,
+from perflint.domain.model import Declaration
+from perflint.checks.analysis.values import (COST_L2, category, display, external_reference, indicator_name, is_blank,
                              is_placeholder, is_placeholder_row, name_pointer, norm, target_pointer,
                              template_remnant)
 

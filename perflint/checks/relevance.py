@@ -13,12 +13,11 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-import perflint.ingest  # noqa: F401  (initialise ingest before textutil: they import each other)
 from perflint.checks.base import Context, Hit, Kind, kind
-from perflint.checks.crossform import dice
-from perflint.checks.text import search_words, tagged
-from perflint.model import Declaration
-from perflint.textutil import compact
+from perflint.checks.analysis.values import dice
+from perflint.checks.analysis.words import search_words, tagged
+from perflint.domain.model import Declaration
+from perflint.domain.text import compact
 
 DEFAULT_STOP = ["专项", "项目", "经费", "资金", "日常", "事务", "工作经费", "专项资金", "年度", "本级", "工作",
                 "补助", "补贴", "奖励", "国家", "中央", "发展", "综合", "建设", "管理", "服务", "工程", "金额"]

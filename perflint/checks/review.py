@@ -6,12 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-import perflint.ingest  # noqa: F401  (initialise ingest before textutil: they import each other)
 from perflint.checks.base import Context, Hit, Kind, kind
-from perflint.dates import is_unfilled_template
-from perflint.findings import Severity
-from perflint.model import Declaration, Review
-from perflint.values import norm, norm_set
+from perflint.domain.dates import is_unfilled_template
+from perflint.domain.findings import Severity
+from perflint.domain.model import Declaration, Review
+from perflint.checks.analysis.values import norm, norm_set
 
 _SUFFIXES = ("审核意见", "意见")
 #: template text printed in every review cell: it is not an opinion

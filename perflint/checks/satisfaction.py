@@ -3,7 +3,7 @@ percentage, sets a high enough lower bound and names who is surveyed.
 
 The satisfaction label sits in 一级 or 二级 depending on the layout
 ("社会公众或服务对象满意度指标" in the seed's 二级 column with the 一级 cell
-merged); :func:`perflint.values.category` places it either way.  Bounds
+merged); :func:`perflint.checks.analysis.values.category` places it either way.  Bounds
 follow the statutory reading: 以上/以下/以内 include the number,
 超过/不满/低于 exclude it.
 """
@@ -15,11 +15,11 @@ from decimal import Decimal
 from collections.abc import Sequence
 from typing import Any, Iterable
 
-from perflint.checks._a_common import SEVERITY, STRINGS, schema, settings
+from perflint.checks.base import SEVERITY, STRINGS, schema, settings
 from perflint.checks.base import Context, Hit, Kind, kind
-from perflint.findings import Severity
-from perflint.model import Declaration
-from perflint.values import (category, display, indicator_name, is_department, is_real_row, name_pointer,
+from perflint.domain.findings import Severity
+from perflint.domain.model import Declaration
+from perflint.checks.analysis.values import (category, display, indicator_name, is_department, is_real_row, name_pointer,
                              norm, owned_elsewhere, percent_target, target_pointer, target_text, vague_terms,
                              with_named_percent)
 

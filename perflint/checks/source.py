@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from perflint.checks.base import Context, Hit, Kind, kind
-from perflint.model import Declaration
+from perflint.domain.model import Declaration
 
 
 @kind

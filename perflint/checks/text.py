@@ -1,7 +1,7 @@
 """Text hygiene: duplicated characters, administrative-level vocabulary,
 punctuation, a typo dictionary and goals without a measurable element.
 
-Word segmentation is jieba's (``HMM=False``) done by :mod:`perflint.segment`,
+Word segmentation is jieba's (``HMM=False``) done by :mod:`perflint.checks.analysis.segment`,
 which reads jieba's dictionary through an index file instead of importing
 jieba: the first segmentation of a process costs milliseconds, not a second.
 """
@@ -15,56 +15,17 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from perflint import segment
+from perflint.checks.analysis.values import quantities
+from perflint.checks.analysis.words import HAN, inside_words, token_at, tokens
 from perflint.checks.base import Context, Hit, Kind, kind
-from perflint.findings import Severity
-from perflint.model import Declaration
+from perflint.domain.findings import Severity
+from perflint.domain.model import Declaration
+from perflint.domain.vocab import dedupe_key, label_key, vocabulary
+from perflint.i18n import has, t
+from perflint.resources import rules_dir
 
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
 # -- segmentation ----------------------------------------------------------------
-
-
-@lru_cache(maxsize=4096)
-def tokens(text: str) -> tuple[tuple[str, int, int], ...]:
-    """Words of ``text`` as (word, start, end), dictionary-only (no HMM guessing,
-    which would glue a stray duplicated character to its neighbour)."""
-    return tuple(segment.tokenize(text))
-
-
-@lru_cache(maxsize=1024)
-def search_words(text: str) -> tuple[str, ...]:
-    """Search-mode words (``信息系统`` → 信息, 系统, 信息系统)."""
-    return tuple(segment.cut_for_search(text))
-
-
-@lru_cache(maxsize=1024)
-def tagged(text: str) -> tuple[tuple[str, str], ...]:
-    """(word, part-of-speech flag) pairs."""
-    return tuple(segment.pos_cut(text))
-
-
-def _token_at(toks: tuple[tuple[str, int, int], ...], pos: int) -> tuple[str, int, int] | None:
-    for tok in toks:
-        if tok[1] <= pos < tok[2]:
-            return tok
-    return None
-
-
-def inside_words(text: str, start: int, end: int, strict: bool = False) -> bool:
-    """True when ``text[start:end]`` is covered by real words that extend past it:
-    one longer word contains it (引进设备 ⊃ 进设), or it starts inside one
-    word and ends inside another (推进|设施 ⊃ 进设).  With ``strict``, one end
-    inside a longer word is enough (既|使用 ⊃ 既使, 标准|话术 ⊃ 标准话)."""
-    toks = tokens(text)
-    first, last = _token_at(toks, start), _token_at(toks, end - 1)
-    if first is None or last is None:
-        return False
-    if first is last:
-        return first[2] - first[1] > end - start
-    if strict:
-        return first[1] < start or last[2] > end
-    return first[1] < start and last[2] > end
 
 
 # -- the text a person wrote -----------------------------------------------------
@@ -124,8 +85,6 @@ def field_label(decl: Declaration, pointer: str) -> str:
         probe = probe.rsplit("/", 1)[0]
     # No label as written (JSON input): the field's name from the i18n table,
     # in Chinese like the labels of the forms it stands for.
-    from perflint.i18n import has, t
-
     parts = [p for p in pointer.strip("/").split("/") if not p.isdigit()]
     while parts:
         key = "field." + ".".join(parts)
@@ -153,7 +112,7 @@ def suspicious_duplicates(text: str, allow: set[str]) -> list[tuple[int, str]]:
         if pair in allow:
             continue
         toks = tokens(text)
-        left, right = _token_at(toks, i), _token_at(toks, i + 1)
+        left, right = token_at(toks, i), token_at(toks, i + 1)
         if left is None or right is None or left is right:
             continue  # one word (常常, 村村通, 工作作风)
         single_left = left[2] - left[1] == 1
@@ -196,8 +155,6 @@ class DuplicatedChar(Kind):
                               severity=Severity.INFO)
 
     def _labels(self, decl: Declaration, allow: set[str]) -> Iterator[Hit]:
-        from perflint.ingest.vocab import dedupe_key, label_key, vocabulary
-
         vocab = vocabulary()
         for pointer in sorted(decl.source.labels):
             label = decl.source.labels[pointer]
@@ -403,8 +360,6 @@ def load_typos(path: str) -> tuple[tuple[str, str, bool], ...]:
 
 
 def _dictionary_path(name: str) -> Path:
-    from perflint.resources import rules_dir
-
     p = Path(name)
     return p if p.is_absolute() else rules_dir() / p
 
@@ -474,10 +429,8 @@ def _entries(dictionary: str, extra: tuple[tuple[str, str, bool], ...]) -> tuple
 
 def has_measure(text: str) -> bool:
     """A figure with a unit or a percentage, by the shared value analysis
-    (:func:`perflint.values.quantities`); a calendar year (2019年) and
+    (:func:`perflint.checks.analysis.values.quantities`); a calendar year (2019年) and
     ordinals or set phrases (第一, 一流, 一次办) do not count."""
-    from perflint.values import quantities
-
     for q in quantities(text):
         if not q.unit or q.kind == "date":
             continue

@@ -15,11 +15,12 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any, Iterable
 
-from perflint.checks._a_common import SEVERITY, STRINGS, owned_by_category_check, schema, settings
+from perflint.checks.base import SEVERITY, STRINGS, schema, settings
+from perflint.checks.analysis.values import owned_by_category_check, vague_terms
 from perflint.checks.base import Context, Hit, Kind, kind
-from perflint.findings import Severity
-from perflint.model import Declaration
-from perflint.values import (Op, allowlisted, category, comparisons, display, indicator_name, is_blank,
+from perflint.domain.findings import Severity
+from perflint.domain.model import Declaration
+from perflint.checks.analysis.values import (Op, allowlisted, category, comparisons, display, indicator_name, is_blank,
                              is_department, is_placeholder, is_real_row, looks_like_duties, norm,
                              owned_elsewhere, quantities, target_pointer, target_text, unit_in_name)
 
@@ -112,8 +113,6 @@ class VagueTerms(Kind):
     params_schema = schema("placeholders", "vague_terms", "vague_allow_if_numeric", "max_value_len")
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
-        from perflint.values import vague_terms
-
         s = settings(params, ctx)
         for i, ind in enumerate(decl.indicators):
             cat = category(ind)

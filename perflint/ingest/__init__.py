@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from perflint.ingest.build import Builder
 from perflint.ingest.layouts import rows_for
-from perflint.model import Declaration
+from perflint.domain.model import Declaration
 
 
 def declarations_from_text(text: str, path: str = "<memory>", encoding: str | None = None,

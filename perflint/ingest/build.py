@@ -26,9 +26,9 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from perflint.dates import parse_date
+from perflint.domain.dates import parse_date
 from perflint.ingest.layouts import Cell, Row
-from perflint.ingest.vocab import (
+from perflint.domain.vocab import (
     COLONS,
     DECOR,
     LabelInfo,
@@ -38,7 +38,7 @@ from perflint.ingest.vocab import (
     label_key,
     vocabulary,
 )
-from perflint.model import (
+from perflint.domain.model import (
     Declaration,
     ExtraField,
     FormType,
@@ -51,7 +51,7 @@ from perflint.model import (
     Span,
     escape_pointer,
 )
-from perflint.textutil import (
+from perflint.domain.text import (
     PAD_CHARS,
     PAD_SET,
     clean_label,

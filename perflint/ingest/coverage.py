@@ -7,8 +7,8 @@ checks that promise; tests and ``scripts/corpus_report.py`` use it.
 
 from __future__ import annotations
 
-from perflint.ingest.vocab import is_pad
-from perflint.model import Declaration, Span
+from perflint.domain.vocab import is_pad
+from perflint.domain.model import Declaration, Span
 
 
 def line_starts(text: str) -> list[int]:

@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from perflint.errors import InputError
+from perflint.domain.problems import InputError
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32"),
@@ -231,7 +231,7 @@ def _legacy(data: bytes) -> tuple[str, str] | None:
     candidates: list[str] = []
     confident = False
     try:
-        import chardet
+        import chardet  # start-up: chardet (~30 ms) only for input that is neither UTF-8 nor plain GB2312
 
         guess = chardet.detect(data[:200_000])
         name = (guess.get("encoding") or "").lower()

@@ -2,12 +2,15 @@
 
 :func:`load_file` (a path, or ``-`` for standard input) and
 :func:`load_bytes` (bytes already in memory) return a :class:`FileResult`:
-the declarations read and every :class:`~perflint.errors.InputProblem` met.
+the declarations read and every :class:`~perflint.domain.problems.InputProblem` met.
 Nothing a user can put in a file makes them raise.
 
-Which reader: ``.json``, ``.jsonl`` and ``.ndjson`` files, and any input
-whose text starts with ``{`` or ``[`` followed by ``"``, ``{``, ``[`` or a
-closing bracket, are read as JSON; everything else as form text.
+Which reader (:func:`reader_for`): the registered reader whose suffixes end
+the file's name (:mod:`perflint.ingest.readers`); otherwise the text reader.
+The built-in readers are text exports (``.txt``, ``.text``) and JSON
+(``.json``, ``.jsonl``, ``.ndjson``); any text whose first characters are
+``{`` or ``[`` followed by ``"``, ``{``, ``[`` or a closing bracket is read as
+JSON whatever its name.
 
 Paths that are not valid in the file system's encoding (bytes smuggled into a
 ``str`` with ``surrogateescape``) are opened as they are but shown with
@@ -20,55 +23,21 @@ import errno
 import os
 import re
 import sys
-from dataclasses import dataclass, field
+from functools import lru_cache
 
-from perflint.errors import InputError, InputProblem
+from perflint import plugins
+from perflint.domain.model import Declaration, Span
+from perflint.domain.problems import InputError, InputProblem
 from perflint.ingest import declarations_from_text
 from perflint.ingest.decode import Decoded, decode
-from perflint.model import Declaration, Span
+from perflint.ingest.json_input import declarations_from_json
+from perflint.ingest.readers import DEFAULT_MAX_BYTES, FATAL_CODES, FileResult, ReadOptions, Reader
+from perflint.plugins import PluginError
 
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-JSON_SUFFIXES = (".json", ".jsonl", ".ndjson")
 _JSON_START = re.compile(r"\A[\s\ufeff]*(?:\{\s*[\"}]|\[\s*[\[{\]\"])")
 
-
-@dataclass(slots=True)
-class ReadOptions:
-    encoding: str | None = None
-    layout: str | None = None
-    max_bytes: int = DEFAULT_MAX_BYTES
-    max_json_depth: int = 64
-
-
-@dataclass(slots=True)
-class FileResult:
-    """Everything read from one file: its declarations and what was wrong with it."""
-
-    path: str
-    declarations: list[Declaration] = field(default_factory=list)
-    problems: list[InputProblem] = field(default_factory=list)
-    encoding: str | None = None
-    text: str | None = None
-
-    @property
-    def readable(self) -> bool:
-        """False when a problem stopped the file from being read at all.
-
-        A JSON Lines file with one broken line is still readable: its other
-        lines were read.
-        """
-        if self.declarations:
-            return True
-        return not any(p.code in FATAL_CODES for p in self.problems)
-
-
-#: input problems after which nothing (or nothing more) of the file could be read
-FATAL_CODES = {"INP001", "INP002", "INP004", "INP006", "INP007", "INP008"}
-
-
-def is_json_name(path: str) -> bool:
-    return path.lower().endswith(JSON_SUFFIXES)
-
+__all__ = ["DEFAULT_MAX_BYTES", "FATAL_CODES", "FileResult", "ReadOptions", "Reader", "display_path",
+           "input_suffixes", "load_bytes", "load_file", "reader_for", "readers"]
 
 def looks_like_json(text: str) -> bool:
     return _JSON_START.match(text) is not None
@@ -133,42 +102,115 @@ def _line_span(text: str, line: int | None) -> Span | None:
 
 
 def load_bytes(data: bytes, path: str, options: ReadOptions | None = None) -> FileResult:
-    """Read the declarations in ``data`` (the content of ``path``)."""
+    """Read the declarations in ``data`` (the content of ``path``) with the reader its name calls for."""
     options = options or ReadOptions()
-    result = FileResult(path)
     if len(data) > options.max_bytes:
-        result.problems.append(InputProblem("INP006", path, {"size": len(data), "limit": options.max_bytes}))
-        return result
+        return FileResult(path, problems=[InputProblem("INP006", path, {"size": len(data),
+                                                                        "limit": options.max_bytes})])
+    return reader_for(path).read(data, path, options)
+
+
+def _decoded(data: bytes, path: str, options: ReadOptions) -> tuple[FileResult, str | None]:
+    """The file decoded into text (``None`` when it cannot be), with its decoding notes."""
+    result = FileResult(path)
     try:
         decoded: Decoded = decode(data, options.encoding)
     except InputError as exc:
         result.problems.append(exc.problem(path))
-        return result
+        return result, None
     result.encoding = decoded.encoding
     result.text = decoded.text
     for note in decoded.notes:
         result.problems.append(InputProblem(note.code, path, dict(note.args),
                                             _line_span(decoded.text, note.line), variant=note.variant))
-    text = decoded.text
-    if is_json_name(path) or looks_like_json(text):
-        from perflint.ingest.json_input import declarations_from_json
+    return result, decoded.text
 
-        decls, problems = declarations_from_json(text, path, decoded.encoding,
-                                                 max_depth=options.max_json_depth)
-        result.declarations = decls
-        result.problems.extend(problems)
+
+def read_text_file(data: bytes, path: str, options: ReadOptions) -> FileResult:
+    """A text export of a form (any Chinese encoding), or JSON recognised by its first characters."""
+    result, text = _decoded(data, path, options)
+    if text is None:
         return result
+    if looks_like_json(text):
+        return _read_json_text(result, text, options)
     if not text.strip():
         result.problems.append(InputProblem("INP003", path, {"reason": "empty" if not text else "blank"},
                                             variant="empty" if not text else "blank"))
         return result
-    decls = declarations_from_text(text, path, decoded.encoding, options.layout)
+    decls = declarations_from_text(text, path, result.encoding, options.layout)
     if not decls or not any(_recognised(d) for d in decls):
         result.problems.append(InputProblem("INP003", path, {"reason": "no-labels"}, variant="no-labels"))
         return result
     result.declarations = decls
     result.problems.extend(duplicate_problems(decls, path))
     return result
+
+
+def read_json_file(data: bytes, path: str, options: ReadOptions) -> FileResult:
+    """Declarations as JSON (one, a list, or JSON Lines), e.g. what ``perflint extract`` writes."""
+    result, text = _decoded(data, path, options)
+    if text is None:
+        return result
+    return _read_json_text(result, text, options)
+
+
+def _read_json_text(result: FileResult, text: str, options: ReadOptions) -> FileResult:
+    decls, problems = declarations_from_json(text, result.path, result.encoding, max_depth=options.max_json_depth)
+    result.declarations = decls
+    result.problems.extend(problems)
+    return result
+
+
+TEXT_READER = Reader("text", (".txt", ".text"), read_text_file,
+                     {"zh": "表格导出的文本（任意中文编码）", "en": "text exports of forms (any Chinese encoding)"})
+JSON_READER = Reader("json", (".json", ".jsonl", ".ndjson"), read_json_file,
+                     {"zh": "JSON 申报数据（含 perflint extract 的输出）", "en": "declarations as JSON (incl. perflint extract output)"})
+
+
+def builtin_readers() -> list[Reader]:
+    """The built-in readers; the ``perflint.readers`` entry point ``builtin`` names this."""
+    return [TEXT_READER, JSON_READER]
+
+
+@lru_cache(maxsize=1)
+def _registry() -> tuple[tuple[Reader, ...], tuple[PluginError, ...]]:
+    loaded, errors = plugins.load_group(plugins.READERS, builtin_readers)
+    found: list[Reader] = []
+    for name, items in loaded:
+        try:
+            items = list(items)
+            for item in items:
+                if not isinstance(item, Reader):
+                    raise TypeError(f"{item!r} is not a Reader")
+        except Exception as exc:  # a broken plugin must not break the tool
+            errors.append(PluginError(plugins.READERS, name, f"{type(exc).__name__}: {exc}"))
+            continue
+        found.extend(items)
+    return tuple(found), tuple(errors)
+
+
+def readers() -> tuple[Reader, ...]:
+    """Every registered reader, built-in first."""
+    return _registry()[0]
+
+
+def reader_errors() -> tuple[PluginError, ...]:
+    """Reader plugins that could not be loaded."""
+    return _registry()[1]
+
+
+def reader_for(path: str) -> Reader:
+    """The reader for a file of this name: the first whose suffixes match, else the text reader."""
+    low = path.lower()
+    for reader in readers():
+        if low.endswith(reader.suffixes):
+            return reader
+    return TEXT_READER
+
+
+def input_suffixes() -> tuple[str, ...]:
+    """The file-name endings a directory walk picks up: every reader's."""
+    return tuple(dict.fromkeys(s for reader in readers() for s in reader.suffixes))
 
 
 def _recognised(d: Declaration) -> bool:

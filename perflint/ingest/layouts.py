@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from perflint.ingest.vocab import PAD, Vocabulary, label_key, vocabulary
+from perflint.domain.vocab import PAD, Vocabulary, label_key, vocabulary
 
 
 @dataclass(slots=True)

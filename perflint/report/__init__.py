@@ -1,11 +1,14 @@
 """Reporters: each output format is a module with ``render(result, options) -> str | bytes``.
 
-Reporters only format findings; they never re-run logic.  The table below is
-the single list of formats; modules are imported only when used.
+Reporters only format findings; they never re-run logic.  Formats are found
+through the ``perflint.formats`` entry points (:func:`formats`): each entry
+point names a function returning ``{format name: module}``; the built-in
+formats (:data:`BUILTIN_FORMATS`) register the same way.  A new format is one
+module plus one line of registration; modules are imported only when used.
 
 A run is written through a :class:`Sink` (see :func:`open_sink`): ``start``
 once, ``file`` for each file's report as soon as it is checked, ``finish``
-with the run's :class:`~perflint.result.RunSummary`.  A format whose module
+with the run's :class:`~perflint.domain.result.RunSummary`.  A format whose module
 offers ``stream_<format>(options, out) -> Sink`` writes as files complete and keeps
 nothing; any other format is collected into a :class:`RunResult` and
 rendered at the end, with exactly the same output.
@@ -14,11 +17,14 @@ rendered at the end, with exactly the same output.
 from __future__ import annotations
 
 import importlib
+from functools import lru_cache
 from typing import IO, Any, Callable, Protocol
 
-from perflint.result import FileReport, RunResult, RunSummary
+from perflint import plugins
+from perflint.domain.result import FileReport, RunResult, RunSummary
+from perflint.plugins import PluginError
 
-FORMATS: dict[str, str] = {
+BUILTIN_FORMATS: dict[str, str] = {
     "text": "perflint.report.terminal",
     "json": "perflint.report.json_report",
     "jsonl": "perflint.report.json_report",
@@ -32,8 +38,38 @@ FORMATS: dict[str, str] = {
 }
 
 
+def builtin_formats() -> dict[str, str]:
+    """The built-in formats; the ``perflint.formats`` entry point ``builtin`` names this."""
+    return dict(BUILTIN_FORMATS)
+
+
+@lru_cache(maxsize=1)
+def _registry() -> tuple[dict[str, str], tuple[PluginError, ...]]:
+    loaded, errors = plugins.load_group(plugins.FORMATS, builtin_formats)
+    found: dict[str, str] = {}
+    for name, table in loaded:
+        try:
+            items = {str(k): str(v) for k, v in dict(table).items()}
+        except Exception as exc:  # a broken plugin must not break the tool
+            errors.append(PluginError(plugins.FORMATS, name, f"{type(exc).__name__}: {exc}"))
+            continue
+        for fmt, module in items.items():
+            found.setdefault(fmt, module)  # the first registration of a name wins
+    return found, tuple(errors)
+
+
+def formats() -> dict[str, str]:
+    """Every output format: name → the module that writes it."""
+    return _registry()[0]
+
+
+def format_errors() -> tuple[PluginError, ...]:
+    """Format plugins that could not be loaded."""
+    return _registry()[1]
+
+
 def renderer(fmt: str) -> Callable[..., Any]:
-    module = importlib.import_module(FORMATS[fmt])
+    module = importlib.import_module(formats()[fmt])
     return getattr(module, f"render_{fmt}", None) or module.render
 
 
@@ -76,7 +112,7 @@ def as_result(files: list[FileReport], summary: RunSummary) -> RunResult:
 def open_sink(fmt: str, options: Any, out: IO[bytes]) -> Sink:
     """A sink writing ``fmt`` to the binary stream ``out``: the module's
     ``stream_<fmt>(options, out)`` when it has one, else a :class:`Collect`."""
-    module = importlib.import_module(FORMATS[fmt])
+    module = importlib.import_module(formats()[fmt])
     factory = getattr(module, f"stream_{fmt}", None)
     if factory is not None:
         return factory(options, out)

@@ -1,6 +1,6 @@
 """Helpers shared by the reporters: options, labels, paths, ordering.
 
-Reporters only format a :class:`~perflint.result.RunResult`; everything here
+Reporters only format a :class:`~perflint.domain.result.RunResult`; everything here
 is pure and deterministic (no clock, no environment, except
 :func:`resolve_color`, which the CLI calls once to decide on colour).
 """
@@ -16,9 +16,9 @@ from dataclasses import dataclass, fields, replace
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import IO, Any
 
-from perflint.findings import Finding, Severity
-from perflint.i18n import norm_lang, t
-from perflint.result import DeclarationReport, FileReport, RuleInfo, RunResult
+from perflint.domain.findings import Finding, Severity
+from perflint.i18n import has, norm_lang, t
+from perflint.domain.result import DeclarationReport, FileReport, RuleInfo, RunResult
 
 SEVERITIES: tuple[Severity, ...] = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 GRADES: tuple[str, ...] = ("优", "良", "中", "差")
@@ -153,8 +153,6 @@ def aspect_label(aspect: Any, lang: str) -> str:
 
 def form_label(form_type: str, lang: str) -> str:
     key = f"form.{form_type}"
-    from perflint.i18n import has
-
     return t(key, lang) if has(key) else form_type
 
 
@@ -162,8 +160,6 @@ def pointer_label(pointer: str, lang: str) -> str:
     """A reader's name for a JSON pointer: ``/indicators/3/value`` → 绩效指标 第 4 行 · 指标值."""
     if not pointer or pointer == "/":
         return ""
-    from perflint.i18n import has
-
     tokens = [tok.replace("~1", "/").replace("~0", "~") for tok in pointer.lstrip("/").split("/")]
     parts: list[str] = []
     prefix = "field"

@@ -2,7 +2,7 @@
 
 A streaming writer (``stream_<format>(options, out)``, see
 :func:`perflint.report.open_sink`) is handed one
-:class:`~perflint.result.FileReport` at a time and must not keep it.  It
+:class:`~perflint.domain.result.FileReport` at a time and must not keep it.  It
 writes the file's part at once, or spools it to a temporary file when the
 document needs totals first, and keeps only counters whose size depends on
 the number of rules, never on the number of files or findings:
@@ -33,8 +33,8 @@ import tempfile
 from collections.abc import Callable, Iterator
 from typing import IO, Any
 
-from perflint.findings import Finding, Severity
-from perflint.result import FileReport, RunResult, RunSummary
+from perflint.domain.findings import Finding, Severity
+from perflint.domain.result import FileReport, RunResult, RunSummary
 
 GRADES: tuple[str, ...] = ("优", "良", "中", "差")
 #: a string no report contains, marking where an array goes in a skeleton document

@@ -17,7 +17,7 @@ import csv
 import io
 from typing import IO, Any
 
-from perflint.findings import Finding
+from perflint.domain.findings import Finding
 from perflint.i18n import t
 from perflint.report._common import (
     ReportOptions,
@@ -31,7 +31,7 @@ from perflint.report._common import (
     severity_label,
     strip_control,
 )
-from perflint.result import DeclarationReport, FileReport, RunResult, RunSummary
+from perflint.domain.result import DeclarationReport, FileReport, RunResult, RunSummary
 
 COLUMNS = (
     "path", "line", "column", "end_line", "end_column", "declaration", "declaration_name", "grade",

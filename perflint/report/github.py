@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import IO, Any
 
-from perflint.findings import Finding, Severity
+from perflint.domain.findings import Finding, Severity
 from perflint.i18n import t
 from perflint.report._common import (
     ReportOptions,
@@ -28,7 +28,7 @@ from perflint.report._common import (
     rel_path,
     strip_control,
 )
-from perflint.result import FileReport, RunResult, RunSummary
+from perflint.domain.result import FileReport, RunResult, RunSummary
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

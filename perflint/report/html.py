@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from html import escape
 
-from perflint.findings import Finding, Severity
+from perflint.domain.findings import Finding, Severity
 from perflint.i18n import t
 from perflint.report import opinion as opinion_mod
 from perflint.report._common import (
@@ -52,7 +52,7 @@ from perflint.report._common import (
     sorted_files,
     strip_control,
 )
-from perflint.result import DeclarationReport, FileReport, RunResult
+from perflint.domain.result import DeclarationReport, FileReport, RunResult
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 QUOTE_MAX = 200  # characters of a quote shown in the findings table

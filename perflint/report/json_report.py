@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import IO, Any
 
-from perflint.findings import Finding, Severity
+from perflint.domain.findings import Finding, Severity
 from perflint.report._stream import (
     JsonArray,
     PathRun,
@@ -33,7 +33,7 @@ from perflint.report._stream import (
     json_pieces,
     mark,
 )
-from perflint.result import (
+from perflint.domain.result import (
     DeclarationReport,
     FileReport,
     RuleInfo,

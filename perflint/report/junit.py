@@ -17,7 +17,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from typing import IO, Any
 
-from perflint.findings import Finding
+from perflint.domain.findings import Finding
 from perflint.i18n import t
 from perflint.report._common import (
     ReportOptions,
@@ -35,7 +35,7 @@ from perflint.report._common import (
     strip_control,
 )
 from perflint.report._stream import Spool
-from perflint.result import DeclarationReport, FileReport, RunResult, RunSummary
+from perflint.domain.result import DeclarationReport, FileReport, RunResult, RunSummary
 
 
 def _line(f: Finding, options: ReportOptions) -> str:

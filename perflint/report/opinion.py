@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from perflint.findings import Finding, Severity
+from perflint.domain.findings import Finding, Severity
 from perflint.i18n import t
 from perflint.report._common import (
     ReportOptions,
@@ -32,7 +32,7 @@ from perflint.report._common import (
     sorted_declarations,
     sorted_files,
 )
-from perflint.result import DeclarationReport, FileReport, RunResult
+from perflint.domain.result import DeclarationReport, FileReport, RunResult
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,7 @@ import re
 from typing import IO, Any
 from urllib.parse import quote
 
-from perflint.findings import Finding, Severity
+from perflint.domain.findings import Finding, Severity
 from perflint.i18n import t
 from perflint.report._common import (
     ReportOptions,
@@ -47,7 +47,7 @@ from perflint.report._stream import (
     json_pieces,
     mark,
 )
-from perflint.result import (
+from perflint.domain.result import (
     DeclarationReport,
     FileReport,
     RuleInfo,

@@ -38,7 +38,7 @@ from rich.control import STRIP_CONTROL_CODES
 from rich.table import Table
 from rich.text import Text
 
-from perflint.findings import Finding, Severity
+from perflint.domain.findings import Finding, Severity
 from perflint.i18n import t
 from perflint.report._common import (
     SEVERITIES,
@@ -61,7 +61,7 @@ from perflint.report._common import (
     strip_control,
 )
 from perflint.report._stream import Tally, Writer, summary_of
-from perflint.result import DeclarationReport, FileReport, RunResult, RunSummary
+from perflint.domain.result import DeclarationReport, FileReport, RunResult, RunSummary
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 GRADE_STYLE = {"优": "bold green", "良": "green", "中": "yellow", "差": "bold red"}
@@ -465,7 +465,7 @@ def progress(total: int, options: ReportOptions | dict | None = None, *,
     if total < threshold or not resolve_color(None, stream):
         yield lambda path: None
         return
-    from rich.progress import (
+    from rich.progress import (  # start-up: rich.progress only when a bar is shown
         BarColumn,
         MofNCompleteColumn,
         Progress,

@@ -32,9 +32,11 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from functools import lru_cache
+from collections.abc import Sequence
 from typing import Any, Iterable
 
-from perflint.model import Declaration, Indicator
+from perflint.domain.model import Declaration, Indicator
+from perflint.domain.vocab import vocabulary
 
 #: entries kept per memoized analysis (one per distinct cell text; a
 #: declaration has a few hundred)
@@ -767,8 +769,6 @@ class Category:
 def _canon(text: str | None) -> tuple[int, str] | None:
     if is_blank(text):
         return None
-    from perflint.ingest.vocab import vocabulary
-
     return vocabulary().category(text or "")
 
 
@@ -861,3 +861,28 @@ def display(text: str | None, limit: int = 40) -> str:
     """A value shortened for quoting in a message (whitespace collapsed)."""
     t = " ".join((text or "").split())
     return t if len(t) <= limit else t[: limit - 1] + "…"
+
+
+def dice(a: str | None, b: str | None) -> float:
+    """Dice similarity of the character bigrams of ``a`` and ``b`` (1.0 when both have none)."""
+    x, y = _bigrams(a), _bigrams(b)
+    if not x and not y:
+        return 1.0
+    return 2 * len(x & y) / (len(x) + len(y))
+
+
+def owned_by_category_check(decl: Declaration, index: int, placeholders: Sequence[str]) -> bool:
+    """Whether the placeholder row ``index`` is reported by a category check
+    rather than as a placeholder: its 二级 (数量/质量/时效) has no real row
+    (``required-level2``), or its whole 一级 has none (``empty-category``,
+    ``satisfaction-present``, ``cost-present``)."""
+    cat = category(decl.indicators[index])
+    others = [(category(ind), ind) for j, ind in enumerate(decl.indicators) if j != index]
+    if cat.level2 in (QUANTITY, QUALITY, TIMELINESS):
+        if not any(c.level2 == cat.level2 and is_real_row(ind, placeholders) for c, ind in others):
+            return True
+    if cat.is_satisfaction:
+        return not any(c.is_satisfaction and is_real_row(ind, placeholders) for c, ind in others)
+    if cat.level1 is not None:
+        return not any(c.level1 == cat.level1 and is_real_row(ind, placeholders) for c, ind in others)
+    return False

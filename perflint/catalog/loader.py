@@ -7,7 +7,7 @@ Loading order:
    fails to import or returns something unusable is recorded in
    :attr:`Catalog.plugin_errors` and the others keep working.
 2. **Packs** come from the ``perflint.packs`` entry-point group (built-in:
-   ``perflint.rulepacks:builtin_packs`` → ``rules/``).  Every ``*.toml`` under
+   ``perflint.catalog.packs:builtin_packs`` → ``rules/``).  Every ``*.toml`` under
    a pack folder is one rule, except ``settings.toml`` at the top of a pack
    and anything under ``profiles/`` or ``data/``.
 3. Each rule is validated against ``schemas/rulepack.schema.json`` and then
@@ -30,545 +30,54 @@ such as ``VAL`` or ``VAL0``; ``ALL`` is every rule) > **alias**.
 
 from __future__ import annotations
 
-import os
+import hashlib
+import json
 import re
-import sys
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from perflint._version import __version__
+from perflint.catalog.rules import (
+    LANGS,
+    PSEUDO_KINDS,
+    CatalogError,
+    Example,
+    Problem,
+    Profile,
+    ReferenceError_,
+    Rule,
+)
+from perflint.catalog.validate import (
+    _declaration_validator,
+    _lang_pair,
+    _parse_toml,
+    _profile_validator,
+    _rule_validator,
+    did_you_mean,
+    locate,
+    same_type,
+    schema_problems,
+    type_name,
+    validator_for,
+)
 from perflint.checks.base import Kind
-from perflint.findings import Aspect, Severity
+from perflint.domain.findings import Aspect, Severity
 from perflint.messages import t
-from perflint.resources import rules_dir, schema, user_cache_dir, write_cache_file
-from perflint.result import RuleInfo
+from perflint import plugins
+from perflint.catalog.packs import builtin_packs
+from perflint.checks import register
+from perflint.plugins import PluginError, load_group
+from perflint.resources import rules_dir, user_cache_dir, write_cache_file
 
-if TYPE_CHECKING:  # imported lazily: only a run that validates something needs them
-    from jsonschema import Draft202012Validator
-    from jsonschema.exceptions import ValidationError
-
-#: kinds that exist only in rule data: the ``input`` family documents and
-#: renders InputProblems, ``internal`` renders crashes of other kinds.
-PSEUDO_KINDS = ("input", "internal")
-INTERNAL_ERROR_CODE = "PL001"
 SKIP_DIRS = ("profiles", "data")
 #: bump when what the parse cache holds changes
 PARSE_CACHE_FORMAT = 1
-DEFAULT_PROFILE = "hunan-2019"
-LANGS = ("zh", "en")
 
 _CODE_RE = re.compile(r"^[A-Z]+[0-9]*$")
-
-
-# ---------------------------------------------------------------------------
-# data
-# ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Example:
-    """One ``[[examples]]`` entry of a rule (a test case)."""
-
-    rule: str  # code
-    index: int  # position among the rule's examples
-    case: str  # "bad" | "good"
-    data: dict[str, Any]
-    count: int | None = None
-    profile: str | None = None
-    settings: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def id(self) -> str:
-        return f"{self.rule}-{self.case}-{self.index}"
-
-
-@dataclass(frozen=True, slots=True)
-class Rule:
-    code: str
-    name: str
-    kind: str
-    severity: Severity
-    aspect: Aspect
-    path: Path
-    status: str = "stable"
-    since: str = ""
-    aliases: tuple[str, ...] = ()
-    profiles: tuple[str, ...] | None = None
-    params: dict[str, Any] = field(default_factory=dict)
-    message: dict[str, str] = field(default_factory=dict)
-    messages: dict[str, dict[str, str]] = field(default_factory=dict)
-    suggestion: dict[str, str] | None = None
-    doc: dict[str, dict[str, str]] = field(default_factory=dict)
-    examples: tuple[Example, ...] = ()
-    pack: str = "builtin"
-
-    @property
-    def family(self) -> str:
-        return re.sub(r"[0-9]+$", "", self.code)
-
-    def template(self, variant: str | None = None) -> dict[str, str]:
-        if variant and variant in self.messages:
-            return self.messages[variant]
-        return self.message
-
-    def doc_text(self, section: str, lang: str = "zh") -> str:
-        return (self.doc.get(lang) or {}).get(section) or (self.doc.get("zh") or {}).get(section, "")
-
-    def enabled_in(self, profile: str) -> bool:
-        return self.profiles is None or profile in self.profiles
-
-    def info(self) -> RuleInfo:
-        return RuleInfo(
-            code=self.code,
-            name=self.name,
-            severity=self.severity,
-            aspect=str(self.aspect),
-            summary={lang: self.doc_text("summary", lang) for lang in LANGS},
-            why={lang: self.doc_text("why", lang) for lang in LANGS},
-            help_uri=None,
-            family=self.family,
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class Profile:
-    name: str
-    path: Path
-    title: dict[str, str] = field(default_factory=dict)
-    description: dict[str, str] = field(default_factory=dict)
-    select: tuple[str, ...] | None = None
-    ignore: tuple[str, ...] = ()
-    severity: dict[str, Severity] = field(default_factory=dict)
-    settings: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True, slots=True)
-class PluginError:
-    group: str
-    name: str
-    error: str
-
-    def to_dict(self) -> dict[str, str]:
-        return {"group": self.group, "name": self.name, "error": self.error}
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One defect in a rule pack, profile or config file."""
-
-    path: str
-    line: int | None
-    key: str
-    message: dict[str, str]  # {"zh": …, "en": …}
-
-    def text(self, lang: str = "zh") -> str:
-        where = self.path if self.line is None else f"{self.path}:{self.line}"
-        key = f" [{self.key}]" if self.key else ""
-        return f"{where}{key}: {self.message.get(lang) or self.message['zh']}"
-
-
-class CatalogError(Exception):
-    """Rule packs or profiles are broken; nothing may run."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("\n".join(p.text("en") for p in problems))
-        self.problems = problems
-
-    def text(self, lang: str = "zh") -> str:
-        return "\n".join(p.text(lang) for p in self.problems)
-
-
-class ReferenceError_(LookupError):
-    """A rule reference (code, name, prefix or alias) that matches nothing."""
-
-    def __init__(self, ref: str, suggestion: str | None) -> None:
-        super().__init__(ref)
-        self.ref = ref
-        self.suggestion = suggestion
-
-
-# ---------------------------------------------------------------------------
-# entry points, without importing importlib.metadata where it can be helped
-# ---------------------------------------------------------------------------
-
-_EP_VALUE_RE = re.compile(r"(?P<module>[\w.]+)\s*(:\s*(?P<attr>[\w.]+)\s*)?((?P<extras>\[.*\])\s*)?$")
-_EP_READ_ERRORS = (FileNotFoundError, IsADirectoryError, NotADirectoryError, PermissionError)
-
-
-class EntryPoint:
-    """One entry point (``name = module:attr``), loaded like ``importlib.metadata.EntryPoint``.
-
-    A plain class, not a dataclass: creating a dataclass costs about a
-    millisecond of start-up.
-    """
-
-    __slots__ = ("name", "value", "group")
-
-    def __init__(self, name: str, value: str, group: str) -> None:
-        self.name, self.value, self.group = name, value, group
-
-    def __repr__(self) -> str:
-        return f"EntryPoint(name={self.name!r}, value={self.value!r}, group={self.group!r})"
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, EntryPoint) and (self.name, self.value, self.group) == (other.name, other.value, other.group)
-
-    def __hash__(self) -> int:
-        return hash((self.name, self.value, self.group))
-
-    def load(self) -> Any:
-        import importlib
-
-        match = _EP_VALUE_RE.match(self.value)
-        if match is None:
-            raise ValueError(f"invalid entry point {self.name} = {self.value!r}")
-        obj: Any = importlib.import_module(match.group("module"))
-        for attr in filter(None, (match.group("attr") or "").split(".")):
-            obj = getattr(obj, attr)
-        return obj
-
-
-def entry_points(group: str) -> list[Any]:
-    """The entry points of ``group`` of the installed distributions.
-
-    The same list as ``importlib.metadata.entry_points(group=group)``, in the
-    same order, but read directly from the ``*.dist-info`` / ``*.egg-info``
-    folders on ``sys.path``: importing importlib.metadata costs about 20 ms of
-    start-up (it imports the email package).  Where the layout is anything
-    else (a zip file or an egg on ``sys.path``, a finder other than the
-    standard one that knows distributions, a file that does not parse), and
-    in a process that has already imported importlib.metadata (then it costs
-    nothing), importlib.metadata itself answers.
-    """
-    metadata = sys.modules.get("importlib.metadata")
-    if metadata is None:
-        found = _scan_entry_points(group)
-        if found is not None:
-            return list(found)
-        import importlib.metadata as metadata
-    return list(metadata.entry_points(group=group))
-
-
-def _normalize_dist(name: str) -> str:
-    return re.sub(r"[-_.]+", "-", name).lower().replace("-", "_")
-
-
-def _scan_entry_points(group: str) -> list[EntryPoint] | None:
-    """What importlib.metadata would find (first distribution of each name wins), or None to ask it."""
-    from importlib.machinery import PathFinder
-
-    if any(getattr(f, "find_distributions", None) is not None and f is not PathFinder for f in sys.meta_path):
-        return None
-    seen: set[str] = set()
-    out: list[EntryPoint] = []
-    for entry in sys.path:
-        if not isinstance(entry, str):
-            return None
-        root = entry or "."
-        try:
-            children = os.listdir(root)
-        except NotADirectoryError:
-            return None  # a zip file on sys.path
-        except OSError:
-            continue
-        if os.path.basename(root).lower().endswith(".egg"):
-            return None
-        infos: dict[str, list[str]] = {}
-        for child in children:
-            low = child.lower()
-            if low.endswith((".dist-info", ".egg-info")):
-                if not child.endswith((".dist-info", ".egg-info")):
-                    return None  # importlib.metadata would read the name from METADATA
-                infos.setdefault(_normalize_dist(low.rpartition(".")[0].partition("-")[0]), []).append(child)
-        for name, dists in infos.items():
-            for child in dists:
-                if name in seen:
-                    continue
-                seen.add(name)
-                try:
-                    with open(os.path.join(root, child, "entry_points.txt"), encoding="utf-8") as fh:
-                        text = fh.read()
-                except _EP_READ_ERRORS:
-                    continue
-                except (OSError, ValueError):
-                    return None
-                section: str | None = None
-                for line in map(str.strip, text.splitlines()):
-                    if not line or line.startswith("#"):
-                        continue
-                    if line.startswith("[") and line.endswith("]"):
-                        section = line.strip("[]")
-                        continue
-                    if section is None:
-                        continue
-                    if "=" not in line:
-                        return None
-                    if section == group:
-                        key, _, value = line.partition("=")
-                        out.append(EntryPoint(key.strip(), value.strip(), group))
-    return out
-
-
-# ---------------------------------------------------------------------------
-# helpers: lines of keys in TOML text, did-you-mean
-# ---------------------------------------------------------------------------
-
-
-def did_you_mean(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str | None:
-    import difflib
-
-    choices = sorted(set(choices))
-    found = difflib.get_close_matches(word, choices, n=1, cutoff=cutoff)
-    if not found:
-        lower = {c.lower(): c for c in choices}
-        found = [lower[m] for m in difflib.get_close_matches(word.lower(), list(lower), n=1, cutoff=cutoff)]
-    return found[0] if found else None
-
-
-def _key_pattern(key: str) -> str:
-    return rf'(?:{re.escape(key)}|"{re.escape(key)}"|\'{re.escape(key)}\')'
-
-
-def locate(text: str, path: list[str | int]) -> int | None:
-    """Best-effort 1-based line of the key at ``path`` in TOML ``text``.
-
-    Handles top-level keys, ``[table]`` / ``[a.b]`` headers, ``[[array]]``
-    entries (by index) and dotted or inline keys; returns ``None`` when the
-    key cannot be found (for example a key set inside an inline table that
-    spans lines in an unusual way).
-    """
-    lines = text.splitlines()
-    start, end = 0, len(lines)
-    header_re = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
-
-    def headers() -> list[tuple[int, str, bool]]:
-        out = []
-        for i, line in enumerate(lines):
-            m = header_re.match(line)
-            if m:
-                out.append((i, m.group(1).replace('"', "").replace("'", "").replace(" ", ""),
-                            line.strip().startswith("[[")))
-        return out
-
-    heads = headers()
-    prefix: list[str] = []
-    i = 0
-    found_line: int | None = None
-    while i < len(path):
-        seg = path[i]
-        if isinstance(seg, int):
-            i += 1
-            continue
-        nxt = path[i + 1] if i + 1 < len(path) else None
-        dotted = ".".join(prefix + [seg])
-        if isinstance(nxt, int):
-            arrays = [h for h in heads if h[1] == dotted and h[2]]
-            if len(arrays) > nxt:
-                start = arrays[nxt][0]
-                later = [h[0] for h in heads if h[0] > start]
-                end = later[0] if later else len(lines)
-                found_line = start + 1
-                prefix = prefix + [seg]  # headers are absolute dotted names
-                i += 2
-                continue
-        if not any(h[1] == dotted for h in heads) and any(h[1].startswith(dotted + ".") for h in heads):
-            prefix.append(str(seg))  # a parent of a [a.b] header, e.g. "tool" in [tool.perflint]
-            i += 1
-            continue
-        tables = [h for h in heads if h[1] == dotted and not h[2] and start <= h[0] < max(end, start + 1)]
-        if not tables:
-            tables = [h for h in heads if h[1] == dotted and not h[2]]
-        if tables:
-            start = tables[0][0]
-            later = [h[0] for h in heads if h[0] > start]
-            end = later[0] if later else len(lines)
-            found_line = start + 1
-            prefix = prefix + [seg]
-            i += 1
-            continue
-        pat = re.compile(rf"^\s*(?:[\w\-\"'.]+\.)?{_key_pattern(str(seg))}\s*[=.]")
-        inline = re.compile(rf"[{{,]\s*{_key_pattern(str(seg))}\s*=")
-        hit = None
-        for j in range(start, end):
-            if pat.match(lines[j]) or inline.search(lines[j]):
-                hit = j
-                break
-        if hit is None:
-            return found_line
-        found_line = hit + 1
-        start = hit
-        prefix.append(str(seg))
-        i += 1
-    return found_line
-
-
-# ---------------------------------------------------------------------------
-# validation of one rule file
-# ---------------------------------------------------------------------------
-
-
-def validator_for(json_schema: dict[str, Any]) -> Draft202012Validator:
-    """A JSON Schema validator (imports jsonschema on first use)."""
-    from jsonschema import Draft202012Validator
-
-    return Draft202012Validator(json_schema)
-
-
-@lru_cache(maxsize=1)
-def _rule_validator() -> Draft202012Validator:
-    return validator_for(schema("rulepack.schema.json"))
-
-
-@lru_cache(maxsize=1)
-def _declaration_validator() -> Draft202012Validator:
-    """Example declarations follow the JSON input schema, so a misspelt field cannot make
-    an example pass vacuously (``Declaration.from_dict`` ignores unknown keys)."""
-    return validator_for(schema("declaration.schema.json"))
-
-
-@lru_cache(maxsize=1)
-def _profile_validator() -> Draft202012Validator:
-    root = schema("rulepack.schema.json")
-    return validator_for({"$defs": root["$defs"], "$ref": "#/$defs/profile"})
-
-
-#: keywords :func:`surely_valid` understands; annotations it may ignore
-_QUICK_KEYWORDS = frozenset({"type", "enum", "pattern", "minLength", "minimum", "maximum", "items", "properties",
-                             "additionalProperties", "propertyNames", "$ref"})
-_ANNOTATIONS = frozenset({"description", "title", "$schema", "$id", "$comment", "$defs", "default", "examples",
-                          "deprecated"})
-_QUICK_TYPES: dict[str, Any] = {
-    "object": lambda v: isinstance(v, dict),
-    "array": lambda v: isinstance(v, list),
-    "string": lambda v: isinstance(v, str),
-    "boolean": lambda v: isinstance(v, bool),
-    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
-    "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
-}
-
-
-def surely_valid(json_schema: dict[str, Any], data: Any, root: dict[str, Any] | None = None) -> bool:
-    """True only when ``data`` is certainly valid against ``json_schema`` (draft 2020-12).
-
-    A small, strict subset of JSON Schema (the keywords of
-    ``config.schema.json``: type, enum, pattern, minLength, minimum,
-    maximum, items, properties, additionalProperties, propertyNames and
-    local ``$ref``), so that a valid configuration is accepted without
-    importing jsonschema.  Any other keyword, and any doubtful case (``1.0``
-    for an integer, ``1`` in an enum of floats), answers False: then
-    jsonschema decides, and words the errors.
-    """
-    root = json_schema if root is None else root
-    if json_schema is True:
-        return True
-    if not isinstance(json_schema, dict):
-        return False
-    for key, rule in json_schema.items():
-        if key in _ANNOTATIONS:
-            continue
-        if key not in _QUICK_KEYWORDS:
-            return False
-        if key == "type":
-            check = _QUICK_TYPES.get(rule) if isinstance(rule, str) else None
-            if check is None or not check(data):
-                return False
-        elif key == "enum":
-            if not any(type(choice) is type(data) and choice == data for choice in rule):
-                return False
-        elif key == "$ref":
-            if not (isinstance(rule, str) and rule.startswith("#/$defs/")):
-                return False
-            target = (root.get("$defs") or {}).get(rule[len("#/$defs/"):])
-            if target is None or not surely_valid(target, data, root):
-                return False
-        elif key == "pattern":
-            if isinstance(data, str) and not re.search(rule, data):
-                return False
-        elif key == "minLength":
-            if isinstance(data, str) and len(data) < rule:
-                return False
-        elif key in ("minimum", "maximum"):
-            if isinstance(data, (int, float)) and not isinstance(data, bool):
-                if (data < rule) if key == "minimum" else (data > rule):
-                    return False
-        elif key == "items":
-            if isinstance(data, list) and not all(surely_valid(rule, item, root) for item in data):
-                return False
-        elif key == "propertyNames":
-            if isinstance(data, dict) and not all(surely_valid(rule, name, root) for name in data):
-                return False
-        elif key == "properties":
-            if isinstance(data, dict) and not all(surely_valid(rule[name], value, root)
-                                                  for name, value in data.items() if name in rule):
-                return False
-        elif key == "additionalProperties":
-            if isinstance(data, dict):
-                known = json_schema.get("properties") or {}
-                extra = [value for name, value in data.items() if name not in known]
-                if extra and (rule is False or not all(surely_valid(rule, value, root) for value in extra)):
-                    return False
-    return True
-
-
-def schema_problems(validator: Draft202012Validator, data: Any, text: str, path: str,
-                    prefix: list[str | int] | None = None) -> list[Problem]:
-    """Turn JSON Schema errors into :class:`Problem` s with lines and suggestions."""
-    prefix = list(prefix or [])
-    out: list[Problem] = []
-    errors = sorted(validator.iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.message))
-    for err in errors:
-        out.extend(_problems_from_error(err, text, path, prefix))
-    return out
-
-
-def _problems_from_error(err: ValidationError, text: str, path: str, prefix: list[str | int]) -> list[Problem]:
-    loc = prefix + list(err.absolute_path)
-    key = ".".join(str(p) for p in loc)
-    if err.validator == "additionalProperties" and isinstance(err.instance, dict):
-        known = list((err.schema.get("properties") or {}).keys())
-        out = []
-        for extra in sorted(k for k in err.instance if k not in known):
-            patt = err.schema.get("patternProperties") or {}
-            if any(re.search(p, extra) for p in patt):
-                continue
-            guess = did_you_mean(extra, known)
-            full = ".".join(str(p) for p in loc + [extra])
-            out.append(Problem(path, locate(text, loc + [extra]), full,
-                               t("unknown-key", key=extra, hint=guess)))
-        return out
-    if err.validator == "enum":
-        guess = did_you_mean(str(err.instance), [str(v) for v in err.validator_value])
-        return [Problem(path, locate(text, loc), key,
-                        t("bad-value", value=err.instance,
-                          allowed=", ".join(str(v) for v in err.validator_value), hint=guess))]
-    if err.validator == "required":
-        missing = err.message.split("'")[1] if "'" in err.message else err.message
-        return [Problem(path, locate(text, loc) or 1, key or missing, t("missing-key", key=missing))]
-    if err.validator in ("anyOf", "oneOf") and err.context:
-        best = sorted(err.context, key=lambda e: (len(list(e.absolute_path)), e.message))[-1]
-        return _problems_from_error(best, text, path, prefix)
-    return [Problem(path, locate(text, loc), key, t("schema-error", reason=err.message))]
-
-
-def _lang_pair(data: Any) -> dict[str, str]:
-    return {lang: str(data[lang]) for lang in LANGS if isinstance(data, dict) and lang in data}
-
-
-def _parse_toml(path: Path) -> tuple[dict[str, Any] | None, str, Problem | None]:
-    try:
-        text = path.read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return None, "", Problem(str(path), None, "", t("unreadable", reason=str(exc)))
-    try:
-        return tomllib.loads(text), text, None
-    except tomllib.TOMLDecodeError as exc:
-        m = re.search(r"line (\d+)", str(exc))
-        return None, text, Problem(str(path), int(m.group(1)) if m else None, "",
-                                   t("toml-syntax", reason=str(exc)))
-
 
 # ---------------------------------------------------------------------------
 # the catalog
@@ -728,48 +237,42 @@ class Catalog:
         return cat
 
     def _discover_kinds(self) -> list[type[Kind]]:
+        loaded, errors = load_group(plugins.KINDS, register)
+        self.plugin_errors.extend(errors)
         found: list[type[Kind]] = []
-        eps = sorted(entry_points("perflint.kinds"), key=lambda e: (e.name != "builtin", e.name))
-        if not eps:  # running from a source tree without installed metadata
-            from perflint.checks import register
-
-            return list(register())
-        for ep in eps:
+        for name, classes in loaded:
             try:
-                classes = list(ep.load()())
+                classes = list(classes)
                 for kind_cls in classes:
                     if not (isinstance(kind_cls, type) and issubclass(kind_cls, Kind) and kind_cls.name):
                         raise TypeError(f"{kind_cls!r} is not a named Kind subclass")
             except Exception as exc:  # a broken plugin must not break the tool
-                self.plugin_errors.append(PluginError("perflint.kinds", ep.name, f"{type(exc).__name__}: {exc}"))
+                self.plugin_errors.append(PluginError(plugins.KINDS, name, f"{type(exc).__name__}: {exc}"))
                 continue
             found.extend(classes)
         return found
 
     def _discover_packs(self) -> list[Path]:
+        loaded, errors = load_group(plugins.PACKS, builtin_packs)
+        self.plugin_errors.extend(errors)
         out: list[Path] = []
-        eps = sorted(entry_points("perflint.packs"), key=lambda e: (e.name != "builtin", e.name))
-        if not eps:
-            return [rules_dir()]
-        for ep in eps:
+        for name, folders in loaded:
             try:
-                folders = [Path(p) for p in ep.load()()]
+                out.extend([Path(p) for p in folders])
             except Exception as exc:
-                self.plugin_errors.append(PluginError("perflint.packs", ep.name, f"{type(exc).__name__}: {exc}"))
-                continue
-            out.extend(folders)
+                self.plugin_errors.append(PluginError(plugins.PACKS, name, f"{type(exc).__name__}: {exc}"))
         return out
 
     def _add_kind(self, kind_cls: type[Kind], origin: str) -> None:
         name = kind_cls.name
         if name in self.kinds and type(self.kinds[name]) is not kind_cls:
-            self.plugin_errors.append(PluginError("perflint.kinds", origin,
+            self.plugin_errors.append(PluginError(plugins.KINDS, origin,
                                                   f"kind {name!r} registered twice; keeping the first"))
             return
         try:
             self.kinds[name] = kind_cls()
         except Exception as exc:
-            self.plugin_errors.append(PluginError("perflint.kinds", origin,
+            self.plugin_errors.append(PluginError(plugins.KINDS, origin,
                                                   f"kind {name!r}: {type(exc).__name__}: {exc}"))
 
     def _load_settings(self, pack: Path) -> list[Problem]:
@@ -808,10 +311,7 @@ class Catalog:
         again and rewritten, an unwritable one is ignored.  A file that does
         not parse is left to the normal load, which reports it.
         """
-        import hashlib
-        import json
 
-        from perflint import __version__
 
         try:
             texts = {path: path.read_text("utf-8") for path in self._pack_toml_files(pack)}
@@ -1093,32 +593,6 @@ def _is_builtin_kind(kind: Kind) -> bool:
     return type(kind).__module__.startswith("perflint.checks.")
 
 
-def same_type(default: Any, value: Any) -> bool:
-    if isinstance(default, bool) or isinstance(value, bool):
-        return isinstance(default, bool) and isinstance(value, bool)
-    if isinstance(default, (int, float)):
-        return isinstance(value, (int, float))
-    if isinstance(default, list):
-        return isinstance(value, list)
-    if isinstance(default, dict):
-        return isinstance(value, dict)
-    if isinstance(default, str):
-        return isinstance(value, str)
-    return True
-
-
-def type_name(value: Any) -> str:
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, (int, float)):
-        return "number"
-    if isinstance(value, list):
-        return "array"
-    if isinstance(value, dict):
-        return "table"
-    return "string"
-
-
 @lru_cache(maxsize=1)
 def builtin_catalog(cache: bool = True) -> Catalog:
     """The catalog from installed plugins and packs (cached per process).
@@ -1130,3 +604,4 @@ def builtin_catalog(cache: bool = True) -> Catalog:
     (:func:`perflint.resources.user_cache_dir`).
     """
     return Catalog.load(trusted=[rules_dir()], cache_dir=user_cache_dir() if cache else None)
+

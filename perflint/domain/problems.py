@@ -17,10 +17,14 @@ something useful.
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
-from perflint.model import Span
+from perflint.domain.model import Span
+from perflint.messages import render
+from perflint.resources import rules_dir
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +46,14 @@ class InputProblem:
     pointer: str = ""
     variant: str | None = None
     declaration: int | None = None
+
+    def text(self, lang: str = "zh") -> str:
+        """``CODE message`` in ``lang``, from the rule's templates (for messages outside a report)."""
+        rule = _input_rules().get(self.code)
+        if rule is None:
+            return f"{self.code} {self.args}"
+        template = rule.get("messages", {}).get(self.variant or "", rule["message"])
+        return f"{self.code} {render(template[lang], self.args)}"
 
     def sort_key(self) -> tuple:
         span = self.span.to_list() if self.span else [0, 0, 0, 0]
@@ -65,3 +77,12 @@ class InputError(Exception):
 
     def __str__(self) -> str:  # pragma: no cover - debugging aid
         return f"{self.code} {self.variant or ''} {self.args_map}"
+
+
+@lru_cache(maxsize=1)
+def _input_rules() -> dict[str, dict[str, Any]]:
+    out = {}
+    for path in sorted((rules_dir() / "input").glob("*.toml")):
+        data = tomllib.loads(path.read_text("utf-8"))
+        out[data["code"]] = data
+    return out

@@ -15,13 +15,20 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterator
+from typing import Any, Protocol
 
-if TYPE_CHECKING:
-    from perflint.cache import ResultCache
-    from perflint.engine import Engine
-    from perflint.result import FileReport
+from perflint.domain.result import FileReport
+from perflint.engine.cache import ResultCache
+
+
+class Engine(Protocol):
+    """What a worker needs of :class:`perflint.engine.core.Engine` (which hands itself over)."""
+
+    def check_path(self, path: str, cache: ResultCache | None = None) -> tuple[list[FileReport], bool]: ...
+
+    def recipe(self) -> tuple[Callable[..., Engine], tuple[Any, ...]]: ...
+
 
 #: the engine and cache of this worker process
 _state: tuple[Engine, ResultCache | None] | None = None
@@ -46,13 +53,9 @@ def _adopt(engine: Engine, cache: ResultCache | None) -> None:
 
 
 def _rebuild(recipe: tuple, cache: ResultCache | None) -> None:
-    """``spawn`` start: load the same catalog again and make the engine."""
-    from perflint.catalog import Catalog
-    from perflint.engine import Engine
-
-    packs, kind_classes, config, only = recipe
-    catalog = Catalog.load(packs=packs, kind_classes=kind_classes)
-    _adopt(Engine(catalog, config, only=only), cache)
+    """``spawn`` start: build the same engine again from its recipe."""
+    make, args = recipe
+    _adopt(make(*args), cache)
 
 
 def _work(path: str) -> tuple[list[FileReport], bool]:

@@ -48,13 +48,18 @@ import os
 import re
 import struct
 import sys
+import tempfile
 import threading
 import time
 import zlib
 from array import array
 from collections.abc import Callable, Iterator
 from functools import lru_cache
+from importlib.machinery import PathFinder
+from importlib.util import find_spec
 from pathlib import Path
+
+from perflint.resources import user_cache_dir
 
 __all__ = ["Lexicon", "cut", "cut_for_search", "lexicon", "pos_cut", "set_cache_dir", "tokenize"]
 
@@ -280,8 +285,6 @@ _cache_dir: Path | None = None
 
 
 def _default_cache_dir() -> Path:
-    from perflint.resources import user_cache_dir
-
     return user_cache_dir()
 
 
@@ -300,12 +303,8 @@ def _jieba_dir() -> Path:
         return Path(mod.__file__).parent
     # find the package without importing it: sys.path first (cheap), then
     # every finder (editable or unusual installs)
-    from importlib.machinery import PathFinder
-
     spec = PathFinder.find_spec("jieba")
     if spec is None:
-        from importlib.util import find_spec
-
         spec = find_spec("jieba")
     if spec is not None and spec.submodule_search_locations:
         return Path(next(iter(spec.submodule_search_locations)))
@@ -353,8 +352,6 @@ def _open_index(path: Path, key: bytes) -> _Table | None:
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
-    import tempfile
-
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
@@ -404,7 +401,7 @@ def load(dictionary: str | os.PathLike[str] | None = None,
     else:
         dict_path, version = Path(dictionary), "custom"
     if not dict_path.is_file():  # jieba installed as a zip: let it open its dictionary
-        import jieba
+        import jieba  # start-up: jieba (~1 s to load) only when its dictionary is not a plain file
 
         with jieba.get_dict_file() as f:
             dic = _Dictionary(f.read(), "jieba/dict.txt")

@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from perflint.textutil import PAD, is_pad
+from perflint.domain.text import PAD, is_pad
 
 DECOR = "*★☆※"
 COLONS = ":："
@@ -268,6 +268,7 @@ def _labels_toml() -> dict:
     """``perflint/data/labels.toml``, parsed (tomllib and importlib.resources
     are imported here: they cost milliseconds at start-up, and a run that
     reads only JSON never needs the vocabulary)."""
+    # start-up: tomllib and importlib.resources only when the vocabulary is first needed
     import tomllib
     from importlib import resources
 

@@ -12,7 +12,32 @@ import calendar
 import re
 import unicodedata
 
-from perflint.model import DateValue
+from dataclasses import dataclass
+from typing import Any
+
+@dataclass(slots=True)
+class DateValue:
+    """A date as written plus what it parsed to.
+
+    ``value`` is an ISO date cut to the precision found (``2019``,
+    ``2019-01``, ``2019-01-05``); ``precision`` is ``year``, ``month`` or
+    ``day``; both are ``None`` when the text is blank or does not parse.
+    """
+
+    text: str
+    value: str | None = None
+    precision: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "value": self.value, "precision": self.precision}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | str) -> "DateValue":
+        if isinstance(data, str):
+            return parse_date(data)
+        return cls(data.get("text", ""), data.get("value"), data.get("precision"))
+
+
 
 _CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
               "六": 6, "七": 7, "八": 8, "九": 9}

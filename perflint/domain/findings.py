@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from perflint.model import Span
+from perflint.domain.model import Span
 
 
 class Severity(StrEnum):

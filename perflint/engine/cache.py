@@ -36,10 +36,10 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from perflint.findings import Aspect, Finding, Severity
-from perflint.model import Span
+from perflint.domain.findings import Aspect, Finding, Severity
+from perflint.domain.model import Span
 from perflint.resources import CACHEDIR_TAG, user_cache_dir
-from perflint.result import DeclarationReport, FileReport
+from perflint.domain.result import DeclarationReport, FileReport
 
 #: bump when the entry layout changes
 FORMAT = 1

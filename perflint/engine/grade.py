@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from perflint.findings import Aspect, Finding, Severity
+from perflint.domain.findings import Aspect, Finding, Severity
 
 GRADES = ("优", "良", "中", "差")
 GRADE_EN = {"优": "excellent", "良": "good", "中": "fair", "差": "poor"}

@@ -15,7 +15,7 @@ Keys (kebab-case; see ``schemas/config.schema.json``): ``profile``,
 ``severity``, ``fail-on``, ``lang``, ``output-format``, ``exclude``,
 ``max-file-size``, ``cache``, ``cache-dir``, ``settings`` (a table of shared
 settings such as ``satisfaction_min_percent = 90``) and ``grade`` (the
-grading formula, see :mod:`perflint.grade`).
+grading formula, see :mod:`perflint.engine.grade`).
 
 A file is checked against the schema by :func:`perflint.catalog.surely_valid`
 first, so a valid configuration does not import jsonschema; only a doubtful
@@ -37,11 +37,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from perflint.catalog import (
-    DEFAULT_PROFILE,
-    Catalog,
-    Problem,
-    ReferenceError_,
+from perflint.catalog import DEFAULT_PROFILE, Catalog, Problem, ReferenceError_
+from perflint.catalog.validate import (
     did_you_mean,
     locate,
     same_type,
@@ -50,10 +47,11 @@ from perflint.catalog import (
     type_name,
     validator_for,
 )
-from perflint.findings import Severity
-from perflint.grade import GradeConfig
+from perflint.domain.findings import Severity
+from perflint.engine.grade import GradeConfig
 from perflint.ingest.files import DEFAULT_MAX_BYTES
 from perflint.messages import t
+from perflint.report import formats
 from perflint.resources import schema
 
 if TYPE_CHECKING:
@@ -380,13 +378,11 @@ def validate(cfg: Config, catalog: Catalog) -> list[Problem]:
     for ref in cfg.severity:
         bad_ref(f"severity:{ref}", ref, ["severity", ref], f"severity.{ref}")
     if cfg.output_format is not None:
-        from perflint.report import FORMATS
-
-        if cfg.output_format not in FORMATS:
+        if cfg.output_format not in formats():
             source, line = _where(cfg, "output-format", ["output-format"])
             problems.append(Problem(source, line, "output-format" if source != CLI else "--format",
                                     t("unknown-format", fmt=cfg.output_format,
-                                      hint=did_you_mean(cfg.output_format, FORMATS))))
+                                      hint=did_you_mean(cfg.output_format, formats()))))
     resolved: dict[str, dict[str, Any]] = {}
     for ref, params in cfg.rule_params.items():
         source, line = _where(cfg, f"rules:{ref}", ["rules", ref])

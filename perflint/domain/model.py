@@ -25,6 +25,8 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any, Iterator
 
+from perflint.domain.dates import DateValue
+
 SCHEMA_VERSION = "1"
 
 
@@ -77,31 +79,6 @@ def _dec(value: Any) -> Decimal | None:
         return Decimal(str(value))
     except InvalidOperation:
         return None
-
-
-@dataclass(slots=True)
-class DateValue:
-    """A date as written plus what it parsed to.
-
-    ``value`` is an ISO date cut to the precision found (``2019``,
-    ``2019-01``, ``2019-01-05``); ``precision`` is ``year``, ``month`` or
-    ``day``; both are ``None`` when the text is blank or does not parse.
-    """
-
-    text: str
-    value: str | None = None
-    precision: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "value": self.value, "precision": self.precision}
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any] | str) -> "DateValue":
-        if isinstance(data, str):
-            from perflint.dates import parse_date
-
-            return parse_date(data)
-        return cls(data.get("text", ""), data.get("value"), data.get("precision"))
 
 
 @dataclass(slots=True)

@@ -8,8 +8,9 @@ deterministic order:
   not exist is kept too, so that reading it reports ``INP001``.
 * A directory is walked recursively.  Its entries are taken in sorted order
   (by code point), and a file counts as a declaration when its name ends in
-  one of :data:`DECLARATION_SUFFIXES` (``.txt``, ``.text``, ``.json``,
-  ``.jsonl``, ``.ndjson``, any case).  Hidden entries (a name starting with
+  one of the registered readers' suffixes (:func:`perflint.ingest.files.input_suffixes`:
+  ``.txt``, ``.text``, ``.json``, ``.jsonl``, ``.ndjson`` and what plugins add;
+  any case).  Hidden entries (a name starting with
   ``.``) are skipped, and so are :data:`DEFAULT_EXCLUDES` (version-control
   and build folders).
 * ``exclude`` holds ``.gitignore``-style patterns (``drafts/``, ``*.bak.txt``,
@@ -35,8 +36,11 @@ from typing import Iterable
 
 import pathspec
 
+from perflint.ingest.files import display_path, input_suffixes
+
 STDIN = "-"
-DECLARATION_SUFFIXES = (".txt", ".text", ".json", ".jsonl", ".ndjson")
+#: how standard input is shown in reports
+STDIN_NAME = "<stdin>"
 DEFAULT_EXCLUDES = (".git/", ".hg/", ".svn/", ".venv/", "venv/", "node_modules/", "__pycache__/",
                     "build/", "dist/", ".tox/", ".mypy_cache/", ".pytest_cache/")
 
@@ -59,7 +63,7 @@ def _posix(path: str) -> str:
 
 
 def is_declaration_name(name: str) -> bool:
-    return name.lower().endswith(DECLARATION_SUFFIXES)
+    return name.lower().endswith(input_suffixes())
 
 
 def walk(paths: Iterable[str], exclude: Iterable[str] = (), follow_symlinks: bool = False,
@@ -99,6 +103,21 @@ def walk(paths: Iterable[str], exclude: Iterable[str] = (), follow_symlinks: boo
 def discover(paths: Iterable[str], exclude: Iterable[str] = (), follow_symlinks: bool = False) -> list[str]:
     """The inputs to read, in order: explicit files as given, directories walked (sorted)."""
     return walk(paths, exclude, follow_symlinks).files
+
+
+def expand_paths(paths: Iterable[str], exclude: list[str] | None = None) -> list[str]:
+    """Files to check: files as given, directories walked recursively (see :func:`discover`)."""
+    return discover(list(paths), exclude or [])
+
+
+def posix(path: str) -> str:
+    """``path`` with ``/`` separators and no leading ``./``."""
+    return path.replace(os.sep, "/").removeprefix("./")
+
+
+def shown(path: str) -> str:
+    """How a path is shown in reports (``-`` is standard input)."""
+    return STDIN_NAME if path == STDIN else posix(display_path(path))
 
 
 def _walk_dir(root: str, user: pathspec.PathSpec, defaults: pathspec.PathSpec,

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from collections.abc import Iterator
 from typing import Any
 
-from perflint.findings import Finding, Severity
+from perflint.domain.findings import Finding, Severity
 
 
 @dataclass(frozen=True, slots=True)

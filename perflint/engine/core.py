@@ -1,0 +1,392 @@
+"""The engine: files → declarations → kinds → findings → reports.
+
+For each file, :func:`perflint.ingest.files.load_file` returns declarations and
+input problems (it never raises).  Each input problem becomes a finding of its
+``INP`` rule.  Every selected declaration-scope kind runs on each declaration;
+bundle-scope kinds run once per file with ``ctx.bundle`` = the file's
+declarations.  A kind that raises does not stop the run: the crash becomes a
+``PL001`` finding naming the rule and the file.
+
+Selection (see :mod:`perflint.engine.config`): the profile's rules, or ``select``
+when given, plus ``extend-select``.  Rules in ``ignore`` or matching a
+``per-file-ignores`` entry still run, and their findings are counted in
+:attr:`RunResult.suppressed` instead of being reported, so nothing is hidden
+silently.  Input (``INP``) and internal (``PL``) findings are reported
+whatever the selection, unless ignored.
+
+Severity of a finding: the user's ``severity`` config > the profile's
+``[severity]`` > the hit's own severity > the rule's default.
+
+Parameters of a rule: its ``[params]``, with the profile's and then the
+user's ``settings`` replacing keys the rule sets; everything else a kind
+reads through ``ctx.setting`` comes from the merged settings
+(``rules/settings.toml`` < profile < user).
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from perflint._version import __version__
+from perflint.catalog import INTERNAL_ERROR_CODE, Catalog, Rule
+from perflint.checks.base import Context, Hit
+from perflint.domain.findings import Finding, Severity
+from perflint.domain.model import Declaration
+from perflint.domain.problems import InputError, InputProblem
+from perflint.domain.result import DeclarationReport, FileReport, RunResult, RunSummary
+from perflint.engine import keys, parallel
+from perflint.engine.cache import ResultCache
+from perflint.engine.config import Config
+from perflint.engine.discover import STDIN, expand_paths, posix, shown
+from perflint.engine.findings import (
+    Docs,
+    cited_lines,
+    decimal_text,
+    dedup,
+    locate_span,
+    make_finding,
+    plain,
+    quote,
+)
+from perflint.engine.grade import grade
+from perflint.engine.selection import Active, Selection
+from perflint.ingest.files import (
+    FileResult,
+    ReadOptions,
+    display_path,
+    load_bytes,
+    load_file,
+    read_bytes,
+    split_by_origin,
+)
+
+#: below this many files per worker, worker processes cost more than they save
+MIN_FILES_PER_WORKER = 4
+
+
+@dataclass(slots=True)
+class _FileFindings:
+    decl: dict[int, list[Finding]] = field(default_factory=dict)
+    file: list[Finding] = field(default_factory=list)
+    suppressed: int = 0
+    suppressed_by: dict[str, int] = field(default_factory=dict)
+
+
+class Engine:
+    def __init__(self, catalog: Catalog, config: Config, *, only: list[str] | None = None) -> None:
+        """``only``: run exactly these rule codes (used to test rules in isolation)."""
+        self.catalog = catalog
+        self.config = config
+        self.only = only
+        self.selection = Selection(catalog, config, only)
+        self.active = self.selection.active
+        self.settings = self.selection.settings
+        self.severity = self.selection.severity
+        self.ignored = self.selection.ignored
+
+    def recipe(self) -> tuple[Callable[..., Engine], tuple[Any, ...]]:
+        """What a ``spawn`` worker needs to build the same engine (see
+        :mod:`perflint.engine.parallel`): a function and its arguments, all picklable."""
+        classes = {type(k) for k in self.catalog.kinds.values()}
+        return Engine.rebuild, (list(self.catalog.packs), sorted(classes, key=lambda c: (c.__module__, c.__qualname__)),
+                                self.config, self.only)
+
+    @classmethod
+    def rebuild(cls, packs: list[Any], kind_classes: list[Any], config: Config, only: list[str] | None) -> Engine:
+        """The engine :meth:`recipe` describes: the same packs and kinds loaded again."""
+        return cls(Catalog.load(packs=packs, kind_classes=kind_classes), config, only=only)
+
+    def fingerprint(self) -> str:
+        """A hash of everything besides a file that decides its findings (see :mod:`perflint.engine.keys`)."""
+        return keys.fingerprint(self.catalog, self.config, self.selection)
+
+    def context(self, decls: list[Declaration], index: int) -> Context:
+        return Context(settings=self.settings, bundle=decls, index=index, profile=self.config.profile,
+                       today=self.config.today)
+
+    # -- running --------------------------------------------------------------
+    @property
+    def read_options(self) -> ReadOptions:
+        return ReadOptions(max_bytes=self.config.max_file_size, encoding=self.config.encoding)
+
+    def files(self, paths: Iterable[str]) -> list[str]:
+        """The files ``paths`` name, in the order they are reported: by display path."""
+        files = expand_paths(paths, self.config.exclude)
+        return sorted(dict.fromkeys(files), key=lambda p: (p != STDIN, shown(p)))
+
+    def check_path(self, path: str, cache: ResultCache | None = None) -> tuple[list[FileReport], bool]:
+        """Read and check one file: its reports (more than one when an
+        ``extract`` JSON file points at several original files) and whether
+        they came from ``cache``."""
+        display = shown(path)
+        options = self.read_options
+        if path == STDIN:
+            fr = load_file(path, options)
+            return self.file_reports(fr, display), False
+        try:
+            data = read_bytes(path, options.max_bytes)
+        except InputError as exc:
+            return self.file_reports(FileResult(display_path(path), problems=[exc.problem(display_path(path))]),
+                                     display), False
+        key = cache.entry_key(data, display) if cache is not None else None
+        if key is not None:
+            hit = cache.get(key)
+            if hit is not None:
+                return hit, True
+        reports = self.file_reports(load_bytes(data, display_path(path), options), display)
+        if key is not None and not any(f.code == INTERNAL_ERROR_CODE for r in reports for f in r.iter_findings()):
+            cache.put(key, reports)  # a crash is never cached: the next run tries again
+        return reports, False
+
+    def file_reports(self, fr: FileResult, display: str) -> list[FileReport]:
+        return [self.file_report(part, display if part.path == fr.path else posix(part.path))
+                for part in split_by_origin(fr)]  # extract output: reported at the original file
+
+    def stream(self, paths: Iterable[str], *, jobs: int = 1, cache: ResultCache | None = None,
+               on_start: Callable[[int], None] | None = None,
+               stats: RunSummary | None = None) -> Iterator[FileReport]:
+        """Check every file under ``paths`` and yield its reports as files complete,
+        in a deterministic order (by display path) whatever ``jobs`` is.
+
+        ``jobs`` > 1 checks files in that many worker processes.  Nothing is
+        kept once yielded: memory does not grow with the number of files.
+        """
+        files = self.files(paths)
+        if on_start is not None:
+            on_start(len(files))
+        if STDIN in files:  # standard input can only be read here
+            files.remove(STDIN)
+            reports, _ = self.check_path(STDIN)
+            yield from reports
+        for reports, cached in self._checked(files, jobs, cache):
+            if stats is not None and cached:
+                stats.cached_files += 1
+            yield from reports
+
+    def _checked(self, files: list[str], jobs: int, cache: ResultCache | None
+                 ) -> Iterator[tuple[list[FileReport], bool]]:
+        # Files the cache already answers are read back here, in order; only
+        # the others go to the workers, so a warm run starts no worker at all.
+        hits: dict[str, str] = {}
+        if cache is not None:
+            for path in files:
+                key = self._cached_key(path, cache)
+                if key is not None:
+                    hits[path] = key
+        misses = [p for p in files if p not in hits]
+        workers = min(jobs, len(misses) // MIN_FILES_PER_WORKER)
+        if workers > 1:
+            computed = parallel.check_paths(self, misses, workers, cache)
+        else:
+            computed = (self.check_path(path, cache) for path in misses)
+        try:
+            for path in files:
+                key = hits.get(path)
+                reports = cache.get(key) if key is not None else None
+                if reports is not None:
+                    yield reports, True
+                elif key is not None:  # damaged since we looked: check it here
+                    yield self.check_path(path, cache)
+                else:
+                    yield next(computed)
+        finally:
+            close = getattr(computed, "close", None)
+            if close is not None:
+                close()
+
+    def _cached_key(self, path: str, cache: ResultCache) -> str | None:
+        """The cache key of ``path`` when the cache holds an entry for it."""
+        try:
+            data = read_bytes(path, self.config.max_file_size)
+        except InputError:
+            return None
+        key = cache.entry_key(data, shown(path))
+        return key if cache.has(key) else None
+
+    def summary(self) -> RunSummary:
+        return RunSummary(profile=self.config.profile, version=__version__, options=self.config.summary())
+
+    def finish_summary(self, summary: RunSummary) -> RunSummary:
+        summary.rules = {code: self.catalog.rules[code].info() for code in sorted(summary.by_rule)
+                         if code in self.catalog.rules}
+        summary.options["plugin_errors"] = [e.to_dict() for e in self.catalog.plugin_errors]
+        summary.options["suppressed_by_rule"] = dict(sorted(summary.suppressed_by_rule.items()))
+        summary.options["rules_run"] = len(self.active)
+        summary.by_rule = dict(sorted(summary.by_rule.items()))
+        summary.suppressed_by_rule = dict(sorted(summary.suppressed_by_rule.items()))
+        return summary
+
+    def run(self, paths: Iterable[str], on_start: Callable[[int], None] | None = None,
+            on_file: Callable[[str], None] | None = None, *, jobs: int = 1,
+            cache: ResultCache | None = None) -> RunResult:
+        """Check every file under ``paths`` and keep everything (see :meth:`stream`
+        for the streaming form).  ``on_start(total)`` is called once the
+        directories are walked and ``on_file(path)`` after each report (progress)."""
+        result = self._new_result()
+        for report in self.stream(paths, jobs=jobs, cache=cache, on_start=on_start):
+            self._keep(result, report)
+            if on_file is not None:
+                on_file(report.path)
+        return self._finish(result)
+
+    def run_file_result(self, fr: FileResult, display: str | None = None) -> RunResult:
+        result = self._new_result()
+        for report in self.file_reports(fr, display or fr.path):
+            self._keep(result, report)
+        return self._finish(result)
+
+    def run_declarations(self, decls: list[Declaration], path: str = "<memory>") -> RunResult:
+        return self.run_file_result(FileResult(path, declarations=decls), path)
+
+    def _new_result(self) -> RunResult:
+        return RunResult(profile=self.config.profile, version=__version__, options=self.config.summary())
+
+    @staticmethod
+    def _keep(result: RunResult, report: FileReport) -> None:
+        result.files.append(report)
+        result.suppressed += sum(report.suppressed_by.values())
+        by = result.options.setdefault("suppressed_by_rule", {})
+        for code, n in report.suppressed_by.items():
+            by[code] = by.get(code, 0) + n
+
+    def _finish(self, result: RunResult) -> RunResult:
+        result.files.sort(key=lambda f: f.path)
+        used = {f.code for f in result.findings}
+        result.rules = {code: self.catalog.rules[code].info() for code in sorted(used) if code in self.catalog.rules}
+        result.options["plugin_errors"] = [e.to_dict() for e in self.catalog.plugin_errors]
+        result.options["suppressed_by_rule"] = dict(sorted(result.options.get("suppressed_by_rule", {}).items()))
+        result.options["rules_run"] = len(self.active)
+        return result
+
+    def file_report(self, fr: FileResult, display: str) -> FileReport:
+        """Every finding of one file (already read) as a :class:`FileReport`."""
+        found = _FileFindings()
+        ignores = self.ignored | self.selection.file_ignores(display)
+        decls = fr.declarations
+        for problem in fr.problems:
+            self._emit_problem(found, problem, display, ignores, decls)
+        docs = Docs(decls)
+        # one context per declaration, shared by the rules (read-only for kinds)
+        contexts = [self.context(decls, i) for i in range(max(len(decls), 1))]
+        for active in self.active:
+            kind = self.catalog.kinds.get(active.rule.kind)
+            if kind is None:
+                continue
+            if kind.scope == "bundle":
+                if decls:
+                    self._run(found, active, display, decls, docs, None, ignores, kind, None, contexts[0])
+            else:
+                for i, decl in enumerate(decls):
+                    self._run(found, active, display, decls, docs, i, ignores, kind, decl, contexts[i])
+        report = FileReport(path=display, encoding=fr.encoding, readable=fr.readable,
+                            suppressed_by=dict(sorted(found.suppressed_by.items())))
+        report.findings = sorted(dedup(found.file), key=Finding.sort_key)
+        for i, decl in enumerate(decls):
+            findings = sorted(dedup(found.decl.get(i, [])), key=Finding.sort_key)
+            g = grade(findings, self.config.grade)
+            total = decl.money.total
+            report.declarations.append(DeclarationReport(
+                path=display,
+                index=i,
+                form_type=str(decl.form_type),
+                name=decl.name,
+                unit=decl.filing_unit or decl.department,
+                year=decl.year,
+                total=None if total is None or not (total.text or total.amount is not None)
+                else f"{decimal_text(total.amount) if total.amount is not None else total.text} {total.unit}".strip(),
+                grade=g.grade,
+                score=g.score,
+                aspects=g.aspects,
+                findings=findings,
+            ))
+        report.lines = cited_lines((fr.text or "").splitlines(), report)
+        return report
+
+    def _run(self, found: _FileFindings, active: Active, path: str, decls: list[Declaration],
+             docs: Docs, index: int | None, ignores: set[str], kind: Any, decl: Declaration | None,
+             ctx: Context) -> None:
+        rule = active.rule
+        try:  # a plain function returning None found nothing
+            if decl is None:
+                hits = list(kind.check_bundle(decls, dict(active.params), ctx) or ())
+            else:
+                hits = list(kind.check(decl, dict(active.params), ctx) or ())
+        except Exception as exc:  # a broken kind must not kill the run
+            if self.config.debug:
+                traceback.print_exc(file=sys.stderr)
+            self._emit_internal(found, active, path, index, exc, decls, ignores)
+            return
+        for hit in hits:
+            try:
+                finding = self._finding(rule, hit, path, decls, docs, index)
+            except Exception as exc:
+                if self.config.debug:
+                    traceback.print_exc(file=sys.stderr)
+                self._emit_internal(found, active, path, index, exc, decls, ignores)
+                return
+            self._place(found, finding, reported=active.reported and rule.code not in ignores)
+
+    def _finding(self, rule: Rule, hit: Hit, path: str, decls: list[Declaration], docs: Docs,
+                 index: int | None) -> Finding:
+        if not isinstance(hit, Hit):
+            raise TypeError(f"kind {rule.kind!r} yielded {type(hit).__name__}, not Hit")
+        decl_index = hit.declaration if hit.declaration is not None else index
+        decl = decls[decl_index] if decl_index is not None and 0 <= decl_index < len(decls) else None
+        if decl_index is not None and decl is None:
+            raise IndexError(f"hit for declaration {decl_index} of {len(decls)}")
+        args = {str(k): plain(v) for k, v in sorted((hit.args or {}).items())}
+        if rule.code in self.severity:
+            severity = self.severity[rule.code]
+        elif hit.severity is not None:
+            severity = Severity(hit.severity)
+        else:
+            severity = rule.severity
+        pointer = hit.pointer or ""
+        return make_finding(rule, rule.code, severity=severity, path=path, args=args, variant=hit.variant,
+                            pointer=pointer, span=locate_span(decl, pointer) if decl is not None else None,
+                            index=decl_index, decl=decl, suggest=hit.suggest,
+                            quote=quote(docs[decl_index], pointer) if decl is not None else None)
+
+    def _place(self, found: _FileFindings, finding: Finding, reported: bool) -> None:
+        if not reported:
+            found.suppressed += 1
+            found.suppressed_by[finding.code] = found.suppressed_by.get(finding.code, 0) + 1
+            return
+        if finding.declaration is None:
+            found.file.append(finding)
+        else:
+            found.decl.setdefault(finding.declaration, []).append(finding)
+
+    def _emit_problem(self, found: _FileFindings, problem: InputProblem, path: str, ignores: set[str],
+                      decls: list[Declaration]) -> None:
+        rule = self.catalog.rules.get(problem.code)
+        args = {str(k): plain(v) for k, v in sorted(problem.args.items())}
+        index = getattr(problem, "declaration", None)
+        decl = decls[index] if index is not None and 0 <= index < len(decls) else None
+        if decl is None:
+            index = None
+        severity = Severity.ERROR if rule is None else self.severity.get(rule.code, rule.severity)
+        finding = make_finding(rule, problem.code, severity=severity, path=path, args=args,
+                               variant=getattr(problem, "variant", None), pointer=problem.pointer,
+                               span=problem.span, index=index, decl=decl)
+        self._place(found, finding, reported=problem.code not in ignores)
+
+    def _emit_internal(self, found: _FileFindings, active: Active, path: str, index: int | None,
+                       exc: BaseException, decls: list[Declaration], ignores: set[str]) -> None:
+        rule = active.rule
+        args = {"rule": rule.code, "name": rule.name, "kind": rule.kind, "path": path,
+                "error": f"{type(exc).__name__}: {exc}"}
+        finding = make_finding(self.catalog.rules.get(INTERNAL_ERROR_CODE), INTERNAL_ERROR_CODE,
+                               severity=Severity.ERROR, path=path, args=args, index=index,
+                               decl=decls[index] if index is not None else None)
+        # the crash of an ignored rule is suppressed like its findings would be
+        reported = INTERNAL_ERROR_CODE not in ignores and active.reported and rule.code not in ignores
+        self._place(found, finding, reported=reported)
+
+
+def has_internal_errors(result: RunResult) -> bool:
+    return any(f.code == INTERNAL_ERROR_CODE for f in result.findings)

@@ -1,0 +1,159 @@
+"""A whole run, as ``perflint check`` makes it and as a Python caller can.
+
+:func:`run` checks the files under some paths and writes every output
+(standard output or a file, in any registered format) as files complete;
+:func:`exit_code` turns the run's summary into the exit status;
+:func:`open_cache` opens the result cache a configuration asks for.  The
+command line only parses options and prints messages around these.
+
+Output files are written through a temporary file in the same folder and
+renamed into place when the run completes, so an interrupted or failed run
+never leaves half a report behind.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import IO, Any, Protocol
+
+from perflint.checks.analysis import segment
+from perflint.domain.result import RunSummary
+from perflint.engine.cache import ResultCache, default_cache_dir
+from perflint.engine.config import Config
+from perflint.engine.core import Engine
+from perflint.exitcodes import ExitCode
+from perflint.report import Sink, open_sink
+
+
+class OutputError(Exception):
+    """An output could not be opened or completed."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class Progress(Protocol):
+    def start(self, total: int) -> None: ...
+
+    def advance(self, path: str) -> None: ...
+
+
+class Target:
+    """Where one format of the run goes: standard output (``path`` None) or a file."""
+
+    def __init__(self, path: Path | None, fmt: str, options: dict[str, Any]) -> None:
+        self.path = path
+        self.fmt = fmt
+        self.options = options
+        self.stream: IO[bytes] | None = None
+        self.tmp: str | None = None
+        self.sink: Sink | None = None
+
+    def open(self) -> None:
+        if self.path is None:
+            sys.stdout.flush()
+            self.stream = sys.stdout.buffer
+        else:
+            try:
+                folder = self.path.parent if str(self.path.parent) else Path(".")
+                fd, self.tmp = tempfile.mkstemp(dir=folder, prefix=f".{self.path.name}.", suffix=".tmp")
+                self.stream = os.fdopen(fd, "wb")
+            except OSError as exc:
+                raise OutputError(self.path, exc.strerror or str(exc)) from None
+        self.sink = open_sink(self.fmt, self.options, self.stream)
+
+    def abort(self) -> None:
+        """Drop a half-written output file."""
+        if self.tmp is None:
+            return
+        try:
+            if self.stream is not None:
+                self.stream.close()
+            os.unlink(self.tmp)
+        except OSError:
+            pass
+        self.tmp = None
+
+    def close(self) -> None:
+        assert self.stream is not None
+        if self.path is None or self.tmp is None:
+            self.stream.flush()
+            return
+        try:
+            self.stream.close()
+            os.replace(self.tmp, self.path)
+            self.tmp = None
+        except OSError as exc:
+            try:
+                os.unlink(self.tmp)
+            except OSError:
+                pass
+            raise OutputError(self.path, exc.strerror or str(exc)) from None
+
+
+def open_cache(engine: Engine, config: Config, *, no_cache: bool = False,
+               cache_dir: Path | None = None) -> ResultCache | None:
+    """The result cache for this run, or None (``--no-cache``, ``cache = false``).
+
+    The word-segmentation index (:mod:`perflint.checks.analysis.segment`) lives
+    in the same folder whether or not results are cached: it is derived from
+    the installed dictionary, not from any input."""
+    configured = getattr(config, "cache_dir", None)
+    root = cache_dir or (Path(configured) if configured else None)
+    if root is not None:
+        segment.set_cache_dir(root)
+    if no_cache or getattr(config, "cache", True) is False:
+        return None
+    return ResultCache(root or default_cache_dir(), engine.fingerprint())
+
+
+def run(engine: Engine, paths: Iterable[str], targets: list[Target], *, jobs: int = 1,
+        cache: ResultCache | None = None, progress: Progress | None = None) -> RunSummary:
+    """Check every file under ``paths`` and write each target as files complete.
+
+    On any exception (Ctrl-C included) every output file is dropped and the
+    exception goes on to the caller."""
+    summary = engine.summary()
+    try:
+        for target in targets:
+            target.open()
+        for target in targets:
+            assert target.sink is not None
+            target.sink.start(summary)
+        on_start = progress.start if progress is not None else None
+        for report in engine.stream(paths, jobs=jobs, cache=cache, on_start=on_start, stats=summary):
+            summary.add(report, report.suppressed_by)
+            for target in targets:
+                assert target.sink is not None
+                target.sink.file(report)
+            if progress is not None:
+                progress.advance(report.path)
+        engine.finish_summary(summary)
+        for target in targets:
+            assert target.sink is not None
+            target.sink.finish(summary)
+        for target in targets:
+            target.close()
+    except BaseException:
+        for target in targets:
+            target.abort()
+        raise
+    return summary
+
+
+def exit_code(summary: RunSummary, config: Config, *, exit_zero: bool = False) -> ExitCode:
+    """2 for internal errors, else 0 with ``exit_zero``, else 1 when a finding reaches ``fail-on``."""
+    if summary.internal_errors:
+        return ExitCode.ERROR
+    if exit_zero:
+        return ExitCode.OK
+    threshold = config.fail_threshold()
+    if threshold is not None and summary.max_rank >= threshold:
+        return ExitCode.FINDINGS
+    return ExitCode.OK
