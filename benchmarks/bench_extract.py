@@ -89,8 +89,8 @@ def time_check(paths: list[str], max_bytes: int, repeat: int) -> tuple[float, in
         from dataclasses import replace
 
         from perflint.catalog import builtin_catalog
-        from perflint.engine.config import Config
         from perflint.engine import Engine
+        from perflint.engine.config import Config
     except ImportError:
         return None
     engine = Engine(builtin_catalog(), replace(Config(), today="2025-01-01", max_file_size=max_bytes))
@@ -105,8 +105,10 @@ def time_check(paths: list[str], max_bytes: int, repeat: int) -> tuple[float, in
 
 def report(name: str, paths: list[str], seconds: float, decls: int, extra: str = "") -> None:
     size = sum(os.path.getsize(p) for p in paths) / (1024 * 1024)
-    print(f"{name:<18} {len(paths):>6} files {decls:>6} decls {size:>7.2f} MB {seconds:>8.3f} s   "
-          f"{len(paths) / seconds:>9.1f} files/s {decls / seconds:>9.1f} decls/s {size / seconds:>7.2f} MB/s{extra}")
+    print(
+        f"{name:<18} {len(paths):>6} files {decls:>6} decls {size:>7.2f} MB {seconds:>8.3f} s   "
+        f"{len(paths) / seconds:>9.1f} files/s {decls / seconds:>9.1f} decls/s {size / seconds:>7.2f} MB/s{extra}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

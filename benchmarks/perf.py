@@ -68,6 +68,7 @@ INSTALL_CJS = "python3 -m venv /tmp/cjs && /tmp/cjs/bin/pip install check-jsonsc
 
 # -- running and measuring ------------------------------------------------------
 
+
 @dataclass
 class Run:
     wall: float
@@ -140,8 +141,14 @@ def run(cmd: list[str], cwd: Path, *, sample: bool = True, stdout: Path | None =
     err = tempfile.TemporaryFile()  # noqa: SIM115
     read_end, write_end = os.pipe()
     try:
-        proc = subprocess.Popen([sys.executable, "-S", "-c", WRAPPER, str(write_end), *cmd], cwd=cwd,
-                                stdout=out, stderr=err, stdin=subprocess.DEVNULL, pass_fds=(write_end,))
+        proc = subprocess.Popen(
+            [sys.executable, "-S", "-c", WRAPPER, str(write_end), *cmd],
+            cwd=cwd,
+            stdout=out,
+            stderr=err,
+            stdin=subprocess.DEVNULL,
+            pass_fds=(write_end,),
+        )
         os.close(write_end)
         write_end = -1
         peak = [0]
@@ -166,8 +173,9 @@ def run(cmd: list[str], cwd: Path, *, sample: bool = True, stdout: Path | None =
             wall_s, code_s, rss_s = report.decode().split()
         except ValueError:
             err.seek(0)
-            raise RuntimeError(f"wrapper failed for {' '.join(cmd)}:\n"
-                               f"{err.read().decode('utf-8', 'replace')[-2000:]}") from None
+            raise RuntimeError(
+                f"wrapper failed for {' '.join(cmd)}:\n{err.read().decode('utf-8', 'replace')[-2000:]}"
+            ) from None
         code = int(code_s)
         if code not in (0, 1):
             err.seek(0)
@@ -211,28 +219,46 @@ class Measure:
         return max(r.tree_rss_kb for r in self.runs) / 1024
 
     def to_dict(self) -> dict:
-        return {"name": self.name, "decls": self.decls, "median_s": round(self.median, 4),
-                "best_s": round(self.best, 4), "runs_s": [round(r.wall, 4) for r in self.runs],
-                "decls_per_s": None if self.rate is None else round(self.rate, 1),
-                "max_process_rss_mb": round(self.max_rss_mb, 1),
-                "tree_peak_rss_mb": round(self.tree_rss_mb, 1) if self.tree_rss_mb else None,
-                "runs_max_process_rss_mb": [round(r.max_rss_kb / 1024, 1) for r in self.runs],
-                "note": self.note}
+        return {
+            "name": self.name,
+            "decls": self.decls,
+            "median_s": round(self.median, 4),
+            "best_s": round(self.best, 4),
+            "runs_s": [round(r.wall, 4) for r in self.runs],
+            "decls_per_s": None if self.rate is None else round(self.rate, 1),
+            "max_process_rss_mb": round(self.max_rss_mb, 1),
+            "tree_peak_rss_mb": round(self.tree_rss_mb, 1) if self.tree_rss_mb else None,
+            "runs_max_process_rss_mb": [round(r.max_rss_kb / 1024, 1) for r in self.runs],
+            "note": self.note,
+        }
 
 
-def measure(name: str, cmd: list[str], cwd: Path, repeat: int, decls: int = 0, note: str = "",
-            before=None, stdout: Path | None = None, sample: bool = True) -> Measure:
+def measure(
+    name: str,
+    cmd: list[str],
+    cwd: Path,
+    repeat: int,
+    decls: int = 0,
+    note: str = "",
+    before=None,
+    stdout: Path | None = None,
+    sample: bool = True,
+) -> Measure:
     m = Measure(name, decls=decls, note=note)
     for _ in range(repeat):
         if before:
             before()
         m.runs.append(run(cmd, cwd, stdout=stdout, sample=sample))
-    print(f"  {name}: median {m.median:.3f} s" + (f", {m.rate:.0f} decls/s" if m.rate else ""),
-          file=sys.stderr, flush=True)
+    print(
+        f"  {name}: median {m.median:.3f} s" + (f", {m.rate:.0f} decls/s" if m.rate else ""),
+        file=sys.stderr,
+        flush=True,
+    )
     return m
 
 
 # -- the workload ---------------------------------------------------------------
+
 
 def workload(folder: Path, decls: int, seed: int, with_json: bool, regenerate: bool) -> dict:
     """The generated workload in ``folder``, reused when its manifest matches."""
@@ -242,9 +268,13 @@ def workload(folder: Path, decls: int, seed: int, with_json: bool, regenerate: b
             m = json.loads(path.read_text("utf-8"))
         except ValueError:
             m = {}
-        if (m.get("generator") == generate.GENERATOR_VERSION and m.get("seed") == seed
-                and m.get("decls") == decls and (m.get("json") or not with_json)
-                and all((folder / f["text"]).exists() for f in m.get("files", [])[:1])):
+        if (
+            m.get("generator") == generate.GENERATOR_VERSION
+            and m.get("seed") == seed
+            and m.get("decls") == decls
+            and (m.get("json") or not with_json)
+            and all((folder / f["text"]).exists() for f in m.get("files", [])[:1])
+        ):
             print(f"reusing {decls} declarations in {folder}", file=sys.stderr)
             return m
     print(f"generating {decls} declarations into {folder} …", file=sys.stderr, flush=True)
@@ -272,6 +302,7 @@ def wrapper_schema(folder: Path, schema_path: Path) -> Path:
 
 
 # -- the tools --------------------------------------------------------------------
+
 
 def perflint_command(given: str | None) -> list[str]:
     if given:
@@ -312,8 +343,9 @@ def machine(perflint: list[str], cjs: str | None) -> dict:
         "load_avg": [round(x, 2) for x in os.getloadavg()],
     }
     if cjs:
-        info["check_jsonschema"] = subprocess.run([cjs, "--version"], capture_output=True,
-                                                  text=True, check=False).stdout.strip()
+        info["check_jsonschema"] = subprocess.run(
+            [cjs, "--version"], capture_output=True, text=True, check=False
+        ).stdout.strip()
     return info
 
 
@@ -325,12 +357,14 @@ def find_cjs(given: str | None) -> str | None:
 
 # -- the report -------------------------------------------------------------------
 
+
 def _fmt_ratio(value: float | None, target: str) -> str:
     return "—" if value is None else f"{value:.2f}  (target {target})"
 
 
-def table(measures: list[Measure], ratios: dict[str, tuple[float | None, str, bool | None]], info: dict,
-          repeat: int) -> str:
+def table(
+    measures: list[Measure], ratios: dict[str, tuple[float | None, str, bool | None]], info: dict, repeat: int
+) -> str:
     lines = [
         f"machine: {info['cpu']}, {info['cpus']} CPUs ({info['cpus_usable']} usable), Python {info['python']}, "
         f"{info['perflint']}" + (f", {info['check_jsonschema']}" if info.get("check_jsonschema") else ""),
@@ -361,9 +395,13 @@ def big_run(args: argparse.Namespace, base: list[str], cold: list[str]) -> Measu
     big_dir.mkdir(parents=True, exist_ok=True)
     workload(big_dir, args.rss_decls, args.seed, False, args.regenerate)
     (big_dir / "out").mkdir(exist_ok=True)
-    return measure(f"perflint check text/ ({args.rss_decls} decls)",
-                   [*base, "text", "--exit-zero", *cold, "-o", str(big_dir / "out" / "report.txt")],
-                   big_dir, 1, args.rss_decls)
+    return measure(
+        f"perflint check text/ ({args.rss_decls} decls)",
+        [*base, "text", "--exit-zero", *cold, "-o", str(big_dir / "out" / "report.txt")],
+        big_dir,
+        1,
+        args.rss_decls,
+    )
 
 
 def rss_only(args: argparse.Namespace, perflint: list[str], options: set[str], info: dict) -> int:
@@ -371,12 +409,18 @@ def rss_only(args: argparse.Namespace, perflint: list[str], options: set[str], i
     big = big_run(args, [*perflint, "check", *(["--jobs", str(args.jobs)] if "--jobs" in options else [])], cold)
     info["load_avg_end"] = [round(x, 2) for x in os.getloadavg()]
     ok = big.tree_rss_mb <= TARGETS["rss_mb"] if args.rss_decls >= 100000 else None
-    ratios = {f"peak RSS, whole tree, MB ({args.rss_decls} decls)": (big.tree_rss_mb, "≤ 150", ok),
-              f"peak RSS, largest process, MB ({args.rss_decls} decls)": (big.max_rss_mb, "", None)}
+    ratios = {
+        f"peak RSS, whole tree, MB ({args.rss_decls} decls)": (big.tree_rss_mb, "≤ 150", ok),
+        f"peak RSS, largest process, MB ({args.rss_decls} decls)": (big.max_rss_mb, "", None),
+    }
     print(table([big], ratios, info, 1))
     if args.json_out:
-        data = {"machine": info, "perflint_options": sorted(options), "measures": [big.to_dict()],
-                "ratios": {k: {"value": round(v, 4), "target": t, "ok": o} for k, (v, t, o) in ratios.items()}}
+        data = {
+            "machine": info,
+            "perflint_options": sorted(options),
+            "measures": [big.to_dict()],
+            "ratios": {k: {"value": round(v, 4), "target": t, "ok": o} for k, (v, t, o) in ratios.items()},
+        }
         args.json_out.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", "utf-8")
     return 0
 
@@ -386,20 +430,38 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--decls", type=int, default=10000, help="declarations in the workload (default 10000)")
     parser.add_argument("--seed", type=int, default=1, help="generator seed (default 1)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per timing; the median is reported (default 3)")
-    parser.add_argument("--work", type=Path, default=None,
-                        help="workload folder (default: $TMPDIR/perflint-bench-SEED-DECLS; reused when it matches)")
+    parser.add_argument(
+        "--work",
+        type=Path,
+        default=None,
+        help="workload folder (default: $TMPDIR/perflint-bench-SEED-DECLS; reused when it matches)",
+    )
     parser.add_argument("--regenerate", action="store_true", help="generate the workload even when one exists")
     parser.add_argument("--perflint", default=None, help="perflint executable (default: the one beside this Python)")
-    parser.add_argument("--check-jsonschema", dest="cjs", default=None,
-                        help="check-jsonschema executable (default: on PATH; skipped when missing)")
-    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
-                        help="perflint check --jobs, when perflint has the option (default: CPU count, "
-                             "perflint's own default)")
-    parser.add_argument("--rss-decls", type=int, default=0,
-                        help="also measure peak RSS (and speed) of one run on this many declarations, text only "
-                             "(e.g. 100000; generated once into its own folder)")
-    parser.add_argument("--rss-only", action="store_true",
-                        help="with --rss-decls: measure only the big set (no main workload, no check-jsonschema)")
+    parser.add_argument(
+        "--check-jsonschema",
+        dest="cjs",
+        default=None,
+        help="check-jsonschema executable (default: on PATH; skipped when missing)",
+    )
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="perflint check --jobs, when perflint has the option (default: CPU count, perflint's own default)",
+    )
+    parser.add_argument(
+        "--rss-decls",
+        type=int,
+        default=0,
+        help="also measure peak RSS (and speed) of one run on this many declarations, text only "
+        "(e.g. 100000; generated once into its own folder)",
+    )
+    parser.add_argument(
+        "--rss-only",
+        action="store_true",
+        help="with --rss-decls: measure only the big set (no main workload, no check-jsonschema)",
+    )
     parser.add_argument("--start-runs", type=int, default=10, help="runs for the cold-start medians (at least 10)")
     parser.add_argument("--json", dest="json_out", type=Path, default=None, help="also write the results as JSON here")
     args = parser.parse_args(argv)
@@ -432,16 +494,31 @@ def main(argv: list[str] | None = None) -> int:
     print(f"perflint: {' '.join(perflint)}; {'; '.join(notes)}", file=sys.stderr)
 
     measures: list[Measure] = []
-    text_cold = measure("perflint check text/ (text report)",
-                        [*base, "text", "--exit-zero", *cold, "-o", str(out_dir / "report.txt")],
-                        work, repeat, decls, note=", ".join(notes))
+    text_cold = measure(
+        "perflint check text/ (text report)",
+        [*base, "text", "--exit-zero", *cold, "-o", str(out_dir / "report.txt")],
+        work,
+        repeat,
+        decls,
+        note=", ".join(notes),
+    )
     measures.append(text_cold)
-    measures.append(measure("perflint check text/ --format jsonl",
-                            [*base, "text", "--exit-zero", *cold, "--format", "jsonl", "-o",
-                             str(out_dir / "report.jsonl")], work, repeat, decls))
-    json_cold = measure("perflint check json/ (text report)",
-                        [*base, "json", "--exit-zero", *cold, "-o", str(out_dir / "report-json.txt")],
-                        work, repeat, decls)
+    measures.append(
+        measure(
+            "perflint check text/ --format jsonl",
+            [*base, "text", "--exit-zero", *cold, "--format", "jsonl", "-o", str(out_dir / "report.jsonl")],
+            work,
+            repeat,
+            decls,
+        )
+    )
+    json_cold = measure(
+        "perflint check json/ (text report)",
+        [*base, "json", "--exit-zero", *cold, "-o", str(out_dir / "report-json.txt")],
+        work,
+        repeat,
+        decls,
+    )
     measures.append(json_cold)
 
     warm = None
@@ -461,8 +538,13 @@ def main(argv: list[str] | None = None) -> int:
     one_text = manifest["files"][0]["text"]
     one_json = manifest["files"][0].get("json")
     py = measure("python -c pass", [sys.executable, "-c", "pass"], work, start_runs, sample=False)
-    start_check = measure(f"perflint check ONE_FILE ({one_text})",
-                          [*perflint, "check", one_text, "--exit-zero", *cold], work, start_runs, sample=False)
+    start_check = measure(
+        f"perflint check ONE_FILE ({one_text})",
+        [*perflint, "check", one_text, "--exit-zero", *cold],
+        work,
+        start_runs,
+        sample=False,
+    )
     start_version = measure("perflint --version", [*perflint, "--version"], work, start_runs, sample=False)
     measures += [py, start_check, start_version]
 
@@ -470,16 +552,25 @@ def main(argv: list[str] | None = None) -> int:
     if cjs:
         schema = wrapper_schema(out_dir, HERE.parent / "schemas" / "declaration.schema.json")
         json_files = [f["json"] for f in manifest["files"]]
-        cjs_json = measure("check-jsonschema json/*.json",
-                           [cjs, "--schemafile", str(schema), *json_files], work, repeat, decls,
-                           note="each JSON copy is a list of declarations: validated against an array schema "
-                                "embedding schemas/declaration.schema.json")
-        cjs_start = measure("check-jsonschema ONE_FILE", [cjs, "--schemafile", str(schema), one_json], work,
-                            start_runs, sample=False)
+        cjs_json = measure(
+            "check-jsonschema json/*.json",
+            [cjs, "--schemafile", str(schema), *json_files],
+            work,
+            repeat,
+            decls,
+            note="each JSON copy is a list of declarations: validated against an array schema "
+            "embedding schemas/declaration.schema.json",
+        )
+        cjs_start = measure(
+            "check-jsonschema ONE_FILE", [cjs, "--schemafile", str(schema), one_json], work, start_runs, sample=False
+        )
         measures += [cjs_json, cjs_start]
     else:
-        print(f"check-jsonschema not found: skipped. Install it with\n    {INSTALL_CJS}\n"
-              f"and pass --check-jsonschema /tmp/cjs/bin/check-jsonschema", file=sys.stderr)
+        print(
+            f"check-jsonschema not found: skipped. Install it with\n    {INSTALL_CJS}\n"
+            f"and pass --check-jsonschema /tmp/cjs/bin/check-jsonschema",
+            file=sys.stderr,
+        )
 
     big = big_run(args, base, cold) if args.rss_decls else None
     if big:
@@ -499,8 +590,11 @@ def main(argv: list[str] | None = None) -> int:
         ratios["warm cache ÷ cold (--no-cache), text/"] = (r, "≤ 0.15", r <= TARGETS["warm_cold"])
     else:
         ratios["warm cache ÷ cold, text/"] = (None, "≤ 0.15", None)
-    ratios["perflint check ONE_FILE, seconds"] = (start_check.median, "≤ 0.3",
-                                                  start_check.median <= TARGETS["start_check_s"])
+    ratios["perflint check ONE_FILE, seconds"] = (
+        start_check.median,
+        "≤ 0.3",
+        start_check.median <= TARGETS["start_check_s"],
+    )
     ratios["perflint check ONE_FILE ÷ python -c pass"] = (start_check.median / py.median, "", None)
     rv = start_version.median / py.median
     ratios["perflint --version ÷ python -c pass"] = (rv, "≤ 15", rv <= TARGETS["start_version_x"])
@@ -514,20 +608,29 @@ def main(argv: list[str] | None = None) -> int:
         ratios[f"peak RSS, largest process, MB ({args.rss_decls} decls)"] = (big.max_rss_mb, "", None)
 
     report = table(measures, ratios, info, repeat)
-    print(f"\nworkload: {decls} declarations in {len(manifest['files'])} files, "
-          f"{manifest['bytes']['text'] / 1e6:.1f} MB of text ({manifest['encodings']['gbk']} files GBK), "
-          f"in {work}")
+    print(
+        f"\nworkload: {decls} declarations in {len(manifest['files'])} files, "
+        f"{manifest['bytes']['text'] / 1e6:.1f} MB of text ({manifest['encodings']['gbk']} files GBK), "
+        f"in {work}"
+    )
     print(report)
     if args.json_out:
         data = {
             "machine": info,
-            "workload": {"decls": decls, "seed": args.seed, "files": len(manifest["files"]),
-                         "text_bytes": manifest["bytes"]["text"], "folder": str(work)},
+            "workload": {
+                "decls": decls,
+                "seed": args.seed,
+                "files": len(manifest["files"]),
+                "text_bytes": manifest["bytes"]["text"],
+                "folder": str(work),
+            },
             "perflint_options": sorted(options),
             "statistic": "median wall time",
             "measures": [m.to_dict() for m in measures],
-            "ratios": {k: {"value": None if v is None else round(v, 4), "target": t, "ok": ok}
-                       for k, (v, t, ok) in ratios.items()},
+            "ratios": {
+                k: {"value": None if v is None else round(v, 4), "target": t, "ok": ok}
+                for k, (v, t, ok) in ratios.items()
+            },
             "targets": TARGETS,
         }
         args.json_out.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", "utf-8")

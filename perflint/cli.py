@@ -48,8 +48,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
-                                 help="Show the version and exit."),
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
 ) -> None:
     pass
 
@@ -64,8 +65,9 @@ def _check_layout(value: Optional[str]) -> Optional[str]:
 def extract(
     paths: list[str] = typer.Argument(..., help="Files to read ('-' for standard input)."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Force an input encoding (e.g. gb18030)."),
-    layout: Optional[str] = typer.Option(None, "--layout", callback=_check_layout,
-                                         help="Force a text layout: tabbed, pipe, lines, flattened."),
+    layout: Optional[str] = typer.Option(
+        None, "--layout", callback=_check_layout, help="Force a text layout: tabbed, pipe, lines, flattened."
+    ),
     no_source: bool = typer.Option(False, "--no-source", help="Leave out the source map (spans, labels)."),
 ) -> None:
     """Print the declarations read from FILES as a JSON list (schema: `perflint schema`).
@@ -96,13 +98,15 @@ def schema(
     path = schemas_dir() / f"{name}.schema.json"
     if not path.is_file():
         typer.echo(f"unknown schema {name!r}", err=True)
-        raise typer.Exit(ExitCode.ERROR)
+        raise typer.Exit(ExitCode.ERROR) from None
     sys.stdout.write(path.read_text("utf-8"))
 
 
 @app.command()
 def clean(
-    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="The cache folder to remove (default: the one check uses)."),
+    cache_dir: Optional[Path] = typer.Option(
+        None, "--cache-dir", help="The cache folder to remove (default: the one check uses)."
+    ),
     config: Optional[Path] = typer.Option(None, "--config", help="Configuration file whose cache-dir to use."),
     lang: Optional[str] = typer.Option(None, "--lang", help="Message language: zh (default) or en."),
 ) -> None:
@@ -125,10 +129,10 @@ def clean(
         files, size = remove_cache(root)
     except PermissionError:
         _err("perflint: " + tr("cache-not-ours", ui, path=str(root)))
-        raise typer.Exit(ExitCode.ERROR)
+        raise typer.Exit(ExitCode.ERROR) from None
     except OSError as exc:
         _err("perflint: " + tr("output-failed", ui, reason=f"{root}: {exc.strerror or exc}"))
-        raise typer.Exit(ExitCode.ERROR)
+        raise typer.Exit(ExitCode.ERROR) from None
     typer.echo("perflint: " + tr("cache-cleaned", ui, path=str(root), files=files, size=_size(size)))
 
 
@@ -162,13 +166,13 @@ def _load_catalog(lang: str, strict_plugins: bool = False) -> Catalog:
         catalog = builtin_catalog()
     except CatalogError as exc:
         _err(f"perflint: {tr('catalog-error', lang)}{'：' if lang == 'zh' else ':'}\n{exc.text(lang)}")
-        raise typer.Exit(ExitCode.ERROR)
+        raise typer.Exit(ExitCode.ERROR) from None
     for e in catalog.plugin_errors:
         _err("perflint: " + tr("plugin-failed", lang, group=e.group, name=e.name, error=e.error))
     for problem in catalog.skipped:
         _err("perflint: " + problem.text(lang))
     if catalog.plugin_errors and strict_plugins:
-        raise typer.Exit(ExitCode.ERROR)
+        raise typer.Exit(ExitCode.ERROR) from None
     return catalog
 
 
@@ -179,36 +183,64 @@ def _lang_guess(lang: Optional[str]) -> str:
 @app.command()
 def check(
     paths: Optional[list[str]] = typer.Argument(None, help="Files or directories to check ('-' for standard input)."),
-    fmt: Optional[str] = typer.Option(None, "--format", "--output-format",
-                                      help="Output format: text, json, jsonl, sarif, github, gitlab, junit, csv, html, opinion."),
+    fmt: Optional[str] = typer.Option(
+        None,
+        "--format",
+        "--output-format",
+        help="Output format: text, json, jsonl, sarif, github, gitlab, junit, csv, html, opinion.",
+    ),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to FILE instead of stdout."),
-    reports: Optional[list[str]] = typer.Option(None, "--report", metavar="FORMAT:PATH",
-                                                help="Also write a report in FORMAT to PATH (repeatable), e.g. --report sarif:perflint.sarif."),
+    reports: Optional[list[str]] = typer.Option(
+        None,
+        "--report",
+        metavar="FORMAT:PATH",
+        help="Also write a report in FORMAT to PATH (repeatable), e.g. --report sarif:perflint.sarif.",
+    ),
     lang: Optional[str] = typer.Option(None, "--lang", help="Message language: zh (default) or en."),
     profile: Optional[str] = typer.Option(None, "--profile", help="Template-family profile (default hunan-2019)."),
     preview: Optional[bool] = typer.Option(None, "--preview/--no-preview", help="Also run rules in preview status."),
-    select: Optional[list[str]] = typer.Option(None, "--select", help="Run only these rules (code, name, prefix, alias; repeatable or comma-separated)."),
-    ignore: Optional[list[str]] = typer.Option(None, "--ignore", help="Do not report these rules (counted as suppressed)."),
+    select: Optional[list[str]] = typer.Option(
+        None, "--select", help="Run only these rules (code, name, prefix, alias; repeatable or comma-separated)."
+    ),
+    ignore: Optional[list[str]] = typer.Option(
+        None, "--ignore", help="Do not report these rules (counted as suppressed)."
+    ),
     extend_select: Optional[list[str]] = typer.Option(None, "--extend-select", help="Enable these rules too."),
-    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Exit 1 on findings at or above: error (default), warning, info, none."),
+    fail_on: Optional[str] = typer.Option(
+        None, "--fail-on", help="Exit 1 on findings at or above: error (default), warning, info, none."
+    ),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when there are findings."),
-    config: Optional[Path] = typer.Option(None, "--config", help="Configuration file (perflint.toml or pyproject.toml)."),
-    settings: Optional[list[str]] = typer.Option(None, "--settings", help="Change a shared setting: KEY=VALUE (repeatable)."),
+    config: Optional[Path] = typer.Option(
+        None, "--config", help="Configuration file (perflint.toml or pyproject.toml)."
+    ),
+    settings: Optional[list[str]] = typer.Option(
+        None, "--settings", help="Change a shared setting: KEY=VALUE (repeatable)."
+    ),
     today: Optional[str] = typer.Option(None, "--today", help="Date taken as today (YYYY-MM-DD); also PERFLINT_TODAY."),
-    max_file_size: Optional[int] = typer.Option(None, "--max-file-size", help="Size limit of one input file, in bytes."),
-    encoding: Optional[str] = typer.Option(None, "--encoding", help="Read every input in this encoding (e.g. gb18030) instead of detecting it."),
-    exclude: Optional[list[str]] = typer.Option(None, "--exclude", help="Skip these .gitignore-style patterns when walking directories (repeatable)."),
-    color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour terminal output (default: when a TTY)."),
+    max_file_size: Optional[int] = typer.Option(
+        None, "--max-file-size", help="Size limit of one input file, in bytes."
+    ),
+    encoding: Optional[str] = typer.Option(
+        None, "--encoding", help="Read every input in this encoding (e.g. gb18030) instead of detecting it."
+    ),
+    exclude: Optional[list[str]] = typer.Option(
+        None, "--exclude", help="Skip these .gitignore-style patterns when walking directories (repeatable)."
+    ),
+    color: Optional[bool] = typer.Option(
+        None, "--color/--no-color", help="Colour terminal output (default: when a TTY)."
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Terminal: only finding lines and a summary."),
     statistics: bool = typer.Option(False, "--statistics", help="Terminal: only counts per rule."),
     no_source: bool = typer.Option(False, "--no-source", help="Terminal: do not show source lines."),
     strict_plugins: bool = typer.Option(False, "--strict-plugins", help="Exit 2 when a plugin fails to load."),
     debug: bool = typer.Option(False, "--debug", help="Print tracebacks of internal errors."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1,
-                                       help="Check files in N worker processes (default: the number of CPUs)."),
+    jobs: Optional[int] = typer.Option(
+        None, "--jobs", "-j", min=1, help="Check files in N worker processes (default: the number of CPUs)."
+    ),
     no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the result cache."),
-    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir",
-                                             help="Result cache folder (default: $PERFLINT_CACHE_DIR, else ~/.cache/perflint)."),
+    cache_dir: Optional[Path] = typer.Option(
+        None, "--cache-dir", help="Result cache folder (default: $PERFLINT_CACHE_DIR, else ~/.cache/perflint)."
+    ),
 ) -> None:
     """Check declarations and report findings.
 
@@ -218,10 +250,21 @@ def check(
     ui = _lang_guess(lang)
     catalog = _load_catalog(ui, strict_plugins)
     overrides = {
-        "profile": profile, "preview": preview, "fail-on": fail_on, "lang": lang, "output-format": fmt,
-        "max-file-size": max_file_size, "select": _split_refs(select), "ignore": _split_refs(ignore),
-        "extend-select": _split_refs(extend_select), "settings": settings, "today": today,
-        "debug": debug, "strict-plugins": strict_plugins, "exclude": _split_refs(exclude), "encoding": encoding,
+        "profile": profile,
+        "preview": preview,
+        "fail-on": fail_on,
+        "lang": lang,
+        "output-format": fmt,
+        "max-file-size": max_file_size,
+        "select": _split_refs(select),
+        "ignore": _split_refs(ignore),
+        "extend-select": _split_refs(extend_select),
+        "settings": settings,
+        "today": today,
+        "debug": debug,
+        "strict-plugins": strict_plugins,
+        "exclude": _split_refs(exclude),
+        "encoding": encoding,
     }
     try:
         cfg = load_config(catalog, config_file=config, overrides=overrides)
@@ -235,7 +278,7 @@ def check(
     known = formats()
     if out_format not in known:
         _err("perflint: " + tr("unknown-format", ui, fmt=out_format))
-        raise typer.Exit(ExitCode.ERROR)
+        raise typer.Exit(ExitCode.ERROR) from None
     try:
         renderer(out_format)
     except (ImportError, AttributeError) as exc:
@@ -246,16 +289,22 @@ def check(
         name, sep, target = spec.partition(":")
         if not sep or not target or name not in known:
             _err("perflint: " + tr("bad-report", ui, spec=spec, formats=", ".join(sorted(known))))
-            raise typer.Exit(ExitCode.ERROR)
+            raise typer.Exit(ExitCode.ERROR) from None
         extra_reports.append((name, Path(target)))
     if not paths:
         _err("perflint: " + tr("no-paths", ui))
-        raise typer.Exit(ExitCode.ERROR)
+        raise typer.Exit(ExitCode.ERROR) from None
 
     use_color = out_format == "text" and output is None and resolve_color(color, sys.stdout)
-    report_options = {"lang": cfg.lang, "color": use_color, "quiet": quiet, "statistics": statistics,
-                      "show_source": not no_source, "base_dir": str(Path.cwd()),
-                      "fail_on": "error" if cfg.fail_on == "none" else cfg.fail_on}
+    report_options = {
+        "lang": cfg.lang,
+        "color": use_color,
+        "quiet": quiet,
+        "statistics": statistics,
+        "show_source": not no_source,
+        "base_dir": str(Path.cwd()),
+        "fail_on": "error" if cfg.fail_on == "none" else cfg.fail_on,
+    }
     targets = [Target(output, out_format, report_options)]
     targets += [Target(path, name, {**report_options, "color": False}) for name, path in extra_reports]
     try:
@@ -296,14 +345,20 @@ def _rule_dict(catalog, rule, lang: str) -> dict:
         "summary": rule.doc_text("summary", lang),
         "summary_zh": rule.doc_text("summary", "zh"),
         "summary_en": rule.doc_text("summary", "en"),
-        "path": Path(rule.path).relative_to(rule.pack).as_posix() if Path(rule.path).is_relative_to(rule.pack) else str(rule.path),
+        "path": Path(rule.path).relative_to(rule.pack).as_posix()
+        if Path(rule.path).is_relative_to(rule.pack)
+        else str(rule.path),
     }
 
 
 @app.command()
 def rules(
-    fmt: str = typer.Option("text", "--format", "--output-format",
-                            help="text (a table), json, or markdown (the rule reference, generated from the rule files)."),
+    fmt: str = typer.Option(
+        "text",
+        "--format",
+        "--output-format",
+        help="text (a table), json, or markdown (the rule reference, generated from the rule files).",
+    ),
     lang: str = typer.Option("zh", "--lang", help="zh or en."),
     profile: Optional[str] = typer.Option(None, "--profile", help="Only rules this profile enables."),
     select: Optional[list[str]] = typer.Option(None, "--select", help="Only these rules (code, name, prefix, alias)."),
@@ -314,9 +369,11 @@ def rules(
     chosen = list(catalog.rules.values())
     if profile is not None:
         if profile not in catalog.profiles:
-            _err("perflint: " + tr("unknown-profile", lang, profile=profile,
-                                   hint=did_you_mean(profile, catalog.profiles)))
-            raise typer.Exit(ExitCode.ERROR)
+            _err(
+                "perflint: "
+                + tr("unknown-profile", lang, profile=profile, hint=did_you_mean(profile, catalog.profiles))
+            )
+            raise typer.Exit(ExitCode.ERROR) from None
         enabled = {r.code for r in catalog.profile_rules(profile)}
         chosen = [r for r in chosen if r.code in enabled]
     refs = _split_refs(select)
@@ -325,7 +382,7 @@ def rules(
             codes = {r.code for ref in refs for r in catalog.resolve(ref)}
         except ReferenceError_ as exc:
             _err("perflint: " + tr("unknown-rule", lang, ref=exc.ref, hint=exc.suggestion))
-            raise typer.Exit(ExitCode.ERROR)
+            raise typer.Exit(ExitCode.ERROR) from None
         chosen = [r for r in chosen if r.code in codes]
     items = [_rule_dict(catalog, r, lang) for r in chosen]
     if fmt == "json":
@@ -336,7 +393,7 @@ def rules(
         return
     if fmt != "text":
         _err("perflint: " + tr("unknown-format", lang, fmt=fmt))
-        raise typer.Exit(ExitCode.ERROR)
+        raise typer.Exit(ExitCode.ERROR) from None
     # start-up: rich's table only for the text listing
     from rich.console import Console
     from rich.table import Table
@@ -345,9 +402,14 @@ def rules(
     for head in ("h-code", "h-name", "h-severity", "h-aspect", "h-profiles", "h-summary"):
         table.add_column(tr(head, lang), overflow="fold")
     for item in items:
-        table.add_row(item["code"], item["name"], _label_severity(item["severity"], lang),
-                      _label_aspect(item["aspect"], lang),
-                      ", ".join(item["profiles"]), item["summary"])
+        table.add_row(
+            item["code"],
+            item["name"],
+            _label_severity(item["severity"], lang),
+            _label_aspect(item["aspect"], lang),
+            ", ".join(item["profiles"]),
+            item["summary"],
+        )
     Console(width=160 if not sys.stdout.isatty() else None).print(table)
 
 
@@ -373,24 +435,48 @@ def _rules_markdown(catalog, rules_: list, lang: str) -> str:
     for rule in rules_:
         families.setdefault(rule.family, []).append(rule)
     for family in sorted(families):
-        out += [f"## {family}", "", f"| {tr('h-code', lang)} | {tr('h-name', lang)} | {tr('h-severity', lang)} | "
-                f"{tr('h-aspect', lang)} | {tr('h-summary', lang)} |", "|---|---|---|---|---|"]
+        out += [
+            f"## {family}",
+            "",
+            f"| {tr('h-code', lang)} | {tr('h-name', lang)} | {tr('h-severity', lang)} | "
+            f"{tr('h-aspect', lang)} | {tr('h-summary', lang)} |",
+            "|---|---|---|---|---|",
+        ]
         for rule in families[family]:
             summary = rule.doc_text("summary", lang).replace("|", "\\|")
-            out.append(f"| [{rule.code}](#{rule.code.lower()}) | {rule.name} | {rule.severity.value} | {rule.aspect} | "
-                       f"{summary} |")
+            out.append(
+                f"| [{rule.code}](#{rule.code.lower()}) | {rule.name} | {rule.severity.value} | {rule.aspect} | "
+                f"{summary} |"
+            )
         out.append("")
         for rule in families[family]:
             data = _explain_data(catalog, rule, lang, "hunan-2019")
-            out += [f"### {rule.code}", "", f"`{rule.name}` · {rule.severity.value} · {rule.aspect} · "
-                    f"{tr('h-profiles', lang)}{colon}{', '.join(data['profiles']) or tr('h-none', lang)}", "",
-                    data["summary"], "", f"**{tr('h-what', lang)}**{colon}{data['what']}", "",
-                    f"**{tr('h-why', lang)}**{colon}{data['why']}", ""]
+            out += [
+                f"### {rule.code}",
+                "",
+                f"`{rule.name}` · {rule.severity.value} · {rule.aspect} · "
+                f"{tr('h-profiles', lang)}{colon}{', '.join(data['profiles']) or tr('h-none', lang)}",
+                "",
+                data["summary"],
+                "",
+                f"**{tr('h-what', lang)}**{colon}{data['what']}",
+                "",
+                f"**{tr('h-why', lang)}**{colon}{data['why']}",
+                "",
+            ]
             for case, head in (("bad", "h-bad"), ("good", "h-good")):
                 for ex in (e for e in data["examples"] if e["case"] == case):
                     body = {k: v for k, v in ex.items() if k != "case"}
-                    out += [f"**{tr(head, lang)}**", "", "```", json.dumps(body, ensure_ascii=False, indent=2)
-                            if "text" not in body else body["text"].rstrip("\n"), "```", ""]
+                    out += [
+                        f"**{tr(head, lang)}**",
+                        "",
+                        "```",
+                        json.dumps(body, ensure_ascii=False, indent=2)
+                        if "text" not in body
+                        else body["text"].rstrip("\n"),
+                        "```",
+                        "",
+                    ]
     return "\n".join(out)
 
 
@@ -443,23 +529,25 @@ def explain(
     if rule is None:
         choices = list(catalog.rules) + [r.name for r in catalog.rules.values()]
         _err("perflint: " + tr("unknown-rule-explain", lang, ref=ref, hint=did_you_mean(ref, choices)))
-        raise typer.Exit(ExitCode.ERROR)
+        raise typer.Exit(ExitCode.ERROR) from None
     if profile not in catalog.profiles:
         _err("perflint: " + tr("unknown-profile", lang, profile=profile, hint=did_you_mean(profile, catalog.profiles)))
-        raise typer.Exit(ExitCode.ERROR)
+        raise typer.Exit(ExitCode.ERROR) from None
     data = _explain_data(catalog, rule, lang, profile)
     if fmt == "json":
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
         return
     if fmt != "text":
         _err("perflint: " + tr("unknown-format", lang, fmt=fmt))
-        raise typer.Exit(ExitCode.ERROR)
+        raise typer.Exit(ExitCode.ERROR) from None
     none = tr("h-none", lang)
     colon = "：" if lang == "zh" else ": "
     lines = [f"{rule.code} {rule.name}", "", data["summary"], ""]
-    lines.append(f"{tr('h-severity', lang)}{colon}{_label_severity(data['severity'], lang)}    "
-                 f"{tr('h-aspect', lang)}{colon}{_label_aspect(data['aspect'], lang)}"
-                 f"    {tr('h-kind', lang)}{colon}{data['kind']}    {tr('h-status', lang)}{colon}{data['status']}")
+    lines.append(
+        f"{tr('h-severity', lang)}{colon}{_label_severity(data['severity'], lang)}    "
+        f"{tr('h-aspect', lang)}{colon}{_label_aspect(data['aspect'], lang)}"
+        f"    {tr('h-kind', lang)}{colon}{data['kind']}    {tr('h-status', lang)}{colon}{data['status']}"
+    )
     lines.append(f"{tr('h-profiles', lang)}{colon}{', '.join(data['profiles']) or none}")
     if data["aliases"]:
         lines.append(f"{tr('h-aliases', lang)}{colon}{', '.join(data['aliases'])}")

@@ -97,12 +97,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{n} finding(s) ({error} error(s), {warning} warning(s), {info} info)",
     },
     "term.clean": {"zh": "未发现问题", "en": "No findings"},
-    "term.grade_line": {"zh": "等级：{grade}（{score} 分）— {consequence}",
-                        "en": "Grade: {grade} (score {score}) — {consequence}"},
+    "term.grade_line": {
+        "zh": "等级：{grade}（{score} 分）— {consequence}",
+        "en": "Grade: {grade} (score {score}) — {consequence}",
+    },
     "term.grade_line_bare": {"zh": "等级：{grade}（{score} 分）", "en": "Grade: {grade} (score {score})"},
     "term.continues": {"zh": " 续至第 {line} 行", "en": " continues to line {line}"},
-    "term.plugin_failed": {"zh": "插件加载失败：{name}（{group}）：{error}",
-                           "en": "plugin failed to load: {name} ({group}): {error}"},
+    "term.plugin_failed": {
+        "zh": "插件加载失败：{name}（{group}）：{error}",
+        "en": "plugin failed to load: {name} ({group}): {error}",
+    },
     "term.progress": {"zh": "检查中", "en": "Checking"},
     "term.unreadable_file": {"zh": "文件无法读取", "en": "file could not be read"},
     # -- HTML report ---------------------------------------------------------------
@@ -123,7 +127,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "html.card.files": {"zh": "文件", "en": "files"},
     "html.card.unreadable": {"zh": "无法读取", "en": "unreadable"},
     "html.card.suppressed": {"zh": "已忽略", "en": "suppressed"},
-    "html.plugin_errors": {"zh": "加载失败的插件（其规则未运行）", "en": "Plugins that failed to load (their rules did not run)"},
+    "html.plugin_errors": {
+        "zh": "加载失败的插件（其规则未运行）",
+        "en": "Plugins that failed to load (their rules did not run)",
+    },
     "html.quote_cut": {"zh": "…（共 {n} 字）", "en": "… ({n} characters in all)"},
     "html.encoding": {"zh": "编码", "en": "encoding"},
     "html.chart_label": {"zh": "各等级申报表数量", "en": "Declarations per grade"},
@@ -151,7 +158,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "opinion.consequence": {
         "zh": "根据《中央部门预算绩效目标管理办法》（财预〔2015〕88号），审核结果为“{grade}”的，{consequence}。",
         "en": "Under the central-department performance-target measures (Cai Yu [2015] No. 88), "
-              "a declaration graded “{grade}” {consequence}.",
+        "a declaration graded “{grade}” {consequence}.",
     },
     "opinion.file_problem": {
         "zh": "【{path}】文件未能审核：{text}",

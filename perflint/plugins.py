@@ -54,6 +54,7 @@ def load_group(group: str, builtin: Callable[[], Any]) -> tuple[list[tuple[str, 
             errors.append(PluginError(group, ep.name, f"{type(exc).__name__}: {exc}"))
     return found, errors
 
+
 # ---------------------------------------------------------------------------
 # entry points, without importing importlib.metadata where it can be helped
 # ---------------------------------------------------------------------------
@@ -78,7 +79,11 @@ class EntryPoint:
         return f"EntryPoint(name={self.name!r}, value={self.value!r}, group={self.group!r})"
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, EntryPoint) and (self.name, self.value, self.group) == (other.name, other.value, other.group)
+        return isinstance(other, EntryPoint) and (self.name, self.value, self.group) == (
+            other.name,
+            other.value,
+            other.group,
+        )
 
     def __hash__(self) -> int:
         return hash((self.name, self.value, self.group))
@@ -171,5 +176,3 @@ def _scan_entry_points(group: str) -> list[EntryPoint] | None:
                         key, _, value = line.partition("=")
                         out.append(EntryPoint(key.strip(), value.strip(), group))
     return out
-
-

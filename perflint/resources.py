@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import os
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 _PKG = Path(__file__).resolve().parent
@@ -17,9 +17,11 @@ _PKG = Path(__file__).resolve().parent
 #: environment variable naming the cache folder
 CACHE_ENV = "PERFLINT_CACHE_DIR"
 #: marks a cache folder for backup tools (https://bford.info/cachedir/)
-CACHEDIR_TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
-                "# This file is a cache directory tag created by perflint.\n"
-                "# For information about cache directory tags see https://bford.info/cachedir/\n")
+CACHEDIR_TAG = (
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This file is a cache directory tag created by perflint.\n"
+    "# For information about cache directory tags see https://bford.info/cachedir/\n"
+)
 
 
 def _find(name: str) -> Path:
@@ -37,7 +39,7 @@ def schemas_dir() -> Path:
     return _find("schemas")
 
 
-@lru_cache(maxsize=None)
+@cache
 def schema(name: str) -> dict:
     """Load ``schemas/<name>`` (for example ``declaration.schema.json``)."""
     return json.loads((schemas_dir() / name).read_text("utf-8"))

@@ -47,19 +47,31 @@ MAX_TEXT_LENGTH = 5_000
 
 #: reason key → message template per language ({pattern} and {detail} are filled)
 REASONS: dict[str, dict[str, str]] = {
-    "too-long": {"zh": "正则表达式过长（{detail} 个字符，上限 {limit}）。",
-                 "en": "regular expression too long ({detail} characters, limit {limit})."},
+    "too-long": {
+        "zh": "正则表达式过长（{detail} 个字符，上限 {limit}）。",
+        "en": "regular expression too long ({detail} characters, limit {limit}).",
+    },
     "syntax": {"zh": "正则表达式语法错误：{detail}。", "en": "regular expression syntax error: {detail}."},
-    "backreference": {"zh": "正则表达式不能使用反向引用或条件分组。",
-                      "en": "regular expressions may not use backreferences or conditional groups."},
-    "nested-quantifier": {"zh": "正则表达式中有嵌套的重复（如 (a+)+），可能导致灾难性回溯。",
-                          "en": "the regular expression nests repetitions (like (a+)+), which can backtrack catastrophically."},
-    "ambiguous-alternation": {"zh": "重复的分组中有可以相互重叠的选择分支（如 (a|ab)*），可能导致灾难性回溯。",
-                              "en": "a repeated group has overlapping alternatives (like (a|ab)*), which can backtrack catastrophically."},
-    "adjacent-quantifiers": {"zh": "正则表达式中两个重复可以匹配相同的字符且紧挨着（如 .*.* 或 \\w*\\w*），可能导致严重的回溯。",
-                             "en": "two repetitions that can match the same characters follow each other (like .*.* or \\w*\\w*), which can backtrack badly."},
-    "large-repeat": {"zh": "正则表达式的重复次数过大（{detail}，上限 {limit}）。",
-                     "en": "a repetition bound is too large ({detail}, limit {limit})."},
+    "backreference": {
+        "zh": "正则表达式不能使用反向引用或条件分组。",
+        "en": "regular expressions may not use backreferences or conditional groups.",
+    },
+    "nested-quantifier": {
+        "zh": "正则表达式中有嵌套的重复（如 (a+)+），可能导致灾难性回溯。",
+        "en": "the regular expression nests repetitions (like (a+)+), which can backtrack catastrophically.",
+    },
+    "ambiguous-alternation": {
+        "zh": "重复的分组中有可以相互重叠的选择分支（如 (a|ab)*），可能导致灾难性回溯。",
+        "en": "a repeated group has overlapping alternatives (like (a|ab)*), which can backtrack catastrophically.",
+    },
+    "adjacent-quantifiers": {
+        "zh": "正则表达式中两个重复可以匹配相同的字符且紧挨着（如 .*.* 或 \\w*\\w*），可能导致严重的回溯。",
+        "en": "two repetitions that can match the same characters follow each other (like .*.* or \\w*\\w*), which can backtrack badly.",
+    },
+    "large-repeat": {
+        "zh": "正则表达式的重复次数过大（{detail}，上限 {limit}）。",
+        "en": "a repetition bound is too large ({detail}, limit {limit}).",
+    },
 }
 
 
@@ -151,13 +163,19 @@ def _walk(items: list, pattern: str, inside_unbounded: bool, inside_repeat: bool
 # a sample of the characters declarations are made of.
 
 _SAMPLE = frozenset(
-    [chr(c) for c in range(0x20, 0x7F)] + list("\t\n\u3000，。：；、（）《》〔〕％≥≤—…中文元万年月日号条项目资金") +
-    list("０１２ａＡ\u00e9\u00a0")
+    [chr(c) for c in range(0x20, 0x7F)]
+    + list("\t\n\u3000，。：；、（）《》〔〕％≥≤—…中文元万年月日号条项目资金")
+    + list("０１２ａＡ\u00e9\u00a0")
 )
 _CATEGORY = {
-    "CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D", "CATEGORY_SPACE": r"\s",
-    "CATEGORY_NOT_SPACE": r"\S", "CATEGORY_WORD": r"\w", "CATEGORY_NOT_WORD": r"\W",
-    "CATEGORY_LINEBREAK": r"\n", "CATEGORY_NOT_LINEBREAK": r"[^\n]",
+    "CATEGORY_DIGIT": r"\d",
+    "CATEGORY_NOT_DIGIT": r"\D",
+    "CATEGORY_SPACE": r"\s",
+    "CATEGORY_NOT_SPACE": r"\S",
+    "CATEGORY_WORD": r"\w",
+    "CATEGORY_NOT_WORD": r"\W",
+    "CATEGORY_LINEBREAK": r"\n",
+    "CATEGORY_NOT_LINEBREAK": r"[^\n]",
 }
 
 
@@ -202,8 +220,7 @@ def _charset(items: list) -> frozenset[str] | None:
     return None
 
 
-def _check_adjacent(items: list, pattern: str, open_sets: list[frozenset[str]] | None = None
-                    ) -> list[frozenset[str]]:
+def _check_adjacent(items: list, pattern: str, open_sets: list[frozenset[str]] | None = None) -> list[frozenset[str]]:
     """Walk one sequence; return the repetitions still open at its end."""
     open_sets = [] if open_sets is None else open_sets
     for op, av in items:

@@ -33,8 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     args = parser.parse_args(argv)
     root = Path(args.directory)
-    files = sorted(p for p in root.iterdir()
-                   if p.suffix in (".txt", ".json") and not p.name.endswith(".meta.json"))
+    files = sorted(p for p in root.iterdir() if p.suffix in (".txt", ".json") and not p.name.endswith(".meta.json"))
     rows = []
     started = time.perf_counter()
     for path in files:
@@ -42,30 +41,44 @@ def main(argv: list[str] | None = None) -> int:
         meta = json.loads(meta_path.read_text("utf-8")) if meta_path.is_file() else {}
         result = load_file(str(path), ReadOptions())
         if not result.declarations:
-            rows.append({"file": path.name, "meta_layout": meta.get("layout"), "layout": None,
-                         "form_type": None, "year": None, "expected_year": meta.get("year"),
-                         "name": None, "total": None, "indicators": 0, "unrecognized": 0,
-                         "lost": None, "problems": [p.code for p in result.problems]})
+            rows.append(
+                {
+                    "file": path.name,
+                    "meta_layout": meta.get("layout"),
+                    "layout": None,
+                    "form_type": None,
+                    "year": None,
+                    "expected_year": meta.get("year"),
+                    "name": None,
+                    "total": None,
+                    "indicators": 0,
+                    "unrecognized": 0,
+                    "lost": None,
+                    "problems": [p.code for p in result.problems],
+                }
+            )
             continue
         lost = len(uncovered(result.text or "", result.declarations)) if result.text is not None else 0
         for d in result.declarations:
             total = d.money.total
-            rows.append({
-                "file": path.name,
-                "meta_layout": meta.get("layout"),
-                "layout": d.source.layout,
-                "form_type": str(d.form_type),
-                "expected_form": meta.get("form_type"),
-                "year": d.year,
-                "expected_year": meta.get("year"),
-                "name": d.name,
-                "department": d.department,
-                "total": None if total is None else f"{total.text}→{total.amount} {total.unit}",
-                "indicators": len(d.indicators),
-                "unrecognized": len(d.unrecognized),
-                "lost": lost,
-                "problems": [p.code for p in result.problems],
-            })
+            rows.append(
+                {
+                    "file": path.name,
+                    "meta_layout": meta.get("layout"),
+                    "layout": d.source.layout,
+                    "form_type": str(d.form_type),
+                    "expected_form": meta.get("form_type"),
+                    "year": d.year,
+                    "expected_year": meta.get("year"),
+                    "name": d.name,
+                    "department": d.department,
+                    "total": None if total is None else f"{total.text}→{total.amount} {total.unit}",
+                    "indicators": len(d.indicators),
+                    "unrecognized": len(d.unrecognized),
+                    "lost": lost,
+                    "problems": [p.code for p in result.problems],
+                }
+            )
     elapsed = time.perf_counter() - started
     if args.json:
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
@@ -77,11 +90,12 @@ def main(argv: list[str] | None = None) -> int:
     for r in rows:
         year = f"{r['year']}/{r['expected_year']}"
         name = r["name"] or (f"[部门] {r['department']}" if r.get("department") else None)
-        print(f"{r['file']:9} {_short(r['meta_layout'], 10):10} {_short(r['layout'], 9):9} "
-              f"{_short(r['form_type'], 7):7} {year:11} {_short(name, 28):28} "
-              f"{_short(r['total'], 22):22} {r['indicators']:>4} {r['unrecognized']:>4} "
-              f"{'-' if r['lost'] is None else r['lost']:>4}"
-              + (f"  {','.join(r['problems'])}" if r["problems"] else ""))
+        print(
+            f"{r['file']:9} {_short(r['meta_layout'], 10):10} {_short(r['layout'], 9):9} "
+            f"{_short(r['form_type'], 7):7} {year:11} {_short(name, 28):28} "
+            f"{_short(r['total'], 22):22} {r['indicators']:>4} {r['unrecognized']:>4} "
+            f"{'-' if r['lost'] is None else r['lost']:>4}" + (f"  {','.join(r['problems'])}" if r["problems"] else "")
+        )
     print(f"\n{len(files)} files, {len(rows)} declarations, {elapsed * 1000:.0f} ms")
     return 0
 

@@ -23,9 +23,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from perflint._version import __version__
-from perflint.catalog import CatalogError, builtin_catalog, did_you_mean
-from perflint.resources import rules_dir
+from perflint._version import __version__  # noqa: E402  (after the sys.path line above)
+from perflint.catalog import CatalogError, builtin_catalog, did_you_mean  # noqa: E402
+from perflint.resources import rules_dir  # noqa: E402
 
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 FAMILY_RE = re.compile(r"^[A-Z]{2,6}$")
@@ -130,8 +130,12 @@ def main(argv: list[str] | None = None) -> int:
     kind = catalog.kinds.get(args.kind)
     if kind is None and args.kind not in ("input",):
         hint = did_you_mean(args.kind, catalog.kinds)
-        print(f"unknown kind {args.kind!r}" + (f"; did you mean {hint!r}?" if hint else "")
-              + f"\nknown kinds: {', '.join(sorted(catalog.kinds))}", file=sys.stderr)
+        print(
+            f"unknown kind {args.kind!r}"
+            + (f"; did you mean {hint!r}?" if hint else "")
+            + f"\nknown kinds: {', '.join(sorted(catalog.kinds))}",
+            file=sys.stderr,
+        )
         return 2
     if catalog.get(args.name) is not None:
         print(f"a rule named {args.name!r} already exists", file=sys.stderr)
@@ -145,14 +149,15 @@ def main(argv: list[str] | None = None) -> int:
             print(f"code {code} is taken by {catalog.rules[code].path}", file=sys.stderr)
             return 2
     else:
-        used = {int(r.code[len(family):]) for r in family_rules}
+        used = {int(r.code[len(family) :]) for r in family_rules}
         code = f"{family}{next(n for n in range(1, 1000) if n not in used):03d}"
     base = args.rules_dir or rules_dir()
     folder_name = family_rules[0].path.parent.name if family_rules else family.lower()
     folder = base / folder_name
     target = folder / f"{args.name}.toml"
-    text = render(code, args.name, args.kind, args.severity, args.aspect,
-                  kind.params_schema if kind is not None else {})
+    text = render(
+        code, args.name, args.kind, args.severity, args.aspect, kind.params_schema if kind is not None else {}
+    )
     if args.dry_run:
         sys.stdout.write(text)
         return 0
@@ -161,8 +166,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     folder.mkdir(parents=True, exist_ok=True)
     target.write_text(text, "utf-8")
-    print(f"created {target} ({code}); replace every TODO, then run: pytest tests/test_rules_meta.py "
-          f"tests/test_rule_examples.py -k {code}")
+    print(
+        f"created {target} ({code}); replace every TODO, then run: pytest tests/test_rules_meta.py "
+        f"tests/test_rule_examples.py -k {code}"
+    )
     return 0
 
 

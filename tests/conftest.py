@@ -2,32 +2,29 @@
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
-
-import os
 
 import pytest
 from hypothesis import settings
 
+from perflint.domain.model import Declaration
 from perflint.ingest import declarations_from_text
 from perflint.ingest.files import FileResult, ReadOptions, load_bytes
-from perflint.domain.model import Declaration
 
 # Property-based tests draw the same examples on every run, so a CI result
 # never depends on luck; set PERFLINT_RANDOM_SEED=1 to explore new examples
 # (a failure then prints the seed to reproduce it).
-settings.register_profile("perflint", derandomize=not os.environ.get("PERFLINT_RANDOM_SEED"),
-                          print_blob=True)
+settings.register_profile("perflint", derandomize=not os.environ.get("PERFLINT_RANDOM_SEED"), print_blob=True)
 settings.load_profile("perflint")
 
 # The suite never writes the user's own cache (~/.cache/perflint): every run
 # of the CLI or engine in a test process shares one throw-away cache folder.
 # Subprocesses inherit the variable.
-import atexit
-import shutil
-import tempfile
-
 os.environ["PERFLINT_CACHE_DIR"] = _TEST_CACHE = tempfile.mkdtemp(prefix="perflint-test-cache-")
 atexit.register(shutil.rmtree, _TEST_CACHE, True)
 

@@ -42,8 +42,9 @@ class ValueMissing(Kind):
         for i, row in enumerate(decl.indicators):
             if row.content and not row.value:
                 sev = Severity.INFO if row.content.startswith(soft) else None
-                yield Hit(f"/indicators/{i}/value", {"content": row.content, "levels": [row.level1, row.level2]},
-                          severity=sev)
+                yield Hit(
+                    f"/indicators/{i}/value", {"content": row.content, "levels": [row.level1, row.level2]}, severity=sev
+                )
 
 
 class Crash(Kind):
@@ -73,8 +74,10 @@ class Today(Kind):
 
     def check(self, decl, params, ctx):
         if decl.name == "today?":
-            yield Hit("/name", {"today": ctx.today, "profile": ctx.profile,
-                                "min": ctx.settings.get("satisfaction_min_percent")})
+            yield Hit(
+                "/name",
+                {"today": ctx.today, "profile": ctx.profile, "min": ctx.settings.get("satisfaction_min_percent")},
+            )
 
 
 KINDS = [FieldEmpty, ValueMissing, Crash, DuplicateNames, Today]
@@ -95,7 +98,7 @@ def _doc(summary: str) -> str:
 
 
 RULES = {
-    "core/name-empty.toml": '''
+    "core/name-empty.toml": """
         code = "TST001"
         name = "name-empty"
         kind = "tiny-field-empty"
@@ -113,7 +116,9 @@ RULES = {
         [suggestion]
         zh = "填写「{field}」。"
         en = "Fill in “{field}”."
-    ''' + _doc("Name is empty") + '''
+    """
+    + _doc("Name is empty")
+    + """
         [[examples]]
         case = "bad"
         declaration = { form_type = "专项资金", name = "" }
@@ -121,8 +126,8 @@ RULES = {
         [[examples]]
         case = "good"
         declaration = { form_type = "专项资金", name = "示例" }
-    ''',
-    "core/value-missing.toml": '''
+    """,
+    "core/value-missing.toml": """
         code = "TST002"
         name = "value-missing"
         kind = "tiny-value-missing"
@@ -133,7 +138,9 @@ RULES = {
         [message]
         zh = "指标「{content}」没有指标值（{levels}）。"
         en = "indicator “{content}” has no value ({levels})."
-    ''' + _doc("Value missing") + '''
+    """
+    + _doc("Value missing")
+    + """
         [[examples]]
         case = "bad"
         count = 2
@@ -142,8 +149,8 @@ RULES = {
         [[examples]]
         case = "good"
         declaration = { name = "x", indicators = [ { content = "a", value = "1次" } ] }
-    ''',
-    "core/crash.toml": '''
+    """,
+    "core/crash.toml": """
         code = "TST003"
         name = "crash"
         kind = "tiny-crash"
@@ -153,12 +160,14 @@ RULES = {
         [message]
         zh = "不会出现。"
         en = "never shown."
-    ''' + _doc("Crashes") + '''
+    """
+    + _doc("Crashes")
+    + """
         [[examples]]
         case = "good"
         declaration = { name = "x" }
-    ''',
-    "cross/duplicate-names.toml": '''
+    """,
+    "cross/duplicate-names.toml": """
         code = "XT001"
         name = "duplicate-names"
         kind = "tiny-duplicate-names"
@@ -168,7 +177,9 @@ RULES = {
         [message]
         zh = "名称「{name}」与第 {first} 份重复。"
         en = "name “{name}” repeats declaration {first}."
-    ''' + _doc("Duplicate names") + '''
+    """
+    + _doc("Duplicate names")
+    + """
         [[examples]]
         case = "bad"
         bundle = [ { name = "甲" }, { name = "甲" } ]
@@ -176,8 +187,8 @@ RULES = {
         [[examples]]
         case = "good"
         bundle = [ { name = "甲" }, { name = "乙" } ]
-    ''',
-    "core/today-echo.toml": '''
+    """,
+    "core/today-echo.toml": """
         code = "TST010"
         name = "today-echo"
         kind = "tiny-today"
@@ -188,7 +199,9 @@ RULES = {
         [message]
         zh = "今天 {today}，方案 {profile}，满意度下限 {min}。"
         en = "today {today}, profile {profile}, satisfaction minimum {min}."
-    ''' + _doc("Echo") + '''
+    """
+    + _doc("Echo")
+    + """
         [[examples]]
         case = "bad"
         profile = "cn-2021"
@@ -198,8 +211,8 @@ RULES = {
         case = "good"
         profile = "cn-2021"
         declaration = { name = "x" }
-    ''',
-    "internal/internal-error.toml": '''
+    """,
+    "internal/internal-error.toml": """
         code = "PL001"
         name = "internal-error"
         kind = "internal"
@@ -209,12 +222,14 @@ RULES = {
         [message]
         zh = "规则 {rule} 出错：{error}"
         en = "rule {rule} crashed: {error}"
-    ''' + _doc("Internal error") + '''
+    """
+    + _doc("Internal error")
+    + """
         [[examples]]
         case = "good"
         declaration = { name = "x" }
-    ''',
-    "input/unreadable-file.toml": '''
+    """,
+    "input/unreadable-file.toml": """
         code = "INP001"
         name = "unreadable-file"
         kind = "input"
@@ -224,7 +239,9 @@ RULES = {
         [message]
         zh = "无法读取：{reason}"
         en = "cannot read: {reason}"
-    ''' + _doc("Unreadable") + '''
+    """
+    + _doc("Unreadable")
+    + """
         [[examples]]
         case = "bad"
         path = "does/not/exist.txt"
@@ -232,13 +249,13 @@ RULES = {
         [[examples]]
         case = "good"
         text = "专项资金绩效目标申报表\\n（2019年度）\\n\\t专项名称\\n\\t示例专项\\n"
-    ''',
-    "profiles/hunan-2019.toml": '''
+    """,
+    "profiles/hunan-2019.toml": """
         name = "hunan-2019"
         title = { zh = "测试默认", en = "test default" }
         description = { zh = "测试。", en = "Test." }
-    ''',
-    "profiles/cn-2021.toml": '''
+    """,
+    "profiles/cn-2021.toml": """
         name = "cn-2021"
         title = { zh = "测试 2021", en = "test 2021" }
         description = { zh = "测试。", en = "Test." }
@@ -249,13 +266,13 @@ RULES = {
 
         [settings]
         satisfaction_min_percent = 90
-    ''',
-    "settings.toml": '''
+    """,
+    "settings.toml": """
         [settings]
         satisfaction_min_percent = 85
         placeholders = ["/", "无"]
         soft_prefix = "~"
-    ''',
+    """,
 }
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from perflint.ingest.coverage import line_starts, span_offsets, uncovered
 from perflint.domain.model import Declaration, resolve_pointer
 from perflint.domain.text import clean_label, clean_value
+from perflint.ingest.coverage import line_starts, span_offsets, uncovered
 
 
 def assert_nothing_lost(text: str, decls: list[Declaration]) -> None:
@@ -39,5 +39,11 @@ def assert_spans_match(text: str, decls: list[Declaration]) -> None:
 
 def summary(decl: Declaration) -> tuple:
     total = decl.money.total
-    return (str(decl.form_type), decl.year, decl.name, decl.department,
-            None if total is None else total.amount, len(decl.indicators))
+    return (
+        str(decl.form_type),
+        decl.year,
+        decl.name,
+        decl.department,
+        None if total is None else total.amount,
+        len(decl.indicators),
+    )

@@ -22,8 +22,8 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from perflint.catalog import builtin_catalog
-from perflint.engine.config import Config
 from perflint.engine import Engine
+from perflint.engine.config import Config
 from perflint.ingest.files import load_file
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -117,8 +117,9 @@ def test_gbk_files_are_gbk(generated: tuple[Path, dict]) -> None:
             assert b"\r" not in data
 
 
-def test_planted_defects_fire_their_rules(generated: tuple[Path, dict],
-                                          findings: dict[tuple[str, int | None], set[str]]) -> None:
+def test_planted_defects_fire_their_rules(
+    generated: tuple[Path, dict], findings: dict[tuple[str, int | None], set[str]]
+) -> None:
     _, manifest = generated
     planted_kinds = set()
     for entry in manifest["files"]:
@@ -135,8 +136,9 @@ def test_planted_defects_fire_their_rules(generated: tuple[Path, dict],
     assert len(planted_kinds) >= 5, planted_kinds
 
 
-def test_clean_files_leave_nothing_unrecognized(generated: tuple[Path, dict],
-                                                findings: dict[tuple[str, int | None], set[str]]) -> None:
+def test_clean_files_leave_nothing_unrecognized(
+    generated: tuple[Path, dict], findings: dict[tuple[str, int | None], set[str]]
+) -> None:
     codes = set().union(*findings.values())
     assert "SRC001" not in codes
     assert not {c for c in codes if c.startswith(("INP", "PL"))}

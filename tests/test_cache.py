@@ -14,10 +14,10 @@ from typer.testing import CliRunner
 
 from perflint import cli as cli_mod
 from perflint.catalog import builtin_catalog
-from perflint.engine.cache import ResultCache, clean, default_cache_dir, file_from_dict, file_to_dict
 from perflint.cli import app
-from perflint.engine.config import Config
 from perflint.engine import Engine
+from perflint.engine.cache import ResultCache, clean, default_cache_dir, file_from_dict, file_to_dict
+from perflint.engine.config import Config
 
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parent.parent
@@ -156,8 +156,22 @@ def test_the_same_bytes_at_another_path_are_another_entry(tmp_path):
 def test_concurrent_runs_share_one_cache(tmp_path):
     """Several processes filling the same cache at once all succeed and agree."""
     cache = tmp_path / "cache"
-    cmd = [sys.executable, "-m", "perflint", "check", str(ROOT / "examples"), "--format", "json",
-           "--today", "2024-06-01", "--cache-dir", str(cache), "--jobs", "1", "--exit-zero"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "perflint",
+        "check",
+        str(ROOT / "examples"),
+        "--format",
+        "json",
+        "--today",
+        "2024-06-01",
+        "--cache-dir",
+        str(cache),
+        "--jobs",
+        "1",
+        "--exit-zero",
+    ]
     env = {**os.environ, "NO_COLOR": "1"}
     procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) for _ in range(4)]
     outs = [p.communicate(timeout=120) for p in procs]

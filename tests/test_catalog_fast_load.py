@@ -19,8 +19,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from perflint import plugins
-from perflint.catalog import loader as catalog_mod
 from perflint.catalog import Catalog, CatalogError, builtin_catalog, surely_valid
+from perflint.catalog import loader as catalog_mod
 from perflint.resources import rules_dir, schema
 
 
@@ -58,7 +58,7 @@ def test_broken_file_in_a_trusted_pack_is_still_reported_with_line_and_hint(tmp_
     text = path.read_text("utf-8").replace('severity = "warning"', 'severity = "warnign"', 1)
     path.write_text(text, "utf-8")
     profile = pack / "profiles" / "cn-2021.toml"
-    profile.write_text(profile.read_text("utf-8").replace('name = "cn-2021"', 'name = 2021', 1), "utf-8")
+    profile.write_text(profile.read_text("utf-8").replace('name = "cn-2021"', "name = 2021", 1), "utf-8")
     with pytest.raises(CatalogError) as err:
         Catalog.load(packs=[pack], kind_classes=_kinds(), trusted=[pack])
     problems = {p.path: p for p in err.value.problems}
@@ -71,7 +71,8 @@ def test_broken_file_in_a_trusted_pack_is_still_reported_with_line_and_hint(tmp_
 def test_params_of_a_plugin_kind_are_validated_even_in_a_trusted_pack(tmp_path):
     files = dict(RULES)
     files["core/value-missing.toml"] = files["core/value-missing.toml"].replace(
-        "[[examples]]", "[params]\n        nonsense = 1\n\n        [[examples]]", 1)
+        "[[examples]]", "[params]\n        nonsense = 1\n\n        [[examples]]", 1
+    )
     pack = write_pack(tmp_path, files)
     with pytest.raises(CatalogError) as err:
         Catalog.load(packs=[pack], kind_classes=KINDS, trusted=[pack])
@@ -142,7 +143,9 @@ def test_toml_error_in_a_cached_pack_is_reported(tmp_path):
 def test_entry_point_scan_matches_importlib_metadata(group):
     fast = plugins._scan_entry_points(group)
     assert fast is not None
-    assert [(e.name, e.value) for e in fast] == [(e.name, e.value) for e in importlib.metadata.entry_points(group=group)]
+    assert [(e.name, e.value) for e in fast] == [
+        (e.name, e.value) for e in importlib.metadata.entry_points(group=group)
+    ]
 
 
 def test_entry_point_scan_on_a_synthetic_path(tmp_path, monkeypatch):
@@ -154,12 +157,17 @@ def test_entry_point_scan_on_a_synthetic_path(tmp_path, monkeypatch):
             (d / "entry_points.txt").write_text(text, "utf-8")
 
     first, second = tmp_path / "a", tmp_path / "b"
-    dist(first, "Alpha_Plugin-1.0.dist-info", "# comment\n[perflint.kinds]\nalpha = alpha.kinds:register\n"
-                                              "\n[console_scripts]\nalpha = alpha:main\n")
+    dist(
+        first,
+        "Alpha_Plugin-1.0.dist-info",
+        "# comment\n[perflint.kinds]\nalpha = alpha.kinds:register\n\n[console_scripts]\nalpha = alpha:main\n",
+    )
     dist(first, "beta-2.0.dist-info", "[perflint.kinds]\n  beta = beta:register [extra]  \n")
     dist(first, "gamma-0.1.egg-info", "[perflint.packs]\ngamma=gamma:packs\n")
     dist(first, "nothing-1.0.dist-info", None)
-    dist(second, "alpha.plugin-9.0.dist-info", "[perflint.kinds]\nshadowed = alpha2:register\n")  # same name: first wins
+    dist(
+        second, "alpha.plugin-9.0.dist-info", "[perflint.kinds]\nshadowed = alpha2:register\n"
+    )  # same name: first wins
     dist(second, "delta-1.0.dist-info", "[perflint.kinds]\ndelta = delta:register\n")
     monkeypatch.setattr(sys, "path", [str(first), str(tmp_path / "missing"), str(second)])
     for group in ("perflint.kinds", "perflint.packs", "console_scripts"):
@@ -191,11 +199,37 @@ def test_entry_point_load():
 
 CONFIG = schema("config.schema.json")
 _keys = st.sampled_from(sorted(CONFIG["properties"]) + ["profil", "Select", "grade", "weights", "error", "优", "x"])
-_scalars = st.one_of(st.none(), st.booleans(), st.integers(-5, 5), st.floats(-2, 120, allow_nan=False),
-                     st.sampled_from(["", "error", "warning", "info", "none", "zh", "en", "text", "hunan-2019",
-                                      "Bad Name", "a_b", "优", "中", "差", "REQ", "json"]))
-_values = st.recursive(_scalars, lambda inner: st.one_of(st.lists(inner, max_size=3),
-                                                         st.dictionaries(_keys, inner, max_size=3)), max_leaves=8)
+_scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-5, 5),
+    st.floats(-2, 120, allow_nan=False),
+    st.sampled_from(
+        [
+            "",
+            "error",
+            "warning",
+            "info",
+            "none",
+            "zh",
+            "en",
+            "text",
+            "hunan-2019",
+            "Bad Name",
+            "a_b",
+            "优",
+            "中",
+            "差",
+            "REQ",
+            "json",
+        ]
+    ),
+)
+_values = st.recursive(
+    _scalars,
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(_keys, inner, max_size=3)),
+    max_leaves=8,
+)
 
 
 @given(st.dictionaries(_keys, _values, max_size=5))
@@ -206,22 +240,25 @@ def test_surely_valid_never_accepts_what_jsonschema_rejects(table):
         assert list(Draft202012Validator(CONFIG).iter_errors(table)) == []
 
 
-@pytest.mark.parametrize("table, ok", [
-    ({}, True),
-    ({"profile": "cn-2021", "fail-on": "warning", "select": ["REQ"], "max-file-size": 10}, True),
-    ({"grade": {"weights": {"error": 10.5}, "bands": {"优": 95}, "error-cap": "中"}}, True),
-    ({"per-file-ignores": {"a/*.txt": ["TXT"]}, "severity": {"VAL": "info"}, "settings": {"a_b": [1]}}, True),
-    ({"cache": False, "cache-dir": ".cache"}, True),
-    ({"max-file-size": True}, False),        # a bool is not an integer
-    ({"max-file-size": 0}, False),           # minimum 1
-    ({"fail-on": "errors"}, False),
-    ({"profile": "Bad Name"}, False),        # pattern
-    ({"select": [""]}, False),               # minLength
-    ({"selct": []}, False),                  # additionalProperties
-    ({"grade": {"bands": {"优": 101}}}, False),
-    ({"settings": {"Bad": 1}}, False),       # propertyNames
-    ({"cache-dir": ""}, False),
-])
+@pytest.mark.parametrize(
+    "table, ok",
+    [
+        ({}, True),
+        ({"profile": "cn-2021", "fail-on": "warning", "select": ["REQ"], "max-file-size": 10}, True),
+        ({"grade": {"weights": {"error": 10.5}, "bands": {"优": 95}, "error-cap": "中"}}, True),
+        ({"per-file-ignores": {"a/*.txt": ["TXT"]}, "severity": {"VAL": "info"}, "settings": {"a_b": [1]}}, True),
+        ({"cache": False, "cache-dir": ".cache"}, True),
+        ({"max-file-size": True}, False),  # a bool is not an integer
+        ({"max-file-size": 0}, False),  # minimum 1
+        ({"fail-on": "errors"}, False),
+        ({"profile": "Bad Name"}, False),  # pattern
+        ({"select": [""]}, False),  # minLength
+        ({"selct": []}, False),  # additionalProperties
+        ({"grade": {"bands": {"优": 101}}}, False),
+        ({"settings": {"Bad": 1}}, False),  # propertyNames
+        ({"cache-dir": ""}, False),
+    ],
+)
 def test_surely_valid_cases(table, ok):
     from jsonschema import Draft202012Validator
 

@@ -20,8 +20,10 @@ def hits(catalog, kind, doc, profile="hunan-2019", params=None):
     settings = {**catalog.settings, **catalog.profiles[profile].settings}
     decl = Declaration.from_dict(doc)
     k = catalog.kinds[kind]
-    return [(h.pointer, h.variant, h.severity) for h in k.check(decl, params or {}, Context(
-        settings=settings, bundle=[decl], index=0, profile=profile))]
+    return [
+        (h.pointer, h.variant, h.severity)
+        for h in k.check(decl, params or {}, Context(settings=settings, bundle=[decl], index=0, profile=profile))
+    ]
 
 
 def row(level1, level2, content, value="", **extra):
@@ -35,6 +37,7 @@ def special(*rows_, **fields):
 
 
 # -- completeness --------------------------------------------------------------
+
 
 def test_year_header(catalog):
     assert hits(catalog, "year-header", {"year_text": "（　　年度）"}) == [("/year_text", None, None)]
@@ -52,25 +55,39 @@ def test_attribute_not_checked_on_department_forms(catalog):
     assert hits(catalog, "attribute-tick", {"form_type": "部门整体支出", "attribute_text": "新增□ 延续□"}) == []
 
 
-@pytest.mark.parametrize("basis, fires", [
-    ("区长办公会议纪要2013年58号", False), ("县政府常务会议纪要第5期", False), ("湘政发〔2019〕10号", False),
-    ("《中华人民共和国政府信息公开条例》", False), ("依据省市目标管理考核要求实施", True),
-    ("根据工作需要", True),
-])
+@pytest.mark.parametrize(
+    "basis, fires",
+    [
+        ("区长办公会议纪要2013年58号", False),
+        ("县政府常务会议纪要第5期", False),
+        ("湘政发〔2019〕10号", False),
+        ("《中华人民共和国政府信息公开条例》", False),
+        ("依据省市目标管理考核要求实施", True),
+        ("根据工作需要", True),
+    ],
+)
 def test_legal_basis_citations(catalog, basis, fires):
     assert bool(hits(catalog, "legal-basis", {"form_type": "专项资金", "basis": basis})) is fires
 
 
 def test_legal_basis_blank_is_error_and_placeholder_is_left_to_ph001(catalog):
     assert hits(catalog, "legal-basis", {"form_type": "专项资金", "basis": "　"}) == [
-        ("/basis", "missing", Severity.ERROR)]
+        ("/basis", "missing", Severity.ERROR)
+    ]
     assert hits(catalog, "legal-basis", {"form_type": "专项资金", "basis": "／"}) == []
 
 
 def test_total_funds_suggests_the_derived_total(catalog):
-    doc = {"form_type": "部门整体支出", "money": {"total": {"text": ""}, "lines": [
-        {"key": "expenditure.basic", "text": "412.1", "amount": "412.1"},
-        {"key": "expenditure.project", "text": "1286.5", "amount": "1286.5"}]}}
+    doc = {
+        "form_type": "部门整体支出",
+        "money": {
+            "total": {"text": ""},
+            "lines": [
+                {"key": "expenditure.basic", "text": "412.1", "amount": "412.1"},
+                {"key": "expenditure.project", "text": "1286.5", "amount": "1286.5"},
+            ],
+        },
+    }
     decl = Declaration.from_dict(doc)
     (hit,) = catalog.kinds["total-funds"].check(decl, {}, Context(settings=catalog.settings))
     assert hit.args["derived"] == "1698.6" and hit.suggest
@@ -80,7 +97,8 @@ def test_preparer_block_one_finding_for_all_gaps(catalog):
     assert hits(catalog, "preparer-block", {"preparer": "", "phone": "\u3000"}) == [("/preparer", None, None)]
     assert hits(catalog, "preparer-block", {"preparer": "王芳", "phone": "13912345678", "filing_date": "2023.12"}) == []
     assert hits(catalog, "preparer-block", {"preparer": "王芳", "phone": "0731-8812", "filing_date": "2023.12"}) == [
-        ("/phone", "phone_format", Severity.INFO)]
+        ("/phone", "phone_format", Severity.INFO)
+    ]
 
 
 def test_goals_by_form_type(catalog):
@@ -95,6 +113,7 @@ def test_goals_by_form_type(catalog):
 
 
 # -- placeholders ----------------------------------------------------------------
+
 
 def test_placeholder_row_of_a_missing_level2_belongs_to_the_category_rule(catalog):
     doc = special(row("产出指标", "数量指标", "/", "/"), row("产出指标", "质量指标", "合格率", "≥95%"))
@@ -127,6 +146,7 @@ def test_reference_is_ph003_not_ph001(catalog):
 
 # -- indicators ------------------------------------------------------------------
 
+
 def test_level2_not_checked_without_a_level2_column(catalog):
     doc = {"form_type": "部门整体支出", "indicators": [row("产出指标", None, "完成改革任务≥3项", None)]}
     assert hits(catalog, "required-level2", doc) == []
@@ -150,8 +170,9 @@ def test_satisfaction_under_benefit_is_misclassified_not_absent(catalog):
 
 def test_duties_by_similarity_to_functions(catalog):
     functions = "负责全县农村公路的规划、建设、养护和路政管理工作。"
-    doc = special(row("产出指标", "数量指标", "全县农村公路的规划建设养护和路政管理", "按计划推进"),
-                  functions=functions)
+    doc = special(
+        row("产出指标", "数量指标", "全县农村公路的规划建设养护和路政管理", "按计划推进"), functions=functions
+    )
     assert hits(catalog, "duties-as-indicators", doc)[0][1] == "functions"
     # a named indicator with a measurable value may share words with the task it measures
     named = special(row("产出指标", "数量指标", "全县农村公路养护和路政管理里程", "≥420公里"), functions=functions)
@@ -165,9 +186,16 @@ def test_min_measurable_counts_embedded_targets_of_department_forms(catalog):
 
 # -- values ----------------------------------------------------------------------
 
+
 def test_value_missing_only_with_a_value_column(catalog):
-    assert hits(catalog, "value-missing", {"form_type": "部门整体支出",
-                                           "indicators": [row("产出指标", None, "完成任务", None)]}) == []
+    assert (
+        hits(
+            catalog,
+            "value-missing",
+            {"form_type": "部门整体支出", "indicators": [row("产出指标", None, "完成任务", None)]},
+        )
+        == []
+    )
     assert hits(catalog, "value-missing", special(row("产出指标", "数量指标", "/", ""))) == []
 
 
@@ -177,10 +205,14 @@ def test_not_measurable_leaves_blank_and_placeholders_to_other_rules(catalog, va
 
 
 def test_not_measurable_severity_by_category(catalog):
-    assert hits(catalog, "not-measurable", special(row("产出指标", "数量指标", "培训人次", "若干")))[0][2] \
+    assert (
+        hits(catalog, "not-measurable", special(row("产出指标", "数量指标", "培训人次", "若干")))[0][2]
         == Severity.ERROR
-    assert hits(catalog, "not-measurable", special(row("产出指标", "质量指标", "培训质量", "优良")))[0][2] \
+    )
+    assert (
+        hits(catalog, "not-measurable", special(row("产出指标", "质量指标", "培训质量", "优良")))[0][2]
         == Severity.WARNING
+    )
 
 
 def test_vague_terms_skip_narrative_values(catalog):
@@ -190,8 +222,7 @@ def test_vague_terms_skip_narrative_values(catalog):
 
 def test_comparator_severity_follows_the_profile(catalog):
     doc = special(row("产出指标", "数量指标", "培训人次", "200人次"))
-    assert hits(catalog, "comparator-missing", doc, profile="cn-2015") == [
-        ("/indicators/0/value", None, Severity.INFO)]
+    assert hits(catalog, "comparator-missing", doc, profile="cn-2015") == [("/indicators/0/value", None, Severity.INFO)]
     assert hits(catalog, "comparator-missing", doc, profile="cn-2021") == [("/indicators/0/value", None, None)]
     assert not catalog.rules["VAL005"].enabled_in("hunan-2019")
 
@@ -203,12 +234,14 @@ def test_percent_range_exempts_growth(catalog):
 
 # -- satisfaction ----------------------------------------------------------------
 
+
 def test_satisfaction_present_by_profile_for_department_forms(catalog):
     doc = {"form_type": "部门整体支出", "indicators": [row("产出指标", None, "送戏下乡≥120场", None)]}
     assert hits(catalog, "satisfaction-present", doc) == [("/indicators", "recommended", Severity.INFO)]
     assert hits(catalog, "satisfaction-present", doc, profile="cn-2021") == [("/indicators", None, None)]
     assert hits(catalog, "satisfaction-present", special(row("产出指标", "数量指标", "a", "≥1个"))) == [
-        ("/indicators", None, None)]
+        ("/indicators", None, None)
+    ]
 
 
 def test_satisfaction_placeholder_row_counts_as_absent(catalog):
@@ -218,15 +251,18 @@ def test_satisfaction_placeholder_row_counts_as_absent(catalog):
     assert hits(catalog, "satisfaction-format", doc) == []
 
 
-@pytest.mark.parametrize("value, variant", [("≥70%", None), ("不满90%", "no_lower"), ("90%以下", "no_lower"),
-                                            ("100%", "exact_100"), ("≥100%", "exact_100")])
+@pytest.mark.parametrize(
+    "value, variant",
+    [("≥70%", None), ("不满90%", "no_lower"), ("90%以下", "no_lower"), ("100%", "exact_100"), ("≥100%", "exact_100")],
+)
 def test_satisfaction_threshold_cases(catalog, value, variant):
     out = hits(catalog, "satisfaction-threshold", special(row("满意度指标", None, "学员满意度", value)))
     assert [h[1] for h in out] == [variant]
 
 
-@pytest.mark.parametrize("value", ["90%以上", "满意度90%以上", "≥85%", "85%以上", "超过85%", "不低于85%",
-                                   "百分之九十", "９０％以上"])
+@pytest.mark.parametrize(
+    "value", ["90%以上", "满意度90%以上", "≥85%", "85%以上", "超过85%", "不低于85%", "百分之九十", "９０％以上"]
+)
 def test_satisfaction_passes(catalog, value):
     doc = special(row("满意度指标", None, "学员满意度", value))
     assert hits(catalog, "satisfaction-format", doc) == []
@@ -238,14 +274,16 @@ def test_satisfaction_threshold_setting(catalog):
     assert hits(catalog, "satisfaction-threshold", doc, params={"satisfaction_min_percent": 90})
 
 
-@pytest.mark.parametrize("content, variant", [("服务较满意", "vague"), ("满意度", None),
-                                              ("从服务、形象两个维度进行", "method")])
+@pytest.mark.parametrize(
+    "content, variant", [("服务较满意", "vague"), ("满意度", None), ("从服务、形象两个维度进行", "method")]
+)
 def test_satisfaction_subject(catalog, content, variant):
     out = hits(catalog, "satisfaction-subject", special(row("满意度指标", None, content, "≥90%")))
     assert [h[1] for h in out] == [variant]
 
 
 # -- cost ------------------------------------------------------------------------
+
 
 def test_cost_present_severity_by_profile(catalog):
     doc = special(row("产出指标", "成本指标", "是否超过预算", "未超预算"))
@@ -271,14 +309,20 @@ def test_cost_within_funds_converts_yuan(catalog):
 
 # -- empty rows: one rule each --------------------------------------------------
 
+
 def test_empty_rows_go_to_exactly_one_rule(catalog):
-    empty_social = special(row("产出指标", "数量指标", "养护里程", "≥420公里"),
-                           row("效益指标", "社会效益指标", "", ""),
-                           row("效益指标", "可持续影响指标", "优良路率", "≥80%"))
+    empty_social = special(
+        row("产出指标", "数量指标", "养护里程", "≥420公里"),
+        row("效益指标", "社会效益指标", "", ""),
+        row("效益指标", "可持续影响指标", "优良路率", "≥80%"),
+    )
     assert hits(catalog, "value-missing", empty_social) == [("/indicators/1/value", "empty_row", None)]
     assert hits(catalog, "placeholder-in-required", empty_social) == []
-    empty_quantity = special(row("产出指标", "数量指标", "", ""), row("产出指标", "质量指标", "合格率", "≥95%"),
-                             row("产出指标", "时效指标", "完成时间", "2024年11月30日前"))
+    empty_quantity = special(
+        row("产出指标", "数量指标", "", ""),
+        row("产出指标", "质量指标", "合格率", "≥95%"),
+        row("产出指标", "时效指标", "完成时间", "2024年11月30日前"),
+    )
     assert hits(catalog, "value-missing", empty_quantity) == []
     assert hits(catalog, "required-level2", empty_quantity) == [("/indicators/0/value", "blank", Severity.ERROR)]
     empty_optional = special(row("效益指标", "生态效益指标", "", ""), row("效益指标", "社会效益指标", "a", "≥1个"))
@@ -296,15 +340,24 @@ def test_satisfaction_comparator_spellings(catalog, value):
 
 
 def test_unit_stated_in_the_name(catalog):
-    doc = special(row("产出指标", "数量指标", "营造林总面积(亩)", "80000"),
-                  row("产出指标", "数量指标", "培训人数（单位：人次）", "≥300"))
+    doc = special(
+        row("产出指标", "数量指标", "营造林总面积(亩)", "80000"),
+        row("产出指标", "数量指标", "培训人数（单位：人次）", "≥300"),
+    )
     assert hits(catalog, "unit-missing", doc) == []
     assert hits(catalog, "unit-missing", special(row("产出指标", "数量指标", "营造林总面积", "80000")))
 
 
 def test_template_remnant_once_per_row_and_not_for_decimals(catalog):
-    doc = special({"level1": "产出指标", "level2": "质量指标", "level3": "苗木成活率(≥**%)",
-                   "content": "苗木成活率(≥**%)", "value": "0.5"})
+    doc = special(
+        {
+            "level1": "产出指标",
+            "level2": "质量指标",
+            "level3": "苗木成活率(≥**%)",
+            "content": "苗木成活率(≥**%)",
+            "value": "0.5",
+        }
+    )
     assert hits(catalog, "template-remnant", doc) == [("/indicators/0/content", None, None)]
 
 

@@ -10,9 +10,9 @@ from dataclasses import replace
 import pytest
 
 from perflint.catalog import builtin_catalog
-from perflint.engine.config import Config
-from perflint.engine import Engine
 from perflint.domain.model import Declaration
+from perflint.engine import Engine
+from perflint.engine.config import Config
 
 FAMILIES = ("REQ", "PH", "IND", "VAL", "SAT", "COST")
 
@@ -41,11 +41,21 @@ CLEAN = {
         {"level1": "产出指标", "level2": "质量指标", "content": "路面病害修复率", "value": "≥95%"},
         {"level1": "产出指标", "level2": "时效指标", "content": "病害修复完成时限", "value": "发现后≤7天"},
         {"level1": "产出指标", "level2": "成本指标", "content": "每公里年养护成本", "value": "≤2800元/公里"},
-        {"level1": "效益指标", "level2": "经济效益指标", "content": "/", "value": "/",
-         "note": "养护项目不直接产生经济收益"},
+        {
+            "level1": "效益指标",
+            "level2": "经济效益指标",
+            "content": "/",
+            "value": "/",
+            "note": "养护项目不直接产生经济收益",
+        },
         {"level1": "效益指标", "level2": "社会效益指标", "content": "沿线群众平均出行时间缩短", "value": "≥10分钟"},
-        {"level1": "效益指标", "level2": "生态效益指标", "content": "/", "value": "/",
-         "note": "日常养护不改变沿线生态环境"},
+        {
+            "level1": "效益指标",
+            "level2": "生态效益指标",
+            "content": "/",
+            "value": "/",
+            "note": "日常养护不改变沿线生态环境",
+        },
         {"level1": "效益指标", "level2": "可持续影响指标", "content": "优良中等路率", "value": "≥80%"},
         {"level1": "满意度指标", "level2": "服务对象满意度指标", "content": "沿线群众满意度", "value": "90%以上"},
     ],
@@ -95,15 +105,29 @@ CASES = [
     ("optional category without reason", ["indicators", 4, "note"], "", "PH004", "/indicators/4/value"),
     ("satisfaction vague", ["indicators", SAT_ROW, "value"], "较满意", "SAT002", f"/indicators/{SAT_ROW}/value"),
     ("satisfaction 70", ["indicators", SAT_ROW, "value"], "≥70%", "SAT003", f"/indicators/{SAT_ROW}/value"),
-    ("satisfaction full-width 70", ["indicators", SAT_ROW, "value"], "≥７０％", "SAT003",
-     f"/indicators/{SAT_ROW}/value"),
-    ("satisfaction chinese numeral", ["indicators", SAT_ROW, "value"], "百分之七十", "SAT003",
-     f"/indicators/{SAT_ROW}/value"),
-    ("satisfaction exceeds 84", ["indicators", SAT_ROW, "value"], "超过84%", "SAT003",
-     f"/indicators/{SAT_ROW}/value"),
+    (
+        "satisfaction full-width 70",
+        ["indicators", SAT_ROW, "value"],
+        "≥７０％",
+        "SAT003",
+        f"/indicators/{SAT_ROW}/value",
+    ),
+    (
+        "satisfaction chinese numeral",
+        ["indicators", SAT_ROW, "value"],
+        "百分之七十",
+        "SAT003",
+        f"/indicators/{SAT_ROW}/value",
+    ),
+    ("satisfaction exceeds 84", ["indicators", SAT_ROW, "value"], "超过84%", "SAT003", f"/indicators/{SAT_ROW}/value"),
     ("satisfaction 100", ["indicators", SAT_ROW, "value"], "100%", "SAT003", f"/indicators/{SAT_ROW}/value"),
-    ("satisfaction subject", ["indicators", SAT_ROW, "content"], "服务满意度", "SAT004",
-     f"/indicators/{SAT_ROW}/content"),
+    (
+        "satisfaction subject",
+        ["indicators", SAT_ROW, "content"],
+        "服务满意度",
+        "SAT004",
+        f"/indicators/{SAT_ROW}/content",
+    ),
     ("blank name", ["indicators", 5, "content"], "", "IND004", "/indicators/5/content"),
     ("both ticked", ["attribute_text"], "延续专项√□        新增专项√□", "REQ004", "/attribute_text"),
     ("no citation", ["basis"], "根据上级要求实施", "REQ008", "/basis"),
@@ -124,15 +148,26 @@ def test_planted_defect_yields_exactly_one_finding(engine, path, value, code, po
 def test_satisfaction_85_inclusive_passes_and_84_fails(engine):
     assert run(engine, _plant(["indicators", SAT_ROW, "value"], "85%以上")) == []
     assert run(engine, _plant(["indicators", SAT_ROW, "value"], "超过85%")) == []
-    assert run(engine, _plant(["indicators", SAT_ROW, "value"], "84%以上")) == [("SAT003", f"/indicators/{SAT_ROW}/value")]
+    assert run(engine, _plant(["indicators", SAT_ROW, "value"], "84%以上")) == [
+        ("SAT003", f"/indicators/{SAT_ROW}/value")
+    ]
 
 
 def test_satisfaction_label_in_level1_or_level2(engine):
     doc = copy.deepcopy(CLEAN)
-    doc["indicators"][SAT_ROW] = {"level1": "社会公众或服务对象满意度指标", "content": "沿线群众满意度", "value": "90%以上"}
+    doc["indicators"][SAT_ROW] = {
+        "level1": "社会公众或服务对象满意度指标",
+        "content": "沿线群众满意度",
+        "value": "90%以上",
+    }
     assert run(engine, doc) == []
-    doc["indicators"][SAT_ROW] = {"level1": "效益指标", "level2": "社会公众或服务对象满意度指标",
-                                  "content": "沿线群众满意度", "value": "90%以上", "inherited": ["level1"]}
+    doc["indicators"][SAT_ROW] = {
+        "level1": "效益指标",
+        "level2": "社会公众或服务对象满意度指标",
+        "content": "沿线群众满意度",
+        "value": "90%以上",
+        "inherited": ["level1"],
+    }
     assert run(engine, doc) == []
 
 

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from perflint.catalog import builtin_catalog
-from perflint.engine.config import Config
 from perflint.engine import Engine
+from perflint.engine.config import Config
 
 SEED = Path("/work/shared/seeds/wangcheng-2019.txt")
 FAMILIES = ("REQ", "PH", "IND", "VAL", "SAT", "COST")
@@ -30,32 +30,32 @@ EXPECTED = {
         ("REQ002", "/filing_unit", "warning"),
         ("REQ008", "/basis", "warning"),
         ("REQ012", "/preparer", "warning"),
-        ("IND002", "/indicators/0/level1", "error"),       # no 数量指标
+        ("IND002", "/indicators/0/level1", "error"),  # no 数量指标
         ("IND005", "/indicators/0/value", "warning"),
         ("IND006", "/indicators/0/content", "warning"),
         ("IND007", "/indicators/0/value", "warning"),
-        ("VAL002", "/indicators/1/value", "warning"),      # 时效 value: a vague verb, no figure
+        ("VAL002", "/indicators/1/value", "warning"),  # 时效 value: a vague verb, no figure
         ("VAL003", "/indicators/1/value", "warning"),
         ("IND009", "/indicators/1/value", "warning"),
-        ("COST001", "/indicators/2/value", "warning"),     # 成本 "/"
-        ("PH004", "/indicators/3/value", "info"),           # 经济效益 "/"
-        ("VAL002", "/indicators/4/value", "warning"),      # 社会效益 value: no figure
+        ("COST001", "/indicators/2/value", "warning"),  # 成本 "/"
+        ("PH004", "/indicators/3/value", "info"),  # 经济效益 "/"
+        ("VAL002", "/indicators/4/value", "warning"),  # 社会效益 value: no figure
         ("VAL003", "/indicators/4/value", "warning"),
-        ("PH004", "/indicators/5/value", "info"),           # 生态效益
-        ("PH004", "/indicators/6/value", "info"),           # 可持续影响
-        ("SAT004", "/indicators/7/content", "warning"),    # names nobody, vague wording
+        ("PH004", "/indicators/5/value", "info"),  # 生态效益
+        ("PH004", "/indicators/6/value", "info"),  # 可持续影响
+        ("SAT004", "/indicators/7/content", "warning"),  # names nobody, vague wording
         ("IND011", "/indicators", "warning"),
     ],
     1: [  # F2: second 专项 form
         ("REQ002", "/filing_unit", "warning"),
         ("REQ012", "/preparer", "warning"),
-        ("VAL004", "/indicators/0/value", "warning"),      # a per-head rate without unit
+        ("VAL004", "/indicators/0/value", "warning"),  # a per-head rate without unit
         ("IND009", "/indicators/0/value", "warning"),
-        ("IND009", "/indicators/1/value", "warning"),      # money under 质量
+        ("IND009", "/indicators/1/value", "warning"),  # money under 质量
         ("VAL002", "/indicators/2/value", "warning"),
         ("VAL003", "/indicators/2/value", "warning"),
         ("IND009", "/indicators/2/value", "warning"),
-        ("COST002", "/indicators/3/value", "warning"),     # yes/no wording
+        ("COST002", "/indicators/3/value", "warning"),  # yes/no wording
         ("COST001", "/indicators/3/value", "warning"),
         ("PH004", "/indicators/4/value", "info"),
         ("IND008", "/indicators/5/content", "warning"),
@@ -63,7 +63,7 @@ EXPECTED = {
         ("VAL002", "/indicators/5/value", "warning"),
         ("PH004", "/indicators/6/value", "info"),
         ("PH004", "/indicators/7/value", "info"),
-        ("SAT004", "/indicators/8/content", "warning"),    # method, not subject
+        ("SAT004", "/indicators/8/content", "warning"),  # method, not subject
         ("IND011", "/indicators", "warning"),
     ],
     2: [  # F3: 部门整体支出 form
@@ -105,11 +105,11 @@ def test_seed_findings_match_the_review(findings, index):
 
 def test_true_negatives(findings):
     f2 = {(f.code, f.pointer) for f in findings[1]}
-    assert ("REQ008", "/basis") not in f2              # the F2 basis cites meeting minutes
-    assert not any(code in ("SAT002", "SAT003") for code, _ in f2)   # a percentage with 以上
-    assert not any(code == "REQ004" for code, _ in f2)               # tick before the box
+    assert ("REQ008", "/basis") not in f2  # the F2 basis cites meeting minutes
+    assert not any(code in ("SAT002", "SAT003") for code, _ in f2)  # a percentage with 以上
+    assert not any(code == "REQ004" for code, _ in f2)  # tick before the box
     f1 = {f.code for f in findings[0]}
-    assert "SAT002" not in f1 and "SAT003" not in f1   # a percentage with 以上
+    assert "SAT002" not in f1 and "SAT003" not in f1  # a percentage with 以上
 
 
 def test_form_level_errors(findings):

@@ -6,19 +6,40 @@ from decimal import Decimal
 
 import pytest
 
+from perflint.checks.analysis.values import (
+    COST,
+    OUTPUT,
+    SATISFACTION,
+    Op,
+    allowlisted,
+    category,
+    cn_to_decimal,
+    comparisons,
+    containment,
+    external_reference,
+    is_measurable,
+    is_placeholder,
+    is_placeholder_row,
+    looks_like_duties,
+    percent_target,
+    quantities,
+    strip_numbering,
+    template_remnant,
+    vague_terms,
+)
 from perflint.domain.model import Indicator
-from perflint.checks.analysis.values import (COST, OUTPUT, SATISFACTION, Op, allowlisted, category, cn_to_decimal, comparisons,
-                             containment, external_reference, is_measurable, is_placeholder, is_placeholder_row,
-                             looks_like_duties, percent_target, quantities, strip_numbering, template_remnant,
-                             vague_terms)
 
 TOKENS = ["/", "／", "-", "—", "无", "暂无", "略", "N/A", "见附件", "同上", "**", "XX", "…", "……"]
-SETTINGS = {"placeholders": TOKENS, "max_value_len": 30,
-            "qualitative_allowlist": ["合格", "达标", "通过验收", "验收合格", "按时完成"]}
+SETTINGS = {
+    "placeholders": TOKENS,
+    "max_value_len": 30,
+    "qualitative_allowlist": ["合格", "达标", "通过验收", "验收合格", "按时完成"],
+}
 
 
-@pytest.mark.parametrize("text", ["/", "／", "\u3000/\u3000", " ／ ", "//", "- -", "无", "暂无", "N/A", "n/a",
-                                  "……", "—", "/。"])
+@pytest.mark.parametrize(
+    "text", ["/", "／", "\u3000/\u3000", " ／ ", "//", "- -", "无", "暂无", "N/A", "n/a", "……", "—", "/。"]
+)
 def test_placeholders(text):
     assert is_placeholder(text, TOKENS)
 
@@ -35,8 +56,17 @@ def test_placeholder_row():
     assert not is_placeholder_row(Indicator(content="", value=""), TOKENS)
 
 
-@pytest.mark.parametrize("text, token", [("≥**%", "**"), ("**月**日前", "**"), ("XX单位", "XX"),
-                                         ("××县", "××"), ("（填写指标值）", "(填写指标值)"), ("目标1", "目标1")])
+@pytest.mark.parametrize(
+    "text, token",
+    [
+        ("≥**%", "**"),
+        ("**月**日前", "**"),
+        ("XX单位", "XX"),
+        ("××县", "××"),
+        ("（填写指标值）", "(填写指标值)"),
+        ("目标1", "目标1"),
+    ],
+)
 def test_template_remnants(text, token):
     assert template_remnant(text) == token
 
@@ -54,9 +84,19 @@ def test_external_reference():
     assert not external_reference("同比增长5%")
 
 
-@pytest.mark.parametrize("text, value", [("九十", 90), ("九十五点五", Decimal("95.5")), ("二〇一九", 2019),
-                                         ("十", 10), ("十二", 12), ("一百", 100), ("一万二千", 12000),
-                                         ("三百零五", 305)])
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("九十", 90),
+        ("九十五点五", Decimal("95.5")),
+        ("二〇一九", 2019),
+        ("十", 10),
+        ("十二", 12),
+        ("一百", 100),
+        ("一万二千", 12000),
+        ("三百零五", 305),
+    ],
+)
 def test_chinese_numerals(text, value):
     assert cn_to_decimal(text) == Decimal(value)
 
@@ -82,29 +122,49 @@ def test_list_numbering_is_not_a_figure():
     assert quantities("1、深化改革。\n2，优化环境。") == []
 
 
-@pytest.mark.parametrize("text, op, number", [
-    ("90%以上", Op.GE, 90), ("90%及以上", Op.GE, 90), ("超过90%", Op.GT, 90), ("不低于85%", Op.GE, 85),
-    ("85%以下", Op.LE, 85), ("85%以内", Op.LE, 85), ("不满85%", Op.LT, 85), ("低于85%", Op.LT, 85),
-    ("≥95%", Op.GE, 95), ("＞80％", Op.GT, 80), ("≤3个工作日", Op.LE, 3), ("控制在200万元以内", Op.LE, 200),
-    ("12次", Op.EQ, 12),
-])
+@pytest.mark.parametrize(
+    "text, op, number",
+    [
+        ("90%以上", Op.GE, 90),
+        ("90%及以上", Op.GE, 90),
+        ("超过90%", Op.GT, 90),
+        ("不低于85%", Op.GE, 85),
+        ("85%以下", Op.LE, 85),
+        ("85%以内", Op.LE, 85),
+        ("不满85%", Op.LT, 85),
+        ("低于85%", Op.LT, 85),
+        ("≥95%", Op.GE, 95),
+        ("＞80％", Op.GT, 80),
+        ("≤3个工作日", Op.LE, 3),
+        ("控制在200万元以内", Op.LE, 200),
+        ("12次", Op.EQ, 12),
+    ],
+)
 def test_statutory_comparators(text, op, number):
     (c,) = comparisons(text)
     assert (c.op, c.number) == (op, Decimal(number))
 
 
 def test_inclusive_follows_the_statute():
-    assert comparisons("90%以上")[0].inclusive      # 以上 includes the number
+    assert comparisons("90%以上")[0].inclusive  # 以上 includes the number
     assert not comparisons("超过90%")[0].inclusive  # 超过 excludes it
     assert comparisons("90%以内")[0].inclusive
     assert not comparisons("不满90%")[0].inclusive
 
 
-@pytest.mark.parametrize("text, lower, lower_inc, upper", [
-    ("90%以上", 90, True, None), ("满意度90%以上", 90, True, None), ("超过85%", 85, False, None),
-    ("不满90%", None, False, 90), ("85%-95%", 85, True, 95), ("百分之九十", 90, True, 90),
-    ("１００％", 100, True, 100), ("≥８５％", 85, True, None),
-])
+@pytest.mark.parametrize(
+    "text, lower, lower_inc, upper",
+    [
+        ("90%以上", 90, True, None),
+        ("满意度90%以上", 90, True, None),
+        ("超过85%", 85, False, None),
+        ("不满90%", None, False, 90),
+        ("85%-95%", 85, True, 95),
+        ("百分之九十", 90, True, 90),
+        ("１００％", 100, True, 100),
+        ("≥８５％", 85, True, None),
+    ],
+)
 def test_percent_target(text, lower, lower_inc, upper):
     t = percent_target(text)
     assert t is not None
@@ -119,11 +179,22 @@ def test_no_percent(text):
     assert percent_target(text) is None
 
 
-@pytest.mark.parametrize("text, ok", [
-    ("≥95%", True), ("90%以上", True), ("每人每次奖励200元", True), ("验收合格", True), ("合格", True),
-    ("符合《公路养护技术规范》", True), ("提高办事效率", False), ("窗口工作人员每人每月400", False), ("/", False),
-    ("≥**%", False), ("区长信箱办结率100%；与省市对接好了政务服务平台，建立健全常态化监管机制", False),
-])
+@pytest.mark.parametrize(
+    "text, ok",
+    [
+        ("≥95%", True),
+        ("90%以上", True),
+        ("每人每次奖励200元", True),
+        ("验收合格", True),
+        ("合格", True),
+        ("符合《公路养护技术规范》", True),
+        ("提高办事效率", False),
+        ("窗口工作人员每人每月400", False),
+        ("/", False),
+        ("≥**%", False),
+        ("区长信箱办结率100%；与省市对接好了政务服务平台，建立健全常态化监管机制", False),
+    ],
+)
 def test_measurable(text, ok):
     assert is_measurable(text, SETTINGS) is ok
 

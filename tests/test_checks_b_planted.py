@@ -29,8 +29,13 @@ def _footer() -> dict[str, Any]:
 
 
 SPECIAL: dict[str, Any] = {
-    "form_type": "专项资金", "year": 2020, "year_text": "2020年度", "filing_unit": DEPARTMENT,
-    "name": "社区养老服务中心运营补助", "attribute": "延续", "attribute_text": "延续专项√□ 新增专项□",
+    "form_type": "专项资金",
+    "year": 2020,
+    "year_text": "2020年度",
+    "filing_unit": DEPARTMENT,
+    "name": "社区养老服务中心运营补助",
+    "attribute": "延续",
+    "attribute_text": "延续专项√□ 新增专项□",
     "department": DEPARTMENT,
     "money": {"total": {"label": "资金总额（万元）", "text": "300"}},
     "functions": "负责全区养老服务体系建设工作",
@@ -40,8 +45,10 @@ SPECIAL: dict[str, Any] = {
         {"content": "开展日间照料和助餐服务，按季度拨付运营补助", "start": "2020.4", "end": "2020.11"},
         {"content": "开展服务对象满意度调查并组织验收", "start": "2020.12", "end": "2020.12"},
     ],
-    "goals": {"long_term": "到2022年建成覆盖全区15个街镇的社区养老服务网络",
-              "annual": "2020年新建社区养老服务中心5个，提供日间照料和助餐服务不少于12000人次"},
+    "goals": {
+        "long_term": "到2022年建成覆盖全区15个街镇的社区养老服务网络",
+        "annual": "2020年新建社区养老服务中心5个，提供日间照料和助餐服务不少于12000人次",
+    },
     "indicators": [
         {"level1": "产出指标", "level2": "数量指标", "content": "新建社区养老服务中心数量", "value": "≥5个"},
         {"level1": "产出指标", "level2": "质量指标", "content": "服务安全事故发生次数", "value": "0起"},
@@ -51,26 +58,37 @@ SPECIAL: dict[str, Any] = {
         {"level1": "满意度指标", "level2": "服务对象满意度指标", "content": "服务对象满意度", "value": "≥90%"},
     ],
     "safeguards": "成立运营监管小组，按季度检查社区养老服务中心运营情况，补助资金专款专用。",
-    "reviews": _reviews(), **_footer(),
+    "reviews": _reviews(),
+    **_footer(),
 }
 
 PROJECT: dict[str, Any] = {
-    "form_type": "项目支出", "year": 2020, "year_text": "2020年度", "filing_unit": DEPARTMENT,
-    "name": "特困人员救助供养", "attribute": "延续", "attribute_text": "新增□ 延续√",
+    "form_type": "项目支出",
+    "year": 2020,
+    "year_text": "2020年度",
+    "filing_unit": DEPARTMENT,
+    "name": "特困人员救助供养",
+    "attribute": "延续",
+    "attribute_text": "新增□ 延续√",
     "department": DEPARTMENT,
-    "money": {"total": {"label": "资金总额", "text": "200"}, "lines": [
-        {"key": "income.public", "label": "财政拨款", "text": "180"},
-        {"key": "income.own", "label": "自有资金", "text": "20"},
-        {"key": "income.other", "label": "其他", "text": ""},
-    ]},
+    "money": {
+        "total": {"label": "资金总额", "text": "200"},
+        "lines": [
+            {"key": "income.public", "label": "财政拨款", "text": "180"},
+            {"key": "income.own", "label": "自有资金", "text": "20"},
+            {"key": "income.other", "label": "其他", "text": ""},
+        ],
+    },
     "functions": "负责全区社会救助工作",
     "basis": "《特困人员认定办法》（民发〔2016〕178号）",
     "schedule": [
         {"content": "核定特困人员名单", "start": "2020.1", "end": "2020.2"},
         {"content": "按月发放救助供养资金", "start": "2020.3", "end": "2020.12"},
     ],
-    "goals": {"long_term": "到2022年特困人员救助供养覆盖率保持100%",
-              "annual": "2020年救助供养特困人员不少于800人，供养标准达标率100%"},
+    "goals": {
+        "long_term": "到2022年特困人员救助供养覆盖率保持100%",
+        "annual": "2020年救助供养特困人员不少于800人，供养标准达标率100%",
+    },
     "indicators": [
         {"level1": "产出指标", "level2": "数量指标", "content": "救助供养特困人员人数", "value": "≥800人"},
         {"level1": "产出指标", "level2": "质量指标", "content": "供养标准达标率", "value": "100%"},
@@ -80,29 +98,37 @@ PROJECT: dict[str, Any] = {
         {"level1": "满意度指标", "level2": "服务对象满意度指标", "content": "供养对象满意度", "value": "≥90%"},
     ],
     "safeguards": "建立特困人员救助供养台账，每季度核查一次，资金通过社保卡直接发放。",
-    "reviews": _reviews(), **_footer(),
+    "reviews": _reviews(),
+    **_footer(),
 }
 
 DEPARTMENT_FORM: dict[str, Any] = {
-    "form_type": "部门整体支出", "year": 2020, "year_text": "2020年度", "filing_unit": DEPARTMENT,
+    "form_type": "部门整体支出",
+    "year": 2020,
+    "year_text": "2020年度",
+    "filing_unit": DEPARTMENT,
     "department": DEPARTMENT,
-    "money": {"total": {"label": "资金总额", "text": "1000"}, "lines": [
-        {"key": "income_total", "label": "按收入性质分", "text": "1000"},
-        {"key": "expenditure_total", "label": "按支出性质分", "text": "1000"},
-        {"key": "income.public", "label": "公共财政拨款", "text": "1000"},
-        {"key": "expenditure.basic", "label": "基本支出", "text": "500"},
-        {"key": "income.fund", "label": "政府性基金拨款", "text": ""},
-        {"key": "expenditure.project", "label": "项目支出", "text": "500"},
-        {"key": "income.nontax", "label": "纳入专户管理的非税收入拨款", "text": ""},
-        {"key": "income.other", "label": "其他资金", "text": ""},
-    ]},
+    "money": {
+        "total": {"label": "资金总额", "text": "1000"},
+        "lines": [
+            {"key": "income_total", "label": "按收入性质分", "text": "1000"},
+            {"key": "expenditure_total", "label": "按支出性质分", "text": "1000"},
+            {"key": "income.public", "label": "公共财政拨款", "text": "1000"},
+            {"key": "expenditure.basic", "label": "基本支出", "text": "500"},
+            {"key": "income.fund", "label": "政府性基金拨款", "text": ""},
+            {"key": "expenditure.project", "label": "项目支出", "text": "500"},
+            {"key": "income.nontax", "label": "纳入专户管理的非税收入拨款", "text": ""},
+            {"key": "income.other", "label": "其他资金", "text": ""},
+        ],
+    },
     "functions": FUNCTIONS,
     "goals": {"overall": "2020年全区养老机构床位达到3000张，特困人员应保尽保率100%"},
     "indicators": [
         {"level1": "产出指标", "content": "养老机构床位数≥3000张；新建社区养老服务中心5个", "value": None},
         {"level1": "效益指标", "content": "特困人员应保尽保率100%；服务对象满意度≥90%", "value": None},
     ],
-    "reviews": _reviews(), **_footer(),
+    "reviews": _reviews(),
+    **_footer(),
 }
 
 CLEAN = [SPECIAL, PROJECT, DEPARTMENT_FORM]

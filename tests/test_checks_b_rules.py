@@ -19,14 +19,21 @@ from jsonschema import Draft202012Validator
 
 from perflint.checks import register
 from perflint.checks.base import Context, Hit, Kind
+from perflint.domain.model import Declaration
 from perflint.ingest import declarations_from_text
 from perflint.messages import render
-from perflint.domain.model import Declaration
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = ROOT / "rules"
-FAMILIES = {"budget": "BUD", "dates": "DATE", "text": "TXT", "crossform": "XF", "review": "REV",
-            "relevance": "REL", "source": "SRC"}
+FAMILIES = {
+    "budget": "BUD",
+    "dates": "DATE",
+    "text": "TXT",
+    "crossform": "XF",
+    "review": "REV",
+    "relevance": "REL",
+    "source": "SRC",
+}
 EXPECTED_COUNTS = {"BUD": 7, "DATE": 6, "TXT": 5, "XF": 5, "REV": 2, "REL": 2, "SRC": 1}
 TODAY = "2026-11-25"
 
@@ -47,8 +54,9 @@ def _load(path: Path) -> dict[str, Any]:
     return tomllib.loads(path.read_text("utf-8"))
 
 
-def run_rule(rule: dict[str, Any], decls: list[Declaration], settings: dict[str, Any] | None = None,
-             profile: str = "hunan-2019") -> list[tuple[int | None, Hit]]:
+def run_rule(
+    rule: dict[str, Any], decls: list[Declaration], settings: dict[str, Any] | None = None, profile: str = "hunan-2019"
+) -> list[tuple[int | None, Hit]]:
     """Every hit of ``rule`` on ``decls``, as (declaration index, hit)."""
     kind = _kinds()[rule["kind"]]()
     params = dict(rule.get("params", {}))
@@ -92,7 +100,7 @@ def test_rule_structure(path: Path) -> None:
     family = FAMILIES[path.parent.name]
     assert rule["name"] == path.stem
     assert re.fullmatch(rf"{family}\d{{3}}", rule["code"]), rule["code"]
-    assert f"{family}-{rule['code'][len(family):]}" in rule.get("aliases", [])
+    assert f"{family}-{rule['code'][len(family) :]}" in rule.get("aliases", [])
     assert rule["severity"] in ("error", "warning", "info")
     assert rule["aspect"] in ("completeness", "relevance", "appropriateness", "feasibility")
     kinds = _kinds()
@@ -152,20 +160,23 @@ def test_word_segmentation_never_imports_jieba() -> None:
     import subprocess
     import sys
 
-    code = ("import runpy, sys\n"
-            "import perflint.checks as c, perflint.checks.analysis.segment as s\n"
-            "c.register()\n"
-            "print('after register:', s._lexicon is not None, file=sys.stderr)\n"
-            "sys.argv = ['perflint', 'check', '--no-cache', sys.argv[1]]\n"
-            "try:\n"
-            "    runpy.run_module('perflint', run_name='__main__', alter_sys=True)\n"
-            "except SystemExit:\n"
-            "    pass\n"
-            "print('after check:', s._lexicon is not None, file=sys.stderr)\n"
-            "print('jieba modules:', sorted(m for m in sys.modules if m.partition('.')[0] == 'jieba'),"
-            " file=sys.stderr)\n")
+    code = (
+        "import runpy, sys\n"
+        "import perflint.checks as c, perflint.checks.analysis.segment as s\n"
+        "c.register()\n"
+        "print('after register:', s._lexicon is not None, file=sys.stderr)\n"
+        "sys.argv = ['perflint', 'check', '--no-cache', sys.argv[1]]\n"
+        "try:\n"
+        "    runpy.run_module('perflint', run_name='__main__', alter_sys=True)\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('after check:', s._lexicon is not None, file=sys.stderr)\n"
+        "print('jieba modules:', sorted(m for m in sys.modules if m.partition('.')[0] == 'jieba'),"
+        " file=sys.stderr)\n"
+    )
     example = ROOT / "examples" / "clean-library-2023.txt"
-    out = subprocess.run([sys.executable, "-c", code, str(example)], check=False, capture_output=True, text=True,
-                         cwd=ROOT, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(example)], check=False, capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
     lines = [line for line in out.stderr.splitlines() if line.startswith(("after", "jieba"))]
     assert lines == ["after register: False", "after check: True", "jieba modules: []"], out.stderr

@@ -15,13 +15,15 @@ from pathlib import Path
 import pytest
 
 from perflint.catalog import builtin_catalog
-from perflint.engine.config import Config
 from perflint.engine import Engine
+from perflint.engine.config import Config
 
 # shared/ sits beside the repository (CI lays a copy there); the work tree's own
 # location is the fallback.
-_CANDIDATES = [Path(__file__).resolve().parents[2] / "shared" / "seeds" / "wangcheng-2019.txt",
-               Path("/work/shared/seeds/wangcheng-2019.txt")]
+_CANDIDATES = [
+    Path(__file__).resolve().parents[2] / "shared" / "seeds" / "wangcheng-2019.txt",
+    Path("/work/shared/seeds/wangcheng-2019.txt"),
+]
 SEED = next((p for p in _CANDIDATES if p.is_file()), _CANDIDATES[-1])
 FAMILIES = ("BUD", "DATE", "TXT", "XF", "REV", "REL", "SRC")
 
@@ -30,30 +32,30 @@ pytestmark = pytest.mark.skipif(not SEED.is_file(), reason="seed file not availa
 # (code, declaration, pointer, severity): F1 = 0, F2 = 1, F3 = 2.
 GOLD = {
     # F1 政务公开信息系统维护
-    ("DATE001", 0, "/filing_date", "info"),          # 2018.12: month precision
-    ("TXT003", 0, "/goals/annual", "info"),          # ends in "，"
-    ("TXT005", 0, "/goals/annual", "info"),          # nothing measurable
+    ("DATE001", 0, "/filing_date", "info"),  # 2018.12: month precision
+    ("TXT003", 0, "/goals/annual", "info"),  # ends in "，"
+    ("TXT005", 0, "/goals/annual", "info"),  # nothing measurable
     ("REV001", 0, "/reviews/0/date", "warning"),  # 主管部门 blank
-    ("DATE006", 0, "/schedule/0", "info"),           # one full-year row, 7 items
-    ("XF002", 0, "/department", "info"),             # B1: only the 长沙市 prefix differs
+    ("DATE006", 0, "/schedule/0", "info"),  # one full-year row, 7 items
+    ("XF002", 0, "/department", "info"),  # B1: only the 长沙市 prefix differs
     # F2 政务公开日常事务专项和政务大厅窗口工作人员服装
     ("DATE001", 1, "/filing_date", "info"),
     ("TXT005", 1, "/goals/long_term", "info"),
     ("TXT005", 1, "/goals/annual", "info"),
     ("REV001", 1, "/reviews/0/date", "warning"),
     ("DATE006", 1, "/schedule/0", "info"),
-    ("REL001", 1, "/name", "info"),                  # 服装 only
-    ("XF004", 1, "/indicators/2/value", "info"),     # B2: 提高办事效率 as in F1
+    ("REL001", 1, "/name", "info"),  # 服装 only
+    ("XF004", 1, "/indicators/2/value", "info"),  # B2: 提高办事效率 as in F1
     # F3 部门整体支出
-    ("BUD002", 2, "/money/lines/1", "warning"),      # 按支出性质分 blank: 412.1 + 1286.5 = 1698.6
-    ("BUD007", 2, "/money/lines/5", "info"),         # B3: 72.5 万元 without a form, once
-    ("TXT002", 2, "/indicators/0/content", "warning"),   # 全县（含省市驻县单位）
-    ("TXT003", 2, "/indicators/0/content", "info"),      # 相关政策，；
-    ("TXT003", 2, "/indicators/1/content", "info"),      # ＂ vs “”, and 1， vs 1、
-    ("TXT004", 2, "/indicators/1/content", "info"),      # 进设, 电力子政务, 网给
+    ("BUD002", 2, "/money/lines/1", "warning"),  # 按支出性质分 blank: 412.1 + 1286.5 = 1698.6
+    ("BUD007", 2, "/money/lines/5", "info"),  # B3: 72.5 万元 without a form, once
+    ("TXT002", 2, "/indicators/0/content", "warning"),  # 全县（含省市驻县单位）
+    ("TXT003", 2, "/indicators/0/content", "info"),  # 相关政策，；
+    ("TXT003", 2, "/indicators/1/content", "info"),  # ＂ vs “”, and 1， vs 1、
+    ("TXT004", 2, "/indicators/1/content", "info"),  # 进设, 电力子政务, 网给
     ("TXT005", 2, "/goals/overall", "info"),
-    ("TXT001", 2, "/reviews/2/section", "warning"),      # 预预算科
-    ("TXT001", 2, "/reviews/3/section", "warning"),      # 绩绩效评价科
+    ("TXT001", 2, "/reviews/2/section", "warning"),  # 预预算科
+    ("TXT001", 2, "/reviews/3/section", "warning"),  # 绩绩效评价科
     ("REV001", 2, "/reviews/0/date", "warning"),
     ("DATE001", 2, "/filing_date", "info"),
 }
@@ -79,8 +81,7 @@ def test_gold_items_fire_and_nothing_else(mine) -> None:
 
 def test_true_negatives(mine) -> None:
     codes = {(f.code, f.declaration) for f in mine}
-    for absent in [("BUD003", 2), ("BUD004", 2), ("DATE004", 0), ("DATE004", 1), ("DATE004", 2),
-                   ("REL001", 0)]:
+    for absent in [("BUD003", 2), ("BUD004", 2), ("DATE004", 0), ("DATE004", 1), ("DATE004", 2), ("REL001", 0)]:
         assert absent not in codes
     assert not [f for f in mine if f.code in ("XF001", "XF005")]
     # 区县级 in the 效益 block is not a county term in a district's form

@@ -3,10 +3,18 @@ which rule, declaration or settings list asked first."""
 
 from __future__ import annotations
 
+from perflint.checks.analysis.values import (
+    category,
+    comparisons,
+    is_placeholder,
+    norm_set,
+    owned_elsewhere,
+    quantities,
+    skip_cell,
+    vague_terms,
+)
 from perflint.checks.text import TypoDictionary
 from perflint.domain.model import Declaration, ExtraField, Indicator, escape_pointer
-from perflint.checks.analysis.values import (category, comparisons, is_placeholder, norm_set, owned_elsewhere, quantities,
-                             skip_cell, vague_terms)
 
 
 def test_placeholder_answer_follows_the_settings():
@@ -66,8 +74,11 @@ def test_typo_entries_per_rule_parameters():
 
 
 def test_iter_text_order_and_escaped_keys():
-    decl = Declaration(name="项目", indicators=[Indicator(content="人次", value="500", extra={"单位/口径": "人"})],
-                       fields=[ExtraField("leader", "负责人", "张三")])
+    decl = Declaration(
+        name="项目",
+        indicators=[Indicator(content="人次", value="500", extra={"单位/口径": "人"})],
+        fields=[ExtraField("leader", "负责人", "张三")],
+    )
     pointers = [p for p, _ in decl.iter_text()]
     assert pointers.index("/name") < pointers.index("/indicators/0/content") < pointers.index("/fields/0/text")
     assert "/indicators/0/extra/单位~1口径" in pointers
@@ -90,18 +101,37 @@ def _walk(node, pointer=""):
 
 def _odd_declaration() -> Declaration:
     """Every kind of field filled, some with values of unexpected types (JSON input)."""
-    decl = Declaration.from_dict({
-        "form_type": "项目支出", "title": "表", "year": "2021", "year_text": "（2021年度）", "name": "名",
-        "money": {"total": {"label": "资金总额", "text": "100", "amount": "100"},
-                  "lines": [{"key": "source.fiscal", "label": "财政", "text": "", "amount": None}]},
-        "schedule": [{"content": "内容", "start": "2021年1月", "end": {"text": "2021.13", "value": None}}],
-        "goals": {"annual": "年度", "long_term": "长期", "other": "不输出"},
-        "indicators": [{"level1": "产出指标", "content": "甲", "value": None, "extra": {"a/b~c": "x", "n": 3},
-                        "inherited": ["level1"]}, {"content": "乙", "value": "1"}],
-        "reviews": [{"section": "主管部门", "opinion": "同意", "date": None}],
-        "preparer": "张", "phone": "123", "filing_date": {"text": "2021年1月1日", "value": "2021-01-01"},
-        "fields": [{"key": "leader", "label": "负责人", "text": "李"}], "unrecognized": ["多余", ""],
-    })
+    decl = Declaration.from_dict(
+        {
+            "form_type": "项目支出",
+            "title": "表",
+            "year": "2021",
+            "year_text": "（2021年度）",
+            "name": "名",
+            "money": {
+                "total": {"label": "资金总额", "text": "100", "amount": "100"},
+                "lines": [{"key": "source.fiscal", "label": "财政", "text": "", "amount": None}],
+            },
+            "schedule": [{"content": "内容", "start": "2021年1月", "end": {"text": "2021.13", "value": None}}],
+            "goals": {"annual": "年度", "long_term": "长期", "other": "不输出"},
+            "indicators": [
+                {
+                    "level1": "产出指标",
+                    "content": "甲",
+                    "value": None,
+                    "extra": {"a/b~c": "x", "n": 3},
+                    "inherited": ["level1"],
+                },
+                {"content": "乙", "value": "1"},
+            ],
+            "reviews": [{"section": "主管部门", "opinion": "同意", "date": None}],
+            "preparer": "张",
+            "phone": "123",
+            "filing_date": {"text": "2021年1月1日", "value": "2021-01-01"},
+            "fields": [{"key": "leader", "label": "负责人", "text": "李"}],
+            "unrecognized": ["多余", ""],
+        }
+    )
     decl.goals["other"] = "不在模板里的目标"  # not a GOAL_KEY: to_dict leaves it out
     return decl
 

@@ -44,8 +44,9 @@ def test_exit_codes(env):
 
 def test_fail_on_levels(env):
     # bad indicator value: a warning only
-    (env / "warn.json").write_text(json.dumps({"form_type": "专项资金", "name": "x",
-                                               "indicators": [{"content": "a", "value": ""}]}), "utf-8")
+    (env / "warn.json").write_text(
+        json.dumps({"form_type": "专项资金", "name": "x", "indicators": [{"content": "a", "value": ""}]}), "utf-8"
+    )
     args = ["check", "warn.json", "--format", "json", "--select", "TST002"]
     res = run(*args)
     assert json.loads(res.stdout)["summary"]["counts"] == {"error": 0, "warning": 1, "info": 0}
@@ -114,8 +115,18 @@ def test_output_file_and_determinism(env):
 
 def test_settings_and_profile_flags(env):
     (env / "today.json").write_text(json.dumps({"name": "today?"}), "utf-8")
-    res = run("check", "today.json", "--format", "json", "--profile", "cn-2021",
-              "--settings", "satisfaction_min_percent=99", "--lang", "en")
+    res = run(
+        "check",
+        "today.json",
+        "--format",
+        "json",
+        "--profile",
+        "cn-2021",
+        "--settings",
+        "satisfaction_min_percent=99",
+        "--lang",
+        "en",
+    )
     [f] = json.loads(res.stdout)["findings"]
     assert f["message"] == "today 2019-01-15, profile cn-2021, satisfaction minimum 99."
     res = run("check", "today.json", "--format", "json", "--profile", "cn-2021", "--today", "2020-02-02")
@@ -154,7 +165,7 @@ def test_rules_and_explain(env):
     res = run("explain", "value-missing", "--lang", "en")
     assert res.exit_code == 0
     assert "TST002 value-missing" in res.stdout and "Bad example" in res.stdout and "Good example" in res.stdout
-    assert "soft_prefix = \"~\"  (settings)" in res.stdout
+    assert 'soft_prefix = "~"  (settings)' in res.stdout
     res = run("explain", "TST-001")
     assert "TST001 name-empty" in res.stdout and "反例" in res.stdout
     res = run("explain", "value-mising")
@@ -191,7 +202,8 @@ def test_failed_plugin_reported_and_strict(env, tmp_path, monkeypatch):
     assert res.exit_code == 0
     assert "plugin perflint.kinds:acme failed to load" in res.stderr
     assert json.loads(res.stdout)["plugin_errors"] == [
-        {"group": "perflint.kinds", "name": "acme", "error": "ImportError: no module named acme"}]
+        {"group": "perflint.kinds", "name": "acme", "error": "ImportError: no module named acme"}
+    ]
     assert run("check", "good.txt", "--format", "json", "--strict-plugins").exit_code == 2
 
 

@@ -15,11 +15,26 @@ runner = CliRunner()
 def test_several_reports_in_one_run_equal_separate_runs(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     sarif, html = tmp_path / "r.sarif", tmp_path / "r.html"
-    both = runner.invoke(app, ["check", EXAMPLE, "--today", "2026-11-25", "--format", "json",
-                               "--report", f"sarif:{sarif}", "--report", f"html:{html}"])
+    both = runner.invoke(
+        app,
+        [
+            "check",
+            EXAMPLE,
+            "--today",
+            "2026-11-25",
+            "--format",
+            "json",
+            "--report",
+            f"sarif:{sarif}",
+            "--report",
+            f"html:{html}",
+        ],
+    )
     assert both.exit_code == 1, both.output  # the example has errors
-    alone = {fmt: runner.invoke(app, ["check", EXAMPLE, "--today", "2026-11-25", "--format", fmt]).stdout
-             for fmt in ("json", "sarif", "html")}
+    alone = {
+        fmt: runner.invoke(app, ["check", EXAMPLE, "--today", "2026-11-25", "--format", fmt]).stdout
+        for fmt in ("json", "sarif", "html")
+    }
     assert both.stdout == alone["json"]
     assert sarif.read_text("utf-8") == alone["sarif"]
     assert html.read_text("utf-8") == alone["html"]

@@ -53,12 +53,15 @@ def test_command_line_overrides_the_file(tmp_path, cat):
     assert cfg.cache is True and cfg.cache_dir == str((tmp_path / "proj").resolve() / "from-file")
 
 
-@pytest.mark.parametrize("text, key, needle", [
-    ('cache = "no"\n', "cache", "boolean"),
-    ("cache-dir = 3\n", "cache-dir", "string"),
-    ('cache-dir = ""\n', "cache-dir", "non-empty"),
-    ('cache-dirr = "x"\n', "cache-dirr", "cache-dir"),  # did you mean
-])
+@pytest.mark.parametrize(
+    "text, key, needle",
+    [
+        ('cache = "no"\n', "cache", "boolean"),
+        ("cache-dir = 3\n", "cache-dir", "string"),
+        ('cache-dir = ""\n', "cache-dir", "non-empty"),
+        ('cache-dirr = "x"\n', "cache-dirr", "cache-dir"),  # did you mean
+    ],
+)
 def test_bad_values_name_file_line_and_key(tmp_path, cat, text, key, needle):
     _write(tmp_path / "perflint.toml", 'profile = "hunan-2019"\n' + text)
     with pytest.raises(ConfigError) as err:

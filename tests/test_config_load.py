@@ -28,9 +28,11 @@ def test_defaults_without_file(tmp_path, cat, monkeypatch):
 
 
 def test_pyproject_found_upwards(tmp_path, cat):
-    _write(tmp_path / "proj" / "pyproject.toml",
-           '[project]\nname = "x"\n\n[tool.perflint]\nprofile = "cn-2021"\nignore = ["TST003"]\n'
-           '\n[tool.perflint.settings]\nsatisfaction_min_percent = 90\n')
+    _write(
+        tmp_path / "proj" / "pyproject.toml",
+        '[project]\nname = "x"\n\n[tool.perflint]\nprofile = "cn-2021"\nignore = ["TST003"]\n'
+        "\n[tool.perflint.settings]\nsatisfaction_min_percent = 90\n",
+    )
     deep = tmp_path / "proj" / "a" / "b"
     deep.mkdir(parents=True)
     assert find_config(deep) == (tmp_path / "proj" / "pyproject.toml").resolve()
@@ -55,11 +57,21 @@ def test_perflint_toml_wins_in_same_directory(tmp_path, cat):
 
 
 def test_cli_overrides(tmp_path, cat):
-    _write(tmp_path / "perflint.toml", 'select = ["TST001"]\nignore = ["TST002"]\nfail-on = "warning"\n'
-                                       '[settings]\nsatisfaction_min_percent = 80\n')
-    cfg = load_config(cat, cwd=tmp_path, overrides={
-        "select": ["TST"], "ignore": ["crash"], "fail-on": "info",
-        "settings": ["satisfaction_min_percent=95", "placeholders=['/', '无', '-']"], "today": "2019-06-30"})
+    _write(
+        tmp_path / "perflint.toml",
+        'select = ["TST001"]\nignore = ["TST002"]\nfail-on = "warning"\n[settings]\nsatisfaction_min_percent = 80\n',
+    )
+    cfg = load_config(
+        cat,
+        cwd=tmp_path,
+        overrides={
+            "select": ["TST"],
+            "ignore": ["crash"],
+            "fail-on": "info",
+            "settings": ["satisfaction_min_percent=95", "placeholders=['/', '无', '-']"],
+            "today": "2019-06-30",
+        },
+    )
     assert cfg.select == ["TST"] and cfg.ignore == ["TST002", "crash"] and cfg.fail_on == "info"
     assert cfg.settings == {"satisfaction_min_percent": 95, "placeholders": ["/", "无", "-"]}
     assert cfg.today == "2019-06-30"
@@ -91,14 +103,17 @@ def test_unknown_key_in_pyproject(tmp_path, cat):
     assert p.line == 5 and "fail-on" in p.text("en")
 
 
-@pytest.mark.parametrize("text, key, needle", [
-    ('select = ["TST0001"]\n', "select", "TST001"),
-    ('ignore = ["value-mising"]\n', "ignore", "value-missing"),
-    ('[severity]\nname-empy = "info"\n', "severity.name-empy", "name-empty"),
-    ('[per-file-ignores]\n"*.txt" = ["XT01"]\n', "per-file-ignores.*.txt", "XT001"),
-    ('profile = "cn-2012"\n', "profile", "cn-2021"),
-    ('[settings]\nsatisfaction_min_percnt = 90\n', "settings.satisfaction_min_percnt", "satisfaction_min_percent"),
-])
+@pytest.mark.parametrize(
+    "text, key, needle",
+    [
+        ('select = ["TST0001"]\n', "select", "TST001"),
+        ('ignore = ["value-mising"]\n', "ignore", "value-missing"),
+        ('[severity]\nname-empy = "info"\n', "severity.name-empy", "name-empty"),
+        ('[per-file-ignores]\n"*.txt" = ["XT01"]\n', "per-file-ignores.*.txt", "XT001"),
+        ('profile = "cn-2012"\n', "profile", "cn-2021"),
+        ("[settings]\nsatisfaction_min_percnt = 90\n", "settings.satisfaction_min_percnt", "satisfaction_min_percent"),
+    ],
+)
 def test_unknown_references_suggest(tmp_path, cat, text, key, needle):
     err = _error(cat, tmp_path, text)
     [p] = err.problems
@@ -124,7 +139,7 @@ def test_cli_errors_are_named(tmp_path, cat):
 
 
 def test_toml_syntax_error(tmp_path, cat):
-    err = _error(cat, tmp_path, 'profile = \n')
+    err = _error(cat, tmp_path, "profile = \n")
     assert err.problems[0].line == 1 and "TOML" in err.problems[0].text("en")
 
 
@@ -132,7 +147,7 @@ def test_grade_table(tmp_path, cat):
     _write(tmp_path / "perflint.toml", '[grade]\nweights = { warning = 10 }\nper-rule-max = 0\nerror-cap = "差"\n')
     cfg = load_config(cat, cwd=tmp_path)
     assert cfg.grade == GradeConfig(weights={"error": 20, "warning": 10, "info": 1}, per_rule_max=0, error_cap="差")
-    err = _error(cat, tmp_path, '[grade]\nweight = { warning = 10 }\n')
+    err = _error(cat, tmp_path, "[grade]\nweight = { warning = 10 }\n")
     assert "did you mean “weights”" in err.problems[0].text("en")
 
 
@@ -144,8 +159,8 @@ def test_parse_setting_value():
 
 
 def test_per_rule_params(tmp_path, cat):
-    from perflint.engine import Engine
     from perflint.domain.model import Declaration, Indicator
+    from perflint.engine import Engine
 
     _write(tmp_path / "perflint.toml", '[rules.value-missing]\nsoft_prefix = "!"\n')
     cfg = load_config(cat, cwd=tmp_path)

@@ -16,16 +16,19 @@ def test_loads_rules_profiles_and_settings(tmp_path):
     assert cat.rules["TST001"].family == "TST"
 
 
-@pytest.mark.parametrize("ref, codes", [
-    ("TST001", ["TST001"]),          # code
-    ("tst001", ["TST001"]),          # codes are case-insensitive
-    ("value-missing", ["TST002"]),   # name
-    ("TST", ["TST001", "TST002", "TST003", "TST010"]),  # family prefix
-    ("TST00", ["TST001", "TST002", "TST003"]),
-    ("old-value-missing", ["TST002"]),  # alias
-    ("TST-001", ["TST001"]),
-    ("ALL", ["INP001", "PL001", "TST001", "TST002", "TST003", "TST010", "XT001"]),
-])
+@pytest.mark.parametrize(
+    "ref, codes",
+    [
+        ("TST001", ["TST001"]),  # code
+        ("tst001", ["TST001"]),  # codes are case-insensitive
+        ("value-missing", ["TST002"]),  # name
+        ("TST", ["TST001", "TST002", "TST003", "TST010"]),  # family prefix
+        ("TST00", ["TST001", "TST002", "TST003"]),
+        ("old-value-missing", ["TST002"]),  # alias
+        ("TST-001", ["TST001"]),
+        ("ALL", ["INP001", "PL001", "TST001", "TST002", "TST003", "TST010", "XT001"]),
+    ],
+)
 def test_resolve(tmp_path, ref, codes):
     cat = load(tmp_path)
     assert sorted(r.code for r in cat.resolve(ref)) == codes
@@ -35,7 +38,8 @@ def test_resolution_order_code_beats_alias(tmp_path):
     files = dict(RULES)
     # TST003's alias is TST001, which is also a code: the code wins.
     files["core/crash.toml"] = files["core/crash.toml"].replace(
-        'aspect = "feasibility"', 'aspect = "feasibility"\n        aliases = ["TST001", "value-missing"]')
+        'aspect = "feasibility"', 'aspect = "feasibility"\n        aliases = ["TST001", "value-missing"]'
+    )
     cat = load(tmp_path, files)
     assert [r.code for r in cat.resolve("TST001")] == ["TST001"]
     assert [r.code for r in cat.resolve("value-missing")] == ["TST002"]
@@ -66,7 +70,8 @@ def test_bad_severity_and_kind_suggest(tmp_path):
     files = dict(RULES)
     files["core/name-empty.toml"] = files["core/name-empty.toml"].replace('severity = "error"', 'severity = "eror"')
     files["core/value-missing.toml"] = files["core/value-missing.toml"].replace(
-        'kind = "tiny-value-missing"', 'kind = "tiny-value-mising"')
+        'kind = "tiny-value-missing"', 'kind = "tiny-value-mising"'
+    )
     problems = _problems(tmp_path, files)
     by_key = {(p.path.rsplit("/", 1)[-1], p.key): p for p in problems}
     sev = by_key[("name-empty.toml", "severity")]
@@ -97,7 +102,8 @@ def test_name_must_equal_stem_and_codes_unique(tmp_path):
 def test_duplicate_code_names_both_files(tmp_path):
     files = dict(RULES)
     files["core/name-empty-2.toml"] = files["core/name-empty.toml"].replace(
-        'name = "name-empty"', 'name = "name-empty-2"')
+        'name = "name-empty"', 'name = "name-empty-2"'
+    )
     problems = _problems(tmp_path, files)
     dup = [p for p in problems if p.key == "code"]
     assert len(dup) == 1
@@ -140,8 +146,12 @@ def test_failing_plugin_is_recorded_not_fatal(tmp_path, monkeypatch):
     from engine_support import write_pack
 
     files = dict(RULES)
-    files["core/from-plugin.toml"] = files["core/crash.toml"].replace('code = "TST003"', 'code = "TST004"').replace(
-        'name = "crash"', 'name = "from-plugin"').replace('kind = "tiny-crash"', 'kind = "zebra-stripes"')
+    files["core/from-plugin.toml"] = (
+        files["core/crash.toml"]
+        .replace('code = "TST003"', 'code = "TST004"')
+        .replace('name = "crash"', 'name = "from-plugin"')
+        .replace('kind = "tiny-crash"', 'kind = "zebra-stripes"')
+    )
     cat = catalog_mod.Catalog.load(packs=[write_pack(tmp_path, files)])
     assert [e.name for e in cat.plugin_errors] == ["broken"]
     assert "tiny-field-empty" in cat.kinds
@@ -152,7 +162,7 @@ def test_failing_plugin_is_recorded_not_fatal(tmp_path, monkeypatch):
 
 
 def test_locate_nested_tables():
-    text = '[tool.other]\nx = 1\n\n[tool.perflint]\nselect = []\n\n[tool.perflint.settings]\nfoo = 1\n'
+    text = "[tool.other]\nx = 1\n\n[tool.perflint]\nselect = []\n\n[tool.perflint.settings]\nfoo = 1\n"
     assert locate(text, ["tool", "perflint", "select"]) == 5
     assert locate(text, ["tool", "perflint", "settings", "foo"]) == 8
     rule = 'code = "A"\n[[examples]]\ncase = "bad"\n[[examples]]\ncase = "good"\nx = 1\n'
@@ -163,7 +173,8 @@ def test_example_declarations_follow_the_input_schema(tmp_path):
     files = dict(RULES)
     files["core/value-missing.toml"] = files["core/value-missing.toml"].replace(
         'declaration = { name = "x", indicators = [ { content = "a", value = "1次" } ] }',
-        'declaration = { name = "x", indicator = [ { content = "a", value = "1次" } ] }')
+        'declaration = { name = "x", indicator = [ { content = "a", value = "1次" } ] }',
+    )
     problems = _problems(tmp_path, files)
     [p] = problems
     assert p.path.endswith("value-missing.toml") and p.line == 29  # the good example's declaration
@@ -173,6 +184,7 @@ def test_example_declarations_follow_the_input_schema(tmp_path):
 def test_example_settings_must_be_known(tmp_path):
     files = dict(RULES)
     files["core/value-missing.toml"] = files["core/value-missing.toml"].replace(
-        'case = "good"\n', 'case = "good"\n        settings = { soft_prefx = "!" }\n')
+        'case = "good"\n', 'case = "good"\n        settings = { soft_prefx = "!" }\n'
+    )
     [p] = _problems(tmp_path, files)
     assert p.key == "examples.1.settings.soft_prefx" and "did you mean “soft_prefix”" in p.text("en")

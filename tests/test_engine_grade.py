@@ -9,24 +9,28 @@ from perflint.engine.grade import GradeConfig, band, grade
 
 
 def _f(code: str, sev: str, aspect: Aspect = Aspect.COMPLETENESS) -> Finding:
-    return Finding(code=code, name=code.lower(), severity=Severity(sev), path="x", message={"zh": "", "en": ""},
-                   aspect=aspect)
+    return Finding(
+        code=code, name=code.lower(), severity=Severity(sev), path="x", message={"zh": "", "en": ""}, aspect=aspect
+    )
 
 
-@pytest.mark.parametrize("findings, expected", [
-    ([], ("优", 100.0)),
-    ([_f("A001", "info")] * 3, ("优", 97.0)),
-    ([_f(f"A{i:03d}", "info") for i in range(30)], ("优", 90.0)),       # infos capped at 10
-    ([_f("W001", "warning"), _f("W002", "warning")], ("优", 90.0)),
-    ([_f(f"W{i:03d}", "warning") for i in range(3)], ("良", 85.0)),
-    ([_f(f"W{i:03d}", "warning") for i in range(20)], ("中", 70.0)),   # warnings capped at 30
-    # without an error a form never falls below 中
-    ([_f(f"W{i:03d}", "warning") for i in range(20)] + [_f(f"I{i:03d}", "info") for i in range(50)], ("中", 60.0)),
-    ([_f("E001", "error")] + [_f(f"W{i:03d}", "warning") for i in range(20)], ("差", 50.0)),
-    ([_f("E001", "error")], ("中", 80.0)),                               # any error: at best 中
-    ([_f("E001", "error"), _f("E002", "error")], ("中", 60.0)),
-    ([_f(f"E{i:03d}", "error") for i in range(3)], ("差", 40.0)),
-])
+@pytest.mark.parametrize(
+    "findings, expected",
+    [
+        ([], ("优", 100.0)),
+        ([_f("A001", "info")] * 3, ("优", 97.0)),
+        ([_f(f"A{i:03d}", "info") for i in range(30)], ("优", 90.0)),  # infos capped at 10
+        ([_f("W001", "warning"), _f("W002", "warning")], ("优", 90.0)),
+        ([_f(f"W{i:03d}", "warning") for i in range(3)], ("良", 85.0)),
+        ([_f(f"W{i:03d}", "warning") for i in range(20)], ("中", 70.0)),  # warnings capped at 30
+        # without an error a form never falls below 中
+        ([_f(f"W{i:03d}", "warning") for i in range(20)] + [_f(f"I{i:03d}", "info") for i in range(50)], ("中", 60.0)),
+        ([_f("E001", "error")] + [_f(f"W{i:03d}", "warning") for i in range(20)], ("差", 50.0)),
+        ([_f("E001", "error")], ("中", 80.0)),  # any error: at best 中
+        ([_f("E001", "error"), _f("E002", "error")], ("中", 60.0)),
+        ([_f(f"E{i:03d}", "error") for i in range(3)], ("差", 40.0)),
+    ],
+)
 def test_default_formula(findings, expected):
     g = grade(findings)
     assert (g.grade, g.score) == expected

@@ -8,16 +8,27 @@ from jsonschema import Draft202012Validator
 
 from perflint.domain.findings import Aspect, Finding, Severity
 from perflint.domain.model import Span
+from perflint.domain.result import DeclarationReport, FileReport, RunResult
 from perflint.report.json_report import render_json, render_jsonl, report_dict
 from perflint.resources import schema
-from perflint.domain.result import DeclarationReport, FileReport, RunResult
 
 
 def _finding(**kw) -> Finding:
-    base = dict(code="TST001", name="name-empty", severity=Severity.ERROR, path="a.txt",
-                message={"zh": "中文", "en": "English"}, pointer="/name", span=Span(3, 2, 3, 6), declaration=0,
-                declaration_name="示例", aspect=Aspect.COMPLETENESS, suggestion={"zh": "建议", "en": "Advice"},
-                args={"field": "name"}, quote="原文")
+    base = dict(
+        code="TST001",
+        name="name-empty",
+        severity=Severity.ERROR,
+        path="a.txt",
+        message={"zh": "中文", "en": "English"},
+        pointer="/name",
+        span=Span(3, 2, 3, 6),
+        declaration=0,
+        declaration_name="示例",
+        aspect=Aspect.COMPLETENESS,
+        suggestion={"zh": "建议", "en": "Advice"},
+        args={"field": "name"},
+        quote="原文",
+    )
     base.update(kw)
     return Finding(**base)
 
@@ -25,17 +36,43 @@ def _finding(**kw) -> Finding:
 def _result() -> RunResult:
     f1 = _finding()
     f2 = _finding(severity=Severity.WARNING)  # same fingerprint basis, different severity
-    decl = DeclarationReport(path="a.txt", index=0, form_type="专项资金", name="示例", unit="某中心", year=2019,
-                             total="556 万元", grade="中", score=75.0,
-                             aspects={"completeness": {"findings": 2, "errors": 1, "warnings": 1, "infos": 0}},
-                             findings=[f1, f2])
-    bad = FileReport(path="b.txt", readable=False, findings=[_finding(path="b.txt", code="INP001",
-                                                                       name="unreadable-file", declaration=None,
-                                                                       declaration_name=None, span=None, pointer="",
-                                                                       suggestion=None, quote=None)])
-    return RunResult(files=[FileReport(path="a.txt", encoding="utf-8", declarations=[decl]), bad],
-                     suppressed=4, profile="hunan-2019", version="9.9.9",
-                     options={"profile": "hunan-2019", "today": "2019-01-01", "plugin_errors": []})
+    decl = DeclarationReport(
+        path="a.txt",
+        index=0,
+        form_type="专项资金",
+        name="示例",
+        unit="某中心",
+        year=2019,
+        total="556 万元",
+        grade="中",
+        score=75.0,
+        aspects={"completeness": {"findings": 2, "errors": 1, "warnings": 1, "infos": 0}},
+        findings=[f1, f2],
+    )
+    bad = FileReport(
+        path="b.txt",
+        readable=False,
+        findings=[
+            _finding(
+                path="b.txt",
+                code="INP001",
+                name="unreadable-file",
+                declaration=None,
+                declaration_name=None,
+                span=None,
+                pointer="",
+                suggestion=None,
+                quote=None,
+            )
+        ],
+    )
+    return RunResult(
+        files=[FileReport(path="a.txt", encoding="utf-8", declarations=[decl]), bad],
+        suppressed=4,
+        profile="hunan-2019",
+        version="9.9.9",
+        options={"profile": "hunan-2019", "today": "2019-01-01", "plugin_errors": []},
+    )
 
 
 def test_fields_and_language():

@@ -6,10 +6,10 @@ from dataclasses import replace
 
 from engine_support import FORM, load
 
-from perflint.engine.config import Config
-from perflint.engine import Engine, expand_paths, run_example
 from perflint.domain.findings import Severity
 from perflint.domain.model import Declaration, Indicator
+from perflint.engine import Engine, expand_paths, run_example
+from perflint.engine.config import Config
 
 
 def _engine(cat, **changes):
@@ -37,11 +37,15 @@ def test_finding_fields_from_text(tmp_path):
     assert lines[2].strip().startswith("专项名称") and lines[0] == ""
 
 
-
 def test_hit_severity_config_override_and_profile(tmp_path):
     cat = load(tmp_path)
-    decl = Declaration(name="x", indicators=[Indicator(level1="产出指标", level2="数量指标", content="a", value=""),
-                                             Indicator(content="~soft", value="")])
+    decl = Declaration(
+        name="x",
+        indicators=[
+            Indicator(level1="产出指标", level2="数量指标", content="a", value=""),
+            Indicator(content="~soft", value=""),
+        ],
+    )
     res = _engine(cat).run_declarations([decl])
     sev = {f.args["content"]: f.severity for f in res.findings if f.code == "TST002"}
     assert sev == {"a": Severity.WARNING, "~soft": Severity.INFO}  # rule default, hit override
@@ -152,8 +156,9 @@ def test_deterministic_and_deduplicated(tmp_path):
     one = _engine(cat).run_declarations(decls)
     two = _engine(cat).run_declarations(decls)
     assert [f.code for f in one.findings].count("TST001") == 2  # once per declaration
-    assert [(f.code, f.declaration, f.pointer) for f in one.findings] == \
-        [(f.code, f.declaration, f.pointer) for f in two.findings]
+    assert [(f.code, f.declaration, f.pointer) for f in one.findings] == [
+        (f.code, f.declaration, f.pointer) for f in two.findings
+    ]
 
 
 def test_grade_attached(tmp_path):
@@ -171,7 +176,7 @@ def test_expand_paths_sorted_and_excluded(tmp_path):
         p.parent.mkdir(parents=True, exist_ok=True)
         p.write_text("x", "utf-8")
     found = expand_paths([str(tmp_path)], exclude=["skip"])
-    rel = [p[len(str(tmp_path)) + 1:] for p in found]
+    rel = [p[len(str(tmp_path)) + 1 :] for p in found]
     assert rel == ["a.txt", "b/1.json", "b/2.txt"]
 
 
@@ -184,15 +189,20 @@ def test_run_example_isolated(tmp_path):
 
 
 def test_locate_span_for_containers_and_whole_declaration():
-    from perflint.engine import locate_span
     from perflint.domain.model import Source, Span
+    from perflint.engine import locate_span
 
-    decl = Declaration(name="x", source=Source(spans={
-        "/title": Span(1, 1, 1, 12),
-        "/indicators/0/content": Span(10, 2, 10, 8),
-        "/indicators/1/value": Span(12, 5, 13, 3),
-        "/name": Span(3, 2, 3, 2),  # empty: a blank cell
-    }))
+    decl = Declaration(
+        name="x",
+        source=Source(
+            spans={
+                "/title": Span(1, 1, 1, 12),
+                "/indicators/0/content": Span(10, 2, 10, 8),
+                "/indicators/1/value": Span(12, 5, 13, 3),
+                "/name": Span(3, 2, 3, 2),  # empty: a blank cell
+            }
+        ),
+    )
     assert locate_span(decl, "/indicators") == Span(10, 2, 13, 3)
     assert locate_span(decl, "") == Span(1, 1, 1, 12)
     assert locate_span(decl, "/indicators/0/content") == Span(10, 2, 10, 8)
@@ -207,8 +217,11 @@ def test_prefix_selects_within_profile_exact_selects_anywhere(tmp_path):
     assert not [f for f in _engine(cat, select=["ALL"]).run_declarations([decl]).findings if f.code == "TST010"]
     # ... an exact reference runs it anyway
     assert [f.code for f in _engine(cat, select=["TST010"]).run_declarations([decl]).findings] == ["TST010"]
-    assert [f.code for f in _engine(cat, select=["TST"], profile="cn-2021").run_declarations([decl]).findings
-            if f.code == "TST010"] == ["TST010"]
+    assert [
+        f.code
+        for f in _engine(cat, select=["TST"], profile="cn-2021").run_declarations([decl]).findings
+        if f.code == "TST010"
+    ] == ["TST010"]
 
 
 def test_preview_rules_need_opt_in_or_exact_selection(tmp_path):
@@ -216,7 +229,8 @@ def test_preview_rules_need_opt_in_or_exact_selection(tmp_path):
 
     files = dict(RULES)
     files["core/name-empty.toml"] = files["core/name-empty.toml"].replace(
-        'aspect = "completeness"', 'aspect = "completeness"\n        status = "preview"')
+        'aspect = "completeness"', 'aspect = "completeness"\n        status = "preview"'
+    )
     cat = load(tmp_path, files)
     decl = Declaration(name="")
     codes = lambda **kw: {f.code for f in _engine(cat, **kw).run_declarations([decl]).findings}  # noqa: E731
@@ -229,6 +243,7 @@ def test_preview_rules_need_opt_in_or_exact_selection(tmp_path):
 
 def test_bad_hits_become_internal_errors(tmp_path):
     from engine_support import KINDS, RULES
+
     from perflint.checks.base import Hit, Kind
 
     class Weird(Kind):
@@ -255,8 +270,11 @@ def test_progress_hooks_see_the_total_then_each_file(tmp_path):
         (tmp_path / "forms").mkdir(exist_ok=True)
         (tmp_path / "forms" / name).write_text(FORM.format(name="x"), "utf-8")
     calls = []
-    _engine(cat).run([str(tmp_path / "forms")], on_start=lambda n: calls.append(("start", n)),
-                     on_file=lambda p: calls.append(("file", p.rsplit("/", 1)[-1])))
+    _engine(cat).run(
+        [str(tmp_path / "forms")],
+        on_start=lambda n: calls.append(("start", n)),
+        on_file=lambda p: calls.append(("file", p.rsplit("/", 1)[-1])),
+    )
     assert calls == [("start", 2), ("file", "a.txt"), ("file", "b.txt")]
 
 
@@ -264,12 +282,14 @@ def test_missing_cell_is_located_at_its_own_row_not_the_title():
     from perflint.engine import locate_span
     from perflint.ingest import declarations_from_text
 
-    text = ("项目支出绩效目标申报表 |\n"
-            "项目名称 | 示例项目 |\n"
-            "一级指标 | 二级指标 | 指标内容 | 指标值 |\n"
-            "产出指标 | 数量指标 | 培训人次 | 200人次 |\n"
-            "效益指标 | 社会效益指标 | 受益群众 | |\n"
-            "生态效益指标 | 植树面积 | |\n")
+    text = (
+        "项目支出绩效目标申报表 |\n"
+        "项目名称 | 示例项目 |\n"
+        "一级指标 | 二级指标 | 指标内容 | 指标值 |\n"
+        "产出指标 | 数量指标 | 培训人次 | 200人次 |\n"
+        "效益指标 | 社会效益指标 | 受益群众 | |\n"
+        "生态效益指标 | 植树面积 | |\n"
+    )
     [decl] = declarations_from_text(text, "p.txt", "utf-8", "pipe")
     rows = {ind.content: i for i, ind in enumerate(decl.indicators)}
     social = locate_span(decl, f"/indicators/{rows['受益群众']}/value")

@@ -9,18 +9,24 @@ from pathlib import Path
 import pytest
 from extract_helpers import assert_nothing_lost, assert_spans_match, summary
 
-from perflint.ingest.files import load_file
 from perflint.domain.model import FormType
+from perflint.ingest.files import load_file
 
 
 def _text_examples(examples_dir: Path) -> list[Path]:
     return sorted(p for p in examples_dir.iterdir() if p.suffix == ".txt")
 
 
-@pytest.mark.parametrize("name", [
-    "bundle-qingxi-2020.txt", "project-pipe-2022.txt", "project-lines-2021.txt",
-    "special-water-2021.gbk.txt", "clean-library-2023.txt",
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "bundle-qingxi-2020.txt",
+        "project-pipe-2022.txt",
+        "project-lines-2021.txt",
+        "special-water-2021.gbk.txt",
+        "clean-library-2023.txt",
+    ],
+)
 def test_every_character_accounted_for(examples_dir: Path, name: str) -> None:
     result = load_file(str(examples_dir / name))
     assert result.declarations and not result.problems
@@ -31,8 +37,13 @@ def test_every_character_accounted_for(examples_dir: Path, name: str) -> None:
 
 def test_all_examples_are_covered_by_the_tests(examples_dir: Path) -> None:
     names = {p.name for p in _text_examples(examples_dir)}
-    assert names == {"bundle-qingxi-2020.txt", "project-pipe-2022.txt", "project-lines-2021.txt",
-                     "special-water-2021.gbk.txt", "clean-library-2023.txt"}
+    assert names == {
+        "bundle-qingxi-2020.txt",
+        "project-pipe-2022.txt",
+        "project-lines-2021.txt",
+        "special-water-2021.gbk.txt",
+        "clean-library-2023.txt",
+    }
 
 
 def test_bundle_forms(examples_dir: Path) -> None:
@@ -84,7 +95,11 @@ def test_pipe_example(examples_dir: Path) -> None:
     assert [(f.key, f.text) for f in d.fields] == [("period", "2022年3月-2022年11月")]
     second = d.indicators[1]
     assert (second.level1, second.level2, second.content, second.value) == (
-        "产出指标", "数量指标", "新增无障碍设施套数", "≥12套")
+        "产出指标",
+        "数量指标",
+        "新增无障碍设施套数",
+        "≥12套",
+    )
     assert second.inherited == ["level1", "level2"]
     assert d.indicators[2].level2 == "质量指标"  # the "(必填)" note is template text
     assert d.indicators[-1].level1 == "满意度指标"
@@ -96,7 +111,9 @@ def test_lines_example(examples_dir: Path) -> None:
     assert d.source.labels["/goals/annual"].text == "年度目标"  # printed vertically
     assert d.attribute == "延续"
     assert [(i.level2, i.content, i.value) for i in d.indicators][:2] == [
-        ("数量指标", "养护道路里程", "42公里"), ("质量指标", "养护路段优良率", "≥85%")]
+        ("数量指标", "养护道路里程", "42公里"),
+        ("质量指标", "养护路段优良率", "≥85%"),
+    ]
     assert d.filing_date is not None and d.filing_date.value == "2020-12-08"
     assert d.unrecognized == []
 
@@ -128,6 +145,7 @@ def test_clean_example(examples_dir: Path) -> None:
 
 # -- the same text in other encodings and line ends extracts identically ------
 
+
 def _variants(text: str) -> dict[str, bytes]:
     return {
         "gb18030": text.encode("gb18030"),
@@ -143,9 +161,9 @@ def _variants(text: str) -> dict[str, bytes]:
 def test_reencoded_examples_extract_identically(examples_dir: Path, load, name: str) -> None:
     text = (examples_dir / name).read_text("utf-8")
     base = load(text.encode("utf-8"), name).declarations
-    expected = [(d.to_dict(include_source=False), d.source.spans, d.source.labels, d.source.template)
-                for d in base]
+    expected = [(d.to_dict(include_source=False), d.source.spans, d.source.labels, d.source.template) for d in base]
     for variant, data in _variants(text).items():
         got = load(data, name).declarations
-        assert [(d.to_dict(include_source=False), d.source.spans, d.source.labels, d.source.template)
-                for d in got] == expected, variant
+        assert [
+            (d.to_dict(include_source=False), d.source.spans, d.source.labels, d.source.template) for d in got
+        ] == expected, variant

@@ -13,26 +13,52 @@ from extract_helpers import assert_nothing_lost, assert_spans_match
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from perflint.ingest import declarations_from_text
 from perflint.domain.vocab import vocabulary
+from perflint.ingest import declarations_from_text
 
 _vocab = vocabulary()
 LABELS = sorted({info.text for info in _vocab.exact.values()})
 CATEGORIES = sorted(set(_vocab.level1) | set(_vocab.level2))
-VALUES = ["556", "1,698.6", "≥95%", "/", "提高办事效率", "2019.1", "年   月   日", "（盖章）",
-          "延续专项√□ 新增专项□", "其中：财政拨款：12", "专项资金绩效目标申报表", "（2020年度）",
-          "填报人：张三", "𠀀𠀁古字", "ABC def", "★", "*", "(必填)", "　"]
+VALUES = [
+    "556",
+    "1,698.6",
+    "≥95%",
+    "/",
+    "提高办事效率",
+    "2019.1",
+    "年   月   日",
+    "（盖章）",
+    "延续专项√□ 新增专项□",
+    "其中：财政拨款：12",
+    "专项资金绩效目标申报表",
+    "（2020年度）",
+    "填报人：张三",
+    "𠀀𠀁古字",
+    "ABC def",
+    "★",
+    "*",
+    "(必填)",
+    "　",
+]
 # cell text: labels, categories, values and random text with CJK and astral-plane characters
 TEXT = st.one_of(
-    st.sampled_from(LABELS), st.sampled_from(CATEGORIES), st.sampled_from(VALUES),
-    st.text(alphabet=st.sampled_from("预算科指标值年度一二三四五六七八九十0123456789.%≥：:（）()|*★ \u3000𠀀😀\t"),
-            min_size=0, max_size=12),
+    st.sampled_from(LABELS),
+    st.sampled_from(CATEGORIES),
+    st.sampled_from(VALUES),
+    st.text(
+        alphabet=st.sampled_from("预算科指标值年度一二三四五六七八九十0123456789.%≥：:（）()|*★ \u3000𠀀😀\t"),
+        min_size=0,
+        max_size=12,
+    ),
 )
 ROWS = st.lists(st.lists(TEXT, min_size=1, max_size=6), min_size=1, max_size=25)
 
 # PERFLINT_EXTRACT_EXAMPLES=2000 for a long run
-SETTINGS = settings(max_examples=int(os.environ.get("PERFLINT_EXTRACT_EXAMPLES", "60")), deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=int(os.environ.get("PERFLINT_EXTRACT_EXAMPLES", "60")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 
 def _check(text: str, layout: str | None) -> None:

@@ -23,12 +23,32 @@ def _one(extract, text: str, layout: str | None = None):
 
 def test_pipe_cells_one_per_line_with_row_marks(extract) -> None:
     text = _lines(
-        "绩效目标申报表 |", "|||||", "(2022年度) |", "|||||",
-        "项目名称 |", "村级活动场所修缮 |", "|||",
-        "资金情况 |", "年度资金总额: |", "12.5 |", "|||",
-        "绩 |", "一级指标 |", "二级指标 |", "三级指标 |", "指标值 |", "|||",
-        "产出指标 |", "数量指标 |", "修缮活动场所个数 |", "3个 |", "|||",
-        "质量指标 |", "验收合格率 |", "100% |", "|||",
+        "绩效目标申报表 |",
+        "|||||",
+        "(2022年度) |",
+        "|||||",
+        "项目名称 |",
+        "村级活动场所修缮 |",
+        "|||",
+        "资金情况 |",
+        "年度资金总额: |",
+        "12.5 |",
+        "|||",
+        "绩 |",
+        "一级指标 |",
+        "二级指标 |",
+        "三级指标 |",
+        "指标值 |",
+        "|||",
+        "产出指标 |",
+        "数量指标 |",
+        "修缮活动场所个数 |",
+        "3个 |",
+        "|||",
+        "质量指标 |",
+        "验收合格率 |",
+        "100% |",
+        "|||",
     )
     d = _one(extract, text)
     assert d.source.layout == "pipe"
@@ -48,11 +68,41 @@ def test_pipe_rows_closed_by_a_run_of_pipes(extract) -> None:
 
 
 def test_pipe_cells_separated_by_bare_pipes(extract) -> None:
-    text = _lines("项目支出绩效目标申报表", "(2024 年度)", "项目名称", "|", "农田灌溉渠维修", "|",
-                      "主管部门", "|", "|", "实施单位", "|", "乡农业服务中心", "|",
-                      "年度资金总额", "|", "8.6 万元", "|", "一级 指标", "|", "二级指标", "|",
-                      "三级指标", "|", "指标值", "|", "产出 指标", "|", "数量指标", "|",
-                      "维修渠道长度", "|", "≧1.2公里", "|")
+    text = _lines(
+        "项目支出绩效目标申报表",
+        "(2024 年度)",
+        "项目名称",
+        "|",
+        "农田灌溉渠维修",
+        "|",
+        "主管部门",
+        "|",
+        "|",
+        "实施单位",
+        "|",
+        "乡农业服务中心",
+        "|",
+        "年度资金总额",
+        "|",
+        "8.6 万元",
+        "|",
+        "一级 指标",
+        "|",
+        "二级指标",
+        "|",
+        "三级指标",
+        "|",
+        "指标值",
+        "|",
+        "产出 指标",
+        "|",
+        "数量指标",
+        "|",
+        "维修渠道长度",
+        "|",
+        "≧1.2公里",
+        "|",
+    )
     d = _one(extract, text)
     assert (d.year, d.name, d.department, d.implementing_unit) == (2024, "农田灌溉渠维修", "", "乡农业服务中心")
     assert (d.money.total.amount, d.money.total.unit) == (Decimal("8.6"), "万元")
@@ -80,22 +130,30 @@ def test_wide_sheet_with_field_columns(extract) -> None:
 
 def test_lines_with_fused_labels_and_values(extract) -> None:
     text = _lines(
-        "绩效目标表", "(2020年度)", "项目名称农村公路安保工程", "项目主管部门青溪区交通运输局",
-        "资金情况", "(万元)", "年度资金总额:30", "    其中 :上级资金30",
+        "绩效目标表",
+        "(2020年度)",
+        "项目名称农村公路安保工程",
+        "项目主管部门青溪区交通运输局",
+        "资金情况",
+        "(万元)",
+        "年度资金总额:30",
+        "    其中 :上级资金30",
         "绩效指标一级指标二级指标指标内容指标值",
-        "产出指标数量指标安装护栏长度≥2公里", "质量指标工程验收合格率100%",
+        "产出指标数量指标安装护栏长度≥2公里",
+        "质量指标工程验收合格率100%",
     )
     d = _one(extract, text, "lines")
     assert (d.year, d.name, d.department) == (2020, "农村公路安保工程", "青溪区交通运输局")
     assert (d.money.total.amount, d.money.total.unit) == (Decimal(30), "万元")
-    assert [(l.key, l.amount) for l in d.money.lines] == [("income.superior", Decimal(30))]
+    assert [(line.key, line.amount) for line in d.money.lines] == [("income.superior", Decimal(30))]
     assert [(i.level2, i.content, i.value) for i in d.indicators] == [
-        ("数量指标", "安装护栏长度", "≥2公里"), ("质量指标", "工程验收合格率", "100%")]
+        ("数量指标", "安装护栏长度", "≥2公里"),
+        ("质量指标", "工程验收合格率", "100%"),
+    ]
 
 
 def test_flattened_run_together_year_and_fused_columns(extract) -> None:
-    text = ("附件2 项目支出绩效自评表(2022年度)项目名称 村道路灯维护 主管部门 青溪镇人民政府 "
-            "年度资金总额: 1212100%")
+    text = "附件2 项目支出绩效自评表(2022年度)项目名称 村道路灯维护 主管部门 青溪镇人民政府 年度资金总额: 1212100%"
     d = _one(extract, text, "flattened")
     assert d.year == 2022
     assert d.name == "村道路灯维护"
@@ -110,8 +168,10 @@ def test_traditional_labels(extract) -> None:
 
 def test_period_and_decorations(extract) -> None:
     text = _lines(
-        "| 项目名称 | 校园安全监控升级 |", "| 项目期 | 2023年3月-2024年6月 |",
-        "| *项目属性 | 新增 |", "| ★实施单位(选填) | 青溪第二中学 |",
+        "| 项目名称 | 校园安全监控升级 |",
+        "| 项目期 | 2023年3月-2024年6月 |",
+        "| *项目属性 | 新增 |",
+        "| ★实施单位(选填) | 青溪第二中学 |",
     )
     d = _one(extract, text)
     assert [(f.key, f.text) for f in d.fields] == [("period", "2023年3月-2024年6月")]

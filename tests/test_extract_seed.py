@@ -12,12 +12,14 @@ from pathlib import Path
 import pytest
 from extract_helpers import assert_nothing_lost, assert_spans_match
 
-from perflint.ingest.files import load_file
 from perflint.domain.model import FormType
+from perflint.ingest.files import load_file
 
 # shared/ sits beside the repository (where CI puts it) or at /work/shared
-_CANDIDATES = [Path(__file__).resolve().parents[2] / "shared" / "seeds" / "wangcheng-2019.txt",
-               Path("/work/shared/seeds/wangcheng-2019.txt")]
+_CANDIDATES = [
+    Path(__file__).resolve().parents[2] / "shared" / "seeds" / "wangcheng-2019.txt",
+    Path("/work/shared/seeds/wangcheng-2019.txt"),
+]
 SEED = next((p for p in _CANDIDATES if p.is_file()), _CANDIDATES[-1])
 
 pytestmark = pytest.mark.skipif(not SEED.is_file(), reason="seed file not available")
@@ -35,7 +37,10 @@ def test_three_forms(seed) -> None:
     f1, f2, _ = decls
     assert (f1.name, f1.money.total.amount, len(f1.indicators)) == ("政务公开信息系统维护", Decimal(556), 8)
     assert (f2.name, f2.money.total.amount, len(f2.indicators)) == (
-        "政务公开日常事务专项和政务大厅窗口工作人员服装", Decimal(658), 9)
+        "政务公开日常事务专项和政务大厅窗口工作人员服装",
+        Decimal(658),
+        9,
+    )
     assert f1.attribute == f2.attribute == "延续"
     for d in decls:
         assert d.filing_date is not None and d.filing_date.text == "2018.12"

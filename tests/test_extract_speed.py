@@ -30,11 +30,14 @@ def _time(text: str, layout: str) -> float:
     return best
 
 
-@pytest.mark.parametrize("name, layout", [
-    ("bundle-qingxi-2020.txt", "tabbed"),
-    ("project-pipe-2022.txt", "pipe"),
-    ("project-lines-2021.txt", "lines"),
-])
+@pytest.mark.parametrize(
+    "name, layout",
+    [
+        ("bundle-qingxi-2020.txt", "tabbed"),
+        ("project-pipe-2022.txt", "pipe"),
+        ("project-lines-2021.txt", "lines"),
+    ],
+)
 def test_one_megabyte_is_linear(examples_dir: Path, name: str, layout: str) -> None:
     small = _time(_big(examples_dir, name, 250_000), layout)
     large = _time(_big(examples_dir, name, 1_000_000), layout)

@@ -30,23 +30,86 @@ QUICK = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCh
 
 
 def long(n: int) -> settings:
-    return settings(max_examples=max(1, int(n * SCALE)), deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    return settings(
+        max_examples=max(1, int(n * SCALE)),
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
 
 
 # -- strategies ----------------------------------------------------------------------
 
 LABELS = [
-    "专项资金绩效目标申报表", "项目支出绩效目标申报表", "部门整体支出绩效目标申报表", "（2024年度）", "（  年度）",
-    "填报单位（盖章）", "专项名称", "项目名称", "专项属性", "延续专项√□", "新增专项□", "部门名称", "主管部门",
-    "资金总额（万元）", "年度预算申请", "按收入性质分", "其中：", "公共财政拨款", "按支出性质分", "基本支出",
-    "项目支出", "部门相应职能职责概述", "专项立项", "依据", "专项实施进度计划", "专项实施内容", "计划开始时间",
-    "计划完成时间", "专项长期绩效目标", "专项年度绩效目标", "整体绩效目标", "专项年度绩效指标", "一级指标",
-    "二级指标", "指标内容", "指标值", "备注", "产出指标", "数量指标", "质量指标", "时效指标", "成本指标",
-    "效益指标", "社会效益指标", "满意度指标", "社会公众或服务对象满意度指标", "专项实施保障措施",
-    "主管部门审核意见", "财政部门审核意见", "业务科室", "预算科", "绩效评价科", "年   月   日", "（盖章）",
-    "填报人：", "联系电话：", "填报日期：", "2024.1", "2024.12", "2023年12月", "≥95%", "90%以上", "556",
-    "1,698.6", "/", "无", "河道保洁", "白沙区水利局", "完成12公里渠道维修", "提高群众满意度",
+    "专项资金绩效目标申报表",
+    "项目支出绩效目标申报表",
+    "部门整体支出绩效目标申报表",
+    "（2024年度）",
+    "（  年度）",
+    "填报单位（盖章）",
+    "专项名称",
+    "项目名称",
+    "专项属性",
+    "延续专项√□",
+    "新增专项□",
+    "部门名称",
+    "主管部门",
+    "资金总额（万元）",
+    "年度预算申请",
+    "按收入性质分",
+    "其中：",
+    "公共财政拨款",
+    "按支出性质分",
+    "基本支出",
+    "项目支出",
+    "部门相应职能职责概述",
+    "专项立项",
+    "依据",
+    "专项实施进度计划",
+    "专项实施内容",
+    "计划开始时间",
+    "计划完成时间",
+    "专项长期绩效目标",
+    "专项年度绩效目标",
+    "整体绩效目标",
+    "专项年度绩效指标",
+    "一级指标",
+    "二级指标",
+    "指标内容",
+    "指标值",
+    "备注",
+    "产出指标",
+    "数量指标",
+    "质量指标",
+    "时效指标",
+    "成本指标",
+    "效益指标",
+    "社会效益指标",
+    "满意度指标",
+    "社会公众或服务对象满意度指标",
+    "专项实施保障措施",
+    "主管部门审核意见",
+    "财政部门审核意见",
+    "业务科室",
+    "预算科",
+    "绩效评价科",
+    "年   月   日",
+    "（盖章）",
+    "填报人：",
+    "联系电话：",
+    "填报日期：",
+    "2024.1",
+    "2024.12",
+    "2023年12月",
+    "≥95%",
+    "90%以上",
+    "556",
+    "1,698.6",
+    "/",
+    "无",
+    "河道保洁",
+    "白沙区水利局",
+    "完成12公里渠道维修",
+    "提高群众满意度",
 ]
 SEPARATORS = ["\t", "\n", "\n\t", "\n\n", "\n\n\t", "\u3000", " ", "  ", " | ", "|\n", "：", "\r\n"]
 
@@ -58,18 +121,57 @@ fragments = st.one_of(
 form_text = st.lists(fragments, max_size=60).map("".join)
 any_text = st.one_of(form_text, st.text(max_size=300))
 
-json_scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=20),
-                         st.decimals(allow_nan=False, allow_infinity=False, places=3))
+json_scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.text(max_size=20),
+    st.decimals(allow_nan=False, allow_infinity=False, places=3),
+)
 json_values = st.recursive(
     json_scalars,
-    lambda children: st.one_of(st.lists(children, max_size=4),
-                               st.dictionaries(st.text(max_size=8), children, max_size=4)),
+    lambda children: st.one_of(
+        st.lists(children, max_size=4), st.dictionaries(st.text(max_size=8), children, max_size=4)
+    ),
     max_leaves=20,
 )
 
-JSON_PIECES = ['{', '}', '[', ']', ',', ':', '"name"', '"form_type"', '"专项资金"', '"indicators"', '"money"',
-               '"total"', '"amount"', '"556"', '556', '-0.5e3', 'null', 'true', 'NaN', 'Infinity', '"', "'",
-               '\\', '\\u00', '\n', ' ', '//', '01', '"year"', '2024', '"source"', '"spans"', '"/name"', '[1,2,3,4]']
+JSON_PIECES = [
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    ":",
+    '"name"',
+    '"form_type"',
+    '"专项资金"',
+    '"indicators"',
+    '"money"',
+    '"total"',
+    '"amount"',
+    '"556"',
+    "556",
+    "-0.5e3",
+    "null",
+    "true",
+    "NaN",
+    "Infinity",
+    '"',
+    "'",
+    "\\",
+    "\\u00",
+    "\n",
+    " ",
+    "//",
+    "01",
+    '"year"',
+    "2024",
+    '"source"',
+    '"spans"',
+    '"/name"',
+    "[1,2,3,4]",
+]
 json_ish = st.one_of(
     st.lists(st.sampled_from(JSON_PIECES), max_size=40).map("".join),
     json_values.map(lambda v: json.dumps(v, ensure_ascii=False, default=str)),
@@ -77,6 +179,7 @@ json_ish = st.one_of(
 
 
 # -- properties --------------------------------------------------------------------------
+
 
 def _never_raises(data: bytes, name: str) -> None:
     result = load_bytes(data, name)
@@ -115,9 +218,12 @@ def _json_reader(text: str) -> None:
     for p in problems:
         assert p.code in {"INP003", "INP004", "INP005", "INP007", "INP009", "INP010"}
     try:
-        expected = json.loads(text, parse_float=Decimal,
-                              parse_constant=lambda c: (_ for _ in ()).throw(ValueError(c)),
-                              object_pairs_hook=_no_duplicates)
+        expected = json.loads(
+            text,
+            parse_float=Decimal,
+            parse_constant=lambda c: (_ for _ in ()).throw(ValueError(c)),
+            object_pairs_hook=_no_duplicates,
+        )
     except (ValueError, RecursionError):
         expected = _INVALID
     if expected is not _INVALID and text.strip():
@@ -154,8 +260,8 @@ def _json_value(value) -> None:
 @lru_cache(maxsize=1)
 def _engine():
     from perflint.catalog import builtin_catalog
-    from perflint.engine.config import Config
     from perflint.engine import Engine
+    from perflint.engine.config import Config
 
     return Engine(builtin_catalog(), replace(Config(), today="2025-01-01"))
 
@@ -182,6 +288,7 @@ def _findings_stable(texts: list[str], order: list[int]) -> None:
 
 
 # -- quick runs (default) -------------------------------------------------------------
+
 
 @QUICK
 @given(st.binary(max_size=400), st.sampled_from(["a.txt", "a.json", "a.jsonl", "-"]))
@@ -231,6 +338,7 @@ def test_findings_do_not_depend_on_file_order(texts: list[str], order: list[int]
 
 
 # -- the long run (pytest -m fuzz) -------------------------------------------------------
+
 
 @pytest.mark.fuzz
 @long(30_000)

@@ -38,8 +38,10 @@ EXPECTED: dict[str, tuple[list[tuple[str, str | None]], int]] = {
     "gbk-form.txt": ([], 1),
     "nan.json": ([("INP010", None)], 1),
     "duplicate-key.json": ([("INP009", None)], 1),
-    "wrong-types.json": ([("INP005", "type"), ("INP005", "type"), ("INP005", "unknown-property-hint"),
-                          ("INP005", "enum")], 0),
+    "wrong-types.json": (
+        [("INP005", "type"), ("INP005", "type"), ("INP005", "unknown-property-hint"), ("INP005", "enum")],
+        0,
+    ),
     "trailing-comma.json": ([("INP004", "trailing-comma")], 0),
     "truncated.json": ([("INP004", "unterminated-string")], 0),
     "lines-one-bad.jsonl": ([("INP004", "expected-comma-object")], 2),
@@ -147,8 +149,9 @@ def test_very_deep_json_array_file(tmp_path: Path) -> None:
     capped = load_file(str(deep), ReadOptions(max_json_depth=200_000))
     assert [(p.code, p.args["limit"]) for p in capped.problems] == [("INP007", 128)]
     nested = "[" * 100 + "]" * 100
-    assert [p.code for p in load_bytes(nested.encode(), "n.json", ReadOptions(max_json_depth=100)).problems] == \
-        ["INP005"]
+    assert [p.code for p in load_bytes(nested.encode(), "n.json", ReadOptions(max_json_depth=100)).problems] == [
+        "INP005"
+    ]
 
 
 def test_gbk_file_forced_as_utf8_names_the_right_encoding() -> None:
@@ -162,8 +165,9 @@ def test_gbk_file_forced_as_utf8_names_the_right_encoding() -> None:
 
 
 def test_unknown_forced_encoding() -> None:
-    check(load_file(str(BAD / "gbk-form.txt"), ReadOptions(encoding="no-such-codec")),
-          [("INP002", "unknown-encoding")], 0)
+    check(
+        load_file(str(BAD / "gbk-form.txt"), ReadOptions(encoding="no-such-codec")), [("INP002", "unknown-encoding")], 0
+    )
 
 
 def test_utf8_forced_on_a_utf8_file_with_bom() -> None:

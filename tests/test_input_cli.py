@@ -13,7 +13,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from test_input_bad import BAD, EXPECTED
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,8 +21,9 @@ EXAMPLES = sorted(p for p in (ROOT / "examples").iterdir() if p.suffix in (".txt
 
 def perflint(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONIOENCODING": "utf-8", "PERFLINT_TODAY": "2025-01-01", "NO_COLOR": "1"}
-    return subprocess.run([sys.executable, "-m", "perflint", *args], input=stdin, capture_output=True,
-                          env=env, cwd=ROOT, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "perflint", *args], input=stdin, capture_output=True, env=env, cwd=ROOT, timeout=120
+    )
 
 
 @pytest.fixture(scope="module")
@@ -104,8 +104,9 @@ def test_forced_encoding_and_exclude_from_the_command_line(corpus: Path) -> None
     assert finding["code"] == "INP002" and "gb18030" in finding["message_en"]
     proc = perflint("check", "--format", "json", "--fail-on", "none", "--encoding", "gbk", gbk)
     assert not [f for f in _findings(_report(proc)) if f["code"].startswith("INP")]
-    proc = perflint("check", "--format", "json", "--fail-on", "none", "--exclude", "bad/", "--exclude", "*.json",
-                    str(corpus))
+    proc = perflint(
+        "check", "--format", "json", "--fail-on", "none", "--exclude", "bad/", "--exclude", "*.json", str(corpus)
+    )
     names = {Path(f["path"]).name for f in _report(proc)["files"]}
     assert names == {e.name for e in EXAMPLES if e.suffix == ".txt"}
 
@@ -118,8 +119,9 @@ def test_checking_extract_output_reports_at_the_original_file(tmp_path: Path) ->
     out.write_bytes(extracted.stdout)
 
     def key(proc):
-        return sorted((f["path"], f["code"], f["line"], f["pointer"], f["fingerprint"] if "fingerprint" in f else "")
-                      for f in _findings(_report(proc)))
+        return sorted(
+            (f["path"], f["code"], f["line"], f["pointer"], f.get("fingerprint", "")) for f in _findings(_report(proc))
+        )
 
     direct = perflint("check", "--format", "json", "--fail-on", "none", str(source.relative_to(ROOT)))
     via_json = perflint("check", "--format", "json", "--fail-on", "none", str(out))

@@ -16,15 +16,18 @@ def notes(decoded) -> list[tuple[str, str | None, int | None]]:
     return [(n.code, n.variant, n.line) for n in decoded.notes]
 
 
-@pytest.mark.parametrize("data,encoding,bom", [
-    (TEXT.encode("utf-8"), "utf-8", False),
-    (codecs.BOM_UTF8 + TEXT.encode("utf-8"), "utf-8-sig", True),
-    (codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"), "utf-16-le", True),
-    (codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"), "utf-16-be", True),
-    (codecs.BOM_UTF32_LE + TEXT.encode("utf-32-le"), "utf-32-le", True),
-    (TEXT.encode("gb18030"), "gb18030", False),
-    (TEXT.encode("gbk"), "gb18030", False),
-])
+@pytest.mark.parametrize(
+    "data,encoding,bom",
+    [
+        (TEXT.encode("utf-8"), "utf-8", False),
+        (codecs.BOM_UTF8 + TEXT.encode("utf-8"), "utf-8-sig", True),
+        (codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"), "utf-16-le", True),
+        (codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"), "utf-16-be", True),
+        (codecs.BOM_UTF32_LE + TEXT.encode("utf-32-le"), "utf-32-le", True),
+        (TEXT.encode("gb18030"), "gb18030", False),
+        (TEXT.encode("gbk"), "gb18030", False),
+    ],
+)
 def test_detection(data: bytes, encoding: str, bom: bool) -> None:
     decoded = decode(data)
     assert (decoded.text, decoded.encoding, decoded.bom, decoded.notes) == (TEXT, encoding, bom, ())
@@ -41,11 +44,17 @@ def test_big5_is_read_by_chardet() -> None:
     assert decoded.text == text and decoded.encoding == "big5"
 
 
-@pytest.mark.parametrize("magic,kind", [
-    (b"\x89PNG\r\n\x1a\n", "PNG"), (b"PK\x03\x04", "ZIP/Office"), (b"%PDF-1.4", "PDF"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "OLE (.doc/.xls)"), (b"abc\x00def", "binary (NUL bytes)"),
-    (b"{\\rtf1\\ansi", "RTF"),
-])
+@pytest.mark.parametrize(
+    "magic,kind",
+    [
+        (b"\x89PNG\r\n\x1a\n", "PNG"),
+        (b"PK\x03\x04", "ZIP/Office"),
+        (b"%PDF-1.4", "PDF"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "OLE (.doc/.xls)"),
+        (b"abc\x00def", "binary (NUL bytes)"),
+        (b"{\\rtf1\\ansi", "RTF"),
+    ],
+)
 def test_binary_is_refused(magic: bytes, kind: str) -> None:
     assert sniff_binary(magic + b"rest") == kind
     with pytest.raises(InputError) as err:

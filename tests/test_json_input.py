@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from perflint.domain.model import Span
 from perflint.domain.problems import InputError
 from perflint.ingest.json_input import (
     LineIndex,
@@ -14,7 +15,6 @@ from perflint.ingest.json_input import (
     parse_json,
     read_documents,
 )
-from perflint.domain.model import Span
 
 
 def read(text: str, path: str = "in.json", **kw):
@@ -29,13 +29,20 @@ def codes(problems) -> list[tuple[str, str | None, str]]:
 def token_at(text: str, span: Span) -> str:
     lines = text.split("\n")
     assert span.line == span.end_line, "tokens in these tests are on one line"
-    return lines[span.line - 1][span.column - 1:span.end_column - 1]
+    return lines[span.line - 1][span.column - 1 : span.end_column - 1]
 
 
 # -- the reader agrees with the standard library on valid JSON -------------------
 
 VALID = [
-    '{}', '[]', '0', '-0', '1.5e3', '"a\\u00e9\\n"', 'true', 'null',
+    "{}",
+    "[]",
+    "0",
+    "-0",
+    "1.5e3",
+    '"a\\u00e9\\n"',
+    "true",
+    "null",
     '{"a": [1, 2, {"b": null}], "c": "中文"}',
     '[[], {}, [[]], {"x": {"y": {}}}]',
     '{"k": "\\ud83d\\ude00 emoji via escapes"}',
@@ -51,7 +58,7 @@ def test_reader_matches_stdlib(text: str) -> None:
 
 
 def test_numbers_are_exact_never_float() -> None:
-    value = parse_json('[0.1, 1e400, 12345678901234567890123, -7]')
+    value = parse_json("[0.1, 1e400, 12345678901234567890123, -7]")
     assert value == [Decimal("0.1"), Decimal("1e400"), 12345678901234567890123, -7]
     assert not any(isinstance(v, float) for v in value)
     huge = "9" * 5000  # longer than Python's int-from-str limit
@@ -96,7 +103,7 @@ def test_columns_count_characters_not_bytes() -> None:
     text = '{"department": "白沙区", "name": "泵站"}'
     (decl,), _ = read(text)
     assert decl.source.spans["/name"] == Span(1, 31, 1, 35)
-    assert text[30:34] == "\"泵站\""
+    assert text[30:34] == '"泵站"'
 
 
 def test_pointer_escaping_in_spans_and_problems() -> None:
@@ -120,10 +127,20 @@ def test_list_and_json_lines_index_declarations_by_position() -> None:
 
 # -- where source comes from (the documented choice) -----------------------------
 
+
 def test_document_with_its_own_spans_keeps_them_and_the_original_path() -> None:
-    doc = {"name": "河道保洁", "source": {"path": "forms/a.txt", "encoding": "gb18030", "layout": "tabbed",
-                                          "index": 2, "spans": {"/name": [4, 2, 4, 6]}, "template": [],
-                                          "labels": {"/name": {"text": "专项名称", "span": [3, 2, 3, 6]}}}}
+    doc = {
+        "name": "河道保洁",
+        "source": {
+            "path": "forms/a.txt",
+            "encoding": "gb18030",
+            "layout": "tabbed",
+            "index": 2,
+            "spans": {"/name": [4, 2, 4, 6]},
+            "template": [],
+            "labels": {"/name": {"text": "专项名称", "span": [3, 2, 3, 6]}},
+        },
+    }
     (decl,), problems = read(json.dumps(doc, ensure_ascii=False), "extracted.json")
     assert problems == []
     assert decl.source.path == "forms/a.txt" and decl.source.index == 2
@@ -133,10 +150,12 @@ def test_document_with_its_own_spans_keeps_them_and_the_original_path() -> None:
 
 
 def test_document_without_a_text_layout_gets_json_positions() -> None:
-    for source in ('{"path": "forms/a.txt", "spans": {"/name": [1, 1, 1, 2]}}',
-                   '{"path": "<memory>", "layout": "tabbed", "spans": {"/name": [1, 1, 1, 2]}}',
-                   '{"layout": "tabbed", "spans": {"/name": [1, 1, 1, 2]}}'):
-        (decl,), problems = read('{"name": "河道保洁", "source": %s}' % source, "x.json")
+    for source in (
+        '{"path": "forms/a.txt", "spans": {"/name": [1, 1, 1, 2]}}',
+        '{"path": "<memory>", "layout": "tabbed", "spans": {"/name": [1, 1, 1, 2]}}',
+        '{"layout": "tabbed", "spans": {"/name": [1, 1, 1, 2]}}',
+    ):
+        (decl,), problems = read(f'{{"name": "河道保洁", "source": {source}}}', "x.json")
         assert problems == []
         assert decl.source.path == "x.json" and decl.source.layout == "json"
         assert decl.source.spans["/name"] == Span(1, 10, 1, 16)
@@ -148,12 +167,12 @@ def test_document_without_a_text_layout_gets_json_positions() -> None:
 
 SYNTAX = [
     ('{"a": 1,}', "trailing-comma", 1, 9),
-    ('[1, 2,]', "trailing-comma", 1, 7),
+    ("[1, 2,]", "trailing-comma", 1, 7),
     ('{"a": 1 "b": 2}', "expected-comma-object", 1, 9),
-    ('[1 2]', "expected-comma-array", 1, 4),
+    ("[1 2]", "expected-comma-array", 1, 4),
     ("{'a': 1}", "single-quote", 1, 2),
     ('{"a": 1} // note', "comment", 1, 10),
-    ('{a: 1}', "unquoted-key", 1, 2),
+    ("{a: 1}", "unquoted-key", 1, 2),
     ('{"a" 1}', "expected-colon", 1, 6),
     ('{"a": }', "expected-value", 1, 7),
     ('{"a": 1, }', "trailing-comma", 1, 10),
@@ -199,6 +218,7 @@ def test_plain_json_stops_at_the_first_syntax_error() -> None:
 
 # -- depth, duplicates, NaN -----------------------------------------------------------
 
+
 def test_deep_nesting_is_refused_without_recursion() -> None:
     deep = "[" * 100_000 + "]" * 100_000
     decls, problems = read(deep)
@@ -219,8 +239,13 @@ def test_duplicate_key_is_an_error_and_the_last_value_wins() -> None:
     (decl,), problems = read(text)
     assert decl.name == "乙"
     (p,) = problems
-    assert (p.code, p.pointer, p.args["line"], p.args["first_line"], p.args["key"]) == \
-        ("INP009", "/name", 3, 2, '"name"')
+    assert (p.code, p.pointer, p.args["line"], p.args["first_line"], p.args["key"]) == (
+        "INP009",
+        "/name",
+        3,
+        2,
+        '"name"',
+    )
     assert token_at(text, decl.source.spans["/name"]) == '"乙"'
 
 
@@ -240,10 +265,13 @@ def test_non_finite_numbers(token: str) -> None:
 
 # -- schema problems -------------------------------------------------------------------
 
+
 def test_schema_violations_name_pointer_line_and_column() -> None:
-    text = ('[\n {"name": "甲", "year": "2024"},\n {"name": "乙"},\n'
-            ' {"money": {"total": {"text": "30", "amount": 30}}},\n'
-            ' {"form_type": "专项基金", "indicators": [{"content": "x", "valeu": "1"}]}\n]')
+    text = (
+        '[\n {"name": "甲", "year": "2024"},\n {"name": "乙"},\n'
+        ' {"money": {"total": {"text": "30", "amount": 30}}},\n'
+        ' {"form_type": "专项基金", "indicators": [{"content": "x", "valeu": "1"}]}\n]'
+    )
     decls, problems = read(text)
     assert [d.name for d in decls] == ["乙"] and decls[0].source.index == 1
     got = [(p.code, p.variant, p.pointer, p.args["line"], p.declaration) for p in problems]
@@ -326,8 +354,9 @@ def test_an_object_with_no_declaration_key_is_one_not_a_declaration_finding(tmp_
     from perflint.ingest.files import load_file
 
     meta = tmp_path / "001.meta.json"
-    meta.write_text('{"url": "https://example.org/x", "title": 1, "region": "某县", "layout": "pipe"}',
-                    encoding="utf-8")
+    meta.write_text(
+        '{"url": "https://example.org/x", "title": 1, "region": "某县", "layout": "pipe"}', encoding="utf-8"
+    )
     result = load_file(str(meta))
     assert [(p.code, p.variant) for p in result.problems] == [("INP003", "foreign-json")]
     assert result.problems[0].span is not None and result.problems[0].span.line == 1

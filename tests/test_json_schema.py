@@ -11,7 +11,6 @@ from jsonschema import Draft202012Validator
 from typer.testing import CliRunner
 
 from perflint.cli import app
-from perflint.ingest.files import load_bytes, load_file
 from perflint.domain.model import (
     DateValue,
     Declaration,
@@ -25,11 +24,11 @@ from perflint.domain.model import (
     Source,
     Span,
 )
+from perflint.ingest.files import load_bytes, load_file
 from perflint.resources import schema, schemas_dir
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = sorted(p for p in (ROOT / "examples").iterdir()
-                  if p.suffix in (".txt", ".json", ".jsonl") and p.is_file())
+EXAMPLES = sorted(p for p in (ROOT / "examples").iterdir() if p.suffix in (".txt", ".json", ".jsonl") and p.is_file())
 SCHEMA = schema("declaration.schema.json")
 VALIDATOR = Draft202012Validator(SCHEMA)
 
@@ -73,15 +72,29 @@ def _full_declaration() -> Declaration:
     """A declaration with every slot filled, so to_dict shows every key."""
     span = Span(1, 1, 1, 3)
     return Declaration(
-        title="专项资金绩效目标申报表", year=2024, year_text="2024年度", filing_unit="白沙区水利局", name="河道保洁",
-        attribute="延续", attribute_text="延续☑ 新增□", department="白沙区水利局", implementing_unit="白沙区河道所",
+        title="专项资金绩效目标申报表",
+        year=2024,
+        year_text="2024年度",
+        filing_unit="白沙区水利局",
+        name="河道保洁",
+        attribute="延续",
+        attribute_text="延续☑ 新增□",
+        department="白沙区水利局",
+        implementing_unit="白沙区河道所",
         money=Money(MoneyLine("total", "资金总额（万元）", "30", None), [MoneyLine("income.public", "财政拨款", "30")]),
-        functions="河道管理", basis="《白沙区河道管理办法》",
-        schedule=[ScheduleRow("保洁", DateValue("2024.1", "2024-01", "month"), DateValue("2024.12", "2024-12", "month"))],
+        functions="河道管理",
+        basis="《白沙区河道管理办法》",
+        schedule=[
+            ScheduleRow("保洁", DateValue("2024.1", "2024-01", "month"), DateValue("2024.12", "2024-12", "month"))
+        ],
         goals={"long_term": "长期", "annual": "年度", "overall": "整体"},
         indicators=[Indicator("产出指标", "数量指标", "三级", "保洁长度", "≥20公里", "无", {"权重": "10"}, ["level1"])],
-        safeguards="专人负责", reviews=[Review("主管部门", "同意", "2024年1月1日")], preparer="王某", phone="0731-1",
-        filing_date=DateValue("2023.11", "2023-11", "month"), fields=[ExtraField("leader", "项目负责人", "李某")],
+        safeguards="专人负责",
+        reviews=[Review("主管部门", "同意", "2024年1月1日")],
+        preparer="王某",
+        phone="0731-1",
+        filing_date=DateValue("2023.11", "2023-11", "month"),
+        fields=[ExtraField("leader", "项目负责人", "李某")],
         unrecognized=["多余文字"],
         source=Source("a.txt", "utf-8", "tabbed", 0, {"/name": span}, {"/name": Label("专项名称", span)}, [span]),
     )
@@ -121,8 +134,9 @@ def test_extracted_examples_validate_and_round_trip(path: Path) -> None:
     # without the source map the content still round-trips; spans now point into the JSON
     bare = json.dumps([d.to_dict(include_source=False) for d in first.declarations], ensure_ascii=False)
     again = load_bytes(bare.encode("utf-8"), "bare.json")
-    assert [d.to_dict(include_source=False) for d in again.declarations] == \
-        [d.to_dict(include_source=False) for d in first.declarations]
+    assert [d.to_dict(include_source=False) for d in again.declarations] == [
+        d.to_dict(include_source=False) for d in first.declarations
+    ]
     assert all(d.source.path == "bare.json" and d.source.layout == "json" for d in again.declarations)
 
 

@@ -11,9 +11,11 @@ from perflint.ingest.layouts import Layout
 
 
 def test_version_imports_nothing_heavy():
-    code = ("import sys; sys.argv = ['perflint', '--version']; from perflint.launcher import main; main(); "
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('typer', 'rich', 'jsonschema', 'chardet', "
-            "'jieba') or m.startswith(('perflint.ingest', 'perflint.catalog'))))")
+    code = (
+        "import sys; sys.argv = ['perflint', '--version']; from perflint.launcher import main; main(); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('typer', 'rich', 'jsonschema', 'chardet', "
+        "'jieba') or m.startswith(('perflint.ingest', 'perflint.catalog'))))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.splitlines() == [f"perflint {__version__}", "[]"]
 
@@ -26,4 +28,4 @@ def test_module_and_script_agree():
 
 
 def test_cli_layout_names_match_the_readers():
-    assert LAYOUTS == tuple(layout.value for layout in Layout)
+    assert tuple(layout.value for layout in Layout) == LAYOUTS

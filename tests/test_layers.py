@@ -21,8 +21,18 @@ PACKAGE = Path(__file__).resolve().parent.parent / "perflint"
 
 #: (layer, module prefixes) from the bottom up; the longest matching prefix wins
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
-    ("base", ("perflint._version", "perflint.resources", "perflint.exitcodes", "perflint.i18n",
-              "perflint.messages", "perflint.plugins", "perflint.safe_regex")),
+    (
+        "base",
+        (
+            "perflint._version",
+            "perflint.resources",
+            "perflint.exitcodes",
+            "perflint.i18n",
+            "perflint.messages",
+            "perflint.plugins",
+            "perflint.safe_regex",
+        ),
+    ),
     ("domain", ("perflint.domain",)),
     ("reading", ("perflint.ingest", "perflint.checks.analysis")),
     ("checks", ("perflint.checks",)),
@@ -63,8 +73,12 @@ def _imports(module: str, path: Path) -> list[tuple[str, int, bool]]:
     """(imported module, line, inside a function) for every import of ``module``."""
     tree = ast.parse(path.read_text("utf-8"))
     package = module if path.name == "__init__.py" else module.rpartition(".")[0]
-    inner = {id(node) for fn in ast.walk(tree) if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef))
-             for node in ast.walk(fn)}
+    inner = {
+        id(node)
+        for fn in ast.walk(tree)
+        if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef))
+        for node in ast.walk(fn)
+    }
     out = []
     for node in ast.walk(tree):
         names: list[str] = []
@@ -110,7 +124,8 @@ def test_imports_stay_in_their_layer_or_below(module):
             assert target.split(".")[1] == module.split(".")[1], f"{module}:{line} imports {target}"
         if mine == theirs == "checks":  # families share only checks.base
             assert target in ("perflint.checks.base",) or module == "perflint.checks", (
-                f"{module}:{line} imports another check family {target}")
+                f"{module}:{line} imports another check family {target}"
+            )
 
 
 def test_the_domain_uses_the_standard_library_only():

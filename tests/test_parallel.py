@@ -8,11 +8,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from perflint.engine import parallel
 from perflint.catalog import builtin_catalog
 from perflint.cli import app
+from perflint.engine import Engine, parallel
 from perflint.engine.config import Config
-from perflint.engine import Engine
 
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,6 +68,7 @@ def test_default_jobs_is_the_usable_cpu_count():
 
 def test_few_files_stay_in_process(many, monkeypatch):
     """Starting workers costs more than checking a handful of files."""
+
     def boom(*_a, **_k):
         raise AssertionError("no pool for three files")
 

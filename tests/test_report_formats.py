@@ -17,6 +17,8 @@ from perflint.domain.findings import Finding, Severity
 from perflint.domain.model import Span
 from perflint.report import (
     BUILTIN_FORMATS as FORMATS,
+)
+from perflint.report import (
     csv_report,
     github,
     gitlab,
@@ -45,6 +47,7 @@ MINE = ("text", "sarif", "github", "gitlab", "junit", "csv", "html", "opinion")
 
 # -- options --------------------------------------------------------------------
 
+
 def test_options_coerce_and_defaults():
     assert coerce_options(None) == ReportOptions()
     assert ReportOptions().lang == "zh"
@@ -52,15 +55,18 @@ def test_options_coerce_and_defaults():
     assert (opts.lang, opts.quiet, opts.fail_on) == ("en", True, Severity.WARNING)
 
 
-@pytest.mark.parametrize("flag,env,tty,expected", [
-    (True, {"NO_COLOR": "1"}, False, True),
-    (False, {}, True, False),
-    (None, {"NO_COLOR": "1"}, True, False),
-    (None, {"FORCE_COLOR": "1"}, False, True),
-    (None, {}, True, True),
-    (None, {}, False, False),
-    (None, {"TERM": "dumb"}, True, False),
-])
+@pytest.mark.parametrize(
+    "flag,env,tty,expected",
+    [
+        (True, {"NO_COLOR": "1"}, False, True),
+        (False, {}, True, False),
+        (None, {"NO_COLOR": "1"}, True, False),
+        (None, {"FORCE_COLOR": "1"}, False, True),
+        (None, {}, True, True),
+        (None, {}, False, False),
+        (None, {"TERM": "dumb"}, True, False),
+    ],
+)
 def test_resolve_color(flag, env, tty, expected):
     class Stream(io.StringIO):
         def isatty(self):
@@ -69,14 +75,17 @@ def test_resolve_color(flag, env, tty, expected):
     assert resolve_color(flag, Stream(), env) is expected
 
 
-@pytest.mark.parametrize("path,base,expected", [
-    ("/work/repo/forms/a.txt", "/work/repo", "forms/a.txt"),
-    ("/elsewhere/a.txt", "/work/repo", "/elsewhere/a.txt"),
-    ("forms\\b.txt", None, "forms/b.txt"),
-    ("./forms/../c.txt", None, "c.txt"),
-    ("forms/d.txt", "forms", "d.txt"),
-    ("-", "/x", "-"),
-])
+@pytest.mark.parametrize(
+    "path,base,expected",
+    [
+        ("/work/repo/forms/a.txt", "/work/repo", "forms/a.txt"),
+        ("/elsewhere/a.txt", "/work/repo", "/elsewhere/a.txt"),
+        ("forms\\b.txt", None, "forms/b.txt"),
+        ("./forms/../c.txt", None, "c.txt"),
+        ("forms/d.txt", "forms", "d.txt"),
+        ("-", "/x", "-"),
+    ],
+)
 def test_rel_path(path, base, expected):
     assert rel_path(path, base) == expected
 
@@ -108,6 +117,7 @@ def test_every_format_handles_an_empty_run():
 
 # -- terminal ---------------------------------------------------------------------
 
+
 def test_terminal_plain_has_no_ansi_and_groups_by_declaration():
     out = terminal.render(sample_result(), ReportOptions(width=100))
     assert "\x1b[" not in out
@@ -129,7 +139,7 @@ def test_terminal_underline_counts_cells_for_cjk():
     bar = source.index("│")
     start = carets.index("^")
     # the underline starts under 提 and covers 提高服务效率 (6 characters, 12 cells)
-    assert cell_len(source[:bar]) == cell_len(carets[:carets.index("│")])
+    assert cell_len(source[:bar]) == cell_len(carets[: carets.index("│")])
     prefix = source[: source.index("提高服务效率")]
     assert cell_len(prefix) == cell_len(carets[:start])
     assert carets.count("^") == cell_len("提高服务效率") == 12
@@ -148,8 +158,7 @@ def test_terminal_excerpt_of_a_long_line_keeps_the_span_in_view():
 
 
 def test_terminal_control_characters_do_not_reach_the_terminal():
-    f = Finding("X001", "x", Severity.ERROR, "a.txt", {"zh": "坏\x1b[31m红", "en": "bad"},
-                span=Span(1, 1, 1, 2))
+    f = Finding("X001", "x", Severity.ERROR, "a.txt", {"zh": "坏\x1b[31m红", "en": "bad"}, span=Span(1, 1, 1, 2))
     result = sample_result()
     result.files[0].findings.append(f)
     out = terminal.render(result, ReportOptions())
@@ -182,6 +191,7 @@ def test_progress_is_silent_off_a_tty():
 
 # -- SARIF ------------------------------------------------------------------------
 
+
 def test_sarif_validates_against_the_official_schema():
     doc = json.loads(sarif.render(sample_result()))
     schema = json.loads(SCHEMA.read_text("utf-8"))
@@ -209,7 +219,12 @@ def test_sarif_content():
     assert levels == {"error", "warning", "note"}
     val = next(r for r in run["results"] if r["ruleId"] == "VAL002" and "提高服务效率" in r["message"]["text"])
     assert val["locations"][0]["physicalLocation"]["region"] == {
-        "startLine": 7, "startColumn": 21, "endLine": 7, "endColumn": 27, "snippet": {"text": "提高服务效率"}}
+        "startLine": 7,
+        "startColumn": 21,
+        "endLine": 7,
+        "endColumn": 27,
+        "snippet": {"text": "提高服务效率"},
+    }
     assert val["locations"][0]["logicalLocations"][0]["fullyQualifiedName"] == "/indicators/0/value"
     assert val["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "alpha.txt"
     assert run["properties"]["suppressed"] == 3
@@ -228,9 +243,14 @@ def test_sarif_fingerprints_survive_line_moves():
     for file in moved.files:
         for decl in file.declarations:
             decl.findings = [
-                Finding(**{**{s: getattr(f, s) for s in Finding.__slots__},
-                           "span": None if f.span is None else Span(f.span.line + 5, f.span.column,
-                                                                     f.span.end_line + 5, f.span.end_column)})
+                Finding(
+                    **{
+                        **{s: getattr(f, s) for s in Finding.__slots__},
+                        "span": None
+                        if f.span is None
+                        else Span(f.span.line + 5, f.span.column, f.span.end_line + 5, f.span.end_column),
+                    }
+                )
                 for f in decl.findings
             ]
     b = json.loads(sarif.render(moved))
@@ -245,6 +265,7 @@ def test_sarif_uri_is_percent_encoded():
 
 
 # -- GitHub -------------------------------------------------------------------------
+
 
 def test_github_commands_cannot_be_injected():
     out = github.render(sample_result())
@@ -264,6 +285,7 @@ def test_github_property_escaping():
 
 
 # -- GitLab code quality ------------------------------------------------------------
+
 
 def test_gitlab_code_quality():
     issues = json.loads(gitlab.render(sample_result(), {"base_dir": "samples"}))
@@ -287,6 +309,7 @@ def test_gitlab_fingerprints_unique_for_identical_findings():
 
 # -- JUnit ---------------------------------------------------------------------------
 
+
 def test_junit_structure_and_escaping():
     out = junit.render(sample_result())
     root = ET.fromstring(out.encode("utf-8"))
@@ -309,6 +332,7 @@ def test_junit_fail_on_warning():
 
 # -- CSV -----------------------------------------------------------------------------
 
+
 def test_csv_bom_columns_and_injection():
     data = csv_report.render(sample_result())
     assert data.startswith(b"\xef\xbb\xbf")
@@ -319,23 +343,53 @@ def test_csv_bom_columns_and_injection():
         for cell in row:
             assert not cell.startswith(("=", "+", "-", "@")), cell
     names = [r[6] for r in rows[1:]]
-    assert "'=HYPERLINK(\"x\")乡村道路养护" in names
+    assert '\'=HYPERLINK("x")乡村道路养护' in names
     en = list(csv.reader(io.StringIO(csv_report.render(sample_result(), {"lang": "en"}).decode("utf-8-sig"))))
-    assert en[0] == [h.replace("_", " ") if h in ("end_line", "end_column", "declaration_name") else h
-                     for h in ("path", "line", "column", "end_line", "end_column", "declaration",
-                               "declaration_name", "grade", "code", "rule", "severity", "aspect", "pointer", "field",
-                               "message", "suggestion", "quoted text", "fingerprint")]
+    assert en[0] == [
+        h.replace("_", " ") if h in ("end_line", "end_column", "declaration_name") else h
+        for h in (
+            "path",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+            "declaration",
+            "declaration_name",
+            "grade",
+            "code",
+            "rule",
+            "severity",
+            "aspect",
+            "pointer",
+            "field",
+            "message",
+            "suggestion",
+            "quoted text",
+            "fingerprint",
+        )
+    ]
 
 
-@pytest.mark.parametrize("value,expected", [
-    ("=1+1", "'=1+1"), ("+A", "'+A"), ("-2", "'-2"), ("@SUM", "'@SUM"), ("\tx", "'\tx"),
-    ("＝1", "'＝1"), ("正常", "正常"), (5, "5"), (None, ""),
-])
+@pytest.mark.parametrize(
+    "value,expected",
+    [
+        ("=1+1", "'=1+1"),
+        ("+A", "'+A"),
+        ("-2", "'-2"),
+        ("@SUM", "'@SUM"),
+        ("\tx", "'\tx"),
+        ("＝1", "'＝1"),
+        ("正常", "正常"),
+        (5, "5"),
+        (None, ""),
+    ],
+)
 def test_csv_safe_cell(value, expected):
     assert csv_report.safe_cell(value) == expected
 
 
 # -- opinion ---------------------------------------------------------------------------
+
 
 def test_opinion_lists_problems_most_severe_first_and_the_consequence():
     text = opinion.render(sample_result())
@@ -403,8 +457,11 @@ def test_progress_bar_on_a_tty(monkeypatch):
 def test_terminal_marks_a_span_that_runs_over_several_lines():
     result = sample_result()
     alpha = next(f for f in result.files if f.path == ALPHA)
-    alpha.findings.append(Finding("DATE006", "schedule-granularity", Severity.INFO, ALPHA, {"zh": "进度计划只有一行。"},
-                                  span=Span(7, 2, 9, 5)))
+    alpha.findings.append(
+        Finding(
+            "DATE006", "schedule-granularity", Severity.INFO, ALPHA, {"zh": "进度计划只有一行。"}, span=Span(7, 2, 9, 5)
+        )
+    )
     lines = terminal.render(result, ReportOptions()).splitlines()
     i = lines.index(f"{ALPHA}:7:2  DATE006  提示  进度计划只有一行。")
     assert lines[i + 2].endswith("^ 续至第 9 行")
@@ -458,8 +515,17 @@ def test_opinion_gives_a_repeated_suggestion_once():
     decl = result.files[2].declarations[0]
     tip = {"zh": "改成可验收的目标。", "en": "State a target."}
     decl.findings = [
-        Finding("VAL002", "not-measurable", Severity.WARNING, ALPHA, {"zh": f"指标值“{v}”无法衡量。"},
-                pointer=f"/indicators/{i}/value", span=Span(7, 1 + i, 7, 2 + i), declaration=0, suggestion=tip)
+        Finding(
+            "VAL002",
+            "not-measurable",
+            Severity.WARNING,
+            ALPHA,
+            {"zh": f"指标值“{v}”无法衡量。"},
+            pointer=f"/indicators/{i}/value",
+            span=Span(7, 1 + i, 7, 2 + i),
+            declaration=0,
+            suggestion=tip,
+        )
         for i, v in enumerate(("提高效率", "效果明显"))
     ]
     block = opinion.render(result).split("\n\n")[0]

@@ -65,9 +65,11 @@ def check_golden(name: str, actual: bytes, hint: str = "") -> None:
         first = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
         got = a[first] if first < len(a) else "<end>"
         want = b[first] if first < len(b) else "<end>"
-        pytest.fail(f"{name} differs at line {first + 1}:\n  got:  {got!r}\n  want: {want!r}\n"
-                    f"{hint}(UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_report_golden.py regenerates the "
-                    "golden files; review the diff)")
+        pytest.fail(
+            f"{name} differs at line {first + 1}:\n  got:  {got!r}\n  want: {want!r}\n"
+            f"{hint}(UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_report_golden.py regenerates the "
+            "golden files; review the diff)"
+        )
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
@@ -103,16 +105,19 @@ EXAMPLE_CASES: dict[str, tuple[str, ReportOptions]] = {
 def examples_result():
     """The examples (plus one missing file) checked by the built-in catalog, today fixed."""
     from perflint.catalog import builtin_catalog
-    from perflint.engine.config import load_config
     from perflint.engine import Engine
+    from perflint.engine.config import load_config
 
     here = Path.cwd()
     os.chdir(ROOT)
     try:
         catalog = builtin_catalog()
         cfg = load_config(catalog, cwd=ROOT, overrides={"today": TODAY})
-        paths = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "examples").iterdir()
-                       if p.suffix in (".txt", ".json", ".jsonl"))
+        paths = sorted(
+            p.relative_to(ROOT).as_posix()
+            for p in (ROOT / "examples").iterdir()
+            if p.suffix in (".txt", ".json", ".jsonl")
+        )
         return Engine(catalog, cfg).run(paths + ["examples/no-such-form.txt"])
     finally:
         os.chdir(here)
@@ -136,8 +141,9 @@ def test_cli_text_matches_the_renderer(monkeypatch) -> None:
 
     monkeypatch.chdir(ROOT)
     monkeypatch.delenv("FORCE_COLOR", raising=False)
-    paths = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "examples").iterdir()
-                   if p.suffix in (".txt", ".json", ".jsonl")) + ["examples/no-such-form.txt"]
+    paths = sorted(
+        p.relative_to(ROOT).as_posix() for p in (ROOT / "examples").iterdir() if p.suffix in (".txt", ".json", ".jsonl")
+    ) + ["examples/no-such-form.txt"]
     run = CliRunner().invoke(app, ["check", "--today", TODAY, *paths])
     assert run.exit_code in (0, 1), run.output
     expected = renderer("text")(examples_result(), ReportOptions())

@@ -20,8 +20,14 @@ try:
 except ImportError:  # tests/ imported as a package
     from tests.report_sample import INJECTION, sample_result
 
-CHROMIUM = next((p for p in ("/usr/bin/chromium", shutil.which("chromium") or "",
-                             shutil.which("chromium-browser") or "") if p and Path(p).exists()), None)
+CHROMIUM = next(
+    (
+        p
+        for p in ("/usr/bin/chromium", shutil.which("chromium") or "", shutil.which("chromium-browser") or "")
+        if p and Path(p).exists()
+    ),
+    None,
+)
 REMOTE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 
 
@@ -80,6 +86,7 @@ def assert_offline(page: str) -> Collector:
 
 # -- static checks -------------------------------------------------------------
 
+
 def test_html_is_self_contained_and_escaped():
     page = html_report.render(sample_result())
     c = assert_offline(page)
@@ -96,16 +103,34 @@ def test_html_is_self_contained_and_escaped():
 def test_html_contents():
     page = html_report.render(sample_result())
     text = "".join(collect(page).text)
-    for needle in ("绩效目标审核报告", "总览", "等级分布", "问题级别分布", "按规则统计", "规则说明",
-                   "完整性", "相关性", "适当性", "可行性", "审核意见（草稿）", "文件级问题",
-                   "社区图书室运行维护", "资金总额", "120 万元", "不得进入下一步预算安排流程",
-                   "绩效指标 · 第 1 行 · 指标值", "/indicators/0/value", "提高服务效率",
-                   "产出指标缺少必备的二级指标。", "数量、质量、时效是产出的基本维度。"):
+    for needle in (
+        "绩效目标审核报告",
+        "总览",
+        "等级分布",
+        "问题级别分布",
+        "按规则统计",
+        "规则说明",
+        "完整性",
+        "相关性",
+        "适当性",
+        "可行性",
+        "审核意见（草稿）",
+        "文件级问题",
+        "社区图书室运行维护",
+        "资金总额",
+        "120 万元",
+        "不得进入下一步预算安排流程",
+        "绩效指标 · 第 1 行 · 指标值",
+        "/indicators/0/value",
+        "提高服务效率",
+        "产出指标缺少必备的二级指标。",
+        "数量、质量、时效是产出的基本维度。",
+    ):
         assert needle in text, needle
     # one section per declaration, each starting a new printed page
     assert page.count('<section class="declaration"') == 3
     # the grade chart is inline SVG with one bar per grade
-    svg = page[page.index("<svg"):page.index("</svg>")]
+    svg = page[page.index("<svg") : page.index("</svg>")]
     assert svg.count("<rect") == 4
 
 
@@ -113,8 +138,14 @@ def test_html_english():
     page = html_report.render(sample_result(), ReportOptions(lang="en"))
     text = "".join(assert_offline(page).text)
     assert '<html lang="en">' in page
-    for needle in ("Performance-target review report", "Overview", "Rules used", "Review opinion (draft)",
-                   "may not enter the next budget step", "completeness"):
+    for needle in (
+        "Performance-target review report",
+        "Overview",
+        "Rules used",
+        "Review opinion (draft)",
+        "may not enter the next budget step",
+        "completeness",
+    ):
         assert needle in text, needle
 
 
@@ -128,12 +159,25 @@ def test_quoted_text_falls_back_to_the_source_span():
 
 # -- in a real browser -----------------------------------------------------------
 
+
 def _chromium(args: list[str], tmp: Path) -> subprocess.CompletedProcess:
     profile = tmp / "profile"
     profile.mkdir(exist_ok=True)
-    cmd = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-           "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-extensions",
-           f"--user-data-dir={profile}", "--enable-logging=stderr", "--v=0", *args]
+    cmd = [
+        CHROMIUM,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-extensions",
+        f"--user-data-dir={profile}",
+        "--enable-logging=stderr",
+        "--v=0",
+        *args,
+    ]
     return subprocess.run(cmd, check=False, capture_output=True, text=True, timeout=120)
 
 
@@ -155,8 +199,9 @@ def page_requests(netlog: Path) -> list[str]:
 
 
 def _console_problems(stderr: str) -> list[str]:
-    return [line for line in stderr.splitlines()
-            if re.search(r"CONSOLE|Uncaught|Refused to|Content Security Policy", line)]
+    return [
+        line for line in stderr.splitlines() if re.search(r"CONSOLE|Uncaught|Refused to|Content Security Policy", line)
+    ]
 
 
 @pytest.mark.browser
@@ -189,8 +234,7 @@ def test_html_renders_in_chromium_without_errors_or_requests(tmp_path):
     assert page_requests(netlog) == []
     assert _console_problems(run.stderr) == []
     shot = tmp_path / "report.png"
-    run = _chromium([f"--screenshot={shot}", "--window-size=1240,1754", "--hide-scrollbars", page.as_uri()],
-                    tmp_path)
+    run = _chromium([f"--screenshot={shot}", "--window-size=1240,1754", "--hide-scrollbars", page.as_uri()], tmp_path)
     assert run.returncode == 0, run.stderr[-2000:]
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
@@ -225,11 +269,18 @@ def test_long_quotes_are_cut_with_their_length():
     from perflint.domain.result import DeclarationReport, FileReport, RunResult
 
     text = "网站合格达标。" * 60
-    f = Finding("IND006", "content-is-paragraph", Severity.WARNING, "a.txt", {"zh": "太长"},
-                span=Span(1, 1, 1, len(text) + 1), declaration=0)
+    f = Finding(
+        "IND006",
+        "content-is-paragraph",
+        Severity.WARNING,
+        "a.txt",
+        {"zh": "太长"},
+        span=Span(1, 1, 1, len(text) + 1),
+        declaration=0,
+    )
     decl = DeclarationReport("a.txt", 0, "专项资金", "示例", None, 2020, None, "中", 70.0, findings=[f])
     page = html_report.render(RunResult(files=[FileReport("a.txt", declarations=[decl], lines=[text])]))
-    assert text[:html_report.QUOTE_MAX] + "…（共 420 字）" in page
+    assert text[: html_report.QUOTE_MAX] + "…（共 420 字）" in page
     assert text not in page
 
 
@@ -239,12 +290,20 @@ def test_quotes_of_whole_blocks_are_cut_shorter():
     from perflint.domain.result import DeclarationReport, FileReport, RunResult
 
     lines = ["\t产出指标", "\t" + "网站合格达标。" * 30, "\t满意度指标"]
-    f = Finding("IND011", "min-measurable", Severity.WARNING, "a.txt", {"zh": "可衡量的指标太少"},
-                pointer="/indicators", span=Span(1, 2, 3, 7), declaration=0)
+    f = Finding(
+        "IND011",
+        "min-measurable",
+        Severity.WARNING,
+        "a.txt",
+        {"zh": "可衡量的指标太少"},
+        pointer="/indicators",
+        span=Span(1, 2, 3, 7),
+        declaration=0,
+    )
     decl = DeclarationReport("a.txt", 0, "专项资金", "示例", None, 2020, None, "中", 70.0, findings=[f])
     page = html_report.render(RunResult(files=[FileReport("a.txt", declarations=[decl], lines=lines)]))
     whole = html_report.quoted(f, FileReport("a.txt", lines=lines))
-    assert whole[:html_report.QUOTE_MAX_BLOCK] + f"…（共 {len(whole)} 字）" in page
+    assert whole[: html_report.QUOTE_MAX_BLOCK] + f"…（共 {len(whole)} 字）" in page
 
 
 @pytest.mark.browser
@@ -253,16 +312,17 @@ def test_html_prints_on_a4_with_a_page_per_declaration(tmp_path):
     from perflint.domain.result import DeclarationReport, FileReport, RunResult
 
     n = 10  # small declarations: without page breaks several would share a page
-    decls = [DeclarationReport("a.txt", i, "专项资金", f"示例专项{i}", "示例单位", 2020, "10 万元", "优", 95.0)
-             for i in range(n)]
+    decls = [
+        DeclarationReport("a.txt", i, "专项资金", f"示例专项{i}", "示例单位", 2020, "10 万元", "优", 95.0)
+        for i in range(n)
+    ]
     page = tmp_path / "report.html"
     page.write_text(html_report.render(RunResult(files=[FileReport("a.txt", declarations=decls)])), "utf-8")
     pdf = tmp_path / "report.pdf"
     run = _chromium(["--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri()], tmp_path)
     assert run.returncode == 0, run.stderr[-2000:]
     data = pdf.read_bytes()
-    boxes = {tuple(round(float(x)) for x in box.split()) for box in
-             re.findall(rb"/MediaBox\s*\[\s*([^\]]*)\]", data)}
+    boxes = {tuple(round(float(x)) for x in box.split()) for box in re.findall(rb"/MediaBox\s*\[\s*([^\]]*)\]", data)}
     assert boxes == {(0, 0, 595, 842)}  # A4 in points
     # the overview, then one page for each declaration
     assert len(re.findall(rb"/Type\s*/Page\b", data)) >= 1 + n

@@ -14,29 +14,55 @@ from rich.cells import cell_len
 
 from perflint.domain.findings import Finding, Severity
 from perflint.domain.model import Span
+from perflint.domain.result import DeclarationReport, FileReport, RunResult
 from perflint.report import csv_report, github, html, junit, sarif, terminal
 from perflint.report._common import strip_control
-from perflint.domain.result import DeclarationReport, FileReport, RunResult
 
 # CJK, ASCII, punctuation that matters to some format, control characters
-TEXT = st.lists(st.one_of(
-    st.sampled_from(list("产出指标满意度　：，。“”")),
-    st.sampled_from(list(":,%\r\n\t<>&\"'=+-@`*_[]()#|\\")),
-    st.sampled_from(["<b>", "<script>", "</td>", "<img src=x>", "-->", "]]>", "::error::", "\x1b[31m"]),
-    st.characters(codec="utf-8", exclude_categories=("Cs",)),
-), max_size=25).map("".join)
+TEXT = st.lists(
+    st.one_of(
+        st.sampled_from(list("产出指标满意度　：，。“”")),
+        st.sampled_from(list(":,%\r\n\t<>&\"'=+-@`*_[]()#|\\")),
+        st.sampled_from(["<b>", "<script>", "</td>", "<img src=x>", "-->", "]]>", "::error::", "\x1b[31m"]),
+        st.characters(codec="utf-8", exclude_categories=("Cs",)),
+    ),
+    max_size=25,
+).map("".join)
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def one(message: str, path: str = "a/表.txt", quote: str | None = None, name: str = "名称") -> RunResult:
-    f = Finding("VAL002", "not-measurable", Severity.WARNING, path, {"zh": message, "en": message},
-                pointer="/indicators/0/value", span=Span(1, 1, 1, 2), declaration=0, declaration_name=name,
-                suggestion={"zh": message, "en": message}, quote=quote)
-    decl = DeclarationReport(path=path, index=0, form_type="专项资金", name=name, unit=message, year=2020,
-                             total=None, grade="中", score=70.0, findings=[f])
-    return RunResult(files=[FileReport(path=path, declarations=[decl], lines=[message or "x"])],
-                     version="0.1.0", profile="hunan-2019")
+    f = Finding(
+        "VAL002",
+        "not-measurable",
+        Severity.WARNING,
+        path,
+        {"zh": message, "en": message},
+        pointer="/indicators/0/value",
+        span=Span(1, 1, 1, 2),
+        declaration=0,
+        declaration_name=name,
+        suggestion={"zh": message, "en": message},
+        quote=quote,
+    )
+    decl = DeclarationReport(
+        path=path,
+        index=0,
+        form_type="专项资金",
+        name=name,
+        unit=message,
+        year=2020,
+        total=None,
+        grade="中",
+        score=70.0,
+        findings=[f],
+    )
+    return RunResult(
+        files=[FileReport(path=path, declarations=[decl], lines=[message or "x"])],
+        version="0.1.0",
+        profile="hunan-2019",
+    )
 
 
 @SETTINGS
@@ -66,8 +92,7 @@ def test_junit_is_well_formed(message, name):
 @SETTINGS
 @given(TEXT)
 def test_csv_round_trips_and_is_injection_safe(message):
-    rows = list(csv.reader(io.StringIO(csv_report.render(one(message, quote=message)).decode("utf-8-sig"),
-                                       newline="")))
+    rows = list(csv.reader(io.StringIO(csv_report.render(one(message, quote=message)).decode("utf-8-sig"), newline="")))
     assert len(rows) == 2 and len(rows[1]) == len(csv_report.COLUMNS)
     for cell in rows[1]:
         assert not cell.startswith(("=", "+", "-", "@", "\t", "\r"))
@@ -94,8 +119,12 @@ def test_html_never_gains_markup_from_input(message):
 
 
 @SETTINGS
-@given(st.text(alphabet=st.sampled_from(list("ab\t表格　，x\u0301")), max_size=300),
-       st.integers(1, 320), st.integers(0, 40), st.integers(20, 120))
+@given(
+    st.text(alphabet=st.sampled_from(list("ab\t表格　，x\u0301")), max_size=300),
+    st.integers(1, 320),
+    st.integers(0, 40),
+    st.integers(20, 120),
+)
 def test_excerpt_fits_and_points_inside(line, column, length, width):
     text, start, caret = terminal.excerpt(line, column, column + length, width)
     assert cell_len(text) <= width

@@ -28,6 +28,7 @@ import pytest
 from rich.text import Text
 
 from perflint.domain.findings import Finding
+from perflint.domain.result import DeclarationReport, FileReport, RunSummary
 from perflint.report import Collect, as_result, open_sink, renderer, terminal
 from perflint.report._common import ReportOptions
 from perflint.report._stream import (
@@ -39,7 +40,6 @@ from perflint.report._stream import (
     mark,
     summary_of,
 )
-from perflint.domain.result import DeclarationReport, FileReport, RunSummary
 
 try:
     from report_sample import sample_result
@@ -54,9 +54,11 @@ COLLECTED = ("html", "opinion")
 
 # -- runs ------------------------------------------------------------------------------
 
+
 def _example_paths() -> list[str]:
-    return sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "examples").iterdir()
-                  if p.suffix in (".txt", ".json", ".jsonl")) + ["examples/no-such-form.txt"]
+    return sorted(
+        p.relative_to(ROOT).as_posix() for p in (ROOT / "examples").iterdir() if p.suffix in (".txt", ".json", ".jsonl")
+    ) + ["examples/no-such-form.txt"]
 
 
 @lru_cache(maxsize=1)
@@ -64,8 +66,8 @@ def _examples_run() -> tuple[tuple[FileReport, ...], RunSummary]:
     """The examples checked as ``perflint check`` checks them: reports in the
     order the engine yields them and the summary the CLI builds."""
     from perflint.catalog import builtin_catalog
-    from perflint.engine.config import load_config
     from perflint.engine import Engine
+    from perflint.engine.config import load_config
 
     here = Path.cwd()
     os.chdir(ROOT)
@@ -87,11 +89,16 @@ def _examples_run() -> tuple[tuple[FileReport, ...], RunSummary]:
 def _sample_run(extras: bool = False) -> tuple[tuple[FileReport, ...], RunSummary]:
     result = sample_result()
     if extras:  # plugin errors, suppressed counts per rule and configuration in the options
-        result.options.update({
-            "plugin_errors": [{"group": "perflint.rules", "name": "broken", "error": "ImportError: no module"}],
-            "suppressed_by_rule": {"VAL003": 2, "TXT001": 1},
-            "profile": "hunan-2019", "select": ["VAL", "IND"], "fail_on": "warning", "rules_run": 12,
-        })
+        result.options.update(
+            {
+                "plugin_errors": [{"group": "perflint.rules", "name": "broken", "error": "ImportError: no module"}],
+                "suppressed_by_rule": {"VAL003": 2, "TXT001": 1},
+                "profile": "hunan-2019",
+                "select": ["VAL", "IND"],
+                "fail_on": "warning",
+                "rules_run": 12,
+            }
+        )
     return tuple(sorted(result.files, key=lambda f: f.path)), summary_of(result)
 
 
@@ -109,17 +116,22 @@ RUNS = {
 
 # -- option sets the CLI passes ---------------------------------------------------------
 
+
 def _option_sets(fmt: str) -> list[ReportOptions]:
     bases = (None, "samples", "examples", str(ROOT))
     if fmt == "text":
         modes = ({}, {"quiet": True}, {"statistics": True})
-        return [ReportOptions(lang=lang, color=color, base_dir=base, show_source=source, width=width, **mode)
-                for lang, color, base, source, width, mode in
-                itertools.product(("zh", "en"), (False, True), (None, str(ROOT)), (True, False), (None, 60),
-                                  modes)]
+        return [
+            ReportOptions(lang=lang, color=color, base_dir=base, show_source=source, width=width, **mode)
+            for lang, color, base, source, width, mode in itertools.product(
+                ("zh", "en"), (False, True), (None, str(ROOT)), (True, False), (None, 60), modes
+            )
+        ]
     fail_on = ("error", "warning", "info") if fmt == "junit" else ("error",)
-    return [ReportOptions(lang=lang, base_dir=base, fail_on=level)
-            for lang, base, level in itertools.product(("zh", "en"), bases, fail_on)]
+    return [
+        ReportOptions(lang=lang, base_dir=base, fail_on=level)
+        for lang, base, level in itertools.product(("zh", "en"), bases, fail_on)
+    ]
 
 
 def _as_bytes(out: str | bytes) -> bytes:
@@ -169,13 +181,21 @@ def test_streaming_equals_the_collected_render(fmt, run):
 
 def test_the_cli_option_dict_is_accepted_like_report_options():
     reports, summary = _examples_run()
-    options = {"lang": "en", "color": False, "quiet": False, "statistics": False, "show_source": True,
-               "base_dir": str(ROOT), "fail_on": "warning"}
+    options = {
+        "lang": "en",
+        "color": False,
+        "quiet": False,
+        "statistics": False,
+        "show_source": True,
+        "base_dir": str(ROOT),
+        "fail_on": "warning",
+    }
     for fmt in STREAMING:
         assert _streamed(fmt, options, reports, summary) == _collected(fmt, options, reports, summary), fmt
 
 
 # -- text: plain lines are what Rich prints ------------------------------------------------
+
 
 @pytest.mark.parametrize("run", sorted(RUNS))
 def test_plain_text_equals_the_rich_render_without_colour(run):
@@ -202,8 +222,28 @@ def _rich_print(text: str) -> str:
 
 
 def test_plain_text_handles_what_rich_drops_or_expands():
-    alphabet = ["a", "b", " ", "\t", "\n", "\r", "\x07", "\x08", "\x0b", "\x0c", "\x1c", "\x85", "\u3000",
-                "资", "金", "ｗ", "é", "\u200b", "😀", "\ufffd"]
+    alphabet = [
+        "a",
+        "b",
+        " ",
+        "\t",
+        "\n",
+        "\r",
+        "\x07",
+        "\x08",
+        "\x0b",
+        "\x0c",
+        "\x1c",
+        "\x85",
+        "\u3000",
+        "资",
+        "金",
+        "ｗ",
+        "é",
+        "\u200b",
+        "😀",
+        "\ufffd",
+    ]
     rng = random.Random(6)
     cases = ["", "\n", "a\n", "\tx", "资\tx", "ab\tc\td", "a\r\nb", "  ", "x\u3000", "\t"]
     cases += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30))) for _ in range(3000)]
@@ -212,6 +252,7 @@ def test_plain_text_handles_what_rich_drops_or_expands():
 
 
 # -- pieces -----------------------------------------------------------------------------------
+
 
 def test_json_array_lays_items_out_as_json_dumps():
     import json
@@ -257,10 +298,14 @@ def test_tally_matches_the_collected_counts():
     assert tally.rule_counts() == rule_counts(result.findings)
     assert tally.grade_counts() == grade_counts(result)
     assert (tally.files, tally.declarations, tally.unreadable) == (
-        len(result.files), len(result.declarations), result.unreadable_files)
+        len(result.files),
+        len(result.declarations),
+        result.unreadable_files,
+    )
 
 
 # -- arrival order ------------------------------------------------------------------------------
+
 
 def test_reports_are_written_in_arrival_order():
     """An extract file's reports may follow it out of path order: they are
@@ -282,8 +327,9 @@ def test_identical_findings_keep_distinct_fingerprints_within_a_path():
 
     reports, summary = _sample_run()
     alpha = next(r for r in reports if r.path.endswith("alpha.txt"))
-    twice = dataclasses.replace(alpha, declarations=[dataclasses.replace(d, findings=d.findings + d.findings)
-                                                     for d in alpha.declarations])
+    twice = dataclasses.replace(
+        alpha, declarations=[dataclasses.replace(d, findings=d.findings + d.findings) for d in alpha.declarations]
+    )
     for fmt in ("json", "jsonl", "gitlab"):
         runs = (twice,)
         out = _streamed(fmt, ReportOptions(), runs, summary)
@@ -299,6 +345,7 @@ def test_identical_findings_keep_distinct_fingerprints_within_a_path():
 
 # -- memory ---------------------------------------------------------------------------------------
 
+
 class _Tracked(FileReport):
     """A FileReport that can be weakly referenced."""
 
@@ -307,15 +354,34 @@ class _Tracked(FileReport):
 
 def _renamed(report: FileReport, path: str, cls: type[FileReport] = FileReport) -> FileReport:
     """A copy of ``report`` (new lists and findings) at ``path``."""
+
     def moved(f: Finding) -> Finding:
         return dataclasses.replace(f, path=path)
 
-    return cls(path=path, encoding=report.encoding, readable=report.readable, lines=list(report.lines),
-               suppressed_by=dict(report.suppressed_by), findings=[moved(f) for f in report.findings],
-               declarations=[DeclarationReport(
-                   path=path, index=d.index, form_type=d.form_type, name=d.name, unit=d.unit, year=d.year,
-                   total=d.total, grade=d.grade, score=d.score, aspects={k: dict(v) for k, v in d.aspects.items()},
-                   findings=[moved(f) for f in d.findings]) for d in report.declarations])
+    return cls(
+        path=path,
+        encoding=report.encoding,
+        readable=report.readable,
+        lines=list(report.lines),
+        suppressed_by=dict(report.suppressed_by),
+        findings=[moved(f) for f in report.findings],
+        declarations=[
+            DeclarationReport(
+                path=path,
+                index=d.index,
+                form_type=d.form_type,
+                name=d.name,
+                unit=d.unit,
+                year=d.year,
+                total=d.total,
+                grade=d.grade,
+                score=d.score,
+                aspects={k: dict(v) for k, v in d.aspects.items()},
+                findings=[moved(f) for f in d.findings],
+            )
+            for d in report.declarations
+        ],
+    )
 
 
 class _Discard(io.RawIOBase):
@@ -367,8 +433,10 @@ def test_a_streaming_writer_does_not_grow_with_the_number_of_files(fmt):
     # Everything still allocated, except the interpreter's table of interned strings
     # (pathlib interns each part of a path; the table keeps its size once grown) and
     # tracemalloc's own bookkeeping.
-    filters = [tracemalloc.Filter(False, pathlib.__file__, all_frames=True),
-               tracemalloc.Filter(False, tracemalloc.__file__, all_frames=True)]
+    filters = [
+        tracemalloc.Filter(False, pathlib.__file__, all_frames=True),
+        tracemalloc.Filter(False, tracemalloc.__file__, all_frames=True),
+    ]
 
     def kept() -> int:
         gc.collect()
@@ -389,6 +457,7 @@ def test_a_streaming_writer_does_not_grow_with_the_number_of_files(fmt):
 
 # -- the CLI, end to end ------------------------------------------------------------------------
 
+
 def test_cli_jsonl_over_many_files_is_the_same_with_workers(tmp_path):
     folder = tmp_path / "forms"
     folder.mkdir()
@@ -401,9 +470,26 @@ def test_cli_jsonl_over_many_files_is_the_same_with_workers(tmp_path):
     env.pop("FORCE_COLOR", None)
 
     def run(*args: str) -> bytes:
-        proc = subprocess.run([sys.executable, "-m", "perflint", "check", str(folder), "--today", TODAY,
-                               "--no-cache", "--format", "jsonl", *args],
-                              check=False, capture_output=True, cwd=tmp_path, env=env, timeout=600)
+        proc = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "perflint",
+                "check",
+                str(folder),
+                "--today",
+                TODAY,
+                "--no-cache",
+                "--format",
+                "jsonl",
+                *args,
+            ],
+            check=False,
+            capture_output=True,
+            cwd=tmp_path,
+            env=env,
+            timeout=600,
+        )
         assert proc.returncode in (0, 1), proc.stderr.decode("utf-8", "replace")
         return proc.stdout
 

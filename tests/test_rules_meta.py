@@ -88,8 +88,7 @@ def test_new_rule_scaffold_loads(tmp_path):
     pack = tmp_path / "rules"
     shutil.copytree(rules_dir() / "profiles", pack / "profiles")
     shutil.copy(rules_dir() / "settings.toml", pack / "settings.toml")
-    assert module.main(["--family", "ZZ", "--kind", kind, "--name", "brand-new-rule",
-                        "--rules-dir", str(pack)]) == 0
+    assert module.main(["--family", "ZZ", "--kind", kind, "--name", "brand-new-rule", "--rules-dir", str(pack)]) == 0
     written = pack / "zz" / "brand-new-rule.toml"
     text = written.read_text("utf-8")
     for section in ("[message]", "[suggestion]", "[doc.zh]", "[doc.en]", "[params]", 'case = "bad"', 'case = "good"'):

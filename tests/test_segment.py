@@ -48,9 +48,11 @@ def jieba_ref() -> Any:
 
 
 def _reference(jieba: Any, text: str) -> tuple[list, list, list]:
-    return (list(jieba.tokenize(text, HMM=False)),
-            list(jieba.cut_for_search(text, HMM=False)),
-            [(p.word, p.flag) for p in jieba.posseg.cut(text, HMM=False)])
+    return (
+        list(jieba.tokenize(text, HMM=False)),
+        list(jieba.cut_for_search(text, HMM=False)),
+        [(p.word, p.flag) for p in jieba.posseg.cut(text, HMM=False)],
+    )
 
 
 def _ours(text: str) -> tuple[list, list, list]:
@@ -90,8 +92,12 @@ def _strings(value: Any) -> Iterator[str]:
 
 def _project_texts() -> list[str]:
     texts: set[str] = set()
-    files = [p for folder in ("examples", "tests/bad_inputs", "tests/data")
-             for p in sorted((ROOT / folder).rglob("*")) if p.is_file() and p.stat().st_size < 400_000]
+    files = [
+        p
+        for folder in ("examples", "tests/bad_inputs", "tests/data")
+        for p in sorted((ROOT / folder).rglob("*"))
+        if p.is_file() and p.stat().st_size < 400_000
+    ]
     for path in files:
         text = _decode(path.read_bytes())
         if path.suffix == ".json":
@@ -123,10 +129,34 @@ def test_project_texts_segment_like_jieba(jieba_ref: Any) -> None:
 
 
 def test_edge_cases_segment_like_jieba(jieba_ref: Any) -> None:
-    for text in ["", " ", "\r\n", "\n\r", "\u3000", "\xa0x", "a\r\nb", "B超检查", "AT&T和c++及C#",
-                 "2024年完成3.5万元", "95%以上", "1-2月", "x_y.z", "\ufeff项目", "𠀀𠀁项目", "\ud800项目",
-                 "一万一千五百二十颗", "ａｂｃ１２３", "abc123中文def", "a1b2c3", "..%%--__", "　项 目　",
-                 "信息系统建设项目", "中华人民共和国国务院", "长江大桥南京市长", "十二五规划"]:
+    for text in [
+        "",
+        " ",
+        "\r\n",
+        "\n\r",
+        "\u3000",
+        "\xa0x",
+        "a\r\nb",
+        "B超检查",
+        "AT&T和c++及C#",
+        "2024年完成3.5万元",
+        "95%以上",
+        "1-2月",
+        "x_y.z",
+        "\ufeff项目",
+        "𠀀𠀁项目",
+        "\ud800项目",
+        "一万一千五百二十颗",
+        "ａｂｃ１２３",
+        "abc123中文def",
+        "a1b2c3",
+        "..%%--__",
+        "　项 目　",
+        "信息系统建设项目",
+        "中华人民共和国国务院",
+        "长江大桥南京市长",
+        "十二五规划",
+    ]:
         _assert_same(jieba_ref, text)
 
 
@@ -146,17 +176,20 @@ _WORDS = _dictionary_words()
 _PIECES = st.one_of(
     st.sampled_from(_WORDS),
     st.sampled_from(["项目", "建设", "资金", "完成", "率", "达到", "万元", "年", "个", "以上", "≥", "%", "（", "）"]),
-    st.text(alphabet="的一是在了不和有大这中人上为们地个用工时要动国产以我到他会作来分生对于学下级就年阶义发成部"
-            "民可出能方进同行面说种过命度革而多子后自社加小机也经力线本电高量长党得实家定深法表着水理化争现所二起政三好"
-            "十战无农使性前等反体合斗路图把结第里正新开论之物从当两些还天资事队批点育重其思与间内去因件日利相由压员气业代"
-            "全组数果期导平各基或月毛然如应形想制心样干都向变关问比展那它最及外没看治提五解系林者米群头意只明四道马认次文"
-            "通但条较克又公孔领军流入接席位情运器并飞原油放立题质指建区验活众很教决特此常石强极土少已根共直团统式转别造切"
-            "九你取西持总料连任志观调七么山程百报更见必真保热委手改管处己将修支识病象几先老光专什六型具示复安带每东增则完"
-            "风回南广劳轮科北打积车计给节做务被整联步类集号列温装即毫知轴研单色坚据速防史拉世设达尔场织历花受求传口断况采"
-            "精金界品判参层止边清至万确究书术状厂须离再目海交权且儿青才证低越际八试规斯近注办布门铁需走议县兵固除般引齿千"
-            "胜细影济白格效置推空配刀叶率述今选养德话查差半敌始片施响收华觉备名红续均药标记难存测士身紧液派准斤角降维板许"
-            "破述技消底床田势端感往神便贺村构照容非搞亚磨族火段算适讲按值美态黄易彪服早班麦削信排台声该击素张密害侯草何树",
-               min_size=1, max_size=6),
+    st.text(
+        alphabet="的一是在了不和有大这中人上为们地个用工时要动国产以我到他会作来分生对于学下级就年阶义发成部"
+        "民可出能方进同行面说种过命度革而多子后自社加小机也经力线本电高量长党得实家定深法表着水理化争现所二起政三好"
+        "十战无农使性前等反体合斗路图把结第里正新开论之物从当两些还天资事队批点育重其思与间内去因件日利相由压员气业代"
+        "全组数果期导平各基或月毛然如应形想制心样干都向变关问比展那它最及外没看治提五解系林者米群头意只明四道马认次文"
+        "通但条较克又公孔领军流入接席位情运器并飞原油放立题质指建区验活众很教决特此常石强极土少已根共直团统式转别造切"
+        "九你取西持总料连任志观调七么山程百报更见必真保热委手改管处己将修支识病象几先老光专什六型具示复安带每东增则完"
+        "风回南广劳轮科北打积车计给节做务被整联步类集号列温装即毫知轴研单色坚据速防史拉世设达尔场织历花受求传口断况采"
+        "精金界品判参层止边清至万确究书术状厂须离再目海交权且儿青才证低越际八试规斯近注办布门铁需走议县兵固除般引齿千"
+        "胜细影济白格效置推空配刀叶率述今选养德话查差半敌始片施响收华觉备名红续均药标记难存测士身紧液派准斤角降维板许"
+        "破述技消底床田势端感往神便贺村构照容非搞亚磨族火段算适讲按值美态黄易彪服早班麦削信排台声该击素张密害侯草何树",
+        min_size=1,
+        max_size=6,
+    ),
     st.text(alphabet="abcxyzABCXYZ0123456789", min_size=1, max_size=4),
     st.text(alphabet=" \t\r\n\u3000\xa0.,%-+#&_/：，。、；！？“”《》()（）[]【】~·", min_size=1, max_size=3),
 )
@@ -174,8 +207,9 @@ def test_generated_strings_segment_like_jieba(jieba_ref: Any, text: str) -> None
 def test_index_holds_jiebas_prefix_dictionary(jieba_ref: Any) -> None:
     lex = segment.lexicon()
     assert lex.source in ("index", "built") and lex.path is not None and lex.path.is_file()
-    table = segment._open_index(lex.path, segment._key(segment._jieba_dir() / "dict.txt",
-                                                       segment._jieba_version(segment._jieba_dir())))
+    table = segment._open_index(
+        lex.path, segment._key(segment._jieba_dir() / "dict.txt", segment._jieba_version(segment._jieba_dir()))
+    )
     assert table is not None and table.total == jieba_ref.dt.total
     freq = jieba_ref.dt.FREQ
     tags = jieba_ref.posseg.dt.word_tag_tab
@@ -243,8 +277,9 @@ def test_custom_dictionary_matches_jieba(tmp_path: Path, jieba_ref: Any) -> None
     for text in ["中华人民共和国信息系统", "中华人民和AB零词", "人民共和国中华", "信息系统的信息"]:
         words = [w for w, _ in again.pieces(text)]
         assert words == tok.lcut(text, HMM=False)
-        assert [(w, "eng" if e else (again.tag(w) or "x")) for w, e in again.pieces(text)] == \
-            [(p.word, p.flag) for p in pos.cut(text, HMM=False)]
+        assert [(w, "eng" if e else (again.tag(w) or "x")) for w, e in again.pieces(text)] == [
+            (p.word, p.flag) for p in pos.cut(text, HMM=False)
+        ]
 
 
 def test_changed_dictionary_rebuilds(tmp_path: Path) -> None:
@@ -263,7 +298,8 @@ def test_changed_dictionary_rebuilds(tmp_path: Path) -> None:
     assert third.source == "built" and third.path not in (first.path, second.path)
     assert third.entry("新词") == (8, "n")
     assert sorted(p.name for p in (cache / "lexicon").iterdir()) == sorted(
-        p.name for p in (first.path, second.path, third.path))  # no temporary or lock file left
+        p.name for p in (first.path, second.path, third.path)
+    )  # no temporary or lock file left
 
 
 def test_damaged_index_is_rebuilt(tmp_path: Path) -> None:
@@ -326,8 +362,16 @@ print(lex.source, segment.pos_cut("农村饮水安全巩固提升工程，覆盖
 def test_two_processes_building_at_once(tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
-    procs = [subprocess.Popen([sys.executable, "-c", _BUILD, str(cache)], stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True, env=env) for _ in range(2)]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", _BUILD, str(cache)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        for _ in range(2)
+    ]
     outs = [p.communicate(timeout=120) for p in procs]
     assert [p.returncode for p in procs] == [0, 0], [err for _, err in outs]
     sources = sorted(out.split(" ", 1)[0] for out, _ in outs)

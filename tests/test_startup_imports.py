@@ -29,8 +29,16 @@ runpy.run_module("perflint", run_name="__main__", alter_sys=True)
 """
 
 #: rich's modules that cost start-up time (its small helpers may come with typer)
-RICH_HEAVY = ("rich.console", "rich.table", "rich.progress", "rich.traceback", "rich.syntax", "rich.markdown",
-              "rich.panel", "rich.live")
+RICH_HEAVY = (
+    "rich.console",
+    "rich.table",
+    "rich.progress",
+    "rich.traceback",
+    "rich.syntax",
+    "rich.markdown",
+    "rich.panel",
+    "rich.live",
+)
 
 
 def _modules(tmp_path: Path, *args: str, code: str | None = None) -> tuple[set[str], subprocess.CompletedProcess]:
@@ -76,7 +84,9 @@ def test_check_of_a_clean_utf8_file_imports_neither_jsonschema_nor_chardet(workd
 def test_check_with_a_valid_config_file_does_not_import_jsonschema(workdir):
     (workdir / "perflint.toml").write_text(
         'profile = "hunan-2019"\nfail-on = "warning"\nignore = ["TXT004"]\nlang = "en"\n'
-        '[settings]\nsatisfaction_min_percent = 85\n[grade]\nper-rule-max = 2\n', "utf-8")
+        "[settings]\nsatisfaction_min_percent = 85\n[grade]\nper-rule-max = 2\n",
+        "utf-8",
+    )
     modules, proc = _modules(workdir, "check", str(CLEAN), "--format", "json", "--profile", "hunan-2019")
     assert proc.returncode in (0, 1), proc.stderr
     assert json.loads(proc.stdout)["config"]["ignore"] == ["TXT004"]

@@ -23,25 +23,58 @@ def rel(root: Path, paths: list[str]) -> list[str]:
 
 
 def test_walk_is_sorted_and_filters_suffixes(tmp_path: Path) -> None:
-    make(tmp_path, "b.txt", "a.json", "c/z.jsonl", "c/a.ndjson", "d.TXT", "notes.md", "img.png", "e.text",
-         "c/sub/deep.txt")
+    make(
+        tmp_path,
+        "b.txt",
+        "a.json",
+        "c/z.jsonl",
+        "c/a.ndjson",
+        "d.TXT",
+        "notes.md",
+        "img.png",
+        "e.text",
+        "c/sub/deep.txt",
+    )
     got = rel(tmp_path, discover([str(tmp_path)]))
     assert got == ["a.json", "b.txt", "c/a.ndjson", "c/sub/deep.txt", "c/z.jsonl", "d.TXT", "e.text"]
     assert discover([str(tmp_path)]) == discover([str(tmp_path)])
 
 
 def test_default_excludes_and_hidden_entries(tmp_path: Path) -> None:
-    make(tmp_path, "keep.txt", ".hidden.txt", ".git/x.txt", "node_modules/m.json", "sub/build/b.txt",
-         "sub/dist/d.txt", "venv/v.txt", ".venv/v.txt", "__pycache__/p.txt", ".tox/t.txt", "builder/ok.txt")
+    make(
+        tmp_path,
+        "keep.txt",
+        ".hidden.txt",
+        ".git/x.txt",
+        "node_modules/m.json",
+        "sub/build/b.txt",
+        "sub/dist/d.txt",
+        "venv/v.txt",
+        ".venv/v.txt",
+        "__pycache__/p.txt",
+        ".tox/t.txt",
+        "builder/ok.txt",
+    )
     assert rel(tmp_path, discover([str(tmp_path)])) == ["builder/ok.txt", "keep.txt"]
     assert ".git/" in DEFAULT_EXCLUDES
 
 
 def test_gitignore_style_excludes(tmp_path: Path) -> None:
-    make(tmp_path, "a.txt", "drafts/x.txt", "sub/drafts/y.txt", "old.bak.txt", "top.txt", "sub/top.txt",
-         "keep/keep.txt", "keep/drop.txt")
-    got = rel(tmp_path, discover([str(tmp_path)],
-                                 exclude=["drafts/", "*.bak.txt", "/top.txt", "keep/*", "!keep/keep.txt", "# c"]))
+    make(
+        tmp_path,
+        "a.txt",
+        "drafts/x.txt",
+        "sub/drafts/y.txt",
+        "old.bak.txt",
+        "top.txt",
+        "sub/top.txt",
+        "keep/keep.txt",
+        "keep/drop.txt",
+    )
+    got = rel(
+        tmp_path,
+        discover([str(tmp_path)], exclude=["drafts/", "*.bak.txt", "/top.txt", "keep/*", "!keep/keep.txt", "# c"]),
+    )
     assert got == ["a.txt", "keep/keep.txt", "sub/top.txt"]
 
 

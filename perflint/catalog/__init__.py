@@ -17,8 +17,8 @@ from perflint.catalog.rules import (
     ReferenceError_,
     Rule,
 )
-from perflint.plugins import PluginError
 from perflint.catalog.validate import did_you_mean, locate, surely_valid
+from perflint.plugins import PluginError
 
 __all__ = [
     "DEFAULT_PROFILE",

@@ -40,7 +40,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from perflint import plugins
 from perflint._version import __version__
+from perflint.catalog.packs import builtin_packs
 from perflint.catalog.rules import (
     LANGS,
     PSEUDO_KINDS,
@@ -64,12 +66,10 @@ from perflint.catalog.validate import (
     type_name,
     validator_for,
 )
+from perflint.checks import register
 from perflint.checks.base import Kind
 from perflint.domain.findings import Aspect, Severity
 from perflint.messages import t
-from perflint import plugins
-from perflint.catalog.packs import builtin_packs
-from perflint.checks import register
 from perflint.plugins import PluginError, load_group
 from perflint.resources import rules_dir, user_cache_dir, write_cache_file
 
@@ -150,8 +150,7 @@ class Catalog:
             return None
         if _CODE_RE.match(up) and any(r.code.startswith(up) for r in self.rules.values()):
             return None
-        return next((r for r in self.rules.values()
-                     if raw in r.aliases or up in (a.upper() for a in r.aliases)), None)
+        return next((r for r in self.rules.values() if raw in r.aliases or up in (a.upper() for a in r.aliases)), None)
 
     def specificity(self, ref: str) -> int:
         """How specific a reference is (for ordering overrides): code/name/alias 2, prefix 1, ALL 0."""
@@ -185,9 +184,15 @@ class Catalog:
 
     # -- loading ----------------------------------------------------------
     @classmethod
-    def load(cls, packs: list[Path] | None = None, kind_classes: list[type[Kind]] | None = None,
-             extra_kinds: list[type[Kind]] | None = None, *, trusted: Iterable[Path] = (),
-             cache_dir: Path | None = None) -> Catalog:
+    def load(
+        cls,
+        packs: list[Path] | None = None,
+        kind_classes: list[type[Kind]] | None = None,
+        extra_kinds: list[type[Kind]] | None = None,
+        *,
+        trusted: Iterable[Path] = (),
+        cache_dir: Path | None = None,
+    ) -> Catalog:
         """Load kinds and packs; raise :class:`CatalogError` listing every problem.
 
         ``packs`` / ``kind_classes`` replace the entry-point discovery (for
@@ -266,14 +271,14 @@ class Catalog:
     def _add_kind(self, kind_cls: type[Kind], origin: str) -> None:
         name = kind_cls.name
         if name in self.kinds and type(self.kinds[name]) is not kind_cls:
-            self.plugin_errors.append(PluginError(plugins.KINDS, origin,
-                                                  f"kind {name!r} registered twice; keeping the first"))
+            self.plugin_errors.append(
+                PluginError(plugins.KINDS, origin, f"kind {name!r} registered twice; keeping the first")
+            )
             return
         try:
             self.kinds[name] = kind_cls()
         except Exception as exc:
-            self.plugin_errors.append(PluginError(plugins.KINDS, origin,
-                                                  f"kind {name!r}: {type(exc).__name__}: {exc}"))
+            self.plugin_errors.append(PluginError(plugins.KINDS, origin, f"kind {name!r}: {type(exc).__name__}: {exc}"))
 
     def _load_settings(self, pack: Path) -> list[Problem]:
         path = pack / "settings.toml"
@@ -298,8 +303,11 @@ class Catalog:
         settings = pack / "settings.toml"
         profiles = pack / "profiles"
         self._listed[pack] = self.rule_files(pack)
-        return (([settings] if settings.is_file() else []) + self._listed[pack]
-                + (sorted(profiles.glob("*.toml")) if profiles.is_dir() else []))
+        return (
+            ([settings] if settings.is_file() else [])
+            + self._listed[pack]
+            + (sorted(profiles.glob("*.toml")) if profiles.is_dir() else [])
+        )
 
     def _parse_cached(self, pack: Path, cache_dir: Path) -> dict[Path, tuple[str, dict[str, Any]]]:
         """The parsed TOML files of ``pack``, from the cache when their text has not changed.
@@ -312,7 +320,6 @@ class Catalog:
         not parse is left to the normal load, which reports it.
         """
 
-
         try:
             texts = {path: path.read_text("utf-8") for path in self._pack_toml_files(pack)}
         except (OSError, UnicodeDecodeError):
@@ -324,7 +331,7 @@ class Catalog:
         for path, text in texts.items():
             h.update(rels[path].encode("utf-8") + b"\0" + text.encode("utf-8") + b"\0")
         key = h.hexdigest()
-        name = "catalog/" + hashlib.blake2b(f"{__version__}\0{pack}".encode("utf-8"), digest_size=8).hexdigest() + ".json"
+        name = "catalog/" + hashlib.blake2b(f"{__version__}\0{pack}".encode(), digest_size=8).hexdigest() + ".json"
         try:
             doc = json.loads((cache_dir / name).read_bytes())
             if isinstance(doc, dict) and doc.get("key") == key and isinstance(doc.get("files"), dict):
@@ -364,13 +371,25 @@ class Catalog:
                 continue
             if rule.code in self.rules:
                 other = self.rules[rule.code]
-                problems.append(Problem(str(path), locate(path.read_text("utf-8"), ["code"]), "code",
-                                        t("duplicate-code", code=rule.code, other=str(other.path))))
+                problems.append(
+                    Problem(
+                        str(path),
+                        locate(path.read_text("utf-8"), ["code"]),
+                        "code",
+                        t("duplicate-code", code=rule.code, other=str(other.path)),
+                    )
+                )
                 continue
             clash = next((r for r in self.rules.values() if r.name == rule.name), None)
             if clash is not None:
-                problems.append(Problem(str(path), locate(path.read_text("utf-8"), ["name"]), "name",
-                                        t("duplicate-name", name=rule.name, other=str(clash.path))))
+                problems.append(
+                    Problem(
+                        str(path),
+                        locate(path.read_text("utf-8"), ["name"]),
+                        "name",
+                        t("duplicate-name", name=rule.name, other=str(clash.path)),
+                    )
+                )
                 continue
             self.rules[rule.code] = rule
         return problems
@@ -394,8 +413,9 @@ class Catalog:
         if problems:
             return None, problems
         if data["name"] != path.stem:
-            problems.append(Problem(spath, locate(text, ["name"]), "name",
-                                    t("name-not-stem", name=data["name"], stem=path.stem)))
+            problems.append(
+                Problem(spath, locate(text, ["name"]), "name", t("name-not-stem", name=data["name"], stem=path.stem))
+            )
         kind_name = data["kind"]
         kind = self.kinds.get(kind_name)
         if kind is None and kind_name not in PSEUDO_KINDS:
@@ -403,23 +423,32 @@ class Catalog:
             if self.plugin_errors and guess is None:
                 # most likely a kind of the plugin that failed: skip the rule
                 # (reported), do not make the whole catalog unusable
-                self.skipped.append(Problem(spath, locate(text, ["kind"]), "kind",
-                                            t("kind-from-failed-plugin", kind=kind_name)))
+                self.skipped.append(
+                    Problem(spath, locate(text, ["kind"]), "kind", t("kind-from-failed-plugin", kind=kind_name))
+                )
                 return None, []
             else:
-                problems.append(Problem(spath, locate(text, ["kind"]), "kind",
-                                        t("unknown-kind", kind=kind_name, hint=guess)))
+                problems.append(
+                    Problem(spath, locate(text, ["kind"]), "kind", t("unknown-kind", kind=kind_name, hint=guess))
+                )
         params = data.get("params", {})
         if kind is not None and (validate or not _is_builtin_kind(kind)):
             try:
                 validator = validator_for(kind.params_schema)
                 problems.extend(schema_problems(validator, params, text, spath, ["params"]))
             except Exception as exc:  # a kind with a broken schema
-                problems.append(Problem(spath, locate(text, ["kind"]), "kind",
-                                        t("schema-error", reason=f"params_schema of {kind_name!r}: {exc}")))
+                problems.append(
+                    Problem(
+                        spath,
+                        locate(text, ["kind"]),
+                        "kind",
+                        t("schema-error", reason=f"params_schema of {kind_name!r}: {exc}"),
+                    )
+                )
         elif kind_name in PSEUDO_KINDS and params:
-            problems.append(Problem(spath, locate(text, ["params"]), "params",
-                                    t("unknown-key", key="params", hint=None)))
+            problems.append(
+                Problem(spath, locate(text, ["params"]), "params", t("unknown-key", key="params", hint=None))
+            )
         for variant in sorted(data.get("messages", {})):
             if not variant:
                 problems.append(Problem(spath, locate(text, ["messages"]), "messages", t("missing-key", key="variant")))
@@ -427,19 +456,39 @@ class Catalog:
         for i, ex in enumerate(data.get("examples", [])):
             inputs = [k for k in ("declaration", "bundle", "text", "bytes_hex") if k in ex]
             if len(inputs) > 1 or (not inputs and "path" not in ex):
-                problems.append(Problem(spath, locate(text, ["examples", i]), f"examples.{i}",
-                                        t("example-input", found=", ".join(inputs) or "-")))
+                problems.append(
+                    Problem(
+                        spath,
+                        locate(text, ["examples", i]),
+                        f"examples.{i}",
+                        t("example-input", found=", ".join(inputs) or "-"),
+                    )
+                )
             docs = ex.get("bundle") or ([ex["declaration"]] if "declaration" in ex else [])
             for j, doc in enumerate(docs if validate else ()):
                 where: list[str | int] = ["examples", i, "bundle" if "bundle" in ex else "declaration"]
                 for err in sorted(_declaration_validator().iter_errors(doc), key=lambda e: list(map(str, e.path))):
                     inner = "/".join(str(p) for p in err.absolute_path)
                     label = f"examples.{i}." + ("bundle." + str(j) if "bundle" in ex else "declaration")
-                    problems.append(Problem(spath, locate(text, where), f"{label}/{inner}".rstrip("/"),
-                                            t("example-declaration", reason=err.message)))
-            examples.append(Example(rule=data["code"], index=i, case=ex["case"], data=dict(ex),
-                                    count=ex.get("count"), profile=ex.get("profile"),
-                                    settings=dict(ex.get("settings", {}))))
+                    problems.append(
+                        Problem(
+                            spath,
+                            locate(text, where),
+                            f"{label}/{inner}".rstrip("/"),
+                            t("example-declaration", reason=err.message),
+                        )
+                    )
+            examples.append(
+                Example(
+                    rule=data["code"],
+                    index=i,
+                    case=ex["case"],
+                    data=dict(ex),
+                    count=ex.get("count"),
+                    profile=ex.get("profile"),
+                    settings=dict(ex.get("settings", {})),
+                )
+            )
         if problems:
             return None, problems
         profiles = data.get("profiles")
@@ -485,15 +534,23 @@ class Catalog:
             if profile is None:
                 probs = schema_problems(_profile_validator(), data, text, str(path))
             if not probs and data["name"] != path.stem:
-                probs.append(Problem(str(path), locate(text, ["name"]), "name",
-                                     t("name-not-stem", name=data["name"], stem=path.stem)))
+                probs.append(
+                    Problem(
+                        str(path), locate(text, ["name"]), "name", t("name-not-stem", name=data["name"], stem=path.stem)
+                    )
+                )
             if probs:
                 problems.extend(probs)
                 continue
             if data["name"] in self.profiles:
-                problems.append(Problem(str(path), locate(text, ["name"]), "name",
-                                        t("duplicate-name", name=data["name"],
-                                          other=str(self.profiles[data["name"]].path))))
+                problems.append(
+                    Problem(
+                        str(path),
+                        locate(text, ["name"]),
+                        "name",
+                        t("duplicate-name", name=data["name"], other=str(self.profiles[data["name"]].path)),
+                    )
+                )
                 continue
             self.profiles[data["name"]] = profile or _profile(data, path)
         return problems
@@ -505,16 +562,25 @@ class Catalog:
             for name in rule.profiles or ():
                 if self.profiles and name not in self.profiles:
                     text = rule.path.read_text("utf-8")
-                    problems.append(Problem(str(rule.path), locate(text, ["profiles"]), "profiles",
-                                            t("unknown-profile", profile=name,
-                                              hint=did_you_mean(name, self.profiles))))
+                    problems.append(
+                        Problem(
+                            str(rule.path),
+                            locate(text, ["profiles"]),
+                            "profiles",
+                            t("unknown-profile", profile=name, hint=did_you_mean(name, self.profiles)),
+                        )
+                    )
             for ex in rule.examples:
                 if ex.profile and self.profiles and ex.profile not in self.profiles:
                     text = rule.path.read_text("utf-8")
-                    problems.append(Problem(str(rule.path), locate(text, ["examples", ex.index]),
-                                            f"examples.{ex.index}.profile",
-                                            t("unknown-profile", profile=ex.profile,
-                                              hint=did_you_mean(ex.profile, self.profiles))))
+                    problems.append(
+                        Problem(
+                            str(rule.path),
+                            locate(text, ["examples", ex.index]),
+                            f"examples.{ex.index}.profile",
+                            t("unknown-profile", profile=ex.profile, hint=did_you_mean(ex.profile, self.profiles)),
+                        )
+                    )
         known_settings = set(self.settings)
         settable = self.setting_names()
         for rule in self.rules.values():
@@ -522,9 +588,14 @@ class Catalog:
                 for key in sorted(ex.settings):
                     if settable and key not in settable and key not in rule.params:
                         text = rule.path.read_text("utf-8")
-                        problems.append(Problem(str(rule.path), locate(text, ["examples", ex.index]),
-                                                f"examples.{ex.index}.settings.{key}",
-                                                t("unknown-setting", key=key, hint=did_you_mean(key, settable))))
+                        problems.append(
+                            Problem(
+                                str(rule.path),
+                                locate(text, ["examples", ex.index]),
+                                f"examples.{ex.index}.settings.{key}",
+                                t("unknown-setting", key=key, hint=did_you_mean(key, settable)),
+                            )
+                        )
         for profile in self.profiles.values():
             text = profile.path.read_text("utf-8")
             refs = [("select", r) for r in profile.select or ()] + [("ignore", r) for r in profile.ignore]
@@ -533,19 +604,37 @@ class Catalog:
                 try:
                     self.resolve(ref)
                 except ReferenceError_ as exc:
-                    problems.append(Problem(str(profile.path), locate(text, [key]), f"{key}",
-                                            t("unknown-rule", ref=ref, hint=exc.suggestion)))
+                    problems.append(
+                        Problem(
+                            str(profile.path),
+                            locate(text, [key]),
+                            f"{key}",
+                            t("unknown-rule", ref=ref, hint=exc.suggestion),
+                        )
+                    )
             for key, value in profile.settings.items():
                 # A profile may introduce a setting the kinds read (for
                 # example ``cost_is_level1``); one that is a near-miss of a
                 # shared setting is a typo.
                 near = did_you_mean(key, known_settings, cutoff=0.85) if key not in known_settings else None
                 if near is not None:
-                    problems.append(Problem(str(profile.path), locate(text, ["settings", key]), f"settings.{key}",
-                                            t("unknown-setting", key=key, hint=near)))
+                    problems.append(
+                        Problem(
+                            str(profile.path),
+                            locate(text, ["settings", key]),
+                            f"settings.{key}",
+                            t("unknown-setting", key=key, hint=near),
+                        )
+                    )
                 elif key in self.settings and not same_type(self.settings[key], value):
-                    problems.append(Problem(str(profile.path), locate(text, ["settings", key]), f"settings.{key}",
-                                            t("setting-type", key=key, expected=type_name(self.settings[key]))))
+                    problems.append(
+                        Problem(
+                            str(profile.path),
+                            locate(text, ["settings", key]),
+                            f"settings.{key}",
+                            t("setting-type", key=key, expected=type_name(self.settings[key])),
+                        )
+                    )
         return problems
 
     # -- selection --------------------------------------------------------
@@ -604,4 +693,3 @@ def builtin_catalog(cache: bool = True) -> Catalog:
     (:func:`perflint.resources.user_cache_dir`).
     """
     return Catalog.load(trusted=[rules_dir()], cache_dir=user_cache_dir() if cache else None)
-

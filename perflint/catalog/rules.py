@@ -132,5 +132,3 @@ class ReferenceError_(LookupError):
         super().__init__(ref)
         self.ref = ref
         self.suggestion = suggestion
-
-

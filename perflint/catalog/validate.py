@@ -53,8 +53,9 @@ def locate(text: str, path: list[str | int]) -> int | None:
         for i, line in enumerate(lines):
             m = header_re.match(line)
             if m:
-                out.append((i, m.group(1).replace('"', "").replace("'", "").replace(" ", ""),
-                            line.strip().startswith("[[")))
+                out.append(
+                    (i, m.group(1).replace('"', "").replace("'", "").replace(" ", ""), line.strip().startswith("[["))
+                )
         return out
 
     heads = headers()
@@ -141,10 +142,24 @@ def _profile_validator() -> Draft202012Validator:
 
 
 #: keywords :func:`surely_valid` understands; annotations it may ignore
-_QUICK_KEYWORDS = frozenset({"type", "enum", "pattern", "minLength", "minimum", "maximum", "items", "properties",
-                             "additionalProperties", "propertyNames", "$ref"})
-_ANNOTATIONS = frozenset({"description", "title", "$schema", "$id", "$comment", "$defs", "default", "examples",
-                          "deprecated"})
+_QUICK_KEYWORDS = frozenset(
+    {
+        "type",
+        "enum",
+        "pattern",
+        "minLength",
+        "minimum",
+        "maximum",
+        "items",
+        "properties",
+        "additionalProperties",
+        "propertyNames",
+        "$ref",
+    }
+)
+_ANNOTATIONS = frozenset(
+    {"description", "title", "$schema", "$id", "$comment", "$defs", "default", "examples", "deprecated"}
+)
 _QUICK_TYPES: dict[str, Any] = {
     "object": lambda v: isinstance(v, dict),
     "array": lambda v: isinstance(v, list),
@@ -186,7 +201,7 @@ def surely_valid(json_schema: dict[str, Any], data: Any, root: dict[str, Any] | 
         elif key == "$ref":
             if not (isinstance(rule, str) and rule.startswith("#/$defs/")):
                 return False
-            target = (root.get("$defs") or {}).get(rule[len("#/$defs/"):])
+            target = (root.get("$defs") or {}).get(rule[len("#/$defs/") :])
             if target is None or not surely_valid(target, data, root):
                 return False
         elif key == "pattern":
@@ -206,8 +221,9 @@ def surely_valid(json_schema: dict[str, Any], data: Any, root: dict[str, Any] | 
             if isinstance(data, dict) and not all(surely_valid(rule, name, root) for name in data):
                 return False
         elif key == "properties":
-            if isinstance(data, dict) and not all(surely_valid(rule[name], value, root)
-                                                  for name, value in data.items() if name in rule):
+            if isinstance(data, dict) and not all(
+                surely_valid(rule[name], value, root) for name, value in data.items() if name in rule
+            ):
                 return False
         elif key == "additionalProperties":
             if isinstance(data, dict):
@@ -218,8 +234,9 @@ def surely_valid(json_schema: dict[str, Any], data: Any, root: dict[str, Any] | 
     return True
 
 
-def schema_problems(validator: Draft202012Validator, data: Any, text: str, path: str,
-                    prefix: list[str | int] | None = None) -> list[Problem]:
+def schema_problems(
+    validator: Draft202012Validator, data: Any, text: str, path: str, prefix: list[str | int] | None = None
+) -> list[Problem]:
     """Turn JSON Schema errors into :class:`Problem` s with lines and suggestions."""
     prefix = list(prefix or [])
     out: list[Problem] = []
@@ -241,14 +258,18 @@ def _problems_from_error(err: ValidationError, text: str, path: str, prefix: lis
                 continue
             guess = did_you_mean(extra, known)
             full = ".".join(str(p) for p in loc + [extra])
-            out.append(Problem(path, locate(text, loc + [extra]), full,
-                               t("unknown-key", key=extra, hint=guess)))
+            out.append(Problem(path, locate(text, loc + [extra]), full, t("unknown-key", key=extra, hint=guess)))
         return out
     if err.validator == "enum":
         guess = did_you_mean(str(err.instance), [str(v) for v in err.validator_value])
-        return [Problem(path, locate(text, loc), key,
-                        t("bad-value", value=err.instance,
-                          allowed=", ".join(str(v) for v in err.validator_value), hint=guess))]
+        return [
+            Problem(
+                path,
+                locate(text, loc),
+                key,
+                t("bad-value", value=err.instance, allowed=", ".join(str(v) for v in err.validator_value), hint=guess),
+            )
+        ]
     if err.validator == "required":
         missing = err.message.split("'")[1] if "'" in err.message else err.message
         return [Problem(path, locate(text, loc) or 1, key or missing, t("missing-key", key=missing))]
@@ -271,8 +292,7 @@ def _parse_toml(path: Path) -> tuple[dict[str, Any] | None, str, Problem | None]
         return tomllib.loads(text), text, None
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"line (\d+)", str(exc))
-        return None, text, Problem(str(path), int(m.group(1)) if m else None, "",
-                                   t("toml-syntax", reason=str(exc)))
+        return None, text, Problem(str(path), int(m.group(1)) if m else None, "", t("toml-syntax", reason=str(exc)))
 
 
 def same_type(default: Any, value: Any) -> bool:

@@ -140,12 +140,17 @@ def builtin_kinds() -> Iterator[type[Kind]]:
 
 SEVERITY = {"type": "string", "enum": ["error", "warning", "info"]}
 STRINGS = {"type": "array", "items": {"type": "string"}}
-FORM_TYPES = {"type": "array", "items": {"type": "string", "enum": ["project", "department"]},
-              "uniqueItems": True}
+FORM_TYPES = {"type": "array", "items": {"type": "string", "enum": ["project", "department"]}, "uniqueItems": True}
 
 #: settings read by the value helpers in :mod:`perflint.checks.analysis.values`
-VALUE_SETTINGS = ("placeholders", "max_value_len", "qualitative_allowlist", "max_content_len",
-                  "vague_terms", "vague_allow_if_numeric")
+VALUE_SETTINGS = (
+    "placeholders",
+    "max_value_len",
+    "qualitative_allowlist",
+    "max_content_len",
+    "vague_terms",
+    "vague_allow_if_numeric",
+)
 
 SHARED_PROPS: dict[str, Any] = {
     "placeholders": STRINGS,
@@ -183,5 +188,3 @@ def settings(params: dict[str, Any], ctx: Context) -> dict[str, Any]:
 
 def applies(params: dict[str, Any], decl: Declaration, default: tuple[str, ...] = ("project", "department")) -> bool:
     return form_key(decl) in params.get("form_types", default)
-
-

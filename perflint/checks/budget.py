@@ -37,15 +37,14 @@ from perflint.checks.analysis.money import (
     analyse,
     fmt,
     placeholders_of,
-    read_amount,
     project_forms_sum,
+    read_amount,
     tolerance,
 )
+from perflint.checks.analysis.values import norm
 from perflint.checks.base import Context, Hit, Kind, kind
 from perflint.domain.findings import Severity
 from perflint.domain.model import Declaration, FormType
-from perflint.checks.analysis.values import norm
-
 
 # -- amounts -------------------------------------------------------------------
 
@@ -63,8 +62,7 @@ def _parts_text(a: Analysis, names: list[str]) -> str:
 
 
 def _sum_parts(a: Analysis, names: list[str]) -> Decimal:
-    return sum((a.vars[n].wan for n in names if a.vars[n].state == "value" and a.vars[n].wan is not None),
-               Decimal(0))
+    return sum((a.vars[n].wan for n in names if a.vars[n].state == "value" and a.vars[n].wan is not None), Decimal(0))
 
 
 _SCHEMA_BASE: dict[str, Any] = {
@@ -89,11 +87,18 @@ class _SumKind(Kind):
             v = a.vars[a.culprit]
             related = [eq for eq in a.equations if a.culprit in (eq.lhs, *eq.rhs)]
             eq = related[0] if related else None
-            yield Hit(v.pointer, {
-                "label": v.label, "amount": fmt(v.wan), "expected": fmt(a.expected),
-                "difference": fmt(abs((v.wan or Decimal(0)) - (a.expected or Decimal(0)))),
-                "relation": self.relation(a, eq) if eq else "",
-            }, variant="culprit", suggest=True)
+            yield Hit(
+                v.pointer,
+                {
+                    "label": v.label,
+                    "amount": fmt(v.wan),
+                    "expected": fmt(a.expected),
+                    "difference": fmt(abs((v.wan or Decimal(0)) - (a.expected or Decimal(0)))),
+                    "relation": self.relation(a, eq) if eq else "",
+                },
+                variant="culprit",
+                suggest=True,
+            )
             return
         for eq in a.broken:
             if eq.owner != self.owner:
@@ -104,14 +109,21 @@ class _SumKind(Kind):
                 continue
             total = _sum_parts(a, eq.rhs)
             variant = "mismatch" if lhs.state == "value" else "mismatch-derived"
-            yield Hit(lhs.pointer, {
-                "label": lhs.label, "amount": fmt(amount), "parts": _parts_text(a, eq.rhs),
-                "sum": fmt(total), "difference": fmt(abs(amount - total)),
-                "relation": self.relation(a, eq), "expected": fmt(total),
-            }, variant=variant)
+            yield Hit(
+                lhs.pointer,
+                {
+                    "label": lhs.label,
+                    "amount": fmt(amount),
+                    "parts": _parts_text(a, eq.rhs),
+                    "sum": fmt(total),
+                    "difference": fmt(abs(amount - total)),
+                    "relation": self.relation(a, eq),
+                    "expected": fmt(total),
+                },
+                variant=variant,
+            )
 
-    def consistent(self, decl: Declaration, a: Analysis, params: dict[str, Any],
-                   ctx: Context) -> Iterator[Hit]:
+    def consistent(self, decl: Declaration, a: Analysis, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
         return iter(())
 
     @staticmethod
@@ -127,7 +139,7 @@ class DepartmentTotals(_SumKind):
     description = {
         "zh": "部门整体支出：资金总额、按收入性质分、按支出性质分三者相等；小计空白时给出推算值。",
         "en": "Whole-department form: 资金总额, the income-nature subtotal and the expenditure-nature subtotal "
-              "are equal; a blank subtotal is reported with its derived value.",
+        "are equal; a blank subtotal is reported with its derived value.",
     }
     params_schema = {
         "type": "object",
@@ -138,8 +150,7 @@ class DepartmentTotals(_SumKind):
         "additionalProperties": False,
     }
 
-    def consistent(self, decl: Declaration, a: Analysis, params: dict[str, Any],
-                   ctx: Context) -> Iterator[Hit]:
+    def consistent(self, decl: Declaration, a: Analysis, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
         if not params.get("report_blank_subtotal", True):
             return
         # The blank 资金总额 itself is REQ006's finding (with the same derived
@@ -151,14 +162,25 @@ class DepartmentTotals(_SumKind):
             parts = [n for n in a.vars if n.startswith(prefix)]
             if not parts or all(a.vars[p].state == "blank" for p in parts):
                 continue
-            others = [a.vars[n] for n in ("total", "income_total", "expenditure_total")
-                      if n in a.vars and n != sub and a.vars[n].state == "value"]
+            others = [
+                a.vars[n]
+                for n in ("total", "income_total", "expenditure_total")
+                if n in a.vars and n != sub and a.vars[n].state == "value"
+            ]
             other = others[0] if others else None
-            yield Hit(v.pointer, {
-                "label": v.label, "parts": _parts_text(a, parts), "expected": fmt(a.derived[sub]),
-                "other_label": other.label if other else "", "other_amount": fmt(other.wan) if other else "",
-            }, variant="missing" if other is None else "missing-matches",
-                severity=Severity.WARNING, suggest=True)
+            yield Hit(
+                v.pointer,
+                {
+                    "label": v.label,
+                    "parts": _parts_text(a, parts),
+                    "expected": fmt(a.derived[sub]),
+                    "other_label": other.label if other else "",
+                    "other_amount": fmt(other.wan) if other else "",
+                },
+                variant="missing" if other is None else "missing-matches",
+                severity=Severity.WARNING,
+                suggest=True,
+            )
 
 
 @kind
@@ -168,7 +190,7 @@ class IncomeComponents(_SumKind):
     description = {
         "zh": "部门整体支出：按收入性质分 = 公共财政拨款 + 政府性基金拨款 + 专户非税收入 + 其他资金（空白按 0 计）。",
         "en": "Whole-department form: the income-nature subtotal equals the sum of its income lines "
-              "(blank lines count as 0).",
+        "(blank lines count as 0).",
     }
     params_schema = {"type": "object", "properties": dict(_SCHEMA_BASE), "additionalProperties": False}
 
@@ -180,7 +202,7 @@ class ExpenditureComponents(_SumKind):
     description = {
         "zh": "部门整体支出：按支出性质分（空白时为资金总额）= 基本支出 + 项目支出。",
         "en": "Whole-department form: the expenditure-nature subtotal (or 资金总额 when it is blank) equals "
-              "基本支出 + 项目支出.",
+        "基本支出 + 项目支出.",
     }
     params_schema = {"type": "object", "properties": dict(_SCHEMA_BASE), "additionalProperties": False}
 
@@ -205,8 +227,10 @@ class AmountParse(Kind):
     }
     params_schema = {
         "type": "object",
-        "properties": {"placeholders": {"type": "array", "items": {"type": "string"}},
-                       "allow_negative": {"type": "boolean"}},
+        "properties": {
+            "placeholders": {"type": "array", "items": {"type": "string"}},
+            "allow_negative": {"type": "boolean"},
+        },
         "additionalProperties": False,
     }
 
@@ -232,7 +256,7 @@ class WanYuan(Kind):
     description = {
         "zh": "万元/元混淆：应相等的金额相差正好一万倍、万元栏金额过大、万元栏写了“元”、万元金额小数位超过 4 位。",
         "en": "万元/元 confusion: amounts that should be equal differ by exactly ×10⁴, a 万元 amount is too large, "
-              "a 万元 field holds 元, or a 万元 amount has more than 4 decimals.",
+        "a 万元 field holds 元, or a 万元 amount has more than 4 decimals.",
     }
     params_schema = {
         "type": "object",
@@ -248,13 +272,23 @@ class WanYuan(Kind):
                 continue
             args = {"label": v.label, "text": v.text.strip(), "amount": fmt(v.wan), "limit": fmt(limit)}
             if a.culprit == name and a.scale:
-                yield Hit(v.pointer, {**args, "expected": fmt(a.expected)}, variant="scale",
-                          severity=Severity.ERROR, suggest=True)
+                yield Hit(
+                    v.pointer,
+                    {**args, "expected": fmt(a.expected)},
+                    variant="scale",
+                    severity=Severity.ERROR,
+                    suggest=True,
+                )
             elif v.field_unit == "万元" and v.written_unit == "元":
                 yield Hit(v.pointer, args, variant="yuan-in-wan", severity=Severity.WARNING)
             elif v.field_unit == "万元" and v.wan > limit:
-                yield Hit(v.pointer, {**args, "expected": fmt(v.wan / TEN_THOUSAND)}, variant="too-large",
-                          severity=Severity.WARNING, suggest=True)
+                yield Hit(
+                    v.pointer,
+                    {**args, "expected": fmt(v.wan / TEN_THOUSAND)},
+                    variant="too-large",
+                    severity=Severity.WARNING,
+                    suggest=True,
+                )
             elif v.field_unit == "万元" and v.written_unit != "元":
                 m = _DECIMALS.search(norm(v.text).replace(",", ""))
                 if m and len(m.group(1).rstrip("0")) > 4:
@@ -268,12 +302,15 @@ class ProjectsVersusDepartment(Kind):
     description = {
         "zh": "同一文件中各项目/专项表的资金总额之和不应超过部门整体表的项目支出；不足部分提示未覆盖的金额。",
         "en": "Within one file, the 资金总额 of the project/special-fund forms must not exceed the department "
-              "form's 项目支出; a shortfall is reported as the uncovered amount.",
+        "form's 项目支出; a shortfall is reported as the uncovered amount.",
     }
     params_schema = {
         "type": "object",
-        "properties": {**_SCHEMA_BASE, "require_full_coverage": {"type": "boolean"},
-                       "wan_yuan_max": {"type": "number", "exclusiveMinimum": 0}},
+        "properties": {
+            **_SCHEMA_BASE,
+            "require_full_coverage": {"type": "boolean"},
+            "wan_yuan_max": {"type": "number", "exclusiveMinimum": 0},
+        },
         "additionalProperties": False,
     }
 
@@ -298,8 +335,12 @@ class ProjectsVersusDepartment(Kind):
         sub_ctx = Context(settings=ctx.settings, bundle=decls, index=index, profile=ctx.profile, today=ctx.today)
         if not analyse(dept, params, sub_ctx).consistent:
             return  # the department's own arithmetic is wrong: BUD002–004 report it
-        forms = [d for d in decls if d.form_type in (FormType.PROJECT, FormType.SPECIAL)
-                 and (d.year is None or dept.year is None or d.year == dept.year)]
+        forms = [
+            d
+            for d in decls
+            if d.form_type in (FormType.PROJECT, FormType.SPECIAL)
+            and (d.year is None or dept.year is None or d.year == dept.year)
+        ]
         total = project_forms_sum(decls, dept, placeholders)
         if total is None:
             return  # no project forms, or one without a usable total (REQ006/BUD001)
@@ -308,13 +349,23 @@ class ProjectsVersusDepartment(Kind):
             j = decls.index(d)
             sub = Context(settings=ctx.settings, bundle=decls, index=j, profile=ctx.profile, today=ctx.today)
             own = read_amount(d.money.total, "", placeholders) if d.money.total is not None else None
-            if not analyse(d, params, sub).consistent or (own is not None and own.wan is not None
-                                                          and own.field_unit == "万元" and own.wan > limit):
+            if not analyse(d, params, sub).consistent or (
+                own is not None and own.wan is not None and own.field_unit == "万元" and own.wan > limit
+            ):
                 return  # a project total in doubt: BUD005/BUD006 report it on that form
-        names = "、".join(f"「{d.display_name}」{fmt(read_amount(d.money.total, '', placeholders).wan)}"
-                         for d in forms if d.money.total is not None)
-        args = {"project_label": project.label, "project": fmt(project.wan), "sum": fmt(total),
-                "count": len(forms), "forms": names, "gap": fmt(abs(project.wan - total))}
+        names = "、".join(
+            f"「{d.display_name}」{fmt(read_amount(d.money.total, '', placeholders).wan)}"
+            for d in forms
+            if d.money.total is not None
+        )
+        args = {
+            "project_label": project.label,
+            "project": fmt(project.wan),
+            "sum": fmt(total),
+            "count": len(forms),
+            "forms": names,
+            "gap": fmt(abs(project.wan - total)),
+        }
         if total > project.wan + tol:
             yield Hit(pointer, args, variant="over", severity=Severity.ERROR, declaration=index)
         elif total < project.wan - tol:

@@ -11,16 +11,23 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any, Iterable
+from typing import Any
 
 from perflint.checks.analysis.money import derived_total
-from perflint.domain.text import parse_ticks
-from perflint.checks.base import FORM_TYPES, STRINGS, SEVERITY, applies, schema, settings
-from perflint.checks.base import Context, Hit, Kind, kind
+from perflint.checks.analysis.values import (
+    display,
+    external_reference,
+    is_blank,
+    is_placeholder,
+    norm,
+    template_remnant,
+)
+from perflint.checks.base import FORM_TYPES, SEVERITY, STRINGS, Context, Hit, Kind, applies, kind, schema, settings
 from perflint.domain.findings import Severity
 from perflint.domain.model import Declaration
-from perflint.checks.analysis.values import display, external_reference, is_blank, is_placeholder, norm, template_remnant
+from perflint.domain.text import parse_ticks
 
 
 def _owned_elsewhere(text: str | None, placeholders: list[str]) -> bool:
@@ -111,9 +118,12 @@ class RequiredText(Kind):
             return
         min_length = params.get("min_length")
         if min_length and len(norm(value)) < min_length:
-            yield Hit(pointer, {"field": field, "text": display(value), "length": len(norm(value)),
-                                "min": min_length},
-                      variant="short", severity=Severity(params.get("short_severity", "info")))
+            yield Hit(
+                pointer,
+                {"field": field, "text": display(value), "length": len(norm(value)), "min": min_length},
+                variant="short",
+                severity=Severity(params.get("short_severity", "info")),
+            )
 
 
 @kind
@@ -177,16 +187,22 @@ class TotalFunds(Kind):
             derived = derived_total(decl, {}, ctx)
         else:
             derived = _derived_total(decl)
-        args = {"derived": "" if derived is None else f"{derived.normalize():f}",
-                "unit": total.unit if total is not None else "万元"}
+        args = {
+            "derived": "" if derived is None else f"{derived.normalize():f}",
+            "unit": total.unit if total is not None else "万元",
+        }
         if blank:
             yield Hit("/money/total", {**args, "text": ""}, suggest=derived is not None)
             return
         if total.amount is None:
             return  # written but unparseable: amount-parse reports it
         if total.amount <= 0:
-            yield Hit("/money/total", {**args, "text": display(total.text)}, variant="not_positive",
-                      suggest=derived is not None and derived > 0)
+            yield Hit(
+                "/money/total",
+                {**args, "text": display(total.text)},
+                variant="not_positive",
+                suggest=derived is not None and derived > 0,
+            )
 
 
 DEFAULT_BASIS_PATTERNS = [
@@ -207,8 +223,9 @@ class LegalBasis(Kind):
         "zh": "立项依据须填写，并应引用文件（书名号、文号、纪要号、规划或方案）。",
         "en": "The legal basis must be filled in and should cite a document (title, number, minutes, plan).",
     }
-    params_schema = schema("placeholders", form_types=FORM_TYPES, absent_is_missing={"type": "boolean"},
-                           basis_patterns=STRINGS)
+    params_schema = schema(
+        "placeholders", form_types=FORM_TYPES, absent_is_missing={"type": "boolean"}, basis_patterns=STRINGS
+    )
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         if not applies(params, decl, ("project",)):
@@ -252,16 +269,22 @@ class SchedulePresent(Kind):
             yield Hit("/schedule", {})
             return
         for row in decl.schedule:
-            if (not is_blank(row.content) and row.start is not None and not is_blank(row.start.text)
-                    and row.end is not None and not is_blank(row.end.text)):
+            if (
+                not is_blank(row.content)
+                and row.start is not None
+                and not is_blank(row.start.text)
+                and row.end is not None
+                and not is_blank(row.end.text)
+            ):
                 return
         for i, row in enumerate(decl.schedule):
             for part in ("content", "start", "end"):
                 value = getattr(row, part)
                 text = value if isinstance(value, str) or value is None else value.text
                 if is_blank(text):
-                    yield Hit(f"/schedule/{i}/{part}", {"row": i + 1, "content": display(row.content)},
-                              variant="incomplete")
+                    yield Hit(
+                        f"/schedule/{i}/{part}", {"row": i + 1, "content": display(row.content)}, variant="incomplete"
+                    )
                     return
 
 
@@ -278,10 +301,14 @@ class GoalsPresent(Kind):
     params_schema = schema(
         "placeholders",
         form_types=FORM_TYPES,
-        goals={"type": "object", "properties": {
-            "project": {"type": "array", "items": {"enum": ["long_term", "annual", "overall"]}},
-            "department": {"type": "array", "items": {"enum": ["long_term", "annual", "overall"]}},
-        }, "additionalProperties": False},
+        goals={
+            "type": "object",
+            "properties": {
+                "project": {"type": "array", "items": {"enum": ["long_term", "annual", "overall"]}},
+                "department": {"type": "array", "items": {"enum": ["long_term", "annual", "overall"]}},
+            },
+            "additionalProperties": False,
+        },
     )
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
@@ -312,9 +339,12 @@ class PreparerBlock(Kind):
         "zh": "填报人、联系电话、填报日期须填写；电话格式不对时提示。",
         "en": "Preparer, phone and filing date must be filled in; a malformed phone number is noted.",
     }
-    params_schema = schema("placeholders",
-                           fields={"type": "array", "items": {"enum": ["preparer", "phone", "filing_date"]}},
-                           check_phone_format={"type": "boolean"}, absent_is_missing={"type": "boolean"})
+    params_schema = schema(
+        "placeholders",
+        fields={"type": "array", "items": {"enum": ["preparer", "phone", "filing_date"]}},
+        check_phone_format={"type": "boolean"},
+        absent_is_missing={"type": "boolean"},
+    )
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         wanted = params.get("fields", ["preparer", "phone", "filing_date"])
@@ -326,15 +356,28 @@ class PreparerBlock(Kind):
         if all(texts[f] is None for f in wanted) and not params.get("absent_is_missing", False):
             return  # no footer in this template (published tables drop it)
         tokens = settings(params, ctx)["placeholders"]
-        missing = [f for f in ("preparer", "phone", "filing_date")
-                   if f in wanted and (is_blank(texts[f]) or is_placeholder(texts[f], tokens))]
+        missing = [
+            f
+            for f in ("preparer", "phone", "filing_date")
+            if f in wanted and (is_blank(texts[f]) or is_placeholder(texts[f], tokens))
+        ]
         if missing:
-            yield Hit(f"/{missing[0]}", {"fields": missing, "count": len(missing),
-                                         "fields_zh": "、".join(_ZH[f] for f in missing),
-                                         "fields_en": ", ".join(_EN[f] for f in missing)})
+            yield Hit(
+                f"/{missing[0]}",
+                {
+                    "fields": missing,
+                    "count": len(missing),
+                    "fields_zh": "、".join(_ZH[f] for f in missing),
+                    "fields_en": ", ".join(_EN[f] for f in missing),
+                },
+            )
         phone = texts["phone"]
-        if (params.get("check_phone_format", True) and "phone" in wanted and "phone" not in missing
-                and not is_blank(phone)):
+        if (
+            params.get("check_phone_format", True)
+            and "phone" in wanted
+            and "phone" not in missing
+            and not is_blank(phone)
+        ):
             numbers = [p for p in re.split(r"[/、，,;；或]", norm(phone)) if p]
             cleaned = [re.sub(r"[-()（）—－]", "", p) for p in numbers]
             if not cleaned or not all(_PHONE.match(p) for p in cleaned):

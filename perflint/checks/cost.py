@@ -9,17 +9,28 @@ placeholder counts as absent and is reported here, not by the PH family.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from collections.abc import Sequence
-from typing import Any, Iterable
+from typing import Any
 
-from perflint.checks.base import SEVERITY, STRINGS, schema, settings
+from perflint.checks.analysis.values import (
+    Op,
+    category,
+    comparisons,
+    display,
+    indicator_name,
+    is_department,
+    is_placeholder,
+    norm,
+    owned_elsewhere,
+    quantities,
+    target_pointer,
+    target_text,
+    unit_in_name,
+)
+from perflint.checks.base import SEVERITY, STRINGS, Context, Hit, Kind, kind, schema, settings
 from perflint.domain.findings import Severity
-from perflint.checks.base import Context, Hit, Kind, kind
 from perflint.domain.model import Declaration
-from perflint.checks.analysis.values import (Op, category, comparisons, display, indicator_name, is_department,
-                             is_placeholder, norm, owned_elsewhere, quantities, target_pointer, target_text,
-                             unit_in_name)
 
 _MONEY_CATEGORIES = ["成本指标", "经济成本指标"]
 
@@ -53,8 +64,13 @@ class CostPresent(Kind):
         "zh": "须至少有一个量化的成本指标（金额、单位成本或比率）；占位符视为没有。",
         "en": "At least one quantified cost indicator (amount, unit cost or ratio) is needed; placeholders count as none.",
     }
-    params_schema = schema("placeholders", cost_is_level1={"type": "boolean"}, required_level1={
-        "type": "object", "additionalProperties": STRINGS}, categories=STRINGS, level1_severity=SEVERITY)
+    params_schema = schema(
+        "placeholders",
+        cost_is_level1={"type": "boolean"},
+        required_level1={"type": "object", "additionalProperties": STRINGS},
+        categories=STRINGS,
+        level1_severity=SEVERITY,
+    )
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         if not decl.indicators:
@@ -64,8 +80,9 @@ class CostPresent(Kind):
             if "成本指标" not in required:
                 return  # the profile's department template has no cost block
         # 101号 (cost_is_level1): cost is a required 一级 category → error
-        severity = Severity(params.get("level1_severity", "error")) \
-            if ctx.setting(params, "cost_is_level1", False) else None
+        severity = (
+            Severity(params.get("level1_severity", "error")) if ctx.setting(params, "cost_is_level1", False) else None
+        )
         tokens = settings(params, ctx)["placeholders"]
         rows = list(_cost_rows(decl, params.get("categories", _MONEY_CATEGORIES)))
         if any(quantified(target_text(ind), indicator_name(ind)) for _, ind in rows):
@@ -84,10 +101,17 @@ class CostPresent(Kind):
         total = decl.money.total
         if total is None or total.amount is None:
             variant = f"{variant}_nototal" if variant else "nototal"
-        yield Hit(pointer, {"value": display(target_text(ind)) if ind is not None else "",
-                            "total": "" if total is None or total.amount is None else f"{total.amount:f}",
-                            "unit": total.unit if total is not None else "万元"},
-                  variant=variant, severity=severity, suggest=True)
+        yield Hit(
+            pointer,
+            {
+                "value": display(target_text(ind)) if ind is not None else "",
+                "total": "" if total is None or total.amount is None else f"{total.amount:f}",
+                "unit": total.unit if total is not None else "万元",
+            },
+            variant=variant,
+            severity=severity,
+            suggest=True,
+        )
 
 
 _YES_NO = re.compile(r"是否|未超|不超|没有超|无超|超出|节约|控制|合理|符合")
@@ -109,9 +133,12 @@ class CostQuantified(Kind):
             if _skip(text, tokens) or quantified(text, indicator_name(ind)):
                 continue
             both = norm(indicator_name(ind)) + norm(text)
-            yield Hit(target_pointer(i, ind), {"value": display(text), "content": display(indicator_name(ind)),
-                                               "category": category(ind).label},
-                      variant="yes_no" if _YES_NO.search(both) else None, suggest=True)
+            yield Hit(
+                target_pointer(i, ind),
+                {"value": display(text), "content": display(indicator_name(ind)), "category": category(ind).label},
+                variant="yes_no" if _YES_NO.search(both) else None,
+                suggest=True,
+            )
 
 
 def _wan(number: Decimal, unit: str) -> Decimal | None:
@@ -133,8 +160,7 @@ class CostWithinFunds(Kind):
         "zh": "总成本目标不得超过资金总额（万元、元换算后比较）。",
         "en": "A total-cost target must not exceed the total funds (after converting 万元/元).",
     }
-    params_schema = schema("placeholders", categories=STRINGS,
-                           amount_tolerance_wan={"type": "number", "minimum": 0})
+    params_schema = schema("placeholders", categories=STRINGS, amount_tolerance_wan={"type": "number", "minimum": 0})
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         total = decl.money.total
@@ -156,6 +182,9 @@ class CostWithinFunds(Kind):
                     continue
                 wan = _wan(c.number, unit)
                 if wan is not None and wan > funds + tolerance:
-                    yield Hit(target_pointer(i, ind), {"value": display(text), "cost": f"{wan.normalize():f}",
-                                                       "total": f"{funds.normalize():f}"}, suggest=True)
+                    yield Hit(
+                        target_pointer(i, ind),
+                        {"value": display(text), "cost": f"{wan.normalize():f}", "total": f"{funds.normalize():f}"},
+                        suggest=True,
+                    )
                     break

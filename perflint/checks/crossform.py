@@ -13,12 +13,12 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
-from perflint.checks.base import Context, Hit, Kind, kind
-from perflint.domain.findings import Severity
-from perflint.domain.model import Declaration, FormType
 from perflint.checks.analysis.dates import parsed
 from perflint.checks.analysis.values import bigrams, containment, norm, norm_set
+from perflint.checks.base import Context, Hit, Kind, kind
 from perflint.domain.dates import bounds
+from perflint.domain.findings import Severity
+from perflint.domain.model import Declaration, FormType
 
 HAN = "\u4e00-\u9fff"
 
@@ -45,8 +45,7 @@ def _name(d: Declaration) -> str:
     return d.display_name
 
 
-def _reference(values: list[tuple[int, str]], decls: list[Declaration],
-               prefer_department: bool = True) -> str:
+def _reference(values: list[tuple[int, str]], decls: list[Declaration], prefer_department: bool = True) -> str:
     """The value the others are compared with: the 部门整体 form's if there is
     one, else the most common (ties: the earliest)."""
     if prefer_department:
@@ -94,8 +93,11 @@ class YearConsistency(_BundleKind):
         ref_form = next(_name(decls[i]) for i, v in values if v == ref)
         for value, idx in sorted(_groups(values, ref).items()):
             for i in idx:
-                yield Hit("/year_text", {"year": value, "reference": ref, "reference_form": ref_form,
-                                         "form": _name(decls[i])}, declaration=i)
+                yield Hit(
+                    "/year_text",
+                    {"year": value, "reference": ref, "reference_form": ref_form, "form": _name(decls[i])},
+                    declaration=i,
+                )
 
 
 @kind
@@ -104,7 +106,7 @@ class DepartmentNameConsistency(_BundleKind):
     description = {
         "zh": "各申报表的部门名称应一致；仅差省/市前缀时提示，完全不同时为错误。",
         "en": "Department names must agree across forms; a difference in the region prefix only is advice, a "
-              "different name is an error.",
+        "different name is an error.",
     }
     params_schema = {"type": "object", "properties": {}, "additionalProperties": False}
 
@@ -116,8 +118,12 @@ class DepartmentNameConsistency(_BundleKind):
         has_department_form = any(decls[i].form_type == FormType.DEPARTMENT for i, _ in values)
         for value, idx in sorted(_groups(values, ref).items(), key=lambda kv: kv[1][0]):
             i = idx[0]
-            args = {"name": decls[i].department.strip() if decls[i].department else value, "reference": ref,
-                    "forms": "、".join(f"「{_name(decls[j])}」" for j in idx), "count": len(idx)}
+            args = {
+                "name": decls[i].department.strip() if decls[i].department else value,
+                "reference": ref,
+                "forms": "、".join(f"「{_name(decls[j])}」" for j in idx),
+                "count": len(idx),
+            }
             if same_unit(value, ref):
                 yield Hit("/department", args, variant="prefix", severity=Severity.INFO, declaration=i)
             elif has_department_form:
@@ -152,17 +158,24 @@ class PreparerConsistency(_BundleKind):
             if len({v for _, v in values}) < 2:
                 continue
             ref = _reference(values, decls, prefer_department=False)
-            for value, idx in sorted(_groups(values, ref).items(), key=lambda kv: kv[1][0]):
+            for _value, idx in sorted(_groups(values, ref).items(), key=lambda kv: kv[1][0]):
                 i = idx[0]
                 shown = getattr(decls[i], field)
                 shown = shown.text if field == "filing_date" and shown is not None else shown
                 ref_i = next(j for j, v in values if v == ref)
                 ref_shown = getattr(decls[ref_i], field)
                 ref_shown = ref_shown.text if field == "filing_date" and ref_shown is not None else ref_shown
-                yield Hit(f"/{field}", {"value": (shown or "").strip(), "reference": (ref_shown or "").strip(),
-                                        "reference_form": _name(decls[ref_i]),
-                                        "forms": "、".join(f"「{_name(decls[j])}」" for j in idx)},
-                          variant=field, declaration=i)
+                yield Hit(
+                    f"/{field}",
+                    {
+                        "value": (shown or "").strip(),
+                        "reference": (ref_shown or "").strip(),
+                        "reference_form": _name(decls[ref_i]),
+                        "forms": "、".join(f"「{_name(decls[j])}」" for j in idx),
+                    },
+                    variant=field,
+                    declaration=i,
+                )
 
 
 def plausible_date(d: Declaration, ctx: Context) -> str | None:
@@ -199,12 +212,14 @@ class CopyPaste(_BundleKind):
     description = {
         "zh": "不同项目的申报表中出现完全相同的指标值或指标内容+指标值（复制粘贴）；项目名称重复为错误。",
         "en": "Identical indicator values or content+value pairs in different projects' forms (copy-paste); a "
-              "duplicated project name is an error.",
+        "duplicated project name is an error.",
     }
     params_schema = {
         "type": "object",
-        "properties": {"min_chars": {"type": "integer", "minimum": 1},
-                       "placeholders": {"type": "array", "items": {"type": "string"}}},
+        "properties": {
+            "min_chars": {"type": "integer", "minimum": 1},
+            "placeholders": {"type": "array", "items": {"type": "string"}},
+        },
         "additionalProperties": False,
     }
 
@@ -216,9 +231,17 @@ class CopyPaste(_BundleKind):
             if not key:
                 continue
             if key in names:
-                yield Hit("/name", {"name": (decls[i].name or "").strip(), "other": names[key] + 1,
-                                    "other_form": _name(decls[names[key]])},
-                          variant="name", severity=Severity.ERROR, declaration=i)
+                yield Hit(
+                    "/name",
+                    {
+                        "name": (decls[i].name or "").strip(),
+                        "other": names[key] + 1,
+                        "other_form": _name(decls[names[key]]),
+                    },
+                    variant="name",
+                    severity=Severity.ERROR,
+                    declaration=i,
+                )
             else:
                 names[key] = i
         placeholders = _placeholder_set(params, ctx)
@@ -235,22 +258,31 @@ class CopyPaste(_BundleKind):
                 pair = (content, value)
                 first_pair = seen_pair.get(pair)
                 first_value = seen_value.get(value)
-                if first_pair is not None and first_pair[0] != i and content and content not in placeholders \
-                        and _cjk(content + value) >= min_chars:
-                    yield Hit(f"/indicators/{r}/value", self._args(decls, i, ind, first_pair),
-                              variant="pair", declaration=i)
+                if (
+                    first_pair is not None
+                    and first_pair[0] != i
+                    and content
+                    and content not in placeholders
+                    and _cjk(content + value) >= min_chars
+                ):
+                    yield Hit(
+                        f"/indicators/{r}/value", self._args(decls, i, ind, first_pair), variant="pair", declaration=i
+                    )
                 elif first_value is not None and first_value[0] != i and _cjk(value) >= min_chars:
-                    yield Hit(f"/indicators/{r}/value", self._args(decls, i, ind, first_value),
-                              declaration=i)
+                    yield Hit(f"/indicators/{r}/value", self._args(decls, i, ind, first_value), declaration=i)
                 seen_pair.setdefault(pair, (i, r))
                 seen_value.setdefault(value, (i, r))
 
     @staticmethod
     def _args(decls: list[Declaration], i: int, ind: Any, first: tuple[int, int]) -> dict[str, Any]:
         other = decls[first[0]].indicators[first[1]]
-        return {"value": (ind.value or "").strip(), "content": ind.content.strip(),
-                "category": ind.level2 or ind.level1 or "", "other_form": _name(decls[first[0]]),
-                "other_category": other.level2 or other.level1 or ""}
+        return {
+            "value": (ind.value or "").strip(),
+            "content": ind.content.strip(),
+            "category": ind.level2 or ind.level1 or "",
+            "other_form": _name(decls[first[0]]),
+            "other_category": other.level2 or other.level1 or "",
+        }
 
 
 def strip_duty_words(text: str, words: list[str]) -> str:
@@ -266,18 +298,21 @@ class FunctionsConsistency(_BundleKind):
     description = {
         "zh": "项目/专项表的职能职责概述与部门整体表的明显不同（字符二元组重合度低于阈值，去掉“负责”等词后比较）。",
         "en": "A project form's functions summary differs materially from the department form's (character-bigram "
-              "containment below the threshold, compared without 负责 and similar words).",
+        "containment below the threshold, compared without 负责 and similar words).",
     }
     params_schema = {
         "type": "object",
-        "properties": {"threshold": {"type": "number", "minimum": 0, "maximum": 1},
-                       "ignore_words": {"type": "array", "items": {"type": "string"}}},
+        "properties": {
+            "threshold": {"type": "number", "minimum": 0, "maximum": 1},
+            "ignore_words": {"type": "array", "items": {"type": "string"}},
+        },
         "additionalProperties": False,
     }
 
     def check_bundle(self, decls: list[Declaration], params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
-        depts = [i for i, d in enumerate(decls) if d.form_type == FormType.DEPARTMENT and d.functions
-                 and d.functions.strip()]
+        depts = [
+            i for i, d in enumerate(decls) if d.form_type == FormType.DEPARTMENT and d.functions and d.functions.strip()
+        ]
         if len(depts) != 1:
             return
         dept = decls[depts[0]]
@@ -290,5 +325,13 @@ class FunctionsConsistency(_BundleKind):
             part = strip_duty_words(d.functions, words)
             score = containment(part, whole) if bigrams(part) else 1.0
             if score < threshold:
-                yield Hit("/functions", {"score": f"{score:.2f}", "threshold": f"{threshold:.2f}",
-                                         "form": _name(d), "department_form": _name(dept)}, declaration=i)
+                yield Hit(
+                    "/functions",
+                    {
+                        "score": f"{score:.2f}",
+                        "threshold": f"{threshold:.2f}",
+                        "form": _name(d),
+                        "department_form": _name(dept),
+                    },
+                    declaration=i,
+                )

@@ -14,11 +14,11 @@ from functools import lru_cache
 from typing import Any
 
 from perflint.checks.analysis.dates import date_fields, impossible_date, parsed, periods
+from perflint.checks.analysis.values import CACHE_SIZE
 from perflint.checks.base import Context, Hit, Kind, kind
 from perflint.domain.dates import bounds, is_unfilled_template
 from perflint.domain.findings import Severity
 from perflint.domain.model import Declaration
-from perflint.checks.analysis.values import CACHE_SIZE
 
 # -- helpers -------------------------------------------------------------------
 
@@ -40,7 +40,7 @@ class DateParse(Kind):
     description = {
         "zh": "计划开始/完成时间和填报日期必须能识别为日期；填报日期只写到月时提示。",
         "en": "Schedule dates and the filing date must be recognisable dates; a filing date given only to the "
-              "month is reported as advice.",
+        "month is reported as advice.",
     }
     params_schema = {
         "type": "object",
@@ -61,8 +61,12 @@ class DateParse(Kind):
                     yield Hit(pointer, {"text": text.strip()}, severity=Severity.WARNING)
                 continue
             if role == "filing" and order[p.precision or "day"] < order[need]:
-                yield Hit(pointer, {"text": text.strip(), "precision": p.precision},
-                          variant=f"imprecise-{p.precision}", severity=Severity.INFO)
+                yield Hit(
+                    pointer,
+                    {"text": text.strip(), "precision": p.precision},
+                    variant=f"imprecise-{p.precision}",
+                    severity=Severity.INFO,
+                )
         for pointer, _, text, start, _ in periods(decl):
             # 长期 / 常年 are answers, not dates; only an attempted date is checked
             if start is None and any(ch.isdigit() for ch in text) and not is_unfilled_template(text):
@@ -92,9 +96,14 @@ class DateOrder(Kind):
             if s is None or e is None:
                 continue
             if s[0] > e[1]:
-                yield Hit(f"/schedule/{i}/end", {"start": row.start.text.strip() if row.start else "",
-                                                 "end": row.end.text.strip() if row.end else "",
-                                                 "content": _short(row.content)})
+                yield Hit(
+                    f"/schedule/{i}/end",
+                    {
+                        "start": row.start.text.strip() if row.start else "",
+                        "end": row.end.text.strip() if row.end else "",
+                        "content": _short(row.content),
+                    },
+                )
         for pointer, label, _, start, end in periods(decl):
             s = bounds(start) if start is not None else None
             e = bounds(end) if end is not None else None
@@ -113,7 +122,7 @@ class WithinYear(Kind):
     description = {
         "zh": "进度计划的日期应落在申报年度内；允许跨年度项目时，只要求与申报年度有交集。",
         "en": "Schedule dates should fall inside the budget year; with multi-year projects allowed, each row "
-              "must only overlap the year.",
+        "must only overlap the year.",
     }
     params_schema = {
         "type": "object",
@@ -140,7 +149,7 @@ class WithinYear(Kind):
                     continue
                 if hi < y0 or lo > y1:
                     pointer = f"/schedule/{i}/end" if hi < y0 else f"/schedule/{i}/start"
-                    text = (row.end if hi < y0 else row.start)
+                    text = row.end if hi < y0 else row.start
                     yield Hit(pointer, {**args, "text": (text.text if text else "").strip()}, variant="no-overlap")
                 continue
             if s and s[0] < y0:
@@ -187,7 +196,7 @@ class FilingDate(Kind):
     description = {
         "zh": "填报日期不得晚于申报年度末、计划完成时间或今天；早于申报年度前两年时提示。",
         "en": "The filing date must not be after the budget year, after the planned end or in the future; one "
-              "more than two years before the budget year is suspicious.",
+        "more than two years before the budget year is suspicious.",
     }
     params_schema = {
         "type": "object",
@@ -217,8 +226,9 @@ class FilingDate(Kind):
             return
         before = int(params.get("max_years_before", 2))
         if decl.year is not None and hi < f"{decl.year - before:04d}-01-01":
-            yield Hit("/filing_date", {**args, "earliest": decl.year - before}, variant="too-early",
-                      severity=Severity.WARNING)
+            yield Hit(
+                "/filing_date", {**args, "earliest": decl.year - before}, variant="too-early", severity=Severity.WARNING
+            )
 
 
 @kind
@@ -268,7 +278,7 @@ class ScheduleGranularity(Kind):
     description = {
         "zh": "进度计划只有覆盖全年的行、没有年内节点，而实施内容列出多项工作。",
         "en": "The schedule only has rows spanning the whole year, with no milestone inside it, although the "
-              "work content lists several items.",
+        "work content lists several items.",
     }
     params_schema = {
         "type": "object",
@@ -297,8 +307,13 @@ class ScheduleGranularity(Kind):
         if rows == 1 and items < min_items:
             return
         first = decl.schedule[0]
-        yield Hit("/schedule/0", {
-            "rows": rows, "items": items, "year": decl.year,
-            "start": first.start.text.strip() if first.start else "",
-            "end": first.end.text.strip() if first.end else "",
-        })
+        yield Hit(
+            "/schedule/0",
+            {
+                "rows": rows,
+                "items": items,
+                "year": decl.year,
+                "start": first.start.text.strip() if first.start else "",
+                "end": first.end.text.strip() if first.end else "",
+            },
+        )

@@ -11,17 +11,36 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
-from typing import Any, Iterable
+from collections.abc import Iterable, Sequence
+from typing import Any
 
-from perflint.checks.base import SEVERITY, STRINGS, applies, schema, settings
-from perflint.checks.base import Context, Hit, Kind, kind
+from perflint.checks.analysis.values import (
+    BENEFIT,
+    OUTPUT,
+    QUALITY,
+    QUANTITY,
+    TIMELINESS,
+    category,
+    common_prefix_len,
+    containment,
+    display,
+    indicator_name,
+    is_blank,
+    is_measurable,
+    is_placeholder_row,
+    is_real_row,
+    looks_like_duties,
+    name_pointer,
+    norm,
+    quantities,
+    skip_cell,
+    strip_numbering,
+    target_pointer,
+    target_text,
+)
+from perflint.checks.base import SEVERITY, STRINGS, Context, Hit, Kind, applies, kind, schema, settings
 from perflint.domain.findings import Severity
 from perflint.domain.model import Declaration
-from perflint.checks.analysis.values import (BENEFIT, OUTPUT, QUALITY, QUANTITY, TIMELINESS, category, common_prefix_len,
-                             containment, display, indicator_name, is_blank, is_measurable,
-                             is_placeholder_row, is_real_row, looks_like_duties, name_pointer, norm,
-                             quantities, skip_cell, strip_numbering, target_pointer, target_text)
 
 _REQUIRED_DEFAULT = [OUTPUT, BENEFIT]
 #: the categories other rules own: satisfaction-present and cost-present
@@ -59,8 +78,11 @@ class RequiredLevel1(Kind):
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         required = _required_level1(params, ctx, decl)
         if not decl.indicators:
-            yield Hit("/indicators", {"categories": "、".join(required), "category": required[0] if required else ""},
-                      variant="none")
+            yield Hit(
+                "/indicators",
+                {"categories": "、".join(required), "category": required[0] if required else ""},
+                variant="none",
+            )
             return
         present = {category(ind).level1 for ind in decl.indicators}
         for name in required:
@@ -72,9 +94,12 @@ class RequiredLevel1(Kind):
                 raw = getattr(ind, field)
                 if raw and field not in ind.inherited and norm(raw).rstrip(":：") in legacy:
                     canon = category(ind)
-                    yield Hit(f"/indicators/{i}/{field}",
-                              {"label": raw, "canonical": canon.level2 if field == "level2" else canon.level1},
-                              variant="legacy", severity=Severity.INFO)
+                    yield Hit(
+                        f"/indicators/{i}/{field}",
+                        {"label": raw, "canonical": canon.level2 if field == "level2" else canon.level1},
+                        variant="legacy",
+                        severity=Severity.INFO,
+                    )
 
 
 @kind
@@ -84,9 +109,12 @@ class RequiredLevel2(Kind):
         "zh": "产出指标下须有数量、质量、时效二级指标（成本由成本指标规则检查）。",
         "en": "The output block needs quantity, quality and timeliness indicators (cost has its own rule).",
     }
-    params_schema = schema("placeholders", output_level2=STRINGS,
-                           severity={"type": "object", "additionalProperties": SEVERITY},
-                           owned_elsewhere=STRINGS)
+    params_schema = schema(
+        "placeholders",
+        output_level2=STRINGS,
+        severity={"type": "object", "additionalProperties": SEVERITY},
+        owned_elsewhere=STRINGS,
+    )
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         tokens = settings(params, ctx)["placeholders"]
@@ -98,8 +126,7 @@ class RequiredLevel2(Kind):
         if not block:
             return  # the whole 一级 is missing: required-level1 reports it
         owned = set(params.get("owned_elsewhere", _OWNED))
-        wanted = [n for n in ctx.setting(params, "output_level2") or [QUANTITY, QUALITY, TIMELINESS]
-                  if n not in owned]
+        wanted = [n for n in ctx.setting(params, "output_level2") or [QUANTITY, QUALITY, TIMELINESS] if n not in owned]
         severities = {QUANTITY: "error", QUALITY: "error", TIMELINESS: "warning", **params.get("severity", {})}
         for name in wanted:
             severity = severities.get(name, "error")
@@ -150,8 +177,12 @@ class ContentMissing(Kind):
             if is_blank(name):
                 yield Hit(name_pointer(i, ind), {"category": cat, "value": display(ind.value)}, suggest=True)
             elif re.fullmatch(r"[\d.,%％\s]+", unicodedata.normalize("NFKC", name).strip()):
-                yield Hit(name_pointer(i, ind), {"category": cat, "value": display(ind.value),
-                                                 "content": display(name)}, variant="number", suggest=True)
+                yield Hit(
+                    name_pointer(i, ind),
+                    {"category": cat, "value": display(ind.value), "content": display(name)},
+                    variant="number",
+                    suggest=True,
+                )
 
 
 @kind
@@ -161,9 +192,12 @@ class ValueCopiesContent(Kind):
         "zh": "指标值照抄指标内容，没有给出目标水平。",
         "en": "The value repeats the indicator name instead of stating a target level.",
     }
-    params_schema = schema("placeholders", similarity_threshold={"type": "number", "minimum": 0, "maximum": 1},
-                           min_prefix={"type": "integer", "minimum": 1},
-                           min_value_length={"type": "integer", "minimum": 1})
+    params_schema = schema(
+        "placeholders",
+        similarity_threshold={"type": "number", "minimum": 0, "maximum": 1},
+        min_prefix={"type": "integer", "minimum": 1},
+        min_value_length={"type": "integer", "minimum": 1},
+    )
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         tokens = settings(params, ctx)["placeholders"]
@@ -175,8 +209,7 @@ class ValueCopiesContent(Kind):
             if ind.value is None or _skip_cell(ind.value, tokens) or _skip_cell(name, tokens):
                 continue
             value, content = norm(ind.value), norm(name)
-            args = {"category": category(ind).label or "指标", "value": display(ind.value),
-                    "content": display(name)}
+            args = {"category": category(ind).label or "指标", "value": display(ind.value), "content": display(name)}
             if value == content:
                 yield Hit(f"/indicators/{i}/value", args, variant="equal", suggest=True)
                 continue
@@ -219,10 +252,17 @@ class ContentIsParagraph(Kind):
                 continue
             length, sentences = len(norm(name)), _sentences(name)
             if length > s["max_content_len"] or sentences > max_sentences:
-                yield Hit(name_pointer(i, ind), {"category": category(ind).label or "指标",
-                                                 "content": display(name, 24), "length": length,
-                                                 "sentences": sentences, "max": s["max_content_len"]},
-                          suggest=True)
+                yield Hit(
+                    name_pointer(i, ind),
+                    {
+                        "category": category(ind).label or "指标",
+                        "content": display(name, 24),
+                        "length": length,
+                        "sentences": sentences,
+                        "max": s["max_content_len"],
+                    },
+                    suggest=True,
+                )
 
 
 @kind
@@ -244,9 +284,16 @@ class ValueIsNarrative(Kind):
             length = len(norm(t))
             clauses = len([c for c in re.split(r"[,，;；。]", t) if c.strip()])
             if length > s["max_value_len"] or re.search(r"[;；。]", t) or clauses > max_clauses:
-                yield Hit(f"/indicators/{i}/value", {"category": category(ind).label or "指标",
-                                                     "value": display(ind.value, 24), "length": length,
-                                                     "max": s["max_value_len"]}, suggest=True)
+                yield Hit(
+                    f"/indicators/{i}/value",
+                    {
+                        "category": category(ind).label or "指标",
+                        "value": display(ind.value, 24),
+                        "length": length,
+                        "max": s["max_value_len"],
+                    },
+                    suggest=True,
+                )
 
 
 @kind
@@ -270,19 +317,32 @@ class DuplicateWithinForm(Kind):
                 continue
             if key in seen:
                 first = decl.indicators[seen[key]]
-                yield Hit(name_pointer(i, ind), {"content": display(name), "category": category(ind).label or "指标",
-                                                 "first_category": category(first).label or "指标",
-                                                 "first_row": seen[key] + 1, "row": i + 1})
+                yield Hit(
+                    name_pointer(i, ind),
+                    {
+                        "content": display(name),
+                        "category": category(ind).label or "指标",
+                        "first_category": category(first).label or "指标",
+                        "first_row": seen[key] + 1,
+                        "row": i + 1,
+                    },
+                )
             else:
                 seen[key] = i
 
 
-_TIME = re.compile(r"日|月|年|天|小时|时限|工作日|周|季度|分钟|秒|前|及时|按时|准时|限时|即时|实时|时间|时长|期限|"
-                   r"周期|截止|当天|当日|同步|进度|时效")
-_UNIT_PRICE = re.compile(r"每(?:人|户|名|位|家|个|次)(?:每(?:月|年|天|日|次|季度?))?[^，,；;。]{0,8}?\d|"
-                         r"(?:元|万元)/(?:人|户|次|月|年|天|名|个)|人均")
-_INPUT = re.compile(r"(?:工作人员|人员|职工|员工|干部|工作者)\s*\d+\s*(?:名|人)|资金\s*\d+(?:\.\d+)?\s*万?元|"
-                    r"(?:投入|配备|聘用|招聘)[^，,；;。]{0,6}\d+\s*(?:名|人)")
+_TIME = re.compile(
+    r"日|月|年|天|小时|时限|工作日|周|季度|分钟|秒|前|及时|按时|准时|限时|即时|实时|时间|时长|期限|"
+    r"周期|截止|当天|当日|同步|进度|时效"
+)
+_UNIT_PRICE = re.compile(
+    r"每(?:人|户|名|位|家|个|次)(?:每(?:月|年|天|日|次|季度?))?[^，,；;。]{0,8}?\d|"
+    r"(?:元|万元)/(?:人|户|次|月|年|天|名|个)|人均"
+)
+_INPUT = re.compile(
+    r"(?:工作人员|人员|职工|员工|干部|工作者)\s*\d+\s*(?:名|人)|资金\s*\d+(?:\.\d+)?\s*万?元|"
+    r"(?:投入|配备|聘用|招聘)[^，,；;。]{0,6}\d+\s*(?:名|人)"
+)
 
 
 @kind
@@ -291,16 +351,22 @@ class Misclassified(Kind):
     description = {
         "zh": "指标放错了类别：时效值无时间要素、质量值是金额、数量值是单价、满意度放在效益下、数量统计的是投入。",
         "en": "An indicator sits in the wrong category: no time element under timeliness, money under quality, "
-              "a unit price under quantity, satisfaction under benefit, inputs counted as outputs.",
+        "a unit price under quantity, satisfaction under benefit, inputs counted as outputs.",
     }
-    params_schema = schema("placeholders", checks={"type": "array", "items": {
-        "enum": ["time", "quality_money", "quantity_unit_price", "satisfaction_in_benefit", "input"]}},
-        input_severity=SEVERITY)
+    params_schema = schema(
+        "placeholders",
+        checks={
+            "type": "array",
+            "items": {"enum": ["time", "quality_money", "quantity_unit_price", "satisfaction_in_benefit", "input"]},
+        },
+        input_severity=SEVERITY,
+    )
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         tokens = settings(params, ctx)["placeholders"]
-        enabled = set(params.get("checks", ["time", "quality_money", "quantity_unit_price",
-                                            "satisfaction_in_benefit", "input"]))
+        enabled = set(
+            params.get("checks", ["time", "quality_money", "quantity_unit_price", "satisfaction_in_benefit", "input"])
+        )
         for i, ind in enumerate(decl.indicators):
             cat = category(ind)
             name = indicator_name(ind)
@@ -319,15 +385,28 @@ class Misclassified(Kind):
             if cat.level2 == QUANTITY and value_ok and "quantity_unit_price" in enabled:
                 if _UNIT_PRICE.search(unicodedata.normalize("NFKC", value)):
                     yield Hit(vptr, args, variant="quantity_unit_price", suggest=True)
-            if (cat.level1 == BENEFIT and not cat.is_satisfaction and "satisfaction_in_benefit" in enabled
-                    and ind.value is not None  # templates without a value column have no 满意度 block
-                    and not _skip_cell(name, tokens) and "满意" in norm(name)):
+            if (
+                cat.level1 == BENEFIT
+                and not cat.is_satisfaction
+                and "satisfaction_in_benefit" in enabled
+                and ind.value is not None  # templates without a value column have no 满意度 block
+                and not _skip_cell(name, tokens)
+                and "满意" in norm(name)
+            ):
                 yield Hit(name_pointer(i, ind), args, variant="satisfaction_in_benefit", suggest=True)
-            if (cat.level2 == QUANTITY and "input" in enabled and not _skip_cell(name, tokens)
-                    and _INPUT.search(unicodedata.normalize("NFKC", name))):
+            if (
+                cat.level2 == QUANTITY
+                and "input" in enabled
+                and not _skip_cell(name, tokens)
+                and _INPUT.search(unicodedata.normalize("NFKC", name))
+            ):
                 m = _INPUT.search(unicodedata.normalize("NFKC", name))
-                yield Hit(name_pointer(i, ind), {**args, "input": m.group(0)}, variant="input",
-                          severity=Severity(params.get("input_severity", "info")))
+                yield Hit(
+                    name_pointer(i, ind),
+                    {**args, "input": m.group(0)},
+                    variant="input",
+                    severity=Severity(params.get("input_severity", "info")),
+                )
 
 
 @kind
@@ -337,9 +416,13 @@ class DutiesAsIndicators(Kind):
         "zh": "指标内容复述职能职责或实施内容（以“负责”开头，或与职能概述、实施内容高度相似）。",
         "en": "The indicator restates duties or tasks (starts with 负责, or closely matches the functions or schedule).",
     }
-    params_schema = schema("placeholders", "max_value_len", "qualitative_allowlist",
-                           similarity_threshold={"type": "number", "minimum": 0, "maximum": 1},
-                           min_length={"type": "integer", "minimum": 1})
+    params_schema = schema(
+        "placeholders",
+        "max_value_len",
+        "qualitative_allowlist",
+        similarity_threshold={"type": "number", "minimum": 0, "maximum": 1},
+        min_length={"type": "integer", "minimum": 1},
+    )
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         tokens = settings(params, ctx)["placeholders"]
@@ -363,8 +446,12 @@ class DutiesAsIndicators(Kind):
                     continue
                 ratio = containment(strip_numbering(name), text)
                 if ratio >= threshold:
-                    yield Hit(name_pointer(i, ind), {**args, "source": source, "ratio": f"{ratio:.2f}"},
-                              variant=source, suggest=True)
+                    yield Hit(
+                        name_pointer(i, ind),
+                        {**args, "source": source, "ratio": f"{ratio:.2f}"},
+                        variant=source,
+                        suggest=True,
+                    )
                     break
 
 
@@ -375,16 +462,23 @@ class MinMeasurable(Kind):
         "zh": "一张表中可衡量的指标（有数字和单位，或公认的定性标准）少于规定个数。",
         "en": "A form has fewer measurable indicators (a figure with a unit, or an accepted standard) than required.",
     }
-    params_schema = schema("placeholders", "max_value_len", "qualitative_allowlist",
-                           min_measurable_indicators={"type": "integer", "minimum": 1},
-                           form_types={"type": "array", "items": {"enum": ["project", "department"]}})
+    params_schema = schema(
+        "placeholders",
+        "max_value_len",
+        "qualitative_allowlist",
+        min_measurable_indicators={"type": "integer", "minimum": 1},
+        form_types={"type": "array", "items": {"enum": ["project", "department"]}},
+    )
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         if not applies(params, decl) or not decl.indicators:
             return
         s = settings(params, ctx)
         minimum = int(ctx.setting(params, "min_measurable_indicators", 3))
-        measurable = [i for i, ind in enumerate(decl.indicators)
-                      if is_measurable(target_text(ind), s, None if ind.value is None else indicator_name(ind))]
+        measurable = [
+            i
+            for i, ind in enumerate(decl.indicators)
+            if is_measurable(target_text(ind), s, None if ind.value is None else indicator_name(ind))
+        ]
         if len(measurable) < minimum:
             yield Hit("/indicators", {"count": len(measurable), "min": minimum, "rows": len(decl.indicators)})

@@ -10,37 +10,74 @@ findings.
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
-from perflint.checks.base import schema, settings
-from perflint.checks.analysis.values import owned_by_category_check
-from perflint.checks.base import Context, Hit, Kind, kind
+from perflint.checks.analysis.values import (
+    COST_L2,
+    category,
+    display,
+    external_reference,
+    indicator_name,
+    is_blank,
+    is_placeholder,
+    is_placeholder_row,
+    name_pointer,
+    norm,
+    owned_by_category_check,
+    target_pointer,
+    template_remnant,
+)
+from perflint.checks.base import Context, Hit, Kind, kind, schema, settings
 from perflint.domain.model import Declaration
-from perflint.checks.analysis.values import (COST_L2, category, display, external_reference, indicator_name, is_blank,
-                             is_placeholder, is_placeholder_row, name_pointer, norm, target_pointer,
-                             template_remnant)
 
 # label of each narrative field, for messages
 FIELD_LABELS_ZH = {
-    "name": "项目（专项）名称", "department": "部门名称", "implementing_unit": "实施单位",
-    "functions": "职能职责概述", "basis": "立项依据", "safeguards": "实施保障措施",
-    "filing_unit": "填报单位", "preparer": "填报人", "phone": "联系电话",
-    "goals/long_term": "长期绩效目标", "goals/annual": "年度绩效目标", "goals/overall": "整体绩效目标",
+    "name": "项目（专项）名称",
+    "department": "部门名称",
+    "implementing_unit": "实施单位",
+    "functions": "职能职责概述",
+    "basis": "立项依据",
+    "safeguards": "实施保障措施",
+    "filing_unit": "填报单位",
+    "preparer": "填报人",
+    "phone": "联系电话",
+    "goals/long_term": "长期绩效目标",
+    "goals/annual": "年度绩效目标",
+    "goals/overall": "整体绩效目标",
     "schedule": "实施内容",
 }
 FIELD_LABELS_EN = {
-    "name": "project name", "department": "department", "implementing_unit": "implementing unit",
-    "functions": "functions summary", "basis": "legal basis", "safeguards": "safeguards",
-    "filing_unit": "filing unit", "preparer": "preparer", "phone": "phone",
-    "goals/long_term": "long-term goal", "goals/annual": "annual goal", "goals/overall": "overall goal",
+    "name": "project name",
+    "department": "department",
+    "implementing_unit": "implementing unit",
+    "functions": "functions summary",
+    "basis": "legal basis",
+    "safeguards": "safeguards",
+    "filing_unit": "filing unit",
+    "preparer": "preparer",
+    "phone": "phone",
+    "goals/long_term": "long-term goal",
+    "goals/annual": "annual goal",
+    "goals/overall": "overall goal",
     "schedule": "schedule content",
 }
-NARRATIVE_FIELDS = ["name", "department", "implementing_unit", "functions", "basis", "safeguards",
-                    "filing_unit", "preparer", "phone", "goals", "schedule"]
+NARRATIVE_FIELDS = [
+    "name",
+    "department",
+    "implementing_unit",
+    "functions",
+    "basis",
+    "safeguards",
+    "filing_unit",
+    "preparer",
+    "phone",
+    "goals",
+    "schedule",
+]
 #: the footer and the filing unit are checked by filing-unit and preparer-block,
 #: which count a placeholder there as blank
-DEFAULT_FIELDS = ["name", "department", "implementing_unit", "functions", "basis", "safeguards", "goals",
-                  "schedule"]
+DEFAULT_FIELDS = ["name", "department", "implementing_unit", "functions", "basis", "safeguards", "goals", "schedule"]
 
 
 def narrative_cells(decl: Declaration, fields: list[str]) -> Iterator[tuple[str, str, str, str]]:
@@ -49,8 +86,12 @@ def narrative_cells(decl: Declaration, fields: list[str]) -> Iterator[tuple[str,
         if field == "goals":
             for key in ("long_term", "annual", "overall"):
                 if key in decl.goals:
-                    yield (f"/goals/{key}", decl.goals[key], FIELD_LABELS_ZH[f"goals/{key}"],
-                           FIELD_LABELS_EN[f"goals/{key}"])
+                    yield (
+                        f"/goals/{key}",
+                        decl.goals[key],
+                        FIELD_LABELS_ZH[f"goals/{key}"],
+                        FIELD_LABELS_EN[f"goals/{key}"],
+                    )
         elif field == "schedule":
             for i, row in enumerate(decl.schedule):
                 yield f"/schedule/{i}/content", row.content, FIELD_LABELS_ZH["schedule"], FIELD_LABELS_EN["schedule"]
@@ -71,8 +112,9 @@ class PlaceholderInRequired(Kind):
         "zh": "必填栏目或必填类别的指标只填了“/”“无”等占位符。",
         "en": "A required field or an indicator of a required category holds only a placeholder such as “/”.",
     }
-    params_schema = schema("placeholders", "optional_categories", fields={
-        "type": "array", "items": {"enum": NARRATIVE_FIELDS}})
+    params_schema = schema(
+        "placeholders", "optional_categories", fields={"type": "array", "items": {"enum": NARRATIVE_FIELDS}}
+    )
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         tokens = settings(params, ctx)["placeholders"]
@@ -96,16 +138,32 @@ class PlaceholderInRequired(Kind):
                 text = ind.value if ind.value is not None and not is_blank(ind.value) else indicator_name(ind)
                 if owned(text):
                     continue
-                yield Hit(pointer, {"field": cat.label or "指标", "field_en": cat.label or "indicator",
-                                    "text": display(text), "category": cat.label}, variant="indicator",
-                          suggest=True)
+                yield Hit(
+                    pointer,
+                    {
+                        "field": cat.label or "指标",
+                        "field_en": cat.label or "indicator",
+                        "text": display(text),
+                        "category": cat.label,
+                    },
+                    variant="indicator",
+                    suggest=True,
+                )
                 continue
             for _, pointer, text, cell in indicator_cells_of(i, ind):
                 if is_placeholder(text, tokens) and not owned(text):
-                    yield Hit(pointer, {"field": cat.label or "指标", "field_en": cat.label or "indicator",
-                                        "text": display(text), "category": cat.label,
-                                        "content": display(indicator_name(ind))},
-                              variant="value" if cell == "value" else "indicator", suggest=True)
+                    yield Hit(
+                        pointer,
+                        {
+                            "field": cat.label or "指标",
+                            "field_en": cat.label or "indicator",
+                            "text": display(text),
+                            "category": cat.label,
+                            "content": display(indicator_name(ind)),
+                        },
+                        variant="value" if cell == "value" else "indicator",
+                        suggest=True,
+                    )
 
 
 def indicator_cells_of(i: int, ind) -> Iterator[tuple[int, str, str, str]]:
@@ -123,8 +181,16 @@ class TemplateRemnant(Kind):
     }
     params_schema = schema()
 
-    _SKIP = ("/form_type", "/title", "/attribute", "/year", "/filing_date/value", "/filing_date/precision",
-             "/source", "/unrecognized")
+    _SKIP = (
+        "/form_type",
+        "/title",
+        "/attribute",
+        "/year",
+        "/filing_date/value",
+        "/filing_date/precision",
+        "/source",
+        "/unrecognized",
+    )
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         seen: set[tuple[str, str]] = set()
@@ -132,8 +198,9 @@ class TemplateRemnant(Kind):
             token = template_remnant(text)  # memoized: the cheap test first
             if not token:
                 continue
-            if pointer.startswith(self._SKIP) or pointer.endswith(("/key", "/unit", "/label", "/section",
-                                                                   "/precision")):
+            if pointer.startswith(self._SKIP) or pointer.endswith(
+                ("/key", "/unit", "/label", "/section", "/precision")
+            ):
                 continue
             # one finding per cell text and row: a name copied into both
             # 三级指标 and 指标内容 is one defect, reported on 指标内容
@@ -155,8 +222,9 @@ class ExternalReference(Kind):
         "zh": "必填栏目只写“见附件”“同上”等，表本身无法审核。",
         "en": "A required field only refers elsewhere (“see attachment”, “same as above”).",
     }
-    params_schema = schema(fields={"type": "array", "items": {"enum": NARRATIVE_FIELDS}},
-                           max_length={"type": "integer", "minimum": 4})
+    params_schema = schema(
+        fields={"type": "array", "items": {"enum": NARRATIVE_FIELDS}}, max_length={"type": "integer", "minimum": 4}
+    )
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         limit = params.get("max_length", 30)
@@ -164,11 +232,13 @@ class ExternalReference(Kind):
             if external_reference(text, limit):
                 yield Hit(pointer, {"field": zh, "field_en": en, "text": display(text)})
         for i, ind in enumerate(decl.indicators):
-            for _, pointer, text, cell in indicator_cells_of(i, ind):
+            for _, pointer, text, _cell in indicator_cells_of(i, ind):
                 if external_reference(text, limit):
                     cat = category(ind)
-                    yield Hit(pointer, {"field": cat.label or "指标", "field_en": cat.label or "indicator",
-                                        "text": display(text)})
+                    yield Hit(
+                        pointer,
+                        {"field": cat.label or "指标", "field_en": cat.label or "indicator", "text": display(text)},
+                    )
                     break
 
 
@@ -182,8 +252,7 @@ class NaWithoutJustification(Kind):
         "zh": "可选类别（经济效益、生态效益、可持续影响等）填“/”时，备注应说明不适用的理由。",
         "en": "An optional category marked “/” should give the reason in the remarks column.",
     }
-    params_schema = schema("placeholders", "optional_categories", min_reason_length={"type": "integer",
-                                                                                      "minimum": 1})
+    params_schema = schema("placeholders", "optional_categories", min_reason_length={"type": "integer", "minimum": 1})
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         tokens = settings(params, ctx)["placeholders"]
@@ -202,5 +271,9 @@ class NaWithoutJustification(Kind):
                 continue
             # Point at the "/" itself: the blank remark has no text to underline.
             pointer = target_pointer(i, ind)
-            yield Hit(pointer, {"category": cat.label, "text": display(target)}, suggest=True,
-                      variant="blank" if blank_row else None)
+            yield Hit(
+                pointer,
+                {"category": cat.label, "text": display(target)},
+                suggest=True,
+                variant="blank" if blank_row else None,
+            )

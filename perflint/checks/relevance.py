@@ -13,14 +13,37 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from perflint.checks.base import Context, Hit, Kind, kind
 from perflint.checks.analysis.values import dice
 from perflint.checks.analysis.words import search_words, tagged
+from perflint.checks.base import Context, Hit, Kind, kind
 from perflint.domain.model import Declaration
 from perflint.domain.text import compact
 
-DEFAULT_STOP = ["专项", "项目", "经费", "资金", "日常", "事务", "工作经费", "专项资金", "年度", "本级", "工作",
-                "补助", "补贴", "奖励", "国家", "中央", "发展", "综合", "建设", "管理", "服务", "工程", "金额"]
+DEFAULT_STOP = [
+    "专项",
+    "项目",
+    "经费",
+    "资金",
+    "日常",
+    "事务",
+    "工作经费",
+    "专项资金",
+    "年度",
+    "本级",
+    "工作",
+    "补助",
+    "补贴",
+    "奖励",
+    "国家",
+    "中央",
+    "发展",
+    "综合",
+    "建设",
+    "管理",
+    "服务",
+    "工程",
+    "金额",
+]
 # Nouns, verbal nouns and place words; place, organisation and person names
 # (ns, nt, nr) are left out: the content rarely repeats the county's name.
 DEFAULT_POS = ["n", "nz", "ng", "vn", "s", "l", "eng"]
@@ -83,7 +106,7 @@ class NameKeywords(Kind):
     description = {
         "zh": "项目名称中的实词（分词得到的名词）在实施内容、绩效目标、绩效指标和保障措施中都没有出现。",
         "en": "A content word of the project name (a noun found by word segmentation) appears nowhere in the "
-              "work content, goals, indicators or safeguards.",
+        "work content, goals, indicators or safeguards.",
     }
     params_schema = {
         "type": "object",
@@ -105,13 +128,20 @@ class NameKeywords(Kind):
             return  # nothing written: completeness rules report it
         if len(corpus) < int(params.get("min_content", 20)):
             return  # almost nothing written: completeness rules report it
-        words = keywords(decl.name, params.get("stop_words", DEFAULT_STOP), params.get("pos", DEFAULT_POS),
-                         int(params.get("min_len", 2)))
+        words = keywords(
+            decl.name,
+            params.get("stop_words", DEFAULT_STOP),
+            params.get("pos", DEFAULT_POS),
+            int(params.get("min_len", 2)),
+        )
         absent = [w for w in words if not is_present(w, corpus)]
         if len(absent) > int(params.get("max_each", 2)):
             # most of the name is missing: one finding, not one per word
-            yield Hit("/name", {"keyword": absent[0], "keywords": "、".join(absent), "count": len(absent),
-                                "name": decl.name.strip()}, variant="many")
+            yield Hit(
+                "/name",
+                {"keyword": absent[0], "keywords": "、".join(absent), "count": len(absent), "name": decl.name.strip()},
+                variant="many",
+            )
             return
         for word in absent:
             yield Hit("/name", {"keyword": word, "name": decl.name.strip()})
@@ -144,7 +174,7 @@ class AnnualVersusLongTerm(Kind):
     description = {
         "zh": "年度绩效目标与长期目标相同或几乎相同，或使用跨年度表述（到20XX年、十四五、长期）。",
         "en": "The annual goal is (nearly) the same as the long-term goal, or uses multi-year wording (到20XX年, "
-              "十四五, 长期).",
+        "十四五, 长期).",
     }
     params_schema = {
         "type": "object",
@@ -165,8 +195,9 @@ class AnnualVersusLongTerm(Kind):
                 return
         term = multi_year_term(annual, decl.year)
         if term:
-            yield Hit("/goals/annual", {"term": term, "year": decl.year or "", "text": _short(annual)},
-                      variant="multiyear")
+            yield Hit(
+                "/goals/annual", {"term": term, "year": decl.year or "", "text": _short(annual)}, variant="multiyear"
+            )
 
 
 def _short(text: str, limit: int = 30) -> str:

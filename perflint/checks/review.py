@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from perflint.checks.analysis.values import norm, norm_set
 from perflint.checks.base import Context, Hit, Kind, kind
 from perflint.domain.dates import is_unfilled_template
 from perflint.domain.findings import Severity
 from perflint.domain.model import Declaration, Review
-from perflint.checks.analysis.values import norm, norm_set
 
 _SUFFIXES = ("审核意见", "意见")
 #: template text printed in every review cell: it is not an opinion
@@ -57,13 +57,15 @@ class ApplicantReviewBlank(Kind):
     description = {
         "zh": "主管部门审核意见栏没有意见、日期未填（“年 月 日”）；有意见但未注明日期时提示。",
         "en": "The supervising department's review has no opinion and an unfilled date (“年 月 日”); an "
-              "opinion without a date is advice.",
+        "opinion without a date is advice.",
     }
     params_schema = {
         "type": "object",
-        "properties": {"applicant_sections": {"type": "array", "items": {"type": "string"}},
-                       "placeholders": {"type": "array", "items": {"type": "string"}},
-                       "report_undated": {"type": "boolean"}},
+        "properties": {
+            "applicant_sections": {"type": "array", "items": {"type": "string"}},
+            "placeholders": {"type": "array", "items": {"type": "string"}},
+            "report_undated": {"type": "boolean"},
+        },
         "additionalProperties": False,
     }
 
@@ -88,12 +90,14 @@ class FinancePrefilled(Kind):
     description = {
         "zh": "财政部门审核意见（业务科室、预算科、绩效评价科）在报送时应为空白，却已填写内容或日期。",
         "en": "The finance sections (业务科室, 预算科, 绩效评价科) must be blank at submission but hold text or a "
-              "date.",
+        "date.",
     }
     params_schema = {
         "type": "object",
-        "properties": {"finance_sections": {"type": "array", "items": {"type": "string"}},
-                       "placeholders": {"type": "array", "items": {"type": "string"}}},
+        "properties": {
+            "finance_sections": {"type": "array", "items": {"type": "string"}},
+            "placeholders": {"type": "array", "items": {"type": "string"}},
+        },
         "additionalProperties": False,
     }
 
@@ -104,9 +108,13 @@ class FinancePrefilled(Kind):
             opinion = opinion_text(review, placeholders)
             if opinion:
                 text = " ".join((review.opinion or "").split())
-                yield Hit(f"/reviews/{i}/opinion", {"section": review.section,
-                                                    "text": text if len(text) <= 30 else text[:29] + "…"})
+                yield Hit(
+                    f"/reviews/{i}/opinion",
+                    {"section": review.section, "text": text if len(text) <= 30 else text[:29] + "…"},
+                )
             elif date_filled(review):
-                yield Hit(f"/reviews/{i}/date", {"section": review.section,
-                                                 "text": " ".join((review.date or "").split())},
-                          variant="date")
+                yield Hit(
+                    f"/reviews/{i}/date",
+                    {"section": review.section, "text": " ".join((review.date or "").split())},
+                    variant="date",
+                )

@@ -11,17 +11,28 @@ follow the statutory reading: 以上/以下/以内 include the number,
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from collections.abc import Sequence
-from typing import Any, Iterable
+from typing import Any
 
-from perflint.checks.base import SEVERITY, STRINGS, schema, settings
-from perflint.checks.base import Context, Hit, Kind, kind
+from perflint.checks.analysis.values import (
+    category,
+    display,
+    indicator_name,
+    is_department,
+    is_real_row,
+    name_pointer,
+    norm,
+    owned_elsewhere,
+    percent_target,
+    target_pointer,
+    target_text,
+    vague_terms,
+    with_named_percent,
+)
+from perflint.checks.base import SEVERITY, STRINGS, Context, Hit, Kind, kind, schema, settings
 from perflint.domain.findings import Severity
 from perflint.domain.model import Declaration
-from perflint.checks.analysis.values import (category, display, indicator_name, is_department, is_real_row, name_pointer,
-                             norm, owned_elsewhere, percent_target, target_pointer, target_text, vague_terms,
-                             with_named_percent)
 
 
 def _satisfaction_rows(decl: Declaration):
@@ -41,8 +52,9 @@ class SatisfactionPresent(Kind):
         "zh": "须有满意度指标（项目、专项表在各档案下都要求；部门整体表按档案要求或建议）。",
         "en": "A satisfaction indicator is required (project forms in every profile; department forms per profile).",
     }
-    params_schema = schema("placeholders", satisfaction_required_department={"type": "boolean"},
-                           recommended_severity=SEVERITY)
+    params_schema = schema(
+        "placeholders", satisfaction_required_department={"type": "boolean"}, recommended_severity=SEVERITY
+    )
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         if not decl.indicators:
@@ -58,8 +70,13 @@ class SatisfactionPresent(Kind):
         if is_department(decl) and not ctx.setting(params, "satisfaction_required_department", False):
             severity = Severity(params.get("recommended_severity", "info"))
         pointer = target_pointer(*rows[0]) if rows else "/indicators"
-        yield Hit(pointer, {"form": str(decl.form_type)}, severity=severity,
-                  variant="recommended" if severity is not None else None, suggest=True)
+        yield Hit(
+            pointer,
+            {"form": str(decl.form_type)},
+            severity=severity,
+            variant="recommended" if severity is not None else None,
+            suggest=True,
+        )
 
 
 _VAGUE_SAT = re.compile(r"^(?:非常|比较|较为|较|基本|十分|总体|普遍|大部分|群众)?(?:满意|认可|好评|好|高|良好)$")
@@ -84,8 +101,12 @@ class SatisfactionFormat(Kind):
                 continue
             t = norm(text).rstrip("。.")
             variant = "vague" if _VAGUE_SAT.match(t) or "满意" in t else None
-            yield Hit(target_pointer(i, ind), {"value": display(text), "content": display(indicator_name(ind))},
-                      variant=variant, suggest=True)
+            yield Hit(
+                target_pointer(i, ind),
+                {"value": display(text), "content": display(indicator_name(ind))},
+                variant=variant,
+                suggest=True,
+            )
 
 
 def _fmt(number: Decimal) -> str:
@@ -99,8 +120,11 @@ class SatisfactionThreshold(Kind):
         "zh": "满意度目标的下限低于规定值（默认85%）；恰为100%时提示抽样调查难以验证。",
         "en": "The satisfaction lower bound is below the minimum (85% by default); exactly 100% is noted as untestable.",
     }
-    params_schema = schema("placeholders", satisfaction_min_percent={"type": "number", "minimum": 0, "maximum": 100},
-                           flag_100_percent={"type": "string", "enum": ["error", "warning", "info", "off"]})
+    params_schema = schema(
+        "placeholders",
+        satisfaction_min_percent={"type": "number", "minimum": 0, "maximum": 100},
+        flag_100_percent={"type": "string", "enum": ["error", "warning", "info", "off"]},
+    )
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         tokens = settings(params, ctx)["placeholders"]
@@ -120,14 +144,61 @@ class SatisfactionThreshold(Kind):
                 if flag_100 != "off":
                     yield Hit(target_pointer(i, ind), args, variant="exact_100", severity=Severity(flag_100))
             elif target.lower < minimum:
-                yield Hit(target_pointer(i, ind), {**args, "lower": _fmt(target.lower),
-                                                   "op": "≥" if target.lower_inclusive else ">"}, suggest=True)
+                yield Hit(
+                    target_pointer(i, ind),
+                    {**args, "lower": _fmt(target.lower), "op": "≥" if target.lower_inclusive else ">"},
+                    suggest=True,
+                )
 
 
-_SUBJECTS = ["群众", "办事群众", "服务对象", "受益", "受益人", "受益群众", "学员", "学生", "家长", "师生", "企业",
-             "患者", "病人", "公众", "社会公众", "居民", "村民", "市民", "农户", "农民", "游客", "用户", "参训",
-             "培训对象", "职工", "员工", "干部", "老人", "老年人", "残疾人", "纳税人", "申请人", "办事人", "群体",
-             "对象", "客户", "读者", "观众", "住户", "业主", "商户", "经营者", "投资者", "来访", "服务单位", "参会"]
+_SUBJECTS = [
+    "群众",
+    "办事群众",
+    "服务对象",
+    "受益",
+    "受益人",
+    "受益群众",
+    "学员",
+    "学生",
+    "家长",
+    "师生",
+    "企业",
+    "患者",
+    "病人",
+    "公众",
+    "社会公众",
+    "居民",
+    "村民",
+    "市民",
+    "农户",
+    "农民",
+    "游客",
+    "用户",
+    "参训",
+    "培训对象",
+    "职工",
+    "员工",
+    "干部",
+    "老人",
+    "老年人",
+    "残疾人",
+    "纳税人",
+    "申请人",
+    "办事人",
+    "群体",
+    "对象",
+    "客户",
+    "读者",
+    "观众",
+    "住户",
+    "业主",
+    "商户",
+    "经营者",
+    "投资者",
+    "来访",
+    "服务单位",
+    "参会",
+]
 _METHOD = re.compile(r"维度|方式|方法|调查|问卷|测评|抽样|回访|进行|通过|开展")
 
 
@@ -149,8 +220,11 @@ class SatisfactionSubject(Kind):
                 continue  # content-missing / PH family
             t = norm(name)
             has_subject = any(x in t for x in subjects)
-            vague = [v for v in vague_terms(name, s["vague_terms"], True) if v in ("较", "基本", "好", "良好",
-                                                                                   "一定程度", "有所", "明显")]
+            vague = [
+                v
+                for v in vague_terms(name, s["vague_terms"], True)
+                if v in ("较", "基本", "好", "良好", "一定程度", "有所", "明显")
+            ]
             args = {"content": display(name), "terms": "、".join(vague)}
             if "满意" not in t and _METHOD.search(t):
                 yield Hit(name_pointer(i, ind), args, variant="method", suggest=True)

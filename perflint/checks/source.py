@@ -19,8 +19,10 @@ class Unrecognized(Kind):
     }
     params_schema = {
         "type": "object",
-        "properties": {"max_quote": {"type": "integer", "minimum": 8},
-                       "max_findings": {"type": "integer", "minimum": 1}},
+        "properties": {
+            "max_quote": {"type": "integer", "minimum": 8},
+            "max_findings": {"type": "integer", "minimum": 1},
+        },
         "additionalProperties": False,
     }
 
@@ -33,8 +35,11 @@ class Unrecognized(Kind):
             if n == most and len(pieces) > most:
                 # the rest in one finding: counted, never silently dropped
                 rest = pieces[most:]
-                yield Hit(f"/unrecognized/{i}", {"text": _quote(flat, limit), "count": len(rest),
-                                                 "length": sum(len(f) for _, f in rest)}, variant="more")
+                yield Hit(
+                    f"/unrecognized/{i}",
+                    {"text": _quote(flat, limit), "count": len(rest), "length": sum(len(f) for _, f in rest)},
+                    variant="more",
+                )
                 return
             yield Hit(f"/unrecognized/{i}", {"text": _quote(flat, limit), "length": len(flat)})
 

@@ -24,7 +24,6 @@ from perflint.domain.vocab import dedupe_key, label_key, vocabulary
 from perflint.i18n import has, t
 from perflint.resources import rules_dir
 
-
 # -- segmentation ----------------------------------------------------------------
 
 
@@ -35,8 +34,7 @@ def free_text(decl: Declaration) -> Iterator[tuple[str, str]]:
     """(pointer, text) of every value the applicant wrote (not labels, keys,
     parsed values or amounts)."""
     # 填报人 is left out: personal names reduplicate characters (丽丽, 婷婷).
-    simple = ("filing_unit", "name", "department", "implementing_unit", "functions", "basis",
-              "safeguards")
+    simple = ("filing_unit", "name", "department", "implementing_unit", "functions", "basis", "safeguards")
     for attr in simple:
         value = getattr(decl, attr)
         if value:
@@ -131,7 +129,7 @@ class DuplicatedChar(Kind):
     description = {
         "zh": "相邻重复的汉字（预预算科、绩绩效评价科），栏目名称中为警告，正文中为提示；叠词白名单除外。",
         "en": "A Chinese character typed twice (预预算科, 绩绩效评价科): a warning in labels, advice in body text; "
-              "reduplicated words on the allowlist are fine.",
+        "reduplicated words on the allowlist are fine.",
     }
     params_schema = {
         "type": "object",
@@ -150,9 +148,16 @@ class DuplicatedChar(Kind):
         if params.get("body", True):
             for pointer, text in free_text(decl):
                 for pos, pair in suspicious_duplicates(text, allow):
-                    yield Hit(pointer, {"pair": pair, "char": pair[0], "text": snippet(text, pos, pos + 2),
-                                        "field": field_label(decl, pointer)},
-                              severity=Severity.INFO)
+                    yield Hit(
+                        pointer,
+                        {
+                            "pair": pair,
+                            "char": pair[0],
+                            "text": snippet(text, pos, pos + 2),
+                            "field": field_label(decl, pointer),
+                        },
+                        severity=Severity.INFO,
+                    )
 
     def _labels(self, decl: Declaration, allow: set[str]) -> Iterator[Hit]:
         vocab = vocabulary()
@@ -175,8 +180,13 @@ class DuplicatedChar(Kind):
                     continue
                 pair = found[0][1]
                 expected = key.replace(pair, pair[0], 1)
-            yield Hit(pointer, {"pair": pair, "char": pair[0], "label": text.strip(), "expected": expected},
-                      variant="label", severity=Severity.WARNING, suggest=True)
+            yield Hit(
+                pointer,
+                {"pair": pair, "char": pair[0], "label": text.strip(), "expected": expected},
+                variant="label",
+                severity=Severity.WARNING,
+                suggest=True,
+            )
 
 
 # -- TXT002 administrative level ---------------------------------------------------
@@ -210,13 +220,15 @@ class AdminLevel(Kind):
     description = {
         "zh": "区级单位的申报表使用县级用语（全县、驻县……），或县级单位使用区级用语；区县、市县等合称除外。",
         "en": "A district (区) unit's form uses county (县) terms such as 全县 or 驻县, or the reverse; combined "
-              "terms such as 区县 and 市县 are fine.",
+        "terms such as 区县 and 市县 are fine.",
     }
     params_schema = {
         "type": "object",
         "properties": {
-            "admin_level_terms": {"type": "object", "additionalProperties": {"type": "array",
-                                                                             "items": {"type": "string"}}},
+            "admin_level_terms": {
+                "type": "object",
+                "additionalProperties": {"type": "array", "items": {"type": "string"}},
+            },
             "admin_level_allow": {"type": "array", "items": {"type": "string"}},
             "unit_level": {"enum": ["区", "县"]},
         },
@@ -255,17 +267,24 @@ class AdminLevel(Kind):
             found.sort()
             names = list(dict.fromkeys(t for _, t in found))
             pos = found[0][0]
-            yield Hit(pointer, {"terms": "、".join(names), "level": level, "place": place,
-                                "field": field_label(decl, pointer),
-                                "text": snippet(text, pos, pos + len(found[0][1]))},
-                      variant={"区": "district", "县": "county"}.get(level))
+            yield Hit(
+                pointer,
+                {
+                    "terms": "、".join(names),
+                    "level": level,
+                    "place": place,
+                    "field": field_label(decl, pointer),
+                    "text": snippet(text, pos, pos + len(found[0][1])),
+                },
+                variant={"区": "district", "县": "county"}.get(level),
+            )
 
 
 # -- TXT003 punctuation ------------------------------------------------------------
 
 _DOUBLED = re.compile(r"[，,。；;：:、]{2,}")
 _TRAILING = "，,、"
-_STRAIGHT_QUOTES = "＂\""
+_STRAIGHT_QUOTES = '＂"'
 _CURLY_QUOTES = "“”"
 _PAIRS = (("（(", "）)"), ("《", "》"), ("“", "”"), ("【", "】"))
 _BRACKET = re.compile("[" + re.escape("".join(o + c for o, c in _PAIRS)) + "]")
@@ -285,19 +304,22 @@ class Punctuation(Kind):
     description = {
         "zh": "标点问题：重复或冲突的标点（，；）、以逗号结尾、直引号与弯引号混用、括号不配对、序号格式不一致。",
         "en": "Punctuation: doubled or conflicting marks (，；), a field ending in a comma, straight and curly "
-              "quotes mixed, unbalanced brackets, inconsistent list numbering.",
+        "quotes mixed, unbalanced brackets, inconsistent list numbering.",
     }
     params_schema = {
         "type": "object",
-        "properties": {"report_whitespace": {"type": "boolean"},
-                       "checks": {"type": "array", "items": {"enum": [
-                           "doubled", "trailing", "quotes", "brackets", "enumerators", "whitespace"]}}},
+        "properties": {
+            "report_whitespace": {"type": "boolean"},
+            "checks": {
+                "type": "array",
+                "items": {"enum": ["doubled", "trailing", "quotes", "brackets", "enumerators", "whitespace"]},
+            },
+        },
         "additionalProperties": False,
     }
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
-        enabled = set(params.get("checks", ["doubled", "trailing", "quotes", "brackets", "enumerators",
-                                             "whitespace"]))
+        enabled = set(params.get("checks", ["doubled", "trailing", "quotes", "brackets", "enumerators", "whitespace"]))
         if not params.get("report_whitespace", False):
             enabled.discard("whitespace")
         reference: tuple[str, str] | None = None
@@ -306,28 +328,53 @@ class Punctuation(Kind):
             if "doubled" in enabled:
                 m = _DOUBLED.search(text)
                 if m:
-                    yield Hit(pointer, {"marks": m.group(0), "field": field_label(decl, pointer),
-                                        "text": snippet(text, m.start(), m.end())}, variant="doubled")
+                    yield Hit(
+                        pointer,
+                        {
+                            "marks": m.group(0),
+                            "field": field_label(decl, pointer),
+                            "text": snippet(text, m.start(), m.end()),
+                        },
+                        variant="doubled",
+                    )
             if "trailing" in enabled:
                 stripped = text.rstrip()
                 ends_doubled = "doubled" in enabled and bool(_DOUBLED.search(stripped[-2:]))
                 if stripped and stripped[-1] in _TRAILING and not ends_doubled:
-                    yield Hit(pointer, {"mark": stripped[-1], "field": field_label(decl, pointer),
-                                        "text": snippet(stripped, len(stripped) - 1, len(stripped), 16)},
-                              variant="trailing")
+                    yield Hit(
+                        pointer,
+                        {
+                            "mark": stripped[-1],
+                            "field": field_label(decl, pointer),
+                            "text": snippet(stripped, len(stripped) - 1, len(stripped), 16),
+                        },
+                        variant="trailing",
+                    )
             if "quotes" in enabled:
                 straight = sum(text.count(q) for q in _STRAIGHT_QUOTES)
                 curly = sum(text.count(q) for q in _CURLY_QUOTES) if straight else 0
                 if straight and curly:
-                    yield Hit(pointer, {"straight": straight, "curly": curly, "field": field_label(decl, pointer)},
-                              variant="quotes")
+                    yield Hit(
+                        pointer,
+                        {"straight": straight, "curly": curly, "field": field_label(decl, pointer)},
+                        variant="quotes",
+                    )
             if "brackets" in enabled and _BRACKET.search(text):  # no bracket at all: balanced
                 for opens, closes in _PAIRS:
                     o = sum(text.count(c) for c in opens)
                     c = sum(text.count(ch) for ch in closes)
                     if o != c:
-                        yield Hit(pointer, {"open": opens[0], "close": closes[0], "opens": o, "closes": c,
-                                            "field": field_label(decl, pointer)}, variant="brackets")
+                        yield Hit(
+                            pointer,
+                            {
+                                "open": opens[0],
+                                "close": closes[0],
+                                "opens": o,
+                                "closes": c,
+                                "field": field_label(decl, pointer),
+                            },
+                            variant="brackets",
+                        )
                         break
             if "enumerators" in enabled:
                 style = enumerator_style(text)
@@ -335,12 +382,20 @@ class Punctuation(Kind):
                     if reference is None:
                         reference = (style, field_label(decl, pointer))
                     elif style != reference[0]:
-                        yield Hit(pointer, {"style": "1" + style, "reference": "1" + reference[0],
-                                            "reference_field": reference[1], "field": field_label(decl, pointer)},
-                                  variant="enumerators")
+                        yield Hit(
+                            pointer,
+                            {
+                                "style": "1" + style,
+                                "reference": "1" + reference[0],
+                                "reference_field": reference[1],
+                                "field": field_label(decl, pointer),
+                            },
+                            variant="enumerators",
+                        )
             if "whitespace" in enabled and "\u3000" in text:
-                yield Hit(pointer, {"count": text.count("\u3000"), "field": field_label(decl, pointer)},
-                          variant="whitespace")
+                yield Hit(
+                    pointer, {"count": text.count("\u3000"), "field": field_label(decl, pointer)}, variant="whitespace"
+                )
 
 
 # -- TXT004 typo dictionary --------------------------------------------------------
@@ -370,18 +425,25 @@ class TypoDictionary(Kind):
     description = {
         "zh": "按错别字词典查找常见错字（进设→建设、电力子政务→电子政务、网给→网络），跳过落在正常词语内部的匹配。",
         "en": "Known misspellings from a typo dictionary (进设→建设, 电力子政务→电子政务, 网给→网络); a match "
-              "inside ordinary words is skipped.",
+        "inside ordinary words is skipped.",
     }
     params_schema = {
         "type": "object",
         "properties": {
             "dictionary": {"type": "string"},
-            "extra": {"type": "array", "items": {
-                "type": "object",
-                "properties": {"wrong": {"type": "string", "minLength": 1},
-                               "right": {"type": "string", "minLength": 1},
-                               "strict": {"type": "boolean"}},
-                "required": ["wrong", "right"], "additionalProperties": False}},
+            "extra": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "wrong": {"type": "string", "minLength": 1},
+                        "right": {"type": "string", "minLength": 1},
+                        "strict": {"type": "boolean"},
+                    },
+                    "required": ["wrong", "right"],
+                    "additionalProperties": False,
+                },
+            },
             "word_boundaries": {"type": "boolean"},
         },
         "additionalProperties": False,
@@ -413,8 +475,16 @@ class TypoDictionary(Kind):
                     if check_words and inside_words(text, s, e, strict):
                         continue
                     taken.append((s, e))
-                    yield Hit(pointer, {"wrong": wrong, "right": right, "field": field_label(decl, pointer),
-                                        "text": snippet(text, s, e)}, suggest=True)
+                    yield Hit(
+                        pointer,
+                        {
+                            "wrong": wrong,
+                            "right": right,
+                            "field": field_label(decl, pointer),
+                            "text": snippet(text, s, e),
+                        },
+                        suggest=True,
+                    )
                     break  # one finding per typo and field
 
 
@@ -426,6 +496,7 @@ def _entries(dictionary: str, extra: tuple[tuple[str, str, bool], ...]) -> tuple
 
 
 # -- TXT005 vague goals ------------------------------------------------------------
+
 
 def has_measure(text: str) -> bool:
     """A figure with a unit or a percentage, by the shared value analysis
@@ -455,12 +526,14 @@ class VagueGoal(Kind):
     description = {
         "zh": "长期、年度或整体绩效目标中没有任何可衡量的要素（数字加单位、百分比），只有口号或笼统表述。",
         "en": "A long-term, annual or overall goal with no measurable element (a number with a unit, a "
-              "percentage): slogans and general wording only.",
+        "percentage): slogans and general wording only.",
     }
     params_schema = {
         "type": "object",
-        "properties": {"goals": {"type": "array", "items": {"enum": ["long_term", "annual", "overall"]}},
-                       "vague_terms": {"type": "array", "items": {"type": "string"}}},
+        "properties": {
+            "goals": {"type": "array", "items": {"enum": ["long_term", "annual", "overall"]}},
+            "vague_terms": {"type": "array", "items": {"type": "string"}},
+        },
         "additionalProperties": False,
     }
 
@@ -475,6 +548,9 @@ class VagueGoal(Kind):
                 continue
             pointer = f"/goals/{key}"
             found = vague_terms_in(text, terms)
-            args = {"field": field_label(decl, pointer), "text": snippet(text, 0, min(len(text), 30), 0),
-                    "terms": "、".join(found)}
+            args = {
+                "field": field_label(decl, pointer),
+                "text": snippet(text, 0, min(len(text), 30), 0),
+                "terms": "、".join(found),
+            }
             yield Hit(pointer, args, variant="terms" if found else None)

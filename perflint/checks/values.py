@@ -12,17 +12,33 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
-from typing import Any, Iterable
+from collections.abc import Iterable, Sequence
+from typing import Any
 
-from perflint.checks.base import SEVERITY, STRINGS, schema, settings
-from perflint.checks.analysis.values import owned_by_category_check, vague_terms
-from perflint.checks.base import Context, Hit, Kind, kind
+from perflint.checks.analysis.values import (
+    Op,
+    allowlisted,
+    category,
+    comparisons,
+    display,
+    indicator_name,
+    is_blank,
+    is_department,
+    is_placeholder,
+    is_real_row,
+    looks_like_duties,
+    norm,
+    owned_by_category_check,
+    owned_elsewhere,
+    quantities,
+    target_pointer,
+    target_text,
+    unit_in_name,
+    vague_terms,
+)
+from perflint.checks.base import SEVERITY, STRINGS, Context, Hit, Kind, kind, schema, settings
 from perflint.domain.findings import Severity
 from perflint.domain.model import Declaration
-from perflint.checks.analysis.values import (Op, allowlisted, category, comparisons, display, indicator_name, is_blank,
-                             is_department, is_placeholder, is_real_row, looks_like_duties, norm,
-                             owned_elsewhere, quantities, target_pointer, target_text, unit_in_name)
 
 
 def _owned_elsewhere(text: str | None, tokens: Sequence[str]) -> bool:
@@ -59,16 +75,23 @@ class ValueMissing(Kind):
             name = indicator_name(ind)
             cat = category(ind)
             if is_blank(ind.value) and not is_blank(name) and not is_placeholder(name, tokens):
-                yield Hit(f"/indicators/{i}/value", {"category": cat.label or "指标", "content": display(name)},
-                          suggest=True)
+                yield Hit(
+                    f"/indicators/{i}/value", {"category": cat.label or "指标", "content": display(name)}, suggest=True
+                )
             elif is_blank(ind.value) and is_blank(name) and cat.label:
                 # A whole row of a required category left empty.  A category
                 # with no real row at all is its category rule's; cost rows are
                 # cost-present's and optional ones na-without-justification's.
-                if (cat.is_cost or norm(cat.label) in optional
-                        or owned_by_category_check(decl, i, tokens)
-                        or any(category(o).label == cat.label and is_real_row(o, tokens)
-                               for j, o in enumerate(decl.indicators) if j != i)):
+                if (
+                    cat.is_cost
+                    or norm(cat.label) in optional
+                    or owned_by_category_check(decl, i, tokens)
+                    or any(
+                        category(o).label == cat.label and is_real_row(o, tokens)
+                        for j, o in enumerate(decl.indicators)
+                        if j != i
+                    )
+                ):
                     continue
                 yield Hit(f"/indicators/{i}/value", {"category": cat.label}, variant="empty_row", suggest=True)
 
@@ -80,8 +103,9 @@ class NotMeasurable(Kind):
         "zh": "指标值没有数字，也不是公认的定性标准，年终无法据此打分。",
         "en": "The value has no figure and is not an accepted qualitative standard; it cannot be scored.",
     }
-    params_schema = schema("placeholders", "qualitative_allowlist",
-                           error_categories=STRINGS, error_on_department={"type": "boolean"})
+    params_schema = schema(
+        "placeholders", "qualitative_allowlist", error_categories=STRINGS, error_on_department={"type": "boolean"}
+    )
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         s = settings(params, ctx)
@@ -96,11 +120,18 @@ class NotMeasurable(Kind):
                 continue
             if quantities(text) or allowlisted(text, s["qualitative_allowlist"]):
                 continue
-            error = (cat.level2 in errors or cat.level1 in errors
-                     or (dept_error and is_department(decl) and ind.value is None))
-            yield Hit(target_pointer(i, ind), {"category": cat.label or "指标", "value": display(text)},
-                      severity=Severity.ERROR if error else Severity.WARNING, suggest=True,
-                      variant="embedded" if ind.value is None else None)
+            error = (
+                cat.level2 in errors
+                or cat.level1 in errors
+                or (dept_error and is_department(decl) and ind.value is None)
+            )
+            yield Hit(
+                target_pointer(i, ind),
+                {"category": cat.label or "指标", "value": display(text)},
+                severity=Severity.ERROR if error else Severity.WARNING,
+                suggest=True,
+                variant="embedded" if ind.value is None else None,
+            )
 
 
 @kind
@@ -127,10 +158,18 @@ class VagueTerms(Kind):
                 continue  # duties-as-indicators reports the row
             terms = vague_terms(text, s["vague_terms"], s["vague_allow_if_numeric"])
             if terms:
-                yield Hit(target_pointer(i, ind), {"category": cat.label or "指标", "value": display(text),
-                                                   "terms": "、".join(terms), "terms_en": ", ".join(terms),
-                                                   "count": len(terms)}, suggest=True,
-                          variant="embedded" if ind.value is None else None)
+                yield Hit(
+                    target_pointer(i, ind),
+                    {
+                        "category": cat.label or "指标",
+                        "value": display(text),
+                        "terms": "、".join(terms),
+                        "terms_en": ", ".join(terms),
+                        "count": len(terms),
+                    },
+                    suggest=True,
+                    variant="embedded" if ind.value is None else None,
+                )
 
 
 @kind
@@ -155,9 +194,12 @@ class UnitMissing(Kind):
                 continue
             bare = [q for q in quantities(text) if q.unit is None]
             if bare:
-                yield Hit(target_pointer(i, ind), {"category": cat.label or "指标", "value": display(text),
-                                                   "number": bare[0].text}, suggest=True,
-                          variant="embedded" if ind.value is None else None)
+                yield Hit(
+                    target_pointer(i, ind),
+                    {"category": cat.label or "指标", "value": display(text), "number": bare[0].text},
+                    suggest=True,
+                    variant="embedded" if ind.value is None else None,
+                )
 
 
 @kind
@@ -167,15 +209,17 @@ class ComparatorMissing(Kind):
         "zh": "定量指标值没有写方向（≥、≤、不低于、以上、以内……）。",
         "en": "A quantitative value states no direction (≥, ≤, not less than, 以上, 以内 …).",
     }
-    params_schema = schema("placeholders", comparator_required={"type": "boolean"},
-                           advisory_severity=SEVERITY)
+    params_schema = schema("placeholders", comparator_required={"type": "boolean"}, advisory_severity=SEVERITY)
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         tokens = settings(params, ctx)["placeholders"]
         # where the profile makes 指标性质 mandatory the rule's own severity
         # applies; elsewhere the missing direction is advice
-        severity = None if ctx.setting(params, "comparator_required", False) \
+        severity = (
+            None
+            if ctx.setting(params, "comparator_required", False)
             else Severity(params.get("advisory_severity", "info"))
+        )
         for i, ind in enumerate(decl.indicators):
             if ind.value is None:
                 continue
@@ -187,9 +231,16 @@ class ComparatorMissing(Kind):
             named_unit = unit_in_name(indicator_name(ind))
             found = [c for c in comparisons(text) if (c.unit or named_unit) and c.unit != "date"]
             if found and not any(c.word for c in found):
-                yield Hit(f"/indicators/{i}/value", {"category": category(ind).label or "指标",
-                                                     "value": display(text), "number": found[0].quantity.text},
-                          severity=severity, suggest=True)
+                yield Hit(
+                    f"/indicators/{i}/value",
+                    {
+                        "category": category(ind).label or "指标",
+                        "value": display(text),
+                        "number": found[0].quantity.text,
+                    },
+                    severity=severity,
+                    suggest=True,
+                )
 
 
 _RATE = re.compile(r"率|满意|占比|比例|比重|覆盖|合格|达标|完成|及时|到位")
@@ -206,8 +257,12 @@ class PercentRange(Kind):
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         tokens = settings(params, ctx)["placeholders"]
-        growth = [norm(t) for t in params.get("growth_rate_terms", ["增长", "增幅", "增速", "提高", "提升", "上升",
-                                                                    "同比", "环比", "倍"])]
+        growth = [
+            norm(t)
+            for t in params.get(
+                "growth_rate_terms", ["增长", "增幅", "增速", "提高", "提升", "上升", "同比", "环比", "倍"]
+            )
+        ]
         for i, ind in enumerate(decl.indicators):
             text = target_text(ind)
             if _owned_elsewhere(text, tokens):
@@ -224,9 +279,11 @@ class PercentRange(Kind):
                 number = c.number / 10 if c.unit == "‰" else c.number
                 impossible = number > 100 or (number == 100 and c.op is Op.GT) or (number == 0 and c.op is Op.LT)
                 if impossible:
-                    yield Hit(target_pointer(i, ind), {"category": category(ind).label or "指标",
-                                                       "value": display(text), "percent": c.quantity.text},
-                              suggest=True)
+                    yield Hit(
+                        target_pointer(i, ind),
+                        {"category": category(ind).label or "指标", "value": display(text), "percent": c.quantity.text},
+                        suggest=True,
+                    )
                     break
 
 
@@ -257,8 +314,12 @@ class TrivialTarget(Kind):
                 cs = comparisons(text)
                 if len(cs) == 1:
                     c = cs[0]
-                    trivial = ((c.number == 0 and c.op in (Op.GE,) and c.word)
-                               or (c.quantity.is_percent and c.number >= 100 and c.op in (Op.LE,) and c.word))
+                    trivial = (c.number == 0 and c.op in (Op.GE,) and c.word) or (
+                        c.quantity.is_percent and c.number >= 100 and c.op in (Op.LE,) and c.word
+                    )
             if trivial:
-                yield Hit(f"/indicators/{i}/value", {"category": category(ind).label or "指标",
-                                                     "value": display(text)}, suggest=True)
+                yield Hit(
+                    f"/indicators/{i}/value",
+                    {"category": category(ind).label or "指标", "value": display(text)},
+                    suggest=True,
+                )

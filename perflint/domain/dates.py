@@ -11,9 +11,9 @@ from __future__ import annotations
 import calendar
 import re
 import unicodedata
-
 from dataclasses import dataclass
 from typing import Any
+
 
 @dataclass(slots=True)
 class DateValue:
@@ -32,15 +32,27 @@ class DateValue:
         return {"text": self.text, "value": self.value, "precision": self.precision}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any] | str) -> "DateValue":
+    def from_dict(cls, data: dict[str, Any] | str) -> DateValue:
         if isinstance(data, str):
             return parse_date(data)
         return cls(data.get("text", ""), data.get("value"), data.get("precision"))
 
 
-
-_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
-              "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "○": 0,
+    "Ｏ": 0,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 
 
 def _cn_number(text: str) -> int | None:
@@ -51,8 +63,8 @@ def _cn_number(text: str) -> int | None:
         return int("".join(str(_CN_DIGITS[ch]) for ch in text))
     if "十" in text:
         tens, _, units = text.partition("十")
-        t = _CN_DIGITS.get(tens, None) if tens else 1
-        u = _CN_DIGITS.get(units, None) if units else 0
+        t = _CN_DIGITS.get(tens) if tens else 1
+        u = _CN_DIGITS.get(units) if units else 0
         if t is None or u is None:
             return None
         return t * 10 + u

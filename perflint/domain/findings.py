@@ -76,8 +76,14 @@ class Finding:
 
     def sort_key(self) -> tuple:
         span = self.span.to_list() if self.span else [0, 0, 0, 0]
-        return (self.path, -1 if self.declaration is None else self.declaration, *span, self.code, self.pointer,
-                self.text("en"))
+        return (
+            self.path,
+            -1 if self.declaration is None else self.declaration,
+            *span,
+            self.code,
+            self.pointer,
+            self.text("en"),
+        )
 
     def key(self) -> tuple:
         """Compact tuple for tests: (code, line, pointer)."""
@@ -85,11 +91,13 @@ class Finding:
 
     def fingerprint(self) -> str:
         """Stable across edits that move lines: path, code, declaration, pointer, args."""
-        basis = "\x1f".join([
-            self.path.replace("\\", "/"),
-            self.code,
-            "" if self.declaration is None else str(self.declaration),
-            self.pointer,
-            repr(sorted((k, str(v)) for k, v in self.args.items())),
-        ])
+        basis = "\x1f".join(
+            [
+                self.path.replace("\\", "/"),
+                self.code,
+                "" if self.declaration is None else str(self.declaration),
+                self.pointer,
+                repr(sorted((k, str(v)) for k, v in self.args.items())),
+            ]
+        )
         return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:32]

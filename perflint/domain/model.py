@@ -20,10 +20,11 @@ Conventions:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
-from typing import Any, Iterator
+from typing import Any
 
 from perflint.domain.dates import DateValue
 
@@ -50,7 +51,7 @@ class Span:
         return [self.line, self.column, self.end_line, self.end_column]
 
     @classmethod
-    def from_list(cls, items: list[int]) -> "Span":
+    def from_list(cls, items: list[int]) -> Span:
         line, column, end_line, end_column = (int(i) for i in items)
         return cls(line, column, end_line, end_column)
 
@@ -58,7 +59,7 @@ class Span:
     def is_empty(self) -> bool:
         return (self.line, self.column) == (self.end_line, self.end_column)
 
-    def cover(self, other: "Span") -> "Span":
+    def cover(self, other: Span) -> Span:
         start = min((self.line, self.column), (other.line, other.column))
         end = max((self.end_line, self.end_column), (other.end_line, other.end_column))
         return Span(start[0], start[1], end[0], end[1])
@@ -107,7 +108,7 @@ class MoneyLine:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "MoneyLine":
+    def from_dict(cls, data: dict[str, Any]) -> MoneyLine:
         return cls(
             key=data.get("key", "other"),
             label=data.get("label", ""),
@@ -137,7 +138,7 @@ class Money:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any] | None) -> "Money":
+    def from_dict(cls, data: dict[str, Any] | None) -> Money:
         data = data or {}
         total = data.get("total")
         return cls(
@@ -160,7 +161,7 @@ class ScheduleRow:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "ScheduleRow":
+    def from_dict(cls, data: dict[str, Any]) -> ScheduleRow:
         return cls(
             content=data.get("content", ""),
             start=None if data.get("start") is None else DateValue.from_dict(data["start"]),
@@ -200,7 +201,7 @@ class Indicator:
         return out
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Indicator":
+    def from_dict(cls, data: dict[str, Any]) -> Indicator:
         return cls(
             level1=data.get("level1"),
             level2=data.get("level2"),
@@ -225,7 +226,7 @@ class Review:
         return {"section": self.section, "opinion": self.opinion, "date": self.date}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Review":
+    def from_dict(cls, data: dict[str, Any]) -> Review:
         return cls(data.get("section", ""), data.get("opinion", ""), data.get("date"))
 
 
@@ -241,7 +242,7 @@ class ExtraField:
         return {"key": self.key, "label": self.label, "text": self.text}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "ExtraField":
+    def from_dict(cls, data: dict[str, Any]) -> ExtraField:
         return cls(data.get("key", ""), data.get("label", ""), data.get("text", ""))
 
 
@@ -274,7 +275,7 @@ class Source:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any] | None) -> "Source":
+    def from_dict(cls, data: dict[str, Any] | None) -> Source:
         data = data or {}
         labels = {}
         for key, item in (data.get("labels") or {}).items():
@@ -361,8 +362,17 @@ class Declaration:
         out: list[tuple[str, str]] = []
         add = _TextCollector(out).add
         add("/form_type", str(self.form_type))
-        for name in ("title", "year", "year_text", "filing_unit", "name", "attribute", "attribute_text",
-                     "department", "implementing_unit"):
+        for name in (
+            "title",
+            "year",
+            "year_text",
+            "filing_unit",
+            "name",
+            "attribute",
+            "attribute_text",
+            "department",
+            "implementing_unit",
+        ):
             add(f"/{name}", getattr(self, name))
         add("/money", self.money.to_dict())
         add("/functions", self.functions)
@@ -420,7 +430,7 @@ class Declaration:
         return out
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Declaration":
+    def from_dict(cls, data: dict[str, Any]) -> Declaration:
         try:
             form_type = FormType(data.get("form_type", "unknown"))
         except ValueError:
@@ -467,7 +477,7 @@ class _TextCollector:
         if isinstance(value, str):
             self.out.append((pointer, value))
         elif isinstance(value, (dict, list)):
-            for key, item in (value.items() if isinstance(value, dict) else enumerate(value)):
+            for key, item in value.items() if isinstance(value, dict) else enumerate(value):
                 if isinstance(item, (str, dict, list)):
                     key = str(key)
                     if "~" in key or "/" in key:

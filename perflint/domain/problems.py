@@ -57,8 +57,14 @@ class InputProblem:
 
     def sort_key(self) -> tuple:
         span = self.span.to_list() if self.span else [0, 0, 0, 0]
-        return (self.path, *span, self.code, self.pointer, self.variant or "",
-                repr(sorted((k, str(v)) for k, v in self.args.items())))
+        return (
+            self.path,
+            *span,
+            self.code,
+            self.pointer,
+            self.variant or "",
+            repr(sorted((k, str(v)) for k, v in self.args.items())),
+        )
 
 
 class InputError(Exception):

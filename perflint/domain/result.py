@@ -6,8 +6,8 @@ deterministically before it reaches a reporter.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 from perflint.domain.findings import Finding, Severity

@@ -60,7 +60,7 @@ class NormText:
                 # pinyin some mirrors print after characters: 項(xiàng)目 → 项目
                 keep = [True] * len(chars)
                 for m in _PINYIN.finditer(chars):
-                    keep[m.start():m.end()] = [False] * (m.end() - m.start())
+                    keep[m.start() : m.end()] = [False] * (m.end() - m.start())
                 if not all(keep):
                     offsets = [o for o, k in zip(offsets, keep) if k]
                     chars = "".join(c for c, k in zip(chars, keep) if k)
@@ -171,7 +171,8 @@ class Vocabulary:
         #: first characters of the category names, traditional forms included
         trad_of = {v: chr(k) for k, v in _traditional().items()}
         self.category_initials = frozenset(
-            ch for k in [*self.level1, *self.level2] if k for ch in (k[0], trad_of.get(k[0], k[0])))
+            ch for k in [*self.level1, *self.level2] if k for ch in (k[0], trad_of.get(k[0], k[0]))
+        )
         #: 二级 category -> the 一级 category it belongs under
         self.parent: dict[str, str] = dict(data["categories"].get("parent", {}))
         self.seals = [label_key(s) for s in data["template"]["seal"]]
@@ -189,8 +190,9 @@ class Vocabulary:
                 if len(key) >= 2:
                     self._prefix2.setdefault(key[:2], []).append((key, info))
         #: a run of characters none of which starts a label or is a decoration
-        self.no_label_run = re.compile("[^" + "".join(re.escape(ch) for ch in sorted(set(self._prefix) | set(DECOR)))
-                                       + "]*")
+        self.no_label_run = re.compile(
+            "[^" + "".join(re.escape(ch) for ch in sorted(set(self._prefix) | set(DECOR))) + "]*"
+        )
         #: cells already cut into labels and values (see build.split_piece)
         self.split_cache: dict[tuple[str, bool], tuple] = {}
         #: footer lines already recognised (see build.Builder._is_footer)
@@ -227,7 +229,7 @@ class Vocabulary:
         if start >= len(norm):
             return None
         if min_len >= 2:
-            for key, info in self._prefix2.get(norm[start:start + 2], ()):  # longest first
+            for key, info in self._prefix2.get(norm[start : start + 2], ()):  # longest first
                 if len(key) >= min_len and norm.startswith(key, start):
                     return info, len(key)
             return None

@@ -22,12 +22,17 @@ from perflint.engine.discover import expand_paths
 from perflint.engine.examples import example_input, run_example
 from perflint.engine.findings import locate_span
 
-__all__ = ["Engine", "check", "example_input", "expand_paths", "has_internal_errors", "locate_span",
-           "run_example"]
+__all__ = ["Engine", "check", "example_input", "expand_paths", "has_internal_errors", "locate_span", "run_example"]
 
 
-def check(paths: Iterable[str | Path], config: Config | None = None, *, catalog: Catalog | None = None,
-          jobs: int = 1, cache: ResultCache | None = None) -> RunResult:
+def check(
+    paths: Iterable[str | Path],
+    config: Config | None = None,
+    *,
+    catalog: Catalog | None = None,
+    jobs: int = 1,
+    cache: ResultCache | None = None,
+) -> RunResult:
     """Check the files under ``paths`` as ``perflint check`` does and return everything found.
 
     ``config``: the configuration (default: the one found from the current

@@ -38,8 +38,8 @@ from typing import Any
 
 from perflint.domain.findings import Aspect, Finding, Severity
 from perflint.domain.model import Span
-from perflint.resources import CACHEDIR_TAG, user_cache_dir
 from perflint.domain.result import DeclarationReport, FileReport
+from perflint.resources import CACHEDIR_TAG, user_cache_dir
 
 #: bump when the entry layout changes
 FORMAT = 1
@@ -102,8 +102,11 @@ class ResultCache:
         if self.error is not None:
             return
         target = self._path(key)
-        data = json.dumps({"format": FORMAT, "key": key, "files": [file_to_dict(r) for r in reports]},
-                          ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        data = json.dumps(
+            {"format": FORMAT, "key": key, "files": [file_to_dict(r) for r in reports]},
+            ensure_ascii=False,
+            separators=(",", ":"),
+        ).encode("utf-8")
         try:
             if not self._ready:
                 _prepare(self.root)
@@ -175,22 +178,37 @@ def clean(root: str | os.PathLike[str]) -> tuple[int, int]:
 
 def finding_to_dict(f: Finding) -> dict[str, Any]:
     return {
-        "code": f.code, "name": f.name, "severity": f.severity.value, "path": f.path,
-        "message": f.message, "pointer": f.pointer, "span": f.span.to_list() if f.span else None,
-        "declaration": f.declaration, "declaration_name": f.declaration_name,
-        "aspect": None if f.aspect is None else str(f.aspect), "suggestion": f.suggestion,
-        "args": f.args, "quote": f.quote,
+        "code": f.code,
+        "name": f.name,
+        "severity": f.severity.value,
+        "path": f.path,
+        "message": f.message,
+        "pointer": f.pointer,
+        "span": f.span.to_list() if f.span else None,
+        "declaration": f.declaration,
+        "declaration_name": f.declaration_name,
+        "aspect": None if f.aspect is None else str(f.aspect),
+        "suggestion": f.suggestion,
+        "args": f.args,
+        "quote": f.quote,
     }
 
 
 def finding_from_dict(d: dict[str, Any]) -> Finding:
     return Finding(
-        code=d["code"], name=d["name"], severity=Severity(d["severity"]), path=d["path"],
-        message=dict(d["message"]), pointer=d["pointer"],
+        code=d["code"],
+        name=d["name"],
+        severity=Severity(d["severity"]),
+        path=d["path"],
+        message=dict(d["message"]),
+        pointer=d["pointer"],
         span=None if d["span"] is None else Span.from_list(d["span"]),
-        declaration=d["declaration"], declaration_name=d["declaration_name"],
-        aspect=None if d["aspect"] is None else Aspect(d["aspect"]), suggestion=d["suggestion"],
-        args=d["args"], quote=d["quote"],
+        declaration=d["declaration"],
+        declaration_name=d["declaration_name"],
+        aspect=None if d["aspect"] is None else Aspect(d["aspect"]),
+        suggestion=d["suggestion"],
+        args=d["args"],
+        quote=d["quote"],
     )
 
 
@@ -202,15 +220,29 @@ def file_to_dict(r: FileReport) -> dict[str, Any]:
             for n in range(max(f.span.line, 1), min(f.span.end_line, len(r.lines)) + 1):
                 keep[n] = r.lines[n - 1]
     return {
-        "path": r.path, "encoding": r.encoding, "readable": r.readable,
-        "line_count": len(r.lines), "lines": {str(n): text for n, text in sorted(keep.items())},
+        "path": r.path,
+        "encoding": r.encoding,
+        "readable": r.readable,
+        "line_count": len(r.lines),
+        "lines": {str(n): text for n, text in sorted(keep.items())},
         "suppressed_by": r.suppressed_by,
         "findings": [finding_to_dict(f) for f in r.findings],
-        "declarations": [{
-            "path": d.path, "index": d.index, "form_type": d.form_type, "name": d.name, "unit": d.unit,
-            "year": d.year, "total": d.total, "grade": d.grade, "score": d.score, "aspects": d.aspects,
-            "findings": [finding_to_dict(f) for f in d.findings],
-        } for d in r.declarations],
+        "declarations": [
+            {
+                "path": d.path,
+                "index": d.index,
+                "form_type": d.form_type,
+                "name": d.name,
+                "unit": d.unit,
+                "year": d.year,
+                "total": d.total,
+                "grade": d.grade,
+                "score": d.score,
+                "aspects": d.aspects,
+                "findings": [finding_to_dict(f) for f in d.findings],
+            }
+            for d in r.declarations
+        ],
     }
 
 
@@ -219,12 +251,26 @@ def file_from_dict(d: dict[str, Any]) -> FileReport:
     for n, text in d["lines"].items():
         lines[int(n) - 1] = text
     return FileReport(
-        path=d["path"], encoding=d["encoding"], readable=d["readable"], lines=lines,
+        path=d["path"],
+        encoding=d["encoding"],
+        readable=d["readable"],
+        lines=lines,
         suppressed_by=dict(d["suppressed_by"]),
         findings=[finding_from_dict(f) for f in d["findings"]],
-        declarations=[DeclarationReport(
-            path=x["path"], index=x["index"], form_type=x["form_type"], name=x["name"], unit=x["unit"],
-            year=x["year"], total=x["total"], grade=x["grade"], score=x["score"], aspects=x["aspects"],
-            findings=[finding_from_dict(f) for f in x["findings"]],
-        ) for x in d["declarations"]],
+        declarations=[
+            DeclarationReport(
+                path=x["path"],
+                index=x["index"],
+                form_type=x["form_type"],
+                name=x["name"],
+                unit=x["unit"],
+                year=x["year"],
+                total=x["total"],
+                grade=x["grade"],
+                score=x["score"],
+                aspects=x["aspects"],
+                findings=[finding_from_dict(f) for f in x["findings"]],
+            )
+            for x in d["declarations"]
+        ],
     )

@@ -155,20 +155,32 @@ def read_config_file(path: Path) -> tuple[dict[str, Any], str, list[str | int]]:
     try:
         text = path.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError([Problem(spath, None, "", t("unreadable", reason=getattr(exc, "strerror", None) or str(exc)))])
+        raise ConfigError(
+            [Problem(spath, None, "", t("unreadable", reason=getattr(exc, "strerror", None) or str(exc)))]
+        ) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"line (\d+)", str(exc))
-        raise ConfigError([Problem(spath, int(m.group(1)) if m else None, "", t("toml-syntax", reason=str(exc)))])
+        raise ConfigError(
+            [Problem(spath, int(m.group(1)) if m else None, "", t("toml-syntax", reason=str(exc)))]
+        ) from None
     if path.name == "pyproject.toml":
         tool = data.get("tool")
         if not isinstance(tool, dict) or "perflint" not in tool:
             raise ConfigError([Problem(spath, None, "tool.perflint", t("no-config-table"))])
         table = tool["perflint"]
         if not isinstance(table, dict):
-            raise ConfigError([Problem(spath, locate(text, ["tool", "perflint"]), "tool.perflint",
-                                       t("schema-error", reason="[tool.perflint] must be a table"))])
+            raise ConfigError(
+                [
+                    Problem(
+                        spath,
+                        locate(text, ["tool", "perflint"]),
+                        "tool.perflint",
+                        t("schema-error", reason="[tool.perflint] must be a table"),
+                    )
+                ]
+            )
         return table, text, ["tool", "perflint"]
     return data, text, []
 
@@ -198,8 +210,13 @@ def parse_setting_value(raw: str) -> Any:
         return raw
 
 
-def load_config(catalog: Catalog, *, config_file: str | Path | None = None, cwd: Path | None = None,
-                overrides: dict[str, Any] | None = None) -> Config:
+def load_config(
+    catalog: Catalog,
+    *,
+    config_file: str | Path | None = None,
+    cwd: Path | None = None,
+    overrides: dict[str, Any] | None = None,
+) -> Config:
     """Build the configuration from the file and the command-line ``overrides``.
 
     ``overrides`` uses the config keys (``select``, ``extend-select``,
@@ -268,8 +285,9 @@ def load_config(catalog: Catalog, *, config_file: str | Path | None = None, cwd:
     return cfg
 
 
-def _apply(cfg: Config, table: dict[str, Any], source: str, text: str, prefix: list[str | int],
-           base: Path | None = None) -> None:
+def _apply(
+    cfg: Config, table: dict[str, Any], source: str, text: str, prefix: list[str | int], base: Path | None = None
+) -> None:
     """Set the keys of ``table``; a relative ``cache-dir`` is resolved against ``base``
     (default: the configuration file's folder)."""
 
@@ -349,8 +367,14 @@ def validate(cfg: Config, catalog: Catalog) -> list[Problem]:
             rules = catalog.resolve(ref)
         except ReferenceError_ as exc:
             source, line = _where(cfg, key, path)
-            problems.append(Problem(source, line, label if source != CLI else f"--{label.split('.')[0]}",
-                                    t("unknown-rule", ref=ref, hint=exc.suggestion)))
+            problems.append(
+                Problem(
+                    source,
+                    line,
+                    label if source != CLI else f"--{label.split('.')[0]}",
+                    t("unknown-rule", ref=ref, hint=exc.suggestion),
+                )
+            )
             return
         old = catalog.via_alias(ref)
         if old is not None:
@@ -364,8 +388,14 @@ def validate(cfg: Config, catalog: Catalog) -> list[Problem]:
 
     if cfg.profile not in catalog.profiles:
         source, line = _where(cfg, "profile", ["profile"])
-        problems.append(Problem(source, line, "profile" if source != CLI else "--profile",
-                                t("unknown-profile", profile=cfg.profile, hint=did_you_mean(cfg.profile, catalog.profiles))))
+        problems.append(
+            Problem(
+                source,
+                line,
+                "profile" if source != CLI else "--profile",
+                t("unknown-profile", profile=cfg.profile, hint=did_you_mean(cfg.profile, catalog.profiles)),
+            )
+        )
     for ref in cfg.select or []:
         bad_ref(f"select:{ref}", ref, ["select"], "select")
     for ref in cfg.extend_select:
@@ -380,16 +410,23 @@ def validate(cfg: Config, catalog: Catalog) -> list[Problem]:
     if cfg.output_format is not None:
         if cfg.output_format not in formats():
             source, line = _where(cfg, "output-format", ["output-format"])
-            problems.append(Problem(source, line, "output-format" if source != CLI else "--format",
-                                    t("unknown-format", fmt=cfg.output_format,
-                                      hint=did_you_mean(cfg.output_format, formats()))))
+            problems.append(
+                Problem(
+                    source,
+                    line,
+                    "output-format" if source != CLI else "--format",
+                    t("unknown-format", fmt=cfg.output_format, hint=did_you_mean(cfg.output_format, formats())),
+                )
+            )
     resolved: dict[str, dict[str, Any]] = {}
     for ref, params in cfg.rule_params.items():
         source, line = _where(cfg, f"rules:{ref}", ["rules", ref])
         rule = catalog.get(ref)
         if rule is None:
             choices = list(catalog.rules) + [r.name for r in catalog.rules.values()]
-            problems.append(Problem(source, line, f"rules.{ref}", t("unknown-rule", ref=ref, hint=did_you_mean(ref, choices))))
+            problems.append(
+                Problem(source, line, f"rules.{ref}", t("unknown-rule", ref=ref, hint=did_you_mean(ref, choices)))
+            )
             continue
         kind = catalog.kinds.get(rule.kind)
         if kind is None:

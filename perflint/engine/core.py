@@ -92,8 +92,12 @@ class Engine:
         """What a ``spawn`` worker needs to build the same engine (see
         :mod:`perflint.engine.parallel`): a function and its arguments, all picklable."""
         classes = {type(k) for k in self.catalog.kinds.values()}
-        return Engine.rebuild, (list(self.catalog.packs), sorted(classes, key=lambda c: (c.__module__, c.__qualname__)),
-                                self.config, self.only)
+        return Engine.rebuild, (
+            list(self.catalog.packs),
+            sorted(classes, key=lambda c: (c.__module__, c.__qualname__)),
+            self.config,
+            self.only,
+        )
 
     @classmethod
     def rebuild(cls, packs: list[Any], kind_classes: list[Any], config: Config, only: list[str] | None) -> Engine:
@@ -105,8 +109,9 @@ class Engine:
         return keys.fingerprint(self.catalog, self.config, self.selection)
 
     def context(self, decls: list[Declaration], index: int) -> Context:
-        return Context(settings=self.settings, bundle=decls, index=index, profile=self.config.profile,
-                       today=self.config.today)
+        return Context(
+            settings=self.settings, bundle=decls, index=index, profile=self.config.profile, today=self.config.today
+        )
 
     # -- running --------------------------------------------------------------
     @property
@@ -130,8 +135,9 @@ class Engine:
         try:
             data = read_bytes(path, options.max_bytes)
         except InputError as exc:
-            return self.file_reports(FileResult(display_path(path), problems=[exc.problem(display_path(path))]),
-                                     display), False
+            return self.file_reports(
+                FileResult(display_path(path), problems=[exc.problem(display_path(path))]), display
+            ), False
         key = cache.entry_key(data, display) if cache is not None else None
         if key is not None:
             hit = cache.get(key)
@@ -143,12 +149,20 @@ class Engine:
         return reports, False
 
     def file_reports(self, fr: FileResult, display: str) -> list[FileReport]:
-        return [self.file_report(part, display if part.path == fr.path else posix(part.path))
-                for part in split_by_origin(fr)]  # extract output: reported at the original file
+        return [
+            self.file_report(part, display if part.path == fr.path else posix(part.path))
+            for part in split_by_origin(fr)
+        ]  # extract output: reported at the original file
 
-    def stream(self, paths: Iterable[str], *, jobs: int = 1, cache: ResultCache | None = None,
-               on_start: Callable[[int], None] | None = None,
-               stats: RunSummary | None = None) -> Iterator[FileReport]:
+    def stream(
+        self,
+        paths: Iterable[str],
+        *,
+        jobs: int = 1,
+        cache: ResultCache | None = None,
+        on_start: Callable[[int], None] | None = None,
+        stats: RunSummary | None = None,
+    ) -> Iterator[FileReport]:
         """Check every file under ``paths`` and yield its reports as files complete,
         in a deterministic order (by display path) whatever ``jobs`` is.
 
@@ -167,8 +181,9 @@ class Engine:
                 stats.cached_files += 1
             yield from reports
 
-    def _checked(self, files: list[str], jobs: int, cache: ResultCache | None
-                 ) -> Iterator[tuple[list[FileReport], bool]]:
+    def _checked(
+        self, files: list[str], jobs: int, cache: ResultCache | None
+    ) -> Iterator[tuple[list[FileReport], bool]]:
         # Files the cache already answers are read back here, in order; only
         # the others go to the workers, so a warm run starts no worker at all.
         hits: dict[str, str] = {}
@@ -211,8 +226,9 @@ class Engine:
         return RunSummary(profile=self.config.profile, version=__version__, options=self.config.summary())
 
     def finish_summary(self, summary: RunSummary) -> RunSummary:
-        summary.rules = {code: self.catalog.rules[code].info() for code in sorted(summary.by_rule)
-                         if code in self.catalog.rules}
+        summary.rules = {
+            code: self.catalog.rules[code].info() for code in sorted(summary.by_rule) if code in self.catalog.rules
+        }
         summary.options["plugin_errors"] = [e.to_dict() for e in self.catalog.plugin_errors]
         summary.options["suppressed_by_rule"] = dict(sorted(summary.suppressed_by_rule.items()))
         summary.options["rules_run"] = len(self.active)
@@ -220,9 +236,15 @@ class Engine:
         summary.suppressed_by_rule = dict(sorted(summary.suppressed_by_rule.items()))
         return summary
 
-    def run(self, paths: Iterable[str], on_start: Callable[[int], None] | None = None,
-            on_file: Callable[[str], None] | None = None, *, jobs: int = 1,
-            cache: ResultCache | None = None) -> RunResult:
+    def run(
+        self,
+        paths: Iterable[str],
+        on_start: Callable[[int], None] | None = None,
+        on_file: Callable[[str], None] | None = None,
+        *,
+        jobs: int = 1,
+        cache: ResultCache | None = None,
+    ) -> RunResult:
         """Check every file under ``paths`` and keep everything (see :meth:`stream`
         for the streaming form).  ``on_start(total)`` is called once the
         directories are walked and ``on_file(path)`` after each report (progress)."""
@@ -282,33 +304,50 @@ class Engine:
             else:
                 for i, decl in enumerate(decls):
                     self._run(found, active, display, decls, docs, i, ignores, kind, decl, contexts[i])
-        report = FileReport(path=display, encoding=fr.encoding, readable=fr.readable,
-                            suppressed_by=dict(sorted(found.suppressed_by.items())))
+        report = FileReport(
+            path=display,
+            encoding=fr.encoding,
+            readable=fr.readable,
+            suppressed_by=dict(sorted(found.suppressed_by.items())),
+        )
         report.findings = sorted(dedup(found.file), key=Finding.sort_key)
         for i, decl in enumerate(decls):
             findings = sorted(dedup(found.decl.get(i, [])), key=Finding.sort_key)
             g = grade(findings, self.config.grade)
             total = decl.money.total
-            report.declarations.append(DeclarationReport(
-                path=display,
-                index=i,
-                form_type=str(decl.form_type),
-                name=decl.name,
-                unit=decl.filing_unit or decl.department,
-                year=decl.year,
-                total=None if total is None or not (total.text or total.amount is not None)
-                else f"{decimal_text(total.amount) if total.amount is not None else total.text} {total.unit}".strip(),
-                grade=g.grade,
-                score=g.score,
-                aspects=g.aspects,
-                findings=findings,
-            ))
+            report.declarations.append(
+                DeclarationReport(
+                    path=display,
+                    index=i,
+                    form_type=str(decl.form_type),
+                    name=decl.name,
+                    unit=decl.filing_unit or decl.department,
+                    year=decl.year,
+                    total=None
+                    if total is None or not (total.text or total.amount is not None)
+                    else f"{decimal_text(total.amount) if total.amount is not None else total.text} {total.unit}".strip(),
+                    grade=g.grade,
+                    score=g.score,
+                    aspects=g.aspects,
+                    findings=findings,
+                )
+            )
         report.lines = cited_lines((fr.text or "").splitlines(), report)
         return report
 
-    def _run(self, found: _FileFindings, active: Active, path: str, decls: list[Declaration],
-             docs: Docs, index: int | None, ignores: set[str], kind: Any, decl: Declaration | None,
-             ctx: Context) -> None:
+    def _run(
+        self,
+        found: _FileFindings,
+        active: Active,
+        path: str,
+        decls: list[Declaration],
+        docs: Docs,
+        index: int | None,
+        ignores: set[str],
+        kind: Any,
+        decl: Declaration | None,
+        ctx: Context,
+    ) -> None:
         rule = active.rule
         try:  # a plain function returning None found nothing
             if decl is None:
@@ -330,8 +369,9 @@ class Engine:
                 return
             self._place(found, finding, reported=active.reported and rule.code not in ignores)
 
-    def _finding(self, rule: Rule, hit: Hit, path: str, decls: list[Declaration], docs: Docs,
-                 index: int | None) -> Finding:
+    def _finding(
+        self, rule: Rule, hit: Hit, path: str, decls: list[Declaration], docs: Docs, index: int | None
+    ) -> Finding:
         if not isinstance(hit, Hit):
             raise TypeError(f"kind {rule.kind!r} yielded {type(hit).__name__}, not Hit")
         decl_index = hit.declaration if hit.declaration is not None else index
@@ -346,10 +386,20 @@ class Engine:
         else:
             severity = rule.severity
         pointer = hit.pointer or ""
-        return make_finding(rule, rule.code, severity=severity, path=path, args=args, variant=hit.variant,
-                            pointer=pointer, span=locate_span(decl, pointer) if decl is not None else None,
-                            index=decl_index, decl=decl, suggest=hit.suggest,
-                            quote=quote(docs[decl_index], pointer) if decl is not None else None)
+        return make_finding(
+            rule,
+            rule.code,
+            severity=severity,
+            path=path,
+            args=args,
+            variant=hit.variant,
+            pointer=pointer,
+            span=locate_span(decl, pointer) if decl is not None else None,
+            index=decl_index,
+            decl=decl,
+            suggest=hit.suggest,
+            quote=quote(docs[decl_index], pointer) if decl is not None else None,
+        )
 
     def _place(self, found: _FileFindings, finding: Finding, reported: bool) -> None:
         if not reported:
@@ -361,8 +411,9 @@ class Engine:
         else:
             found.decl.setdefault(finding.declaration, []).append(finding)
 
-    def _emit_problem(self, found: _FileFindings, problem: InputProblem, path: str, ignores: set[str],
-                      decls: list[Declaration]) -> None:
+    def _emit_problem(
+        self, found: _FileFindings, problem: InputProblem, path: str, ignores: set[str], decls: list[Declaration]
+    ) -> None:
         rule = self.catalog.rules.get(problem.code)
         args = {str(k): plain(v) for k, v in sorted(problem.args.items())}
         index = getattr(problem, "declaration", None)
@@ -370,19 +421,47 @@ class Engine:
         if decl is None:
             index = None
         severity = Severity.ERROR if rule is None else self.severity.get(rule.code, rule.severity)
-        finding = make_finding(rule, problem.code, severity=severity, path=path, args=args,
-                               variant=getattr(problem, "variant", None), pointer=problem.pointer,
-                               span=problem.span, index=index, decl=decl)
+        finding = make_finding(
+            rule,
+            problem.code,
+            severity=severity,
+            path=path,
+            args=args,
+            variant=getattr(problem, "variant", None),
+            pointer=problem.pointer,
+            span=problem.span,
+            index=index,
+            decl=decl,
+        )
         self._place(found, finding, reported=problem.code not in ignores)
 
-    def _emit_internal(self, found: _FileFindings, active: Active, path: str, index: int | None,
-                       exc: BaseException, decls: list[Declaration], ignores: set[str]) -> None:
+    def _emit_internal(
+        self,
+        found: _FileFindings,
+        active: Active,
+        path: str,
+        index: int | None,
+        exc: BaseException,
+        decls: list[Declaration],
+        ignores: set[str],
+    ) -> None:
         rule = active.rule
-        args = {"rule": rule.code, "name": rule.name, "kind": rule.kind, "path": path,
-                "error": f"{type(exc).__name__}: {exc}"}
-        finding = make_finding(self.catalog.rules.get(INTERNAL_ERROR_CODE), INTERNAL_ERROR_CODE,
-                               severity=Severity.ERROR, path=path, args=args, index=index,
-                               decl=decls[index] if index is not None else None)
+        args = {
+            "rule": rule.code,
+            "name": rule.name,
+            "kind": rule.kind,
+            "path": path,
+            "error": f"{type(exc).__name__}: {exc}",
+        }
+        finding = make_finding(
+            self.catalog.rules.get(INTERNAL_ERROR_CODE),
+            INTERNAL_ERROR_CODE,
+            severity=Severity.ERROR,
+            path=path,
+            args=args,
+            index=index,
+            decl=decls[index] if index is not None else None,
+        )
         # the crash of an ignored rule is suppressed like its findings would be
         reported = INTERNAL_ERROR_CODE not in ignores and active.reported and rule.code not in ignores
         self._place(found, finding, reported=reported)

@@ -31,8 +31,8 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 import pathspec
 
@@ -41,8 +41,20 @@ from perflint.ingest.files import display_path, input_suffixes
 STDIN = "-"
 #: how standard input is shown in reports
 STDIN_NAME = "<stdin>"
-DEFAULT_EXCLUDES = (".git/", ".hg/", ".svn/", ".venv/", "venv/", "node_modules/", "__pycache__/",
-                    "build/", "dist/", ".tox/", ".mypy_cache/", ".pytest_cache/")
+DEFAULT_EXCLUDES = (
+    ".git/",
+    ".hg/",
+    ".svn/",
+    ".venv/",
+    "venv/",
+    "node_modules/",
+    "__pycache__/",
+    "build/",
+    "dist/",
+    ".tox/",
+    ".mypy_cache/",
+    ".pytest_cache/",
+)
 
 
 @dataclass(slots=True)
@@ -66,8 +78,9 @@ def is_declaration_name(name: str) -> bool:
     return name.lower().endswith(input_suffixes())
 
 
-def walk(paths: Iterable[str], exclude: Iterable[str] = (), follow_symlinks: bool = False,
-         use_default_excludes: bool = True) -> Walk:
+def walk(
+    paths: Iterable[str], exclude: Iterable[str] = (), follow_symlinks: bool = False, use_default_excludes: bool = True
+) -> Walk:
     """Expand ``paths``; see the module documentation for the rules."""
     user = _spec(exclude)
     defaults = _spec(DEFAULT_EXCLUDES if use_default_excludes else ())
@@ -120,8 +133,9 @@ def shown(path: str) -> str:
     return STDIN_NAME if path == STDIN else posix(display_path(path))
 
 
-def _walk_dir(root: str, user: pathspec.PathSpec, defaults: pathspec.PathSpec,
-              follow_symlinks: bool) -> tuple[list[str], list[str]]:
+def _walk_dir(
+    root: str, user: pathspec.PathSpec, defaults: pathspec.PathSpec, follow_symlinks: bool
+) -> tuple[list[str], list[str]]:
     files: list[str] = []
     unreadable: list[str] = []
     visited: set[tuple[int, int]] = set()

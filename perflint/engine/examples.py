@@ -45,11 +45,17 @@ def example_input(example: Example) -> FileResult:
 
 def run_example(catalog: Catalog, rule: Rule, example: Example, base: Config | None = None) -> list[Finding]:
     """The findings of ``rule`` alone on ``example`` (under its profile and settings)."""
-    config = replace(base or Config(), profile=example.profile or (base.profile if base else "hunan-2019"),
-                     settings={**(base.settings if base else {}), **example.settings},
-                     select=None, extend_select=[], ignore=[], per_file_ignores={}, severity={})
+    config = replace(
+        base or Config(),
+        profile=example.profile or (base.profile if base else "hunan-2019"),
+        settings={**(base.settings if base else {}), **example.settings},
+        select=None,
+        extend_select=[],
+        ignore=[],
+        per_file_ignores={},
+        severity={},
+    )
     engine = Engine(catalog, config, only=[rule.code])
     fr = example_input(example)
     result = engine.run_file_result(fr, fr.path)
     return [f for f in result.findings if f.code == rule.code]
-

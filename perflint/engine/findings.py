@@ -110,8 +110,7 @@ def locate_span(decl: Declaration, pointer: str) -> Span | None:
         # that cell) is shown at its row: the region its siblings cover.
         prefix = probe + "/"
         carried = _carried_pointers(decl, probe)
-        children = [v for k, v in spans.items()
-                    if k.startswith(prefix) and not v.is_empty and k not in carried]
+        children = [v for k, v in spans.items() if k.startswith(prefix) and not v.is_empty and k not in carried]
         if children:
             out = children[0]
             for child in children[1:]:
@@ -149,11 +148,21 @@ def quote(doc: dict[str, Any] | None, pointer: str) -> str | None:
     return text if len(text) <= QUOTE_MAX else text[: QUOTE_MAX - 1] + "…"
 
 
-
-def make_finding(rule: Rule | None, code: str, *, severity: Severity, path: str, args: dict[str, Any],
-                 variant: str | None = None, pointer: str = "", span: Span | None = None,
-                 index: int | None = None, decl: Declaration | None = None, suggest: bool = False,
-                 quote: str | None = None) -> Finding:
+def make_finding(
+    rule: Rule | None,
+    code: str,
+    *,
+    severity: Severity,
+    path: str,
+    args: dict[str, Any],
+    variant: str | None = None,
+    pointer: str = "",
+    span: Span | None = None,
+    index: int | None = None,
+    decl: Declaration | None = None,
+    suggest: bool = False,
+    quote: str | None = None,
+) -> Finding:
     """A finding of ``rule`` (``None``: a code with no rule file, shown with its raw args)."""
     if rule is None:
         message = {"zh": f"{code} {args}", "en": f"{code} {args}"}
@@ -162,9 +171,21 @@ def make_finding(rule: Rule | None, code: str, *, severity: Severity, path: str,
         message = render_pair(rule.template(variant), args)
         name, aspect = rule.name, rule.aspect
         suggestion = render_pair(rule.suggestion, args) if suggest and rule.suggestion else None
-    return Finding(code=code, name=name, severity=severity, path=path, message=message, pointer=pointer,
-                   span=span, declaration=index, declaration_name=None if decl is None else decl.display_name,
-                   aspect=aspect, suggestion=suggestion, args=args, quote=quote)
+    return Finding(
+        code=code,
+        name=name,
+        severity=severity,
+        path=path,
+        message=message,
+        pointer=pointer,
+        span=span,
+        declaration=index,
+        declaration_name=None if decl is None else decl.display_name,
+        aspect=aspect,
+        suggestion=suggestion,
+        args=args,
+        quote=quote,
+    )
 
 
 class Docs:
@@ -199,11 +220,17 @@ def dedup(findings: list[Finding]) -> list[Finding]:
     seen: set[tuple] = set()
     out = []
     for f in findings:
-        key = (f.code, f.severity.value, f.declaration, f.pointer, f.message.get("zh"), f.message.get("en"),
-               None if f.span is None else tuple(f.span.to_list()))
+        key = (
+            f.code,
+            f.severity.value,
+            f.declaration,
+            f.pointer,
+            f.message.get("zh"),
+            f.message.get("en"),
+            None if f.span is None else tuple(f.span.to_list()),
+        )
         if key in seen:
             continue
         seen.add(key)
         out.append(f)
     return out
-

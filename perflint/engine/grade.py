@@ -66,8 +66,13 @@ class GradeConfig:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        return {"weights": dict(self.weights), "caps": dict(self.caps), "bands": dict(self.bands),
-                "per-rule-max": self.per_rule_max, "error-cap": self.error_cap}
+        return {
+            "weights": dict(self.weights),
+            "caps": dict(self.caps),
+            "bands": dict(self.bands),
+            "per-rule-max": self.per_rule_max,
+            "error-cap": self.error_cap,
+        }
 
 
 @dataclass(frozen=True, slots=True)

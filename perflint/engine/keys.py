@@ -43,14 +43,26 @@ def fingerprint(catalog: Catalog, config: Config, selection: Selection) -> str:
                     dists = {}
             dist = ",".join(sorted(f"{d}={_dist_version(d)}" for d in dists.get(top, [])))
         kinds[active.rule.kind] = f"{module}.{type(kind).__qualname__}@{dist}"
-    rules = [{
-        "code": a.rule.code, "kind": a.rule.kind, "params": plain(a.params), "reported": a.reported,
-        "severity": selection.severity.get(a.rule.code, a.rule.severity).value,
-        "messages": plain(a.rule.message), "variants": plain(a.rule.messages),
-        "suggestion": plain(a.rule.suggestion), "aspect": str(a.rule.aspect), "name": a.rule.name,
-    } for a in selection.active]
-    internal = {code: [r.name, r.severity.value, plain(r.message), plain(r.messages)]
-                for code, r in catalog.rules.items() if r.family in ("INP", "PL")}
+    rules = [
+        {
+            "code": a.rule.code,
+            "kind": a.rule.kind,
+            "params": plain(a.params),
+            "reported": a.reported,
+            "severity": selection.severity.get(a.rule.code, a.rule.severity).value,
+            "messages": plain(a.rule.message),
+            "variants": plain(a.rule.messages),
+            "suggestion": plain(a.rule.suggestion),
+            "aspect": str(a.rule.aspect),
+            "name": a.rule.name,
+        }
+        for a in selection.active
+    ]
+    internal = {
+        code: [r.name, r.severity.value, plain(r.message), plain(r.messages)]
+        for code, r in catalog.rules.items()
+        if r.family in ("INP", "PL")
+    }
     state = {
         "version": __version__,
         # an editable install changes code without changing the version
@@ -66,6 +78,7 @@ def fingerprint(catalog: Catalog, config: Config, selection: Selection) -> str:
         "internal": internal,
     }
     return digest(json.dumps(state, ensure_ascii=False, sort_keys=True, default=str))
+
 
 def _dist_version(name: str) -> str:
     from importlib import metadata  # start-up: as above, plugins only
@@ -95,4 +108,3 @@ def _code_stamp(modules: list[str]) -> str:
             continue
         out.append(f"{path}:{st.st_size}:{st.st_mtime_ns}")
     return "\n".join(out)
-

@@ -64,8 +64,9 @@ def _work(path: str) -> tuple[list[FileReport], bool]:
     return engine.check_path(path, cache)
 
 
-def check_paths(engine: Engine, files: list[str], workers: int, cache: ResultCache | None
-                ) -> Iterator[tuple[list[FileReport], bool]]:
+def check_paths(
+    engine: Engine, files: list[str], workers: int, cache: ResultCache | None
+) -> Iterator[tuple[list[FileReport], bool]]:
     ctx = _context()
     if ctx.get_start_method() == "fork":
         initializer, initargs = _adopt, (engine, cache)

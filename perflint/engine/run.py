@@ -97,8 +97,9 @@ class Target:
             raise OutputError(self.path, exc.strerror or str(exc)) from None
 
 
-def open_cache(engine: Engine, config: Config, *, no_cache: bool = False,
-               cache_dir: Path | None = None) -> ResultCache | None:
+def open_cache(
+    engine: Engine, config: Config, *, no_cache: bool = False, cache_dir: Path | None = None
+) -> ResultCache | None:
     """The result cache for this run, or None (``--no-cache``, ``cache = false``).
 
     The word-segmentation index (:mod:`perflint.checks.analysis.segment`) lives
@@ -113,8 +114,15 @@ def open_cache(engine: Engine, config: Config, *, no_cache: bool = False,
     return ResultCache(root or default_cache_dir(), engine.fingerprint())
 
 
-def run(engine: Engine, paths: Iterable[str], targets: list[Target], *, jobs: int = 1,
-        cache: ResultCache | None = None, progress: Progress | None = None) -> RunSummary:
+def run(
+    engine: Engine,
+    paths: Iterable[str],
+    targets: list[Target],
+    *,
+    jobs: int = 1,
+    cache: ResultCache | None = None,
+    progress: Progress | None = None,
+) -> RunSummary:
     """Check every file under ``paths`` and write each target as files complete.
 
     On any exception (Ctrl-C included) every output file is dropped and the

@@ -42,8 +42,7 @@ class Selection:
             chosen = [catalog.rules[c] for c in only]
             ignored: set[str] = set()
         else:
-            in_profile = [r for r in catalog.profile_rules(config.profile)
-                          if config.preview or r.status != "preview"]
+            in_profile = [r for r in catalog.profile_rules(config.profile) if config.preview or r.status != "preview"]
             chosen = list(in_profile) if config.select is None else self._pick(config.select, in_profile)
             chosen += self._pick(config.extend_select, in_profile)
             ignored = {r.code for ref in config.ignore for r in catalog.resolve(ref)}

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from perflint.domain.model import Declaration
 from perflint.ingest.build import Builder
 from perflint.ingest.layouts import rows_for
-from perflint.domain.model import Declaration
 
 
-def declarations_from_text(text: str, path: str = "<memory>", encoding: str | None = None,
-                           layout: str | None = None) -> list[Declaration]:
+def declarations_from_text(
+    text: str, path: str = "<memory>", encoding: str | None = None, layout: str | None = None
+) -> list[Declaration]:
     """Extract every declaration in ``text`` (already decoded)."""
     layout, rows = rows_for(text, layout)
     return Builder(text, path, encoding, layout).build(rows)

@@ -27,17 +27,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from perflint.domain.dates import parse_date
-from perflint.ingest.layouts import Cell, Row
-from perflint.domain.vocab import (
-    COLONS,
-    DECOR,
-    LabelInfo,
-    NormText,
-    Vocabulary,
-    is_pad,
-    label_key,
-    vocabulary,
-)
 from perflint.domain.model import (
     Declaration,
     ExtraField,
@@ -60,6 +49,17 @@ from perflint.domain.text import (
     parse_ticks,
     unit_from_label,
 )
+from perflint.domain.vocab import (
+    COLONS,
+    DECOR,
+    LabelInfo,
+    NormText,
+    Vocabulary,
+    is_pad,
+    label_key,
+    vocabulary,
+)
+from perflint.ingest.layouts import Cell, Row
 
 
 class SourceMap:
@@ -115,9 +115,12 @@ class Segment:
 _YEAR = re.compile(r"((?:19|20)\s*\d\s*\d|20[Xx×]{2}|\s*)\s*年度")
 _YEAR_IN_TEXT = re.compile(
     r"[（(]\s*((?:19|20)\d{2}\s*年度)\s*[)）]|((?:19|20)\d{2}\s*年度)(?=[^，。,；;:：]{0,30}(?:表|申报|专项|项目|资金|專項|項目|資金))"
-    r"|((?:19|20)\d{2}\s*年)(?=[^，。,；;:：\d]{0,30}(?:表|申报))")
+    r"|((?:19|20)\d{2}\s*年)(?=[^，。,；;:：\d]{0,30}(?:表|申报))"
+)
 _TITLE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?")
-_DATE_TEMPLATE = re.compile(r"(?:(?:19|20)\d{2}\s*)?年[\s\u3000]*(?:\d{1,2}[\s\u3000]*)?月[\s\u3000]*(?:\d{1,2}[\s\u3000]*)?日")
+_DATE_TEMPLATE = re.compile(
+    r"(?:(?:19|20)\d{2}\s*)?年[\s\u3000]*(?:\d{1,2}[\s\u3000]*)?月[\s\u3000]*(?:\d{1,2}[\s\u3000]*)?日"
+)
 _SEAL = re.compile(r"[（(]\s*(?:盖章|签章|公章)\s*[)）]")
 _QIZHONG = re.compile(r"^其中\s*[:：]?")
 _QIZHONG_END = re.compile(r"其中[:：]?$")
@@ -177,8 +180,7 @@ class _Table:
         return self._data
 
     def _compute_data_columns(self) -> list[str]:
-        cols = list(dict.fromkeys(c for c in self.columns if c is not None and c not in LEVELS
-                                  and c != FIELD_COLUMN))
+        cols = list(dict.fromkeys(c for c in self.columns if c is not None and c not in LEVELS and c != FIELD_COLUMN))
         if not cols:
             return list(DEFAULT_COLUMNS[self.kind])
         if self.kind == "indicators" and "content" not in cols and "level3" not in cols:
@@ -213,7 +215,7 @@ def split_piece(text: str, fused: bool, vocab: Vocabulary) -> tuple[tuple[str, i
         while j < n and chars[j] in DECOR:
             j += 1
         if value_from is None:
-            q = _QIZHONG.match(chars[j:j + 3])
+            q = _QIZHONG.match(chars[j : j + 3])
             if q and q.end() > 0 and j + q.end() < n:
                 segments.append(("template", norm.raw_offset(i), norm.raw_after(j + q.end()), None))
                 i = j + q.end()
@@ -343,7 +345,7 @@ class _FormBuilder:
     def split(self, cell: Cell) -> list[Segment]:
         """Cut a cell into labels, values and template text (其中：)."""
         start = cell.start
-        piece = self.text[start:cell.end]
+        piece = self.text[start : cell.end]
         cache = self.vocab.split_cache
         key = (piece, self.fused)
         parts = cache.get(key)
@@ -389,8 +391,14 @@ class _FormBuilder:
                 return
         for cell, (s, e) in zip(row.cells, cells):
             self._field_cell(cell, row, s, e)
-        if (self.pending is not None and not row.stream and row.cells and row.cells[-1].table
-                and self.owner.layout in ("tabbed", "pipe") and self.pending[0].kind not in STRUCTURAL):
+        if (
+            self.pending is not None
+            and not row.stream
+            and row.cells
+            and row.cells[-1].table
+            and self.owner.layout in ("tabbed", "pipe")
+            and self.pending[0].kind not in STRUCTURAL
+        ):
             # In a table a label's value is in the same row; a label that
             # ends its row has a blank value.
             self._close_pending_blank()
@@ -433,8 +441,13 @@ class _FormBuilder:
             if seg.kind == "template":
                 self._template(seg.start, seg.end)
             elif seg.kind == "label":
-                if self.queue_labels and self.pending is not None and self.pending[0].kind not in STRUCTURAL \
-                        and seg.info is not None and seg.info.kind not in STRUCTURAL | TABLE_COLUMNS:
+                if (
+                    self.queue_labels
+                    and self.pending is not None
+                    and self.pending[0].kind not in STRUCTURAL
+                    and seg.info is not None
+                    and seg.info.kind not in STRUCTURAL | TABLE_COLUMNS
+                ):
                     # PDF text: a block of labels, then their values in order
                     self.queued.append(self.pending)
                     self.pending = None
@@ -457,12 +470,13 @@ class _FormBuilder:
         if info.kind in ("schedule_col", "indicator_col"):
             # a header outside its table: start the table implicitly
             self._end_table()
-            self.table = _Table("schedule" if info.kind == "schedule_col" else "indicators",
-                                columns=[info.key], collecting=True)
+            self.table = _Table(
+                "schedule" if info.kind == "schedule_col" else "indicators", columns=[info.key], collecting=True
+            )
             self._template(seg.start, seg.end)
             return
         if info.kind == "money_group":
-            unit = unit_from_label(self.text[seg.start:seg.end])
+            unit = unit_from_label(self.text[seg.start : seg.end])
             if unit:
                 self.money_unit = unit
         if info.kind in STRUCTURAL:
@@ -502,8 +516,7 @@ class _FormBuilder:
                 return
             if parse_amount(value)[0] is not None:
                 # "资金情况（万元） | 50" : an amount right after a group label is the total
-                self._assign(LabelInfo("money", "total", info.text), ls, le, start, end,
-                             label_is_template=True)
+                self._assign(LabelInfo("money", "total", info.text), ls, le, start, end, label_is_template=True)
             else:
                 self.unrecognized(start, end)  # a column heading such as 年初预算数
         elif info.kind == "review_group":
@@ -514,8 +527,7 @@ class _FormBuilder:
             self._assign(info, ls, le, start, end)
 
     # -- assignment ----------------------------------------------------------
-    def _assign(self, info: LabelInfo, ls: int, le: int, vs: int, ve: int,
-                label_is_template: bool = False) -> None:
+    def _assign(self, info: LabelInfo, ls: int, le: int, vs: int, ve: int, label_is_template: bool = False) -> None:
         d = self.decl
         kind, key = info.kind, info.key
         if kind == "field":
@@ -628,7 +640,7 @@ class _FormBuilder:
         chunk = self.text[s:e]
         found = self.vocab.title(chunk)
         ym = _YEAR.search(chunk)
-        if ym and ym.group(1).strip() and self.vocab.title(chunk[: ym.start()] + chunk[ym.end():]):
+        if ym and ym.group(1).strip() and self.vocab.title(chunk[: ym.start()] + chunk[ym.end() :]):
             # "项目支出绩效目标申报表(2023年度)": title and year in one cell
             before = trim(self.text, s, s + ym.start())
             after = trim(self.text, s + ym.end(), e)
@@ -678,7 +690,7 @@ class _FormBuilder:
         ym = _YEAR.search(chunk)
         if ym is None or not self.needs_year:
             return False
-        rest = chunk[: ym.start()] + chunk[ym.end():]
+        rest = chunk[: ym.start()] + chunk[ym.end() :]
         if any(not is_pad(ch) and ch not in "()（）" for ch in rest):
             return False
         ys, ye = trim(self.text, s + ym.start(), s + ym.end())
@@ -725,13 +737,16 @@ class _FormBuilder:
                 self._header(cells, infos)
                 return True
         table.collecting = False
-        if (first is not None and first.kind not in (table.col_kind, *TABLE_STARTS)
-                and self.vocab.category(self.text[fs:fe]) is None):
+        if (
+            first is not None
+            and first.kind not in (table.col_kind, *TABLE_STARTS)
+            and self.vocab.category(self.text[fs:fe]) is None
+        ):
             return False  # a field label: the table has ended
         if first is not None and first.kind in TABLE_STARTS and self.vocab.category(self.text[fs:fe]) is None:
             # "部门整体支出年度绩效指标 | 产出指标 | …": label column then data
             self._template_label(fs, fe)
-            cells = cells[first_i + 1:]
+            cells = cells[first_i + 1 :]
             if table.width:
                 cells = [(fs, fs)] + cells  # keep positional alignment
             if not any(s < e for s, e in cells):
@@ -798,7 +813,7 @@ class _FormBuilder:
             cols = table.data_columns
             for col, c in zip(cols, rest):
                 values[col] = c
-            for c in rest[len(cols):]:
+            for c in rest[len(cols) :]:
                 self.unrecognized(*c)
         self._emit_schedule(values)
 
@@ -830,7 +845,7 @@ class _FormBuilder:
                         self._assign(info, ls, le, *c)
                 elif col is None:
                     if c[0] < c[1]:
-                        if self.vocab.category(text[c[0]:c[1]]) and "level1" not in assigned:
+                        if self.vocab.category(text[c[0] : c[1]]) and "level1" not in assigned:
                             assigned["level1"] = c
                         else:
                             self.unrecognized(*c)
@@ -850,7 +865,7 @@ class _FormBuilder:
                 rest = list(split)
         for col, c in zip(cols, rest):
             assigned[col] = c
-        for c in rest[len(cols):]:
+        for c in rest[len(cols) :]:
             self.unrecognized(*c)
         self._emit_indicator(assigned)
 
@@ -934,7 +949,7 @@ class _FormBuilder:
         cells, table.buffer = table.buffer, []
         cols = table.data_columns
         values = dict(zip(cols, cells))
-        for c in cells[len(cols):]:
+        for c in cells[len(cols) :]:
             self.unrecognized(*c)
         if table.kind == "schedule":
             self._emit_schedule(values)
@@ -993,7 +1008,7 @@ class _FormBuilder:
         """Does the 二级 category in ``cell`` belong under the 一级 carried down?"""
         table = self.table
         prev = table.last_levels.get("level1") if table is not None else None
-        cat = self.vocab.category(self.text[cell[0]:cell[1]])
+        cat = self.vocab.category(self.text[cell[0] : cell[1]])
         if prev is None or cat is None:
             return True
         parent = self.vocab.parent.get(cat[1])
@@ -1001,7 +1016,7 @@ class _FormBuilder:
         return parent is None or above is None or parent == above[1] or cat[0] == 1 and cat[1] == above[1]
 
     def _strip_note(self, s: int, e: int) -> tuple[int, int]:
-        """"数量指标 (必填硬性指标)": the bracketed note is template text."""
+        """ "数量指标 (必填硬性指标)": the bracketed note is template text."""
         m = _NOTE.search(self.text, s, e)
         if m is None or m.start() == s or m.end() != e:
             return s, e
@@ -1020,7 +1035,7 @@ class _FormBuilder:
             if "level1" in assigned:
                 return "level2"
             nxt = rest[1] if len(rest) > 1 else None
-            if nxt is not None and self.vocab.category(self.text[nxt[0]:nxt[1]]):
+            if nxt is not None and self.vocab.category(self.text[nxt[0] : nxt[1]]):
                 return "level1"
             parent = self.vocab.parent.get(canon)
             above = self.vocab.category(last["level1"][0]) if "level1" in last else None
@@ -1077,8 +1092,9 @@ class Builder:
     footer: the seed prints one footer after two 专项 forms.
     """
 
-    def __init__(self, text: str, path: str, encoding: str | None, layout: str,
-                 vocab: Vocabulary | None = None) -> None:
+    def __init__(
+        self, text: str, path: str, encoding: str | None, layout: str, vocab: Vocabulary | None = None
+    ) -> None:
         self.text = text
         self.path = path
         self.encoding = encoding
@@ -1095,7 +1111,7 @@ class Builder:
             cells = [trim(text, c.start, c.end) for c in row.cells]
             cell = self._single_cell(cells)
             if cell is not None and cell[1] - cell[0] <= 60:
-                if current.substantive and self.vocab.title(self.text[cell[0]:cell[1]]) is not None:
+                if current.substantive and self.vocab.title(self.text[cell[0] : cell[1]]) is not None:
                     # a title line after a form with content starts a new form
                     forms.append(current)
                     current = _FormBuilder(self, len(forms))
@@ -1163,7 +1179,7 @@ class Builder:
 
     def _is_footer(self, cell: tuple[int, int]) -> bool:
         """Is the first cell (trimmed) of a free row a footer (填报人, 联系电话, 填报日期)?"""
-        piece = self.text[cell[0]:cell[1]]
+        piece = self.text[cell[0] : cell[1]]
         cache = self.vocab.footer_cache
         found = cache.get(piece)
         if found is None:
@@ -1193,8 +1209,11 @@ def _share_footer(src: Declaration, dst: Declaration) -> None:
 def _worth_keeping(d: Declaration) -> bool:
     """A form with at least one value read through a label (not only a title,
     headings and leftovers)."""
-    return any(not p.startswith(("/unrecognized/", "/title", "/year_text")) for p in d.source.spans) \
-        or d.title is not None and len(d.source.spans) > 1
+    return (
+        any(not p.startswith(("/unrecognized/", "/title", "/year_text")) for p in d.source.spans)
+        or d.title is not None
+        and len(d.source.spans) > 1
+    )
 
 
 def _merge_leftovers(decls: list[Declaration]) -> list[Declaration]:
@@ -1207,7 +1226,7 @@ def _merge_leftovers(decls: list[Declaration]) -> list[Declaration]:
     for i, d in enumerate(decls):
         if any(d is k for k in kept):
             continue
-        target = next((k for k in decls[i + 1:] if any(k is x for x in kept)), kept[-1])
+        target = next((k for k in decls[i + 1 :] if any(k is x for x in kept)), kept[-1])
         _absorb(target, d)
     for i, d in enumerate(kept):
         d.source.index = i
@@ -1244,8 +1263,8 @@ def _repeated_amount(text: str) -> Decimal | None:
     for length in range(1, min(len(t) // 2, 16) + 1):
         head = t[:length]
         if _LEADING_NUMBER.fullmatch(head) and t.startswith(head, length) and not head.endswith("."):
-            nxt = t[2 * length:2 * length + 1]
-            if nxt != "." and not (head.count(".") == 0 and nxt.isdigit() and "." in t[2 * length:2 * length + 3]):
+            nxt = t[2 * length : 2 * length + 1]
+            if nxt != "." and not (head.count(".") == 0 and nxt.isdigit() and "." in t[2 * length : 2 * length + 3]):
                 return Decimal(head)
     return None
 

@@ -7,8 +7,8 @@ checks that promise; tests and ``scripts/corpus_report.py`` use it.
 
 from __future__ import annotations
 
-from perflint.domain.vocab import is_pad
 from perflint.domain.model import Declaration, Span
+from perflint.domain.vocab import is_pad
 
 
 def line_starts(text: str) -> list[int]:
@@ -22,8 +22,7 @@ def line_starts(text: str) -> list[int]:
 
 def span_offsets(starts: list[int], span: Span) -> tuple[int, int]:
     """Character offsets ``[start, end)`` of ``span`` in the text ``starts`` indexes."""
-    return (starts[span.line - 1] + span.column - 1,
-            starts[span.end_line - 1] + span.end_column - 1)
+    return (starts[span.line - 1] + span.column - 1, starts[span.end_line - 1] + span.end_column - 1)
 
 
 def all_spans(decl: Declaration) -> list[Span]:
@@ -40,8 +39,10 @@ def uncovered(text: str, declarations: list[Declaration]) -> list[int]:
     """
     pad = is_pad
     if any(d.source.layout == "pipe" for d in declarations):
+
         def pad(ch: str) -> bool:
             return ch == "|" or is_pad(ch)
+
     starts = line_starts(text)
     ranges = sorted(span_offsets(starts, s) for d in declarations for s in all_spans(d))
     missing: list[int] = []

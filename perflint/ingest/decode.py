@@ -114,8 +114,9 @@ def _canonical(encoding: str) -> str:
     try:
         return codecs.lookup(enc).name
     except LookupError:
-        raise InputError("INP002", "unknown-encoding", encoding=encoding, offset=0, line=1,
-                         reason="unknown encoding") from None
+        raise InputError(
+            "INP002", "unknown-encoding", encoding=encoding, offset=0, line=1, reason="unknown encoding"
+        ) from None
 
 
 def sniff_binary(data: bytes) -> str | None:
@@ -142,12 +143,14 @@ _HIGH_BYTES = bytes(range(128, 256))
 def _pattern(name: str) -> re.Pattern[str]:
     """Character classes compiled on first use (wide ranges take milliseconds
     to compile, and UTF-8 input never needs them)."""
-    return re.compile({
-        # CJK ideographs (and extension A), CJK punctuation, full-width forms
-        "cjk": r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u3400-\u4dbf]",
-        # control characters other than \t \n \f \r, and the private-use area
-        "implausible": r"[\x00-\x08\x0b\x0e-\x1f\ue000-\uf8ff]",
-    }[name])
+    return re.compile(
+        {
+            # CJK ideographs (and extension A), CJK punctuation, full-width forms
+            "cjk": r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u3400-\u4dbf]",
+            # control characters other than \t \n \f \r, and the private-use area
+            "implausible": r"[\x00-\x08\x0b\x0e-\x1f\ue000-\uf8ff]",
+        }[name]
+    )
 
 
 def _cjk_share(text: str) -> float:
@@ -261,7 +264,7 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
         return _forced(data, encoding)
     for bom, name, _family in _BOMS:
         if data.startswith(bom):
-            text = _strict(data if name == "utf-8-sig" else data[len(bom):], name)
+            text = _strict(data if name == "utf-8-sig" else data[len(bom) :], name)
             if text is None:
                 break  # a BOM but not that encoding: look at the bytes themselves
             return Decoded(_normalise_newlines(text), name, True)
@@ -280,13 +283,17 @@ def _forced(data: bytes, encoding: str) -> Decoded:
     body, bom = data, False
     mark = _FORCED_BOMS.get(enc)
     if mark is not None and data.startswith(mark):
-        body, bom = data[len(mark):], True
+        body, bom = data[len(mark) :], True
     try:
         text = body.decode(enc)
     except UnicodeDecodeError as exc:
         offset = exc.start + (len(data) - len(body))
-        args: dict[str, Any] = {"encoding": encoding, "offset": offset, "line": _line_of(data, offset),
-                                "reason": exc.reason}
+        args: dict[str, Any] = {
+            "encoding": encoding,
+            "offset": offset,
+            "line": _line_of(data, offset),
+            "reason": exc.reason,
+        }
         guess = None
         if sniff_binary(data) is None:
             if enc != "utf-8" and _strict(data, "utf-8") is not None:
@@ -305,10 +312,18 @@ def _repair(data: bytes, first_bad: int) -> Decoded:
     # A file cut off in the middle of its last character.
     head = _strict(data[:first_bad], "utf-8")
     if head is not None and size - first_bad < 4 and _incomplete_utf8(data[first_bad:]):
-        return Decoded(_normalise_newlines(head + "\ufffd"), "utf-8",
-                       notes=(DecodeNote("INP012", {"encoding": "utf-8", "count": 1,
-                                                    "line": _line_of(data, first_bad)}, "truncated",
-                                         _line_of(data, first_bad)),))
+        return Decoded(
+            _normalise_newlines(head + "\ufffd"),
+            "utf-8",
+            notes=(
+                DecodeNote(
+                    "INP012",
+                    {"encoding": "utf-8", "count": 1, "line": _line_of(data, first_bad)},
+                    "truncated",
+                    _line_of(data, first_bad),
+                ),
+            ),
+        )
     kinds: list[str] = []
     lines = data.split(b"\n")
     for line in lines:
@@ -326,8 +341,7 @@ def _repair(data: bytes, first_bad: int) -> Decoded:
             mended = line.decode("utf-8", "replace")
             # Chinese UTF-8 is three bytes a character; two-byte "letters"
             # are what other encodings look like when read as UTF-8.
-            if _has_wide(mended) \
-                    and mended.count("\ufffd") <= max(1, _DAMAGE_RATIO * _non_ascii_bytes(line)):
+            if _has_wide(mended) and mended.count("\ufffd") <= max(1, _DAMAGE_RATIO * _non_ascii_bytes(line)):
                 kinds.append("d")  # UTF-8 with a few broken bytes
             elif _strict(line, "gb18030") is not None:
                 kinds.append("g")
@@ -341,20 +355,33 @@ def _repair(data: bytes, first_bad: int) -> Decoded:
         for line, k in zip(lines, kinds):
             out.append(line.decode("gb18030") if k == "g" else line.decode("utf-8", "replace"))
         damaged = sum(1 for k in kinds if k in "dx")
-        notes = [DecodeNote("INP011", {"count": len(gb_lines), "lines": _line_list(gb_lines),
-                                       "line": gb_lines[0], "encodings": "utf-8 + gb18030"},
-                            None, gb_lines[0])]
+        notes = [
+            DecodeNote(
+                "INP011",
+                {
+                    "count": len(gb_lines),
+                    "lines": _line_list(gb_lines),
+                    "line": gb_lines[0],
+                    "encodings": "utf-8 + gb18030",
+                },
+                None,
+                gb_lines[0],
+            )
+        ]
         if damaged:
             first = next(i + 1 for i, k in enumerate(kinds) if k in "dx")
-            notes.append(DecodeNote("INP012", {"encoding": "utf-8", "count": damaged, "line": first},
-                                    "invalid-bytes", first))
+            notes.append(
+                DecodeNote("INP012", {"encoding": "utf-8", "count": damaged, "line": first}, "invalid-bytes", first)
+            )
         return Decoded(_normalise_newlines("\n".join(out)), "utf-8+gb18030", notes=tuple(notes))
     text = data.decode("utf-8", "replace")
     count = text.count("\ufffd") - data.decode("utf-8", "ignore").count("\ufffd")
     line = _line_of(data, first_bad)
-    return Decoded(_normalise_newlines(text), "utf-8",
-                   notes=(DecodeNote("INP012", {"encoding": "utf-8", "count": count, "line": line},
-                                     "invalid-bytes", line),))
+    return Decoded(
+        _normalise_newlines(text),
+        "utf-8",
+        notes=(DecodeNote("INP012", {"encoding": "utf-8", "count": count, "line": line}, "invalid-bytes", line),),
+    )
 
 
 def _incomplete_utf8(tail: bytes) -> bool:
@@ -381,13 +408,14 @@ def _legacy_whole(data: bytes) -> Decoded:
     mended = data.decode("gb18030", "replace")
     broken = mended.count("\ufffd") - data.decode("gb18030", "ignore").count("\ufffd")
     non_ascii = _non_ascii_bytes(data)
-    if broken and broken <= max(1, _DAMAGE_RATIO * non_ascii / 2) and _plausible(mended) \
-            and _cjk_share(mended) > 0.5:
+    if broken and broken <= max(1, _DAMAGE_RATIO * non_ascii / 2) and _plausible(mended) and _cjk_share(mended) > 0.5:
         variant = "truncated" if len(data) - first_bad < 4 else "invalid-bytes"
         line = _line_of(data, first_bad)
-        return Decoded(_normalise_newlines(mended), "gb18030",
-                       notes=(DecodeNote("INP012", {"encoding": "gb18030", "count": broken, "line": line},
-                                         variant, line),))
+        return Decoded(
+            _normalise_newlines(mended),
+            "gb18030",
+            notes=(DecodeNote("INP012", {"encoding": "gb18030", "count": broken, "line": line}, variant, line),),
+        )
     raise InputError(
         "INP002",
         encoding="utf-8/gb18030",

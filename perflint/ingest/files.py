@@ -31,13 +31,25 @@ from perflint.domain.problems import InputError, InputProblem
 from perflint.ingest import declarations_from_text
 from perflint.ingest.decode import Decoded, decode
 from perflint.ingest.json_input import declarations_from_json
-from perflint.ingest.readers import DEFAULT_MAX_BYTES, FATAL_CODES, FileResult, ReadOptions, Reader
+from perflint.ingest.readers import DEFAULT_MAX_BYTES, FATAL_CODES, FileResult, Reader, ReadOptions
 from perflint.plugins import PluginError
 
 _JSON_START = re.compile(r"\A[\s\ufeff]*(?:\{\s*[\"}]|\[\s*[\[{\]\"])")
 
-__all__ = ["DEFAULT_MAX_BYTES", "FATAL_CODES", "FileResult", "ReadOptions", "Reader", "display_path",
-           "input_suffixes", "load_bytes", "load_file", "reader_for", "readers"]
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "FATAL_CODES",
+    "FileResult",
+    "ReadOptions",
+    "Reader",
+    "display_path",
+    "input_suffixes",
+    "load_bytes",
+    "load_file",
+    "reader_for",
+    "readers",
+]
+
 
 def looks_like_json(text: str) -> bool:
     return _JSON_START.match(text) is not None
@@ -105,8 +117,9 @@ def load_bytes(data: bytes, path: str, options: ReadOptions | None = None) -> Fi
     """Read the declarations in ``data`` (the content of ``path``) with the reader its name calls for."""
     options = options or ReadOptions()
     if len(data) > options.max_bytes:
-        return FileResult(path, problems=[InputProblem("INP006", path, {"size": len(data),
-                                                                        "limit": options.max_bytes})])
+        return FileResult(
+            path, problems=[InputProblem("INP006", path, {"size": len(data), "limit": options.max_bytes})]
+        )
     return reader_for(path).read(data, path, options)
 
 
@@ -121,8 +134,9 @@ def _decoded(data: bytes, path: str, options: ReadOptions) -> tuple[FileResult, 
     result.encoding = decoded.encoding
     result.text = decoded.text
     for note in decoded.notes:
-        result.problems.append(InputProblem(note.code, path, dict(note.args),
-                                            _line_span(decoded.text, note.line), variant=note.variant))
+        result.problems.append(
+            InputProblem(note.code, path, dict(note.args), _line_span(decoded.text, note.line), variant=note.variant)
+        )
     return result, decoded.text
 
 
@@ -134,8 +148,11 @@ def read_text_file(data: bytes, path: str, options: ReadOptions) -> FileResult:
     if looks_like_json(text):
         return _read_json_text(result, text, options)
     if not text.strip():
-        result.problems.append(InputProblem("INP003", path, {"reason": "empty" if not text else "blank"},
-                                            variant="empty" if not text else "blank"))
+        result.problems.append(
+            InputProblem(
+                "INP003", path, {"reason": "empty" if not text else "blank"}, variant="empty" if not text else "blank"
+            )
+        )
         return result
     decls = declarations_from_text(text, path, result.encoding, options.layout)
     if not decls or not any(_recognised(d) for d in decls):
@@ -161,10 +178,18 @@ def _read_json_text(result: FileResult, text: str, options: ReadOptions) -> File
     return result
 
 
-TEXT_READER = Reader("text", (".txt", ".text"), read_text_file,
-                     {"zh": "表格导出的文本（任意中文编码）", "en": "text exports of forms (any Chinese encoding)"})
-JSON_READER = Reader("json", (".json", ".jsonl", ".ndjson"), read_json_file,
-                     {"zh": "JSON 申报数据（含 perflint extract 的输出）", "en": "declarations as JSON (incl. perflint extract output)"})
+TEXT_READER = Reader(
+    "text",
+    (".txt", ".text"),
+    read_text_file,
+    {"zh": "表格导出的文本（任意中文编码）", "en": "text exports of forms (any Chinese encoding)"},
+)
+JSON_READER = Reader(
+    "json",
+    (".json", ".jsonl", ".ndjson"),
+    read_json_file,
+    {"zh": "JSON 申报数据（含 perflint extract 的输出）", "en": "declarations as JSON (incl. perflint extract output)"},
+)
 
 
 def builtin_readers() -> list[Reader]:
@@ -237,12 +262,21 @@ def duplicate_problems(decls: list[Declaration], path: str) -> list[InputProblem
             first = decls[seen[key]]
             span = decl.span("/title") or decl.span("/name") or decl.span("")
             first_span = first.span("/title") or first.span("/name") or first.span("")
-            out.append(InputProblem("INP013", path, {
-                "first": seen[key] + 1, "second": i + 1,
-                "first_line": first_span.line if first_span else "?",
-                "line": span.line if span else "?",
-                "name": decl.display_name,
-            }, span, declaration=i))
+            out.append(
+                InputProblem(
+                    "INP013",
+                    path,
+                    {
+                        "first": seen[key] + 1,
+                        "second": i + 1,
+                        "first_line": first_span.line if first_span else "?",
+                        "line": span.line if span else "?",
+                        "name": decl.display_name,
+                    },
+                    span,
+                    declaration=i,
+                )
+            )
         else:
             seen[key] = i
     return out
@@ -250,8 +284,18 @@ def duplicate_problems(decls: list[Declaration], path: str) -> list[InputProblem
 
 def _coarse_key(d: Declaration) -> tuple:
     """Fields of ``d.to_dict(include_source=False)``: equal bodies have equal keys."""
-    return (str(d.form_type), d.title, d.year_text, d.name, d.department, d.preparer,
-            len(d.indicators), len(d.unrecognized), len(d.fields), len(d.schedule))
+    return (
+        str(d.form_type),
+        d.title,
+        d.year_text,
+        d.name,
+        d.department,
+        d.preparer,
+        len(d.indicators),
+        len(d.unrecognized),
+        len(d.fields),
+        len(d.schedule),
+    )
 
 
 def load_file(path: str, options: ReadOptions | None = None) -> FileResult:
@@ -288,5 +332,4 @@ def split_by_origin(result: FileResult) -> list[FileResult]:
     if not foreign:
         return [result]
     first = FileResult(result.path, own, list(result.problems), result.encoding, result.text)
-    return [first] + [FileResult(path, decls, [], decls[0].source.encoding, None)
-                      for path, decls in foreign.items()]
+    return [first] + [FileResult(path, decls, [], decls[0].source.encoding, None) for path, decls in foreign.items()]

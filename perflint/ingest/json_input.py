@@ -66,8 +66,8 @@ from functools import lru_cache
 from json.decoder import scanstring
 from typing import TYPE_CHECKING, Any
 
-from perflint.domain.problems import InputError, InputProblem
 from perflint.domain.model import Declaration, Source, Span, escape_pointer
+from perflint.domain.problems import InputError, InputProblem
 from perflint.resources import schema
 
 if TYPE_CHECKING:  # jsonschema is imported when a document needs validating
@@ -92,6 +92,7 @@ _MAX_INT_DIGITS = 4000
 
 
 # -- positions ---------------------------------------------------------------
+
 
 class LineIndex:
     """Character offset → 1-based line and column (columns in characters)."""
@@ -118,6 +119,7 @@ class LineIndex:
 
 
 # -- the reader ----------------------------------------------------------------
+
 
 class JsonSyntax(Exception):
     """A syntax error at ``offset``; ``variant`` names it for the message."""
@@ -188,10 +190,9 @@ def _unexpected(text: str, i: int, variant: str, expected: str) -> JsonSyntax:
     ch = text[i]
     if ch == "'":
         return JsonSyntax("single-quote", i, "strings and keys take double quotes, not single quotes")
-    if ch == "/" and text[i + 1:i + 2] in ("/", "*"):
+    if ch == "/" and text[i + 1 : i + 2] in ("/", "*"):
         return JsonSyntax("comment", i, "JSON does not allow comments")
-    return JsonSyntax(variant, i, f"unexpected character {_char_name(ch)!r}; expected {expected}",
-                      char=_char_name(ch))
+    return JsonSyntax(variant, i, f"unexpected character {_char_name(ch)!r}; expected {expected}", char=_char_name(ch))
 
 
 class _Reader:
@@ -212,8 +213,12 @@ class _Reader:
             if msg.startswith("Unterminated string"):
                 raise JsonSyntax("unterminated-string", i, "unterminated string") from None
             if msg.startswith("Invalid control character"):
-                raise JsonSyntax("control-char", exc.pos, "control character inside a string; write it as an escape "
-                                 "such as \\n or \\t", char=_char_name(self.text[exc.pos])) from None
+                raise JsonSyntax(
+                    "control-char",
+                    exc.pos,
+                    "control character inside a string; write it as an escape such as \\n or \\t",
+                    char=_char_name(self.text[exc.pos]),
+                ) from None
             raise JsonSyntax("bad-escape", exc.pos, "invalid escape sequence in a string") from None
         if "\\u" in self.text[i:end] and _SURROGATE.search(value):
             raise JsonSyntax("surrogate", i, "a \\u escape names half of a surrogate pair, not a character")
@@ -226,8 +231,12 @@ class _Reader:
             if i < self.n and text[i] == "}":
                 raise JsonSyntax("trailing-comma", i, "a comma before '}' (trailing comma)")
             if i < self.n and _IDENT.match(text, i):
-                raise JsonSyntax("unquoted-key", i, "object keys must be strings in double quotes",
-                                 key=_IDENT.match(text, i).group(0)[:40])  # type: ignore[union-attr]
+                raise JsonSyntax(
+                    "unquoted-key",
+                    i,
+                    "object keys must be strings in double quotes",
+                    key=_IDENT.match(text, i).group(0)[:40],
+                )  # type: ignore[union-attr]
             raise _unexpected(text, i, "expected-key", "a key in double quotes")
         key, end = self.string(i)
         pointer = f"{frame.pointer}/{escape_pointer(key)}"
@@ -294,8 +303,11 @@ class _Reader:
                 raise JsonSyntax("unexpected-end", i, "unexpected end of data; expected a value")
             if stack:
                 parent = stack[-1]
-                pointer = (f"{parent.pointer}/{escape_pointer(parent.key)}" if parent.is_object  # type: ignore[arg-type]
-                           else f"{parent.pointer}/{len(parent.value)}")
+                pointer = (
+                    f"{parent.pointer}/{escape_pointer(parent.key)}"
+                    if parent.is_object  # type: ignore[arg-type]
+                    else f"{parent.pointer}/{len(parent.value)}"
+                )
             else:
                 pointer = ""
             ch = text[i]
@@ -354,9 +366,13 @@ class _Reader:
                 raise _unexpected(text, j, "expected-comma-array", "',' or ']' after an array element")
 
 
-def read_documents(text: str, max_depth: int = DEFAULT_MAX_DEPTH, lines: bool = False,
-                   index: LineIndex | None = None, path: str = "<memory>"
-                   ) -> tuple[list[Document], list[InputProblem]]:
+def read_documents(
+    text: str,
+    max_depth: int = DEFAULT_MAX_DEPTH,
+    lines: bool = False,
+    index: LineIndex | None = None,
+    path: str = "<memory>",
+) -> tuple[list[Document], list[InputProblem]]:
     """Every top-level JSON value in ``text``, and the syntax problems met.
 
     Several values separated by whitespace (JSON Lines, or concatenated
@@ -378,15 +394,27 @@ def read_documents(text: str, max_depth: int = DEFAULT_MAX_DEPTH, lines: bool = 
             doc = reader.document(i)
         except JsonTooDeep as exc:
             line, column = index.pos(exc.offset)
-            problems.append(InputProblem("INP007", path, {"limit": exc.limit, "line": line, "column": column},
-                                         index.span(exc.offset, exc.offset + 1)))
+            problems.append(
+                InputProblem(
+                    "INP007",
+                    path,
+                    {"limit": exc.limit, "line": line, "column": column},
+                    index.span(exc.offset, exc.offset + 1),
+                )
+            )
             return docs, problems
         except JsonSyntax as exc:
             line, column = index.pos(exc.offset)
             end = min(exc.offset + 1, n)
-            problems.append(InputProblem("INP004", path, {"reason": exc.reason, "line": line, "column": column,
-                                                          **exc.args_map},
-                                         index.span(exc.offset, end), variant=exc.variant))
+            problems.append(
+                InputProblem(
+                    "INP004",
+                    path,
+                    {"reason": exc.reason, "line": line, "column": column, **exc.args_map},
+                    index.span(exc.offset, end),
+                    variant=exc.variant,
+                )
+            )
             if not (lines or docs):
                 return docs, problems
             i = _resync(text, exc.offset, i)
@@ -396,11 +424,15 @@ def read_documents(text: str, max_depth: int = DEFAULT_MAX_DEPTH, lines: bool = 
         if j < n and text[j] not in "{[":
             line, column = index.pos(j)
             err = _unexpected(text, j, "trailing-data", "nothing after the end of the document")
-            problems.append(InputProblem(
-                "INP004", path,
-                {"reason": err.reason, "line": line, "column": column, "char": _char_name(text[j]),
-                 **err.args_map},
-                index.span(j, j + 1), variant=err.variant))
+            problems.append(
+                InputProblem(
+                    "INP004",
+                    path,
+                    {"reason": err.reason, "line": line, "column": column, "char": _char_name(text[j]), **err.args_map},
+                    index.span(j, j + 1),
+                    variant=err.variant,
+                )
+            )
             if not lines:
                 return docs, problems
             j = _resync(text, j)
@@ -430,6 +462,7 @@ def _resync(text: str, offset: int, doc_start: int | None = None) -> int:
 
 
 # -- schema validation ---------------------------------------------------------
+
 
 @lru_cache(maxsize=1)
 def validator() -> Draft202012Validator:
@@ -480,9 +513,27 @@ def _compile(node: Any, root: dict[str, Any], refs: dict[str, _Check]) -> _Check
     if not isinstance(node, dict):
         raise _Unsupported(repr(node))
     checks: list[_Check] = []
-    unknown = set(node) - _ANNOTATIONS - {
-        "type", "enum", "pattern", "minimum", "maximum", "properties", "additionalProperties",
-        "propertyNames", "items", "prefixItems", "minItems", "maxItems", "uniqueItems", "anyOf", "$ref"}
+    unknown = (
+        set(node)
+        - _ANNOTATIONS
+        - {
+            "type",
+            "enum",
+            "pattern",
+            "minimum",
+            "maximum",
+            "properties",
+            "additionalProperties",
+            "propertyNames",
+            "items",
+            "prefixItems",
+            "minItems",
+            "maxItems",
+            "uniqueItems",
+            "anyOf",
+            "$ref",
+        }
+    )
     if unknown:
         raise _Unsupported(", ".join(sorted(unknown)))
     if "$ref" in node:
@@ -514,11 +565,13 @@ def _compile(node: Any, root: dict[str, Any], refs: dict[str, _Check]) -> _Check
             if type(limit) is not int:
                 raise _Unsupported(key)
             if op == "min":
-                checks.append(lambda v, _l=limit: type(v) is int and v >= _l or type(v) in (str, dict, list, bool)
-                              or v is None)
+                checks.append(
+                    lambda v, _l=limit: type(v) is int and v >= _l or type(v) in (str, dict, list, bool) or v is None
+                )
             else:
-                checks.append(lambda v, _l=limit: type(v) is int and v <= _l or type(v) in (str, dict, list, bool)
-                              or v is None)
+                checks.append(
+                    lambda v, _l=limit: type(v) is int and v <= _l or type(v) in (str, dict, list, bool) or v is None
+                )
     if "properties" in node or "additionalProperties" in node or "propertyNames" in node:
         props = {k: _compile(sub, root, refs) for k, sub in node.get("properties", {}).items()}
         extra = node.get("additionalProperties", True)
@@ -540,9 +593,9 @@ def _compile(node: Any, root: dict[str, Any], refs: dict[str, _Check]) -> _Check
                 if _names is not None and not _names(key):
                     return False
             return True
+
         checks.append(check_object)
-    if "items" in node or "prefixItems" in node or "minItems" in node or "maxItems" in node \
-            or "uniqueItems" in node:
+    if "items" in node or "prefixItems" in node or "minItems" in node or "maxItems" in node or "uniqueItems" in node:
         prefix = [_compile(sub, root, refs) for sub in node.get("prefixItems", [])]
         rest = _compile(node["items"], root, refs) if "items" in node else None
         low, high = node.get("minItems", 0), node.get("maxItems")
@@ -563,6 +616,7 @@ def _compile(node: Any, root: dict[str, Any], refs: dict[str, _Check]) -> _Check
                     return False
             # duplicates, or items jsonschema compares its own way: in doubt
             return not _unique or (all(type(x) is str for x in v) and len(set(v)) == len(v))
+
         checks.append(check_array)
     if "anyOf" in node:
         branches = [_compile(sub, root, refs) for sub in node["anyOf"]]
@@ -586,8 +640,16 @@ def quick_check() -> _Check | None:
         return None
 
 
-_TYPE_NAMES = ((bool, "boolean"), (int, "integer"), (Decimal, "number"), (float, "number"), (str, "string"),
-               (list, "array"), (dict, "object"), (type(None), "null"))
+_TYPE_NAMES = (
+    (bool, "boolean"),
+    (int, "integer"),
+    (Decimal, "number"),
+    (float, "number"),
+    (str, "string"),
+    (list, "array"),
+    (dict, "object"),
+    (type(None), "null"),
+)
 
 
 def json_type(value: Any) -> str:
@@ -619,7 +681,7 @@ def _branch_types(subschemas: list[dict[str, Any]]) -> list[str]:
         if t is None and "anyOf" in sub:
             types.extend(_branch_types(sub["anyOf"]))
             continue
-        for name in ([t] if isinstance(t, str) else t or []):
+        for name in [t] if isinstance(t, str) else t or []:
             if name not in types:
                 types.append(name)
     return types
@@ -641,16 +703,25 @@ def describe(error: ValidationError) -> list[tuple[str, str, dict[str, Any], boo
             for number, branch in enumerate(error.validator_value):
                 types = _branch_types([branch])
                 if (actual in types or (actual == "integer" and "number" in types)) and number in by_branch:
-                    return [item for sub in sorted(by_branch[number], key=lambda e: _pointer(e.absolute_path))
-                            for item in describe(sub)]
+                    return [
+                        item
+                        for sub in sorted(by_branch[number], key=lambda e: _pointer(e.absolute_path))
+                        for item in describe(sub)
+                    ]
         return [(pointer, "type", {"expected": " | ".join(allowed), "actual": json_type(inst)}, False)]
     if kw == "type":
         expected = error.validator_value
         expected = " | ".join(expected) if isinstance(expected, list) else str(expected)
         return [(pointer, "type", {"expected": expected, "actual": json_type(inst)}, False)]
     if kw == "enum":
-        return [(pointer, "enum", {"value": _short(inst), "allowed": ", ".join(_short(v) for v in
-                                                                            error.validator_value)}, False)]
+        return [
+            (
+                pointer,
+                "enum",
+                {"value": _short(inst), "allowed": ", ".join(_short(v) for v in error.validator_value)},
+                False,
+            )
+        ]
     if kw == "additionalProperties" and isinstance(inst, dict):
         known = sorted(error.schema.get("properties", {}))
         out = []
@@ -659,8 +730,14 @@ def describe(error: ValidationError) -> list[tuple[str, str, dict[str, Any], boo
             args = {"property": _short(key), "known": ", ".join(known)}
             if close:
                 args["suggestion"] = close[0]
-            out.append((f"{pointer}/{escape_pointer(key)}", "unknown-property-hint" if close else
-                        "unknown-property", args, True))
+            out.append(
+                (
+                    f"{pointer}/{escape_pointer(key)}",
+                    "unknown-property-hint" if close else "unknown-property",
+                    args,
+                    True,
+                )
+            )
         return out
     if kw == "pattern" and pointer.endswith("/amount"):
         return [(pointer, "amount-format", {"value": _short(inst)}, False)]
@@ -669,8 +746,7 @@ def describe(error: ValidationError) -> list[tuple[str, str, dict[str, Any], boo
     if kw == "propertyNames" or "propertyNames" in error.schema_path:
         return [(pointer, "pointer-format", {"value": _short(inst)}, False)]
     if kw in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
-        return [(pointer, "range", {"value": _short(inst), "limit": str(error.validator_value),
-                                    "bound": kw}, False)]
+        return [(pointer, "range", {"value": _short(inst), "limit": str(error.validator_value), "bound": kw}, False)]
     if kw in ("minItems", "maxItems") and "/source/" in pointer + "/":
         return [(pointer, "span-format", {"value": _short(inst)}, False)]
     return [(pointer, "constraint", {"value": _short(inst), "keyword": str(kw)}, False)]
@@ -687,9 +763,9 @@ def _reason(variant: str, args: dict[str, Any]) -> str:
             hint = f" (did you mean {args['suggestion']!r}?)" if "suggestion" in args else ""
             return f"unknown property {args['property']}{hint}"
         case "amount-format":
-            return f"amount {args['value']} is not a decimal string such as \"556.5\""
+            return f'amount {args["value"]} is not a decimal string such as "556.5"'
         case "date-format":
-            return f"date value {args['value']} is not an ISO date such as \"2019-01\""
+            return f'date value {args["value"]} is not an ISO date such as "2019-01"'
         case "pointer-format":
             return f"key {args['value']} is not a JSON pointer"
         case "range":
@@ -700,8 +776,7 @@ def _reason(variant: str, args: dict[str, Any]) -> str:
 
 
 def _is_span(item: Any) -> bool:
-    return (type(item) is list and len(item) == 4
-            and all(type(n) is int and n >= 1 for n in item))
+    return type(item) is list and len(item) == 4 and all(type(n) is int and n >= 1 for n in item)
 
 
 def _source_map_ok(src: Any) -> bool:
@@ -710,8 +785,7 @@ def _source_map_ok(src: Any) -> bool:
     if not isinstance(src, dict):
         return False
     spans = src.get("spans", {})
-    if not isinstance(spans, dict) or not all(
-            (k == "" or k.startswith("/")) and _is_span(v) for k, v in spans.items()):
+    if not isinstance(spans, dict) or not all((k == "" or k.startswith("/")) and _is_span(v) for k, v in spans.items()):
         return False
     template = src.get("template", [])
     if not isinstance(template, list) or not all(_is_span(v) for v in template):
@@ -740,8 +814,9 @@ def _validation_errors(value: Any) -> list[ValidationError]:
     return list(validator().iter_errors(value))
 
 
-def schema_problems(doc: Document, prefix: str, value: Any, path: str, index: LineIndex,
-                    declaration: int | None = None) -> list[InputProblem]:
+def schema_problems(
+    doc: Document, prefix: str, value: Any, path: str, index: LineIndex, declaration: int | None = None
+) -> list[InputProblem]:
     out: list[InputProblem] = []
     seen: set[tuple[str, str]] = set()
     errors = sorted(_validation_errors(value), key=lambda e: (_pointer(e.absolute_path), str(e.validator)))
@@ -753,8 +828,12 @@ def schema_problems(doc: Document, prefix: str, value: Any, path: str, index: Li
             seen.add((full, variant))
             where = (doc.keys.get(full) if at_key else None) or _nearest(doc.values, full)
             span = index.span(*where) if where else None
-            args = {**args, "pointer": full or "/", "line": span.line if span else 1,
-                    "column": span.column if span else 1}
+            args = {
+                **args,
+                "pointer": full or "/",
+                "line": span.line if span else 1,
+                "column": span.column if span else 1,
+            }
             args["reason"] = _reason(variant, args)
             out.append(InputProblem("INP005", path, args, span, full, variant, declaration))
     return out
@@ -771,6 +850,7 @@ def _nearest(table: dict[str, tuple[int, int]], pointer: str) -> tuple[int, int]
 
 
 # -- documents → declarations --------------------------------------------------
+
 
 def _json_spans(doc: Document, prefix: str, index: LineIndex) -> dict[str, Span]:
     """Spans of every value under ``prefix``, keyed relative to it (``/source`` left out)."""
@@ -793,14 +873,18 @@ def _json_spans(doc: Document, prefix: str, index: LineIndex) -> dict[str, Span]
 def _keeps_source(value: dict[str, Any]) -> bool:
     """Does the document carry the source map of a text file (``perflint extract`` output)?"""
     src = value.get("source")
-    return (isinstance(src, dict)
-            and isinstance(src.get("path"), str) and src["path"] not in ("", "<memory>", "-")
-            and isinstance(src.get("layout"), str) and src["layout"] != "")
+    return (
+        isinstance(src, dict)
+        and isinstance(src.get("path"), str)
+        and src["path"] not in ("", "<memory>", "-")
+        and isinstance(src.get("layout"), str)
+        and src["layout"] != ""
+    )
 
 
-def declarations_from_json(text: str, path: str, encoding: str | None,
-                           max_depth: int = DEFAULT_MAX_DEPTH, lines: bool | None = None
-                           ) -> tuple[list[Declaration], list[InputProblem]]:
+def declarations_from_json(
+    text: str, path: str, encoding: str | None, max_depth: int = DEFAULT_MAX_DEPTH, lines: bool | None = None
+) -> tuple[list[Declaration], list[InputProblem]]:
     """Read the declarations of a JSON (or JSON Lines) file; problems are returned, not raised."""
     if lines is None:
         lines = path.lower().endswith(LINES_SUFFIXES)
@@ -817,23 +901,45 @@ def declarations_from_json(text: str, path: str, encoding: str | None,
         for pointer, s, e, first in doc.duplicates:
             span = index.span(s, e)
             first_line, _ = index.pos(first)
-            problems.append(InputProblem("INP009", path, {
-                "key": _short(pointer.rsplit("/", 1)[-1].replace("~1", "/").replace("~0", "~")),
-                "pointer": pointer, "line": span.line, "column": span.column, "first_line": first_line,
-            }, span, pointer))
+            problems.append(
+                InputProblem(
+                    "INP009",
+                    path,
+                    {
+                        "key": _short(pointer.rsplit("/", 1)[-1].replace("~1", "/").replace("~0", "~")),
+                        "pointer": pointer,
+                        "line": span.line,
+                        "column": span.column,
+                        "first_line": first_line,
+                    },
+                    span,
+                    pointer,
+                )
+            )
         for pointer, s, e, token in doc.non_finite:
             span = index.span(s, e)
-            problems.append(InputProblem("INP010", path, {"token": token, "pointer": pointer or "/",
-                                                          "line": span.line, "column": span.column},
-                                         span, pointer))
+            problems.append(
+                InputProblem(
+                    "INP010",
+                    path,
+                    {"token": token, "pointer": pointer or "/", "line": span.line, "column": span.column},
+                    span,
+                    pointer,
+                )
+            )
         if isinstance(doc.value, dict):
             candidates = [("", doc.value)]
         elif isinstance(doc.value, list):
             candidates = [(f"/{i}", item) for i, item in enumerate(doc.value)]
         else:
             span = index.span(doc.start, doc.end)
-            args = {"expected": "object | array", "actual": json_type(doc.value), "pointer": "/",
-                    "line": span.line, "column": span.column}
+            args = {
+                "expected": "object | array",
+                "actual": json_type(doc.value),
+                "pointer": "/",
+                "line": span.line,
+                "column": span.column,
+            }
             args["reason"] = _reason("type", args)
             problems.append(InputProblem("INP005", path, args, span, "", "type"))
             continue
@@ -846,8 +952,11 @@ def declarations_from_json(text: str, path: str, encoding: str | None,
                 # schema violation per key.
                 span = index.span(*doc.values.get(prefix, (doc.start, doc.end)))
                 keys = "、".join(sorted(value)[:5]) + ("…" if len(value) > 5 else "")
-                problems.append(InputProblem("INP003", path, {"pointer": prefix or "/", "keys": keys},
-                                             span, prefix, "foreign-json", position))
+                problems.append(
+                    InputProblem(
+                        "INP003", path, {"pointer": prefix or "/", "keys": keys}, span, prefix, "foreign-json", position
+                    )
+                )
                 continue
             found = schema_problems(doc, prefix, value, path, index, position)
             if found:
@@ -857,20 +966,25 @@ def declarations_from_json(text: str, path: str, encoding: str | None,
                 decl = Declaration.from_dict(value)
             except Exception as exc:  # the schema should make this impossible; never crash on input
                 span = index.span(*doc.values.get(prefix, (doc.start, doc.end)))
-                args = {"pointer": prefix or "/", "line": span.line, "column": span.column,
-                        "value": type(exc).__name__, "keyword": "model"}
+                args = {
+                    "pointer": prefix or "/",
+                    "line": span.line,
+                    "column": span.column,
+                    "value": type(exc).__name__,
+                    "keyword": "model",
+                }
                 args["reason"] = f"cannot build a declaration: {type(exc).__name__}"
                 problems.append(InputProblem("INP005", path, args, span, prefix, "constraint", position))
                 continue
             if _keeps_source(value):
                 decl.source = Source.from_dict(value["source"])
             else:
-                decl.source = Source(path=path, encoding=encoding, layout="json", index=position,
-                                     spans=_json_spans(doc, prefix, index))
+                decl.source = Source(
+                    path=path, encoding=encoding, layout="json", index=position, spans=_json_spans(doc, prefix, index)
+                )
             decls.append(decl)
     if not decls and not problems:
-        problems.append(InputProblem("INP003", path, {"reason": "empty" if not docs else "empty-list"},
-                                     variant=None))
+        problems.append(InputProblem("INP003", path, {"reason": "empty" if not docs else "empty-list"}, variant=None))
     problems.sort(key=InputProblem.sort_key)
     return decls, problems
 
@@ -894,8 +1008,9 @@ def _constant(token: str) -> Any:
     raise _InDoubt(token)  # NaN, Infinity: reported with their positions
 
 
-_PLAIN = json.JSONDecoder(object_pairs_hook=_pairs, parse_int=_int, parse_float=Decimal,
-                          parse_constant=_constant, strict=True)
+_PLAIN = json.JSONDecoder(
+    object_pairs_hook=_pairs, parse_int=_int, parse_float=Decimal, parse_constant=_constant, strict=True
+)
 _ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
@@ -946,7 +1061,7 @@ def _plain_declarations(text: str, max_depth: int) -> list[Declaration] | None:
             return None
         try:
             decl = Declaration.from_dict(item)
-        except Exception:  # noqa: BLE001 - the positional reader reports it
+        except Exception:
             return None
         decl.source = Source.from_dict(item["source"])
         decls.append(decl)

@@ -180,7 +180,7 @@ def _pipe_mode(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def _cell_line(line: str) -> bool:
-    """"text |" or "text | |||": one cell, optionally closing its row."""
+    """ "text |" or "text | |||": one cell, optionally closing its row."""
     body = line.rstrip(" \t\u3000|")
     return bool(body.strip()) and "|" not in body and len(body) < len(line.rstrip(" \t\u3000"))
 
@@ -215,9 +215,7 @@ def pipe_rows(text: str, vocab: Vocabulary | None = None) -> list[Row]:
     mode = _pipe_mode(text, spans)
     # one cell per line and never a row separator: the rows are unknown, so
     # every cell is a stream cell.
-    stream = mode == "separated" or (
-        mode == "trailing" and not any(text[s:e].count("|") >= 2
-                                       for s, e in spans))
+    stream = mode == "separated" or (mode == "trailing" and not any(text[s:e].count("|") >= 2 for s, e in spans))
     rows: list[Row] = []
     last_bare = False
     current: Row | None = None
@@ -261,8 +259,9 @@ def pipe_rows(text: str, vocab: Vocabulary | None = None) -> list[Row]:
             rows.append(Row([Cell(start, end, True)], free=is_free_line(line, vocab), stream=True))
             continue
         if "|" not in line:
-            if mode == "trailing" and (current is not None or open_from is not None
-                                       or (stream and rows and not rows[-1].free)):
+            if mode == "trailing" and (
+                current is not None or open_from is not None or (stream and rows and not rows[-1].free)
+            ):
                 if open_from is None:
                     open_from = start
                 continue
@@ -309,7 +308,7 @@ def line_rows(text: str, vocab: Vocabulary | None = None) -> list[Row]:
 
 
 def _short_line(text: str, span: tuple[int, int]) -> bool:
-    return span[1] - span[0] <= 2 or len(text[span[0]:span[1]].strip(PAD)) <= 2
+    return span[1] - span[0] <= 2 or len(text[span[0] : span[1]].strip(PAD)) <= 2
 
 
 def _vertical_run(text: str, lines: list[tuple[int, int]], i: int, vocab: Vocabulary) -> int:
@@ -342,7 +341,7 @@ def flattened_rows(text: str, vocab: Vocabulary | None = None) -> list[Row]:
         while i < len(tokens):
             j = i + 1
             for k in range(min(len(tokens), i + 4), i + 1, -1):
-                joined = text[tokens[i][0]:tokens[k - 1][1]]
+                joined = text[tokens[i][0] : tokens[k - 1][1]]
                 if len(joined) <= 30 and vocab.match(joined) is not None:
                     j = k
                     break

@@ -59,8 +59,6 @@ class FileResult:
 FATAL_CODES = {"INP001", "INP002", "INP004", "INP006", "INP007", "INP008"}
 
 
-
-
 @dataclass(frozen=True, slots=True)
 class Reader:
     """One input format: its name, the file-name endings it claims, and how to read it."""

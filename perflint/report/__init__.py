@@ -17,8 +17,9 @@ rendered at the end, with exactly the same output.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from functools import lru_cache
-from typing import IO, Any, Callable, Protocol
+from typing import IO, Any, Protocol
 
 from perflint import plugins
 from perflint.domain.result import FileReport, RunResult, RunSummary
@@ -104,9 +105,14 @@ class Collect:
 
 def as_result(files: list[FileReport], summary: RunSummary) -> RunResult:
     """The :class:`RunResult` a collecting run would have produced."""
-    return RunResult(files=sorted(files, key=lambda f: f.path), rules=dict(summary.rules),
-                     suppressed=summary.suppressed, profile=summary.profile, version=summary.version,
-                     options=dict(summary.options))
+    return RunResult(
+        files=sorted(files, key=lambda f: f.path),
+        rules=dict(summary.rules),
+        suppressed=summary.suppressed,
+        profile=summary.profile,
+        version=summary.version,
+        options=dict(summary.options),
+    )
 
 
 def open_sink(fmt: str, options: Any, out: IO[bytes]) -> Sink:

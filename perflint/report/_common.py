@@ -17,8 +17,8 @@ from pathlib import PurePosixPath, PureWindowsPath
 from typing import IO, Any
 
 from perflint.domain.findings import Finding, Severity
-from perflint.i18n import has, norm_lang, t
 from perflint.domain.result import DeclarationReport, FileReport, RuleInfo, RunResult
+from perflint.i18n import has, norm_lang, t
 
 SEVERITIES: tuple[Severity, ...] = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 GRADES: tuple[str, ...] = ("优", "良", "中", "差")
@@ -78,8 +78,7 @@ def with_options(options: ReportOptions, **changes: Any) -> ReportOptions:
     return replace(options, **changes)
 
 
-def resolve_color(flag: bool | None, stream: IO[str] | None = None,
-                  environ: Mapping[str, str] | None = None) -> bool:
+def resolve_color(flag: bool | None, stream: IO[str] | None = None, environ: Mapping[str, str] | None = None) -> bool:
     """Whether to colour terminal output.
 
     An explicit ``--color``/``--no-color`` (``flag``) wins; otherwise
@@ -115,8 +114,11 @@ def rel_path(path: str, base_dir: str | None = None) -> str:
     else:
         p = PurePosixPath(path).as_posix()
     if base_dir:
-        base = PureWindowsPath(base_dir).as_posix() if (_DRIVE.match(base_dir) or "\\" in base_dir) \
+        base = (
+            PureWindowsPath(base_dir).as_posix()
+            if (_DRIVE.match(base_dir) or "\\" in base_dir)
             else PurePosixPath(base_dir).as_posix()
+        )
         absolute = p.startswith("/") or bool(_DRIVE.match(p))
         if absolute == (base.startswith("/") or bool(_DRIVE.match(base))):
             joined = p if absolute else posixpath.normpath(p)
@@ -130,6 +132,7 @@ def rel_path(path: str, base_dir: str | None = None) -> str:
 
 
 # -- labels -----------------------------------------------------------------------
+
 
 def severity_label(severity: Severity | str, lang: str) -> str:
     return t(f"severity.{Severity(str(severity)).value}", lang)
@@ -219,12 +222,14 @@ def rules_used(result: RunResult) -> list[RuleInfo]:
     out: dict[str, RuleInfo] = dict(result.rules)
     for f in result.findings:
         if f.code not in out:
-            out[f.code] = RuleInfo(code=f.code, name=f.name, severity=f.severity,
-                                   aspect=str(f.aspect or ""), summary={})
+            out[f.code] = RuleInfo(
+                code=f.code, name=f.name, severity=f.severity, aspect=str(f.aspect or ""), summary={}
+            )
     return [out[code] for code in sorted(out)]
 
 
 # -- ordering and counting ------------------------------------------------------------
+
 
 def by_severity(findings: list[Finding]) -> list[Finding]:
     """Most severe first, then in source order."""
@@ -256,8 +261,9 @@ def rule_counts(findings: list[Finding]) -> list[tuple[str, str, Severity, int]]
         names.setdefault(f.code, f.name)
         if f.code not in worst or f.severity.rank > worst[f.code].rank:
             worst[f.code] = f.severity
-    return sorted(((code, names[code], worst[code], n) for code, n in counter.items()),
-                  key=lambda row: (-row[3], row[0]))
+    return sorted(
+        ((code, names[code], worst[code], n) for code, n in counter.items()), key=lambda row: (-row[3], row[0])
+    )
 
 
 def grade_counts(result: RunResult) -> dict[str, int]:

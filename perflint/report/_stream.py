@@ -44,8 +44,13 @@ _MARK = "\x00perflint-stream:{}\x00"
 def summary_of(result: RunResult) -> RunSummary:
     """The :class:`RunSummary` a streaming writer would be given for ``result``
     (what :func:`perflint.report.as_result` takes from a summary)."""
-    return RunSummary(profile=result.profile, version=result.version, options=dict(result.options or {}),
-                      suppressed=result.suppressed, rules=dict(result.rules))
+    return RunSummary(
+        profile=result.profile,
+        version=result.version,
+        options=dict(result.options or {}),
+        suppressed=result.suppressed,
+        rules=dict(result.rules),
+    )
 
 
 class Tally:
@@ -97,8 +102,10 @@ class Tally:
     def rule_counts(self) -> list[tuple[str, str, Severity, int]]:
         """As :func:`perflint.report._common.rule_counts` of every finding:
         (code, name, most severe severity, count), by count then code."""
-        return sorted(((code, self.first[code][0], self.worst[code], n) for code, n in self.by_rule.items()),
-                      key=lambda row: (-row[3], row[0]))
+        return sorted(
+            ((code, self.first[code][0], self.worst[code], n) for code, n in self.by_rule.items()),
+            key=lambda row: (-row[3], row[0]),
+        )
 
     def grade_counts(self) -> dict[str, int]:
         return {g: self.grades.get(g, 0) for g in GRADES}

@@ -18,6 +18,7 @@ import io
 from typing import IO, Any
 
 from perflint.domain.findings import Finding
+from perflint.domain.result import DeclarationReport, FileReport, RunResult, RunSummary
 from perflint.i18n import t
 from perflint.report._common import (
     ReportOptions,
@@ -31,11 +32,25 @@ from perflint.report._common import (
     severity_label,
     strip_control,
 )
-from perflint.domain.result import DeclarationReport, FileReport, RunResult, RunSummary
 
 COLUMNS = (
-    "path", "line", "column", "end_line", "end_column", "declaration", "declaration_name", "grade",
-    "code", "name", "severity", "aspect", "pointer", "field", "message", "suggestion", "quote",
+    "path",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "declaration",
+    "declaration_name",
+    "grade",
+    "code",
+    "name",
+    "severity",
+    "aspect",
+    "pointer",
+    "field",
+    "message",
+    "suggestion",
+    "quote",
     "fingerprint",
 )
 _DANGEROUS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")

@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import IO, Any
 
 from perflint.domain.findings import Finding, Severity
+from perflint.domain.result import FileReport, RunResult, RunSummary
 from perflint.i18n import t
 from perflint.report._common import (
     ReportOptions,
@@ -28,7 +29,6 @@ from perflint.report._common import (
     rel_path,
     strip_control,
 )
-from perflint.domain.result import FileReport, RunResult, RunSummary
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -50,8 +50,11 @@ def command(f: Finding, options: ReportOptions) -> str:
         if end_line == s.line:
             # GitHub's endColumn is inclusive (it defaults to col): the last character,
             # not the one after it as in our spans
-            props += [("col", str(max(s.column, 1))), ("endLine", str(end_line)),
-                      ("endColumn", str(max(s.end_column - 1, s.column, 1)))]
+            props += [
+                ("col", str(max(s.column, 1))),
+                ("endLine", str(end_line)),
+                ("endColumn", str(max(s.end_column - 1, s.column, 1))),
+            ]
         else:
             # columns may only be given for an annotation on a single line
             props.append(("endLine", str(end_line)))

@@ -17,6 +17,7 @@ import json
 from typing import IO, Any
 
 from perflint.domain.findings import Finding, Severity
+from perflint.domain.result import FileReport, RunResult, RunSummary
 from perflint.report._common import (
     ReportOptions,
     coerce_options,
@@ -26,7 +27,6 @@ from perflint.report._common import (
     rel_path,
 )
 from perflint.report._stream import JsonArray, PathRun, Writer
-from perflint.domain.result import FileReport, RunResult, RunSummary
 
 SEVERITY = {Severity.ERROR: "critical", Severity.WARNING: "major", Severity.INFO: "info"}
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 from html import escape
 
 from perflint.domain.findings import Finding, Severity
+from perflint.domain.result import DeclarationReport, FileReport, RunResult
 from perflint.i18n import t
 from perflint.report import opinion as opinion_mod
 from perflint.report._common import (
@@ -52,7 +53,6 @@ from perflint.report._common import (
     sorted_files,
     strip_control,
 )
-from perflint.domain.result import DeclarationReport, FileReport, RunResult
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 QUOTE_MAX = 200  # characters of a quote shown in the findings table
@@ -148,15 +148,16 @@ def quoted(f: Finding, file: FileReport | None) -> str:
     if s.line < 1 or s.end_line > len(file.lines) or s.end_line < s.line:
         return ""
     if s.line == s.end_line:
-        return file.lines[s.line - 1][s.column - 1:s.end_column - 1]
-    parts = [file.lines[s.line - 1][s.column - 1:]]
-    parts += file.lines[s.line:s.end_line - 1]
-    parts.append(file.lines[s.end_line - 1][:s.end_column - 1])
+        return file.lines[s.line - 1][s.column - 1 : s.end_column - 1]
+    parts = [file.lines[s.line - 1][s.column - 1 :]]
+    parts += file.lines[s.line : s.end_line - 1]
+    parts.append(file.lines[s.end_line - 1][: s.end_column - 1])
     # a span over several table rows: drop the layout's indentation and blank lines
     return "\n".join(part.strip() for part in parts if part.strip())
 
 
 # -- pieces --------------------------------------------------------------------
+
 
 def grade_chart(counts: dict[str, int], lang: str) -> str:
     """An inline SVG bar chart of declarations per grade."""
@@ -164,11 +165,17 @@ def grade_chart(counts: dict[str, int], lang: str) -> str:
     slot = (width - 2 * left) / len(GRADES)
     peak = max(max(counts.values(), default=0), 1)
     label = t("html.chart_label", lang)
-    out = [(f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-            f'width="{width}" height="{height}" role="img" aria-label="{e(label)}">'),
-           f"<title>{e(label)}</title>",
-           (f'<line x1="{left}" y1="{height - bottom}" x2="{width - left}" y2="{height - bottom}" '
-            f'stroke="#8a9099" stroke-width="1"/>')]
+    out = [
+        (
+            f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+            f'width="{width}" height="{height}" role="img" aria-label="{e(label)}">'
+        ),
+        f"<title>{e(label)}</title>",
+        (
+            f'<line x1="{left}" y1="{height - bottom}" x2="{width - left}" y2="{height - bottom}" '
+            f'stroke="#8a9099" stroke-width="1"/>'
+        ),
+    ]
     usable = height - top - bottom
     for i, grade in enumerate(GRADES):
         n = counts.get(grade, 0)
@@ -177,12 +184,17 @@ def grade_chart(counts: dict[str, int], lang: str) -> str:
         w = round(slot * 0.6, 1)
         y = round(height - bottom - bar_h, 1)
         cx = round(left + i * slot + slot / 2, 1)
-        out.append(f'<rect x="{x}" y="{y}" width="{w}" height="{bar_h}" fill="{GRADE_COLORS[grade]}">'
-                   f"<title>{e(grade_label(grade, lang))}: {n}</title></rect>")
-        out.append(f'<text x="{cx}" y="{round(y - 4, 1)}" text-anchor="middle" font-size="12" '
-                   f'fill="#1d2125">{n}</text>')
-        out.append(f'<text x="{cx}" y="{height - bottom + 17}" text-anchor="middle" font-size="13" '
-                   f'fill="#1d2125">{e(grade_label(grade, lang))}</text>')
+        out.append(
+            f'<rect x="{x}" y="{y}" width="{w}" height="{bar_h}" fill="{GRADE_COLORS[grade]}">'
+            f"<title>{e(grade_label(grade, lang))}: {n}</title></rect>"
+        )
+        out.append(
+            f'<text x="{cx}" y="{round(y - 4, 1)}" text-anchor="middle" font-size="12" fill="#1d2125">{n}</text>'
+        )
+        out.append(
+            f'<text x="{cx}" y="{height - bottom + 17}" text-anchor="middle" font-size="13" '
+            f'fill="#1d2125">{e(grade_label(grade, lang))}</text>'
+        )
     out.append("</svg>")
     return "\n".join(out)
 
@@ -208,24 +220,30 @@ def _overview(result: RunResult, options: ReportOptions) -> str:
         out.append(f'<h3 class="sev-error">{e(t("html.plugin_errors", lang))}</h3><ul>')
         out.extend(f"<li><code>{e(p['name'])}</code> ({e(p['group'])}): {e(p['error'])}</li>" for p in failed)
         out.append("</ul>")
-    out.append(f'<h3>{e(t("html.grade_distribution", lang))}</h3>')
+    out.append(f"<h3>{e(t('html.grade_distribution', lang))}</h3>")
     out.append(grade_chart(grade_counts(result), lang))
-    out.append(f'<h3>{e(t("html.findings_by_severity", lang))}</h3>')
-    out.append(f'<table class="narrow"><thead><tr><th>{e(t("col.severity", lang))}</th>'
-               f'<th class="num">{e(t("col.count", lang))}</th></tr></thead><tbody>')
+    out.append(f"<h3>{e(t('html.findings_by_severity', lang))}</h3>")
+    out.append(
+        f'<table class="narrow"><thead><tr><th>{e(t("col.severity", lang))}</th>'
+        f'<th class="num">{e(t("col.count", lang))}</th></tr></thead><tbody>'
+    )
     for s in SEVERITIES:
         out.append(f'<tr><td>{_sev(s, lang)}</td><td class="num">{counts[s.value]}</td></tr>')
     out.append(f'<tr><th>{e(t("word.total", lang))}</th><th class="num">{sum(counts.values())}</th></tr>')
     out.append("</tbody></table>")
     rows = rule_counts(result.findings)
     if rows:
-        out.append(f'<h3>{e(t("html.findings_by_rule", lang))}</h3>')
-        out.append(f'<table><thead><tr><th>{e(t("col.code", lang))}</th><th>{e(t("col.name", lang))}</th>'
-                   f'<th>{e(t("col.severity", lang))}</th><th class="num">{e(t("col.count", lang))}</th>'
-                   f"</tr></thead><tbody>")
+        out.append(f"<h3>{e(t('html.findings_by_rule', lang))}</h3>")
+        out.append(
+            f"<table><thead><tr><th>{e(t('col.code', lang))}</th><th>{e(t('col.name', lang))}</th>"
+            f'<th>{e(t("col.severity", lang))}</th><th class="num">{e(t("col.count", lang))}</th>'
+            f"</tr></thead><tbody>"
+        )
         for code, name, severity, n in rows:
-            out.append(f'<tr><td><a href="#rule-{e(code)}">{e(code)}</a></td><td>{e(name)}</td>'
-                       f'<td>{_sev(severity, lang)}</td><td class="num">{n}</td></tr>')
+            out.append(
+                f'<tr><td><a href="#rule-{e(code)}">{e(code)}</a></td><td>{e(name)}</td>'
+                f'<td>{_sev(severity, lang)}</td><td class="num">{n}</td></tr>'
+            )
         out.append("</tbody></table>")
     out.append("</section>")
     return "\n".join(out)
@@ -236,11 +254,15 @@ def _contents(decls: list[tuple[int, FileReport, DeclarationReport]], options: R
     lang = options.lang
     if not decls:
         return ""
-    heads = "".join(f"<th>{e(t(k, lang))}</th>" for k in ("col.declaration_name", "col.form_type", "field.year",
-                                                            "col.total", "word.grade"))
+    heads = "".join(
+        f"<th>{e(t(k, lang))}</th>"
+        for k in ("col.declaration_name", "col.form_type", "field.year", "col.total", "word.grade")
+    )
     sev_heads = "".join(f'<th class="num">{e(severity_label(s, lang))}</th>' for s in SEVERITIES)
-    out = [f'<nav aria-label="{e(t("html.contents", lang))}"><h2>{e(t("html.contents", lang))}</h2>',
-           f'<table class="contents"><thead><tr><th class="num">#</th>{heads}{sev_heads}</tr></thead><tbody>']
+    out = [
+        f'<nav aria-label="{e(t("html.contents", lang))}"><h2>{e(t("html.contents", lang))}</h2>',
+        f'<table class="contents"><thead><tr><th class="num">#</th>{heads}{sev_heads}</tr></thead><tbody>',
+    ]
     for order, _file, decl in decls:
         counts = {s: sum(1 for f in decl.findings if f.severity is s) for s in SEVERITIES}
         cells = "".join(f'<td class="num">{counts[s]}</td>' for s in SEVERITIES)
@@ -249,7 +271,8 @@ def _contents(decls: list[tuple[int, FileReport, DeclarationReport]], options: R
             f'<td><a href="#{_anchor(decl, order)}">{e(decl.display_name)}</a></td>'
             f"<td>{e(form_label(decl.form_type, lang))}</td>"
             f"<td>{e(decl.year if decl.year is not None else '')}</td>"
-            f"<td>{e(decl.total or '')}</td><td>{_grade(decl.grade, lang)}</td>{cells}</tr>")
+            f"<td>{e(decl.total or '')}</td><td>{_grade(decl.grade, lang)}</td>{cells}</tr>"
+        )
     out.append("</tbody></table></nav>")
     return "\n".join(out)
 
@@ -258,11 +281,17 @@ def _findings_table(findings: list[Finding], file: FileReport | None, options: R
     lang = options.lang
     if not findings:
         return f'<p class="muted">{e(t("html.no_findings", lang))}</p>'
-    head = "".join(f"<th>{e(t(k, lang))}</th>" for k in
-                   ("col.severity", "col.code", "col.field", "col.quote", "col.message", "col.suggestion"))
+    head = "".join(
+        f"<th>{e(t(k, lang))}</th>"
+        for k in ("col.severity", "col.code", "col.field", "col.quote", "col.message", "col.suggestion")
+    )
     cols = "".join(f'<col style="width:{w}%">' for w in (4, 8, 13, 17, 18, 22, 18))
-    out = [(f'<table class="findings"><colgroup>{cols}</colgroup>'
-            f'<thead><tr><th class="num">#</th>{head}</tr></thead><tbody>')]
+    out = [
+        (
+            f'<table class="findings"><colgroup>{cols}</colgroup>'
+            f'<thead><tr><th class="num">#</th>{head}</tr></thead><tbody>'
+        )
+    ]
     for i, f in enumerate(findings, 1):
         label = pointer_label(f.pointer, lang)
         where = []
@@ -271,7 +300,7 @@ def _findings_table(findings: list[Finding], file: FileReport | None, options: R
         if f.pointer:
             where.append(f"<code>{e(f.pointer)}</code>")
         if f.span is not None:
-            where.append(f'<code>{e(t("col.line", lang))} {f.span.line}:{f.span.column}</code>')
+            where.append(f"<code>{e(t('col.line', lang))} {f.span.line}:{f.span.column}</code>")
         quote = quoted(f, file)
         limit = QUOTE_MAX if f.quote or f.span is None or f.span.end_line == f.span.line else QUOTE_MAX_BLOCK
         if len(quote) > limit:
@@ -281,8 +310,9 @@ def _findings_table(findings: list[Finding], file: FileReport | None, options: R
             f'<tr class="finding sev-row-{f.severity.value}"><td class="num">{i}</td>'
             f"<td>{_sev(f.severity, lang)}</td>"
             f'<td><a href="#rule-{e(f.code)}">{e(f.code)}</a><br><small>{e(f.name)}</small></td>'
-            f'<td>{"<br>".join(where)}</td>{quote_cell}'
-            f"<td>{e(f.text(lang))}</td><td>{e(f.suggestion_text(lang) or '')}</td></tr>")
+            f"<td>{'<br>'.join(where)}</td>{quote_cell}"
+            f"<td>{e(f.text(lang))}</td><td>{e(f.suggestion_text(lang) or '')}</td></tr>"
+        )
     out.append("</tbody></table>")
     return "\n".join(out)
 
@@ -290,8 +320,11 @@ def _findings_table(findings: list[Finding], file: FileReport | None, options: R
 def _opinion_box(decl: DeclarationReport, lang: str) -> str:
     op = opinion_mod.build(decl, lang)
     out = ['<div class="opinion">', f"<p><b>{e(op.heading)}</b></p>"]
-    lead = op.graded + ("" if lang == "zh" else " ") + (
-        t("opinion.problems", lang) if op.problems else t("opinion.no_problems", lang))
+    lead = (
+        op.graded
+        + ("" if lang == "zh" else " ")
+        + (t("opinion.problems", lang) if op.problems else t("opinion.no_problems", lang))
+    )
     out.append(f"<p>{e(lead)}</p>")
     if op.problems:
         out.append("<ol>" + "".join(f"<li>{e(p)}</li>" for p in op.problems) + "</ol>")
@@ -306,34 +339,52 @@ def _opinion_box(decl: DeclarationReport, lang: str) -> str:
 def _declaration(order: int, file: FileReport, decl: DeclarationReport, options: ReportOptions) -> str:
     lang = options.lang
     facts = [
-        (t("col.path", lang), e(rel_path(file.path, options.base_dir)) + (
-            f' <span class="muted">({e(t("html.encoding", lang))}: {e(file.encoding)})</span>'
-            if file.encoding else "")),
+        (
+            t("col.path", lang),
+            e(rel_path(file.path, options.base_dir))
+            + (
+                f' <span class="muted">({e(t("html.encoding", lang))}: {e(file.encoding)})</span>'
+                if file.encoding
+                else ""
+            ),
+        ),
         (t("col.form_type", lang), e(form_label(decl.form_type, lang))),
         (t("col.unit", lang), e(decl.unit or t("word.unknown", lang))),
         (t("field.year", lang), e(decl.year if decl.year is not None else t("word.unknown", lang))),
         (t("col.total", lang), e(decl.total or t("word.unknown", lang))),
-        (t("word.grade", lang), (f"{_grade(decl.grade, lang)} "
-                                 f"<span class=\"muted\">{e(t('word.score', lang))} {e(format_score(decl.score))}"
-                                 f" · {e(consequence(decl.grade, lang))}</span>")),
+        (
+            t("word.grade", lang),
+            (
+                f"{_grade(decl.grade, lang)} "
+                f'<span class="muted">{e(t("word.score", lang))} {e(format_score(decl.score))}'
+                f" · {e(consequence(decl.grade, lang))}</span>"
+            ),
+        ),
     ]
-    out = [f'<section class="declaration" id="{_anchor(decl, order)}">',
-           f"<h2>{order}. {e(decl.display_name)}</h2>", '<dl class="facts">']
+    out = [
+        f'<section class="declaration" id="{_anchor(decl, order)}">',
+        f"<h2>{order}. {e(decl.display_name)}</h2>",
+        '<dl class="facts">',
+    ]
     for dt, dd in facts:
         out.append(f"<dt>{e(dt)}</dt><dd>{dd}</dd>")
     out.append("</dl>")
-    out.append(f'<h3>{e(t("html.aspects", lang))}</h3>')
+    out.append(f"<h3>{e(t('html.aspects', lang))}</h3>")
     sev_heads = "".join(f'<th class="num">{e(severity_label(s, lang))}</th>' for s in SEVERITIES)
-    out.append(f'<table class="aspects narrow"><thead><tr><th>{e(t("col.aspect", lang))}</th>'
-               f'<th class="num">{e(t("word.findings", lang))}</th>{sev_heads}</tr></thead><tbody>')
+    out.append(
+        f'<table class="aspects narrow"><thead><tr><th>{e(t("col.aspect", lang))}</th>'
+        f'<th class="num">{e(t("word.findings", lang))}</th>{sev_heads}</tr></thead><tbody>'
+    )
     for aspect, c in aspect_counts(decl).items():
-        out.append(f"<tr><td>{e(aspect_label(aspect, lang))}</td><td class=\"num\">{c['findings']}</td>"
-                   f"<td class=\"num\">{c['errors']}</td><td class=\"num\">{c['warnings']}</td>"
-                   f"<td class=\"num\">{c['infos']}</td></tr>")
+        out.append(
+            f'<tr><td>{e(aspect_label(aspect, lang))}</td><td class="num">{c["findings"]}</td>'
+            f'<td class="num">{c["errors"]}</td><td class="num">{c["warnings"]}</td>'
+            f'<td class="num">{c["infos"]}</td></tr>'
+        )
     out.append("</tbody></table>")
-    out.append(f'<h3>{e(t("html.findings", lang))}</h3>')
+    out.append(f"<h3>{e(t('html.findings', lang))}</h3>")
     out.append(_findings_table(decl_findings(decl), file, options))
-    out.append(f'<h3>{e(t("html.opinion", lang))}</h3>')
+    out.append(f"<h3>{e(t('html.opinion', lang))}</h3>")
     out.append(_opinion_box(decl, lang))
     out.append("</section>")
     return "\n".join(out)
@@ -351,8 +402,9 @@ def _file_level(result: RunResult, options: ReportOptions) -> str:
         parts.append(_findings_table(own, file, options))
     if not parts:
         return ""
-    return (f'<section id="file-findings"><h2>{e(t("html.file_findings", lang))}</h2>\n'
-            + "\n".join(parts) + "\n</section>")
+    return (
+        f'<section id="file-findings"><h2>{e(t("html.file_findings", lang))}</h2>\n' + "\n".join(parts) + "\n</section>"
+    )
 
 
 def _glossary(result: RunResult, options: ReportOptions) -> str:
@@ -360,16 +412,22 @@ def _glossary(result: RunResult, options: ReportOptions) -> str:
     rules = rules_used(result)
     if not rules:
         return ""
-    out = [f'<section id="glossary"><h2>{e(t("html.glossary", lang))}</h2>',
-           (f'<table><thead><tr><th>{e(t("col.code", lang))}</th><th>{e(t("col.name", lang))}</th>'
-            f'<th>{e(t("col.severity", lang))}</th><th>{e(t("col.summary", lang))}</th>'
-            f'<th>{e(t("col.why", lang))}</th></tr></thead><tbody>')]
+    out = [
+        f'<section id="glossary"><h2>{e(t("html.glossary", lang))}</h2>',
+        (
+            f"<table><thead><tr><th>{e(t('col.code', lang))}</th><th>{e(t('col.name', lang))}</th>"
+            f"<th>{e(t('col.severity', lang))}</th><th>{e(t('col.summary', lang))}</th>"
+            f"<th>{e(t('col.why', lang))}</th></tr></thead><tbody>"
+        ),
+    ]
     for info in rules:
-        ref = f'<br><code>{e(info.help_uri)}</code>' if info.help_uri else ""
+        ref = f"<br><code>{e(info.help_uri)}</code>" if info.help_uri else ""
         aspect = f'<br><small class="muted">{e(aspect_label(info.aspect, lang))}</small>' if info.aspect else ""
-        out.append(f'<tr id="rule-{e(info.code)}"><td>{e(info.code)}</td><td>{e(info.name)}{aspect}</td>'
-                   f"<td>{_sev(info.severity, lang)}</td><td>{e(rule_summary(info, lang))}</td>"
-                   f"<td>{e(rule_why(info, lang))}{ref}</td></tr>")
+        out.append(
+            f'<tr id="rule-{e(info.code)}"><td>{e(info.code)}</td><td>{e(info.name)}{aspect}</td>'
+            f"<td>{_sev(info.severity, lang)}</td><td>{e(rule_summary(info, lang))}</td>"
+            f"<td>{e(rule_why(info, lang))}{ref}</td></tr>"
+        )
     out.append("</tbody></table></section>")
     return "\n".join(out)
 
@@ -399,7 +457,7 @@ def render(result: RunResult, options: ReportOptions | dict | None = None) -> st
         _file_level(result, options),
         _glossary(result, options),
         "</main>",
-        f'<footer><p>{e(t("html.disclaimer", lang))}</p></footer>',
+        f"<footer><p>{e(t('html.disclaimer', lang))}</p></footer>",
     ]
     html_lang = "zh-CN" if lang == "zh" else "en"
     head = (

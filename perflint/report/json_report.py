@@ -24,6 +24,13 @@ from collections.abc import Mapping
 from typing import IO, Any
 
 from perflint.domain.findings import Finding, Severity
+from perflint.domain.result import (
+    DeclarationReport,
+    FileReport,
+    RuleInfo,
+    RunResult,
+    RunSummary,
+)
 from perflint.report._stream import (
     JsonArray,
     PathRun,
@@ -33,18 +40,24 @@ from perflint.report._stream import (
     json_pieces,
     mark,
 )
-from perflint.domain.result import (
-    DeclarationReport,
-    FileReport,
-    RuleInfo,
-    RunResult,
-    RunSummary,
-)
 
 REPORT_VERSION = "1"
 #: the options recorded in the report, so an auditor can see what produced it
-CONFIG_KEYS = ("profile", "preview", "select", "extend_select", "ignore", "per_file_ignores", "severity", "fail_on",
-               "settings", "rules", "grade", "today", "rules_run")
+CONFIG_KEYS = (
+    "profile",
+    "preview",
+    "select",
+    "extend_select",
+    "ignore",
+    "per_file_ignores",
+    "severity",
+    "fail_on",
+    "settings",
+    "rules",
+    "grade",
+    "today",
+    "rules_run",
+)
 GRADES = ("优", "良", "中", "差")
 
 
@@ -121,10 +134,24 @@ def file_dict(f: FileReport) -> dict[str, Any]:
     return {"path": f.path, "encoding": f.encoding, "readable": f.readable, "declarations": len(f.declarations)}
 
 
-def _document(*, version: str, profile: str, lang: str, findings: Any, declarations: Any, files: Any,
-              rules: Mapping[str, RuleInfo], options: Mapping[str, Any], counts: dict[str, int],
-              by_rule: Mapping[str, int], grades: Mapping[str, int], n_files: int, n_declarations: int,
-              unreadable: int, suppressed: int) -> dict[str, Any]:
+def _document(
+    *,
+    version: str,
+    profile: str,
+    lang: str,
+    findings: Any,
+    declarations: Any,
+    files: Any,
+    rules: Mapping[str, RuleInfo],
+    options: Mapping[str, Any],
+    counts: dict[str, int],
+    by_rule: Mapping[str, int],
+    grades: Mapping[str, int],
+    n_files: int,
+    n_declarations: int,
+    unreadable: int,
+    suppressed: int,
+) -> dict[str, Any]:
     """The report object; ``findings``, ``declarations`` and ``files`` are lists
     (or placeholders a streaming writer replaces)."""
     return {
@@ -136,8 +163,13 @@ def _document(*, version: str, profile: str, lang: str, findings: Any, declarati
         "declarations": declarations,
         "files": files,
         "rules": {
-            code: {"name": info.name, "severity": info.severity.value, "aspect": info.aspect,
-                   "family": info.family, "summary": dict(info.summary)}
+            code: {
+                "name": info.name,
+                "severity": info.severity.value,
+                "aspect": info.aspect,
+                "family": info.family,
+                "summary": dict(info.summary),
+            }
             for code, info in sorted(rules.items())
         },
         "plugin_errors": list(options.get("plugin_errors", [])),
@@ -160,13 +192,20 @@ def report_dict(result: RunResult, lang: str = "zh") -> dict[str, Any]:
     prints = _fingerprints(findings)
     decls = sorted(result.declarations, key=lambda d: (d.path, d.index))
     return _document(
-        version=result.version, profile=result.profile, lang=lang,
+        version=result.version,
+        profile=result.profile,
+        lang=lang,
         findings=[finding_dict(f, lang, fp) for f, fp in zip(findings, prints)],
         declarations=[declaration_dict(d) for d in decls],
         files=[file_dict(f) for f in sorted(result.files, key=lambda f: f.path)],
-        rules=result.rules, options=result.options or {}, counts=_severity_counts(findings),
-        by_rule=Counter(f.code for f in findings), grades=Counter(d.grade for d in decls),
-        n_files=len(result.files), n_declarations=len(decls), unreadable=result.unreadable_files,
+        rules=result.rules,
+        options=result.options or {},
+        counts=_severity_counts(findings),
+        by_rule=Counter(f.code for f in findings),
+        grades=Counter(d.grade for d in decls),
+        n_files=len(result.files),
+        n_declarations=len(decls),
+        unreadable=result.unreadable_files,
         suppressed=result.suppressed,
     )
 
@@ -178,8 +217,10 @@ def render_json(result: RunResult, options: Any = None) -> str:
 def render_jsonl(result: RunResult, options: Any = None) -> str:
     lang = _lang(options)
     findings = result.findings
-    lines = [json.dumps(finding_dict(f, lang, fp), ensure_ascii=False, separators=(",", ":"))
-             for f, fp in zip(findings, _fingerprints(findings))]
+    lines = [
+        json.dumps(finding_dict(f, lang, fp), ensure_ascii=False, separators=(",", ":"))
+        for f, fp in zip(findings, _fingerprints(findings))
+    ]
     return "".join(line + "\n" for line in lines)
 
 
@@ -217,11 +258,22 @@ class JsonSink:
     def _pieces(self, summary: RunSummary) -> list[str]:
         tally = self.tally
         doc = _document(
-            version=summary.version, profile=summary.profile, lang=self.lang, findings=mark("findings"),
-            declarations=mark("declarations"), files=mark("files"), rules=summary.rules,
-            options=summary.options or {}, counts=dict(tally.counts), by_rule=tally.by_rule,
-            grades=tally.grades, n_files=tally.files, n_declarations=tally.declarations,
-            unreadable=tally.unreadable, suppressed=summary.suppressed)
+            version=summary.version,
+            profile=summary.profile,
+            lang=self.lang,
+            findings=mark("findings"),
+            declarations=mark("declarations"),
+            files=mark("files"),
+            rules=summary.rules,
+            options=summary.options or {},
+            counts=dict(tally.counts),
+            by_rule=tally.by_rule,
+            grades=tally.grades,
+            n_files=tally.files,
+            n_declarations=tally.declarations,
+            unreadable=tally.unreadable,
+            suppressed=summary.suppressed,
+        )
         return json_pieces(doc, "findings", "declarations", "files")
 
     def start(self, summary: RunSummary) -> None:
@@ -233,11 +285,14 @@ class JsonSink:
             raise RuntimeError("start() must be called before file()")
         self.tally.add(report)
         lang = self.lang
-        found = "".join(self.findings.text(finding_dict(f, lang, _fingerprint(f, self.prints)))
-                        for f in _sorted_findings(report))
+        found = "".join(
+            self.findings.text(finding_dict(f, lang, _fingerprint(f, self.prints))) for f in _sorted_findings(report)
+        )
         self.write(found)
-        decls = "".join(self.decl_array.text(declaration_dict(d))
-                        for d in sorted(report.declarations, key=lambda d: (d.path, d.index)))
+        decls = "".join(
+            self.decl_array.text(declaration_dict(d))
+            for d in sorted(report.declarations, key=lambda d: (d.path, d.index))
+        )
         if decls:
             self.declarations.write(decls.encode("utf-8"))
         self.files.write(self.file_array.text(file_dict(report)).encode("utf-8"))
@@ -271,9 +326,11 @@ class JsonlSink:
 
     def file(self, report: FileReport) -> None:
         lang = self.lang
-        lines = [json.dumps(finding_dict(f, lang, _fingerprint(f, self.prints)), ensure_ascii=False,
-                            separators=(",", ":")) + "\n"
-                 for f in _sorted_findings(report)]
+        lines = [
+            json.dumps(finding_dict(f, lang, _fingerprint(f, self.prints)), ensure_ascii=False, separators=(",", ":"))
+            + "\n"
+            for f in _sorted_findings(report)
+        ]
         if lines:
             self.out.write("".join(lines).encode("utf-8"))
 

@@ -18,6 +18,7 @@ import xml.etree.ElementTree as ET
 from typing import IO, Any
 
 from perflint.domain.findings import Finding
+from perflint.domain.result import DeclarationReport, FileReport, RunResult, RunSummary
 from perflint.i18n import t
 from perflint.report._common import (
     ReportOptions,
@@ -35,7 +36,6 @@ from perflint.report._common import (
     strip_control,
 )
 from perflint.report._stream import Spool
-from perflint.domain.result import DeclarationReport, FileReport, RunResult, RunSummary
 
 
 def _line(f: Finding, options: ReportOptions) -> str:
@@ -51,22 +51,38 @@ def _line(f: Finding, options: ReportOptions) -> str:
 def _grade_line(decl: DeclarationReport, options: ReportOptions) -> str:
     lang = options.lang
     cons = consequence(decl.grade, lang)
-    return t("term.grade_line" if cons else "term.grade_line_bare", lang, grade=grade_label(decl.grade, lang),
-             score=format_score(decl.score), consequence=cons)
+    return t(
+        "term.grade_line" if cons else "term.grade_line_bare",
+        lang,
+        grade=grade_label(decl.grade, lang),
+        score=format_score(decl.score),
+        consequence=cons,
+    )
 
 
-def _case(suite: ET.Element, name: str, classname: str, findings: list[Finding],
-          options: ReportOptions, head: str | None = None) -> tuple[int, int]:
-    case = ET.SubElement(suite, "testcase", {"name": strip_control(name), "classname": strip_control(classname),
-                                             "time": "0"})
+def _case(
+    suite: ET.Element,
+    name: str,
+    classname: str,
+    findings: list[Finding],
+    options: ReportOptions,
+    head: str | None = None,
+) -> tuple[int, int]:
+    case = ET.SubElement(
+        suite, "testcase", {"name": strip_control(name), "classname": strip_control(classname), "time": "0"}
+    )
     failures = 0
     for f in findings:
         if f.severity.rank >= options.fail_on.rank:
             failures += 1
-            node = ET.SubElement(case, "failure", {
-                "message": f"{f.code}: {one_line(f.text(options.lang))}",
-                "type": f.code,
-            })
+            node = ET.SubElement(
+                case,
+                "failure",
+                {
+                    "message": f"{f.code}: {one_line(f.text(options.lang))}",
+                    "type": f.code,
+                },
+            )
             node.text = _line(f, options)
     lines = ([head] if head else []) + [_line(f, options) for f in findings]
     if lines:
@@ -151,8 +167,7 @@ class JunitSink:
         self.tests += tests
         self.failures += failures
         ET.indent(node, space="  ", level=1)  # as ET.indent lays it out under <testsuites>
-        self.suites.write(("\n  " + ET.tostring(node, encoding="unicode", short_empty_elements=True))
-                          .encode("utf-8"))
+        self.suites.write(("\n  " + ET.tostring(node, encoding="unicode", short_empty_elements=True)).encode("utf-8"))
 
     def finish(self, summary: RunSummary) -> None:
         try:

@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from perflint.domain.findings import Finding, Severity
+from perflint.domain.result import DeclarationReport, FileReport, RunResult
 from perflint.i18n import t
 from perflint.report._common import (
     ReportOptions,
@@ -32,7 +33,6 @@ from perflint.report._common import (
     sorted_declarations,
     sorted_files,
 )
-from perflint.domain.result import DeclarationReport, FileReport, RunResult
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,8 +48,10 @@ class Opinion:
 
     def lines(self, lang: str) -> list[str]:
         joiner = "" if lang == "zh" else " "
-        out = [self.heading, self.graded + joiner + (t("opinion.problems", lang) if self.problems
-                                                      else t("opinion.no_problems", lang))]
+        out = [
+            self.heading,
+            self.graded + joiner + (t("opinion.problems", lang) if self.problems else t("opinion.no_problems", lang)),
+        ]
         out += [t("opinion.item", lang, n=i, text=text) for i, text in enumerate(self.problems, 1)]
         if self.infos:
             out.append(self.infos_text)
@@ -118,7 +120,8 @@ def file_lines(file: FileReport, options: ReportOptions) -> list[str]:
     if not items:
         return []
     return [t("opinion.file_notes", lang, path=path)] + [
-        t("opinion.item", lang, n=i, text=text) for i, text in enumerate(items, 1)]
+        t("opinion.item", lang, n=i, text=text) for i, text in enumerate(items, 1)
+    ]
 
 
 def render(result: RunResult, options: ReportOptions | dict | None = None) -> str:

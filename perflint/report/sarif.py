@@ -23,6 +23,13 @@ from typing import IO, Any
 from urllib.parse import quote
 
 from perflint.domain.findings import Finding, Severity
+from perflint.domain.result import (
+    DeclarationReport,
+    FileReport,
+    RuleInfo,
+    RunResult,
+    RunSummary,
+)
 from perflint.i18n import t
 from perflint.report._common import (
     ReportOptions,
@@ -46,13 +53,6 @@ from perflint.report._stream import (
     dumps,
     json_pieces,
     mark,
-)
-from perflint.domain.result import (
-    DeclarationReport,
-    FileReport,
-    RuleInfo,
-    RunResult,
-    RunSummary,
 )
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -168,8 +168,19 @@ def _result(decl: DeclarationReport | None, f: Finding, rule_index: int, options
     return item
 
 
-def _log(rules: list[RuleInfo], results: Any, *, version: str, profile: str, failed: list[dict[str, str]],
-         files: int, declarations: int, unreadable: int, suppressed: int, lang: str) -> dict[str, Any]:
+def _log(
+    rules: list[RuleInfo],
+    results: Any,
+    *,
+    version: str,
+    profile: str,
+    failed: list[dict[str, str]],
+    files: int,
+    declarations: int,
+    unreadable: int,
+    suppressed: int,
+    lang: str,
+) -> dict[str, Any]:
     """The SARIF log; ``results`` is the list (or a placeholder a streaming writer replaces)."""
     driver: dict[str, Any] = {
         "name": "perflint",
@@ -181,26 +192,33 @@ def _log(rules: list[RuleInfo], results: Any, *, version: str, profile: str, fai
         driver["semanticVersion"] = version
     run: dict[str, Any] = {"tool": {"driver": driver}}
     if failed:
-        run["invocations"] = [{
-            "executionSuccessful": True,
-            "toolConfigurationNotifications": [
-                {"level": "error", "descriptor": {"id": "plugin-load"},
-                 "message": {"text": strip_control(t("term.plugin_failed", lang, **err))}}
-                for err in failed
-            ],
-        }]
-    run.update({
-        "columnKind": "unicodeCodePoints",
-        "results": results,
-        "properties": {
-            "profile": profile,
-            "files": files,
-            "declarations": declarations,
-            "unreadableFiles": unreadable,
-            "suppressed": suppressed,
-            "language": lang,
-        },
-    })
+        run["invocations"] = [
+            {
+                "executionSuccessful": True,
+                "toolConfigurationNotifications": [
+                    {
+                        "level": "error",
+                        "descriptor": {"id": "plugin-load"},
+                        "message": {"text": strip_control(t("term.plugin_failed", lang, **err))},
+                    }
+                    for err in failed
+                ],
+            }
+        ]
+    run.update(
+        {
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+            "properties": {
+                "profile": profile,
+                "files": files,
+                "declarations": declarations,
+                "unreadableFiles": unreadable,
+                "suppressed": suppressed,
+                "language": lang,
+            },
+        }
+    )
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
 
@@ -210,9 +228,18 @@ def build(result: RunResult, options: ReportOptions | dict | None = None) -> dic
     rules = rules_used(result)
     index = {info.code: i for i, info in enumerate(rules)}
     results = [_result(decl, f, index[f.code], options) for _file, decl, f in iter_all(result)]
-    return _log(rules, results, version=result.version, profile=result.profile, failed=plugin_errors(result),
-                files=len(result.files), declarations=len(result.declarations),
-                unreadable=result.unreadable_files, suppressed=result.suppressed, lang=options.lang)
+    return _log(
+        rules,
+        results,
+        version=result.version,
+        profile=result.profile,
+        failed=plugin_errors(result),
+        files=len(result.files),
+        declarations=len(result.declarations),
+        unreadable=result.unreadable_files,
+        suppressed=result.suppressed,
+        lang=options.lang,
+    )
 
 
 def render(result: RunResult, options: ReportOptions | dict | None = None) -> str:
@@ -262,10 +289,21 @@ class SarifSink:
                 used[code] = RuleInfo(code=code, name=name, severity=severity, aspect=aspect, summary={})
         rules = [used[code] for code in sorted(used)]
         index = {info.code: i for i, info in enumerate(rules)}
-        head, tail = json_pieces(_log(rules, mark("results"), version=summary.version, profile=summary.profile,
-                                      failed=plugin_errors_in(summary.options), files=tally.files,
-                                      declarations=tally.declarations, unreadable=tally.unreadable,
-                                      suppressed=summary.suppressed, lang=lang), "results")
+        head, tail = json_pieces(
+            _log(
+                rules,
+                mark("results"),
+                version=summary.version,
+                profile=summary.profile,
+                failed=plugin_errors_in(summary.options),
+                files=tally.files,
+                declarations=tally.declarations,
+                unreadable=tally.unreadable,
+                suppressed=summary.suppressed,
+                lang=lang,
+            ),
+            "results",
+        )
         self.write(head)
         array = JsonArray(self.write, _RESULTS_LEVEL)
         placeholder = f'"ruleIndex": {_NO_INDEX},'

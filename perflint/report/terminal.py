@@ -39,6 +39,7 @@ from rich.table import Table
 from rich.text import Text
 
 from perflint.domain.findings import Finding, Severity
+from perflint.domain.result import DeclarationReport, FileReport, RunResult, RunSummary
 from perflint.i18n import t
 from perflint.report._common import (
     SEVERITIES,
@@ -61,7 +62,6 @@ from perflint.report._common import (
     strip_control,
 )
 from perflint.report._stream import Tally, Writer, summary_of
-from perflint.domain.result import DeclarationReport, FileReport, RunResult, RunSummary
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 GRADE_STYLE = {"优": "bold green", "良": "green", "中": "yellow", "差": "bold red"}
@@ -101,6 +101,7 @@ def _console(options: ReportOptions, file: IO[str]) -> Console:
 
 
 # -- source excerpts ----------------------------------------------------------
+
 
 @lru_cache(maxsize=4096)
 def _cells(ch: str) -> tuple[str, int]:
@@ -150,11 +151,11 @@ def excerpt(line: str, column: int, end_column: int | None, max_cells: int) -> t
     prefix = "…" if lo > 0 else ""
     suffix = "…" if hi < n else ""
     text = prefix + "".join(s for s, _ in chars[lo:hi]) + suffix
-    caret_start = cell_len(prefix) + sum(widths[lo:max(start, lo)])
+    caret_start = cell_len(prefix) + sum(widths[lo : max(start, lo)])
     if start >= hi:  # the span starts beyond the window (very long prefix)
         caret_start = cell_len(text) - cell_len(suffix)
         return text, caret_start, 1
-    caret_width = sum(widths[max(start, lo):min(end, hi)])
+    caret_width = sum(widths[max(start, lo) : min(end, hi)])
     return text, caret_start, max(caret_width, 1)
 
 
@@ -177,9 +178,18 @@ def _location(f: Finding, options: ReportOptions) -> str:
 
 
 def _finding_line(f: Finding, options: ReportOptions) -> Line:
-    return (None, [(_location(f, options), "bold"), ("  ", None), (f.code, "bold"), ("  ", None),
-                   (severity_label(f.severity, options.lang), SEVERITY_STYLE[f.severity]), ("  ", None),
-                   (one_line(f.text(options.lang)), None)])
+    return (
+        None,
+        [
+            (_location(f, options), "bold"),
+            ("  ", None),
+            (f.code, "bold"),
+            ("  ", None),
+            (severity_label(f.severity, options.lang), SEVERITY_STYLE[f.severity]),
+            ("  ", None),
+            (one_line(f.text(options.lang)), None),
+        ],
+    )
 
 
 def _source_block(f: Finding, file: FileReport | None, options: ReportOptions, width: int) -> list[Line]:
@@ -192,8 +202,10 @@ def _source_block(f: Finding, file: FileReport | None, options: ReportOptions, w
     end = f.span.end_column if f.span.end_line == f.span.line else None
     shown, caret_start, caret_width = excerpt(line, f.span.column, end, max(width - gutter - 5, 20))
     first: Line = (None, [(f"  {f.span.line:>{gutter}} │ ", "dim"), (shown, None)])
-    second: Line = (None, [(f"  {'':>{gutter}} │ ", "dim"), (" " * caret_start, None),
-                           ("^" * caret_width, SEVERITY_STYLE[f.severity])])
+    second: Line = (
+        None,
+        [(f"  {'':>{gutter}} │ ", "dim"), (" " * caret_start, None), ("^" * caret_width, SEVERITY_STYLE[f.severity])],
+    )
     if f.span.end_line > f.span.line:
         second[1].append((t("term.continues", options.lang, line=f.span.end_line), "dim"))
     return [first, second]
@@ -203,24 +215,48 @@ def _suggestion(f: Finding, options: ReportOptions) -> Line | None:
     tip = f.suggestion_text(options.lang)
     if not tip:
         return None
-    return (None, [("  ", None), (t("word.suggestion", options.lang) + t("word.colon", options.lang), "green"),
-                   (one_line(tip), None)])
+    return (
+        None,
+        [
+            ("  ", None),
+            (t("word.suggestion", options.lang) + t("word.colon", options.lang), "green"),
+            (one_line(tip), None),
+        ],
+    )
 
 
 def _declaration_header(decl: DeclarationReport, options: ReportOptions) -> Line:
     parts = " · ".join(one_line(p) for p in declaration_parts(decl, options.lang))
-    return ("dim", [("── ", None), (one_line(decl.display_name), "bold"),
-                    (f"（{parts}）" if options.lang == "zh" else f" ({parts})", None)])
+    return (
+        "dim",
+        [
+            ("── ", None),
+            (one_line(decl.display_name), "bold"),
+            (f"（{parts}）" if options.lang == "zh" else f" ({parts})", None),
+        ],
+    )
 
 
 def _grade_line(decl: DeclarationReport, options: ReportOptions) -> Line:
     lang = options.lang
     cons = consequence(decl.grade, lang)
-    line = t("term.grade_line" if cons else "term.grade_line_bare", lang, grade="\x00",
-             score=format_score(decl.score), consequence=cons)
+    line = t(
+        "term.grade_line" if cons else "term.grade_line_bare",
+        lang,
+        grade="\x00",
+        score=format_score(decl.score),
+        consequence=cons,
+    )
     before, _, after = line.partition("\x00")
-    return (None, [("  ", None), (before, None), (grade_label(decl.grade, lang), GRADE_STYLE.get(decl.grade, "bold")),
-                   (after, None)])
+    return (
+        None,
+        [
+            ("  ", None),
+            (before, None),
+            (grade_label(decl.grade, lang), GRADE_STYLE.get(decl.grade, "bold")),
+            (after, None),
+        ],
+    )
 
 
 def _file_header(file: FileReport, options: ReportOptions) -> Line:
@@ -232,8 +268,9 @@ def _file_header(file: FileReport, options: ReportOptions) -> Line:
     return (None, segments)
 
 
-def _findings_block(findings: list[Finding], file: FileReport | None, options: ReportOptions, width: int,
-                    out: list[Line]) -> None:
+def _findings_block(
+    findings: list[Finding], file: FileReport | None, options: ReportOptions, width: int, out: list[Line]
+) -> None:
     for f in findings:
         out.append(_finding_line(f, options))
         if options.quiet:
@@ -310,8 +347,9 @@ def summary_line(tally: Tally, suppressed: int, options: ReportOptions) -> str:
 def _summary_tables(tally: Tally, options: ReportOptions) -> list[Table]:
     lang = options.lang
     counts = tally.counts
-    sev = Table(title=t("term.by_severity", lang), box=box.SIMPLE_HEAD, title_justify="left",
-                show_edge=False, pad_edge=False)
+    sev = Table(
+        title=t("term.by_severity", lang), box=box.SIMPLE_HEAD, title_justify="left", show_edge=False, pad_edge=False
+    )
     sev.add_column(t("col.severity", lang))
     sev.add_column(t("col.count", lang), justify="right")
     for s in SEVERITIES:
@@ -320,15 +358,15 @@ def _summary_tables(tally: Tally, options: ReportOptions) -> list[Table]:
     tables = [sev]
     rows = tally.rule_counts()
     if rows:
-        rules = Table(title=t("term.by_rule", lang), box=box.SIMPLE_HEAD, title_justify="left",
-                      show_edge=False, pad_edge=False)
+        rules = Table(
+            title=t("term.by_rule", lang), box=box.SIMPLE_HEAD, title_justify="left", show_edge=False, pad_edge=False
+        )
         rules.add_column(t("col.code", lang))
         rules.add_column(t("col.name", lang))
         rules.add_column(t("col.severity", lang))
         rules.add_column(t("col.count", lang), justify="right")
         for code, name, severity, n in rows:
-            rules.add_row(code, name, Text(severity_label(severity, lang), style=SEVERITY_STYLE[severity]),
-                          str(n))
+            rules.add_row(code, name, Text(severity_label(severity, lang), style=SEVERITY_STYLE[severity]), str(n))
         tables.append(rules)
     return tables
 
@@ -347,6 +385,7 @@ def _statistics(tally: Tally, options: ReportOptions) -> list[Text]:
 
 # -- the writer ----------------------------------------------------------------------
 
+
 class TextSink:
     """Writes the ``text`` report as files complete: each file's block as soon
     as the file is checked, the summary at the end; keeps only counts.
@@ -357,8 +396,9 @@ class TextSink:
     counts per rule, at the end.
     """
 
-    def __init__(self, options: ReportOptions | dict | None, write: Callable[[str], None], *,
-                 rich: bool = False) -> None:
+    def __init__(
+        self, options: ReportOptions | dict | None, write: Callable[[str], None], *, rich: bool = False
+    ) -> None:
         self.options = coerce_options(options)
         self.write = write
         self.rich = rich or self.options.color
@@ -424,6 +464,7 @@ def stream_text(options: ReportOptions | dict | None, out: IO[bytes]) -> TextSin
 
 # -- entry point -------------------------------------------------------------------
 
+
 def render(result: RunResult, options: ReportOptions | dict | None = None) -> str:
     parts: list[str] = []
     summary = summary_of(result)
@@ -445,8 +486,13 @@ PROGRESS_THRESHOLD = 20
 
 
 @contextmanager
-def progress(total: int, options: ReportOptions | dict | None = None, *,
-             stream: IO[str] | None = None, threshold: int = PROGRESS_THRESHOLD) -> Iterator[Callable[[str], None]]:
+def progress(
+    total: int,
+    options: ReportOptions | dict | None = None,
+    *,
+    stream: IO[str] | None = None,
+    threshold: int = PROGRESS_THRESHOLD,
+) -> Iterator[Callable[[str], None]]:
     """A progress bar on ``stream`` (stderr) while the engine checks files.
 
     Yields ``advance(path)``, to be called once per file checked.  The bar is
@@ -474,8 +520,15 @@ def progress(total: int, options: ReportOptions | dict | None = None, *,
     )
 
     console = Console(file=stream, highlight=False, markup=False, emoji=False)
-    bar = Progress(TextColumn(t("term.progress", options.lang)), BarColumn(), MofNCompleteColumn(),
-                   TimeElapsedColumn(), TextColumn("{task.fields[path]}"), console=console, transient=True)
+    bar = Progress(
+        TextColumn(t("term.progress", options.lang)),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.fields[path]}"),
+        console=console,
+        transient=True,
+    )
     with bar:
         task = bar.add_task("check", total=total, path="")
 
@@ -495,8 +548,13 @@ class ProgressHook:
             result = engine.run(paths, on_start=hook.start, on_file=hook.advance)
     """
 
-    def __init__(self, options: ReportOptions | dict | None = None, *, stream: IO[str] | None = None,
-                 threshold: int = PROGRESS_THRESHOLD) -> None:
+    def __init__(
+        self,
+        options: ReportOptions | dict | None = None,
+        *,
+        stream: IO[str] | None = None,
+        threshold: int = PROGRESS_THRESHOLD,
+    ) -> None:
         self.options = coerce_options(options)
         self.stream = sys.stderr if stream is None else stream
         self.threshold = threshold

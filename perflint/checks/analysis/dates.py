@@ -11,7 +11,6 @@ from perflint.domain.dates import DateValue, normalise_date_text, parse_date
 from perflint.domain.model import Declaration
 
 
-
 def date_fields(decl: Declaration) -> Iterator[tuple[str, str, DateValue]]:
     """(pointer, role, value) of every applicant-side date: schedule and 填报日期."""
     for i, row in enumerate(decl.schedule):
@@ -83,7 +82,9 @@ def _valid(value: DateValue) -> bool:
     return True
 
 
-_PARTS = re.compile(r"^(?P<y>(?:19|20)\d{2})[.\-/年](?P<m>\d{1,2})(?:月)?(?:[.\-/](?P<d>\d{1,2})|(?P<d2>\d{1,2})日)?(?:日|号)?$")
+_PARTS = re.compile(
+    r"^(?P<y>(?:19|20)\d{2})[.\-/年](?P<m>\d{1,2})(?:月)?(?:[.\-/](?P<d>\d{1,2})|(?P<d2>\d{1,2})日)?(?:日|号)?$"
+)
 
 
 def impossible_date(text: str) -> tuple[int, int, int | None] | None:

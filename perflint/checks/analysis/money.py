@@ -24,8 +24,6 @@ from perflint.checks.analysis.values import CACHE_SIZE, norm, norm_set
 from perflint.domain.model import Declaration, FormType, MoneyLine
 from perflint.domain.text import parse_amount
 
-
-
 TEN_THOUSAND = Decimal(10000)
 
 
@@ -179,8 +177,9 @@ def build_equations(vs: dict[str, Amount], form: FormType) -> list[Equation]:
     return eqs
 
 
-def _solve(vs: dict[str, Amount], eqs: list[Equation], free: set[str],
-           tol: Decimal) -> tuple[dict[str, Decimal], list[Equation]]:
+def _solve(
+    vs: dict[str, Amount], eqs: list[Equation], free: set[str], tol: Decimal
+) -> tuple[dict[str, Decimal], list[Equation]]:
     """Propagate known values; return derived values and broken equations."""
     known: dict[str, Decimal] = {}
     for name, a in vs.items():
@@ -225,8 +224,12 @@ def _corroborated_project(decl: Declaration, ctx: CheckContext, placeholders: fr
 
 
 def project_forms_sum(bundle: list[Declaration], dept: Declaration, placeholders: frozenset[str]) -> Decimal | None:
-    forms = [d for d in bundle if d.form_type in (FormType.PROJECT, FormType.SPECIAL)
-             and (d.year is None or dept.year is None or d.year == dept.year)]
+    forms = [
+        d
+        for d in bundle
+        if d.form_type in (FormType.PROJECT, FormType.SPECIAL)
+        and (d.year is None or dept.year is None or d.year == dept.year)
+    ]
     if not forms:
         return None
     total = Decimal(0)

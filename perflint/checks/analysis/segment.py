@@ -76,8 +76,8 @@ LOCK_STALE = 120.0
 # Block and character classes of jieba 0.42 (``jieba.re_han_default``,
 # ``jieba.re_skip_default``, ``jieba.re_eng``; ``jieba.posseg.re_han_internal``,
 # ``re_num``, ``re_eng``).  [0-9] and [a-zA-Z] are ASCII only; \s is Unicode.
-_BLOCK_CUT = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&._%\\-]+)")
-_BLOCK_POS = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&._]+)")
+_BLOCK_CUT = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&._%\\-]+)")
+_BLOCK_POS = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&._]+)")
 _SKIP = re.compile(r"(\r\n|\s)")
 _ENG_CHAR = re.compile("[a-zA-Z0-9]")
 _ENG = re.compile("[a-zA-Z0-9]+")
@@ -106,8 +106,14 @@ class Lexicon:
     file), ``built`` (just read and written to ``path``) or ``memory``
     (read, could not be written; ``problem`` says why)."""
 
-    def __init__(self, find: Callable[[str], Entry | None], total: int, source: str,
-                 path: Path | None = None, problem: str | None = None) -> None:
+    def __init__(
+        self,
+        find: Callable[[str], Entry | None],
+        total: int,
+        source: str,
+        path: Path | None = None,
+        problem: str | None = None,
+    ) -> None:
         self.total = total
         self.logtotal = math.log(total)
         self.source = source
@@ -194,8 +200,10 @@ class _Dictionary:
                 word = parts[0]
                 freq = int(parts[1])
             except (ValueError, IndexError):
-                raise ValueError(f"jieba 词典 {name} 第 {lineno} 行无效 / invalid dictionary entry in {name} "
-                                 f"at line {lineno}: {line!r}") from None
+                raise ValueError(
+                    f"jieba 词典 {name} 第 {lineno} 行无效 / invalid dictionary entry in {name} "
+                    f"at line {lineno}: {line!r}"
+                ) from None
             freqs[word] = freq
             total += freq
             if len(parts) == 3:
@@ -255,14 +263,20 @@ class _Table:
         magic, key_len, total, nslots, self.entries, tags_len, pool_len = _HEADER.unpack_from(data, 0)
         tags_at = _HEADER.size + key_len
         start = tags_at + tags_len
-        if (magic != MAGIC or data[_HEADER.size:tags_at] != key or len(data) != start + 4 * nslots + pool_len
-                or nslots & (nslots - 1) or start % 4 or not total):
+        if (
+            magic != MAGIC
+            or data[_HEADER.size : tags_at] != key
+            or len(data) != start + 4 * nslots + pool_len
+            or nslots & (nslots - 1)
+            or start % 4
+            or not total
+        ):
             raise ValueError("not an index of this dictionary")
         self.tags = (None, *bytes(data[tags_at:start]).rstrip(b"\0").decode("utf-8").split("\n"))
         self.total = total
         self.data = data
         self.mask = nslots - 1
-        self.slots = memoryview(data)[start:start + 4 * nslots].cast(_SLOT)
+        self.slots = memoryview(data)[start : start + 4 * nslots].cast(_SLOT)
 
     def find(self, word: str) -> Entry | None:
         key = word.encode("utf-8", "surrogatepass")
@@ -274,7 +288,7 @@ class _Table:
             if not off:
                 return None
             size, freq, tag = _ENTRY.unpack_from(data, off)
-            if size == n and data[off + 7:off + 7 + n] == key:
+            if size == n and data[off + 7 : off + 7 + n] == key:
                 return freq, self.tags[tag]
             i = (i + 1) & mask
 
@@ -310,8 +324,9 @@ def _jieba_dir() -> Path:
         return Path(next(iter(spec.submodule_search_locations)))
     if spec is not None and spec.origin:
         return Path(spec.origin).parent
-    raise ModuleNotFoundError("未安装 jieba（需要其词典）/ jieba is not installed (its dictionary is needed)",
-                              name="jieba")
+    raise ModuleNotFoundError(
+        "未安装 jieba（需要其词典）/ jieba is not installed (its dictionary is needed)", name="jieba"
+    )
 
 
 def _jieba_version(folder: Path) -> str:
@@ -327,8 +342,9 @@ def _jieba_version(folder: Path) -> str:
 def _key(dictionary: Path, version: str) -> bytes:
     """What an index is valid for: stored in it, and hashed into its name."""
     st = dictionary.stat()
-    return "\0".join(map(str, (FORMAT, version, os.path.realpath(dictionary), st.st_size, st.st_mtime_ns,
-                               sys.byteorder, _SLOT))).encode("utf-8", "surrogatepass")
+    return "\0".join(
+        map(str, (FORMAT, version, os.path.realpath(dictionary), st.st_size, st.st_mtime_ns, sys.byteorder, _SLOT))
+    ).encode("utf-8", "surrogatepass")
 
 
 def _index_name(key: bytes, version: str) -> str:
@@ -389,8 +405,7 @@ def _wait_for_builder(lock: Path, path: Path, key: bytes) -> _Table | None:
     return None
 
 
-def load(dictionary: str | os.PathLike[str] | None = None,
-         cache_dir: str | os.PathLike[str] | None = None) -> Lexicon:
+def load(dictionary: str | os.PathLike[str] | None = None, cache_dir: str | os.PathLike[str] | None = None) -> Lexicon:
     """The lexicon of ``dictionary`` (default: jieba's ``dict.txt``) from its
     index under ``cache_dir``/lexicon (default: perflint's cache folder),
     building the index when it is missing, stale or damaged.  Never fails for
@@ -516,9 +531,9 @@ def cut_for_search(text: str) -> list[str]:
     for word in _cut(text, lex):
         n = len(word)
         if n > 2:
-            out.extend(g for g in (word[i:i + 2] for i in range(n - 1)) if freq(g))
+            out.extend(g for g in (word[i : i + 2] for i in range(n - 1)) if freq(g))
         if n > 3:
-            out.extend(g for g in (word[i:i + 3] for i in range(n - 2)) if freq(g))
+            out.extend(g for g in (word[i : i + 3] for i in range(n - 2)) if freq(g))
         out.append(word)
     return out
 

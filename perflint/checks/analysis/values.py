@@ -28,12 +28,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from functools import lru_cache
-from collections.abc import Sequence
-from typing import Any, Iterable
+from typing import Any
 
 from perflint.domain.model import Declaration, Indicator
 from perflint.domain.vocab import vocabulary
@@ -116,11 +116,11 @@ def _is_placeholder(text: str, tokens: tuple[str, ...]) -> bool:
 # ---------------------------------------------------------------------------
 
 _REMNANT_PATTERNS = (
-    re.compile(r"\*{2,}"),                       # ≥**%, **月**日前
+    re.compile(r"\*{2,}"),  # ≥**%, **月**日前
     re.compile(r"(?<![A-Za-z])[XxＸｘ×]{2,}(?![A-Za-z])"),  # XX, ××
     re.compile(r"[(（]\s*(?:请)?(?:填写|填报|输入)[^)）]*[)）]"),  # （填写…）
     re.compile(r"^请(?:填写|填报|输入)"),
-    re.compile(r"^(?:目标|指标|内容)\s*[0-9一二三四五六七八九]$"),   # 目标1
+    re.compile(r"^(?:目标|指标|内容)\s*[0-9一二三四五六七八九]$"),  # 目标1
     re.compile(r"^\d(?:[.、．]\d){2,}[.、．…]*$|^\d(?:[.、．]\d)+[.、．]*…+$"),  # 1.2.3.…
 )
 
@@ -170,17 +170,42 @@ def owned_elsewhere(text: str | None, tokens: Iterable[str]) -> bool:
 
 @lru_cache(maxsize=CACHE_SIZE)
 def _skip_cell(text: str, tokens: tuple[str, ...], references: bool) -> bool:
-    return (is_blank(text) or _is_placeholder(text, tokens) or bool(template_remnant(text))
-            or (references and external_reference(text)))
+    return (
+        is_blank(text)
+        or _is_placeholder(text, tokens)
+        or bool(template_remnant(text))
+        or (references and external_reference(text))
+    )
 
 
 # ---------------------------------------------------------------------------
 # Numbers
 # ---------------------------------------------------------------------------
 
-_CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "一": 1, "壹": 1, "二": 2, "两": 2, "贰": 2, "三": 3, "叁": 3,
-             "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8,
-             "九": 9, "玖": 9}
+_CN_DIGIT = {
+    "〇": 0,
+    "零": 0,
+    "○": 0,
+    "一": 1,
+    "壹": 1,
+    "二": 2,
+    "两": 2,
+    "贰": 2,
+    "三": 3,
+    "叁": 3,
+    "四": 4,
+    "肆": 4,
+    "五": 5,
+    "伍": 5,
+    "六": 6,
+    "陆": 6,
+    "七": 7,
+    "柒": 7,
+    "八": 8,
+    "捌": 8,
+    "九": 9,
+    "玖": 9,
+}
 _CN_UNIT = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 _CN_CHARS = "".join(_CN_DIGIT) + "".join(_CN_UNIT) + "万点"
 
@@ -226,16 +251,124 @@ def cn_to_decimal(text: str) -> Decimal | None:
 
 # Units, longest first when matching.  "万"/"亿" prefixes combine with the
 # base units (万元, 万人次, 亿元) through the optional magnitude group.
-UNITS = sorted({
-    "%", "‰", "元", "人", "人次", "个", "次", "件", "项", "台", "套", "辆", "家", "户", "天", "日",
-    "工作日", "个工作日", "月", "个月", "年", "小时", "分钟", "秒", "周", "季度", "篇", "份", "场",
-    "期", "批", "平方米", "平米", "㎡", "m2", "m²", "公里", "千米", "km", "米", "吨", "公斤", "千克", "分",
-    "条", "所", "名", "间", "处", "座", "本", "册", "张", "页", "棵", "株", "亩", "公顷", "倍", "级",
-    "星", "岁", "号", "起", "例", "门", "课时", "学时", "班", "届", "轮", "盏", "座", "栋", "幢", "路",
-    "部", "支", "组", "类", "种", "位", "床", "所", "村", "镇", "个村", "个镇", "站", "点", "块", "口",
-    "孔", "座", "宗", "笔", "单", "版", "集", "首", "幅", "期", "h", "GB", "TB", "M", "G", "兆",
-    "立方米", "方", "升", "千瓦", "度", "兆瓦", "小时/天", "分/人",
-}, key=len, reverse=True)
+UNITS = sorted(
+    {
+        "%",
+        "‰",
+        "元",
+        "人",
+        "人次",
+        "个",
+        "次",
+        "件",
+        "项",
+        "台",
+        "套",
+        "辆",
+        "家",
+        "户",
+        "天",
+        "日",
+        "工作日",
+        "个工作日",
+        "月",
+        "个月",
+        "年",
+        "小时",
+        "分钟",
+        "秒",
+        "周",
+        "季度",
+        "篇",
+        "份",
+        "场",
+        "期",
+        "批",
+        "平方米",
+        "平米",
+        "㎡",
+        "m2",
+        "m²",
+        "公里",
+        "千米",
+        "km",
+        "米",
+        "吨",
+        "公斤",
+        "千克",
+        "分",
+        "条",
+        "所",
+        "名",
+        "间",
+        "处",
+        "座",
+        "本",
+        "册",
+        "张",
+        "页",
+        "棵",
+        "株",
+        "亩",
+        "公顷",
+        "倍",
+        "级",
+        "星",
+        "岁",
+        "号",
+        "起",
+        "例",
+        "门",
+        "课时",
+        "学时",
+        "班",
+        "届",
+        "轮",
+        "盏",
+        "栋",
+        "幢",
+        "路",
+        "部",
+        "支",
+        "组",
+        "类",
+        "种",
+        "位",
+        "床",
+        "村",
+        "镇",
+        "个村",
+        "个镇",
+        "站",
+        "点",
+        "块",
+        "口",
+        "孔",
+        "宗",
+        "笔",
+        "单",
+        "版",
+        "集",
+        "首",
+        "幅",
+        "h",
+        "GB",
+        "TB",
+        "M",
+        "G",
+        "兆",
+        "立方米",
+        "方",
+        "升",
+        "千瓦",
+        "度",
+        "兆瓦",
+        "小时/天",
+        "分/人",
+    },
+    key=len,
+    reverse=True,
+)
 _MAGNITUDE = "万亿千百"
 
 _ARABIC = r"\d+(?:\.\d+)?"
@@ -296,7 +429,7 @@ def _unit_at(text: str, pos: int) -> tuple[str | None, int]:
     if i < len(text) and text[i] in _MAGNITUDE:
         magnitude = text[i]
         i += 1
-    for unit in _UNITS_BY_FIRST.get(text[i:i + 1], ()):
+    for unit in _UNITS_BY_FIRST.get(text[i : i + 1], ()):
         if text.startswith(unit, i):
             end = i + len(unit)
             m = _RATE_UNIT.match(text, end)
@@ -329,8 +462,7 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
         before = t[start - 1] if start else ""
         after = t[end] if end < len(t) else ""
         if m.group("date"):
-            out.append(Quantity(Decimal(_YEAR4.match(m.group(0)).group(0)), "date", m.group(0),
-                                start, end, "date"))
+            out.append(Quantity(Decimal(_YEAR4.match(m.group(0)).group(0)), "date", m.group(0), start, end, "date"))
             continue
         if m.group("prod"):
             unit, uend = _unit_at(t, end)
@@ -343,16 +475,18 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
                 out.append(Quantity(value, "%", m.group(0), start, end, "percent"))
             continue
         if m.group("ar"):
-            if (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha()
-                                                            and not _unit_at(t, end)[0]):
+            if (before.isascii() and before.isalpha()) or (
+                after.isascii() and after.isalpha() and not _unit_at(t, end)[0]
+            ):
                 continue  # ISO9001, 5G, IPv6: names, not figures
             try:
                 number = Decimal(m.group("ar"))
             except InvalidOperation:  # pragma: no cover - regex guards
                 continue
             unit, uend = _unit_at(t, end)
-            out.append(Quantity(number, unit, t[start:uend], start, uend,
-                                "percent" if unit in ("%", "‰") else "number"))
+            out.append(
+                Quantity(number, unit, t[start:uend], start, uend, "percent" if unit in ("%", "‰") else "number")
+            )
             continue
         word = m.group("cn")
         # A Chinese numeral counts when it is a real figure: two or more
@@ -371,8 +505,7 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
                     continue
             elif unit is None and not any(ch in _CN_DIGIT for ch in digits if ch not in "一"):
                 continue  # 千万, 百万 without a unit: rhetoric, not a figure
-            out.append(Quantity(value, unit, t[s:uend], s, uend,
-                                "percent" if unit in ("%", "‰") else "number"))
+            out.append(Quantity(value, unit, t[s:uend], s, uend, "percent" if unit in ("%", "‰") else "number"))
     return tuple(out)
 
 
@@ -422,23 +555,76 @@ class Op(StrEnum):
 
 # Words before the number.  Longest first at match time.
 _PREFIX_OPS: dict[str, Op] = {
-    "≥": Op.GE, ">=": Op.GE, "不低于": Op.GE, "不少于": Op.GE, "不小于": Op.GE, "大于等于": Op.GE,
-    "大于或等于": Op.GE, "至少": Op.GE, "最少": Op.GE, "最低": Op.GE, "达到": Op.GE, "达": Op.GE,
-    "力争": Op.GE, "保持在": Op.EQ, "不低于于": Op.GE,
-    ">": Op.GT, "超过": Op.GT, "高于": Op.GT, "大于": Op.GT, "多于": Op.GT,
-    "≤": Op.LE, "<=": Op.LE, "不高于": Op.LE, "不超过": Op.LE, "不多于": Op.LE, "不大于": Op.LE,
-    "小于等于": Op.LE, "小于或等于": Op.LE, "最多": Op.LE, "最高": Op.LE, "控制在": Op.LE,
-    "<": Op.LT, "低于": Op.LT, "小于": Op.LT, "少于": Op.LT, "不满": Op.LT, "不足": Op.LT, "未满": Op.LT,
-    "=": Op.EQ, "为": Op.EQ, "等于": Op.EQ,
+    "≥": Op.GE,
+    ">=": Op.GE,
+    "不低于": Op.GE,
+    "不少于": Op.GE,
+    "不小于": Op.GE,
+    "大于等于": Op.GE,
+    "大于或等于": Op.GE,
+    "至少": Op.GE,
+    "最少": Op.GE,
+    "最低": Op.GE,
+    "达到": Op.GE,
+    "达": Op.GE,
+    "力争": Op.GE,
+    "保持在": Op.EQ,
+    "不低于于": Op.GE,
+    ">": Op.GT,
+    "超过": Op.GT,
+    "高于": Op.GT,
+    "大于": Op.GT,
+    "多于": Op.GT,
+    "≤": Op.LE,
+    "<=": Op.LE,
+    "不高于": Op.LE,
+    "不超过": Op.LE,
+    "不多于": Op.LE,
+    "不大于": Op.LE,
+    "小于等于": Op.LE,
+    "小于或等于": Op.LE,
+    "最多": Op.LE,
+    "最高": Op.LE,
+    "控制在": Op.LE,
+    "<": Op.LT,
+    "低于": Op.LT,
+    "小于": Op.LT,
+    "少于": Op.LT,
+    "不满": Op.LT,
+    "不足": Op.LT,
+    "未满": Op.LT,
+    "=": Op.EQ,
+    "为": Op.EQ,
+    "等于": Op.EQ,
 }
 # Words after the number (and its unit).
 _SUFFIX_OPS: dict[str, Op] = {
-    "及以上": Op.GE, "以上": Op.GE, "或以上": Op.GE, "之上": Op.GE, "以上(含)": Op.GE, "以上(含本数)": Op.GE,
-    "及以下": Op.LE, "以下": Op.LE, "或以下": Op.LE, "以内": Op.LE, "之内": Op.LE, "内": Op.LE,
-    "以下(含)": Op.LE, "以上(不含)": Op.GT, "以下(不含)": Op.LT,
-    "(含)以上": Op.GE, "(含本数)以上": Op.GE, "(含)以下": Op.LE, "(含本数)以下": Op.LE,
-    "(不含)以上": Op.GT, "(不含本数)以上": Op.GT, "(不含)以下": Op.LT, "(不含本数)以下": Op.LT,
-    "前": Op.LE, "之前": Op.LE, "以前": Op.LE,
+    "及以上": Op.GE,
+    "以上": Op.GE,
+    "或以上": Op.GE,
+    "之上": Op.GE,
+    "以上(含)": Op.GE,
+    "以上(含本数)": Op.GE,
+    "及以下": Op.LE,
+    "以下": Op.LE,
+    "或以下": Op.LE,
+    "以内": Op.LE,
+    "之内": Op.LE,
+    "内": Op.LE,
+    "以下(含)": Op.LE,
+    "以上(不含)": Op.GT,
+    "以下(不含)": Op.LT,
+    "(含)以上": Op.GE,
+    "(含本数)以上": Op.GE,
+    "(含)以下": Op.LE,
+    "(含本数)以下": Op.LE,
+    "(不含)以上": Op.GT,
+    "(不含本数)以上": Op.GT,
+    "(不含)以下": Op.LT,
+    "(不含本数)以下": Op.LT,
+    "前": Op.LE,
+    "之前": Op.LE,
+    "以前": Op.LE,
 }
 _PREFIX_KEYS = sorted(_PREFIX_OPS, key=len, reverse=True)
 _SUFFIX_KEYS = sorted(_SUFFIX_OPS, key=len, reverse=True)
@@ -462,11 +648,11 @@ class Comparison:
 def comparison_for(text: str, q: Quantity) -> tuple[Op, str] | None:
     """The comparison word governing quantity ``q`` of ``text``, if any."""
     t = strip_numbering(text)
-    head = t[max(0, q.start - 6): q.start].rstrip(" \u3000")
+    head = t[max(0, q.start - 6) : q.start].rstrip(" \u3000")
     for key in _PREFIX_KEYS:
         if head.endswith(key):
             return _PREFIX_OPS[key], key
-    tail = t[q.end: q.end + 8].lstrip(" \u3000")
+    tail = t[q.end : q.end + 8].lstrip(" \u3000")
     for key in _SUFFIX_KEYS:
         if tail.startswith(key):
             return _SUFFIX_OPS[key], key
@@ -535,8 +721,11 @@ def percent_target(text: str | None) -> PercentTarget | None:
         number = q.number / 10 if q.unit == "‰" else q.number
         found = comparison_for(t, q)
         op, word = found if found else (Op.EQ, "")
-        shown = (word + q.text) if found and _PREFIX_OPS.get(word) is not None and t.find(word + q.text) >= 0 \
+        shown = (
+            (word + q.text)
+            if found and _PREFIX_OPS.get(word) is not None and t.find(word + q.text) >= 0
             else (q.text + word if found else q.text)
+        )
         if op is Op.GE:
             return PercentTarget(number, True, None, False, shown)
         if op is Op.GT:
@@ -591,13 +780,19 @@ def is_measurable(text: str | None, settings: dict[str, Any], name: str | None =
     ``营造林面积(亩)`` / ``80000``), or an allowlisted qualitative standard."""
     if not text:
         return False
-    return _is_measurable(text, tuple(settings.get("placeholders", ())), int(settings.get("max_value_len", 30)),
-                          tuple(settings.get("qualitative_allowlist", ())), name)
+    return _is_measurable(
+        text,
+        tuple(settings.get("placeholders", ())),
+        int(settings.get("max_value_len", 30)),
+        tuple(settings.get("qualitative_allowlist", ())),
+        name,
+    )
 
 
 @lru_cache(maxsize=CACHE_SIZE)
-def _is_measurable(text: str, placeholders: tuple[str, ...], max_len: int, allowlist: tuple[str, ...],
-                   name: str | None) -> bool:
+def _is_measurable(
+    text: str, placeholders: tuple[str, ...], max_len: int, allowlist: tuple[str, ...], name: str | None
+) -> bool:
     if _skip_cell(text, placeholders, False):  # blank, a placeholder or a template token
         return False
     t = norm(strip_numbering(text))
@@ -673,7 +868,7 @@ def bigrams(text: str | None) -> set[str]:
 @lru_cache(maxsize=CACHE_SIZE)
 def _bigrams(text: str | None) -> frozenset[str]:
     t = _PUNCT.sub("", norm(text))
-    return frozenset(t[i: i + 2] for i in range(len(t) - 1))
+    return frozenset(t[i : i + 2] for i in range(len(t) - 1))
 
 
 def containment(part: str | None, whole: str | None) -> float:
@@ -738,9 +933,16 @@ COST = "成本指标"
 QUANTITY, QUALITY, TIMELINESS = "数量指标", "质量指标", "时效指标"
 COST_L2 = ("成本指标", "经济成本指标", "社会成本指标", "生态环境成本指标")
 _PARENT = {
-    QUANTITY: OUTPUT, QUALITY: OUTPUT, TIMELINESS: OUTPUT,
-    "经济效益指标": BENEFIT, "社会效益指标": BENEFIT, "生态效益指标": BENEFIT, "可持续影响指标": BENEFIT,
-    "经济成本指标": COST, "社会成本指标": COST, "生态环境成本指标": COST,
+    QUANTITY: OUTPUT,
+    QUALITY: OUTPUT,
+    TIMELINESS: OUTPUT,
+    "经济效益指标": BENEFIT,
+    "社会效益指标": BENEFIT,
+    "生态效益指标": BENEFIT,
+    "可持续影响指标": BENEFIT,
+    "经济成本指标": COST,
+    "社会成本指标": COST,
+    "生态环境成本指标": COST,
     SATISFACTION: SATISFACTION,
 }
 

@@ -7,8 +7,6 @@ from functools import lru_cache
 
 from perflint.checks.analysis import segment
 
-
-
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
 
