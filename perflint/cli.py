@@ -11,11 +11,11 @@ from typing import Optional
 import typer
 
 from perflint._version import __version__
-from perflint.catalog import Catalog, CatalogError, ReferenceError_, builtin_catalog, did_you_mean
+from perflint.catalog import Catalog, CatalogError, ReferenceError_, builtin_catalog, catalog_for, did_you_mean
 from perflint.domain.findings import Aspect, Severity
 from perflint.engine.cache import clean as remove_cache
 from perflint.engine.cache import default_cache_dir
-from perflint.engine.config import ConfigError, find_config, load_config
+from perflint.engine.config import ConfigError, configured_packs, find_config, load_config
 from perflint.engine.core import Engine
 from perflint.engine.parallel import default_jobs
 from perflint.engine.run import OutputError, Target, exit_code, open_cache
@@ -116,7 +116,7 @@ def clean(
     if root is None:
         if config is not None or find_config() is not None:
             try:
-                cfg = load_config(_load_catalog(ui), config_file=config, overrides={})
+                cfg = load_config(_load_catalog(ui, config=config), config_file=config, overrides={})
                 configured = getattr(cfg, "cache_dir", None)
                 root = Path(configured) if configured else None
             except Exception:
@@ -161,9 +161,13 @@ def _split_refs(values: Optional[list[str]]) -> Optional[list[str]]:
     return [p for p in out if p]
 
 
-def _load_catalog(lang: str, strict_plugins: bool = False) -> Catalog:
+def _load_catalog(
+    lang: str, strict_plugins: bool = False, packs: Optional[list[Path]] = None, config: Optional[Path] = None
+) -> Catalog:
+    """The rules: built-in and plugins, plus the packs the configuration and ``--pack`` name."""
+    extra = [*configured_packs(config), *(packs or [])]
     try:
-        catalog = builtin_catalog()
+        catalog = catalog_for(extra) if extra else builtin_catalog()
     except CatalogError as exc:
         _err(f"perflint: {tr('catalog-error', lang)}{'：' if lang == 'zh' else ':'}\n{exc.text(lang)}")
         raise typer.Exit(ExitCode.ERROR) from None
@@ -210,6 +214,11 @@ def check(
         None, "--fail-on", help="Exit 1 on findings at or above: error (default), warning, info, none."
     ),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when there are findings."),
+    pack: Optional[list[Path]] = typer.Option(
+        None,
+        "--pack",
+        help="Also load the rule pack in this folder (repeatable); see also `packs` in the configuration.",
+    ),
     config: Optional[Path] = typer.Option(
         None, "--config", help="Configuration file (perflint.toml or pyproject.toml)."
     ),
@@ -248,7 +257,7 @@ def check(
     configuration or internal error.
     """
     ui = _lang_guess(lang)
-    catalog = _load_catalog(ui, strict_plugins)
+    catalog = _load_catalog(ui, strict_plugins, packs=pack, config=config)
     overrides = {
         "profile": profile,
         "preview": preview,
@@ -362,10 +371,15 @@ def rules(
     lang: str = typer.Option("zh", "--lang", help="zh or en."),
     profile: Optional[str] = typer.Option(None, "--profile", help="Only rules this profile enables."),
     select: Optional[list[str]] = typer.Option(None, "--select", help="Only these rules (code, name, prefix, alias)."),
+    pack: Optional[list[Path]] = typer.Option(
+        None,
+        "--pack",
+        help="Also load the rule pack in this folder (repeatable); see also `packs` in the configuration.",
+    ),
 ) -> None:
     """List the rules: code, name, severity, aspect, profiles."""
     lang = _lang_guess(lang)
-    catalog = _load_catalog(lang)
+    catalog = _load_catalog(lang, packs=pack)
     chosen = list(catalog.rules.values())
     if profile is not None:
         if profile not in catalog.profiles:
@@ -521,10 +535,15 @@ def explain(
     lang: str = typer.Option("zh", "--lang", help="zh or en."),
     fmt: str = typer.Option("text", "--format", "--output-format", help="text or json."),
     profile: str = typer.Option("hunan-2019", "--profile", help="Show parameter values under this profile."),
+    pack: Optional[list[Path]] = typer.Option(
+        None,
+        "--pack",
+        help="Also load the rule pack in this folder (repeatable); see also `packs` in the configuration.",
+    ),
 ) -> None:
     """Explain one rule: what it checks, why, its parameters and examples."""
     lang = _lang_guess(lang)
-    catalog = _load_catalog(lang)
+    catalog = _load_catalog(lang, packs=pack)
     rule = catalog.get(ref)
     if rule is None:
         choices = list(catalog.rules) + [r.name for r in catalog.rules.values()]

@@ -253,3 +253,34 @@ def t(key: str, lang: str = DEFAULT_LANG, **args: Any) -> str:
         return string.Formatter().vformat(text, (), _Keep(args))
     except (ValueError, IndexError):
         return text
+
+
+def pointer_label(pointer: str, lang: str) -> str:
+    """A reader's name for a JSON pointer: ``/indicators/3/value`` → 绩效指标 第 4 行 · 指标值."""
+    if not pointer or pointer == "/":
+        return ""
+    tokens = [tok.replace("~1", "/").replace("~0", "~") for tok in pointer.lstrip("/").split("/")]
+    parts: list[str] = []
+    prefix = "field"
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.isdigit():
+            parts.append(t("item", lang, n=int(tok) + 1))
+            prefix = "sub"
+        else:
+            dotted = f"{prefix}.{tok}"
+            if prefix == "field" and parts == [] and i + 1 < len(tokens) and has(f"field.{tok}.{tokens[i + 1]}"):
+                parts.append(t(f"field.{tok}.{tokens[i + 1]}", lang))
+                i += 2
+                prefix = "sub"
+                continue
+            if has(dotted):
+                parts.append(t(dotted, lang))
+            elif has(f"sub.{tok}"):
+                parts.append(t(f"sub.{tok}", lang))
+            else:
+                parts.append(tok)
+            prefix = "sub"
+        i += 1
+    return " · ".join(parts)

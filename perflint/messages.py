@@ -26,6 +26,7 @@ def render(template: str, args: dict[str, Any]) -> str:
 # ---------------------------------------------------------------------------
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "pack-missing": {"zh": "规则包目录不存在：{path}", "en": "rule-pack folder not found: {path}"},
     "unknown-key": {"zh": "未知的键「{key}」。", "en": "unknown key “{key}”."},
     "missing-key": {"zh": "缺少必需的键「{key}」。", "en": "required key “{key}” is missing."},
     "bad-value": {

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Scaffold a new rule: ``rules/<family folder>/<name>.toml`` with every section.
 
-    python scripts/new_rule.py --family VAL --kind indicator-value --name value-too-long \
-        [--code VAL009] [--severity warning] [--aspect relevance] [--dry-run]
+    python scripts/new_rule.py --family VAL --kind word-list --name value-banned-words \
+        [--code VAL009] [--severity warning] [--aspect relevance] [--rules-dir PACK] [--dry-run]
 
 The code defaults to the next free number of the family; the folder is the one
 the family's rules already live in (else the family in lower case).  The file
@@ -141,18 +141,34 @@ def main(argv: list[str] | None = None) -> int:
         print(f"a rule named {args.name!r} already exists", file=sys.stderr)
         return 2
     family_rules = [r for r in catalog.rules.values() if r.family == family]
+    # codes and folders already used in the pack being written to (a pack of one's own)
+    pack_codes = {}
+    if args.rules_dir is not None and args.rules_dir.is_dir():
+        for path in sorted(args.rules_dir.rglob("*.toml")):
+            found = re.search(r'^code\s*=\s*"([A-Z]+[0-9]{3})"', path.read_text("utf-8", "replace"), re.M)
+            if found:
+                pack_codes[found.group(1)] = path
     if args.code:
         code = args.code.upper()
         if not re.fullmatch(rf"{family}[0-9]{{3}}", code):
             ap.error(f"--code must be {family} followed by three digits")
-        if code in catalog.rules:
-            print(f"code {code} is taken by {catalog.rules[code].path}", file=sys.stderr)
+        if code in catalog.rules or code in pack_codes:
+            taken = catalog.rules[code].path if code in catalog.rules else pack_codes[code]
+            print(f"code {code} is taken by {taken}", file=sys.stderr)
             return 2
     else:
         used = {int(r.code[len(family) :]) for r in family_rules}
+        used |= {int(c[len(family) :]) for c in pack_codes if c.startswith(family) and c[len(family) :].isdigit()}
         code = f"{family}{next(n for n in range(1, 1000) if n not in used):03d}"
     base = args.rules_dir or rules_dir()
-    folder_name = family_rules[0].path.parent.name if family_rules else family.lower()
+    in_pack = [p for c, p in sorted(pack_codes.items()) if c.startswith(family)]
+    folder_name = (
+        in_pack[0].parent.relative_to(base).as_posix()
+        if in_pack
+        else family_rules[0].path.parent.name
+        if family_rules and args.rules_dir is None
+        else family.lower()
+    )
     folder = base / folder_name
     target = folder / f"{args.name}.toml"
     text = render(

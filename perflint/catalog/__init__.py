@@ -5,7 +5,7 @@
 itself and :mod:`.packs` the built-in pack.
 """
 
-from perflint.catalog.loader import Catalog, builtin_catalog
+from perflint.catalog.loader import Catalog, builtin_catalog, catalog_for
 from perflint.catalog.rules import (
     DEFAULT_PROFILE,
     INTERNAL_ERROR_CODE,
@@ -33,6 +33,7 @@ __all__ = [
     "ReferenceError_",
     "Rule",
     "builtin_catalog",
+    "catalog_for",
     "did_you_mean",
     "locate",
     "surely_valid",

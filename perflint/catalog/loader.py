@@ -192,11 +192,13 @@ class Catalog:
         *,
         trusted: Iterable[Path] = (),
         cache_dir: Path | None = None,
+        extra_packs: Iterable[Path] = (),
     ) -> Catalog:
         """Load kinds and packs; raise :class:`CatalogError` listing every problem.
 
         ``packs`` / ``kind_classes`` replace the entry-point discovery (for
-        tests); ``extra_kinds`` are added to the discovered ones.
+        tests); ``extra_kinds`` are added to the discovered ones, and
+        ``extra_packs`` (folders a configuration names) to the packs.
 
         ``trusted`` names pack folders whose files perflint's own test suite
         validates (the built-in ``rules/``, see :func:`builtin_catalog`):
@@ -220,8 +222,11 @@ class Catalog:
             cat._add_kind(kind_cls, kind_cls.__module__)
         if packs is None:
             packs = cat._discover_packs()
-        cat.packs = list(packs)
+        cat.packs = list(dict.fromkeys([*packs, *extra_packs]))
         problems: list[Problem] = []
+        for pack in extra_packs:
+            if not Path(pack).is_dir():
+                problems.append(Problem(str(pack), None, "packs", t("pack-missing", path=str(pack))))
         trust = {pack: bool(trusted_dirs) and Path(pack).resolve() in trusted_dirs for pack in cat.packs}
         if cache_dir is not None:
             for pack in cat.packs:
@@ -436,6 +441,9 @@ class Catalog:
             try:
                 validator = validator_for(kind.params_schema)
                 problems.extend(schema_problems(validator, params, text, spath, ["params"]))
+                if not problems:
+                    for key, message in kind.param_problems(params):
+                        problems.append(Problem(spath, locate(text, ["params", key]), f"params.{key}", message))
             except Exception as exc:  # a kind with a broken schema
                 problems.append(
                     Problem(
@@ -693,3 +701,15 @@ def builtin_catalog(cache: bool = True) -> Catalog:
     (:func:`perflint.resources.user_cache_dir`).
     """
     return Catalog.load(trusted=[rules_dir()], cache_dir=user_cache_dir() if cache else None)
+
+
+def catalog_for(packs: Iterable[str | Path] = ()) -> Catalog:
+    """The built-in catalog plus the rule packs in ``packs`` (folders named by a
+    configuration or ``--pack``), validated in full; cached per process."""
+    extra = tuple(Path(p).resolve() for p in packs)
+    return _catalog_with(extra) if extra else builtin_catalog()
+
+
+@lru_cache(maxsize=8)
+def _catalog_with(extra: tuple[Path, ...]) -> Catalog:
+    return Catalog.load(trusted=[rules_dir()], cache_dir=user_cache_dir(), extra_packs=list(extra))

@@ -117,6 +117,12 @@ class Kind:
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         raise NotImplementedError
 
+    def param_problems(self, params: dict[str, Any]) -> list[tuple[str, dict[str, str]]]:
+        """What is wrong with ``params`` beyond their JSON Schema, checked when the rule
+        loads: ``(key, {"zh": …, "en": …})`` pairs (for example a regular expression
+        outside the vetted subset, see :mod:`perflint.safe_regex`)."""
+        return []
+
     def check_bundle(self, decls: list[Declaration], params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         raise NotImplementedError
 

@@ -89,6 +89,8 @@ class Config:
     #: ``cache-dir``: the result cache folder, resolved against the configuration
     #: file's folder (``--cache-dir`` against the working directory); None: the default
     cache_dir: str | None = None
+    #: ``packs``: extra rule-pack folders, resolved against the configuration file's folder
+    packs: list[str] = field(default_factory=list)
     #: ``cache = false`` / ``--no-cache``: neither read nor write the result cache
     cache: bool = True
     encoding: str | None = None  # --encoding: read every input in this encoding
@@ -200,6 +202,28 @@ def _config_problems(table: dict[str, Any], text: str, path: str, prefix: list[s
 # ---------------------------------------------------------------------------
 # building a Config
 # ---------------------------------------------------------------------------
+
+
+def _resolve(path: str, base: Path) -> Path:
+    folder = Path(os.path.expanduser(path))
+    return folder if folder.is_absolute() else base / folder
+
+
+def configured_packs(config_file: str | Path | None = None, cwd: Path | None = None) -> list[Path]:
+    """The ``packs`` a configuration names, read before the catalog loads (the catalog
+    must know every rule before the rest of the configuration can be checked against
+    it).  A file that does not parse gives none here: :func:`load_config` reports it."""
+    path = Path(config_file) if config_file is not None else find_config(cwd)
+    if path is None:
+        return []
+    try:
+        table, _, _ = read_config_file(path)
+    except ConfigError:
+        return []
+    packs = table.get("packs")
+    if not isinstance(packs, list) or not all(isinstance(p, str) and p for p in packs):
+        return []
+    return [_resolve(p, path.resolve().parent) for p in packs]
 
 
 def parse_setting_value(raw: str) -> Any:
@@ -328,6 +352,8 @@ def _apply(
         cfg.max_file_size = int(table["max-file-size"])
     if "cache" in table:
         cfg.cache = bool(table["cache"])
+    if "packs" in table:
+        cfg.packs = [str(_resolve(str(p), base or cfg.root)) for p in table["packs"]]
     if "cache-dir" in table:
         folder = Path(os.path.expanduser(str(table["cache-dir"])))
         cfg.cache_dir = str(folder if folder.is_absolute() else (base or cfg.root) / folder)

@@ -19,6 +19,7 @@ from typing import IO, Any
 from perflint.domain.findings import Finding, Severity
 from perflint.domain.result import DeclarationReport, FileReport, RuleInfo, RunResult
 from perflint.i18n import has, norm_lang, t
+from perflint.i18n import pointer_label as pointer_label  # re-exported for the reporters
 
 SEVERITIES: tuple[Severity, ...] = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 GRADES: tuple[str, ...] = ("优", "良", "中", "差")
@@ -157,37 +158,6 @@ def aspect_label(aspect: Any, lang: str) -> str:
 def form_label(form_type: str, lang: str) -> str:
     key = f"form.{form_type}"
     return t(key, lang) if has(key) else form_type
-
-
-def pointer_label(pointer: str, lang: str) -> str:
-    """A reader's name for a JSON pointer: ``/indicators/3/value`` → 绩效指标 第 4 行 · 指标值."""
-    if not pointer or pointer == "/":
-        return ""
-    tokens = [tok.replace("~1", "/").replace("~0", "~") for tok in pointer.lstrip("/").split("/")]
-    parts: list[str] = []
-    prefix = "field"
-    i = 0
-    while i < len(tokens):
-        tok = tokens[i]
-        if tok.isdigit():
-            parts.append(t("item", lang, n=int(tok) + 1))
-            prefix = "sub"
-        else:
-            dotted = f"{prefix}.{tok}"
-            if prefix == "field" and parts == [] and i + 1 < len(tokens) and has(f"field.{tok}.{tokens[i + 1]}"):
-                parts.append(t(f"field.{tok}.{tokens[i + 1]}", lang))
-                i += 2
-                prefix = "sub"
-                continue
-            if has(dotted):
-                parts.append(t(dotted, lang))
-            elif has(f"sub.{tok}"):
-                parts.append(t(f"sub.{tok}", lang))
-            else:
-                parts.append(tok)
-            prefix = "sub"
-        i += 1
-    return " · ".join(parts)
 
 
 def declaration_parts(decl: DeclarationReport, lang: str) -> list[str]:
