@@ -136,7 +136,7 @@ def clean(
     typer.echo("perflint: " + tr("cache-cleaned", ui, path=str(root), files=files, size=_size(size)))
 
 
-def _size(n: int) -> str:
+def _size(n: float) -> str:
     for unit in ("B", "KB", "MB", "GB"):
         if n < 1024 or unit == "GB":
             return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"

@@ -116,7 +116,9 @@ def entry_points(group: str) -> list[Any]:
         if found is not None:
             return list(found)
         # start-up: importlib.metadata (and the email package) only where the scan cannot answer
-        import importlib.metadata as metadata
+        import importlib.metadata as imported
+
+        metadata = imported
     return list(metadata.entry_points(group=group))
 
 

@@ -33,13 +33,15 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 try:  # Python 3.11+
-    from re import _constants as _c
-    from re import _parser as _p
+    # private modules: typeshed has no stubs for re._constants / re._parser
+    from re import _constants as _c  # type: ignore[attr-defined]
+    from re import _parser as _p  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - older layouts
-    import sre_constants as _c  # type: ignore[no-redef]
-    import sre_parse as _p  # type: ignore[no-redef]
+    import sre_constants as _c
+    import sre_parse as _p
 
 MAX_PATTERN_LENGTH = 256
 MAX_REPEAT_BOUND = 100
@@ -98,7 +100,13 @@ if hasattr(_c, "GROUPREF_IGNORE"):
     _BACKREFS.add(_c.GROUPREF_IGNORE)
 
 
-def _children(op: object, av: object) -> list[list]:
+#: one parsed node, ``(opcode, argument)``: the argument's shape depends on the
+#: opcode (a ``(min, max, body)`` tuple for a repeat, ``(None, branches)`` for a
+#: branch, a code point for a literal, …), which no static type can follow
+_Node = tuple[Any, Any]
+
+
+def _children(op: object, av: Any) -> list[list[_Node]]:
     """Sub-patterns (as lists of (op, av)) of one parsed node."""
     if op in _REPEATS:
         return [list(av[2])]
@@ -113,13 +121,13 @@ def _children(op: object, av: object) -> list[list]:
     return []
 
 
-def _unbounded(op: object, av: object) -> bool:
+def _unbounded(op: object, av: Any) -> bool:
     return op in _REPEATS and (av[1] == _c.MAXREPEAT or av[1] > 1 and av[1] - av[0] > 10)
 
 
-def _literal_string(items: list) -> str | None:
+def _literal_string(items: list[_Node]) -> str | None:
     """The string a sub-pattern matches if it is a plain literal, else ``None``."""
-    out = []
+    out: list[str] = []
     for op, av in items:
         if op != _c.LITERAL:
             return None
@@ -127,7 +135,7 @@ def _literal_string(items: list) -> str | None:
     return "".join(out)
 
 
-def _walk(items: list, pattern: str, inside_unbounded: bool, inside_repeat: bool = False) -> None:
+def _walk(items: list[_Node], pattern: str, inside_unbounded: bool, inside_repeat: bool = False) -> None:
     for op, av in items:
         if op in _BACKREFS:
             raise UnsafeRegex("backreference", pattern)
@@ -144,12 +152,12 @@ def _walk(items: list, pattern: str, inside_unbounded: bool, inside_repeat: bool
             _walk(list(av[2]), pattern, inside_unbounded or unbounded, inside_repeat or high > 1)
             continue
         if op == _c.BRANCH and inside_unbounded:
-            words = [_literal_string(list(branch)) for branch in av[1]]
-            if any(w is None or w == "" for w in words):
+            words = [w for w in (_literal_string(list(branch)) for branch in av[1]) if w]
+            if len(words) != len(av[1]):  # a branch that is not a non-empty literal
                 raise UnsafeRegex("ambiguous-alternation", pattern)
             for a in words:
                 for b in words:
-                    if a is not b and b.startswith(a):  # type: ignore[union-attr]
+                    if a is not b and b.startswith(a):
                         raise UnsafeRegex("ambiguous-alternation", pattern)
         for child in _children(op, av):
             _walk(child, pattern, inside_unbounded, inside_repeat)
@@ -187,7 +195,7 @@ def _category(cat: object) -> frozenset[str]:
     return frozenset(ch for ch in _SAMPLE if compiled.fullmatch(ch))
 
 
-def _charset(items: list) -> frozenset[str] | None:
+def _charset(items: list[_Node]) -> frozenset[str] | None:
     """The sample characters a one-character sub-pattern matches, ``None`` if it is not one character."""
     if len(items) != 1:
         return None
@@ -220,7 +228,9 @@ def _charset(items: list) -> frozenset[str] | None:
     return None
 
 
-def _check_adjacent(items: list, pattern: str, open_sets: list[frozenset[str]] | None = None) -> list[frozenset[str]]:
+def _check_adjacent(
+    items: list[_Node], pattern: str, open_sets: list[frozenset[str]] | None = None
+) -> list[frozenset[str]]:
     """Walk one sequence; return the repetitions still open at its end."""
     open_sets = [] if open_sets is None else open_sets
     for op, av in items:
@@ -242,9 +252,9 @@ def _check_adjacent(items: list, pattern: str, open_sets: list[frozenset[str]] |
         if op == _c.SUBPATTERN:  # a plain group is part of this sequence
             open_sets = _check_adjacent(list(av[-1]), pattern, open_sets)
             continue
-        chars = _charset([(op, av)])
-        if chars is not None:
-            open_sets = [o for o in open_sets if o & chars]
+        single = _charset([(op, av)])
+        if single is not None:
+            open_sets = [o for o in open_sets if o & single]
             continue
         for child in _children(op, av):  # alternatives: each continues this sequence
             _check_adjacent(child, pattern, list(open_sets))

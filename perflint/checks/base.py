@@ -31,7 +31,7 @@ entry-point group.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -88,7 +88,7 @@ class Context:
         ISO date used as "now" (for 填报日期 in the future); fixed in tests.
     """
 
-    settings: dict[str, Any] = field(default_factory=dict)
+    settings: Mapping[str, Any] = field(default_factory=dict)
     bundle: list[Declaration] = field(default_factory=list)
     index: int = 0
     profile: str = "hunan-2019"

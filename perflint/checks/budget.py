@@ -62,7 +62,12 @@ def _parts_text(a: Analysis, names: list[str]) -> str:
 
 
 def _sum_parts(a: Analysis, names: list[str]) -> Decimal:
-    return sum((a.vars[n].wan for n in names if a.vars[n].state == "value" and a.vars[n].wan is not None), Decimal(0))
+    total = Decimal(0)
+    for n in names:
+        v = a.vars[n]
+        if v.state == "value" and v.wan is not None:
+            total += v.wan
+    return total
 
 
 _SCHEMA_BASE: dict[str, Any] = {

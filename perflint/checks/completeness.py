@@ -194,6 +194,7 @@ class TotalFunds(Kind):
         if blank:
             yield Hit("/money/total", {**args, "text": ""}, suggest=derived is not None)
             return
+        assert total is not None  # a missing total is blank
         if total.amount is None:
             return  # written but unparseable: amount-parse reports it
         if total.amount <= 0:

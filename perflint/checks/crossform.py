@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from perflint.checks.analysis.dates import parsed
@@ -71,7 +71,7 @@ def _groups(values: list[tuple[int, str]], reference: str) -> dict[str, list[int
 class _BundleKind(Kind):
     scope = "bundle"
 
-    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         # Run on a single declaration (no bundle): nothing to compare.
         return self.check_bundle(ctx.bundle or [decl], params, ctx)
 
@@ -118,8 +118,9 @@ class DepartmentNameConsistency(_BundleKind):
         has_department_form = any(decls[i].form_type == FormType.DEPARTMENT for i, _ in values)
         for value, idx in sorted(_groups(values, ref).items(), key=lambda kv: kv[1][0]):
             i = idx[0]
+            department = decls[i].department
             args = {
-                "name": decls[i].department.strip() if decls[i].department else value,
+                "name": department.strip() if department else value,
                 "reference": ref,
                 "forms": "、".join(f"「{_name(decls[j])}」" for j in idx),
                 "count": len(idx),

@@ -16,7 +16,7 @@ from typing import Any
 from perflint.checks.analysis.dates import date_fields, impossible_date, parsed, periods
 from perflint.checks.analysis.values import CACHE_SIZE
 from perflint.checks.base import Context, Hit, Kind, kind
-from perflint.domain.dates import bounds, is_unfilled_template
+from perflint.domain.dates import DateValue, bounds, is_unfilled_template
 from perflint.domain.findings import Severity
 from perflint.domain.model import Declaration
 
@@ -105,8 +105,9 @@ class DateOrder(Kind):
                     },
                 )
         for pointer, label, _, start, end in periods(decl):
-            s = bounds(start) if start is not None else None
-            e = bounds(end) if end is not None else None
+            if start is None or end is None:
+                continue
+            s, e = bounds(start), bounds(end)
             if s and e and s[0] > e[1]:
                 yield Hit(pointer, {"start": start.text.strip(), "end": end.text.strip(), "content": label})
 
@@ -114,6 +115,11 @@ class DateOrder(Kind):
 def _short(text: str, limit: int = 24) -> str:
     t = " ".join((text or "").split())
     return t if len(t) <= limit else t[: limit - 1] + "…"
+
+
+def _written(value: DateValue | None) -> str:
+    """The text of a date as written, stripped (``""`` when there is no date)."""
+    return (value.text if value is not None else "").strip()
 
 
 @kind
@@ -149,17 +155,18 @@ class WithinYear(Kind):
                     continue
                 if hi < y0 or lo > y1:
                     pointer = f"/schedule/{i}/end" if hi < y0 else f"/schedule/{i}/start"
-                    text = row.end if hi < y0 else row.start
-                    yield Hit(pointer, {**args, "text": (text.text if text else "").strip()}, variant="no-overlap")
+                    written = _written(row.end if hi < y0 else row.start)
+                    yield Hit(pointer, {**args, "text": written}, variant="no-overlap")
                 continue
+            # s (e) is set only where row.start (row.end) parsed: _written gives its text
             if s and s[0] < y0:
-                yield Hit(f"/schedule/{i}/start", {**args, "text": row.start.text.strip()}, variant="before")
+                yield Hit(f"/schedule/{i}/start", {**args, "text": _written(row.start)}, variant="before")
             elif s and s[0] > y1:
-                yield Hit(f"/schedule/{i}/start", {**args, "text": row.start.text.strip()}, variant="after")
+                yield Hit(f"/schedule/{i}/start", {**args, "text": _written(row.start)}, variant="after")
             elif e and e[1] > y1:
-                yield Hit(f"/schedule/{i}/end", {**args, "text": row.end.text.strip()}, variant="after")
+                yield Hit(f"/schedule/{i}/end", {**args, "text": _written(row.end)}, variant="after")
             elif e and e[1] < y0:
-                yield Hit(f"/schedule/{i}/end", {**args, "text": row.end.text.strip()}, variant="before")
+                yield Hit(f"/schedule/{i}/end", {**args, "text": _written(row.end)}, variant="before")
         # 项目起止时间 covers the whole project: it only has to overlap the year.
         for pointer, label, text, start, end in periods(decl):
             s = bounds(start) if start is not None else None

@@ -398,9 +398,8 @@ class Misclassified(Kind):
                 cat.level2 == QUANTITY
                 and "input" in enabled
                 and not _skip_cell(name, tokens)
-                and _INPUT.search(unicodedata.normalize("NFKC", name))
+                and (m := _INPUT.search(unicodedata.normalize("NFKC", name)))
             ):
-                m = _INPUT.search(unicodedata.normalize("NFKC", name))
                 yield Hit(
                     name_pointer(i, ind),
                     {**args, "input": m.group(0)},

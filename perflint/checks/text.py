@@ -512,7 +512,7 @@ def has_measure(text: str) -> bool:
 
 
 def vague_terms_in(text: str, terms: list[str]) -> list[str]:
-    found = []
+    found: list[str] = []
     for term in sorted(terms, key=len, reverse=True):
         if term in text and not any(term in f for f in found):
             found.append(term)

@@ -314,8 +314,9 @@ class TrivialTarget(Kind):
                 cs = comparisons(text)
                 if len(cs) == 1:
                     c = cs[0]
-                    trivial = (c.number == 0 and c.op in (Op.GE,) and c.word) or (
-                        c.quantity.is_percent and c.number >= 100 and c.op in (Op.LE,) and c.word
+                    trivial = bool(
+                        (c.number == 0 and c.op in (Op.GE,) and c.word)
+                        or (c.quantity.is_percent and c.number >= 100 and c.op in (Op.LE,) and c.word)
                     )
             if trivial:
                 yield Hit(

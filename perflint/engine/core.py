@@ -139,12 +139,16 @@ class Engine:
                 FileResult(display_path(path), problems=[exc.problem(display_path(path))]), display
             ), False
         key = cache.entry_key(data, display) if cache is not None else None
-        if key is not None:
+        if cache is not None and key is not None:
             hit = cache.get(key)
             if hit is not None:
                 return hit, True
         reports = self.file_reports(load_bytes(data, display_path(path), options), display)
-        if key is not None and not any(f.code == INTERNAL_ERROR_CODE for r in reports for f in r.iter_findings()):
+        if (
+            cache is not None
+            and key is not None
+            and not any(f.code == INTERNAL_ERROR_CODE for r in reports for f in r.iter_findings())
+        ):
             cache.put(key, reports)  # a crash is never cached: the next run tries again
         return reports, False
 
@@ -201,7 +205,7 @@ class Engine:
         try:
             for path in files:
                 key = hits.get(path)
-                reports = cache.get(key) if key is not None else None
+                reports = cache.get(key) if cache is not None and key is not None else None
                 if reports is not None:
                     yield reports, True
                 elif key is not None:  # damaged since we looked: check it here
@@ -398,7 +402,7 @@ class Engine:
             index=decl_index,
             decl=decl,
             suggest=hit.suggest,
-            quote=quote(docs[decl_index], pointer) if decl is not None else None,
+            quote=quote(docs[decl_index], pointer) if decl is not None and decl_index is not None else None,
         )
 
     def _place(self, found: _FileFindings, finding: Finding, reported: bool) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Mapping
 
 from perflint._version import __version__
 from perflint.catalog import Catalog
@@ -24,7 +25,7 @@ def fingerprint(catalog: Catalog, config: Config, selection: Selection) -> str:
     perflint version, the configuration, the reading options, and every
     active rule with the kind that runs it (see :mod:`perflint.engine.cache`)."""
     kinds = {}
-    dists: dict[str, list[str]] | None = None
+    dists: Mapping[str, list[str]] | None = None
     for active in selection.active:
         kind = catalog.kinds.get(active.rule.kind)
         if kind is None:
@@ -98,8 +99,9 @@ def _code_stamp(modules: list[str]) -> str:
         files.update(os.path.join(folder, n) for n in names if n.endswith((".py", ".toml", ".json")))
     for name in modules:
         module = sys.modules.get(name)
-        if module is not None and getattr(module, "__file__", None):
-            files.add(module.__file__)
+        module_file = getattr(module, "__file__", None) if module is not None else None
+        if module_file:
+            files.add(module_file)
     out = []
     for path in sorted(files):
         try:

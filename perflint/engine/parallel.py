@@ -27,8 +27,11 @@ class Engine(Protocol):
 
     def check_path(self, path: str, cache: ResultCache | None = None) -> tuple[list[FileReport], bool]: ...
 
-    def recipe(self) -> tuple[Callable[..., Engine], tuple[Any, ...]]: ...
+    def recipe(self) -> _Recipe: ...
 
+
+#: how a ``spawn`` worker builds the engine again: a function and its arguments
+_Recipe = tuple[Callable[..., Engine], tuple[Any, ...]]
 
 #: the engine and cache of this worker process
 _state: tuple[Engine, ResultCache | None] | None = None
@@ -52,7 +55,7 @@ def _adopt(engine: Engine, cache: ResultCache | None) -> None:
     _state = (engine, cache)
 
 
-def _rebuild(recipe: tuple, cache: ResultCache | None) -> None:
+def _rebuild(recipe: _Recipe, cache: ResultCache | None) -> None:
     """``spawn`` start: build the same engine again from its recipe."""
     make, args = recipe
     _adopt(make(*args), cache)
@@ -68,6 +71,9 @@ def check_paths(
     engine: Engine, files: list[str], workers: int, cache: ResultCache | None
 ) -> Iterator[tuple[list[FileReport], bool]]:
     ctx = _context()
+    # one of two worker initialisers, each with its own arguments
+    initializer: Callable[..., None]
+    initargs: tuple[Any, ...]
     if ctx.get_start_method() == "fork":
         initializer, initargs = _adopt, (engine, cache)
     else:

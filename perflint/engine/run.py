@@ -82,16 +82,17 @@ class Target:
 
     def close(self) -> None:
         assert self.stream is not None
-        if self.path is None or self.tmp is None:
+        tmp = self.tmp
+        if self.path is None or tmp is None:
             self.stream.flush()
             return
         try:
             self.stream.close()
-            os.replace(self.tmp, self.path)
+            os.replace(tmp, self.path)
             self.tmp = None
         except OSError as exc:
             try:
-                os.unlink(self.tmp)
+                os.unlink(tmp)
             except OSError:
                 pass
             raise OutputError(self.path, exc.strerror or str(exc)) from None

@@ -208,7 +208,9 @@ def split_piece(text: str, fused: bool, vocab: Vocabulary) -> tuple[tuple[str, i
     while i < n:
         if value_from is not None:
             # inside a value: only a label (or its decoration) can end it
-            i = skip(chars, i).end()
+            run = skip(chars, i)
+            assert run is not None  # no_label_run is a starred class: it matches, if only the empty string
+            i = run.end()
             if i >= n:
                 break
         j = i

@@ -376,11 +376,11 @@ def _repair(data: bytes, first_bad: int) -> Decoded:
         return Decoded(_normalise_newlines("\n".join(out)), "utf-8+gb18030", notes=tuple(notes))
     text = data.decode("utf-8", "replace")
     count = text.count("\ufffd") - data.decode("utf-8", "ignore").count("\ufffd")
-    line = _line_of(data, first_bad)
+    line_no = _line_of(data, first_bad)
     return Decoded(
         _normalise_newlines(text),
         "utf-8",
-        notes=(DecodeNote("INP012", {"encoding": "utf-8", "count": count, "line": line}, "invalid-bytes", line),),
+        notes=(DecodeNote("INP012", {"encoding": "utf-8", "count": count, "line": line_no}, "invalid-bytes", line_no),),
     )
 
 

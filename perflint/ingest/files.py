@@ -255,7 +255,8 @@ def duplicate_problems(decls: list[Declaration], path: str) -> list[InputProblem
         if c is not None:
             counts[c] = counts.get(c, 0) + 1
     for i, decl in enumerate(decls):
-        if not wanted[i] or counts[coarse[i]] < 2:
+        c = coarse[i]  # None where not wanted
+        if c is None or counts[c] < 2:
             continue
         key = repr(decl.to_dict(include_source=False))
         if key in seen:

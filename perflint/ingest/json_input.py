@@ -63,16 +63,22 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
-from json.decoder import scanstring
 from typing import TYPE_CHECKING, Any
 
 from perflint.domain.model import Declaration, Source, Span, escape_pointer
 from perflint.domain.problems import InputError, InputProblem
 from perflint.resources import schema
 
-if TYPE_CHECKING:  # jsonschema is imported when a document needs validating
+if TYPE_CHECKING:
+    # typeshed declares scanstring only in _json; json.decoder's is that one
+    # (or its pure-Python twin where the C module is missing)
+    from _json import scanstring
+
+    # jsonschema is imported when a document needs validating
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import ValidationError
+else:
+    from json.decoder import scanstring
 
 DEFAULT_MAX_DEPTH = 64
 #: ``max_depth`` is capped here: schema validation recurses once per level,
@@ -230,13 +236,13 @@ class _Reader:
         if i >= self.n or text[i] != '"':
             if i < self.n and text[i] == "}":
                 raise JsonSyntax("trailing-comma", i, "a comma before '}' (trailing comma)")
-            if i < self.n and _IDENT.match(text, i):
+            if i < self.n and (ident := _IDENT.match(text, i)):
                 raise JsonSyntax(
                     "unquoted-key",
                     i,
                     "object keys must be strings in double quotes",
-                    key=_IDENT.match(text, i).group(0)[:40],
-                )  # type: ignore[union-attr]
+                    key=ident.group(0)[:40],
+                )
             raise _unexpected(text, i, "expected-key", "a key in double quotes")
         key, end = self.string(i)
         pointer = f"{frame.pointer}/{escape_pointer(key)}"
@@ -303,11 +309,11 @@ class _Reader:
                 raise JsonSyntax("unexpected-end", i, "unexpected end of data; expected a value")
             if stack:
                 parent = stack[-1]
-                pointer = (
-                    f"{parent.pointer}/{escape_pointer(parent.key)}"
-                    if parent.is_object  # type: ignore[arg-type]
-                    else f"{parent.pointer}/{len(parent.value)}"
-                )
+                if parent.is_object:
+                    assert parent.key is not None  # key() has read the key of the value that follows
+                    pointer = f"{parent.pointer}/{escape_pointer(parent.key)}"
+                else:
+                    pointer = f"{parent.pointer}/{len(parent.value)}"
             else:
                 pointer = ""
             ch = text[i]
@@ -544,41 +550,61 @@ def _compile(node: Any, root: dict[str, Any], refs: dict[str, _Check]) -> _Check
         if name not in refs:
             refs[name] = _never  # a cycle would stay in doubt, never wrongly valid
             refs[name] = _compile(root["$defs"][name], root, refs)
-        checks.append(lambda v, _name=name: refs[_name](v))
+
+        def check_ref(v: Any, _name: str = name) -> bool:
+            return refs[_name](v)
+
+        checks.append(check_ref)
     if "type" in node:
         names = node["type"] if isinstance(node["type"], list) else [node["type"]]
         if any(n not in _TYPE_TESTS for n in names):
             raise _Unsupported(str(names))
         tests = [_TYPE_TESTS[n] for n in names]
-        checks.append(lambda v, _tests=tests: any(t(v) for t in _tests))
+
+        def check_type(v: Any, _tests: list[_Check] = tests) -> bool:
+            return any(t(v) for t in _tests)
+
+        checks.append(check_type)
     if "enum" in node:
         allowed = node["enum"]
         if not all(a is None or type(a) is str for a in allowed):
             raise _Unsupported("enum")
-        checks.append(lambda v, _allowed=allowed: (v is None or type(v) is str) and v in _allowed)
+
+        def check_enum(v: Any, _allowed: list[str | None] = allowed) -> bool:
+            return (v is None or type(v) is str) and v in _allowed
+
+        checks.append(check_enum)
     if "pattern" in node:
         search = re.compile(node["pattern"]).search
-        checks.append(lambda v, _search=search: type(v) is not str or _search(v) is not None)
+
+        def check_pattern(v: Any, _search: Callable[[str], re.Match[str] | None] = search) -> bool:
+            return type(v) is not str or _search(v) is not None
+
+        checks.append(check_pattern)
     for key, op in (("minimum", "min"), ("maximum", "max")):
         if key in node:
             limit = node[key]
             if type(limit) is not int:
                 raise _Unsupported(key)
             if op == "min":
-                checks.append(
-                    lambda v, _l=limit: type(v) is int and v >= _l or type(v) in (str, dict, list, bool) or v is None
-                )
+
+                def check_min(v: Any, _l: int = limit) -> bool:
+                    return type(v) is int and v >= _l or type(v) in (str, dict, list, bool) or v is None
+
+                checks.append(check_min)
             else:
-                checks.append(
-                    lambda v, _l=limit: type(v) is int and v <= _l or type(v) in (str, dict, list, bool) or v is None
-                )
+
+                def check_max(v: Any, _l: int = limit) -> bool:
+                    return type(v) is int and v <= _l or type(v) in (str, dict, list, bool) or v is None
+
+                checks.append(check_max)
     if "properties" in node or "additionalProperties" in node or "propertyNames" in node:
         props = {k: _compile(sub, root, refs) for k, sub in node.get("properties", {}).items()}
         extra = node.get("additionalProperties", True)
         extra_check = None if extra is True else (False if extra is False else _compile(extra, root, refs))
-        names = _compile(node["propertyNames"], root, refs) if "propertyNames" in node else None
+        key_check = _compile(node["propertyNames"], root, refs) if "propertyNames" in node else None
 
-        def check_object(v: Any, _props=props, _extra=extra_check, _names=names) -> bool:
+        def check_object(v: Any, _props=props, _extra=extra_check, _names=key_check) -> bool:
             if type(v) is not dict:
                 return not isinstance(v, dict)  # a dict subclass: in doubt
             for key, item in v.items():
@@ -622,12 +648,20 @@ def _compile(node: Any, root: dict[str, Any], refs: dict[str, _Check]) -> _Check
         branches = [_compile(sub, root, refs) for sub in node["anyOf"]]
         if not branches:
             raise _Unsupported("anyOf")
-        checks.append(lambda v, _b=branches: any(b(v) for b in _b))
+
+        def check_any_of(v: Any, _b: list[_Check] = branches) -> bool:
+            return any(b(v) for b in _b)
+
+        checks.append(check_any_of)
     if not checks:
         return _always
     if len(checks) == 1:
         return checks[0]
-    return lambda v, _checks=tuple(checks): all(c(v) for c in _checks)
+
+    def check_all(v: Any, _checks: tuple[_Check, ...] = tuple(checks)) -> bool:
+        return all(c(v) for c in _checks)
+
+    return check_all
 
 
 @lru_cache(maxsize=1)

@@ -221,14 +221,20 @@ class JsonArray:
         self.n += 1
         return out
 
+    def _writer(self) -> Callable[[str], None]:
+        """``write``: only an array made with one can add items or close itself."""
+        if self.write is None:
+            raise TypeError("a JsonArray made without write can only lay items out")
+        return self.write
+
     def add(self, item: Any) -> None:
-        self.write(self.text(item))
+        self._writer()(self.text(item))
 
     def end(self) -> str:
         return "[]" if self.n == 0 else "\n" + "  " * self.level + "]"
 
     def close(self) -> None:
-        self.write(self.end())
+        self._writer()(self.end())
 
 
 def mark(name: str) -> str:

@@ -309,7 +309,7 @@ class SarifSink:
         placeholder = f'"ruleIndex": {_NO_INDEX},'
         for code, text in self.results:
             # the first "ruleIndex" of the item is its own: "ruleId" before it is a JSON string
-            array.write(array.laid_out(text.replace(placeholder, f'"ruleIndex": {index[code]},', 1)))
+            self.write(array.laid_out(text.replace(placeholder, f'"ruleIndex": {index[code]},', 1)))
         array.close()
         self.write(tail + "\n")
 

@@ -27,7 +27,7 @@ import re
 import shutil
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from functools import lru_cache
 from typing import IO, Self
 
@@ -558,7 +558,7 @@ class ProgressHook:
         self.options = coerce_options(options)
         self.stream = sys.stderr if stream is None else stream
         self.threshold = threshold
-        self._cm = None
+        self._cm: AbstractContextManager[Callable[[str], None]] | None = None
         self._advance: Callable[[str], None] = lambda path: None
 
     def start(self, total: int) -> None:

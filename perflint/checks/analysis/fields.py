@@ -119,7 +119,9 @@ def resolve(decl: Declaration, address: str, categories: tuple[str, ...] = ()) -
     if head == "schedule" and rest == "content":
         return [_named(decl, f"/schedule/{i}/content", row.content) for i, row in enumerate(decl.schedule)]
     if head == "extra":
-        return [Field(f"/fields/{i}/text", f.text, f.label, f.label) for i, f in enumerate(decl.fields) if f.key == rest]
+        return [
+            Field(f"/fields/{i}/text", f.text, f.label, f.label) for i, f in enumerate(decl.fields) if f.key == rest
+        ]
     if address.startswith("label:"):
         want = label_key(address[len("label:") :])
         out = []

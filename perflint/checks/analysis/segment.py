@@ -58,6 +58,7 @@ from functools import lru_cache
 from importlib.machinery import PathFinder
 from importlib.util import find_spec
 from pathlib import Path
+from typing import Literal
 
 from perflint.resources import user_cache_dir
 
@@ -94,7 +95,8 @@ _NUM = re.compile(r"[.0-9]+")
 #   pool: entries, each key length (u16), frequency (u32), tag id (u8), key
 _HEADER = struct.Struct("<8sIQIIII")
 _ENTRY = struct.Struct("<HIB")
-_SLOT = next((code for code in "IL" if array(code).itemsize == 4), "I")
+_SLOT_CODES: tuple[Literal["I", "L"], ...] = ("I", "L")
+_SLOT: Literal["I", "L"] = next((code for code in _SLOT_CODES if array(code).itemsize == 4), "I")
 
 Entry = tuple[int, "str | None"]
 
@@ -313,8 +315,9 @@ def set_cache_dir(path: str | os.PathLike[str] | None) -> None:
 
 def _jieba_dir() -> Path:
     mod = sys.modules.get("jieba")
-    if mod is not None and getattr(mod, "__file__", None):
-        return Path(mod.__file__).parent
+    mod_file = getattr(mod, "__file__", None) if mod is not None else None
+    if mod_file:
+        return Path(mod_file).parent
     # find the package without importing it: sys.path first (cheap), then
     # every finder (editable or unusual installs)
     spec = PathFinder.find_spec("jieba")
@@ -527,7 +530,7 @@ def cut_for_search(text: str) -> list[str]:
     2- and 3-character pieces that are words (信息系统 → 信息, 系统, 信息系统)."""
     lex = lexicon()
     freq = lex.freq
-    out = []
+    out: list[str] = []
     for word in _cut(text, lex):
         n = len(word)
         if n > 2:

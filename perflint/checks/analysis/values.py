@@ -462,7 +462,9 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
         before = t[start - 1] if start else ""
         after = t[end] if end < len(t) else ""
         if m.group("date"):
-            out.append(Quantity(Decimal(_YEAR4.match(m.group(0)).group(0)), "date", m.group(0), start, end, "date"))
+            year = _YEAR4.match(m.group(0))
+            assert year is not None  # the date alternative of _NUM starts with four digits
+            out.append(Quantity(Decimal(year.group(0)), "date", m.group(0), start, end, "date"))
             continue
         if m.group("prod"):
             unit, uend = _unit_at(t, end)
