@@ -35,6 +35,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from perflint.checks.analysis.rows import Analysis
 from perflint.checks.analysis.values import form_key
 from perflint.domain.findings import Severity
 from perflint.domain.model import Declaration
@@ -86,6 +87,11 @@ class Context:
         The active profile name (``hunan-2019``, ``cn-2015``, ``cn-2021``).
     ``today``
         ISO date used as "now" (for 填报日期 in the future); fixed in tests.
+    ``analyses``
+        The shared analysis of each declaration of the bundle
+        (:class:`perflint.checks.analysis.rows.Analysis`: its indicator rows
+        with their categories, targets, figures …), built once on first use
+        and shared by every rule: ask for it with :meth:`analysis_for`.
     """
 
     settings: Mapping[str, Any] = field(default_factory=dict)
@@ -93,6 +99,23 @@ class Context:
     index: int = 0
     profile: str = "hunan-2019"
     today: str = "2026-01-01"
+    #: one slot per declaration of the bundle, shared by the contexts of one file
+    analyses: list[Analysis | None] = field(default_factory=list)
+
+    def analysis_for(self, decl: Declaration) -> Analysis:
+        """The shared analysis of ``decl`` (a declaration of the bundle; any other
+        declaration gets an analysis of its own)."""
+        index = self.index
+        if not (index < len(self.bundle) and self.bundle[index] is decl):
+            index = next((i for i, d in enumerate(self.bundle) if d is decl), -1)
+            if index < 0:
+                return Analysis(decl)
+        if len(self.analyses) != len(self.bundle):
+            self.analyses[:] = [None] * len(self.bundle)
+        found = self.analyses[index]
+        if found is None:
+            found = self.analyses[index] = Analysis(decl)
+        return found
 
     def setting(self, params: dict[str, Any], name: str, default: Any = None) -> Any:
         """A parameter: the rule's own value, else the shared setting, else ``default``."""

@@ -13,19 +13,15 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any
 
+from perflint.checks.analysis.rows import Row
 from perflint.checks.analysis.values import (
     Op,
-    category,
-    comparisons,
     display,
-    indicator_name,
     is_department,
     is_placeholder,
     norm,
     owned_elsewhere,
     quantities,
-    target_pointer,
-    target_text,
     unit_in_name,
 )
 from perflint.checks.base import SEVERITY, STRINGS, Context, Hit, Kind, kind, schema, settings
@@ -35,11 +31,12 @@ from perflint.domain.model import Declaration
 _MONEY_CATEGORIES = ["成本指标", "经济成本指标"]
 
 
-def _cost_rows(decl: Declaration, categories: list[str]):
-    for i, ind in enumerate(decl.indicators):
-        cat = category(ind)
-        if cat.level2 in categories or (cat.level2 is None and cat.level1 == "成本指标"):
-            yield i, ind
+def _cost_rows(decl: Declaration, ctx: Context, categories: list[str]) -> list[Row]:
+    return [
+        row
+        for row in ctx.analysis_for(decl).rows
+        if row.cat.level2 in categories or (row.cat.level2 is None and row.cat.level1 == "成本指标")
+    ]
 
 
 def quantified(text: str | None, name: str | None = None) -> bool:
@@ -84,27 +81,25 @@ class CostPresent(Kind):
             Severity(params.get("level1_severity", "error")) if ctx.setting(params, "cost_is_level1", False) else None
         )
         tokens = settings(params, ctx)["placeholders"]
-        rows = list(_cost_rows(decl, params.get("categories", _MONEY_CATEGORIES)))
-        if any(quantified(target_text(ind), indicator_name(ind)) for _, ind in rows):
+        rows = _cost_rows(decl, ctx, params.get("categories", _MONEY_CATEGORIES))
+        if any(quantified(row.target, row.name) for row in rows):
             return
-        real = [(i, ind) for i, ind in rows if not _skip(target_text(ind), tokens)]
-        placeholders = [(i, ind) for i, ind in rows if is_placeholder(target_text(ind), tokens)]
+        real = [row for row in rows if not _skip(row.target, tokens)]
+        placeholders = [row for row in rows if is_placeholder(row.target, tokens)]
+        row: Row | None = None
+        variant: str | None = None
         if real:
-            i, ind = real[0]
-            variant = "unquantified"
+            row, variant = real[0], "unquantified"
         elif placeholders:
-            i, ind = placeholders[0]
-            variant = "placeholder"
-        else:
-            i, ind, variant = None, None, None
-        pointer = target_pointer(i, ind) if ind is not None else "/indicators"
+            row, variant = placeholders[0], "placeholder"
+        pointer = row.target_pointer if row is not None else "/indicators"
         total = decl.money.total
         if total is None or total.amount is None:
             variant = f"{variant}_nototal" if variant else "nototal"
         yield Hit(
             pointer,
             {
-                "value": display(target_text(ind)) if ind is not None else "",
+                "value": display(row.target) if row is not None else "",
                 "total": "" if total is None or total.amount is None else f"{total.amount:f}",
                 "unit": total.unit if total is not None else "万元",
             },
@@ -128,14 +123,14 @@ class CostQuantified(Kind):
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         tokens = settings(params, ctx)["placeholders"]
-        for i, ind in _cost_rows(decl, params.get("categories", _MONEY_CATEGORIES)):
-            text = target_text(ind)
-            if _skip(text, tokens) or quantified(text, indicator_name(ind)):
+        for row in _cost_rows(decl, ctx, params.get("categories", _MONEY_CATEGORIES)):
+            text = row.target
+            if _skip(text, tokens) or quantified(text, row.name):
                 continue
-            both = norm(indicator_name(ind)) + norm(text)
+            both = norm(row.name) + norm(text)
             yield Hit(
-                target_pointer(i, ind),
-                {"value": display(text), "content": display(indicator_name(ind)), "category": category(ind).label},
+                row.target_pointer,
+                {"value": display(text), "content": display(row.name), "category": row.cat.label},
                 variant="yes_no" if _YES_NO.search(both) else None,
                 suggest=True,
             )
@@ -171,19 +166,19 @@ class CostWithinFunds(Kind):
             return
         tolerance = Decimal(str(ctx.setting(params, "amount_tolerance_wan", 0.01)))
         tokens = settings(params, ctx)["placeholders"]
-        for i, ind in _cost_rows(decl, params.get("categories", _MONEY_CATEGORIES)):
-            text = target_text(ind)
+        for row in _cost_rows(decl, ctx, params.get("categories", _MONEY_CATEGORIES)):
+            text = row.target
             if _skip(text, tokens):
                 continue
-            named = unit_in_name(indicator_name(ind))
-            for c in comparisons(text):
+            named = unit_in_name(row.name)
+            for c in row.comparisons:
                 unit = c.unit or named
                 if not unit or "元" not in unit or c.op in (Op.GE, Op.GT):
                     continue
                 wan = _wan(c.number, unit)
                 if wan is not None and wan > funds + tolerance:
                     yield Hit(
-                        target_pointer(i, ind),
+                        row.target_pointer,
                         {"value": display(text), "cost": f"{wan.normalize():f}", "total": f"{funds.normalize():f}"},
                         suggest=True,
                     )

@@ -24,19 +24,16 @@ from perflint.checks.analysis.values import (
     common_prefix_len,
     containment,
     display,
-    indicator_name,
     is_blank,
     is_measurable,
     is_placeholder_row,
     is_real_row,
     looks_like_duties,
-    name_pointer,
     norm,
     quantities,
     skip_cell,
     strip_numbering,
     target_pointer,
-    target_text,
 )
 from perflint.checks.base import SEVERITY, STRINGS, Context, Hit, Kind, applies, kind, schema, settings
 from perflint.domain.findings import Severity
@@ -84,16 +81,17 @@ class RequiredLevel1(Kind):
                 variant="none",
             )
             return
-        present = {category(ind).level1 for ind in decl.indicators}
+        present = {row.cat.level1 for row in ctx.analysis_for(decl).rows}
         for name in required:
             if name not in present:
                 yield Hit("/indicators", {"category": name})
         legacy = {norm(x).rstrip(":：") for x in params.get("legacy_names", [])}
-        for i, ind in enumerate(decl.indicators):
+        for row in ctx.analysis_for(decl).rows:
+            i, ind = row.index, row.ind
             for field in ("level1", "level2"):
                 raw = getattr(ind, field)
                 if raw and field not in ind.inherited and norm(raw).rstrip(":：") in legacy:
-                    canon = category(ind)
+                    canon = row.cat
                     yield Hit(
                         f"/indicators/{i}/{field}",
                         {"label": raw, "canonical": canon.level2 if field == "level2" else canon.level1},
@@ -121,8 +119,7 @@ class RequiredLevel2(Kind):
         if not any(ind.level2 is not None for ind in decl.indicators):
             return  # template without a 二级 column (2019 部门整体)
         parent = OUTPUT
-        block = [(i, ind, category(ind)) for i, ind in enumerate(decl.indicators)]
-        block = [(i, ind, c) for i, ind, c in block if c.level1 == parent]
+        block = [(row.index, row.ind, row.cat) for row in ctx.analysis_for(decl).rows if row.cat.level1 == parent]
         if not block:
             return  # the whole 一级 is missing: required-level1 reports it
         owned = set(params.get("owned_elsewhere", _OWNED))
@@ -152,10 +149,9 @@ class EmptyCategory(Kind):
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         tokens = settings(params, ctx)["placeholders"]
         for name in _required_level1(params, ctx, decl):
-            rows = [(i, ind) for i, ind in enumerate(decl.indicators) if category(ind).level1 == name]
-            if rows and not any(is_real_row(ind, tokens) for _, ind in rows):
-                i, ind = rows[0]
-                yield Hit(target_pointer(i, ind), {"category": name, "rows": len(rows)})
+            rows = [row for row in ctx.analysis_for(decl).rows if row.cat.level1 == name]
+            if rows and not any(row.is_real(tokens) for row in rows):
+                yield Hit(rows[0].target_pointer, {"category": name, "rows": len(rows)})
 
 
 @kind
@@ -169,16 +165,17 @@ class ContentMissing(Kind):
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         tokens = settings(params, ctx)["placeholders"]
-        for i, ind in enumerate(decl.indicators):
+        for row in ctx.analysis_for(decl).rows:
+            ind = row.ind
             if ind.value is None or _skip_cell(ind.value, tokens):
                 continue
-            name = indicator_name(ind)
-            cat = category(ind).label or "指标"
+            name = row.name
+            cat = row.cat.label or "指标"
             if is_blank(name):
-                yield Hit(name_pointer(i, ind), {"category": cat, "value": display(ind.value)}, suggest=True)
+                yield Hit(row.name_pointer, {"category": cat, "value": display(ind.value)}, suggest=True)
             elif re.fullmatch(r"[\d.,%％\s]+", unicodedata.normalize("NFKC", name).strip()):
                 yield Hit(
-                    name_pointer(i, ind),
+                    row.name_pointer,
                     {"category": cat, "value": display(ind.value), "content": display(name)},
                     variant="number",
                     suggest=True,
@@ -204,12 +201,13 @@ class ValueCopiesContent(Kind):
         threshold = float(ctx.setting(params, "similarity_threshold", 0.5))
         min_prefix = params.get("min_prefix", 20)
         min_len = params.get("min_value_length", 8)
-        for i, ind in enumerate(decl.indicators):
-            name = indicator_name(ind)
+        for row in ctx.analysis_for(decl).rows:
+            i, ind = row.index, row.ind
+            name = row.name
             if ind.value is None or _skip_cell(ind.value, tokens) or _skip_cell(name, tokens):
                 continue
             value, content = norm(ind.value), norm(name)
-            args = {"category": category(ind).label or "指标", "value": display(ind.value), "content": display(name)}
+            args = {"category": row.cat.label or "指标", "value": display(ind.value), "content": display(name)}
             if value == content:
                 yield Hit(f"/indicators/{i}/value", args, variant="equal", suggest=True)
                 continue
@@ -244,18 +242,19 @@ class ContentIsParagraph(Kind):
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         s = settings(params, ctx)
         max_sentences = params.get("max_sentences", 2)
-        for i, ind in enumerate(decl.indicators):
+        for row in ctx.analysis_for(decl).rows:
+            ind = row.ind
             if ind.value is None:
                 continue  # template without a value column: the name carries the target
-            name = indicator_name(ind)
+            name = row.name
             if _skip_cell(name, s["placeholders"]):
                 continue
             length, sentences = len(norm(name)), _sentences(name)
             if length > s["max_content_len"] or sentences > max_sentences:
                 yield Hit(
-                    name_pointer(i, ind),
+                    row.name_pointer,
                     {
-                        "category": category(ind).label or "指标",
+                        "category": row.cat.label or "指标",
                         "content": display(name, 24),
                         "length": length,
                         "sentences": sentences,
@@ -277,7 +276,8 @@ class ValueIsNarrative(Kind):
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         s = settings(params, ctx)
         max_clauses = params.get("max_clauses", 2)
-        for i, ind in enumerate(decl.indicators):
+        for row in ctx.analysis_for(decl).rows:
+            i, ind = row.index, row.ind
             if ind.value is None or _skip_cell(ind.value, s["placeholders"]):
                 continue
             t = unicodedata.normalize("NFKC", ind.value).strip().rstrip("。.")
@@ -287,7 +287,7 @@ class ValueIsNarrative(Kind):
                 yield Hit(
                     f"/indicators/{i}/value",
                     {
-                        "category": category(ind).label or "指标",
+                        "category": row.cat.label or "指标",
                         "value": display(ind.value, 24),
                         "length": length,
                         "max": s["max_value_len"],
@@ -308,8 +308,9 @@ class DuplicateWithinForm(Kind):
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         tokens = settings(params, ctx)["placeholders"]
         seen: dict[str, int] = {}
-        for i, ind in enumerate(decl.indicators):
-            name = indicator_name(ind)
+        for row in ctx.analysis_for(decl).rows:
+            i = row.index
+            name = row.name
             if _skip_cell(name, tokens):
                 continue
             key = re.sub(r"[\W_]+", "", norm(name))
@@ -318,10 +319,10 @@ class DuplicateWithinForm(Kind):
             if key in seen:
                 first = decl.indicators[seen[key]]
                 yield Hit(
-                    name_pointer(i, ind),
+                    row.name_pointer,
                     {
                         "content": display(name),
-                        "category": category(ind).label or "指标",
+                        "category": row.cat.label or "指标",
                         "first_category": category(first).label or "指标",
                         "first_row": seen[key] + 1,
                         "row": i + 1,
@@ -367,11 +368,11 @@ class Misclassified(Kind):
         enabled = set(
             params.get("checks", ["time", "quality_money", "quantity_unit_price", "satisfaction_in_benefit", "input"])
         )
-        for i, ind in enumerate(decl.indicators):
-            cat = category(ind)
-            name = indicator_name(ind)
-            value = target_text(ind)
-            vptr = target_pointer(i, ind)
+        for row in ctx.analysis_for(decl).rows:
+            ind, cat = row.ind, row.cat
+            name = row.name
+            value = row.target
+            vptr = row.target_pointer
             value_ok = not _skip_cell(value, tokens)
             args = {"category": cat.label or "指标", "value": display(value), "content": display(name)}
             if cat.level2 == TIMELINESS and value_ok and "time" in enabled:
@@ -393,7 +394,7 @@ class Misclassified(Kind):
                 and not _skip_cell(name, tokens)
                 and "满意" in norm(name)
             ):
-                yield Hit(name_pointer(i, ind), args, variant="satisfaction_in_benefit", suggest=True)
+                yield Hit(row.name_pointer, args, variant="satisfaction_in_benefit", suggest=True)
             if (
                 cat.level2 == QUANTITY
                 and "input" in enabled
@@ -401,7 +402,7 @@ class Misclassified(Kind):
                 and (m := _INPUT.search(unicodedata.normalize("NFKC", name)))
             ):
                 yield Hit(
-                    name_pointer(i, ind),
+                    row.name_pointer,
                     {**args, "input": m.group(0)},
                     variant="input",
                     severity=Severity(params.get("input_severity", "info")),
@@ -428,13 +429,14 @@ class DutiesAsIndicators(Kind):
         threshold = float(ctx.setting(params, "similarity_threshold", 0.5))
         min_length = params.get("min_length", 12)
         references = [("functions", decl.functions or "")] + [("schedule", r.content) for r in decl.schedule]
-        for i, ind in enumerate(decl.indicators):
-            name = indicator_name(ind)
+        for row in ctx.analysis_for(decl).rows:
+            ind = row.ind
+            name = row.name
             if _skip_cell(name, tokens):
                 continue
-            args = {"category": category(ind).label or "指标", "content": display(name)}
+            args = {"category": row.cat.label or "指标", "content": display(name)}
             if looks_like_duties(name):
-                yield Hit(name_pointer(i, ind), args, variant="duty_verbs", suggest=True)
+                yield Hit(row.name_pointer, args, variant="duty_verbs", suggest=True)
                 continue
             if len(norm(strip_numbering(name))) < min_length:
                 continue
@@ -446,7 +448,7 @@ class DutiesAsIndicators(Kind):
                 ratio = containment(strip_numbering(name), text)
                 if ratio >= threshold:
                     yield Hit(
-                        name_pointer(i, ind),
+                        row.name_pointer,
                         {**args, "source": source, "ratio": f"{ratio:.2f}"},
                         variant=source,
                         suggest=True,
@@ -475,9 +477,9 @@ class MinMeasurable(Kind):
         s = settings(params, ctx)
         minimum = int(ctx.setting(params, "min_measurable_indicators", 3))
         measurable = [
-            i
-            for i, ind in enumerate(decl.indicators)
-            if is_measurable(target_text(ind), s, None if ind.value is None else indicator_name(ind))
+            row.index
+            for row in ctx.analysis_for(decl).rows
+            if is_measurable(row.target, s, None if row.ind.value is None else row.name)
         ]
         if len(measurable) < minimum:
             yield Hit("/indicators", {"count": len(measurable), "min": minimum, "rows": len(decl.indicators)})

@@ -15,7 +15,6 @@ from typing import Any
 
 from perflint.checks.analysis.values import (
     COST_L2,
-    category,
     display,
     external_reference,
     indicator_name,
@@ -25,7 +24,6 @@ from perflint.checks.analysis.values import (
     name_pointer,
     norm,
     owned_by_category_check,
-    target_pointer,
     template_remnant,
 )
 from perflint.checks.base import Context, Hit, Kind, kind, schema, settings
@@ -127,15 +125,15 @@ class PlaceholderInRequired(Kind):
         for pointer, text, zh, en in narrative_cells(decl, params.get("fields", DEFAULT_FIELDS)):
             if is_placeholder(text, tokens) and not owned(text):
                 yield Hit(pointer, {"field": zh, "field_en": en, "text": display(text)}, suggest=True)
-        for i, ind in enumerate(decl.indicators):
-            cat = category(ind)
+        for row in ctx.analysis_for(decl).rows:
+            i, ind, cat = row.index, row.ind, row.cat
             if cat.level2 in COST_L2 or cat.level1 == "成本指标" or _optional(cat.level2 or "", optional):
                 continue
             if is_placeholder_row(ind, tokens):
                 if owned_by_category_check(decl, i, tokens):
                     continue
-                pointer = target_pointer(i, ind)
-                text = ind.value if ind.value is not None and not is_blank(ind.value) else indicator_name(ind)
+                pointer = row.target_pointer
+                text = ind.value if ind.value is not None and not is_blank(ind.value) else row.name
                 if owned(text):
                     continue
                 yield Hit(
@@ -159,7 +157,7 @@ class PlaceholderInRequired(Kind):
                             "field_en": cat.label or "indicator",
                             "text": display(text),
                             "category": cat.label,
-                            "content": display(indicator_name(ind)),
+                            "content": display(row.name),
                         },
                         variant="value" if cell == "value" else "indicator",
                         suggest=True,
@@ -231,10 +229,11 @@ class ExternalReference(Kind):
         for pointer, text, zh, en in narrative_cells(decl, params.get("fields", NARRATIVE_FIELDS)):
             if external_reference(text, limit):
                 yield Hit(pointer, {"field": zh, "field_en": en, "text": display(text)})
-        for i, ind in enumerate(decl.indicators):
+        for row in ctx.analysis_for(decl).rows:
+            i, ind = row.index, row.ind
             for _, pointer, text, _cell in indicator_cells_of(i, ind):
                 if external_reference(text, limit):
-                    cat = category(ind)
+                    cat = row.cat
                     yield Hit(
                         pointer,
                         {"field": cat.label or "指标", "field_en": cat.label or "indicator", "text": display(text)},
@@ -258,19 +257,19 @@ class NaWithoutJustification(Kind):
         tokens = settings(params, ctx)["placeholders"]
         optional = list(ctx.setting(params, "optional_categories") or ())
         min_reason = params.get("min_reason_length", _REASON_MIN)
-        for i, ind in enumerate(decl.indicators):
-            cat = category(ind)
+        for row in ctx.analysis_for(decl).rows:
+            ind, cat = row.ind, row.cat
             if not _optional(cat.level2 or cat.level1 or "", optional):
                 continue
-            target = ind.value if ind.value is not None else indicator_name(ind)
-            blank_row = is_blank(target) and is_blank(indicator_name(ind))
+            target = ind.value if ind.value is not None else row.name
+            blank_row = is_blank(target) and is_blank(row.name)
             if not is_placeholder(target, tokens) and not blank_row:
                 continue
             note = ind.note
             if note is not None and not is_placeholder(note, tokens) and len(norm(note)) >= min_reason:
                 continue
             # Point at the "/" itself: the blank remark has no text to underline.
-            pointer = target_pointer(i, ind)
+            pointer = row.target_pointer
             yield Hit(
                 pointer,
                 {"category": cat.label, "text": display(target)},

@@ -16,29 +16,15 @@ from decimal import Decimal
 from typing import Any
 
 from perflint.checks.analysis.values import (
-    category,
     display,
-    indicator_name,
     is_department,
-    is_real_row,
-    name_pointer,
     norm,
     owned_elsewhere,
-    percent_target,
-    target_pointer,
-    target_text,
     vague_terms,
-    with_named_percent,
 )
 from perflint.checks.base import SEVERITY, STRINGS, Context, Hit, Kind, kind, schema, settings
 from perflint.domain.findings import Severity
 from perflint.domain.model import Declaration
-
-
-def _satisfaction_rows(decl: Declaration):
-    for i, ind in enumerate(decl.indicators):
-        if category(ind).is_satisfaction:
-            yield i, ind
 
 
 def _skip(text: str | None, tokens: Sequence[str]) -> bool:
@@ -60,16 +46,17 @@ class SatisfactionPresent(Kind):
         if not decl.indicators:
             return  # no indicator table at all: required-level1 reports it once
         tokens = settings(params, ctx)["placeholders"]
-        rows = list(_satisfaction_rows(decl))
-        if any(is_real_row(ind, tokens) for _, ind in rows):
+        analysis = ctx.analysis_for(decl)
+        rows = analysis.satisfaction_rows()
+        if any(row.is_real(tokens) for row in rows):
             return
         # a benefit row about satisfaction is misfiled (misclassified), not absent
-        if any("满意" in norm(indicator_name(ind)) and is_real_row(ind, tokens) for ind in decl.indicators):
+        if any("满意" in norm(row.name) and row.is_real(tokens) for row in analysis.rows):
             return
         severity = None
         if is_department(decl) and not ctx.setting(params, "satisfaction_required_department", False):
             severity = Severity(params.get("recommended_severity", "info"))
-        pointer = target_pointer(*rows[0]) if rows else "/indicators"
+        pointer = rows[0].target_pointer if rows else "/indicators"
         yield Hit(
             pointer,
             {"form": str(decl.form_type)},
@@ -93,17 +80,17 @@ class SatisfactionFormat(Kind):
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         tokens = settings(params, ctx)["placeholders"]
-        for i, ind in _satisfaction_rows(decl):
-            text = target_text(ind)
+        for row in ctx.analysis_for(decl).satisfaction_rows():
+            text = row.target
             if _skip(text, tokens):
                 continue
-            if percent_target(with_named_percent(text, indicator_name(ind))) is not None:
+            if row.percent is not None:
                 continue
             t = norm(text).rstrip("。.")
             variant = "vague" if _VAGUE_SAT.match(t) or "满意" in t else None
             yield Hit(
-                target_pointer(i, ind),
-                {"value": display(text), "content": display(indicator_name(ind))},
+                row.target_pointer,
+                {"value": display(text), "content": display(row.name)},
                 variant=variant,
                 suggest=True,
             )
@@ -130,22 +117,22 @@ class SatisfactionThreshold(Kind):
         tokens = settings(params, ctx)["placeholders"]
         minimum = Decimal(str(ctx.setting(params, "satisfaction_min_percent", 85)))
         flag_100 = ctx.setting(params, "flag_100_percent", "info")
-        for i, ind in _satisfaction_rows(decl):
-            text = target_text(ind)
+        for row in ctx.analysis_for(decl).satisfaction_rows():
+            text = row.target
             if _skip(text, tokens):
                 continue
-            target = percent_target(with_named_percent(text, indicator_name(ind)))
+            target = row.percent
             if target is None:
                 continue  # satisfaction-format reports it
             args = {"value": display(text), "percent": target.text, "min": _fmt(minimum)}
             if target.lower is None:
-                yield Hit(target_pointer(i, ind), args, variant="no_lower", suggest=True)
+                yield Hit(row.target_pointer, args, variant="no_lower", suggest=True)
             elif target.exact == 100 or (target.lower == 100 and target.lower_inclusive and target.upper is None):
                 if flag_100 != "off":
-                    yield Hit(target_pointer(i, ind), args, variant="exact_100", severity=Severity(flag_100))
+                    yield Hit(row.target_pointer, args, variant="exact_100", severity=Severity(flag_100))
             elif target.lower < minimum:
                 yield Hit(
-                    target_pointer(i, ind),
+                    row.target_pointer,
                     {**args, "lower": _fmt(target.lower), "op": "≥" if target.lower_inclusive else ">"},
                     suggest=True,
                 )
@@ -214,8 +201,8 @@ class SatisfactionSubject(Kind):
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         s = settings(params, ctx)
         subjects = [norm(x) for x in params.get("subject_terms", _SUBJECTS)]
-        for i, ind in _satisfaction_rows(decl):
-            name = indicator_name(ind)
+        for row in ctx.analysis_for(decl).satisfaction_rows():
+            name = row.name
             if _skip(name, s["placeholders"]):
                 continue  # content-missing / PH family
             t = norm(name)
@@ -227,8 +214,8 @@ class SatisfactionSubject(Kind):
             ]
             args = {"content": display(name), "terms": "、".join(vague)}
             if "满意" not in t and _METHOD.search(t):
-                yield Hit(name_pointer(i, ind), args, variant="method", suggest=True)
+                yield Hit(row.name_pointer, args, variant="method", suggest=True)
             elif vague:
-                yield Hit(name_pointer(i, ind), args, variant="vague", suggest=True)
+                yield Hit(row.name_pointer, args, variant="vague", suggest=True)
             elif not has_subject or "满意" not in t:
-                yield Hit(name_pointer(i, ind), args, suggest=True)
+                yield Hit(row.name_pointer, args, suggest=True)

@@ -18,21 +18,16 @@ from typing import Any
 from perflint.checks.analysis.values import (
     Op,
     allowlisted,
-    category,
     comparisons,
     display,
-    indicator_name,
     is_blank,
     is_department,
     is_placeholder,
-    is_real_row,
     looks_like_duties,
     norm,
     owned_by_category_check,
     owned_elsewhere,
     quantities,
-    target_pointer,
-    target_text,
     unit_in_name,
     vague_terms,
 )
@@ -69,11 +64,12 @@ class ValueMissing(Kind):
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         tokens = settings(params, ctx)["placeholders"]
         optional = {norm(o) for o in ctx.setting(params, "optional_categories") or ()}
-        for i, ind in enumerate(decl.indicators):
+        for row in ctx.analysis_for(decl).rows:
+            i, ind = row.index, row.ind
             if ind.value is None:
                 continue  # the template has no value column
-            name = indicator_name(ind)
-            cat = category(ind)
+            name = row.name
+            cat = row.cat
             if is_blank(ind.value) and not is_blank(name) and not is_placeholder(name, tokens):
                 yield Hit(
                     f"/indicators/{i}/value", {"category": cat.label or "指标", "content": display(name)}, suggest=True
@@ -87,9 +83,9 @@ class ValueMissing(Kind):
                     or norm(cat.label) in optional
                     or owned_by_category_check(decl, i, tokens)
                     or any(
-                        category(o).label == cat.label and is_real_row(o, tokens)
-                        for j, o in enumerate(decl.indicators)
-                        if j != i
+                        other.cat.label == cat.label and other.is_real(tokens)
+                        for other in ctx.analysis_for(decl).rows
+                        if other.index != i
                     )
                 ):
                     continue
@@ -111,11 +107,11 @@ class NotMeasurable(Kind):
         s = settings(params, ctx)
         errors = set(params.get("error_categories", ["数量指标", "成本指标", "满意度指标"]))
         dept_error = params.get("error_on_department", True)
-        for i, ind in enumerate(decl.indicators):
-            cat = category(ind)
+        for row in ctx.analysis_for(decl).rows:
+            ind, cat = row.ind, row.cat
             if cat.is_cost or cat.is_satisfaction:
                 continue  # cost-quantified / satisfaction-format
-            text = target_text(ind)
+            text = row.target
             if _owned_elsewhere(text, s["placeholders"]):
                 continue
             if quantities(text) or allowlisted(text, s["qualitative_allowlist"]):
@@ -126,7 +122,7 @@ class NotMeasurable(Kind):
                 or (dept_error and is_department(decl) and ind.value is None)
             )
             yield Hit(
-                target_pointer(i, ind),
+                row.target_pointer,
                 {"category": cat.label or "指标", "value": display(text)},
                 severity=Severity.ERROR if error else Severity.WARNING,
                 suggest=True,
@@ -145,11 +141,11 @@ class VagueTerms(Kind):
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         s = settings(params, ctx)
-        for i, ind in enumerate(decl.indicators):
-            cat = category(ind)
+        for row in ctx.analysis_for(decl).rows:
+            ind, cat = row.ind, row.cat
             if cat.is_satisfaction or cat.is_cost:
                 continue
-            text = target_text(ind)
+            text = row.target
             if _owned_elsewhere(text, s["placeholders"]):
                 continue
             if ind.value is not None and _is_narrative(text, s["max_value_len"]):
@@ -159,7 +155,7 @@ class VagueTerms(Kind):
             terms = vague_terms(text, s["vague_terms"], s["vague_allow_if_numeric"])
             if terms:
                 yield Hit(
-                    target_pointer(i, ind),
+                    row.target_pointer,
                     {
                         "category": cat.label or "指标",
                         "value": display(text),
@@ -183,19 +179,19 @@ class UnitMissing(Kind):
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         tokens = settings(params, ctx)["placeholders"]
-        for i, ind in enumerate(decl.indicators):
-            cat = category(ind)
+        for row in ctx.analysis_for(decl).rows:
+            ind, cat = row.ind, row.cat
             if cat.is_satisfaction or cat.is_cost or _unit_column(ind):
                 continue
-            if ind.value is not None and unit_in_name(indicator_name(ind)):
+            if ind.value is not None and unit_in_name(row.name):
                 continue  # 营造林面积(亩) | 80000: the name carries the unit
-            text = target_text(ind)
+            text = row.target
             if _owned_elsewhere(text, tokens):
                 continue
             bare = [q for q in quantities(text) if q.unit is None]
             if bare:
                 yield Hit(
-                    target_pointer(i, ind),
+                    row.target_pointer,
                     {"category": cat.label or "指标", "value": display(text), "number": bare[0].text},
                     suggest=True,
                     variant="embedded" if ind.value is None else None,
@@ -220,7 +216,8 @@ class ComparatorMissing(Kind):
             if ctx.setting(params, "comparator_required", False)
             else Severity(params.get("advisory_severity", "info"))
         )
-        for i, ind in enumerate(decl.indicators):
+        for row in ctx.analysis_for(decl).rows:
+            i, ind = row.index, row.ind
             if ind.value is None:
                 continue
             if any(not is_blank(v) and "性质" in k for k, v in ind.extra.items()):
@@ -228,13 +225,13 @@ class ComparatorMissing(Kind):
             text = ind.value
             if _owned_elsewhere(text, tokens):
                 continue
-            named_unit = unit_in_name(indicator_name(ind))
+            named_unit = unit_in_name(row.name)
             found = [c for c in comparisons(text) if (c.unit or named_unit) and c.unit != "date"]
             if found and not any(c.word for c in found):
                 yield Hit(
                     f"/indicators/{i}/value",
                     {
-                        "category": category(ind).label or "指标",
+                        "category": row.cat.label or "指标",
                         "value": display(text),
                         "number": found[0].quantity.text,
                     },
@@ -263,15 +260,15 @@ class PercentRange(Kind):
                 "growth_rate_terms", ["增长", "增幅", "增速", "提高", "提升", "上升", "同比", "环比", "倍"]
             )
         ]
-        for i, ind in enumerate(decl.indicators):
-            text = target_text(ind)
+        for row in ctx.analysis_for(decl).rows:
+            text = row.target
             if _owned_elsewhere(text, tokens):
                 continue
-            name = indicator_name(ind)
+            name = row.name
             both = norm(name) + norm(text)
             if any(g in both for g in growth):
                 continue
-            if not (_RATE.search(both) or category(ind).is_satisfaction):
+            if not (_RATE.search(both) or row.cat.is_satisfaction):
                 continue
             for c in comparisons(text):
                 if not c.quantity.is_percent:
@@ -280,8 +277,8 @@ class PercentRange(Kind):
                 impossible = number > 100 or (number == 100 and c.op is Op.GT) or (number == 0 and c.op is Op.LT)
                 if impossible:
                     yield Hit(
-                        target_pointer(i, ind),
-                        {"category": category(ind).label or "指标", "value": display(text), "percent": c.quantity.text},
+                        row.target_pointer,
+                        {"category": row.cat.label or "指标", "value": display(text), "percent": c.quantity.text},
                         suggest=True,
                     )
                     break
@@ -302,7 +299,8 @@ class TrivialTarget(Kind):
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         tokens = settings(params, ctx)["placeholders"]
         words = {norm(w) for w in params.get("trivial_words", sorted(_TRIVIAL_WORDS))}
-        for i, ind in enumerate(decl.indicators):
+        for row in ctx.analysis_for(decl).rows:
+            i, ind = row.index, row.ind
             if ind.value is None:
                 continue
             text = ind.value
@@ -321,6 +319,6 @@ class TrivialTarget(Kind):
             if trivial:
                 yield Hit(
                     f"/indicators/{i}/value",
-                    {"category": category(ind).label or "指标", "value": display(text)},
+                    {"category": row.cat.label or "指标", "value": display(text)},
                     suggest=True,
                 )

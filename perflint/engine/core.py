@@ -33,6 +33,7 @@ from typing import Any
 
 from perflint._version import __version__
 from perflint.catalog import INTERNAL_ERROR_CODE, Catalog, Rule
+from perflint.checks.analysis.rows import Analysis
 from perflint.checks.base import Context, Hit
 from perflint.domain.findings import Finding, Severity
 from perflint.domain.model import Declaration
@@ -108,9 +109,16 @@ class Engine:
         """A hash of everything besides a file that decides its findings (see :mod:`perflint.engine.keys`)."""
         return keys.fingerprint(self.catalog, self.config, self.selection)
 
-    def context(self, decls: list[Declaration], index: int) -> Context:
+    def context(
+        self, decls: list[Declaration], index: int, analyses: list[Analysis | None] | None = None
+    ) -> Context:
         return Context(
-            settings=self.settings, bundle=decls, index=index, profile=self.config.profile, today=self.config.today
+            settings=self.settings,
+            bundle=decls,
+            index=index,
+            profile=self.config.profile,
+            today=self.config.today,
+            analyses=analyses if analyses is not None else [None] * len(decls),
         )
 
     # -- running --------------------------------------------------------------
@@ -297,7 +305,9 @@ class Engine:
             self._emit_problem(found, problem, display, ignores, decls)
         docs = Docs(decls)
         # one context per declaration, shared by the rules (read-only for kinds)
-        contexts = [self.context(decls, i) for i in range(max(len(decls), 1))]
+        # one analysis per declaration, built on first use and shared by every rule
+        analyses: list[Analysis | None] = [None] * len(decls)
+        contexts = [self.context(decls, i, analyses) for i in range(max(len(decls), 1))]
         for active in self.active:
             kind = self.catalog.kinds.get(active.rule.kind)
             if kind is None:
