@@ -8,8 +8,8 @@ The code defaults to the next free number of the family; the folder is the one
 the family's rules already live in (else the family in lower case).  The file
 has the identity, the kind's parameters (from its params_schema), messages,
 a suggestion, both doc sections and a bad and a good example, all marked
-``TODO``: ``tests/test_rules_meta.py`` fails while any ``TODO`` is left, and
-``tests/test_rule_examples.py`` runs the examples once they are written.
+``TODO``: ``tests/checks/test_rules_meta.py`` fails while any ``TODO`` is left, and
+``tests/checks/test_rule_examples.py`` runs the examples once they are written.
 """
 
 from __future__ import annotations
@@ -183,8 +183,8 @@ def main(argv: list[str] | None = None) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     target.write_text(text, "utf-8")
     print(
-        f"created {target} ({code}); replace every TODO, then run: pytest tests/test_rules_meta.py "
-        f"tests/test_rule_examples.py -k {code}"
+        f"created {target} ({code}); replace every TODO, then run: pytest tests/checks/test_rules_meta.py "
+        f"tests/checks/test_rule_examples.py -k {code}"
     )
     return 0
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import settings
+from support.paths import EXAMPLES
 
 from perflint.domain.model import Declaration
 from perflint.ingest import declarations_from_text
@@ -27,9 +28,6 @@ settings.load_profile("perflint")
 # Subprocesses inherit the variable.
 os.environ["PERFLINT_CACHE_DIR"] = _TEST_CACHE = tempfile.mkdtemp(prefix="perflint-test-cache-")
 atexit.register(shutil.rmtree, _TEST_CACHE, True)
-
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = ROOT / "examples"
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,7 @@ Loading order:
    valid spelling.  All problems of all files are collected and raised
    together as one :class:`CatalogError`, before any input is read.
    The built-in pack is the exception: perflint's own test suite validates
-   it in full (``tests/test_catalog_fast_load.py``), so :func:`builtin_catalog`
+   it in full (``tests/catalog/test_catalog_fast_load.py``), so :func:`builtin_catalog`
    loads it as *trusted* and skips the JSON Schema passes at run time (see
    :meth:`Catalog.load`).  jsonschema is imported only when something is
    actually validated.
@@ -695,7 +695,7 @@ def builtin_catalog(cache: bool = True) -> Catalog:
     """The catalog from installed plugins and packs (cached per process).
 
     The built-in pack is loaded as trusted (no JSON Schema validation at run
-    time): ``tests/test_catalog_fast_load.py`` validates it in full, so a broken
+    time): ``tests/catalog/test_catalog_fast_load.py`` validates it in full, so a broken
     built-in rule fails CI.  Plugin packs are always validated.  With
     ``cache``, its parsed TOML is kept in the user's cache folder
     (:func:`perflint.resources.user_cache_dir`).

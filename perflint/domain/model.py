@@ -357,7 +357,7 @@ class Declaration:
         string of :meth:`to_dict` without the source map, in document order.
 
         Read from the fields directly rather than by walking ``to_dict()``: it
-        runs for every declaration (``tests/test_checks_memo.py`` pins that the
+        runs for every declaration (``tests/checks/analysis/test_analysis_memo.py`` pins that the
         two agree)."""
         out: list[tuple[str, str]] = []
         add = _TextCollector(out).add

@@ -14,9 +14,9 @@ import sys
 import tomllib
 
 import pytest
-from engine_support import KINDS, RULES, write_pack
 from hypothesis import given
 from hypothesis import strategies as st
+from support.tiny_pack import KINDS, RULES, write_pack
 
 from perflint import plugins
 from perflint.catalog import Catalog, CatalogError, builtin_catalog, surely_valid

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from engine_support import KINDS, RULES, load
+from support.tiny_pack import KINDS, RULES, load
 
 from perflint.catalog import CatalogError, ReferenceError_, locate
 
@@ -143,7 +143,7 @@ def test_failing_plugin_is_recorded_not_fatal(tmp_path, monkeypatch):
 
     eps = [EP("broken", broken), EP("good", lambda: KINDS)]
     monkeypatch.setattr(importlib.metadata, "entry_points", lambda group: eps if group == "perflint.kinds" else [])
-    from engine_support import write_pack
+    from support.tiny_pack import write_pack
 
     files = dict(RULES)
     files["core/from-plugin.toml"] = (

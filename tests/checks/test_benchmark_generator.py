@@ -20,13 +20,13 @@ from pathlib import Path
 
 import pytest
 from jsonschema import Draft202012Validator
+from support.paths import ROOT
 
 from perflint.catalog import builtin_catalog
 from perflint.engine import Engine
 from perflint.engine.config import Config
 from perflint.ingest.files import load_file
 
-ROOT = Path(__file__).resolve().parent.parent
 SEED = 7
 DECLS = 40
 

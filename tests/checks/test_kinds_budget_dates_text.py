@@ -1,13 +1,14 @@
-"""Helpers behind catalog part B: the budget equation solver, date handling,
-segmentation-based text checks and relevance keywords."""
+"""The kinds of catalog part B (BUD/DATE/TXT/XF/REV/REL/SRC) and the analyses
+behind them: the budget equation solver, date handling, segmentation-based
+text checks and relevance keywords."""
 
 from __future__ import annotations
 
 import tomllib
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
+from support.paths import RULES
 
 from perflint.checks import budget, crossform, dates, relevance, text
 from perflint.checks.analysis import dates as adates
@@ -15,9 +16,7 @@ from perflint.checks.analysis import money, words
 from perflint.checks.base import Context
 from perflint.domain.model import DateValue, Declaration, Money, MoneyLine
 
-SETTINGS = tomllib.loads((Path(__file__).resolve().parent.parent / "rules" / "settings.toml").read_text("utf-8"))[
-    "settings"
-]
+SETTINGS = tomllib.loads((RULES / "settings.toml").read_text("utf-8"))["settings"]
 
 
 def dept(total: str, income: str, expenditure: str, parts: dict[str, str], unit: str = "万元") -> Declaration:

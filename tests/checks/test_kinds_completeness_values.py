@@ -1,5 +1,7 @@
-"""Check kinds of part A run directly: fires / does not fire, ownership
-between rules (one defect, one finding), profile-dependent severities."""
+"""The check kinds of catalog part A (the REQ/PH/IND/VAL/SAT/COST families:
+completeness, placeholders, indicators, values, satisfaction, cost) run
+directly: fires / does not fire, ownership between rules (one defect, one
+finding), profile-dependent severities."""
 
 from __future__ import annotations
 

@@ -1,18 +1,17 @@
-"""Catalog part B kinds never raise, whatever a declaration holds."""
+"""The kinds of catalog part B (BUD/DATE/TXT/XF/REV/REL/SRC) never raise, whatever a declaration holds."""
 
 from __future__ import annotations
 
 import tomllib
-from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support.paths import ROOT
 
 from perflint.checks import register
 from perflint.checks.base import Context
 from perflint.domain.model import Declaration
 
-ROOT = Path(__file__).resolve().parent.parent
 MODULES = {
     "perflint.checks.budget",
     "perflint.checks.dates",

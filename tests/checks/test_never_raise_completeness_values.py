@@ -1,5 +1,6 @@
-"""Part-A kinds never raise, whatever the declaration holds (bad input must
-not produce a traceback), and every hit points into the declaration."""
+"""The kinds of catalog part A (REQ/PH/IND/VAL/SAT/COST) never raise, whatever
+the declaration holds (bad input must not produce a traceback), and every hit
+points into the declaration."""
 
 from __future__ import annotations
 

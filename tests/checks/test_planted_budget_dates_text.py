@@ -1,5 +1,6 @@
-"""Planted single defects: a clean bundle yields no finding of catalog part B,
-and planting one defect yields exactly one new finding, at the planted pointer."""
+"""Planted single defects: a clean bundle yields no finding of catalog part B
+(BUD/DATE/TXT/XF/REV/REL/SRC, each rule run straight through its kind), and
+planting one defect yields exactly one new finding, at the planted pointer."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import copy
 from typing import Any
 
 import pytest
-from test_checks_b_rules import _load, _rule_files, run_rule
+from support.raw_rules import load_rule, part_b_rule_files, run_rule
 
 from perflint.domain.model import Declaration
 
@@ -137,8 +138,8 @@ CLEAN = [SPECIAL, PROJECT, DEPARTMENT_FORM]
 def findings(bundle: list[dict[str, Any]]) -> set[tuple[str, int | None, str]]:
     decls = [Declaration.from_dict(copy.deepcopy(d)) for d in bundle]
     out: set[tuple[str, int | None, str]] = set()
-    for path in _rule_files():
-        rule = _load(path)
+    for path in part_b_rule_files():
+        rule = load_rule(path)
         for index, hit in run_rule(rule, decls):
             out.add((rule["code"], index, hit.pointer))
     return out

@@ -1,12 +1,22 @@
-"""Every rule is complete: identity, docs in both languages, messages, examples."""
+"""Every rule is complete: identity, docs in both languages, messages, examples.
+
+Nothing here counts rules: a rule added with its file must pass as it is.
+The rule files of catalog part B (budget, dates, text, crossform, review,
+relevance, source) are also checked as raw TOML against their kinds.
+"""
 
 from __future__ import annotations
 
+import re
 import tomllib
+from pathlib import Path
 
 import pytest
+from jsonschema import Draft202012Validator
+from support.paths import EXAMPLES
+from support.raw_rules import FAMILIES, builtin_rule_codes, builtin_rule_files, kinds, load_rule, part_b_rule_files
 
-from perflint.catalog import INTERNAL_ERROR_CODE, LANGS, builtin_catalog
+from perflint.catalog import INTERNAL_ERROR_CODE, LANGS, builtin_catalog, catalog_for
 from perflint.resources import rules_dir
 
 SECTIONS = ("summary", "what", "why")
@@ -61,6 +71,25 @@ def test_codes_unique_and_family_folders():
         assert len(families) == 1, f"rules/{folder} mixes families {sorted(families)}"
 
 
+def test_every_rule_file_loads_as_one_rule():
+    """Each rule file of the built-in pack becomes one rule, under the code it states."""
+    cat = builtin_catalog()
+    assert sorted(Path(r.path).resolve() for r in cat.rules.values()) == sorted(
+        p.resolve() for p in builtin_rule_files()
+    )
+    codes = builtin_rule_codes()
+    assert len(codes) == len(set(codes)), "two rule files state the same code"
+    assert sorted(cat.rules) == codes
+
+
+def test_every_kind_is_used():
+    """A kind no rule uses is dead code; the generic kinds are used by the example packs."""
+    cat = builtin_catalog()
+    packs = sorted(p for p in (EXAMPLES / "packs").iterdir() if p.is_dir())
+    used = {r.kind for r in catalog_for(packs).rules.values()}
+    assert sorted(set(cat.kinds) - used) == []
+
+
 def test_aliases_do_not_shadow():
     cat = builtin_catalog()
     codes = set(cat.rules)
@@ -100,8 +129,6 @@ def test_new_rule_scaffold_loads(tmp_path):
 
 def test_every_setting_is_read_by_some_kind():
     """A shared or profile setting that no code reads would silently do nothing when a user sets it."""
-    from pathlib import Path
-
     import perflint
 
     source = "".join(p.read_text("utf-8") for p in Path(perflint.__file__).parent.rglob("*.py"))
@@ -125,3 +152,44 @@ def test_templates_parse(code):
                 pytest.fail(f"{rule.path}: {lang} template does not parse ({exc}): {pair[lang]!r}")
             for name in fields:
                 assert name.isidentifier(), f"{rule.path}: field {{{name}}} is not a plain name"
+
+
+# -- catalog part B as raw TOML ------------------------------------------------------
+
+
+def test_every_part_b_family_has_rules_with_unique_codes() -> None:
+    codes: dict[str, list[str]] = {}
+    for path in part_b_rule_files():
+        rule = load_rule(path)
+        codes.setdefault(FAMILIES[path.parent.name], []).append(rule["code"])
+    assert sorted(codes) == sorted(FAMILIES.values()), "a family folder without rules"
+    everything = [c for v in codes.values() for c in v]
+    assert len(everything) == len(set(everything))
+
+
+@pytest.mark.parametrize("path", part_b_rule_files(), ids=[p.stem for p in part_b_rule_files()])
+def test_rule_structure(path: Path) -> None:
+    rule = load_rule(path)
+    family = FAMILIES[path.parent.name]
+    assert rule["name"] == path.stem
+    assert re.fullmatch(rf"{family}\d{{3}}", rule["code"]), rule["code"]
+    assert f"{family}-{rule['code'][len(family) :]}" in rule.get("aliases", [])
+    assert rule["severity"] in ("error", "warning", "info")
+    assert rule["aspect"] in ("completeness", "relevance", "appropriateness", "feasibility")
+    known = kinds()
+    assert rule["kind"] in known
+    kind = known[rule["kind"]]
+    schema = kind.params_schema
+    assert schema.get("additionalProperties") is False
+    Draft202012Validator.check_schema(schema)
+    errors = list(Draft202012Validator(schema).iter_errors(rule.get("params", {})))
+    assert not errors, errors
+    assert set(kind.description) == {"zh", "en"}
+    for lang in ("zh", "en"):
+        assert rule["message"][lang]
+        assert [k for k in rule["doc"][lang]] == ["summary", "what", "why"]
+        assert all(rule["doc"][lang][k].strip() for k in ("summary", "what", "why"))
+    for variant in rule.get("messages", {}).values():
+        assert set(variant) == {"zh", "en"}
+    cases = [e["case"] for e in rule["examples"]]
+    assert "bad" in cases and "good" in cases

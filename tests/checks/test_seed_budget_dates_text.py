@@ -3,31 +3,22 @@
 Every hard item of the BUD/DATE/TXT/XF/REV/REL/SRC families must fire, at the
 field it concerns, and nothing else of these families may: the listed true
 negatives (BUD003/BUD004 on the department form, XF001, XF005, DATE004 on
-2018.12, TXT002 on 区县级, REL001 on the first form) included.  Skipped when
-the seed file is not available.
+2018.12, TXT002 on 区县级, REL001 on the first form) included.  The seed is
+``tests/data/seed/wangcheng-2019.txt`` (its README gives the provenance).
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
+from support.paths import SEED
 
 from perflint.catalog import builtin_catalog
 from perflint.engine import Engine
 from perflint.engine.config import Config
 
-# shared/ sits beside the repository (CI lays a copy there); the work tree's own
-# location is the fallback.
-_CANDIDATES = [
-    Path(__file__).resolve().parents[2] / "shared" / "seeds" / "wangcheng-2019.txt",
-    Path("/work/shared/seeds/wangcheng-2019.txt"),
-]
-SEED = next((p for p in _CANDIDATES if p.is_file()), _CANDIDATES[-1])
 FAMILIES = ("BUD", "DATE", "TXT", "XF", "REV", "REL", "SRC")
-
-pytestmark = pytest.mark.skipif(not SEED.is_file(), reason="seed file not available")
 
 # (code, declaration, pointer, severity): F1 = 0, F2 = 1, F3 = 2.
 GOLD = {

@@ -13,9 +13,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_input_bad import BAD, EXPECTED
+from support.bad_inputs import BAD, EXPECTED
+from support.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted(p for p in (ROOT / "examples").iterdir() if p.suffix in (".txt", ".json", ".jsonl"))
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from engine_support import FORM, load
 from jsonschema import Draft202012Validator
+from support.tiny_pack import FORM, load
 from typer.testing import CliRunner
 
 from perflint import cli as cli_mod

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from jsonschema import Draft202012Validator
+from support.paths import EXAMPLES
 from typer.testing import CliRunner
 
 from perflint.cli import app
 from perflint.resources import schema
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 runner = CliRunner()
 
 pytestmark = pytest.mark.skipif(not EXAMPLES.is_dir(), reason="no examples/ folder")

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from support.paths import EXAMPLES
 from typer.testing import CliRunner
 
 from perflint.cli import app
 
-EXAMPLE = str(Path(__file__).resolve().parent.parent / "examples" / "bundle-qingxi-2020.txt")
+EXAMPLE = str(EXAMPLES / "bundle-qingxi-2020.txt")
 runner = CliRunner()
 
 

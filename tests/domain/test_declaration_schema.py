@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from jsonschema import Draft202012Validator
+from support.paths import ROOT
 from typer.testing import CliRunner
 
 from perflint.cli import app
@@ -27,7 +28,6 @@ from perflint.domain.model import (
 from perflint.ingest.files import load_bytes, load_file
 from perflint.resources import schema, schemas_dir
 
-ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted(p for p in (ROOT / "examples").iterdir() if p.suffix in (".txt", ".json", ".jsonl") and p.is_file())
 SCHEMA = schema("declaration.schema.json")
 VALIDATOR = Draft202012Validator(SCHEMA)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from engine_support import load
+from support.tiny_pack import load
 
 from perflint.engine.config import ConfigError, load_config
 

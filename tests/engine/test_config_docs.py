@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
+
+from support.paths import DOCS
 
 from perflint.catalog import builtin_catalog
 from perflint.engine.config import load_config
 
-DOC = Path(__file__).resolve().parent.parent / "docs" / "configuration.md"
+DOC = DOCS / "configuration.md"
 
 
 def test_documented_example_config_is_valid(tmp_path):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from engine_support import load
+from support.tiny_pack import load
 
 from perflint.engine.config import ConfigError, find_config, load_config, parse_setting_value
 from perflint.engine.grade import GradeConfig

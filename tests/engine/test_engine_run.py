@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from engine_support import FORM, load
+from support.tiny_pack import FORM, load
 
 from perflint.domain.findings import Severity
 from perflint.domain.model import Declaration, Indicator
@@ -225,7 +225,7 @@ def test_prefix_selects_within_profile_exact_selects_anywhere(tmp_path):
 
 
 def test_preview_rules_need_opt_in_or_exact_selection(tmp_path):
-    from engine_support import RULES
+    from support.tiny_pack import RULES
 
     files = dict(RULES)
     files["core/name-empty.toml"] = files["core/name-empty.toml"].replace(
@@ -242,7 +242,7 @@ def test_preview_rules_need_opt_in_or_exact_selection(tmp_path):
 
 
 def test_bad_hits_become_internal_errors(tmp_path):
-    from engine_support import KINDS, RULES
+    from support.tiny_pack import KINDS, RULES
 
     from perflint.checks.base import Hit, Kind
 

@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from support.paths import ROOT
 from typer.testing import CliRunner
 
 from perflint.catalog import builtin_catalog
@@ -14,7 +15,6 @@ from perflint.engine import Engine, parallel
 from perflint.engine.config import Config
 
 runner = CliRunner()
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")

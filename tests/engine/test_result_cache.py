@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from engine_support import FORM, load
+from support.paths import ROOT
+from support.tiny_pack import FORM, load
 from typer.testing import CliRunner
 
 from perflint import cli as cli_mod
@@ -20,7 +21,6 @@ from perflint.engine.cache import ResultCache, clean, default_cache_dir, file_fr
 from perflint.engine.config import Config
 
 runner = CliRunner()
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture()

@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from extract_helpers import assert_nothing_lost, assert_spans_match, summary
+from support.extraction import assert_nothing_lost, assert_spans_match, summary
 
 from perflint.domain.model import FormType
 from perflint.ingest.files import load_file

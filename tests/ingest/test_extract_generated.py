@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import os
 
-from extract_helpers import assert_nothing_lost, assert_spans_match
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support.extraction import assert_nothing_lost, assert_spans_match
 
 from perflint.domain.vocab import vocabulary
 from perflint.ingest import declarations_from_text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from extract_helpers import assert_nothing_lost, assert_spans_match
+from support.extraction import assert_nothing_lost, assert_spans_match
 
 from perflint.domain.model import FormType
 

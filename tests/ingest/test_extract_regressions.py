@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extract_helpers import assert_nothing_lost, assert_spans_match
+from support.extraction import assert_nothing_lost, assert_spans_match
 
 from perflint.ingest import declarations_from_text
 

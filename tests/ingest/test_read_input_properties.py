@@ -3,7 +3,7 @@
 Default runs are small (a few seconds in all).  The long run is marked
 ``fuzz`` and deselected by default::
 
-    .venv/bin/pytest -m fuzz tests/test_fuzz_input.py
+    .venv/bin/pytest -m fuzz tests/ingest/test_read_input_properties.py
 
 It draws well over 100,000 examples in total (``FUZZ_EXAMPLES`` scales it).
 """

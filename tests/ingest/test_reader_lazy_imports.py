@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from support.paths import ROOT
+
 HEAVY = ("chardet", "jsonschema")
 
 TEXT = (
@@ -27,7 +29,7 @@ def _loaded_after(code: str) -> list[str]:
         capture_output=True,
         text=True,
         check=True,
-        cwd=Path(__file__).resolve().parent.parent,
+        cwd=ROOT,
     )
     return json.loads(out.stdout.strip().splitlines()[-1].replace("'", '"'))
 

@@ -7,11 +7,12 @@ import io
 import json
 import re
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import jsonschema
 import pytest
 from rich.cells import cell_len
+from support.paths import SARIF_SCHEMA as SCHEMA
+from support.report_sample import ALPHA, INJECTION, empty_result, sample_result
 
 from perflint.domain.findings import Finding, Severity
 from perflint.domain.model import Span
@@ -36,12 +37,6 @@ from perflint.report._common import (
     resolve_color,
 )
 
-try:
-    from report_sample import ALPHA, INJECTION, empty_result, sample_result
-except ImportError:  # tests/ imported as a package
-    from tests.report_sample import ALPHA, INJECTION, empty_result, sample_result
-
-SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
 MINE = ("text", "sarif", "github", "gitlab", "junit", "csv", "html", "opinion")
 
 

@@ -2,7 +2,7 @@
 
 Regenerate after an intended change with::
 
-    UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_report_golden.py
+    UPDATE_GOLDEN=1 .venv/bin/pytest tests/report/test_report_golden.py
 
 and review the diff of ``tests/golden/`` before committing it.
 """
@@ -14,17 +14,12 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
+from support.paths import GOLDEN, ROOT, SARIF_SCHEMA
+from support.report_sample import sample_result
 
 from perflint.report import renderer
 from perflint.report._common import ReportOptions
 
-try:
-    from report_sample import sample_result
-except ImportError:  # tests/ imported as a package
-    from tests.report_sample import sample_result
-
-ROOT = Path(__file__).resolve().parent.parent
-GOLDEN = Path(__file__).parent / "golden"
 TODAY = "2026-01-01"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 
@@ -67,7 +62,7 @@ def check_golden(name: str, actual: bytes, hint: str = "") -> None:
         want = b[first] if first < len(b) else "<end>"
         pytest.fail(
             f"{name} differs at line {first + 1}:\n  got:  {got!r}\n  want: {want!r}\n"
-            f"{hint}(UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_report_golden.py regenerates the "
+            f"{hint}(UPDATE_GOLDEN=1 .venv/bin/pytest tests/report/test_report_golden.py regenerates the "
             "golden files; review the diff)"
         )
 
@@ -156,7 +151,7 @@ def test_examples_sarif_validates_against_the_schema() -> None:
 
     import jsonschema
 
-    schema = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text("utf-8"))
+    schema = json.loads(SARIF_SCHEMA.read_text("utf-8"))
     doc = json.loads(renderer("sarif")(examples_result(), ReportOptions()))
     jsonschema.Draft7Validator(schema).validate(doc)
     results = doc["runs"][0]["results"]

@@ -11,14 +11,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from support.paths import GOLDEN
+from support.report_sample import INJECTION, sample_result
 
 from perflint.report import html as html_report
 from perflint.report._common import ReportOptions
-
-try:
-    from report_sample import INJECTION, sample_result
-except ImportError:  # tests/ imported as a package
-    from tests.report_sample import INJECTION, sample_result
 
 CHROMIUM = next(
     (
@@ -209,7 +206,7 @@ def _console_problems(stderr: str) -> list[str]:
 def test_examples_report_renders_in_chromium(tmp_path):
     """The golden report of the bundled examples (real engine output) renders offline too."""
     page = tmp_path / "examples.html"
-    page.write_bytes((Path(__file__).parent / "golden" / "examples.html").read_bytes())
+    page.write_bytes((GOLDEN / "examples.html").read_bytes())
     netlog = tmp_path / "net.json"
     run = _chromium([f"--log-net-log={netlog}", "--dump-dom", page.as_uri()], tmp_path)
     assert run.returncode == 0, run.stderr[-2000:]

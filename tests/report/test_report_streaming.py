@@ -26,6 +26,8 @@ from pathlib import Path
 
 import pytest
 from rich.text import Text
+from support.paths import ROOT
+from support.report_sample import sample_result
 
 from perflint.domain.findings import Finding
 from perflint.domain.result import DeclarationReport, FileReport, RunSummary
@@ -41,12 +43,6 @@ from perflint.report._stream import (
     summary_of,
 )
 
-try:
-    from report_sample import sample_result
-except ImportError:  # tests/ imported as a package
-    from tests.report_sample import sample_result
-
-ROOT = Path(__file__).resolve().parent.parent
 TODAY = "2026-01-01"
 STREAMING = ("text", "json", "jsonl", "sarif", "github", "gitlab", "junit", "csv")
 COLLECTED = ("html", "opinion")

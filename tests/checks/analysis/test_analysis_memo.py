@@ -3,6 +3,8 @@ which rule, declaration or settings list asked first."""
 
 from __future__ import annotations
 
+from support.paths import EXAMPLES
+
 from perflint.checks.analysis.values import (
     category,
     comparisons,
@@ -137,12 +139,11 @@ def _odd_declaration() -> Declaration:
 
 
 def test_iter_text_reads_what_to_dict_holds():
-    from pathlib import Path
 
     from perflint.ingest.files import load_file
 
     decls = [_odd_declaration(), Declaration()]
-    for path in sorted(Path(__file__).resolve().parents[1].joinpath("examples").iterdir()):
+    for path in sorted(EXAMPLES.iterdir()):
         if path.suffix in (".txt", ".json"):
             decls += load_file(str(path)).declarations
     assert len(decls) > 5

@@ -7,7 +7,8 @@ dictionary words, Han characters, ASCII letters, digits, punctuation and
 white space.  The index itself is checked against jieba's prefix dictionary
 entry by entry; then rebuilding (changed dictionary, damaged file),
 falling back to memory when the cache folder cannot be written, and two
-processes building the same index at once.
+processes building the same index at once.  A whole check run segments
+without importing jieba at all.
 """
 
 from __future__ import annotations
@@ -28,11 +29,9 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support.paths import ROOT
 
 from perflint.checks.analysis import segment
-
-ROOT = Path(__file__).resolve().parent.parent
-
 
 # -- the reference ---------------------------------------------------------------
 
@@ -380,3 +379,29 @@ def test_two_processes_building_at_once(tmp_path: Path) -> None:
     files = list((cache / "lexicon").iterdir())
     assert len(files) == 1 and files[0].suffix == ".idx"
     assert segment.load(cache_dir=cache).source == "index"
+
+
+def test_word_segmentation_never_imports_jieba() -> None:
+    """perflint.checks.analysis.segment reads jieba's dictionary through its own index: loading
+    the kinds touches no dictionary, and a whole check run (REL001 segments
+    every project name) imports no jieba module at all, jieba.posseg included."""
+    code = (
+        "import runpy, sys\n"
+        "import perflint.checks as c, perflint.checks.analysis.segment as s\n"
+        "c.register()\n"
+        "print('after register:', s._lexicon is not None, file=sys.stderr)\n"
+        "sys.argv = ['perflint', 'check', '--no-cache', sys.argv[1]]\n"
+        "try:\n"
+        "    runpy.run_module('perflint', run_name='__main__', alter_sys=True)\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('after check:', s._lexicon is not None, file=sys.stderr)\n"
+        "print('jieba modules:', sorted(m for m in sys.modules if m.partition('.')[0] == 'jieba'),"
+        " file=sys.stderr)\n"
+    )
+    example = ROOT / "examples" / "clean-library-2023.txt"
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(example)], check=False, capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
+    lines = [line for line in out.stderr.splitlines() if line.startswith(("after", "jieba"))]
+    assert lines == ["after register: False", "after check: True", "jieba modules: []"], out.stderr
