@@ -109,9 +109,7 @@ class Engine:
         """A hash of everything besides a file that decides its findings (see :mod:`perflint.engine.keys`)."""
         return keys.fingerprint(self.catalog, self.config, self.selection)
 
-    def context(
-        self, decls: list[Declaration], index: int, analyses: list[Analysis | None] | None = None
-    ) -> Context:
+    def context(self, decls: list[Declaration], index: int, analyses: list[Analysis | None] | None = None) -> Context:
         return Context(
             settings=self.settings,
             bundle=decls,
