@@ -259,9 +259,13 @@ class Source:
     #: Template text that belongs to the form, not to any answer: 盖章 marks,
     #: "其中：" prefixes, table headers.  Kept so that nothing is lost.
     template: list[Span] = field(default_factory=list)
+    #: Where a reader of a native file (.docx, .xlsx, .pdf, .html) found each value,
+    #: in words a reviewer can look up: pointer -> "表2 第7行「指标值」列",
+    #: "Sheet1!D12", "第3页".  Empty for text input, where the span says it.
+    locations: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "path": self.path,
             "encoding": self.encoding,
             "layout": self.layout,
@@ -273,6 +277,9 @@ class Source:
                 for k, v in sorted(self.labels.items())
             },
         }
+        if self.locations:
+            out["locations"] = dict(sorted(self.locations.items()))
+        return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> Source:
@@ -289,6 +296,7 @@ class Source:
             spans={k: Span.from_list(v) for k, v in (data.get("spans") or {}).items()},
             labels=labels,
             template=[Span.from_list(v) for v in (data.get("template") or [])],
+            locations={str(k): str(v) for k, v in (data.get("locations") or {}).items()},
         )
 
 

@@ -96,7 +96,16 @@ def _full_declaration() -> Declaration:
         filing_date=DateValue("2023.11", "2023-11", "month"),
         fields=[ExtraField("leader", "项目负责人", "李某")],
         unrecognized=["多余文字"],
-        source=Source("a.txt", "utf-8", "tabbed", 0, {"/name": span}, {"/name": Label("专项名称", span)}, [span]),
+        source=Source(
+            "a.txt",
+            "utf-8",
+            "tabbed",
+            0,
+            {"/name": span},
+            {"/name": Label("专项名称", span)},
+            [span],
+            {"/name": "表1 第2行「专项名称」列"},
+        ),
     )
 
 
