@@ -1,0 +1,369 @@
+#!/usr/bin/env python3
+"""How far perflint can be trusted on real forms: precision, recall and reading accuracy.
+
+Reads the labelled real forms in ``tests/data/real/`` (and, with ``--corpus``,
+the development corpus with its labels in ``benchmarks/corpus-gold/``), checks
+each with perflint as a user would, and compares what perflint says with what
+people wrote down by hand:
+
+* **precision** — every finding perflint gives on a form has a verdict in the
+  form's ``NNN.review.json`` (``true``: a finance reviewer would want it
+  flagged; ``false``: a false alarm; ``debatable``); precision is
+  true / (true + false), by rule family and by severity, and *strict*
+  precision counts debatable findings as false;
+* **recall** — each defect listed in ``NNN.gold.json`` is found when a
+  finding judged true says it ``covers`` it;
+* **reading** — the declarations read against the gold ones: how many, and
+  year, name, department, total and indicator rows (content + value) field by
+  field; and the document kind once perflint records one.
+
+Findings nobody has judged yet are listed (``--unlabelled``) and can be
+written out as stubs to judge (``--label``); a finding is identified by its
+code, its declaration and its Chinese message, so a verdict survives changes
+that do not change what is said.
+
+    python benchmarks/accuracy.py                  # the summary
+    python benchmarks/accuracy.py --unlabelled     # findings still to judge
+    python benchmarks/accuracy.py --label          # add stubs for them to the review files
+    python benchmarks/accuracy.py --json           # the figures as JSON (the test reads these)
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import sys
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from perflint.catalog import builtin_catalog  # noqa: E402
+from perflint.domain.model import Declaration  # noqa: E402
+from perflint.domain.result import FileReport  # noqa: E402
+from perflint.engine.config import Config  # noqa: E402
+from perflint.engine.core import Engine  # noqa: E402
+from perflint.ingest.files import load_file  # noqa: E402
+
+REAL = ROOT / "tests" / "data" / "real"
+CORPUS_GOLD = ROOT / "benchmarks" / "corpus-gold"
+TODAY = "2026-12-04"
+VERDICTS = ("true", "false", "debatable")
+
+
+def norm(text: Any) -> str:
+    """NFKC, no white space, no trailing punctuation: how two readings of a cell are compared."""
+    if text is None:
+        return ""
+    out = "".join(unicodedata.normalize("NFKC", str(text)).split())
+    return out.strip("。.,，;；:：")
+
+
+def amount(text: Any) -> Decimal | None:
+    m = re.search(r"-?\d[\d,]*(?:\.\d+)?", norm(text))
+    if not m:
+        return None
+    try:
+        return Decimal(m.group(0).replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def finding_key(code: str, declaration: int | None, message: str) -> str:
+    raw = f"{code}\0{declaration}\0{norm(message)}"
+    return hashlib.blake2b(raw.encode("utf-8"), digest_size=8).hexdigest()
+
+
+@dataclass
+class Form:
+    """One labelled form: its text file, gold and review."""
+
+    ident: str
+    text: Path
+    gold: dict[str, Any]
+    review_path: Path
+    review: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, ident: str, text: Path, gold_path: Path, review_path: Path) -> Form:
+        gold = json.loads(gold_path.read_text("utf-8"))
+        review: dict[str, dict[str, Any]] = {}
+        if review_path.exists():
+            for item in json.loads(review_path.read_text("utf-8")).get("findings", []):
+                review[item["key"]] = item
+        return cls(ident, text, gold, review_path, review)
+
+
+def forms(corpus: Path | None) -> list[Form]:
+    out = []
+    for gold in sorted(REAL.glob("*.gold.json")):
+        ident = gold.name.removesuffix(".gold.json")
+        out.append(Form.load(ident, REAL / f"{ident}.txt", gold, REAL / f"{ident}.review.json"))
+    if corpus is not None:
+        for gold in sorted(CORPUS_GOLD.glob("*.gold.json")):
+            ident = gold.name.removesuffix(".gold.json")
+            text = corpus / f"{ident}.txt"
+            if text.exists():
+                out.append(Form.load(f"corpus/{ident}", text, gold, CORPUS_GOLD / f"{ident}.review.json"))
+    return out
+
+
+# -- reading ------------------------------------------------------------------------------------
+
+
+def _match_declarations(read: list[Declaration], gold: list[dict[str, Any]]) -> list[tuple[int, int]]:
+    """Pairs (gold index, read index): by name where both have one, else in order."""
+    pairs: list[tuple[int, int]] = []
+    used: set[int] = set()
+    for g, want in enumerate(gold):
+        best = None
+        if want.get("name"):
+            for r, decl in enumerate(read):
+                if (
+                    r not in used
+                    and decl.name
+                    and (norm(want["name"]) in norm(decl.name) or norm(decl.name) in norm(want["name"]))
+                ):
+                    best = r
+                    break
+        if best is None:
+            best = next((r for r in range(len(read)) if r not in used), None)
+        if best is not None:
+            used.add(best)
+            pairs.append((g, best))
+    return pairs
+
+
+def reading_scores(form: Form, read: list[Declaration]) -> dict[str, list[int]]:
+    """field → [right, total] for this form."""
+    scores: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    gold = form.gold.get("declarations", [])
+    scores["declarations"][1] += 1
+    if len(read) == len(gold):
+        scores["declarations"][0] += 1
+    for g, r in _match_declarations(read, gold):
+        want, decl = gold[g], read[r]
+        checks = {
+            "year": (want.get("year"), decl.year, lambda a, b: a == b),
+            "name": (want.get("name"), decl.name, lambda a, b: norm(a) == norm(b)),
+            "department": (want.get("department"), decl.department, lambda a, b: norm(a) == norm(b)),
+            "total": (
+                want.get("total"),
+                decl.money.total.text if decl.money.total else None,
+                lambda a, b: amount(a) is not None and amount(a) == amount(b),
+            ),
+        }
+        for name, (expected, got, same) in checks.items():
+            if expected in (None, ""):
+                continue
+            scores[name][1] += 1
+            if got is not None and same(expected, got):
+                scores[name][0] += 1
+        got_rows = {(norm(i.content), norm(i.value)) for i in decl.indicators}
+        got_contents = {norm(i.content) for i in decl.indicators}
+        for row in want.get("indicators", []):
+            scores["indicator rows"][1] += 1
+            key = (norm(row.get("content")), norm(row.get("value")))
+            if key in got_rows or (row.get("value") is None and key[0] in got_contents):
+                scores["indicator rows"][0] += 1
+    # gold declarations never paired count as missed fields
+    for g in range(len(read), len(gold)):
+        want = gold[g]
+        for name in ("year", "name", "department", "total"):
+            if want.get(name) not in (None, ""):
+                scores[name][1] += 1
+        scores["indicator rows"][1] += len(want.get("indicators", []))
+    return scores
+
+
+# -- findings -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Judged:
+    form: str
+    key: str
+    code: str
+    severity: str
+    declaration: int | None
+    message: str
+    verdict: str | None
+    covers: list[int]
+
+
+def judged_findings(form: Form, reports: list[FileReport]) -> list[Judged]:
+    out = []
+    for report in reports:
+        for f in report.iter_findings():
+            key = finding_key(f.code, f.declaration, f.message.get("zh", ""))
+            label = form.review.get(key, {})
+            verdict = label.get("verdict")
+            out.append(
+                Judged(
+                    form.ident,
+                    key,
+                    f.code,
+                    f.severity.value,
+                    f.declaration,
+                    f.message.get("zh", ""),
+                    verdict if verdict in VERDICTS else None,
+                    list(label.get("covers") or []),
+                )
+            )
+    return out
+
+
+def family(code: str) -> str:
+    return re.sub(r"\d+$", "", code)
+
+
+def precision(items: list[Judged]) -> dict[str, Any]:
+    c = Counter(j.verdict for j in items)
+    judged = c["true"] + c["false"]
+    return {
+        "findings": len(items),
+        "true": c["true"],
+        "false": c["false"],
+        "debatable": c["debatable"],
+        "unlabelled": c[None],
+        "precision": None if not judged else round(c["true"] / judged, 4),
+        "strict": None if not judged + c["debatable"] else round(c["true"] / (judged + c["debatable"]), 4),
+    }
+
+
+def evaluate(corpus: Path | None) -> tuple[dict[str, Any], list[Judged], list[Form]]:
+    catalog = builtin_catalog()
+    engine = Engine(catalog, Config(today=TODAY))
+    all_judged: list[Judged] = []
+    reading: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    defects_total = 0
+    defects_found = 0
+    recall_by_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    the_forms = forms(corpus)
+    for form in the_forms:
+        read = load_file(str(form.text)).declarations
+        for name, (right, total) in reading_scores(form, read).items():
+            reading[name][0] += right
+            reading[name][1] += total
+        reports, _ = engine.check_path(str(form.text))
+        judged = judged_findings(form, reports)
+        all_judged += judged
+        covered = {i for j in judged if j.verdict == "true" for i in j.covers}
+        for i, defect in enumerate(form.gold.get("defects", [])):
+            defects_total += 1
+            recall_by_kind[defect.get("kind", "other")][1] += 1
+            if i in covered:
+                defects_found += 1
+                recall_by_kind[defect.get("kind", "other")][0] += 1
+    by_family: dict[str, list[Judged]] = defaultdict(list)
+    by_severity: dict[str, list[Judged]] = defaultdict(list)
+    for j in all_judged:
+        by_family[family(j.code)].append(j)
+        by_severity[j.severity].append(j)
+    figures = {
+        "forms": len(the_forms),
+        "precision": precision(all_judged),
+        "precision_by_severity": {k: precision(v) for k, v in sorted(by_severity.items())},
+        "precision_by_family": {k: precision(v) for k, v in sorted(by_family.items())},
+        "recall": {
+            "defects": defects_total,
+            "found": defects_found,
+            "recall": None if not defects_total else round(defects_found / defects_total, 4),
+            "by_kind": {k: {"found": v[0], "defects": v[1]} for k, v in sorted(recall_by_kind.items())},
+        },
+        "reading": {
+            k: {"right": v[0], "total": v[1], "accuracy": None if not v[1] else round(v[0] / v[1], 4)}
+            for k, v in sorted(reading.items())
+        },
+    }
+    return figures, all_judged, the_forms
+
+
+def write_stubs(the_forms: list[Form], judged: list[Judged]) -> int:
+    """Add an unjudged entry for every finding without a verdict; keep every existing label."""
+    added = 0
+    by_form: dict[str, list[Judged]] = defaultdict(list)
+    for j in judged:
+        by_form[j.form].append(j)
+    for form in the_forms:
+        entries = dict(form.review)
+        for j in by_form.get(form.ident, []):
+            if j.key not in entries:
+                entries[j.key] = {
+                    "key": j.key,
+                    "code": j.code,
+                    "declaration": j.declaration,
+                    "message": j.message,
+                    "verdict": None,
+                    "covers": [],
+                    "note": "",
+                }
+                added += 1
+        if entries:
+            data = {
+                "findings": sorted(entries.values(), key=lambda e: (e.get("declaration") or 0, e["code"], e["key"]))
+            }
+            form.review_path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    return added
+
+
+def _pct(value: float | None) -> str:
+    return "   –  " if value is None else f"{100 * value:5.1f}%"
+
+
+def print_summary(figures: dict[str, Any]) -> None:
+    p = figures["precision"]
+    print(f"{figures['forms']} labelled forms; {p['findings']} findings ({p['unlabelled']} not yet judged)")
+    print(
+        f"precision {_pct(p['precision'])}  (strict {_pct(p['strict'])}; "
+        f"true {p['true']}, false {p['false']}, debatable {p['debatable']})"
+    )
+    for sev, q in figures["precision_by_severity"].items():
+        print(
+            f"  {sev:8s} {_pct(q['precision'])}  of {q['findings']:4d}  (false {q['false']}, debatable {q['debatable']})"
+        )
+    print("by family:")
+    for fam, q in figures["precision_by_family"].items():
+        print(
+            f"  {fam:5s} {_pct(q['precision'])}  of {q['findings']:4d}  (false {q['false']}, debatable {q['debatable']})"
+        )
+    r = figures["recall"]
+    print(f"recall {_pct(r['recall'])}  ({r['found']} of {r['defects']} labelled defects)")
+    for kind, v in r["by_kind"].items():
+        print(f"  {kind:13s} {v['found']:3d} / {v['defects']:3d}")
+    print("reading:")
+    for name, v in figures["reading"].items():
+        print(f"  {name:15s} {_pct(v['accuracy'])}  ({v['right']} of {v['total']})")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--corpus", type=Path, help="also the development corpus (e.g. ../shared/corpus)")
+    ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument("--unlabelled", action="store_true", help="list the findings not yet judged")
+    ap.add_argument("--label", action="store_true", help="add stubs for unjudged findings to the review files")
+    args = ap.parse_args(argv)
+    figures, judged, the_forms = evaluate(args.corpus)
+    if args.label:
+        print(f"{write_stubs(the_forms, judged)} findings added for judging", file=sys.stderr)
+    if args.unlabelled:
+        for j in judged:
+            if j.verdict is None:
+                print(f"{j.form}\t#{j.declaration}\t{j.code}\t{j.severity}\t{j.message}")
+        return 0
+    if args.json:
+        print(json.dumps(figures, ensure_ascii=False, indent=1))
+    else:
+        print_summary(figures)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
