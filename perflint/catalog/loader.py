@@ -518,6 +518,9 @@ class Catalog:
             doc={lang: dict(data.get("doc", {}).get(lang, {})) for lang in LANGS if lang in data.get("doc", {})},
             examples=tuple(examples),
             pack=str(pack),
+            note=bool(data.get("note", False)),
+            needs=tuple(data.get("needs", ())),
+            documents=tuple(data.get("documents", ("declaration", "approval", "notice"))),
         )
         return rule, []
 

@@ -58,6 +58,14 @@ class Rule:
     doc: dict[str, dict[str, str]] = field(default_factory=dict)
     examples: tuple[Example, ...] = ()
     pack: str = "builtin"
+    #: a reading note (what was or was not read), not a defect of the declaration:
+    #: it never counts towards a grade or the review opinion
+    note: bool = False
+    #: parts of the form (perflint.domain.model.SECTIONS) this rule claims something is
+    #: missing from: it runs only when they were read in full or are surely not there
+    needs: tuple[str, ...] = ()
+    #: the document kinds the rule judges (perflint.domain.model.DOCUMENT_KINDS)
+    documents: tuple[str, ...] = ("declaration", "approval", "notice")
 
     @property
     def family(self) -> str:
@@ -84,6 +92,7 @@ class Rule:
             why={lang: self.doc_text("why", lang) for lang in LANGS},
             help_uri=None,
             family=self.family,
+            note=self.note,
         )
 
 

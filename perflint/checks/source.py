@@ -19,29 +19,23 @@ class Unrecognized(Kind):
     }
     params_schema = {
         "type": "object",
-        "properties": {
-            "max_quote": {"type": "integer", "minimum": 8},
-            "max_findings": {"type": "integer", "minimum": 1},
-        },
+        "properties": {"max_quote": {"type": "integer", "minimum": 8}},
         "additionalProperties": False,
     }
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
         limit = int(params.get("max_quote", 40))
-        most = int(params.get("max_findings", 10))
         pieces = [(i, " ".join((text or "").split())) for i, text in enumerate(decl.unrecognized)]
         pieces = [(i, flat) for i, flat in pieces if flat]
-        for n, (i, flat) in enumerate(pieces):
-            if n == most and len(pieces) > most:
-                # the rest in one finding: counted, never silently dropped
-                rest = pieces[most:]
-                yield Hit(
-                    f"/unrecognized/{i}",
-                    {"text": _quote(flat, limit), "count": len(rest), "length": sum(len(f) for _, f in rest)},
-                    variant="more",
-                )
-                return
-            yield Hit(f"/unrecognized/{i}", {"text": _quote(flat, limit), "length": len(flat)})
+        if not pieces:
+            return
+        first_index, first = pieces[0]
+        length = sum(len(flat) for _, flat in pieces)
+        args = {"text": _quote(first, limit), "length": length, "count": len(pieces)}
+        if decl.reading is not None and decl.reading.text_chars:
+            args["share"] = f"{100 * length / max(decl.reading.text_chars, 1):.0f}%"
+        # one note per declaration: how much was left unread and where it starts
+        yield Hit(f"/unrecognized/{first_index}", args, variant="one" if len(pieces) == 1 else None)
 
 
 def _quote(flat: str, limit: int) -> str:

@@ -65,6 +65,8 @@ class Finding:
     suggestion: dict[str, str] | None = None
     args: dict[str, Any] = field(default_factory=dict)
     quote: str | None = None
+    #: a reading note (what was or was not read), not a defect of the declaration
+    note: bool = False
 
     def text(self, lang: str = "zh") -> str:
         return self.message.get(lang) or self.message.get("zh") or next(iter(self.message.values()), "")

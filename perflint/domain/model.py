@@ -263,6 +263,10 @@ class Source:
     #: in words a reviewer can look up: pointer -> "表2 第7行「指标值」列",
     #: "Sheet1!D12", "第3页".  Empty for text input, where the span says it.
     locations: dict[str, str] = field(default_factory=dict)
+    #: Page chrome of a web page or a PDF (site navigation, 索引号/发布机构
+    #: header blocks, "扫一扫", "第2页/共16页"): kept so that nothing is lost,
+    #: never checked and never reported.
+    chrome: list[Span] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -279,6 +283,8 @@ class Source:
         }
         if self.locations:
             out["locations"] = dict(sorted(self.locations.items()))
+        if self.chrome:
+            out["chrome"] = [s.to_list() for s in self.chrome]
         return out
 
     @classmethod
@@ -297,10 +303,81 @@ class Source:
             labels=labels,
             template=[Span.from_list(v) for v in (data.get("template") or [])],
             locations={str(k): str(v) for k, v in (data.get("locations") or {}).items()},
+            chrome=[Span.from_list(v) for v in (data.get("chrome") or [])],
         )
 
 
 GOAL_KEYS = ("long_term", "annual", "overall")
+
+#: What a document is (see :mod:`perflint.ingest.doctype`): a filled
+#: declaration (申报表); an approval (目标表 issued back to the unit: its
+#: indicators are checked, not the filing parts); a self-evaluation (自评表);
+#: a notice (公示, 资金下达通知: only the form it carries is checked); a blank
+#: or sample template; anything else.
+DOCUMENT_KINDS = ("declaration", "approval", "self-evaluation", "notice", "template", "other")
+
+#: The parts of a form, in the order most templates print them.
+SECTIONS = ("header", "identity", "money", "schedule", "goals", "indicators", "safeguards", "review", "footer")
+#: What was read of a section: all of it; some of it (the text stops inside
+#: it); it is not there (the text shows the form has no such part); it could
+#: not be read (the text stops before it, or its layout was not understood).
+SECTION_STATES = ("read", "partial", "absent", "unread")
+
+
+@dataclass(slots=True)
+class Reading:
+    """What was read of a declaration, so that no rule claims anything about what was not.
+
+    ``sections`` gives each part of the form (:data:`SECTIONS`) one of
+    :data:`SECTION_STATES`; a section it does not name counts as read (JSON
+    input states everything it has).  ``indicator_columns`` are the column
+    roles recognised in the indicator table's header; ``truncated`` says the
+    text stops inside the form; ``text_chars`` / ``unrecognized_chars`` count
+    the form's non-blank characters and those left unrecognised; ``notes``
+    say in words why a section was not read (for the reading finding).
+    """
+
+    sections: dict[str, str] = field(default_factory=dict)
+    indicator_rows: int = 0
+    indicator_columns: list[str] = field(default_factory=list)
+    truncated: bool = False
+    text_chars: int = 0
+    unrecognized_chars: int = 0
+    notes: dict[str, str] = field(default_factory=dict)
+
+    def state(self, section: str) -> str:
+        return self.sections.get(section, "read")
+
+    def confident(self, section: str) -> bool:
+        """The whole section was read, or it is surely not there: an absence may be claimed."""
+        return self.state(section) in ("read", "absent")
+
+    @property
+    def unrecognized_share(self) -> float:
+        return 0.0 if not self.text_chars else self.unrecognized_chars / self.text_chars
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "sections": {k: self.sections[k] for k in SECTIONS if k in self.sections},
+            "indicator_rows": self.indicator_rows,
+            "indicator_columns": list(self.indicator_columns),
+            "truncated": self.truncated,
+            "text_chars": self.text_chars,
+            "unrecognized_chars": self.unrecognized_chars,
+            "notes": dict(sorted(self.notes.items())),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Reading:
+        return cls(
+            sections={str(k): str(v) for k, v in (data.get("sections") or {}).items()},
+            indicator_rows=int(data.get("indicator_rows", 0)),
+            indicator_columns=[str(c) for c in data.get("indicator_columns", [])],
+            truncated=bool(data.get("truncated", False)),
+            text_chars=int(data.get("text_chars", 0)),
+            unrecognized_chars=int(data.get("unrecognized_chars", 0)),
+            notes={str(k): str(v) for k, v in (data.get("notes") or {}).items()},
+        )
 
 
 @dataclass(slots=True)
@@ -331,6 +408,10 @@ class Declaration:
     fields: list[ExtraField] = field(default_factory=list)
     unrecognized: list[str] = field(default_factory=list)
     source: Source = field(default_factory=Source)
+    #: what the document is (:data:`DOCUMENT_KINDS`)
+    document_kind: str = "declaration"
+    #: what was read of it; None: everything (a JSON declaration states all it has)
+    reading: Reading | None = None
 
     # -- convenience -----------------------------------------------------
     @property
@@ -432,7 +513,10 @@ class Declaration:
             "filing_date": None if self.filing_date is None else self.filing_date.to_dict(),
             "fields": [f.to_dict() for f in self.fields],
             "unrecognized": list(self.unrecognized),
+            "document_kind": self.document_kind,
         }
+        if self.reading is not None:
+            out["reading"] = self.reading.to_dict()
         if include_source:
             out["source"] = self.source.to_dict()
         return out
@@ -468,6 +552,8 @@ class Declaration:
             filing_date=None if filing is None else DateValue.from_dict(filing),
             fields=[ExtraField.from_dict(d) for d in data.get("fields", [])],
             unrecognized=list(data.get("unrecognized", [])),
+            document_kind=str(data.get("document_kind") or "declaration"),
+            reading=None if data.get("reading") is None else Reading.from_dict(data["reading"]),
             source=Source.from_dict(data.get("source")),
         )
 

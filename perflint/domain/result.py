@@ -25,6 +25,8 @@ class RuleInfo:
     why: dict[str, str] = field(default_factory=dict)
     help_uri: str | None = None
     family: str = ""
+    #: a reading note, not a defect (see perflint.catalog.rules.Rule.note)
+    note: bool = False
 
 
 @dataclass(slots=True)
@@ -44,6 +46,23 @@ class DeclarationReport:
     #: {"findings": n, "errors": n, "warnings": n, "infos": n}
     aspects: dict[str, dict[str, int]] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
+    #: what the document is (perflint.domain.model.DOCUMENT_KINDS)
+    document_kind: str = "declaration"
+    #: why it has no grade (``grade`` is then ""): the document kind, or
+    #: ``indicators-partial`` / ``indicators-unread``; None when graded
+    ungraded: str | None = None
+    #: what was read (perflint.domain.model.Reading.to_dict()), None for JSON input
+    reading: dict[str, Any] | None = None
+
+    @property
+    def defects(self) -> list[Finding]:
+        """The findings about the declaration itself, without reading notes."""
+        return [f for f in self.findings if not f.note]
+
+    @property
+    def notes(self) -> list[Finding]:
+        """Reading notes: what was or was not read, what the document is."""
+        return [f for f in self.findings if f.note]
 
     @property
     def display_name(self) -> str:

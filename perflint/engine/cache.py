@@ -42,7 +42,7 @@ from perflint.domain.result import DeclarationReport, FileReport
 from perflint.resources import CACHEDIR_TAG, user_cache_dir
 
 #: bump when the entry layout changes
-FORMAT = 1
+FORMAT = 2  # 2: findings carry "note"
 
 
 def default_cache_dir() -> Path:
@@ -191,6 +191,7 @@ def finding_to_dict(f: Finding) -> dict[str, Any]:
         "suggestion": f.suggestion,
         "args": f.args,
         "quote": f.quote,
+        "note": f.note,
     }
 
 
@@ -209,6 +210,7 @@ def finding_from_dict(d: dict[str, Any]) -> Finding:
         suggestion=d["suggestion"],
         args=d["args"],
         quote=d["quote"],
+        note=bool(d.get("note", False)),
     )
 
 
@@ -240,6 +242,9 @@ def file_to_dict(r: FileReport) -> dict[str, Any]:
                 "score": d.score,
                 "aspects": d.aspects,
                 "findings": [finding_to_dict(f) for f in d.findings],
+                "document_kind": d.document_kind,
+                "ungraded": d.ungraded,
+                "reading": d.reading,
             }
             for d in r.declarations
         ],
@@ -270,6 +275,9 @@ def file_from_dict(d: dict[str, Any]) -> FileReport:
                 score=x["score"],
                 aspects=x["aspects"],
                 findings=[finding_from_dict(f) for f in x["findings"]],
+                document_kind=x.get("document_kind", "declaration"),
+                ungraded=x.get("ungraded"),
+                reading=x.get("reading"),
             )
             for x in d["declarations"]
         ],

@@ -310,11 +310,18 @@ class Engine:
             kind = self.catalog.kinds.get(active.rule.kind)
             if kind is None:
                 continue
+            rule = active.rule
             if kind.scope == "bundle":
-                if decls:
+                if decls and all(d.document_kind in rule.documents for d in decls):
                     self._run(found, active, display, decls, docs, None, ignores, kind, None, contexts[0])
             else:
                 for i, decl in enumerate(decls):
+                    if decl.document_kind not in rule.documents:
+                        continue  # a notice or approval is not judged on its filing parts
+                    if rule.needs and decl.reading is not None and not all(
+                        decl.reading.confident(section) for section in rule.needs
+                    ):
+                        continue  # a part it claims something about was not read: SRC002 says so
                     self._run(found, active, display, decls, docs, i, ignores, kind, decl, contexts[i])
         report = FileReport(
             path=display,
@@ -325,7 +332,8 @@ class Engine:
         report.findings = sorted(dedup(found.file), key=Finding.sort_key)
         for i, decl in enumerate(decls):
             findings = sorted(dedup(found.decl.get(i, [])), key=Finding.sort_key)
-            g = grade(findings, self.config.grade)
+            ungraded = _ungraded(decl)
+            g = grade([f for f in findings if not f.note], self.config.grade)
             total = decl.money.total
             report.declarations.append(
                 DeclarationReport(
@@ -338,10 +346,13 @@ class Engine:
                     total=None
                     if total is None or not (total.text or total.amount is not None)
                     else f"{decimal_text(total.amount) if total.amount is not None else total.text} {total.unit}".strip(),
-                    grade=g.grade,
-                    score=g.score,
+                    grade="" if ungraded else g.grade,
+                    score=0.0 if ungraded else g.score,
                     aspects=g.aspects,
                     findings=findings,
+                    document_kind=decl.document_kind,
+                    ungraded=ungraded,
+                    reading=None if decl.reading is None else decl.reading.to_dict(),
                 )
             )
         report.lines = cited_lines((fr.text or "").splitlines(), report)
@@ -432,7 +443,10 @@ class Engine:
         decl = decls[index] if index is not None and 0 <= index < len(decls) else None
         if decl is None:
             index = None
-        severity = Severity.ERROR if rule is None else self.severity.get(rule.code, rule.severity)
+        if rule is None:  # a pack without the rule file: still never lost; reading notes stay notes
+            severity = Severity.INFO if problem.code.startswith(("DOC", "SRC")) else Severity.ERROR
+        else:
+            severity = self.severity.get(rule.code, rule.severity)
         finding = make_finding(
             rule,
             problem.code,
@@ -477,6 +491,23 @@ class Engine:
         # the crash of an ignored rule is suppressed like its findings would be
         reported = INTERNAL_ERROR_CODE not in ignores and active.reported and rule.code not in ignores
         self._place(found, finding, reported=reported)
+
+
+#: document kinds that get a grade (a notice's table and other documents do not)
+GRADED_KINDS = ("declaration", "approval")
+
+
+def _ungraded(decl: Declaration) -> str | None:
+    """Why ``decl`` gets no grade, or None when it is graded.
+
+    A grade judges the whole declaration; one whose indicator table was not read
+    in full cannot be judged, and must not look better for it (the less read,
+    the fewer findings)."""
+    if decl.document_kind not in GRADED_KINDS:
+        return decl.document_kind
+    if decl.reading is not None and not decl.reading.confident("indicators"):
+        return "indicators-" + decl.reading.state("indicators")
+    return None
 
 
 def has_internal_errors(result: RunResult) -> bool:

@@ -164,6 +164,7 @@ def make_finding(
     quote: str | None = None,
 ) -> Finding:
     """A finding of ``rule`` (``None``: a code with no rule file, shown with its raw args)."""
+    note = rule is None or rule.note
     if rule is None:
         message = {"zh": f"{code} {args}", "en": f"{code} {args}"}
         name, aspect, suggestion = code.lower(), None, None
@@ -185,6 +186,7 @@ def make_finding(
         suggestion=suggestion,
         args=args,
         quote=quote,
+        note=note,
     )
 
 

@@ -29,6 +29,7 @@ def all_spans(decl: Declaration) -> list[Span]:
     spans = list(decl.source.spans.values())
     spans.extend(label.span for label in decl.source.labels.values() if label.span is not None)
     spans.extend(decl.source.template)
+    spans.extend(decl.source.chrome)
     return spans
 
 

@@ -23,15 +23,19 @@ import errno
 import os
 import re
 import sys
+from collections.abc import Callable
 from functools import lru_cache
 
 from perflint import plugins
 from perflint.domain.model import Declaration, Span
 from perflint.domain.problems import InputError, InputProblem
+from perflint.i18n import t
 from perflint.ingest import declarations_from_text
 from perflint.ingest.decode import Decoded, decode
+from perflint.ingest.doctype import Kind, classify
 from perflint.ingest.json_input import declarations_from_json
 from perflint.ingest.readers import DEFAULT_MAX_BYTES, FATAL_CODES, FileResult, Reader, ReadOptions
+from perflint.ingest.reading import assess, separate_outside
 from perflint.plugins import PluginError
 
 _JSON_START = re.compile(r"\A[\s\ufeff]*(?:\{\s*[\"}]|\[\s*[\[{\]\"])")
@@ -147,6 +151,14 @@ def read_text_file(data: bytes, path: str, options: ReadOptions) -> FileResult:
         return result
     if looks_like_json(text):
         return _read_json_text(result, text, options)
+    return read_rendered(result, text, lambda: declarations_from_text(text, path, result.encoding, options.layout))
+
+
+def read_rendered(result: FileResult, text: str, build: Callable[[], list[Declaration]]) -> FileResult:
+    """The declarations ``build`` reads from ``text`` (a text export, or the canonical
+    text of a native document: :mod:`perflint.ingest.native`), with the problems of the
+    whole file; fills ``result`` and returns it."""
+    path = result.path
     if not text.strip():
         result.problems.append(
             InputProblem(
@@ -154,13 +166,71 @@ def read_text_file(data: bytes, path: str, options: ReadOptions) -> FileResult:
             )
         )
         return result
-    decls = declarations_from_text(text, path, result.encoding, options.layout)
+    decls = build()
     if not decls or not any(_recognised(d) for d in decls):
-        result.problems.append(InputProblem("INP003", path, {"reason": "no-labels"}, variant="no-labels"))
+        kind = classify(text, [])
+        if kind.kind in ("self-evaluation", "template"):
+            result.problems.append(_kind_note(path, kind))
+        else:
+            result.problems.append(InputProblem("INP003", path, {"reason": "no-labels"}, variant="no-labels"))
         return result
+    separate_outside(text, decls)
+    assess(text, decls)
+    kind = classify(text, decls)
+    for decl in decls:
+        decl.document_kind = kind.kind
+    if kind.kind != "declaration":
+        result.problems.append(_kind_note(path, kind))
     result.declarations = decls
     result.problems.extend(duplicate_problems(decls, path))
+    if kind.kind in CHECKED_KINDS:
+        result.problems.extend(reading_problems(decls, path))
     return result
+
+
+#: document kinds whose forms are checked (the others get one note saying what they are)
+CHECKED_KINDS = ("declaration", "approval", "notice")
+
+
+def _kind_note(path: str, kind: Kind) -> InputProblem:
+    """``DOC001``: what the document is, when it is not a declaration."""
+    return InputProblem("DOC001", path, {"kind": kind.kind, "reason": kind.reason}, variant=kind.kind)
+
+
+def reading_problems(decls: list[Declaration], path: str) -> list[InputProblem]:
+    """``SRC002`` once per declaration whose indicator table or other parts could not be read
+    in full: what was not read and why, so that the absence of findings there is not taken
+    for a clean bill."""
+    out = []
+    for index, decl in enumerate(decls):
+        reading = decl.reading
+        if reading is None:
+            continue
+        missing = [
+            s
+            for s, state in reading.sections.items()
+            if state in ("unread", "partial") and reading.notes.get(s) != "after-table"
+        ]
+        if not missing:
+            continue
+        why = "truncated" if reading.truncated else "layout" if "layout" in reading.notes.values() else "no-title"
+        span = decl.span("/indicators") if reading.sections.get("indicators") == "partial" else decl.span("")
+        out.append(
+            InputProblem(
+                "SRC002",
+                path,
+                {
+                    "sections": "、".join(t(f"section.{s}", "zh") for s in missing),
+                    "sections_en": ", ".join(t(f"section.{s}", "en") for s in missing),
+                    "layout": decl.source.layout or "",
+                    "reason": why,
+                },
+                span,
+                variant=why,
+                declaration=index,
+            )
+        )
+    return out
 
 
 def read_json_file(data: bytes, path: str, options: ReadOptions) -> FileResult:
@@ -258,7 +328,7 @@ def duplicate_problems(decls: list[Declaration], path: str) -> list[InputProblem
         c = coarse[i]  # None where not wanted
         if c is None or counts[c] < 2:
             continue
-        key = repr(decl.to_dict(include_source=False))
+        key = repr({k: v for k, v in decl.to_dict(include_source=False).items() if k != "reading"})
         if key in seen:
             first = decls[seen[key]]
             span = decl.span("/title") or decl.span("/name") or decl.span("")

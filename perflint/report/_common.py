@@ -161,8 +161,13 @@ def form_label(form_type: str, lang: str) -> str:
 
 
 def declaration_parts(decl: DeclarationReport, lang: str) -> list[str]:
-    """Identity of a declaration for headers: form type, year, unit, total."""
+    """Identity of a declaration for headers: document kind (when not a declaration),
+    form type, year, unit, total."""
     parts = [form_label(decl.form_type, lang)]
+    if decl.document_kind != "declaration":
+        parts.insert(
+            0, t(f"kind.{decl.document_kind}", lang) if has(f"kind.{decl.document_kind}") else decl.document_kind
+        )
     if decl.year is not None:
         parts.append(t("word.year", lang, year=decl.year))
     if decl.unit:
@@ -219,7 +224,16 @@ def file_findings(file: FileReport) -> list[Finding]:
 
 
 def decl_findings(decl: DeclarationReport) -> list[Finding]:
-    return sorted(decl.findings, key=Finding.sort_key)
+    """A declaration's findings in reading order: its defects first, then the reading notes."""
+    return sorted(decl.findings, key=lambda f: (f.note, Finding.sort_key(f)))
+
+
+def ungraded_reason(decl: DeclarationReport, lang: str) -> str:
+    """Why a declaration has no grade, in words (empty when it is graded)."""
+    if not decl.ungraded:
+        return ""
+    key = f"ungraded.{decl.ungraded}"
+    return t(key, lang) if has(key) else decl.ungraded
 
 
 def rule_counts(findings: list[Finding]) -> list[tuple[str, str, Severity, int]]:

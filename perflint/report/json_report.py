@@ -92,6 +92,7 @@ def finding_dict(f: Finding, lang: str, fingerprint: str | None = None) -> dict[
         "quote": f.quote,
         "args": f.args,
         "fingerprint": fingerprint or f.fingerprint(),
+        "note": f.note,
     }
 
 
@@ -123,10 +124,14 @@ def declaration_dict(d: DeclarationReport) -> dict[str, Any]:
         "year": d.year,
         "unit": d.unit,
         "total": d.total,
-        "grade": d.grade,
-        "score": d.score,
-        "counts": _severity_counts(d.findings),
+        "document_kind": d.document_kind,
+        "grade": d.grade or None,
+        "score": None if d.ungraded else d.score,
+        "ungraded": d.ungraded,
+        "counts": _severity_counts(d.defects),
+        "notes": len(d.notes),
         "aspects": {k: dict(v) for k, v in sorted(d.aspects.items())},
+        "reading": d.reading,
     }
 
 

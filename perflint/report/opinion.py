@@ -32,6 +32,7 @@ from perflint.report._common import (
     rel_path,
     sorted_declarations,
     sorted_files,
+    ungraded_reason,
 )
 
 
@@ -95,12 +96,18 @@ def build(decl: DeclarationReport, lang: str) -> Opinion:
     heading = t("opinion.heading", lang, name=one_line(decl.display_name))
     heading += t("opinion.identity", lang, parts=sep.join(one_line(p) for p in declaration_parts(decl, lang)))
     grade = grade_label(decl.grade, lang)
-    infos = sum(1 for f in decl.findings if f.severity is Severity.INFO)
+    defects = decl.defects  # reading notes are the tool's, not the filer's: never in the opinion
+    infos = sum(1 for f in defects if f.severity is Severity.INFO)
     cons = consequence(decl.grade, lang)
+    graded = (
+        t("opinion.ungraded", lang, reason=ungraded_reason(decl, lang))
+        if decl.ungraded
+        else t("opinion.graded", lang, grade=grade)
+    )
     return Opinion(
         heading=heading,
-        graded=t("opinion.graded", lang, grade=grade),
-        problems=tuple(problems(decl.findings, lang)),
+        graded=graded,
+        problems=tuple(problems(defects, lang)),
         infos=infos,
         infos_text=t("opinion.infos", lang, n=infos),
         consequence=t("opinion.consequence", lang, grade=grade, consequence=cons) if cons else "",

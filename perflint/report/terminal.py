@@ -60,6 +60,7 @@ from perflint.report._common import (
     sorted_files,
     source_line,
     strip_control,
+    ungraded_reason,
 )
 from perflint.report._stream import Tally, Writer, summary_of
 
@@ -239,6 +240,8 @@ def _declaration_header(decl: DeclarationReport, options: ReportOptions) -> Line
 
 def _grade_line(decl: DeclarationReport, options: ReportOptions) -> Line:
     lang = options.lang
+    if decl.ungraded:
+        return (None, [("  ", None), (t("term.ungraded_line", lang, reason=ungraded_reason(decl, lang)), "dim")])
     cons = consequence(decl.grade, lang)
     line = t(
         "term.grade_line" if cons else "term.grade_line_bare",
@@ -293,7 +296,13 @@ def file_lines(file: FileReport, options: ReportOptions, width: int | None = Non
     for decl in sorted_declarations(file):
         if not options.quiet:
             block.append(_declaration_header(decl, options))
-        _findings_block(decl_findings(decl), file, options, width, block)
+        ordered = decl_findings(decl)
+        defects = [f for f in ordered if not f.note]
+        notes = [f for f in ordered if f.note]
+        _findings_block(defects, file, options, width, block)
+        if notes and not options.quiet:
+            block.append(("dim", [("  " + t("term.notes", options.lang), None)]))
+        _findings_block(notes, file, options, width, block)
         if not options.quiet:
             block.append(_grade_line(decl, options))
     if block and not options.quiet:

@@ -20,6 +20,7 @@ from perflint.domain.model import (
     Label,
     Money,
     MoneyLine,
+    Reading,
     Review,
     ScheduleRow,
     Source,
@@ -96,6 +97,9 @@ def _full_declaration() -> Declaration:
         filing_date=DateValue("2023.11", "2023-11", "month"),
         fields=[ExtraField("leader", "项目负责人", "李某")],
         unrecognized=["多余文字"],
+        reading=Reading(
+            sections={"indicators": "partial"}, indicator_rows=1, truncated=True, notes={"indicators": "truncated"}
+        ),
         source=Source(
             "a.txt",
             "utf-8",
@@ -105,6 +109,7 @@ def _full_declaration() -> Declaration:
             {"/name": Label("专项名称", span)},
             [span],
             {"/name": "表1 第2行「专项名称」列"},
+            [span],
         ),
     )
 

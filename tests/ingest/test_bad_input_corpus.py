@@ -24,9 +24,10 @@ from perflint.resources import rules_dir
 
 def _templates() -> dict[str, dict]:
     out = {}
-    for path in sorted((rules_dir() / "input").glob("*.toml")):
+    for path in sorted(rules_dir().rglob("*.toml")):
         data = tomllib.loads(path.read_text("utf-8"))
-        out[data["code"]] = data
+        if data.get("kind") == "input":  # input problems and the reading notes rendered like them
+            out[data["code"]] = data
     return out
 
 
@@ -46,7 +47,8 @@ def assert_renders(problem: InputProblem) -> None:
 
 
 def check(result: FileResult, expected: list[tuple[str, str | None]], count: int) -> None:
-    assert [(p.code, p.variant) for p in result.problems] == expected
+    # input problems only: the reading notes (SRC002, DOC001) are pinned in tests/ingest/test_reading.py
+    assert [(p.code, p.variant) for p in result.problems if p.code.startswith("INP")] == expected
     assert len(result.declarations) == count
     for problem in result.problems:
         assert problem.path == result.path
@@ -105,7 +107,7 @@ def test_one_megabyte_single_line_is_quick() -> None:
     start = time.perf_counter()
     result = load_bytes(line, "long.txt")
     assert time.perf_counter() - start < 10
-    assert all(p.code in ("INP003",) for p in result.problems)
+    assert all(p.code in ("INP003",) for p in result.problems if p.code.startswith("INP"))
 
 
 def test_very_deep_json_array_file(tmp_path: Path) -> None:
@@ -142,7 +144,7 @@ def test_unknown_forced_encoding() -> None:
 def test_utf8_forced_on_a_utf8_file_with_bom() -> None:
     data = b"\xef\xbb\xbf" + "专项资金绩效目标申报表\n\t专项名称\n\t示例\n".encode()
     result = load_bytes(data, "bom.txt", ReadOptions(encoding="utf-8"))
-    assert result.problems == [] and result.text.startswith("专项")
+    assert [p for p in result.problems if p.code.startswith("INP")] == [] and result.text.startswith("专项")
 
 
 def test_nul_bytes_late_in_the_file() -> None:
@@ -163,7 +165,7 @@ def test_json_content_in_a_txt_file_is_read_as_json() -> None:
 
 def test_same_form_twice_names_both_places() -> None:
     result = load_file(str(BAD / "same-form-twice.txt"))
-    (problem,) = result.problems
+    (problem,) = [p for p in result.problems if p.code.startswith("INP")]
     assert problem.args["first"] == 1 and problem.args["second"] == 2
     assert problem.args["first_line"] == 1 and problem.args["line"] == 12
     assert problem.declaration == 1

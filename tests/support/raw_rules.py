@@ -55,7 +55,10 @@ def kinds() -> dict[str, type[Kind]]:
 
 
 def part_b_rule_files() -> list[Path]:
-    return sorted(p for fam in FAMILIES for p in (RULES / fam).glob("*.toml"))
+    """The part-B rules that a check kind runs (reading notes rendered from input problems are not)."""
+    return sorted(
+        p for fam in FAMILIES for p in (RULES / fam).glob("*.toml") if load_rule(p)["kind"] not in ("input", "internal")
+    )
 
 
 def load_rule(path: Path) -> dict[str, Any]:

@@ -1,0 +1,108 @@
+"""What kind of document a file is: a declaration, or something that only looks like one.
+
+Reviewers receive, next to real declarations (申报表), documents that share
+their vocabulary: approval tables issued back to the unit (批复表, 下达的绩效
+目标表), self-evaluations (自评表: 实际完成值, 得分, 偏差原因), notices and
+公示 that carry a target table or state the targets in prose, blank or sample
+templates (``≥**%``, ``XX``), and reports or articles about performance
+management.  Judged as declarations, they collect dozens of false findings.
+:func:`classify` names the kind from the text and what was read of it; only
+``declaration`` gets every rule, ``approval`` and ``notice`` get the rules on
+their targets, and the other kinds get one note saying what they are.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from perflint.domain.model import Declaration
+
+#: columns and words only a self-evaluation has
+_SELF_EVAL = re.compile(
+    r"自评表|自评得分|自评结果|实际完成值|全年执行数|执行数|执行率|完成情况|偏差原因|原因分析|得分|扣分|"
+    r"未完成原因|改进措施|实际完成|年终评价"
+)
+_SELF_EVAL_TITLE = re.compile(r"自评表|自评报告|绩效自评|评价表|评价报告|评价结果")
+#: a notice, 公示 or letter around the form
+_NOTICE = re.compile(
+    r"关于.{0,60}?(?:通知|公示|批复|函|决定|报告)|各(?:有关|乡|镇|县|区|单位|部门)|现将|根据《|特此|"
+    r"公示如下|予以公示|公示期|下达.{0,20}?(?:资金|预算|指标)|附件[:：\d]|抄送|印发"
+)
+_APPROVAL = re.compile(r"批复表|批复|下达.{0,12}?绩效目标|绩效目标.{0,4}下达|审核确定|核定")
+_TEMPLATE_WORD = re.compile(r"模板|样表|参考格式|填报说明|填表说明|范本|格式文本")
+_PLACEHOLDER = re.compile(r"\*\*|[xX×]{2}|＊＊|…{1,2}$|^\s*$")
+_REPORT = re.compile(r"评价报告|评价指标体系|指标库|共性指标|评分标准|评分细则|打分|专家评审|绩效评价")
+
+
+@dataclass(frozen=True, slots=True)
+class Kind:
+    """The kind of a document and why (for ``perflint extract`` and the note)."""
+
+    kind: str
+    reason: str
+
+
+def _nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+def _form_start(decls: list[Declaration], text: str) -> int:
+    """Offset where the first form starts (its first span), or len(text) when none."""
+    starts = [0]
+    pos = text.find("\n")
+    while pos != -1:
+        starts.append(pos + 1)
+        pos = text.find("\n", pos + 1)
+    best = len(text)
+    for decl in decls:
+        spans = [s for s in decl.source.spans.values() if not s.is_empty]
+        spans += [lab.span for lab in decl.source.labels.values() if lab.span is not None]
+        for span in spans:
+            if span.line - 1 < len(starts):
+                best = min(best, starts[span.line - 1] + span.column - 1)
+    return best
+
+
+def _filled_values(decls: list[Declaration]) -> tuple[int, int]:
+    """(indicator rows, rows whose value is blank or a template placeholder)."""
+    rows = empty = 0
+    for decl in decls:
+        for ind in decl.indicators:
+            value = ind.value if ind.value is not None else ind.content
+            rows += 1
+            if _PLACEHOLDER.search(_nfkc(value or "").strip()) or "**" in (value or ""):
+                empty += 1
+    return rows, empty
+
+
+def classify(text: str, decls: list[Declaration]) -> Kind:
+    """The kind of the document ``text``, from which ``decls`` were read."""
+    flat = _nfkc(text)
+    head = flat[:400]
+    form_start = _form_start(decls, text)
+    before = _nfkc(text[:form_start])
+    self_eval_words = {m.group(0) for m in _SELF_EVAL.finditer(flat)}
+    if _SELF_EVAL_TITLE.search(head) and ("自评" in head or self_eval_words) or len(self_eval_words) >= 3:
+        if "自评" in flat or len(self_eval_words) >= 3:
+            return Kind("self-evaluation", "自评：" + "、".join(sorted(self_eval_words))[:60])
+    rows, empty = _filled_values(decls)
+    if rows >= 3 and empty / rows >= 0.7:
+        return Kind("template", f"{empty}/{rows} 个指标值为空或占位符")
+    filled = any(d.money.total is not None and d.money.total.amount for d in decls) or any(d.goals for d in decls)
+    if _TEMPLATE_WORD.search(head) and ((rows and empty / rows >= 0.5) or (not rows and not filled)):
+        return Kind("template", "标题或说明表明是模板、样表")
+    readable = [d for d in decls if d.title or d.source.labels or d.indicators]
+    notice_words = {m.group(0)[:8] for m in _NOTICE.finditer(before)}
+    prose_before = len("".join(before.split()))
+    if (notice_words and prose_before >= 60) or (not readable and _NOTICE.search(head)):
+        return Kind("notice", "表前有通知或公示正文：" + "、".join(sorted(notice_words))[:40])
+    if not readable:
+        if _REPORT.search(flat):
+            return Kind("other", "评价报告或指标体系等，不是申报表")
+        return Kind("other", "没有读到申报表的栏目")
+    title_zone = before + " ".join(d.title or "" for d in decls)
+    if _APPROVAL.search(_nfkc(title_zone)):
+        return Kind("approval", "批复或下达的绩效目标表")
+    return Kind("declaration", "绩效目标申报表")

@@ -1,0 +1,248 @@
+"""What was read of each declaration, and the text outside the form.
+
+After the builder, :func:`assess` records on each declaration
+(:class:`perflint.domain.model.Reading`) which parts of the form were read,
+which are surely not there, and which could not be read — because the text
+stops before them (a web page captured only in part, a cut PDF) or because
+the layout was not understood.  Rules that claim something is missing run
+only on parts read with confidence (see ``needs`` in the rule files), so a
+reading failure never becomes a confident error.
+
+:func:`separate_outside` moves the text around the form out of
+``Declaration.unrecognized`` into ``Source.chrome``: web-page chrome (索引号 /
+发布机构 / 发文时间 blocks, "扫一扫在手机打开当前页", "[打印] [关闭]",
+"第2页/共16页", lists of other articles) and the prose of a notice before
+the form.  It is kept, so nothing is lost, but never checked or reported.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+
+from perflint.domain.model import SECTIONS, Declaration, Reading, Span
+
+#: one line of page chrome (matched on NFKC text without spaces)
+_CHROME = re.compile(
+    r"^(?:索引号|发布机构|发文机关|发文时间|发文日期|发布时间|发布日期|成文日期|生成日期|信息来源|来源|"
+    r"文号|主题分类|主题词|公开方式|公开范围|公开时限|有效性|信息分类|所属机构|体裁分类|浏览次数|点击数|阅读次数|"
+    r"访问量|字号|作者|编辑|责任编辑|审核|网站地图|联系我们|版权所有|主办|承办|技术支持|ICP备|网站标识码|"
+    r"当前位置|您当前的位置|首页|上一篇|下一篇|相关链接|相关文章|相关阅读|相关稿件|扫一扫|分享到|打印|关闭|"
+    r"【打印】|【关闭】|\[打印\]|\[关闭\]|\[下载\]|下载附件|附件下载|收藏|纠错|返回顶部|返回)"
+)
+_CHROME_ANYWHERE = re.compile(
+    r"扫一扫在手机打开当前页|在手机打开当前页|\[?打印(?:本页|此页)?\]?\s*\[?关闭(?:窗口)?\]?|"
+    r"第\s*\d+\s*页\s*[/／,，]?\s*共\s*\d+\s*页|^[—\-－]\s*\d+\s*[—\-－]$|^\d+\s*/\s*\d+$|"
+    r"ICP备\d+|公网安备|网站标识码|版权所有|Copyright|©"
+)
+#: labels whose text shows the form goes on after them (sign-off, footer, notes after the table)
+_END_MARKS = re.compile(r"填报人|填表人|填报日期|填表日期|单位负责人|审核意见|盖章|财务负责人|经办人|联系电话|说明[:：]|备注[:：]|注[:：]")
+_SECTION_OF = {
+    "title": "header",
+    "year": "header",
+    "year_text": "header",
+    "filing_unit": "header",
+    "name": "identity",
+    "attribute": "identity",
+    "attribute_text": "identity",
+    "department": "identity",
+    "implementing_unit": "identity",
+    "functions": "identity",
+    "basis": "identity",
+    "fields": "identity",
+    "money": "money",
+    "schedule": "schedule",
+    "goals": "goals",
+    "indicators": "indicators",
+    "safeguards": "safeguards",
+    "reviews": "review",
+    "preparer": "footer",
+    "phone": "footer",
+    "filing_date": "footer",
+}
+#: layouts whose absence claims are weak: cells run together, labels and values apart
+_WEAK_LAYOUTS = {"flattened"}
+#: the share of unrecognised text beyond which what was not found may still be there
+_MAX_UNRECOGNIZED = 0.35
+
+
+def _nfkc_compact(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def is_chrome(text: str) -> bool:
+    """A piece of page chrome (navigation, publishing metadata, page numbers)."""
+    flat = _nfkc_compact(text)
+    if not flat:
+        return False
+    if _CHROME.match(flat) and len(flat) <= 60:
+        return True
+    return bool(_CHROME_ANYWHERE.search(flat)) and len(flat) <= 80
+
+
+class _Lines:
+    def __init__(self, text: str) -> None:
+        self.starts = [0]
+        pos = text.find("\n")
+        while pos != -1:
+            self.starts.append(pos + 1)
+            pos = text.find("\n", pos + 1)
+
+    def offset(self, span: Span) -> int:
+        line = min(max(span.line, 1), len(self.starts))
+        return self.starts[line - 1] + span.column - 1
+
+    def end(self, span: Span) -> int:
+        line = min(max(span.end_line, 1), len(self.starts))
+        return self.starts[line - 1] + span.end_column - 1
+
+    def line_of(self, offset: int) -> int:
+        return bisect.bisect_right(self.starts, offset)
+
+
+def _form_spans(decl: Declaration) -> list[Span]:
+    spans = [s for p, s in decl.source.spans.items() if not s.is_empty and not p.startswith("/unrecognized/")]
+    spans += [lab.span for p, lab in decl.source.labels.items() if lab.span is not None]
+    return spans
+
+
+def separate_outside(text: str, decls: list[Declaration]) -> None:
+    """Move page chrome and the text before the first form out of ``unrecognized`` (into ``source.chrome``)."""
+    if not decls:
+        return
+    lines = _Lines(text)
+    first_form = min((lines.offset(s) for s in _form_spans(decls[0])), default=len(text))
+    for index, decl in enumerate(decls):
+        kept: list[str] = []
+        moved: list[Span] = []
+        old_spans = decl.source.spans
+        new_spans = {p: s for p, s in old_spans.items() if not p.startswith("/unrecognized/")}
+        for i, piece in enumerate(decl.unrecognized):
+            pointer = f"/unrecognized/{i}"
+            span = old_spans.get(pointer)
+            before_form = index == 0 and span is not None and lines.end(span) <= first_form
+            if span is not None and (before_form or is_chrome(piece)):
+                moved.append(span)
+                continue
+            if span is not None:
+                new_spans[f"/unrecognized/{len(kept)}"] = span
+            kept.append(piece)
+        if moved:
+            decl.unrecognized = kept
+            decl.source.spans = new_spans
+            decl.source.chrome.extend(moved)
+
+
+def _found(decl: Declaration) -> dict[str, int]:
+    """Sections of the form that were found, with the position of their first span (for order)."""
+    out: dict[str, int] = {}
+    pointers = list(decl.source.spans.items()) + [
+        (p, lab.span) for p, lab in decl.source.labels.items() if lab.span is not None
+    ]
+    for pointer, span in pointers:
+        head = pointer.strip("/").split("/", 1)[0]
+        section = _SECTION_OF.get(head)
+        if section is None or span is None:
+            continue
+        key = (span.line, span.column)
+        position = key[0] * 10_000 + key[1]
+        if section not in out or position < out[section]:
+            out[section] = position
+    if decl.indicators:
+        out.setdefault("indicators", 10**12)
+    if decl.title or decl.year_text:
+        out.setdefault("header", 0)
+    return out
+
+
+def _indicator_columns(decl: Declaration) -> list[str]:
+    roles: list[str] = []
+    if any(ind.level1 for ind in decl.indicators):
+        roles.append("level1")
+    if any(ind.level2 for ind in decl.indicators):
+        roles.append("level2")
+    if any(ind.level3 for ind in decl.indicators):
+        roles.append("level3")
+    if any(ind.content for ind in decl.indicators):
+        roles.append("content")
+    if any(ind.value is not None for ind in decl.indicators):
+        roles.append("value")
+    if any(ind.note for ind in decl.indicators):
+        roles.append("note")
+    for ind in decl.indicators:
+        for key in ind.extra:
+            if key not in roles:
+                roles.append(key)
+    return roles
+
+
+def _chars(text: str) -> int:
+    return len("".join(text.split()))
+
+
+def assess(text: str, decls: list[Declaration]) -> None:
+    """Fill ``decl.reading`` for every declaration read from ``text``."""
+    lines = _Lines(text)
+    for index, decl in enumerate(decls):
+        found = _found(decl)
+        spans = _form_spans(decl)
+        start = min((lines.offset(s) for s in spans), default=0)
+        end = max((lines.end(s) for s in spans), default=0)
+        if index + 1 < len(decls):
+            following = _form_spans(decls[index + 1])
+            stop = min((lines.offset(s) for s in following), default=len(text))
+        else:
+            stop = len(text)
+        after = text[end:stop]
+        form_chars = _chars(text[start:stop])
+        unrecognized = sum(_chars(u) for u in decl.unrecognized)
+        # the text stops inside the form: nothing after the last thing read, no sign-off or footer
+        ends_cleanly = "footer" in found or "review" in found or bool(_END_MARKS.search(after))
+        last_row_is_satisfaction = bool(decl.indicators) and (
+            "满意" in (decl.indicators[-1].level1 or "") + (decl.indicators[-1].level2 or "")
+        )
+        # a table that ends with its satisfaction row is whole: a page showing only the
+        # table leaves out the footer and sign-off, and what is not shown is not judged
+        table_complete = last_row_is_satisfaction and not ends_cleanly
+        truncated = index + 1 == len(decls) and not ends_cleanly and _chars(after) < 20 and not table_complete
+        weak = decl.source.layout in _WEAK_LAYOUTS or (
+            form_chars and unrecognized / max(form_chars, 1) > _MAX_UNRECOGNIZED
+        )
+        order = list(SECTIONS)
+        last_found = max((order.index(s) for s in found), default=-1)
+        sections: dict[str, str] = {}
+        notes: dict[str, str] = {}
+        for position, section in enumerate(order):
+            if section in found:
+                sections[section] = "read"
+            elif table_complete and position > order.index("indicators"):
+                sections[section] = "unread"
+                notes[section] = "after-table"
+            elif truncated and position > last_found:
+                sections[section] = "unread"
+                notes[section] = "truncated"
+            elif weak:
+                sections[section] = "unread"
+                notes[section] = "layout"
+            elif section == "header" and not decl.title:
+                # the form's own title line was not in the text (a page shows it apart)
+                sections[section] = "unread"
+                notes[section] = "no-title"
+            else:
+                sections[section] = "absent"
+        if decl.indicators and truncated and order.index("indicators") == last_found and not last_row_is_satisfaction:
+            sections["indicators"] = "partial"
+            notes["indicators"] = "truncated"
+        if decl.indicators and weak and not last_row_is_satisfaction and sections["indicators"] == "read":
+            sections["indicators"] = "partial"
+            notes["indicators"] = "layout"
+        decl.reading = Reading(
+            sections=sections,
+            indicator_rows=len(decl.indicators),
+            indicator_columns=_indicator_columns(decl),
+            truncated=truncated,
+            text_chars=form_chars,
+            unrecognized_chars=unrecognized,
+            notes=notes,
+        )
