@@ -153,6 +153,17 @@ class Vocabulary:
             self._add("indicator_col", col, ind[col])
         for label in ind["extra"]:
             self._add("indicator_col", "extra:" + label_key(label), [label])
+        #: column labels that count only inside a header row (指标, 单位 …)
+        self.header_only: dict[str, LabelInfo] = {}
+        for label in ind.get("header_only", []):
+            key = label_key(label)
+            col = "content" if key == "指标" else "extra:" + key
+            self.header_only[key] = LabelInfo("indicator_col", col, label)
+        #: what the cells of an extra column are (unit, comparator, nature, weight), by header key
+        self.column_role: dict[str, str] = {}
+        for role, labels in ind.get("roles", {}).items():
+            for label in labels:
+                self.column_role.setdefault(label_key(label), role)
         reviews = dict(data["reviews"])
         self._add("review_group", "finance", reviews.pop("groups"))
         for key, labels in reviews.items():
@@ -165,6 +176,19 @@ class Vocabulary:
         for canon, names in data["categories"]["level2"].items():
             for n in [canon, *names]:
                 self.level2[label_key(n)] = canon
+        # Typos: labels of four characters or more by each one-character
+        # wildcard (财政拨款 under "财政?款" …), so that "财政投款" is read as
+        # 财政拨款 (its label text keeps the typo, for a rule to flag).
+        fuzzy = data.get("fuzzy", {})
+        self._never = frozenset(
+            frozenset(pair) for pair in fuzzy.get("never", []) if len(pair) == 2 and pair[0] != pair[1]
+        )
+        self._fuzzy_min = int(fuzzy.get("min_length", 4))
+        self._near: dict[str, list[tuple[str, LabelInfo]]] = {}
+        for key, info in self.exact.items():
+            if self._fuzzy_min <= len(key) <= 24:
+                for i in range(len(key)):
+                    self._near.setdefault(key[:i] + "\0" + key[i + 1 :], []).append((key, info))
         # memo tables: templates repeat their labels, forms repeat their templates
         self._match_cache: dict[str, LabelInfo | None] = {}
         self._title_cache: dict[str, tuple[str, str] | None] = {}
@@ -220,9 +244,29 @@ class Vocabulary:
             deduped = dedupe_key(key)
             if deduped != key:
                 info = self.exact.get(deduped)
+            if info is None:
+                info = self.near(key)
         if len(self._match_cache) < 100_000:
             self._match_cache[text] = info
         return info
+
+    def near(self, key: str) -> LabelInfo | None:
+        """The one label ``key`` misspells by one character (财政投款 → 财政拨款), if any.
+
+        Only for keys of ``[fuzzy] min_length`` characters or more without
+        digits, and never across a pair of characters that changes the
+        meaning (``[fuzzy] never``: 收/支, 上/下 …).
+        """
+        if not self._fuzzy_min <= len(key) <= 24 or any(ch.isdigit() for ch in key):
+            return None
+        found: dict[str, LabelInfo] = {}
+        for i in range(len(key)):
+            for label, info in self._near.get(key[:i] + "\0" + key[i + 1 :], ()):
+                if frozenset((label[i], key[i])) not in self._never:
+                    found[label] = info
+        if len(found) != 1:
+            return None
+        return next(iter(found.values()))
 
     def match_prefix(self, norm: str, start: int = 0, min_len: int = 2) -> tuple[LabelInfo, int] | None:
         """The longest label at ``norm[start:]``; returns it and its length."""

@@ -223,9 +223,11 @@ def split_piece(text: str, fused: bool, vocab: Vocabulary) -> tuple[tuple[str, i
                 i = j + q.end()
                 continue
         found = match_prefix(chars, j)
-        if found is None and i == 0:
-            whole = vocab.match(chars)
-            if whole is not None:  # a misspelt label such as 预预算科
+        if value_from is None and 2 <= n - j <= 40 and (found is None or found[1] < n - j):
+            whole = vocab.match(chars[j:])
+            if whole is not None:
+                # the whole cell is one label: a misspelt one (预预算科, 财政投款), or
+                # one with a note inside (主管部门(单位)名称及预算编码)
                 found = (whole, n - j)
         if found is not None:
             info, length = found
@@ -449,8 +451,10 @@ class _FormBuilder:
                     and self.pending[0].kind not in STRUCTURAL
                     and seg.info is not None
                     and seg.info.kind not in STRUCTURAL | TABLE_COLUMNS
+                    and not _SEAL.search(self.text, self.pending[1], self.pending[2])
                 ):
-                    # PDF text: a block of labels, then their values in order
+                    # PDF text: a block of labels, then their values in order (a
+                    # label with a seal note, 申报单位(盖章), has the seal for a value)
                     self.queued.append(self.pending)
                     self.pending = None
                 else:

@@ -301,10 +301,43 @@ def line_rows(text: str, vocab: Vocabulary | None = None) -> list[Row]:
         j = _vertical_run(text, lines, i, vocab) if _short_line(text, lines[i]) else i
         if j > i + 1:
             end = lines[j - 1][1]
+        # a label broken over lines: "主管部门" + "及编码", "…名称及" + "部门预算编码"
+        nxt = max(j, i + 1)
+        while nxt < len(lines) and _joins_label(text, start, end, lines[nxt], vocab):
+            end = lines[nxt][1]
+            nxt += 1
+        j = nxt
         line = text[start:end]
         rows.append(Row([Cell(start, end, False)], free=is_free_line(line, vocab), stream=True))
         i = max(j, i + 1)
     return rows
+
+
+#: words that tie the parts of a label broken over lines (名称及 / 编码)
+_JOINERS = ("及", "和", "与", "、", "(", "（")
+
+
+def _joins_label(text: str, start: int, end: int, nxt: tuple[int, int], vocab: Vocabulary) -> bool:
+    """Does the short line ``nxt`` finish a label that ``text[start:end]`` begins?
+
+    The joined text must be a label in the vocabulary that says more than the
+    first part alone (not just a bracketed note).  Unless a joining word ties
+    them (名称及 / 部门预算编码), the label must be six characters or more and
+    the line no label itself: "项目" + "金额(万元)" are two column headings.
+    """
+    piece = text[nxt[0] : nxt[1]].strip(PAD)
+    if not piece or len(piece) > 12 or end - start > 40:
+        return False
+    joined = text[start : nxt[1]]
+    key = label_key(joined)
+    head = label_key(text[start:end])
+    if vocab.exact.get(key) is None or key == head:
+        return False
+    if head.endswith(_JOINERS) or label_key(piece).startswith(_JOINERS):
+        return True
+    if len(key) < 6:
+        return False  # "项目" + "金额(万元)": two column headings, not one label
+    return vocab.match(piece) is None and vocab.category(piece) is None
 
 
 def _short_line(text: str, span: tuple[int, int]) -> bool:

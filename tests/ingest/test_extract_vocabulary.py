@@ -1,0 +1,74 @@
+"""Labels of other templates: synonyms, typos, labels broken over lines."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from perflint.domain.vocab import vocabulary
+
+
+def _lines(*rows: str) -> str:
+    return "\n".join(rows)
+
+
+def test_labels_of_other_provinces_templates(read_one) -> None:
+    text = _lines(
+        "项目名称 | 社区食堂设备更新 | |",
+        "主管预算部门 | 青溪区民政局 | 项目预算金额(万元) | 12.5 |",
+        "项目年度目标 | 年内更新3个社区食堂的厨房设备 |",
+    )
+    d = read_one(text)
+    assert (d.name, d.department) == ("社区食堂设备更新", "青溪区民政局")
+    assert (d.money.total.amount, d.money.total.unit) == (Decimal("12.5"), "万元")
+    assert d.goals == {"annual": "年内更新3个社区食堂的厨房设备"}
+
+
+def test_county_department_is_the_department_and_the_province_one_an_extra(read_one) -> None:
+    text = _lines(
+        "项目支出名称 | 农机购置补贴 |",
+        "省级主管部门 | 某省农业农村厅 |",
+        "区县主管部门 | 青溪县农业农村局 |",
+        "当年预算 | 80 |",
+    )
+    d = read_one(text)
+    assert (d.name, d.department, d.money.total.amount) == ("农机购置补贴", "青溪县农业农村局", Decimal(80))
+    assert [(f.key, f.text) for f in d.fields] == [("superior_department", "某省农业农村厅")]
+
+
+def test_a_label_with_a_one_character_typo_is_read_and_keeps_its_spelling(read_one) -> None:
+    text = "资金总额 | 20 |\n其中:财政投款 | 20 |\n"
+    d = read_one(text, "pipe")
+    (line,) = d.money.lines
+    assert (line.key, line.amount) == ("income.public", Decimal(20))
+    label = d.source.labels["/money/lines/0"]
+    assert label.text == "财政投款"  # a rule can compare it with the vocabulary's 财政拨款
+
+
+def test_typo_matching_never_crosses_words_of_opposite_meaning() -> None:
+    vocab = vocabulary()
+    assert vocab.match("财政投款").text == "财政拨款"
+    assert vocab.match("资金余额") is None  # 余 / 总: another amount, not 资金总额
+    assert vocab.match("四级指标") is None  # 一级, 二级 and 三级 are equally near
+    assert vocab.match("2022年度") is None
+
+
+def test_label_broken_over_two_lines_is_joined(read_one) -> None:
+    text = _lines(
+        "项目名称",
+        "乡村道路养护",
+        "主管部门",
+        "及编码",
+        "[101]青溪县交通运输局",
+        "主管部门(单位)名称及",
+        "部门预算编码",
+    )
+    decl = read_one(text, "lines")
+    assert (decl.name, decl.department) == ("乡村道路养护", "[101]青溪县交通运输局")
+    assert decl.source.labels["/department"].text == "主管部门及编码"
+
+
+def test_two_column_headings_on_two_lines_stay_apart(read_one) -> None:
+    # "项目" + "金额(万元)" would make 项目金额, but these are two headings
+    text = _lines("序号", "项目", "金额(万元)", "1", "村道硬化", "30")
+    decl = read_one(text, "lines")
+    assert decl.money.total is None or decl.money.total.amount != Decimal(1)
