@@ -34,6 +34,7 @@ from perflint.ingest import declarations_from_text
 from perflint.ingest.decode import Decoded, decode
 from perflint.ingest.doctype import Kind, classify
 from perflint.ingest.json_input import declarations_from_json
+from perflint.ingest.native import native_readers
 from perflint.ingest.readers import DEFAULT_MAX_BYTES, FATAL_CODES, FileResult, Reader, ReadOptions
 from perflint.ingest.reading import assess, separate_outside
 from perflint.plugins import PluginError
@@ -264,7 +265,7 @@ JSON_READER = Reader(
 
 def builtin_readers() -> list[Reader]:
     """The built-in readers; the ``perflint.readers`` entry point ``builtin`` names this."""
-    return [TEXT_READER, JSON_READER]
+    return [TEXT_READER, JSON_READER, *native_readers(read_rendered)]
 
 
 @lru_cache(maxsize=1)

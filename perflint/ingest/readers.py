@@ -57,6 +57,9 @@ class FileResult:
 
 #: input problems after which nothing (or nothing more) of the file could be read
 FATAL_CODES = {"INP001", "INP002", "INP004", "INP006", "INP007", "INP008"}
+#: ... and the problems of native documents (damaged, unsafe, encrypted, misnamed,
+#: needing software that is not installed, without a text layer)
+FATAL_CODES |= {"INP014", "INP015", "INP016", "INP017", "INP018", "INP019"}
 
 
 @dataclass(frozen=True, slots=True)

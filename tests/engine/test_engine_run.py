@@ -171,7 +171,7 @@ def test_grade_attached(tmp_path):
 
 
 def test_expand_paths_sorted_and_excluded(tmp_path):
-    for rel in ["b/2.txt", "b/1.json", "a.txt", ".hidden/x.txt", "skip/y.txt", "c.docx"]:
+    for rel in ["b/2.txt", "b/1.json", "a.txt", ".hidden/x.txt", "skip/y.txt", "c.png"]:
         p = tmp_path / rel
         p.parent.mkdir(parents=True, exist_ok=True)
         p.write_text("x", "utf-8")

@@ -1,0 +1,119 @@
+"""Excel workbooks (.xlsx, .xlsm), read with openpyxl: every sheet, cells as they are shown.
+
+* Every worksheet is read, in the workbook's order (chart sheets hold no cells).
+* A merged range is one cell: its value written once, in its first row; the
+  rows it covers below get an empty cell in its place (as Word writes a
+  vertically merged cell), so merged label and level cells read like a Word
+  table's.
+* Numbers are written as displayed (:mod:`perflint.ingest.numfmt`): 556 with
+  ``0.00`` is "556.00", 0.9 with ``0%`` is "90%", a date serial with a date
+  format is the date; a formula is its cached value (what Excel showed when
+  the file was saved) and is never evaluated.
+* A row whose only cell is a title, the year or a footer line is a paragraph.
+
+The package is checked first (:mod:`perflint.ingest.package`: archive limits,
+no DTD in any XML part); openpyxl also parses through defusedxml when it is
+installed, as it is with perflint.  Macros (``.xlsm``) are never loaded
+(``keep_vba=False``) and external links are dropped.
+
+Places: ``Sheet1!D12`` (the merged range's first cell).
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from typing import Any
+
+from perflint.domain.problems import InputError
+from perflint.ingest.numfmt import ZH_BUILTIN, display
+from perflint.ingest.package import Package, check_parts
+from perflint.ingest.render import Place, Rendering, sheet_ref
+
+
+def render(package: Package, data: bytes) -> Rendering:
+    check_parts(package)
+    # start-up: openpyxl is imported when a workbook is read
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # "unknown extension", "data validation not supported" …
+            book = openpyxl.load_workbook(
+                io.BytesIO(data), read_only=False, data_only=True, keep_vba=False, keep_links=False, rich_text=False
+            )
+    except InvalidFileException as exc:
+        raise InputError("INP014", "corrupt", reason=str(exc)) from None
+    except KeyError as exc:  # a part the workbook names is missing
+        raise InputError("INP014", "missing-part", part=str(exc).strip("'\""), reason=str(exc)) from None
+    except Exception as exc:
+        # defusedxml refuses entities (EntitiesForbidden, DTDForbidden …)
+        if type(exc).__module__.startswith("defusedxml"):
+            raise InputError("INP015", "xml-entities", part="", reason=str(exc)) from None
+        raise
+    date1904 = getattr(book, "epoch", None) is not None and book.epoch.year == 1904
+    out = Rendering()
+    for sheet in book.worksheets:
+        _sheet(out, sheet, date1904)
+    return out
+
+
+def _text(cell: Any, date1904: bool) -> str:
+    value = cell.value
+    if value is None:
+        return ""
+    fmt = cell.number_format
+    style = getattr(cell, "_style", None)
+    fmt_id = getattr(style, "numFmtId", None)
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and fmt_id in ZH_BUILTIN and fmt == "General":
+        fmt = ZH_BUILTIN[fmt_id]
+    return display(value, fmt, date1904)
+
+
+def _sheet(out: Rendering, sheet: Any, date1904: bool) -> None:
+    title = str(sheet.title)
+    cells = getattr(sheet, "_cells", None)
+    if cells is None:  # pragma: no cover - openpyxl keeps cells in _cells
+        cells = {(c.row, c.column): c for row in sheet.iter_rows() for c in row}
+    merged: dict[tuple[int, int], tuple[int, int, int, int]] = {}
+    covered_across: set[tuple[int, int]] = set()
+    continued: set[tuple[int, int]] = set()
+    for rng in sheet.merged_cells.ranges:
+        r0, c0, r1, c1 = rng.min_row, rng.min_col, rng.max_row, rng.max_col
+        merged[(r0, c0)] = (r0, c0, r1, c1)
+        for r in range(r0, r1 + 1):
+            for c in range(c0, c1 + 1):
+                if (r, c) == (r0, c0):
+                    continue
+                if c == c0:
+                    continued.add((r, c))
+                else:
+                    covered_across.add((r, c))
+    texts: dict[tuple[int, int], str] = {}
+    for (r, c), cell in cells.items():
+        if (r, c) in covered_across or (r, c) in continued:
+            continue
+        text = _text(cell, date1904)
+        if text.strip():
+            texts[(r, c)] = text
+    if not texts:
+        return
+    first_col = min(c for _, c in texts)
+    by_row: dict[int, list[int]] = {}
+    for r, c in texts:
+        by_row.setdefault(r, []).append(c)
+    # rows run to the sheet's last column, so that an empty last column (备注) is an empty cell
+    last = max(max(c for _, c in texts), max((merged[k][3] for k in merged if k in texts), default=0))
+    for r in sorted(by_row):
+        row: list[tuple[str, Place]] = []
+        c = first_col
+        while c <= last:
+            if (r, c) in covered_across:
+                c += 1
+                continue
+            text = texts.get((r, c), "")
+            row.append((text, Place(sheet_ref(title, r, c))))
+            span = merged.get((r, c))
+            c = (span[3] if span else c) + 1
+        out.row(row)
