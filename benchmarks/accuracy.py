@@ -55,6 +55,10 @@ from perflint.ingest.files import load_file  # noqa: E402
 REAL = ROOT / "tests" / "data" / "real"
 CORPUS_GOLD = ROOT / "benchmarks" / "corpus-gold"
 TODAY = "2026-12-04"
+#: page chrome a finding must never quote
+CHROME = re.compile(
+    r"索引号|发布机构|发文时间|发布时间|扫一扫|打印|关闭|第\s*\d+\s*页|共\s*\d+\s*页|浏览次数|附件[”\"]"
+)
 VERDICTS = ("true", "false", "debatable")
 
 
@@ -196,6 +200,7 @@ class Judged:
     message: str
     verdict: str | None
     covers: list[int]
+    note: bool = False
 
 
 def judged_findings(form: Form, reports: list[FileReport]) -> list[Judged]:
@@ -215,6 +220,7 @@ def judged_findings(form: Form, reports: list[FileReport]) -> list[Judged]:
                     f.message.get("zh", ""),
                     verdict if verdict in VERDICTS else None,
                     list(label.get("covers") or []),
+                    f.note,
                 )
             )
     return out
@@ -246,13 +252,32 @@ def evaluate(corpus: Path | None) -> tuple[dict[str, Any], list[Judged], list[Fo
     defects_total = 0
     defects_found = 0
     recall_by_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    kinds = Counter()
+    kind_confusion: Counter[tuple[str, str]] = Counter()
+    trust = Counter()
     the_forms = forms(corpus)
     for form in the_forms:
         read = load_file(str(form.text)).declarations
+        got_kind = read[0].document_kind if read else "other"
+        want_kind = form.gold.get("doc_kind", "declaration")
+        kinds["right" if got_kind == want_kind else "wrong"] += 1
+        if got_kind != want_kind:
+            kind_confusion[(want_kind, got_kind)] += 1
         for name, (right, total) in reading_scores(form, read).items():
             reading[name][0] += right
             reading[name][1] += total
         reports, _ = engine.check_path(str(form.text))
+        for report in reports:
+            for d in report.declarations:
+                record = d.reading or {}
+                unread = (record.get("sections") or {}).get("indicators") in ("partial", "unread")
+                if d.grade and unread:
+                    trust["graded with the indicator table not read in full"] += 1
+                src = sum(1 for f in d.findings if f.code == "SRC001")
+                trust["most SRC001 in one declaration"] = max(trust["most SRC001 in one declaration"], src)
+            for f in report.iter_findings():
+                if CHROME.search(f.message.get("zh", "")):
+                    trust["findings quoting page chrome"] += 1
         judged = judged_findings(form, reports)
         all_judged += judged
         covered = {i for j in judged if j.verdict == "true" for i in j.covers}
@@ -262,14 +287,16 @@ def evaluate(corpus: Path | None) -> tuple[dict[str, Any], list[Judged], list[Fo
             if i in covered:
                 defects_found += 1
                 recall_by_kind[defect.get("kind", "other")][0] += 1
+    defects = [j for j in all_judged if not j.note]
     by_family: dict[str, list[Judged]] = defaultdict(list)
     by_severity: dict[str, list[Judged]] = defaultdict(list)
-    for j in all_judged:
+    for j in defects:
         by_family[family(j.code)].append(j)
         by_severity[j.severity].append(j)
     figures = {
         "forms": len(the_forms),
-        "precision": precision(all_judged),
+        "precision": precision(defects),
+        "precision_notes": precision([j for j in all_judged if j.note]),
         "precision_by_severity": {k: precision(v) for k, v in sorted(by_severity.items())},
         "precision_by_family": {k: precision(v) for k, v in sorted(by_family.items())},
         "recall": {
@@ -282,6 +309,13 @@ def evaluate(corpus: Path | None) -> tuple[dict[str, Any], list[Judged], list[Fo
             k: {"right": v[0], "total": v[1], "accuracy": None if not v[1] else round(v[0] / v[1], 4)}
             for k, v in sorted(reading.items())
         },
+        "document_kind": {
+            "right": kinds["right"],
+            "total": kinds["right"] + kinds["wrong"],
+            "accuracy": round(kinds["right"] / max(1, kinds["right"] + kinds["wrong"]), 4),
+            "confusion": {f"{a} → {b}": n for (a, b), n in sorted(kind_confusion.items())},
+        },
+        "trust": {k: trust[k] for k in sorted(trust)},
     }
     return figures, all_judged, the_forms
 
@@ -320,7 +354,11 @@ def _pct(value: float | None) -> str:
 
 def print_summary(figures: dict[str, Any]) -> None:
     p = figures["precision"]
-    print(f"{figures['forms']} labelled forms; {p['findings']} findings ({p['unlabelled']} not yet judged)")
+    n = figures["precision_notes"]
+    print(
+        f"{figures['forms']} labelled forms; {p['findings']} defect findings ({p['unlabelled']} not yet judged), "
+        f"{n['findings']} reading notes ({n['unlabelled']} not yet judged, precision {_pct(n['precision'])})"
+    )
     print(
         f"precision {_pct(p['precision'])}  (strict {_pct(p['strict'])}; "
         f"true {p['true']}, false {p['false']}, debatable {p['debatable']})"
@@ -341,6 +379,13 @@ def print_summary(figures: dict[str, Any]) -> None:
     print("reading:")
     for name, v in figures["reading"].items():
         print(f"  {name:15s} {_pct(v['accuracy'])}  ({v['right']} of {v['total']})")
+    k = figures["document_kind"]
+    print(f"  document kind   {_pct(k['accuracy'])}  ({k['right']} of {k['total']})")
+    for pair, count in k["confusion"].items():
+        print(f"    {pair}: {count}")
+    print("trust:")
+    for name, value in figures["trust"].items():
+        print(f"  {name}: {value}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -320,3 +320,12 @@ def _labels_toml() -> dict:
 
     text = resources.files("perflint").joinpath("data/labels.toml").read_text("utf-8")
     return tomllib.loads(text)
+
+
+_EXTRA_TRADITIONAL = str.maketrans("際關構顯讀覽歷舊園獲變語與製", "际关构显读览历旧园获变语与制")
+
+
+def simplified(text: str) -> str:
+    """``text`` with Traditional characters folded to Simplified and the pinyin some
+    mirrors insert (``區(qū)``) dropped: for matching words, never for what is shown."""
+    return _PINYIN.sub("", text).translate(_traditional()).translate(_EXTRA_TRADITIONAL)

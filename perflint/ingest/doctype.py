@@ -18,6 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from perflint.domain.model import Declaration
+from perflint.domain.vocab import simplified
 
 #: columns and words only a self-evaluation has
 _SELF_EVAL = re.compile(
@@ -34,6 +35,10 @@ _APPROVAL = re.compile(r"批复表|批复|下达.{0,12}?绩效目标|绩效目�
 _TEMPLATE_WORD = re.compile(r"模板|样表|参考格式|填报说明|填表说明|范本|格式文本")
 _PLACEHOLDER = re.compile(r"\*\*|[xX×]{2}|＊＊|…{1,2}$|^\s*$")
 _REPORT = re.compile(r"评价报告|评价指标体系|指标库|共性指标|评分标准|评分细则|打分|专家评审|绩效评价")
+#: a form left blank: no year, XX for the year, the bare 盖章 prompt
+_BLANK_YEAR = re.compile(r"[(（]\s*(?:20[Xx×]{2})?\s*年度?\s*[)）]")
+#: an article or news page, not a form
+_ARTICLE = re.compile(r"原标题|记者|据悉|报道")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +50,8 @@ class Kind:
 
 
 def _nfkc(text: str) -> str:
-    return unicodedata.normalize("NFKC", text)
+    """NFKC, Traditional folded to Simplified and inserted pinyin dropped (for matching only)."""
+    return simplified(unicodedata.normalize("NFKC", text))
 
 
 def _form_start(decls: list[Declaration], text: str) -> int:
@@ -83,6 +89,8 @@ def classify(text: str, decls: list[Declaration]) -> Kind:
     head = flat[:400]
     form_start = _form_start(decls, text)
     before = _nfkc(text[:form_start])
+    if "评价报告" in head and "自评表" not in head:
+        return Kind("other", "绩效评价报告，不是申报表")
     self_eval_words = {m.group(0) for m in _SELF_EVAL.finditer(flat)}
     if _SELF_EVAL_TITLE.search(head) and ("自评" in head or self_eval_words) or len(self_eval_words) >= 3:
         if "自评" in flat or len(self_eval_words) >= 3:
@@ -90,14 +98,23 @@ def classify(text: str, decls: list[Declaration]) -> Kind:
     rows, empty = _filled_values(decls)
     if rows >= 3 and empty / rows >= 0.7:
         return Kind("template", f"{empty}/{rows} 个指标值为空或占位符")
-    filled = any(d.money.total is not None and d.money.total.amount for d in decls) or any(d.goals for d in decls)
-    if _TEMPLATE_WORD.search(head) and ((rows and empty / rows >= 0.5) or (not rows and not filled)):
-        return Kind("template", "标题或说明表明是模板、样表")
+    filled_values = [v for d in decls for v in _filled(d)]
+    labels = sum(len(d.source.labels) for d in decls)
+    if _TEMPLATE_WORD.search(flat[:200]) and len(filled_values) < 5:
+        return Kind("template", "标题表明是模板、样表或填报说明")
     readable = [d for d in decls if d.title or d.source.labels or d.indicators]
     notice_words = {m.group(0)[:8] for m in _NOTICE.finditer(before)}
+    head_words = {m.group(0)[:8] for m in _NOTICE.finditer(head)}
     prose_before = len("".join(before.split()))
-    if (notice_words and prose_before >= 60) or (not readable and _NOTICE.search(head)):
-        return Kind("notice", "表前有通知或公示正文：" + "、".join(sorted(notice_words))[:40])
+    if (notice_words and prose_before >= 60) or len(head_words) >= 2 or (not readable and _NOTICE.search(head)):
+        return Kind("notice", "表前有通知或公示正文：" + "、".join(sorted(notice_words | head_words))[:40])
+    if decls and (
+        (not filled_values and (_BLANK_YEAR.search(flat) or rows == 0))
+        or (labels >= 10 and len(filled_values) * 5 <= labels and _BLANK_YEAR.search(flat))
+    ):
+        return Kind("template", "表中各栏几乎都没有填写")
+    if readable and not any(d.title or d.indicators for d in decls) and _ARTICLE.search(head):
+        return Kind("other", "新闻或文章，不是申报表")
     if not readable:
         if _REPORT.search(flat):
             return Kind("other", "评价报告或指标体系等，不是申报表")
@@ -106,3 +123,34 @@ def classify(text: str, decls: list[Declaration]) -> Kind:
     if _APPROVAL.search(_nfkc(title_zone)):
         return Kind("approval", "批复或下达的绩效目标表")
     return Kind("declaration", "绩效目标申报表")
+
+
+def _filled(decl: Declaration) -> list[str]:
+    """The answers the form holds (values a filer wrote, not labels or placeholders)."""
+    out = []
+    for value in (decl.name, decl.department, decl.implementing_unit, decl.functions, decl.basis):
+        if value and _answer(value):
+            out.append(value)
+    if decl.money.total is not None and decl.money.total.amount:
+        out.append(decl.money.total.text)
+    out += [g for g in decl.goals.values() if g.strip() and "**" not in g and "……" not in g]
+    for ind in decl.indicators:
+        value = ind.value if ind.value is not None else ind.content
+        if value and _answer(value):
+            out.append(value)
+    return out
+
+
+_NUMBERING = re.compile(r"^\(?\d{1,2}[.、)）]?$")
+
+
+def _answer(value: str) -> bool:
+    """Text a filer wrote, not a placeholder, an option box or bare numbering."""
+    flat = _nfkc(value).strip()
+    return (
+        bool(flat)
+        and not _PLACEHOLDER.search(flat)
+        and "**" not in flat
+        and "□" not in flat
+        and not _NUMBERING.match(flat)
+    )

@@ -107,10 +107,40 @@ def _form_spans(decl: Declaration) -> list[Span]:
     return spans
 
 
+_ATTACHMENT = re.compile(r"^附件\d*[:：]?$")
+
+
+def _drop_trailing_chrome_rows(decl: Declaration) -> None:
+    """Indicator rows at the end of the table made of page chrome ("扫一扫在手机打开当前页",
+    "[下载] [打印] [关闭]", a bare "附件:") are the page, not the form: their cells go to
+    ``source.chrome``."""
+    while decl.indicators:
+        index = len(decl.indicators) - 1
+        ind = decl.indicators[-1]
+        cells = [c for c in (ind.content, ind.value, ind.level3, ind.note) if c and c.strip()]
+        if not cells or not any(is_chrome(c) for c in cells):
+            return
+        if not all(is_chrome(c) or _ATTACHMENT.match(_nfkc_compact(c)) for c in cells):
+            return
+        prefix = f"/indicators/{index}"
+        for pointer in [p for p in decl.source.spans if p == prefix or p.startswith(prefix + "/")]:
+            span = decl.source.spans.pop(pointer)
+            pointer_inherited = pointer.rsplit("/", 1)[-1] in ind.inherited
+            if not span.is_empty and not pointer_inherited:
+                decl.source.chrome.append(span)
+        for pointer in [p for p in decl.source.labels if p == prefix or p.startswith(prefix + "/")]:
+            label = decl.source.labels.pop(pointer)
+            if label.span is not None:
+                decl.source.chrome.append(label.span)
+        decl.indicators.pop()
+
+
 def separate_outside(text: str, decls: list[Declaration]) -> None:
     """Move page chrome and the text before the first form out of ``unrecognized`` (into ``source.chrome``)."""
     if not decls:
         return
+    for decl in decls:
+        _drop_trailing_chrome_rows(decl)
     lines = _Lines(text)
     first_form = min((lines.offset(s) for s in _form_spans(decls[0])), default=len(text))
     for index, decl in enumerate(decls):

@@ -1,0 +1,149 @@
+"""Indicator tables read by their header: columns mapped, values built from their parts."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+
+def _lines(*rows: str) -> str:
+    return "\n".join(rows)
+
+
+def _rows(d) -> list[tuple]:
+    return [(i.level1, i.level2, i.content, i.value) for i in d.indicators]
+
+
+def test_value_built_from_comparator_value_and_unit_columns(read_one) -> None:
+    text = _lines(
+        "| 项目名称 | 乡村学校食堂改造 | | | | |",
+        "| 一级指标 | 二级指标 | 三级指标 | 计算符号 | 目标值 | 度量单位 | 指标值说明 |",
+        "| 产出指标 | 数量指标 | 改造食堂个数 | = | 6 | 个 | 按计划 |",
+        "| 食堂验收合格率 | ≥ | 95 | % | 抽查 |",
+        "| 效益指标 | 社会效益指标 | 就餐环境 | | 明显改善 | % | |",
+    )
+    d = read_one(text)
+    assert _rows(d) == [
+        ("产出指标", "数量指标", "改造食堂个数", "=6个"),
+        ("产出指标", "数量指标", "食堂验收合格率", "≥95%"),
+        ("效益指标", "社会效益指标", "就餐环境", "明显改善"),  # a value in words stays as written
+    ]
+    first = d.indicators[0]
+    assert first.extra == {"计算符号": "=", "度量单位": "个", "指标值说明": "按计划"}
+    # each part keeps its span: the value cell's under value, the others under extra
+    assert {"/indicators/0/value", "/indicators/0/extra/计算符号", "/indicators/0/extra/度量单位"} <= set(
+        d.source.spans
+    )
+
+
+def test_nature_column_gives_the_comparator_only_when_it_holds_one(read_one) -> None:
+    text = _lines(
+        "| 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 计量单位 |",
+        "| 产出指标 | 质量指标 | 维修合格率 | ≥ | 98 | % |",
+        "| 时效指标 | 完成时限 | 定量 | 10 | 月 |",
+        "| 成本指标 | 经济成本指标 | 单位成本 | 定量 | 1.2万元 | % |",
+    )
+    d = read_one(text)
+    assert [i.value for i in d.indicators] == ["≥98%", "10月", "1.2万元"]
+
+
+def test_one_cell_per_line_table_with_weight_unit_and_nature_columns(read_one) -> None:
+    # a page that prints each cell on its own line ending in " |", a bare "|" for an empty cell
+    text = _lines(
+        "项目名称 |",
+        "村级公益岗位补贴 |",
+        "绩效指标 |",
+        "指标 |",
+        "指标权重 |",
+        "计量单位 |",
+        "指标性质 |",
+        "指标值 |",
+        "补贴发放人数 |",
+        "30 |",
+        "人 |",
+        "≥ |",
+        "45 |",
+        "群众满意度 |",
+        "20 |",
+        "% |",
+        "≥ |",
+        "90 |",
+        "促进就业增收 |",
+        "20 |",
+        "|",
+        "定性 |",
+        "|",
+    )
+    d = read_one(text)
+    assert [(i.content, i.value) for i in d.indicators] == [
+        ("补贴发放人数", "≥45人"),
+        ("群众满意度", "≥90%"),
+        ("促进就业增收", ""),
+    ]
+    assert d.indicators[0].extra == {"指标权重": "30", "计量单位": "人", "指标性质": "≥"}
+
+
+def test_pipe_rows_opened_by_a_bare_pipe_line(read_one) -> None:
+    # each row opens with a bare "|" and the last cell of a row closes it ("… | |||")
+    text = _lines(
+        "|",
+        "项目名称 |",
+        "社区公园提升 | |||",
+        "|",
+        "绩效指标 |",
+        "一级指标 |",
+        "二级指标 |",
+        "三级指标 |",
+        "计量单位 |",
+        "指标性质 |",
+        "指标值 |",
+        "|",
+        "产出指标 |",
+        "数量指标 |",
+        "新增绿地面积 |",
+        "平方米 |",
+        "≥ |",
+        "1200 | |",
+        "|",
+        "增设座椅 |",
+        "张 |",
+        "= |",
+        "40 | |||",
+        "|",
+        "质量指标 |",
+        "苗木成活率 |",
+        "% |",
+        "≥ |",
+        "90 | ||",
+    )
+    d = read_one(text)
+    assert d.name == "社区公园提升"
+    assert _rows(d) == [
+        ("产出指标", "数量指标", "新增绿地面积", "≥1200平方米"),
+        ("产出指标", "数量指标", "增设座椅", "=40张"),
+        ("产出指标", "质量指标", "苗木成活率", "≥90%"),
+    ]
+
+
+def test_wide_sheet_of_several_projects_under_a_department_subtotal(read_all) -> None:
+    text = _lines(
+        "| 部门预算项目绩效目标申报表(2024年度) | | |",
+        "| 金额单位:元 | | |",
+        "| 单位名称 | 项目名称 | 预算数 | 年度目标 | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 |",
+        "| 301-青溪镇部门 | 1,250,000.00 | |",
+        "| 301001-青溪镇人民政府 | 村道保洁 | 450,000.00 | 村道常年整洁 | 产出指标 | 数量指标 | 保洁里程 | ≥ | 30 | 公里 |",
+        "| 满意度指标 | 服务对象满意度指标 | 村民满意度 | ≥ | 90 | % |",
+        "| 路灯维护 | 800,000.00 | 路灯亮灯率保持高位 | 产出指标 | 质量指标 | 亮灯率 | ≥ | 98 | % |",
+        "| 产出指标 | 数量指标 | 维护路灯数 | = | 1200 | 盏 |",
+    )
+    first, second = read_all(text)
+    assert (first.name, first.department, first.year) == ("村道保洁", "301-青溪镇部门", 2024)
+    assert (second.name, second.department, second.year) == ("路灯维护", "301-青溪镇部门", 2024)
+    assert (first.money.total.amount, first.money.total.unit) == (Decimal("450000.00"), "元")
+    assert (second.money.total.amount, second.money.total.unit) == (Decimal("800000.00"), "元")
+    assert [(i.content, i.value) for i in first.indicators] == [("保洁里程", "≥30公里"), ("村民满意度", "≥90%")]
+    assert [(i.level2, i.content, i.value) for i in second.indicators] == [
+        ("质量指标", "亮灯率", "≥98%"),
+        ("数量指标", "维护路灯数", "=1200盏"),
+    ]
+    assert second.goals == {"annual": "路灯亮灯率保持高位"}
+    assert [(f.key, f.text) for f in first.fields if f.key == "subtotal"] == [("subtotal", "1,250,000.00")]
