@@ -59,6 +59,7 @@ from perflint.domain.vocab import (
     label_key,
     vocabulary,
 )
+from perflint.ingest.cells import compose_value, is_comparator, leading_amount
 from perflint.ingest.layouts import Cell, Row
 
 
@@ -294,6 +295,33 @@ class _FormBuilder:
         #: flattened PDF text prints labels in blocks: labels waiting for values
         self.queue_labels = owner.layout == "flattened"
         self.queued: list[tuple[LabelInfo, int, int]] = []
+        #: a wide sheet's row that starts the next project: the builder hands
+        #: it to a new form (see :meth:`successor`)
+        self.handoff: list[tuple[int, int]] | None = None
+
+    def successor(self) -> _FormBuilder:
+        """The form of the next project of a wide sheet: the same table, title,
+        year, department and amount unit."""
+        nxt = _FormBuilder(self.owner, self.decl.source.index + 1)
+        src, dst = self.decl, nxt.decl
+        for attr, pointer in (("title", "/title"), ("year_text", "/year_text"), ("department", "/department")):
+            value = getattr(src, attr)
+            if value is not None and pointer in src.source.spans:
+                setattr(dst, attr, value)
+                dst.source.spans[pointer] = src.source.spans[pointer]
+                if pointer in src.source.labels:
+                    dst.source.labels[pointer] = src.source.labels[pointer]
+        dst.year, dst.form_type = src.year, src.form_type
+        nxt.has_title = self.has_title
+        nxt.money_unit = self.money_unit
+        nxt.labels_seen = self.labels_seen
+        table = self.table
+        if table is not None:
+            table.last_levels.clear()
+            table.levels.clear()
+            table.buffer.clear()
+        nxt.table, self.table = table, None
+        return nxt
 
     # -- recording -----------------------------------------------------------
     def _label(self, pointer: str, start: int, end: int) -> None:
@@ -730,6 +758,12 @@ class _FormBuilder:
         first_i, (fs, fe) = nonblank[0]
         first = infos[first_i]
         header_hits = [inf for inf in infos if inf is not None and inf.kind == table.col_kind]
+        if not header_hits and row.stream and table.kind == "indicators" and len(nonblank) == 1:
+            # 指标, 单位 …: column headings only where a header is being read
+            opening = table.collecting or (not table.columns and not table.buffer and not table.levels)
+            weak = self.vocab.header_only.get(label_key(self.text[fs:fe])) if opening else None
+            if weak is not None:
+                header_hits = [weak]
         if header_hits and len(header_hits) == len(nonblank):
             if row.stream:
                 if not table.collecting:
@@ -772,7 +806,10 @@ class _FormBuilder:
         assert table is not None
         self._flush_stream()
         columns: list[str | None] = []
+        header_only = self.vocab.header_only
         for (s, e), inf in zip(cells, infos):
+            if inf is None and s < e and table.kind == "indicators":
+                inf = header_only.get(label_key(self.text[s:e]))  # 指标, 单位 … next to other headings
             if inf is not None and inf.kind == table.col_kind:
                 columns.append(inf.key)
                 self._template(s, e)
@@ -843,6 +880,14 @@ class _FormBuilder:
         assert table is not None
         text = self.text
         assigned: dict[str, tuple[int, int]] = {}
+        if table.fields:
+            if self._subtotal_row(cells):
+                return
+            if table.width and len(cells) != table.width:
+                cells = self._align_wide(cells) or cells
+            if table.width and len(cells) == table.width and self._starts_project(cells):
+                self.handoff = cells
+                return
         if table.width and len(cells) == table.width:
             for i, (col, c) in enumerate(zip(table.columns, cells)):
                 if col == FIELD_COLUMN:
@@ -874,6 +919,68 @@ class _FormBuilder:
         for c in rest[len(cols) :]:
             self.unrecognized(*c)
         self._emit_indicator(assigned)
+
+    # wide sheets: one project per row group -------------------------------------------
+    def _align_wide(self, cells: list[tuple[int, int]]) -> list[tuple[int, int]] | None:
+        """A row of a wide sheet whose merged cells on the left are missing:
+        line it up on its first category cell (一级 or 二级 column)."""
+        table = self.table
+        assert table is not None
+        text = self.text
+        for k, (s, e) in enumerate(cells):
+            if s >= e:
+                continue
+            cat = self.vocab.category(text[s:e])
+            if cat is None:
+                continue
+            level = "level1" if cat[0] == 1 or cat[1] in self.vocab.level1.values() else "level2"
+            if level not in table.columns:
+                level = "level1" if "level1" in table.columns else "level2"
+            if level not in table.columns:
+                return None
+            shift = table.columns.index(level) - k
+            if shift < 0 or shift + len(cells) > table.width:
+                return None
+            pad = (cells[0][0], cells[0][0])
+            return [pad] * shift + cells + [pad] * (table.width - shift - len(cells))
+        return None
+
+    def _starts_project(self, cells: list[tuple[int, int]]) -> bool:
+        """Does this full-width row name a project other than the one being read?"""
+        table = self.table
+        assert table is not None
+        if self.decl.name is None:
+            return False
+        for i, (col, c) in enumerate(zip(table.columns, cells)):
+            if col == FIELD_COLUMN and c[0] < c[1] and table.fields[i][0].key == "name":
+                return True
+        return False
+
+    def _subtotal_row(self, cells: list[tuple[int, int]]) -> bool:
+        """ "820-某镇部门 | 8,827,620.53": a department's subtotal above its projects.
+
+        Its name is the department of the projects below; its amount is kept
+        as an extra field (``subtotal``).
+        """
+        filled = [c for c in cells if c[0] < c[1]]
+        if len(filled) != 2:
+            return False
+        (ns, ne), (vs, ve) = filled
+        name, amount = self.text[ns:ne], self.text[vs:ve]
+        head = leading_amount(name)
+        if self.vocab.category(name) is not None or (head is not None and head[2] >= len(name)):
+            return False
+        found = leading_amount(amount)
+        if found is None or found[2] < len(amount.rstrip()):
+            return False
+        d = self.decl
+        if d.department is not None and "/department" in d.source.spans:
+            self.unrecognized(ns, ne)
+        else:
+            d.department = self._value("/department", ns, ne)
+        pointer = f"/fields/{len(d.fields)}"
+        d.fields.append(ExtraField(key="subtotal", label="", text=self._value(pointer, vs, ve)))
+        return True
 
     def _peel_levels(self, cells: list[tuple[int, int]], assigned: dict[str, tuple[int, int]]) -> list[tuple[int, int]]:
         """Take the category cells off the front of a row (fused ones too)."""
@@ -1004,10 +1111,21 @@ class _FormBuilder:
             # 三级指标 is the indicator's name in the 2021 tables
             ind.content = ind.level3
             d.source.spans[f"{pointer}/content"] = d.source.spans[f"{pointer}/level3"]
+        parts: dict[str, str] = {}
         for col, c in assigned.items():
             if col.startswith("extra:") and c[0] < c[1]:
                 name = col[6:]
                 ind.extra[name] = self._value(f"{pointer}/extra/{escape_pointer(name)}", *c)
+                role = self.vocab.column_role.get(name)
+                if role is not None:
+                    parts.setdefault(role, ind.extra[name])
+        if ind.value and parts:
+            # "≥ | 95 | %": the value is built from its columns; its span stays
+            # the value cell's, the other parts keep theirs under extra
+            comparator = parts.get("comparator")
+            if comparator is None or not is_comparator(comparator):
+                comparator = parts.get("nature")
+            ind.value = compose_value(ind.value, comparator, parts.get("unit"))
         d.indicators.append(ind)
 
     def _fits_group(self, cell: tuple[int, int]) -> bool:
@@ -1124,6 +1242,11 @@ class Builder:
                 if self._head_row(cell, current):
                     continue
             current.add_row(row, cells)
+            if current.handoff is not None:
+                # a wide sheet's next project
+                forms.append(current)
+                current.handoff, current = None, current.successor()
+                current.add_row(row, cells)
             if row.free and cells and self._is_footer(cells[0]):
                 current.has_footer = True
         forms.append(current)

@@ -176,7 +176,28 @@ def _pipe_mode(text: str, spans: list[tuple[int, int]]) -> str:
         return "separated"
     if multi > cell_lines:
         return "rows"
+    if _rows_marked(text, spans):
+        return "marked"
     return "trailing"
+
+
+def _rows_marked(text: str, spans: list[tuple[int, int]]) -> bool:
+    """One cell per line, each row opened by a bare ``|`` line and closed by
+    ``text | |||``: the bare ``|`` marks a row, not an empty cell."""
+    closes = after = 0
+    previous_closed = False
+    for start, end in spans:
+        line = text[start:end]
+        if not line.strip():
+            continue
+        if _only_pipes(line):
+            if previous_closed and line.count("|") == 1:
+                after += 1
+            previous_closed = False
+            continue
+        previous_closed = _cell_line(line) and line.count("|") >= 2
+        closes += previous_closed
+    return after >= 3 and after * 2 >= closes
 
 
 def _cell_line(line: str) -> bool:
@@ -216,6 +237,9 @@ def pipe_rows(text: str, vocab: Vocabulary | None = None) -> list[Row]:
     # one cell per line and never a row separator: the rows are unknown, so
     # every cell is a stream cell.
     stream = mode == "separated" or (mode == "trailing" and not any(text[s:e].count("|") >= 2 for s, e in spans))
+    marked = mode == "marked"
+    if marked:
+        mode = "trailing"
     rows: list[Row] = []
     last_bare = False
     current: Row | None = None
@@ -248,8 +272,8 @@ def pipe_rows(text: str, vocab: Vocabulary | None = None) -> list[Row]:
         if _only_pipes(line):
             flush_open(start - 1 if start else start)
             bar = start + line.index("|")
-            if line.count("|") >= 2 or mode == "rows":
-                current = None
+            if line.count("|") >= 2 or mode == "rows" or marked:
+                current = None  # a row ends (or, marked, the next one starts)
             elif mode == "trailing" or (mode == "separated" and last_bare):
                 add_cell(Cell(bar, bar, True))  # an empty cell
             last_bare = True
