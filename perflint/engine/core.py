@@ -318,8 +318,10 @@ class Engine:
                 for i, decl in enumerate(decls):
                     if decl.document_kind not in rule.documents:
                         continue  # a notice or approval is not judged on its filing parts
-                    if rule.needs and decl.reading is not None and not all(
-                        decl.reading.confident(section) for section in rule.needs
+                    if (
+                        rule.needs
+                        and decl.reading is not None
+                        and not all(decl.reading.confident(section) for section in rule.needs)
                     ):
                         continue  # a part it claims something about was not read: SRC002 says so
                     self._run(found, active, display, decls, docs, i, ignores, kind, decl, contexts[i])

@@ -37,7 +37,9 @@ _CHROME_ANYWHERE = re.compile(
     r"ICP备\d+|公网安备|网站标识码|版权所有|Copyright|©"
 )
 #: labels whose text shows the form goes on after them (sign-off, footer, notes after the table)
-_END_MARKS = re.compile(r"填报人|填表人|填报日期|填表日期|单位负责人|审核意见|盖章|财务负责人|经办人|联系电话|说明[:：]|备注[:：]|注[:：]")
+_END_MARKS = re.compile(
+    r"填报人|填表人|填报日期|填表日期|单位负责人|审核意见|盖章|财务负责人|经办人|联系电话|说明[:：]|备注[:：]|注[:：]"
+)
 _SECTION_OF = {
     "title": "header",
     "year": "header",

@@ -41,6 +41,7 @@ COLUMNS = (
     "end_column",
     "declaration",
     "declaration_name",
+    "document_kind",
     "grade",
     "code",
     "name",
@@ -52,6 +53,7 @@ COLUMNS = (
     "suggestion",
     "quote",
     "fingerprint",
+    "note",
 )
 _DANGEROUS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
@@ -81,6 +83,7 @@ def row(decl: DeclarationReport | None, f: Finding, options: ReportOptions) -> l
         "end_column": span.end_column if span else None,
         "declaration": None if f.declaration is None else f.declaration + 1,
         "declaration_name": name,
+        "document_kind": decl.document_kind if decl is not None else None,
         "grade": grade_label(decl.grade, lang) if decl is not None else None,
         "code": f.code,
         "name": f.name,
@@ -92,6 +95,7 @@ def row(decl: DeclarationReport | None, f: Finding, options: ReportOptions) -> l
         "suggestion": f.suggestion_text(lang),
         "quote": f.quote,
         "fingerprint": f.fingerprint(),
+        "note": "1" if f.note else "",
     }
     return [safe_cell(record[c]) for c in COLUMNS]
 

@@ -52,6 +52,7 @@ from perflint.report._common import (
     sorted_declarations,
     sorted_files,
     strip_control,
+    ungraded_reason,
 )
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
@@ -355,12 +356,16 @@ def _declaration(order: int, file: FileReport, decl: DeclarationReport, options:
         (
             t("word.grade", lang),
             (
-                f"{_grade(decl.grade, lang)} "
+                f'{e(t("grade.none", lang))} <span class="muted">{e(ungraded_reason(decl, lang))}</span>'
+                if decl.ungraded
+                else f"{_grade(decl.grade, lang)} "
                 f'<span class="muted">{e(t("word.score", lang))} {e(format_score(decl.score))}'
                 f" · {e(consequence(decl.grade, lang))}</span>"
             ),
         ),
     ]
+    if decl.document_kind != "declaration":
+        facts.insert(1, (t("col.document_kind", lang), e(t(f"kind.{decl.document_kind}", lang))))
     out = [
         f'<section class="declaration" id="{_anchor(decl, order)}">',
         f"<h2>{order}. {e(decl.display_name)}</h2>",
@@ -382,8 +387,13 @@ def _declaration(order: int, file: FileReport, decl: DeclarationReport, options:
             f'<td class="num">{c["infos"]}</td></tr>'
         )
     out.append("</tbody></table>")
+    ordered = decl_findings(decl)
     out.append(f"<h3>{e(t('html.findings', lang))}</h3>")
-    out.append(_findings_table(decl_findings(decl), file, options))
+    out.append(_findings_table([f for f in ordered if not f.note], file, options))
+    notes = [f for f in ordered if f.note]
+    if notes:  # what was or was not read: after the defects, never in the grade or the opinion
+        out.append(f"<h3>{e(t('html.notes', lang))}</h3>")
+        out.append(_findings_table(notes, file, options))
     out.append(f"<h3>{e(t('html.opinion', lang))}</h3>")
     out.append(_opinion_box(decl, lang))
     out.append("</section>")

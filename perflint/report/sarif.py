@@ -164,6 +164,12 @@ def _result(decl: DeclarationReport | None, f: Finding, rule_index: int, options
         props["aspect"] = str(f.aspect)
     if f.pointer:
         props["pointer"] = f.pointer
+    if decl is not None:
+        props["documentKind"] = decl.document_kind
+        if decl.ungraded:
+            props["ungraded"] = decl.ungraded
+    if f.note:
+        props["readingNote"] = True
     item["properties"] = props
     return item
 

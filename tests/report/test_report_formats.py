@@ -341,7 +341,7 @@ def test_csv_bom_columns_and_injection():
     assert '\'=HYPERLINK("x")乡村道路养护' in names
     en = list(csv.reader(io.StringIO(csv_report.render(sample_result(), {"lang": "en"}).decode("utf-8-sig"))))
     assert en[0] == [
-        h.replace("_", " ") if h in ("end_line", "end_column", "declaration_name") else h
+        h.replace("_", " ") if h in ("end_line", "end_column", "declaration_name", "document_kind") else h
         for h in (
             "path",
             "line",
@@ -350,6 +350,7 @@ def test_csv_bom_columns_and_injection():
             "end_column",
             "declaration",
             "declaration_name",
+            "document_kind",
             "grade",
             "code",
             "rule",
@@ -361,6 +362,7 @@ def test_csv_bom_columns_and_injection():
             "suggestion",
             "quoted text",
             "fingerprint",
+            "reading note",
         )
     ]
 

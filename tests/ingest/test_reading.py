@@ -1,0 +1,166 @@
+"""What was read: the document kind, the reading record, page chrome, and claims only about what was read."""
+
+from __future__ import annotations
+
+import pytest
+from support.paths import EXAMPLES
+
+from perflint.catalog import builtin_catalog
+from perflint.domain.result import FileReport
+from perflint.engine.config import Config
+from perflint.engine.core import Engine
+from perflint.ingest.coverage import uncovered
+from perflint.ingest.files import load_bytes
+
+HEAD = """| 项目支出绩效目标申报表 | | | | |
+| (2022年度) | | | | |
+| 项目名称 | 城区公厕提质改造 | | | |
+| 主管部门 | 青溪区城市管理局 | | | |
+| 项目资金 (万元) | 年度资金总额: | 85.00 | | |
+| 年度总体目标 | 完成城区12座公厕提质改造。 | | | |
+| 一级指标 | 二级指标 | 三级指标 | 指标值 | |
+| 产出指标 | 数量指标 | 改造公厕座数 | ≥12座 | |
+| 质量指标 | 改造工程验收合格率 | 100% | | |
+"""
+SATISFACTION = "| 满意度指标 | 服务对象满意度指标 | 周边居民满意度 | ≥85% | |\n"
+FOOTER = "| 填报人 | 李某 | 填报日期 | 2022年1月5日 | |\n"
+CHROME = "索引号: 11341723/2022-00005\n发布机构: 青溪区城市管理局\n发布日期: 2022-02-18\n"
+TRAILER = "| 扫一扫在手机打开当前页 | | | | |\n| [下载] [打印] [关闭] | | | | |\n"
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine(builtin_catalog(), Config(today="2022-06-01"))
+
+
+def report(engine: Engine, text: str, name: str = "form.txt") -> FileReport:
+    fr = load_bytes(text.encode("utf-8"), name)
+    [rep] = engine.file_reports(fr, name)
+    return rep
+
+
+def codes(rep: FileReport) -> list[str]:
+    return sorted(f.code for f in rep.iter_findings())
+
+
+def test_a_whole_form_is_read_and_graded(engine):
+    rep = report(engine, HEAD + SATISFACTION + FOOTER)
+    [decl] = rep.declarations
+    assert decl.reading["sections"]["indicators"] == "read" and not decl.reading["truncated"]
+    assert decl.grade and decl.ungraded is None
+    assert "SRC002" not in codes(rep)
+
+
+def test_text_cut_inside_the_table_claims_nothing_about_the_rest(engine):
+    rep = report(engine, HEAD)
+    [decl] = rep.declarations
+    assert decl.reading["sections"]["indicators"] == "partial" and decl.reading["truncated"]
+    found = codes(rep)
+    assert "SRC002" in found
+    # no "no satisfaction indicator", "no cost indicator", "preparer missing" for what was not read
+    assert not {"SAT001", "COST001", "REQ012", "IND001", "IND011"} & set(found)
+    assert decl.grade == "" and decl.ungraded == "indicators-partial"
+    [note] = [f for f in decl.findings if f.code == "SRC002"]
+    assert note.note and "截断" in note.message["zh"] and "绩效指标" in note.message["zh"]
+
+
+def test_a_table_that_ends_with_its_satisfaction_row_is_whole(engine):
+    """A page showing only the table leaves out the footer: not judged, not called cut off."""
+    rep = report(engine, HEAD + SATISFACTION)
+    [decl] = rep.declarations
+    assert decl.reading["sections"]["indicators"] == "read"
+    assert decl.reading["sections"]["footer"] == "unread"
+    assert "SRC002" not in codes(rep) and "REQ012" not in codes(rep)
+    assert decl.grade
+
+
+def test_page_chrome_is_kept_but_never_reported(engine):
+    text = CHROME + HEAD + SATISFACTION + TRAILER
+    fr = load_bytes(text.encode("utf-8"), "page.txt")
+    [decl] = fr.declarations
+    assert decl.source.chrome and not decl.unrecognized
+    assert [i.content for i in decl.indicators][-1] == "周边居民满意度"  # the trailer is not a row
+    assert uncovered(fr.text or "", fr.declarations) == []  # nothing lost
+    rep = report(engine, text, "page.txt")
+    for f in rep.iter_findings():
+        assert "扫一扫" not in f.message["zh"] and "发布机构" not in f.message["zh"], f.message["zh"]
+    assert "SRC001" not in codes(rep)
+
+
+def test_unrecognised_text_is_one_note_per_declaration(engine):
+    text = HEAD.replace("| 项目名称 |", "| 甲乙丙丁 | 一 | 二 | 三 |\n| 项目名称 |") + SATISFACTION + FOOTER
+    rep = report(engine, text)
+    notes = [f for f in rep.iter_findings() if f.code == "SRC001"]
+    assert len(notes) == 1 and notes[0].severity.value == "info" and notes[0].note
+
+
+SELF_EVALUATION = """项目支出绩效自评表
+（2023年度）
+| 项目名称 | 乡村道路养护 | | | | | | |
+| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |
+| 产出指标 | 数量指标 | 养护里程 | ≥35公里 | 36公里 | 20 | 20 | 无 |
+| 满意度指标 | 服务对象满意度指标 | 村民满意度 | ≥90% | 92% | 10 | 10 | 无 |
+"""
+TEMPLATE = """| 项目支出绩效目标申报表 | | | |
+| ( 年度) | | | |
+| 项目名称 | | | |
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| 产出指标 | 数量指标 | 指标1: | ≥**个 |
+| 质量指标 | 指标1: | ≥**% | |
+| 时效指标 | 指标1: | **月**日前 | |
+| 满意度指标 | 服务对象满意度指标 | 指标1: | ≥**% |
+"""
+NOTICE = (
+    """青溪区财政局关于下达2023年乡村道路养护资金的通知
+各乡镇人民政府：
+根据《青溪区农村公路养护管理办法》，现将乡村道路养护资金85万元下达给你们，请按绩效目标组织实施，确保资金安全。
+附件：绩效目标表
+"""
+    + HEAD
+    + SATISFACTION
+)
+
+
+@pytest.mark.parametrize(("text", "kind"), [(SELF_EVALUATION, "self-evaluation"), (TEMPLATE, "template")])
+def test_a_look_alike_gets_one_note_and_nothing_else(engine, text, kind):
+    rep = report(engine, text)
+    assert codes(rep) == ["DOC001"]
+    [f] = list(rep.iter_findings())
+    assert f.args["kind"] == kind and f.note
+    assert all(d.grade == "" and d.ungraded == kind for d in rep.declarations)
+
+
+def test_a_notice_has_its_table_checked_not_its_filing_parts(engine):
+    rep = report(engine, NOTICE.replace("≥12座", "提高"))
+    [decl] = rep.declarations
+    assert decl.document_kind == "notice" and decl.ungraded == "notice"
+    found = codes(rep)
+    assert "DOC001" in found and "VAL002" in found  # the target table is checked
+    assert not {c for c in found if c.startswith(("REQ", "REV"))}  # the filing parts are not
+    assert "SRC001" not in found  # the notice text is not "unrecognised content"
+
+
+def test_reading_is_in_extract_output():
+    fr = load_bytes((HEAD + SATISFACTION).encode("utf-8"), "form.txt")
+    data = fr.declarations[0].to_dict()
+    assert data["document_kind"] == "declaration"
+    assert data["reading"]["sections"]["indicators"] == "read"
+    assert {"level1", "level2", "level3", "value"} <= set(data["reading"]["indicator_columns"])
+
+
+def test_removing_rows_never_raises_the_grade(engine):
+    """Fair grades: a form cut shorter is ungraded, or scores no higher than the whole one,
+    unless the rows cut away held findings."""
+    text = (EXAMPLES / "project-pipe-2022.txt").read_text("utf-8")
+    whole = report(engine, text)
+    [full] = whole.declarations
+    assert full.grade and full.reading["sections"]["indicators"] == "read"
+    lines = text.splitlines(keepends=True)
+    cited = {f.span.line for f in full.defects if f.span is not None}
+    for keep in range(len(lines) - 1, 0, -1):
+        cut = report(engine, "".join(lines[:keep]))
+        for decl in cut.declarations:
+            if decl.ungraded:
+                continue
+            removed_held_defects = any(line > keep for line in cited)
+            assert decl.score <= full.score or removed_held_defects, (keep, decl.score, full.score)
