@@ -53,7 +53,7 @@ FORMATS: tuple[tuple[str, tuple[str, ...], str, dict[str, str]], ...] = (
     ("xls", (".xls",), "sheet", {"zh": "Excel 97–2003 工作簿", "en": "Excel 97–2003 workbooks"}),
     (
         "html",
-        (".html", ".htm", ".shtml", ".xhtml"),
+        (".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml"),
         "web",
         {
             "zh": "保存的网页（表格；网页导航、索引号等页面元素不计入表格）",

@@ -22,6 +22,7 @@ Places: ``Sheet1!D12`` (the merged range's first cell).
 from __future__ import annotations
 
 import io
+import re
 import warnings
 from typing import Any
 
@@ -40,8 +41,10 @@ def render(package: Package, data: bytes) -> Rendering:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # "unknown extension", "data validation not supported" …
+            # read-only mode streams the cells (several times faster); the merged ranges
+            # it does not give are read from each sheet's part (_merges)
             book = openpyxl.load_workbook(
-                io.BytesIO(data), read_only=False, data_only=True, keep_vba=False, keep_links=False, rich_text=False
+                io.BytesIO(data), read_only=True, data_only=True, keep_vba=False, keep_links=False, rich_text=False
             )
     except InvalidFileException as exc:
         raise InputError("INP014", "corrupt", reason=str(exc)) from None
@@ -52,10 +55,39 @@ def render(package: Package, data: bytes) -> Rendering:
         if type(exc).__module__.startswith("defusedxml"):
             raise InputError("INP015", "xml-entities", part="", reason=str(exc)) from None
         raise
-    date1904 = getattr(book, "epoch", None) is not None and book.epoch.year == 1904
-    out = Rendering()
-    for sheet in book.worksheets:
-        _sheet(out, sheet, date1904)
+    try:
+        date1904 = getattr(book, "epoch", None) is not None and book.epoch.year == 1904
+        out = Rendering()
+        for sheet in book.worksheets:
+            _sheet(out, sheet, _merges(package, sheet), date1904)
+    finally:
+        book.close()
+    return out
+
+
+_MERGE = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"([A-Za-z]+[0-9]+)(?::([A-Za-z]+[0-9]+))?\"")
+_REF = re.compile(r"([A-Za-z]+)([0-9]+)")
+
+
+def _cell_ref(ref: bytes) -> tuple[int, int]:
+    m = _REF.fullmatch(ref.decode("ascii"))
+    assert m is not None
+    col = 0
+    for ch in m.group(1).upper():
+        col = col * 26 + ord(ch) - 64
+    return int(m.group(2)), col
+
+
+def _merges(package: Package, sheet: Any) -> list[tuple[int, int, int, int]]:
+    """The merged ranges of ``sheet``, (first row, first column, last row, last column), from its part."""
+    part = str(getattr(sheet, "_worksheet_path", "") or "").lstrip("/")
+    if not part:
+        return []
+    out = []
+    for m in _MERGE.finditer(package.read(part)):
+        r0, c0 = _cell_ref(m.group(1))
+        r1, c1 = _cell_ref(m.group(2)) if m.group(2) else (r0, c0)
+        out.append((min(r0, r1), min(c0, c1), max(r0, r1), max(c0, c1)))
     return out
 
 
@@ -64,23 +96,22 @@ def _text(cell: Any, date1904: bool) -> str:
     if value is None:
         return ""
     fmt = cell.number_format
-    style = getattr(cell, "_style", None)
-    fmt_id = getattr(style, "numFmtId", None)
+    try:
+        fmt_id = cell.style_array.numFmtId
+    except (AttributeError, IndexError, TypeError):
+        fmt_id = None
     if isinstance(value, (int, float)) and not isinstance(value, bool) and fmt_id in ZH_BUILTIN and fmt == "General":
         fmt = ZH_BUILTIN[fmt_id]
     return display(value, fmt, date1904)
 
 
-def _sheet(out: Rendering, sheet: Any, date1904: bool) -> None:
+def _sheet(out: Rendering, sheet: Any, ranges: list[tuple[int, int, int, int]], date1904: bool) -> None:
     title = str(sheet.title)
-    cells = getattr(sheet, "_cells", None)
-    if cells is None:  # pragma: no cover - openpyxl keeps cells in _cells
-        cells = {(c.row, c.column): c for row in sheet.iter_rows() for c in row}
+    cells = {(c.row, c.column): c for row in sheet.iter_rows() for c in row if c.value is not None}
     merged: dict[tuple[int, int], tuple[int, int, int, int]] = {}
     covered_across: set[tuple[int, int]] = set()
     continued: set[tuple[int, int]] = set()
-    for rng in sheet.merged_cells.ranges:
-        r0, c0, r1, c1 = rng.min_row, rng.min_col, rng.max_row, rng.max_col
+    for r0, c0, r1, c1 in ranges:
         merged[(r0, c0)] = (r0, c0, r1, c1)
         for r in range(r0, r1 + 1):
             for c in range(c0, c1 + 1):

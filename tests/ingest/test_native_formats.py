@@ -251,3 +251,18 @@ def test_sniffing():
     assert sniff(b"\xef\xbb\xbf<!DOCTYPE html><html>") == "html"
     assert sniff(b"  <table><tr><td>x</td></tr></table>") == "html"
     assert sniff("专项名称,示例".encode()) == "text"
+
+
+def test_web_archive():
+    page = (NATIVE / "seed.html").read_bytes()
+    import base64
+
+    body = base64.encodebytes(page).decode("ascii")
+    mht = (
+        "MIME-Version: 1.0\r\n"
+        'Content-Type: multipart/related; boundary="b"\r\n\r\n'
+        "--b\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+        f"{body}\r\n--b--\r\n"
+    ).encode("ascii")
+    result = load_bytes(mht, "saved.mht")
+    assert not result.problems and len(result.declarations) == 3
