@@ -198,6 +198,19 @@ def _kind_note(path: str, kind: Kind) -> InputProblem:
     return InputProblem("DOC001", path, {"kind": kind.kind, "reason": kind.reason}, variant=kind.kind)
 
 
+def _row_span(decl: Declaration, index: int) -> Span | None:
+    """Where indicator row ``index`` starts (its first cell with a span of its own)."""
+    prefix = f"/indicators/{index}/"
+    own = [
+        span
+        for pointer, span in decl.source.spans.items()
+        if pointer.startswith(prefix)
+        and not span.is_empty
+        and pointer[len(prefix) :] not in decl.indicators[index].inherited
+    ]
+    return min(own) if own else decl.span("/indicators")
+
+
 def reading_problems(decls: list[Declaration], path: str) -> list[InputProblem]:
     """``SRC002`` once per declaration whose indicator table or other parts could not be read
     in full: what was not read and why, so that the absence of findings there is not taken
@@ -215,7 +228,9 @@ def reading_problems(decls: list[Declaration], path: str) -> list[InputProblem]:
         if not missing:
             continue
         why = "truncated" if reading.truncated else "layout" if "layout" in reading.notes.values() else "no-title"
-        span = decl.span("/indicators") if reading.sections.get("indicators") == "partial" else decl.span("")
+        partial = reading.sections.get("indicators") == "partial" and decl.indicators
+        # at the last row read when the table is cut, else at the form's first line
+        span = _row_span(decl, len(decl.indicators) - 1) if partial else decl.span("")
         out.append(
             InputProblem(
                 "SRC002",
