@@ -496,6 +496,32 @@ def write_pdf(docx_path: Path, pdf_path: Path) -> bool:
     return True
 
 
+def write_via_libreoffice(src: Path, dst: Path, target: str) -> bool:
+    """``src`` saved by LibreOffice as ``target`` (e.g. "doc") into ``dst`` (False when it is not installed)."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        return False
+    with tempfile.TemporaryDirectory() as tmp:
+        profile = Path(tmp, "profile").as_uri()
+        subprocess.run(
+            [
+                soffice,
+                f"-env:UserInstallation={profile}",
+                "--headless",
+                "--convert-to",
+                target,
+                "--outdir",
+                tmp,
+                str(src),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=180,
+        )
+        shutil.copyfile(Path(tmp, src.with_suffix("." + target).name), dst)
+    return True
+
+
 def write_xls_via_libreoffice(xlsx_path: Path, xls_path: Path) -> bool:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
@@ -551,6 +577,8 @@ def generate(out: Path, with_pdf: bool = True) -> list[Path]:
     made.append(out / "seed.html")
     if with_pdf and write_pdf(out / "seed.docx", out / "seed.pdf"):
         made.append(out / "seed.pdf")
+    if with_pdf and write_via_libreoffice(out / "seed.docx", out / "seed.doc", "doc"):
+        made.append(out / "seed.doc")
 
     project = project_2015()
     write_docx(project, out / "project-2015-nested.docx", checkbox_symbols=True)

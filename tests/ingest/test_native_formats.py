@@ -12,6 +12,7 @@ import zipfile
 import pytest
 from support.paths import DATA
 
+from perflint.ingest import convert
 from perflint.ingest.files import input_suffixes, load_bytes, load_file, reader_for
 from perflint.ingest.numfmt import display
 from perflint.ingest.package import sniff
@@ -266,3 +267,13 @@ def test_web_archive():
     ).encode("ascii")
     result = load_bytes(mht, "saved.mht")
     assert not result.problems and len(result.declarations) == 3
+
+
+@pytest.mark.skipif(convert.soffice() is None, reason="LibreOffice not installed")
+def test_legacy_word_through_libreoffice():
+    result = load_file(str(NATIVE / "seed.doc"))
+    assert not result.problems
+    assert len(result.declarations) == 3
+    decl = result.declarations[0]
+    assert decl.source.layout == "doc" and decl.name == "政务公开信息系统维护"
+    assert decl.source.locations["/name"] == "表1 第1行「专项名称」栏"
