@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 import sys
 import traceback
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import typer
 
@@ -18,7 +20,7 @@ from perflint.engine.cache import default_cache_dir
 from perflint.engine.config import ConfigError, configured_packs, find_config, load_config
 from perflint.engine.core import Engine
 from perflint.engine.parallel import default_jobs
-from perflint.engine.run import OutputError, Target, exit_code, open_cache
+from perflint.engine.run import OutputError, Target, exit_code, open_cache, same_file
 from perflint.engine.run import run as run_all
 from perflint.exitcodes import ExitCode
 from perflint.ingest.files import ReadOptions, load_file
@@ -180,6 +182,29 @@ def _load_catalog(
     return catalog
 
 
+def _terminated(signum: int, frame: Any) -> None:
+    raise SystemExit(128 + signum)
+
+
+def _check_outputs(targets: list[Target], inputs: list[str], ui: str) -> None:
+    """Refuse an output that is one of the inputs, and two outputs to one file (exit 2)."""
+    seen: list[Path] = []
+    for target in targets:
+        if target.path is None:
+            continue
+        if os.path.lexists(target.path) and os.path.isfile(target.path):
+            for path in inputs:
+                if path != "-" and same_file(path, target.path):
+                    _err("perflint: " + tr("output-is-input", ui, path=str(target.path)))
+                    raise typer.Exit(ExitCode.ERROR)
+        real = Path(os.path.realpath(target.path))
+        device = os.path.exists(real) and not os.path.isfile(real)  # /dev/null may take several
+        if real in seen and not device:
+            _err("perflint: " + tr("output-twice", ui, path=str(target.path)))
+            raise typer.Exit(ExitCode.ERROR)
+        seen.append(real)
+
+
 def _lang_guess(lang: Optional[str]) -> str:
     return lang if lang in ("zh", "en") else "zh"
 
@@ -303,6 +328,12 @@ def check(
     if not paths:
         _err("perflint: " + tr("no-paths", ui))
         raise typer.Exit(ExitCode.ERROR) from None
+    # a typo in a path is a usage error, whatever --exit-zero says (Ruff does the same)
+    missing = [p for p in paths if p != "-" and not os.path.lexists(p)]
+    if missing:
+        for path in missing:
+            _err("perflint: " + tr("no-such-path", ui, path=path))
+        raise typer.Exit(ExitCode.ERROR)
 
     use_color = out_format == "text" and output is None and resolve_color(color, sys.stdout)
     report_options = {
@@ -316,8 +347,10 @@ def check(
     }
     targets = [Target(output, out_format, report_options)]
     targets += [Target(path, name, {**report_options, "color": False}) for name, path in extra_reports]
+    engine = Engine(catalog, cfg)
+    _check_outputs(targets, engine.files(paths), ui)
+    signal.signal(signal.SIGTERM, _terminated)  # a cancelled CI job: drop half-written reports, exit 143
     try:
-        engine = Engine(catalog, cfg)
         cache = open_cache(engine, cfg, no_cache=no_cache, cache_dir=cache_dir)
         # start-up: rich's progress bar is imported only by a run that may show one
         from perflint.report.terminal import ProgressHook
@@ -325,6 +358,8 @@ def check(
         # A progress bar on stderr, only on a terminal and for many files.
         with ProgressHook({"lang": cfg.lang, "color": resolve_color(color, sys.stderr)}) as hook:
             summary = run_all(engine, paths, targets, jobs=jobs or default_jobs(), cache=cache, progress=hook)
+    except BrokenPipeError:
+        raise  # the reader of stdout went away: main() ends quietly
     except OutputError as exc:
         _err("perflint: " + tr("output-failed", ui, reason=f"{exc.path}: {exc.reason}"))
         raise typer.Exit(ExitCode.ERROR) from None
@@ -598,4 +633,19 @@ def explain(
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+
+
+def _quiet_broken_pipe() -> None:
+    """The reader of our output went away (``perflint check . | head``): stop quietly, as
+    Ruff and the standard tools do, without a message and without a second error when
+    Python flushes stdout at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except OSError:
+        pass
+    sys.exit(ExitCode.OK)

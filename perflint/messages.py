@@ -98,6 +98,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "plugin {group}:{name} failed to load: {error}",
     },
     "no-paths": {"zh": "没有给出要检查的文件。", "en": "no files to check."},
+    "no-such-path": {"zh": "路径不存在：{path}", "en": "no such file or directory: {path}"},
+    "output-is-input": {
+        "zh": "输出文件 {path} 是要检查的文件之一，不能覆盖它。",
+        "en": "the output file {path} is one of the files to check; it will not be overwritten.",
+    },
+    "output-twice": {
+        "zh": "两个输出写到同一个文件 {path}，后一个会覆盖前一个。",
+        "en": "two outputs are written to the same file {path}; the second would overwrite the first.",
+    },
     "no-files": {
         "zh": "没有找到要检查的文件（.txt、.text、.json、.jsonl、.ndjson）。",
         "en": "no files to check were found (.txt, .text, .json, .jsonl, .ndjson).",

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Iterator
 from typing import Any, Protocol
 
@@ -51,6 +52,9 @@ def _context() -> multiprocessing.context.BaseContext:
 
 
 def _adopt(engine: Engine, cache: ResultCache | None) -> None:
+    # a worker ends quietly when the run is cancelled: the parent reports and cleans up
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     global _state
     _state = (engine, cache)
 

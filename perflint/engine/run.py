@@ -14,6 +14,7 @@ never leaves half a report behind.
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Iterable
@@ -45,7 +46,14 @@ class Progress(Protocol):
 
 
 class Target:
-    """Where one format of the run goes: standard output (``path`` None) or a file."""
+    """Where one format of the run goes: standard output (``path`` None) or a file.
+
+    A regular file (or a new one) is written through a temporary file beside it and
+    renamed into place when the run completes, so an interrupted or failed run never
+    leaves half a report behind; it gets the mode the umask gives a new file (or keeps
+    the mode it had), and a symbolic link is followed, not replaced.  A device, a named
+    pipe or a terminal is written straight in (``-o /dev/null``, ``-o >(wc -c)``).
+    """
 
     def __init__(self, path: Path | None, fmt: str, options: dict[str, Any]) -> None:
         self.path = path
@@ -53,6 +61,9 @@ class Target:
         self.options = options
         self.stream: IO[bytes] | None = None
         self.tmp: str | None = None
+        #: the file the temporary file replaces (a link's target for a symbolic link)
+        self.final: str | None = None
+        self.mode = 0o644
         self.sink: Sink | None = None
 
     def open(self) -> None:
@@ -61,9 +72,21 @@ class Target:
             self.stream = sys.stdout.buffer
         else:
             try:
-                folder = self.path.parent if str(self.path.parent) else Path(".")
-                fd, self.tmp = tempfile.mkstemp(dir=folder, prefix=f".{self.path.name}.", suffix=".tmp")
-                self.stream = os.fdopen(fd, "wb")
+                try:
+                    st: os.stat_result | None = os.stat(self.path)  # through links
+                except FileNotFoundError:
+                    st = None
+                if st is not None and not stat.S_ISREG(st.st_mode):
+                    # a device, a pipe (-o >(wc -c)), a terminal: write straight in (closed in close/abort)
+                    self.stream = open(self.path, "wb")  # noqa: SIM115
+                    real = ""
+                else:
+                    real = os.path.realpath(self.path)
+                    self.mode = stat.S_IMODE(st.st_mode) if st is not None else 0o666 & ~_umask()
+                    folder, name = os.path.split(real)
+                    fd, self.tmp = tempfile.mkstemp(dir=folder or ".", prefix=f".{name}.", suffix=".tmp")
+                    self.final = real
+                    self.stream = os.fdopen(fd, "wb")
             except OSError as exc:
                 raise OutputError(self.path, exc.strerror or str(exc)) from None
         self.sink = open_sink(self.fmt, self.options, self.stream)
@@ -75,6 +98,9 @@ class Target:
         try:
             if self.stream is not None:
                 self.stream.close()
+        except OSError:
+            pass
+        try:
             os.unlink(self.tmp)
         except OSError:
             pass
@@ -82,20 +108,38 @@ class Target:
 
     def close(self) -> None:
         assert self.stream is not None
-        tmp = self.tmp
-        if self.path is None or tmp is None:
+        if self.path is None:
             self.stream.flush()
             return
+        tmp, final = self.tmp, self.final
         try:
             self.stream.close()
-            os.replace(tmp, self.path)
-            self.tmp = None
+            if tmp is not None and final is not None:
+                os.chmod(tmp, self.mode)
+                os.replace(tmp, final)
+                self.tmp = None
         except OSError as exc:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
+            if tmp is not None:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
+                self.tmp = None
             raise OutputError(self.path, exc.strerror or str(exc)) from None
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def same_file(a: str | Path, b: str | Path) -> bool:
+    """``a`` and ``b`` name the same existing file (through links, any spelling of the path)."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def open_cache(

@@ -90,8 +90,11 @@ def test_stdin_never_crashes() -> None:
         assert code in {f["code"] for f in _findings(_report(proc))}
 
 
-def test_missing_path_is_a_finding_not_a_crash(tmp_path: Path) -> None:
+def test_missing_path_is_a_usage_error_and_a_dangling_link_a_finding(tmp_path: Path) -> None:
     proc = perflint("check", "--format", "json", str(tmp_path / "nope.txt"))
+    assert proc.returncode == 2 and b"nope.txt" in proc.stderr and proc.stdout == b""
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "nowhere.txt")
+    proc = perflint("check", "--format", "json", str(tmp_path / "dangling.txt"))
     assert proc.returncode == 1
     assert [f["code"] for f in _findings(_report(proc))] == ["INP001"]
 

@@ -73,6 +73,7 @@ def test_usage_and_config_errors_exit_2(env):
 
 
 def test_lang_and_json_schema_valid(env):
+    (env / "missing.txt").symlink_to(env / "nowhere.txt")  # exists as a name, cannot be read
     res = run("check", "bad.txt", "good.txt", "missing.txt", "--format", "json", "--lang", "en")
     data = json.loads(res.stdout)
     Draft202012Validator(schema("report.schema.json")).validate(data)
@@ -87,6 +88,7 @@ def test_lang_and_json_schema_valid(env):
 
 
 def test_jsonl_one_finding_per_line(env):
+    (env / "missing.txt").symlink_to(env / "nowhere.txt")  # exists as a name, cannot be read
     res = run("check", "bad.txt", "missing.txt", "--format", "jsonl")
     lines = res.stdout.splitlines()
     assert len(lines) == 2

@@ -9,6 +9,7 @@ and review the diff of ``tests/golden/`` before committing it.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -138,10 +139,12 @@ def test_cli_text_matches_the_renderer(monkeypatch) -> None:
     monkeypatch.delenv("FORCE_COLOR", raising=False)
     paths = sorted(
         p.relative_to(ROOT).as_posix() for p in (ROOT / "examples").iterdir() if p.suffix in (".txt", ".json", ".jsonl")
-    ) + ["examples/no-such-form.txt"]
+    )  # (a missing path is a usage error on the command line: the engine reports it as INP001)
     run = CliRunner().invoke(app, ["check", "--today", TODAY, *paths])
     assert run.exit_code in (0, 1), run.output
-    expected = renderer("text")(examples_result(), ReportOptions())
+    full = examples_result()
+    existing = dataclasses.replace(full, files=[f for f in full.files if "no-such-form" not in f.path])
+    expected = renderer("text")(existing, ReportOptions())
     assert run.stdout_bytes.decode("utf-8") == expected
     assert "\x1b[" not in run.stdout_bytes.decode("utf-8")
 
