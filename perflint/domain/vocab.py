@@ -89,6 +89,10 @@ _BRACKET_NOTE = re.compile(r"[(\[【][^()\[\]【】]{0,14}[)\]】]")
 
 
 _WS = re.compile(r"\s+")
+#: a line that names a form without being its title: an attachment list, a file name
+_NOT_TITLE = re.compile(r"^附件[:：]|\.(?:xlsx?|docx?|pdf|wps|et)\)?$", re.IGNORECASE)
+#: an enumeration before a label (NFKC text): 一、 (二) 3.
+_ENUM_KEY = re.compile(r"(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十\d]{1,2}\)|\d{1,2}[、.](?!\d))")
 #: a pinyin annotation after a character, as some mirrors print: (xiàng)
 _PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
 
@@ -109,6 +113,9 @@ def label_key(text: str) -> str:
         t = unicodedata.normalize("NFKC", text).translate(_traditional())
     t = _WS.sub("", t)
     t = t.lstrip(DECOR).rstrip(COLONS)
+    enum = _ENUM_KEY.match(t)
+    if enum is not None and enum.end() < len(t):
+        t = t[enum.end() :].lstrip(DECOR)  # "一、项目名称", "(二)产出指标"
     if "(" in t[1:] or "[" in t[1:] or "【" in t[1:]:
         # notes after the label's first character; a leading "(2022年度)" is no note
         t = t[:1] + _BRACKET_NOTE.sub("", t[1:])
@@ -290,7 +297,7 @@ class Vocabulary:
             pass
         key = label_key(text)
         found = None
-        if len(key) <= 60:
+        if len(key) <= 60 and not _NOT_TITLE.search(key):
             found = next(((t, ft) for t, ft in self.titles if t in key), None)
         if len(self._title_cache) < 100_000:
             self._title_cache[text] = found

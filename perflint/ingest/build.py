@@ -60,6 +60,7 @@ from perflint.domain.vocab import (
     vocabulary,
 )
 from perflint.ingest.cells import compose_value, is_comparator, leading_amount
+from perflint.ingest.inline import InlineLevel, InlineRow, find_categories, has_inline_indicators, read_inline
 from perflint.ingest.layouts import Cell, Row
 
 
@@ -134,6 +135,17 @@ _TRAILING_VALUE = re.compile(
     r"\d[\d.,]*\s*(?:%|‰|[个人次件项台套辆家户天日月年元万亩吨株米条所座公里]{1,3})?(?:以上|以下|以内)?)$"
 )
 
+#: an enumeration before a heading: 一、 (二) 3.
+_ENUM_HEAD = re.compile(
+    r"\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]{1,2}\s*[)）]|\d{1,2}\s*[、.．](?!\d))"
+)
+#: a row that ends a table: sign-off, footnote, attachment line, page chrome, a date alone
+_TABLE_END = re.compile(
+    r"\s*(?:附件\s*[:：\d一二三四五六七八九十]|注\s*[:：]|说明\s*[:：]|填报说明|填表说明|填报人|填表人|审核人|"
+    r"单位负责人|财务负责人|经办人|(?:单位|部门)?(?:审核|审批)意见|[(（]?\s*(?:盖章|公章)|扫一扫|打印本页|关闭窗口|"
+    r"\[?打印\]?\s*\[?关闭|第\s*\d+\s*页|[—－-]\s*\d+\s*[—－-]\s*$|"
+    r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s*$)"
+)
 FOOTER_KEYS = ("preparer", "phone", "filing_date")
 FORM_TYPES = {ft.value: ft for ft in FormType}
 #: labels that open a block rather than introduce one value
@@ -166,6 +178,8 @@ class _Table:
     #: wide sheets: columns that hold a declaration field (项目名称, 预算数 …),
     #: by position: the header label and its offsets
     fields: dict[int, tuple[LabelInfo, int, int]] = field(default_factory=dict)
+    #: rows read so far
+    rows: int = 0
     _data_key: tuple | None = None
     _data: list[str] = field(default_factory=list)
 
@@ -502,6 +516,16 @@ class _FormBuilder:
             self.pending = (info, seg.start, seg.end)
             return
         if info.kind in ("schedule_col", "indicator_col"):
+            kind = "schedule" if info.kind == "schedule_col" else "indicators"
+            table = self.table
+            if table is not None and table.kind == kind and not table.rows and not table.buffer:
+                # "一级指标二级指标指标内容指标值" run together: one header
+                if not table.collecting:
+                    table.columns, table.width = [], 0
+                table.columns.append(info.key)
+                table.collecting = True
+                self._template(seg.start, seg.end)
+                return
             # a header outside its table: start the table implicitly
             self._end_table()
             self.table = _Table(
@@ -531,6 +555,22 @@ class _FormBuilder:
                 self._year(ys, ye)
                 self.unrecognized(ye, end)
                 return
+        table = self.table
+        if (
+            self.pending is not None
+            and self.pending[0].kind in ("goal", "heading")
+            and self.vocab.category(self.text[start:end]) is not None
+        ):
+            # "年度绩效目标 | 产出指标 | …": the goal is stated as indicators
+            self._close_pending()
+        if (
+            (self.pending is None or self.pending[0].kind in TABLE_STARTS)
+            and (table is None or table.kind == "indicators")
+            and self._inline_here(start, end)
+        ):
+            self.pending = None
+            self._inline(start, end)
+            return
         if self.pending is None:
             self.unrecognized(start, end)
             return
@@ -757,6 +797,8 @@ class _FormBuilder:
             return False
         first_i, (fs, fe) = nonblank[0]
         first = infos[first_i]
+        if _TABLE_END.match(self.text, fs, fe) and self.vocab.category(self.text[fs:fe]) is None:
+            return False  # sign-off, footnote, attachment or page chrome: the table has ended
         header_hits = [inf for inf in infos if inf is not None and inf.kind == table.col_kind]
         if not header_hits and row.stream and table.kind == "indicators" and len(nonblank) == 1:
             # 指标, 单位 …: column headings only where a header is being read
@@ -874,6 +916,8 @@ class _FormBuilder:
             if col not in ("content", "start", "end"):
                 self.unrecognized(*c)
         self.decl.schedule.append(row)
+        if self.table is not None:
+            self.table.rows += 1
 
     def _indicator_row(self, cells: list[tuple[int, int]]) -> None:
         table = self.table
@@ -907,8 +951,30 @@ class _FormBuilder:
             self._emit_indicator(assigned)
             return
         rest = self._peel_levels(cells, assigned)
+        filled = [c for c in rest if c[0] < c[1]]
+        if not filled and assigned:
+            # "二、效益指标" alone: the category of the rows that follow
+            for slot in LEVELS:
+                if slot in assigned:
+                    self._set_level(slot, assigned[slot])
+            return
+        for slot, c in list(table.levels.items()):
+            if slot not in assigned:
+                assigned[slot] = c
+            elif self.vocab.category(text[c[0] : c[1]]) == self.vocab.category(text[slice(*assigned[slot])]):
+                self._template(*c)  # the heading above, said again in the row
+            else:
+                self.unrecognized(*c)
+        table.levels.clear()
+        if len(filled) == 1 and self._inline_here(*filled[0]):
+            # "效益指标 | 宣传覆盖人次≥20万人次;名录基本健全;…": several indicators in one cell
+            for slot in LEVELS:
+                if slot in assigned:
+                    self._set_level(slot, assigned[slot])
+            self._inline(*filled[0])
+            return
         if not table.width:
-            rest = [c for c in rest if c[0] < c[1]]
+            rest = filled
         cols = table.data_columns
         if self.fused and len(rest) == 1 and "value" in cols:
             split = self._split_trailing_value(*rest[0])
@@ -1044,7 +1110,11 @@ class _FormBuilder:
         without a row under it is kept as unrecognized."""
         levels = self.table.levels if self.table is not None else {}
         if slot in levels:
-            self.unrecognized(*levels.pop(slot))
+            old = levels.pop(slot)
+            if self.vocab.category(self.text[old[0] : old[1]]) == self.vocab.category(self.text[cell[0] : cell[1]]):
+                self._template(*old)  # "二、效益指标" then "效益指标：…": one heading said twice
+            else:
+                self.unrecognized(*old)
         if slot == "level1" and "level2" in levels:
             self.unrecognized(*levels.pop("level2"))
         levels[slot] = cell
@@ -1127,6 +1197,56 @@ class _FormBuilder:
                 comparator = parts.get("nature")
             ind.value = compose_value(ind.value, comparator, parts.get("unit"))
         d.indicators.append(ind)
+        table.rows += 1
+
+    # indicators written inline ------------------------------------------------------
+    def _inline_here(self, s: int, e: int) -> bool:
+        """Is ``text[s:e]`` indicators written inline (or, in an indicator table
+        of run-together text, the table's cells)?"""
+        table = self.table
+        if table is not None and table.kind == "indicators" and self.fused:
+            return bool(find_categories(self.text, s, e, self.vocab)) or has_inline_indicators(
+                self.text, s, e, self.vocab
+            )
+        if self.vocab.category(self.text[s:e]) is not None:
+            return True  # "一、产出指标": the heading of inline indicators
+        first = next(iter(find_categories(self.text, s, e, self.vocab)), None)
+        if first is not None and trim(self.text, s, first.start)[0] == first.start:
+            # "服务对象满意度指标,受益户满意度(≥**%)≥95%": a category, then its indicators
+            after = self.text[first.end : first.end + 2].lstrip(" \u3000")
+            if after[:1] in (":", "：", ",", "，"):
+                return True
+        return has_inline_indicators(self.text, s, e, self.vocab)
+
+    def _inline(self, s: int, e: int) -> None:
+        """Read ``text[s:e]`` as indicators written inline, into the indicator table
+        (started here when there is none)."""
+        if self.table is None or self.table.kind != "indicators":
+            self._end_table()
+            self.table = _Table("indicators")
+            self.labels_seen += 1
+        table = self.table
+        self._flush_stream()
+        text = self.text
+        for item in read_inline(text, s, e, self.vocab, runon=self.fused):
+            if isinstance(item, InlineLevel):
+                slot = self._level_slot(item.level, text[item.start : item.end], table.levels, [])
+                if slot not in LEVELS:
+                    slot = "level2"
+                self._set_level(slot, (item.start, item.end))
+            elif isinstance(item, InlineRow):
+                values: dict[str, tuple[int, int]] = {}
+                if item.content is not None:
+                    values["content"] = item.content
+                if item.value is not None:
+                    values["value"] = item.value
+                for name, c in item.extra.items():
+                    values["extra:" + name] = c
+                values.update(table.levels)
+                table.levels.clear()
+                self._emit_indicator(values)
+            else:
+                self._template(item.start, item.end)
 
     def _fits_group(self, cell: tuple[int, int]) -> bool:
         """Does the 二级 category in ``cell`` belong under the 一级 carried down?"""
@@ -1140,7 +1260,12 @@ class _FormBuilder:
         return parent is None or above is None or parent == above[1] or cat[0] == 1 and cat[1] == above[1]
 
     def _strip_note(self, s: int, e: int) -> tuple[int, int]:
-        """ "数量指标 (必填硬性指标)": the bracketed note is template text."""
+        """ "数量指标 (必填硬性指标)", "二、效益指标": the bracketed note and the
+        enumeration are template text."""
+        enum = _ENUM_HEAD.match(self.text, s, e)
+        if enum is not None and s < enum.end() < e and self.vocab.category(self.text[enum.end() : e]) is not None:
+            self._template(s, enum.end())
+            s = trim(self.text, enum.end(), e)[0]
         m = _NOTE.search(self.text, s, e)
         if m is None or m.start() == s or m.end() != e:
             return s, e

@@ -52,6 +52,12 @@ def spans_match(text: str, decls: list[Declaration]) -> None:
             assert value
 
 
+@pytest.fixture(scope="session")
+def check_spans() -> Callable[[str, list[Declaration]], None]:
+    """:func:`spans_match`, for tests that cannot take function-scoped fixtures (hypothesis)."""
+    return spans_match
+
+
 @pytest.fixture
 def read_one(extract) -> Callable[..., Declaration]:
     """``read_one(text, layout=None)``: the one declaration of ``text``, checked

@@ -1,0 +1,104 @@
+"""Indicators written inline: prose notices, several indicators in one cell, run-together PDF tables."""
+
+from __future__ import annotations
+
+from perflint.domain.vocab import vocabulary
+from perflint.ingest.inline import InlineLevel, InlineRow, InlineText, read_inline
+
+
+def _lines(*rows: str) -> str:
+    return "\n".join(rows)
+
+
+def _rows(d) -> list[tuple]:
+    return [(i.level1, i.level2, i.content, i.value) for i in d.indicators]
+
+
+def test_prose_notice_with_indicators_after_category_names(read_one) -> None:
+    text = _lines(
+        "发布机构 | 青溪镇人民政府 |",
+        "发文时间 | 2023-05-06 |",
+        "标 题: | 关于青溪镇茶园提质项目绩效目标设定的公示 |",
+        "经研究，现将绩效目标设定如下:",
+        "一、 产出指标",
+        "数量指标:新建茶园面积(≥**亩)>=300亩;补植茶苗(≥**万株)>=12万株;时效指标:完工及时率(≥**%)>=100%。",
+        "二、 效益指标",
+        "经济效益指标:带动茶农增收(≥**万元)≥40万元,新增就业岗位(≥**个)≥25个;生态效益指标:水土流失减少。",
+        "三、 满意度指标",
+        "服务对象满意度指标,茶农满意度(≥**%)≥90%。",
+        "附件:青溪镇茶园提质项目绩效目标设定表.xlsx",
+        "青溪镇人民政府",
+    )
+    d = read_one(text)
+    assert d.title == "关于青溪镇茶园提质项目绩效目标设定的公示"
+    assert _rows(d) == [
+        ("产出指标", "数量指标", "新建茶园面积", ">=300亩"),
+        ("产出指标", "数量指标", "补植茶苗", ">=12万株"),
+        ("产出指标", "时效指标", "完工及时率", ">=100%"),
+        ("效益指标", "经济效益指标", "带动茶农增收", "≥40万元"),
+        ("效益指标", "经济效益指标", "新增就业岗位", "≥25个"),
+        ("效益指标", "生态效益指标", "水土流失减少", None),
+        ("满意度指标", "服务对象满意度指标", "茶农满意度", "≥90%"),
+    ]
+    # the attachment line ends the indicators; it and the signature are not indicators
+    assert "青溪镇人民政府" in d.unrecognized
+
+
+def test_several_indicators_in_one_cell_of_a_table(read_one) -> None:
+    text = _lines(
+        "项目名称 | 档案数字化 | |",
+        "主管部门 | 青溪县档案馆 | |",
+        "年度绩效目标 | 产出指标 | 扫描档案页数50万页;建立目录数据库2个;数字化验收合格率≥98%。 |",
+        "效益指标 | 查档服务时间缩短基本健全;档案利用人次≥3000人次。 |",
+        "资金拨付对象 | 青溪县档案馆 |",
+    )
+    d = read_one(text, "pipe")
+    assert [(i.level1, i.content, i.value) for i in d.indicators] == [
+        ("产出指标", "扫描档案页数", "50万页"),
+        ("产出指标", "建立目录数据库", "2个"),
+        ("产出指标", "数字化验收合格率", "≥98%"),
+        ("效益指标", "查档服务时间缩短", "基本健全"),
+        ("效益指标", "档案利用人次", "≥3000人次"),
+    ]
+
+
+def test_pdf_text_with_the_table_run_together(read_one) -> None:
+    text = (
+        "项目支出绩效目标表(2022年度)项目名称村级道路维护主管部门青溪镇人民政府"
+        "年度绩效指标一级指标二级指标绩效标准指标值"
+        "产出指标数量指标维护道路里程反映全年道路维护情况45公里巡查次数反映巡查频次120次"
+        "质量指标养护验收合格率反映养护质量>95%成本指标成本控制率不超预算单公里养护成本反映成本控制情况"
+    )
+    d = read_one(text, "lines")
+    assert (d.year, d.name, d.department) == (2022, "村级道路维护", "青溪镇人民政府")
+    assert [(i.level2, i.content, i.value) for i in d.indicators] == [
+        ("数量指标", "维护道路里程", "45公里"),
+        ("数量指标", "巡查次数", "120次"),
+        ("质量指标", "养护验收合格率", ">95%"),
+        ("成本指标", "成本控制率", "不超预算"),
+        ("成本指标", "单公里养护成本", ""),  # the table has a value column; the text stops first
+    ]
+    assert d.indicators[0].extra == {"指标解释": "反映全年道路维护情况"}
+
+
+def test_two_numbers_fused_across_columns() -> None:
+    # "数量指标88100": a score of 88 in one column, 100 in the next
+    text = "数量指标88100质量指标68100…"
+    items = read_inline(text, 0, len(text), vocabulary(), runon=True)
+    got = []
+    for item in items:
+        if isinstance(item, InlineLevel):
+            got.append(("level", item.canon))
+        elif isinstance(item, InlineRow):
+            assert item.content is not None and item.value is not None
+            got.append((text[slice(*item.content)], text[slice(*item.value)]))
+        else:
+            assert isinstance(item, InlineText)
+            got.append(("text", text[item.start : item.end]))
+    assert got == [("level", "数量指标"), ("88", "100"), ("level", "质量指标"), ("68", "100"), ("text", "…")]
+
+
+def test_a_figure_inside_a_name_does_not_end_it() -> None:
+    text = "产出指标:开展3次培训的参训人数≥120人;"
+    rows = [i for i in read_inline(text, 0, len(text), vocabulary()) if isinstance(i, InlineRow)]
+    assert [(text[slice(*r.content)], text[slice(*r.value)]) for r in rows] == [("开展3次培训的参训人数", "≥120人")]
