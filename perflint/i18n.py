@@ -201,6 +201,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     # -- JUnit -------------------------------------------------------------------
     "junit.file_case": {"zh": "（文件）", "en": "(file)"},
+    "junit.failures": {"zh": "{n} 条问题，第一条：{first}", "en": "{n} findings; the first: {first}"},
     # -- field labels, by JSON-pointer segment ---------------------------------------
     "section.header": {"zh": "表头（表名、年度）", "en": "header (title, year)"},
     "section.identity": {"zh": "基本信息", "en": "basic information"},

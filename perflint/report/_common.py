@@ -237,16 +237,15 @@ def ungraded_reason(decl: DeclarationReport, lang: str) -> str:
 
 
 def rule_counts(findings: list[Finding]) -> list[tuple[str, str, Severity, int]]:
-    """(code, name, most severe severity seen, count), sorted by count desc then code."""
-    counter: Counter[str] = Counter(f.code for f in findings)
+    """(code, name, severity, count) per rule and severity (a rule may report at several:
+    5 warnings and 2 errors are two rows), sorted by count desc, then code, then severity."""
+    counter: Counter[tuple[str, Severity]] = Counter((f.code, f.severity) for f in findings)
     names: dict[str, str] = {}
-    worst: dict[str, Severity] = {}
     for f in findings:
         names.setdefault(f.code, f.name)
-        if f.code not in worst or f.severity.rank > worst[f.code].rank:
-            worst[f.code] = f.severity
     return sorted(
-        ((code, names[code], worst[code], n) for code, n in counter.items()), key=lambda row: (-row[3], row[0])
+        ((code, names[code], sev, n) for (code, sev), n in counter.items()),
+        key=lambda row: (-row[3], row[0], -row[2].rank),
     )
 
 

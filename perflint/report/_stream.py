@@ -56,11 +56,23 @@ def summary_of(result: RunResult) -> RunSummary:
 class Tally:
     """Counts of the reports seen so far (sizes bounded by the number of rules)."""
 
-    __slots__ = ("by_rule", "counts", "declarations", "files", "first", "grades", "unreadable", "worst")
+    __slots__ = (
+        "by_rule",
+        "by_rule_severity",
+        "counts",
+        "declarations",
+        "files",
+        "first",
+        "grades",
+        "unreadable",
+        "worst",
+    )
 
     def __init__(self) -> None:
         self.counts: dict[str, int] = {s.value: 0 for s in Severity}
         self.by_rule: dict[str, int] = {}
+        #: (code, severity) -> count: a rule can report at several severities
+        self.by_rule_severity: dict[tuple[str, Severity], int] = {}
         #: code -> (name, severity, aspect) of its first finding in report order
         self.first: dict[str, tuple[str, Severity, str]] = {}
         #: code -> most severe severity seen
@@ -79,9 +91,11 @@ class Tally:
             self.grades[decl.grade] = self.grades.get(decl.grade, 0) + 1
         counts, by_rule, worst = self.counts, self.by_rule, self.worst
         new = False
+        by_pair = self.by_rule_severity
         for f in report.iter_findings():
             counts[f.severity.value] += 1
             code = f.code
+            by_pair[(code, f.severity)] = by_pair.get((code, f.severity), 0) + 1
             if code in by_rule:
                 by_rule[code] += 1
                 if f.severity.rank > worst[code].rank:
@@ -101,10 +115,10 @@ class Tally:
 
     def rule_counts(self) -> list[tuple[str, str, Severity, int]]:
         """As :func:`perflint.report._common.rule_counts` of every finding:
-        (code, name, most severe severity, count), by count then code."""
+        (code, name, severity, count) per rule and severity, by count then code."""
         return sorted(
-            ((code, self.first[code][0], self.worst[code], n) for code, n in self.by_rule.items()),
-            key=lambda row: (-row[3], row[0]),
+            ((code, self.first[code][0], sev, n) for (code, sev), n in self.by_rule_severity.items()),
+            key=lambda row: (-row[3], row[0], -row[2].rank),
         )
 
     def grade_counts(self) -> dict[str, int]:

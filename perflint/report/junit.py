@@ -1,9 +1,11 @@
 """JUnit XML, for CI systems that show test reports (GitLab, Jenkins, Azure).
 
 One ``<testsuite>`` per file, one ``<testcase>`` per declaration (plus one
-for file-level findings such as input errors).  Each finding at or above
-``options.fail_on`` (default: error) is a ``<failure>``; every finding of the
-case, whatever its severity, is listed in ``<system-out>``.  All text goes
+for file-level findings such as input errors).  A case with findings at or
+above ``options.fail_on`` (default: error) has one ``<failure>`` listing them
+all (most JUnit consumers expect at most one per case, and totals then add
+up: ``failures`` ≤ ``tests``); every finding of the case, whatever its
+severity, is listed in ``<system-out>``.  All text goes
 through ElementTree, so it is XML-escaped; characters XML 1.0 cannot carry
 are replaced.
 
@@ -34,6 +36,7 @@ from perflint.report._common import (
     sorted_declarations,
     sorted_files,
     strip_control,
+    ungraded_reason,
 )
 from perflint.report._stream import Spool
 
@@ -50,6 +53,8 @@ def _line(f: Finding, options: ReportOptions) -> str:
 
 def _grade_line(decl: DeclarationReport, options: ReportOptions) -> str:
     lang = options.lang
+    if decl.ungraded:
+        return t("term.ungraded_line", lang, reason=ungraded_reason(decl, lang))
     cons = consequence(decl.grade, lang)
     return t(
         "term.grade_line" if cons else "term.grade_line_bare",
@@ -71,24 +76,19 @@ def _case(
     case = ET.SubElement(
         suite, "testcase", {"name": strip_control(name), "classname": strip_control(classname), "time": "0"}
     )
-    failures = 0
-    for f in findings:
-        if f.severity.rank >= options.fail_on.rank:
-            failures += 1
-            node = ET.SubElement(
-                case,
-                "failure",
-                {
-                    "message": f"{f.code}: {one_line(f.text(options.lang))}",
-                    "type": f.code,
-                },
-            )
-            node.text = _line(f, options)
+    failing = [f for f in findings if f.severity.rank >= options.fail_on.rank]
+    if failing:
+        first = failing[0]
+        message = f"{first.code}: {one_line(first.text(options.lang))}"
+        if len(failing) > 1:
+            message = t("junit.failures", options.lang, n=len(failing), first=message)
+        node = ET.SubElement(case, "failure", {"message": message, "type": ",".join(sorted({f.code for f in failing}))})
+        node.text = "\n".join(_line(f, options) for f in failing)
     lines = ([head] if head else []) + [_line(f, options) for f in findings]
     if lines:
         out = ET.SubElement(case, "system-out")
         out.text = "\n".join(lines)
-    return 1, failures
+    return 1, 1 if failing else 0
 
 
 def suite(file: FileReport, options: ReportOptions) -> tuple[ET.Element, int, int]:

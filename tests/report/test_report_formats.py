@@ -166,8 +166,10 @@ def test_terminal_quiet_and_statistics():
     assert quiet[-1].startswith("共 12 条问题")
     assert all(line.startswith("samples/") for line in quiet[:-1])
     stats = terminal.render(sample_result(), ReportOptions(statistics=True)).strip().splitlines()
-    assert stats[0].split()[:2] == ["3", "VAL002"]
-    assert len(stats) == 10
+    # one row per rule and severity: VAL002 reported 2 warnings and 1 info, not "3 warnings"
+    assert stats[0].split()[:3] == ["2", "VAL002", "警告"]
+    assert ["1", "VAL002", "提示"] in [line.split()[:3] for line in stats]
+    assert len(stats) == 11
 
 
 def test_terminal_english():
@@ -322,7 +324,14 @@ def test_junit_structure_and_escaping():
 
 def test_junit_fail_on_warning():
     root = ET.fromstring(junit.render(sample_result(), {"fail_on": "warning"}).encode("utf-8"))
-    assert root.get("failures") == "8"
+    # at most one <failure> per test case, and totals that add up
+    cases = root.iter("testcase")
+    assert all(len(case.findall("failure")) <= 1 for case in cases)
+    failing = sum(1 for case in root.iter("testcase") if case.find("failure") is not None)
+    assert root.get("failures") == str(failing) and int(root.get("failures")) <= int(root.get("tests"))
+    assert failing == 4
+    many = [c.find("failure") for c in root.iter("testcase") if c.find("failure") is not None]
+    assert any("条问题" in f.get("message") and len(f.text.splitlines()) > 1 for f in many)
 
 
 # -- CSV -----------------------------------------------------------------------------
