@@ -14,6 +14,12 @@ from pathlib import Path
 
 _PKG = Path(__file__).resolve().parent
 
+#: where perflint lives, and where each rule's page is (``{code}``): the pages are
+#: generated from the rule files into docs/rules/ (``scripts/make_rule_docs.py``);
+#: ``docs-url`` in the configuration points at another copy (an intranet mirror)
+HOME_URL = "https://github.com/perflint-cn/perflint"
+RULE_DOCS_URL = HOME_URL + "/blob/main/docs/rules/{code}.md"
+
 #: environment variable naming the cache folder
 CACHE_ENV = "PERFLINT_CACHE_DIR"
 #: marks a cache folder for backup tools (https://bford.info/cachedir/)

@@ -82,7 +82,9 @@ class Rule:
     def enabled_in(self, profile: str) -> bool:
         return self.profiles is None or profile in self.profiles
 
-    def info(self) -> RuleInfo:
+    def info(self, docs_url: str | None = None) -> RuleInfo:
+        """What reporters need of the rule; ``docs_url`` is a URL template with ``{code}``
+        (and ``{name}``) for the rule's documentation page."""
         return RuleInfo(
             code=self.code,
             name=self.name,
@@ -90,7 +92,7 @@ class Rule:
             aspect=str(self.aspect),
             summary={lang: self.doc_text("summary", lang) for lang in LANGS},
             why={lang: self.doc_text("why", lang) for lang in LANGS},
-            help_uri=None,
+            help_uri=docs_url.format(code=self.code, name=self.name) if docs_url else None,
             family=self.family,
             note=self.note,
         )

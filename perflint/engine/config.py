@@ -52,7 +52,7 @@ from perflint.engine.grade import GradeConfig
 from perflint.ingest.files import DEFAULT_MAX_BYTES
 from perflint.messages import t
 from perflint.report import formats
-from perflint.resources import schema
+from perflint.resources import RULE_DOCS_URL, schema
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
@@ -89,6 +89,8 @@ class Config:
     #: ``cache-dir``: the result cache folder, resolved against the configuration
     #: file's folder (``--cache-dir`` against the working directory); None: the default
     cache_dir: str | None = None
+    #: ``docs-url``: a URL template with ``{code}`` for each rule's page (SARIF helpUri, HTML)
+    docs_url: str = RULE_DOCS_URL
     #: ``packs``: extra rule-pack folders, resolved against the configuration file's folder
     packs: list[str] = field(default_factory=list)
     #: ``cache = false`` / ``--no-cache``: neither read nor write the result cache
@@ -352,6 +354,8 @@ def _apply(
         cfg.max_file_size = int(table["max-file-size"])
     if "cache" in table:
         cfg.cache = bool(table["cache"])
+    if "docs-url" in table:
+        cfg.docs_url = str(table["docs-url"])
     if "packs" in table:
         cfg.packs = [str(_resolve(str(p), base or cfg.root)) for p in table["packs"]]
     if "cache-dir" in table:

@@ -237,7 +237,9 @@ class Engine:
 
     def finish_summary(self, summary: RunSummary) -> RunSummary:
         summary.rules = {
-            code: self.catalog.rules[code].info() for code in sorted(summary.by_rule) if code in self.catalog.rules
+            code: self.catalog.rules[code].info(self.config.docs_url)
+            for code in sorted(summary.by_rule)
+            if code in self.catalog.rules
         }
         summary.options["plugin_errors"] = [e.to_dict() for e in self.catalog.plugin_errors]
         summary.options["suppressed_by_rule"] = dict(sorted(summary.suppressed_by_rule.items()))
@@ -288,7 +290,11 @@ class Engine:
     def _finish(self, result: RunResult) -> RunResult:
         result.files.sort(key=lambda f: f.path)
         used = {f.code for f in result.findings}
-        result.rules = {code: self.catalog.rules[code].info() for code in sorted(used) if code in self.catalog.rules}
+        result.rules = {
+            code: self.catalog.rules[code].info(self.config.docs_url)
+            for code in sorted(used)
+            if code in self.catalog.rules
+        }
         result.options["plugin_errors"] = [e.to_dict() for e in self.catalog.plugin_errors]
         result.options["suppressed_by_rule"] = dict(sorted(result.options.get("suppressed_by_rule", {}).items()))
         result.options["rules_run"] = len(self.active)

@@ -54,6 +54,7 @@ from perflint.report._stream import (
     json_pieces,
     mark,
 )
+from perflint.resources import HOME_URL
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 BASE_ID = "%SRCROOT%"
@@ -191,6 +192,7 @@ def _log(
     driver: dict[str, Any] = {
         "name": "perflint",
         "fullName": "perflint — 绩效目标申报表 linter",
+        "informationUri": HOME_URL,
         "rules": [_rule(info, lang) for info in rules],
     }
     if version:
