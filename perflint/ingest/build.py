@@ -135,6 +135,11 @@ _TRAILING_VALUE = re.compile(
     r"\d[\d.,]*\s*(?:%|‰|[个人次件项台套辆家户天日月年元万亩吨株米条所座公里]{1,3})?(?:以上|以下|以内)?)$"
 )
 
+#: a cell that looks like an indicator's value: a figure, a comparator, a value in words
+_VALUE_LIKE = re.compile(
+    r"\s*(?:[≥≤≧≦＞＜<>=＝]|不低于|不少于|不高于|不超过|大于|小于|达到|[0-9０-９][0-9０-９.,，%％]*"
+    r"(?:[^\s]{0,6})$|[^\s]{0,4}(?:提升|提高|改善|健全|完善|保障|良好|明显|显著|满意|达标|合格|完成|及时|有效|稳定)$)"
+)
 #: an enumeration before a heading: 一、 (二) 3.
 _ENUM_HEAD = re.compile(
     r"\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]{1,2}\s*[)）]|\d{1,2}\s*[、.．](?!\d))"
@@ -578,6 +583,13 @@ class _FormBuilder:
         if info.kind in TABLE_STARTS:
             self.unrecognized(start, end)
             return
+        if info.kind == "money" and _UNIT_NOTE.fullmatch(self.text[start:end].strip()):
+            # "年度预算安排 / (万元)": the label's unit, broken onto a line of its own
+            unit = _UNIT_NOTE.fullmatch(self.text[start:end].strip())
+            assert unit is not None
+            self.money_unit = "万元" if "万" in unit.group(1) else "元"
+            self._template(start, end)
+            return
         self.pending = None
         if info.kind == "money_group":
             value = self.text[start:end]
@@ -976,6 +988,8 @@ class _FormBuilder:
         if not table.width:
             rest = filled
         cols = table.data_columns
+        if self.owner.layout == "spaced":
+            rest = self._spaced_cells(filled, cols)
         if self.fused and len(rest) == 1 and "value" in cols:
             split = self._split_trailing_value(*rest[0])
             if split is not None:
@@ -985,6 +999,35 @@ class _FormBuilder:
         for c in rest[len(cols) :]:
             self.unrecognized(*c)
         self._emit_indicator(assigned)
+
+    def _spaced_cells(self, tokens: list[tuple[int, int]], cols: list[str]) -> list[tuple[int, int]]:
+        """The data cells of a row whose cells were separated by spaces: cell
+        text with spaces of its own came as several tokens.  The value is the
+        rightmost token that looks like one (≥95%, 8个, 显著改善) where the value
+        column can be; the tokens before it fill the columns before the value,
+        the first of them (the indicator's name) taking any extra ones."""
+        if len(tokens) <= len(cols) or "value" not in cols:
+            return tokens
+        text = self.text
+        k = cols.index("value")
+        after = len(cols) - k - 1
+        v = None
+        for i in range(len(tokens) - 1, k - 1, -1):
+            if len(tokens) - 1 - i > after:
+                break
+            if _VALUE_LIKE.match(text, *tokens[i]):
+                v = i
+                break
+        if v is None:
+            v = len(tokens) - 1 - after
+        before, rest = tokens[:v], tokens[v:]
+        if k and len(before) > k:
+            keep = k - 1
+            merged = (before[0][0], before[len(before) - keep - 1][1])
+            before = [merged, *before[len(before) - keep :]]
+        if len(rest) > after + 1:
+            rest = [rest[0], *rest[1:after], (rest[after][0], rest[-1][1])] if after else [(rest[0][0], rest[-1][1])]
+        return before + rest
 
     # wide sheets: one project per row group -------------------------------------------
     def _align_wide(self, cells: list[tuple[int, int]]) -> list[tuple[int, int]] | None:
@@ -1204,19 +1247,24 @@ class _FormBuilder:
         """Is ``text[s:e]`` indicators written inline (or, in an indicator table
         of run-together text, the table's cells)?"""
         table = self.table
+        piece = self.text[s:e]
+        # cheap tests first: a full category name ends in 标, items need separators
+        named = "标" in piece or "標" in piece
+        items = any(c in piece for c in ";；。")
         if table is not None and table.kind == "indicators" and self.fused:
-            return bool(find_categories(self.text, s, e, self.vocab)) or has_inline_indicators(
-                self.text, s, e, self.vocab
+            return bool(named and find_categories(self.text, s, e, self.vocab)) or (
+                items and has_inline_indicators(self.text, s, e, self.vocab)
             )
-        if self.vocab.category(self.text[s:e]) is not None:
+        if self.vocab.category(piece) is not None:
             return True  # "一、产出指标": the heading of inline indicators
-        first = next(iter(find_categories(self.text, s, e, self.vocab)), None)
-        if first is not None and trim(self.text, s, first.start)[0] == first.start:
-            # "服务对象满意度指标,受益户满意度(≥**%)≥95%": a category, then its indicators
-            after = self.text[first.end : first.end + 2].lstrip(" \u3000")
-            if after[:1] in (":", "：", ",", "，"):
-                return True
-        return has_inline_indicators(self.text, s, e, self.vocab)
+        if named and any(c in piece for c in ":：,，"):
+            first = next(iter(find_categories(self.text, s, e, self.vocab)), None)
+            if first is not None and trim(self.text, s, first.start)[0] == first.start:
+                # "服务对象满意度指标,受益户满意度(≥**%)≥95%": a category, then its indicators
+                after = self.text[first.end : first.end + 2].lstrip(" \u3000")
+                if after[:1] in (":", "：", ",", "，"):
+                    return True
+        return items and has_inline_indicators(self.text, s, e, self.vocab)
 
     def _inline(self, s: int, e: int) -> None:
         """Read ``text[s:e]`` as indicators written inline, into the indicator table
@@ -1317,9 +1365,36 @@ class _FormBuilder:
         self._end_table()
         self._close_pending()
         d = self.decl
+        _promote_total(d)
         if d.form_type is FormType.UNKNOWN:
             d.form_type = infer_form_type(d)
         return d
+
+
+def _promote_total(d: Declaration) -> None:
+    """A blank total before a total with an amount ("年度预算安排(万元)" over
+    "资金总额 171.41"): the first was the block's heading; the amount is the total."""
+    total = d.money.total
+    if total is None or total.amount is not None or (total.text or "").strip():
+        return
+    for i, line in enumerate(d.money.lines):
+        if line.key == "total" and line.amount is not None:
+            d.money.total, d.money.lines[i] = line, total
+            _swap_pointers(d.source, "/money/total", f"/money/lines/{i}")
+            return
+
+
+def _swap_pointers(source: Source, a: str, b: str) -> None:
+    """Exchange what the source map records under pointers ``a`` and ``b`` (and below them)."""
+
+    def moved(pointer: str) -> str:
+        for x, y in ((a, b), (b, a)):
+            if pointer == x or pointer.startswith(x + "/"):
+                return y + pointer[len(x) :]
+        return pointer
+
+    source.spans = {moved(p): v for p, v in source.spans.items()}
+    source.labels = {moved(p): v for p, v in source.labels.items()}
 
 
 def infer_form_type(d: Declaration) -> FormType:
@@ -1461,12 +1536,23 @@ def _share_footer(src: Declaration, dst: Declaration) -> None:
 
 
 def _worth_keeping(d: Declaration) -> bool:
-    """A form with at least one value read through a label (not only a title,
-    headings and leftovers)."""
-    return (
-        any(not p.startswith(("/unrecognized/", "/title", "/year_text")) for p in d.source.spans)
-        or d.title is not None
-        and len(d.source.spans) > 1
+    """A form with a title and something more, or one of the parts that make
+    a form (a name, a department, a unit, an amount, goals, indicators): not
+    only headings, leftovers, or a web page's publishing data read as fields
+    (信息分类: 项目绩效目标, 生效时间:)."""
+    if d.title is not None:
+        return len(d.source.spans) > 1
+    return bool(
+        d.name is not None
+        or d.department is not None
+        or d.filing_unit is not None
+        or d.implementing_unit is not None
+        or d.functions is not None
+        or d.money.total is not None
+        or d.money.lines
+        or d.goals
+        or d.indicators
+        or d.basis is not None
     )
 
 
@@ -1477,10 +1563,11 @@ def _merge_leftovers(decls: list[Declaration]) -> list[Declaration]:
     kept = [d for d in decls if _worth_keeping(d)]
     if not kept:
         kept = decls[:1]
+    kept_ids = {id(k) for k in kept}
     for i, d in enumerate(decls):
-        if any(d is k for k in kept):
+        if id(d) in kept_ids:
             continue
-        target = next((k for k in decls[i + 1 :] if any(k is x for x in kept)), kept[-1])
+        target = next((k for k in decls[i + 1 :] if id(k) in kept_ids), kept[-1])
         _absorb(target, d)
     for i, d in enumerate(kept):
         d.source.index = i

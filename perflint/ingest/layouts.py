@@ -104,6 +104,9 @@ def detect_layout(text: str) -> str:
         return "pipe"
     longest = max(len(ln) for ln in lines)
     spaced = sum(len(re.findall(r"\S {1,}\S", ln)) for ln in lines)
+    rows = _spaced_score(lines, vocabulary()) if spaced >= 6 else 0
+    if rows >= max(5, len(lines) // 6):
+        return "spaced"
     if longest > 400 and spaced > 20 and len(lines) < 40:
         return "flattened"
     return "lines"
@@ -407,8 +410,80 @@ def flattened_rows(text: str, vocab: Vocabulary | None = None) -> list[Row]:
     return rows
 
 
+def _label_tokens(text: str, start: int, end: int, vocab: Vocabulary) -> list[tuple[int, int]]:
+    """The space-separated tokens of ``text[start:end]``; neighbours that make
+    one label together (``部门(单位) 名称``, ``总 体 目 标``) are one token."""
+    tokens = [m.span() for m in _TOKEN.finditer(text, start, end)]
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        j = i + 1
+        for k in range(min(len(tokens), i + 4), i + 1, -1):
+            joined = text[tokens[i][0] : tokens[k - 1][1]]
+            if len(joined) <= 30 and vocab.match(joined) is not None:
+                j = k
+                break
+        out.append((tokens[i][0], tokens[j - 1][1]))
+        i = j
+    return out
+
+
+def spaced_rows(text: str, vocab: Vocabulary | None = None) -> list[Row]:
+    """One table row per line, cells separated by spaces (a sheet or a Word
+    table copied as plain text).
+
+    Every line is a row of its space-separated tokens; a line of one token
+    is read as in ``lines`` (a label printed vertically or broken over lines
+    is joined back).  Cell text that itself holds spaces is put back
+    together by the builder, which knows the table's columns.
+    """
+    vocab = vocab or vocabulary()
+    lines = [(s, e) for s, e in _line_spans(text) if not _blank(text, s, e)]
+    rows: list[Row] = []
+    i = 0
+    while i < len(lines):
+        start, end = lines[i]
+        tokens = _label_tokens(text, start, end, vocab)
+        if len(tokens) > 1:
+            rows.append(Row([Cell(s, e, True) for s, e in tokens]))
+            i += 1
+            continue
+        j = _vertical_run(text, lines, i, vocab) if _short_line(text, lines[i]) else i
+        if j > i + 1:
+            end = lines[j - 1][1]
+        nxt = max(j, i + 1)
+        while nxt < len(lines) and _joins_label(text, start, end, lines[nxt], vocab):
+            end = lines[nxt][1]
+            nxt += 1
+        start, end = trim_span(text, start, end)
+        rows.append(Row([Cell(start, end, True)], free=is_free_line(text[start:end], vocab)))
+        i = nxt
+    return rows
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` without padding at either end."""
+    piece = text[start:end]
+    left = piece.lstrip(PAD)
+    start += len(piece) - len(left)
+    return start, start + len(left.rstrip(PAD))
+
+
+def _spaced_score(lines: list[str], vocab: Vocabulary) -> int:
+    """How many lines are table rows with cells separated by spaces: two tokens
+    or more, one of them a label, a column heading or a category."""
+    score = 0
+    for line in lines:
+        tokens = line.split()
+        if len(tokens) < 2 or len(tokens) > 40:
+            continue
+        if any(vocab.match(t) is not None or vocab.category(t) is not None for t in tokens[:6]):
+            score += 1
+    return score
+
+
 #: a token; a date written with spaces (2021 年 1 月 28 日) stays one token
-_TOKEN = re.compile(r"\S*?(?:19|20)\d{2}[ \t]*年[ \t]*\d{1,2}[ \t]*月(?:[ \t]*\d{1,2}[ \t]*日)?|\S+")
+_TOKEN = re.compile(r"\S*?(?:19|20)\d{2}[ \t]*年[ \t]*\d{1,2}[ \t]*月(?:[ \t]*\d{1,2}[ \t]*日)?\S*|\S+")
 
 
 LAYOUTS = {
@@ -416,6 +491,7 @@ LAYOUTS = {
     "pipe": pipe_rows,
     "lines": line_rows,
     "flattened": flattened_rows,
+    "spaced": spaced_rows,
 }
 
 
@@ -426,6 +502,7 @@ class Layout(StrEnum):
     PIPE = "pipe"
     LINES = "lines"
     FLATTENED = "flattened"
+    SPACED = "spaced"
 
 
 def rows_for(text: str, layout: str | None = None) -> tuple[str, list[Row]]:

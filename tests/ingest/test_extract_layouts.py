@@ -193,3 +193,35 @@ def test_traditional_labels_with_pinyin_run_together(extract) -> None:
     assert d.name == "社區(qū)圖書室建設"
     assert d.department == "青溪區(qū)文化局"
     assert d.source.labels["/name"].text == "項(xiàng)目名稱(chēng)"
+
+
+def test_space_separated_rows(read_one) -> None:
+    # a sheet copied as plain text: one row per line, cells separated by spaces
+    text = _lines(
+        "信息分类: 项目绩效目标 发文日期: 2023-02-01",
+        "项目支出绩效目标申报表",
+        "(2023年度)",
+        "项目名称 社区养老驿站运营 项目负责人及电话 李明13800000000",
+        "主管部门 青溪区民政局 实施单位 青溪区养老服务中心",
+        "年度",
+        "预算",
+        "安排",
+        "(万元)",
+        "资金总额 36.5",
+        "其中:财政拨款 36.5",
+        "绩效指标 一级指标 二级指标 三级指标 指标值 备注",
+        "产出指标 数量指标 服务老人人次 >=12000人次",
+        "驿站开放天数( ≥**天 ) >=300天",
+        "质量指标 服务投诉处理率 100%",
+        "满意度指标 服务对象满意度指标 老人满意度(≥**%) >=90%",
+    )
+    d = read_one(text)
+    assert d.source.layout == "spaced"
+    assert (d.year, d.name, d.department) == (2023, "社区养老驿站运营", "青溪区民政局")
+    assert (d.money.total.amount, d.money.total.unit) == (Decimal("36.5"), "万元")
+    assert [(i.level1, i.level2, i.content, i.value) for i in d.indicators] == [
+        ("产出指标", "数量指标", "服务老人人次", ">=12000人次"),
+        ("产出指标", "数量指标", "驿站开放天数( ≥**天 )", ">=300天"),  # a name with spaces of its own
+        ("产出指标", "质量指标", "服务投诉处理率", "100%"),
+        ("满意度指标", "服务对象满意度指标", "老人满意度(≥**%)", ">=90%"),
+    ]
