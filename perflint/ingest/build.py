@@ -135,6 +135,13 @@ _TRAILING_VALUE = re.compile(
     r"\d[\d.,]*\s*(?:%|‰|[个人次件项台套辆家户天日月年元万亩吨株米条所座公里]{1,3})?(?:以上|以下|以内)?)$"
 )
 
+#: an amount a notice states in its text: "资金50万元", "项目规模共计380万元", "涉及資金895.8萬元"
+_PROSE_AMOUNT = re.compile(
+    r"(?P<label>资金总额|资金规模|总投资|共计|总计|资金|資金)[^，。；;,，\d()（）《》]{0,8}?"
+    r"(?P<value>\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|萬元|萬元|元))"
+)
+_NAME_YEAR = re.compile(r"\s*((?:19|20)\d{2})\s*年")
+_YEARS = re.compile(r"((?:19|20)\d{2})\s*年")
 #: a cell that looks like an indicator's value: a figure, a comparator, a value in words
 _VALUE_LIKE = re.compile(
     r"\s*(?:[≥≤≧≦＞＜<>=＝]|不低于|不少于|不高于|不超过|大于|小于|达到|[0-9０-９][0-9０-９.,，%％]*"
@@ -673,6 +680,12 @@ class _FormBuilder:
         amount, unit_written = parse_amount(text) if text else (None, None)
         if amount is None and self.fused:
             amount = _repeated_amount(text)
+        if amount is None and text:
+            # "854万854万(…)", "12.26亿", "安排77300万元": the amount the cell starts with
+            lead = leading_amount(text)
+            after = text[lead[2] :].strip()[:1] if lead is not None else ""
+            if lead is not None and (lead[1] is not None or not (after.isdigit() or after in "年月日号%％/-.:：")):
+                amount, unit_written = lead[0], lead[1]
         unit = unit_from_label(label_raw) or unit_written or self.money_unit or "万元"
         if unit_written == "元":
             unit = "元"
@@ -1242,6 +1255,40 @@ class _FormBuilder:
         d.indicators.append(ind)
         table.rows += 1
 
+    def _total_from_prose(self) -> None:
+        """A notice that states the amount in its text and in no form cell:
+        "…资金50万元，实施…", "项目规模共计380万元": the first such amount in
+        the text left unrecognized is the total (its key word the label)."""
+        d = self.decl
+        text = self.text
+        for i in range(len(d.unrecognized)):
+            pointer = f"/unrecognized/{i}"
+            span = d.source.spans.get(pointer)
+            if span is None:
+                continue
+            s = self.smap.offset(span.line, span.column)
+            e = self.smap.offset(span.end_line, span.end_column)
+            m = _PROSE_AMOUNT.search(text, s, e)
+            if m is None:
+                continue
+            rest = [(a, b) for a, b in ((s, m.start("label")), (m.end("value"), e)) if trim(text, a, b)[0] < b]
+            # the piece is replaced by what is around the amount
+            old = list(d.unrecognized)
+            spans = {k: v for k, v in d.source.spans.items() if k.startswith("/unrecognized/")}
+            for k in spans:
+                del d.source.spans[k]
+            d.unrecognized = []
+            for j, value in enumerate(old):
+                if j == i:
+                    self._template(m.end("label"), m.start("value"))
+                    self._assign(LabelInfo("money", "total", "资金"), *m.span("label"), *m.span("value"))
+                    for a, b in rest:
+                        self.unrecognized(a, b)
+                    continue
+                d.source.spans[f"/unrecognized/{len(d.unrecognized)}"] = spans[f"/unrecognized/{j}"]
+                d.unrecognized.append(value)
+            return
+
     # indicators written inline ------------------------------------------------------
     def _inline_here(self, s: int, e: int) -> bool:
         """Is ``text[s:e]`` indicators written inline (or, in an indicator table
@@ -1371,6 +1418,21 @@ class _FormBuilder:
         return d
 
 
+def _implied_year(d: Declaration) -> int | None:
+    """The budget year a form implies without stating it in a year cell: a
+    project name that opens with it (2024年某县…项目), or a period within one
+    year (2022年1月—12月).  ``year_text`` stays empty: no cell says it."""
+    m = _NAME_YEAR.match(d.name or "")
+    if m is not None:
+        return int(m.group(1))
+    for f in d.fields:
+        if f.key == "period":
+            years = {int(y) for y in _YEARS.findall(f.text or "")}
+            if len(years) == 1:
+                return years.pop()
+    return None
+
+
 def _promote_total(d: Declaration) -> None:
     """A blank total before a total with an amount ("年度预算安排(万元)" over
     "资金总额 171.41"): the first was the block's heading; the amount is the total."""
@@ -1459,7 +1521,15 @@ class Builder:
                 for j in group[:-1]:
                     _share_footer(decls[i], decls[j])
                 group = []
-        return _merge_leftovers(decls)
+        kept = _merge_leftovers(decls)
+        builders = {id(fb.decl): fb for fb in forms}
+        for d in kept:
+            # what only the text around the form says (its leftovers are merged in now)
+            if d.money.total is None:
+                builders[id(d)]._total_from_prose()
+            if d.year is None:
+                d.year = _implied_year(d)
+        return kept
 
     @staticmethod
     def _single_cell(cells: list[tuple[int, int]]) -> tuple[int, int] | None:

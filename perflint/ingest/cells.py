@@ -52,7 +52,7 @@ def compose_value(value: str, comparator: str | None, unit: str | None) -> str:
 # -- amounts -------------------------------------------------------------------------------
 
 _AMOUNT_HEAD = re.compile(
-    r"\s*[¥￥]?\s*(?P<num>\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<unit>亿元|亿|万元|万|千元|元)?"
+    r"\s*(?:安排|下达|拨付|共计|合计|总计|计|约|为)?\s*[¥￥]?\s*(?P<num>\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<unit>亿元|亿|万元|万|千元|元)?"
 )
 _UNIT_FACTOR = {
     "亿元": ("万元", Decimal(10000)),
@@ -68,7 +68,8 @@ def leading_amount(text: str) -> tuple[Decimal, str | None, int] | None:
     """The amount a cell starts with: (amount, unit, where it ends in ``text``).
 
     ``854万854万(…)`` → 854 万元; ``12.26亿`` → 122600 万元; ``3,309,840.00`` →
-    3309840.00 with no unit; the rest of the cell is left to the caller.
+    3309840.00 with no unit; ``安排77300万元`` → 77300 万元; the rest of the cell
+    is left to the caller.
     ``None`` when the cell does not start with a number.
     """
     t = unicodedata.normalize("NFKC", text) if not text.isascii() else text

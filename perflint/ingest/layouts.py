@@ -10,7 +10,8 @@ Layouts:
 ``tabbed``
     Word tables saved as text: a cell starts with a tab, rows are separated by
     blank lines, a line without a leading tab continues the cell above (labels
-    broken across lines, paragraphs inside a cell).
+    broken across lines, paragraphs inside a cell).  Or a row per line with
+    tabs between its cells (Excel "Text (Tab delimited)", TSV).
 ``pipe``
     HTML tables flattened by a crawler: ``a | b | c |`` per row, or one cell
     per line ending in `` |`` with bare ``|`` lines between rows.
@@ -18,6 +19,8 @@ Layouts:
     One cell per line (paragraphs copied from a web page or PDF).
 ``flattened``
     A whole table on one line, cells separated by runs of spaces.
+``spaced``
+    A row per line, cells separated by spaces (a sheet copied as text).
 """
 
 from __future__ import annotations
@@ -96,7 +99,8 @@ def detect_layout(text: str) -> str:
     lines = [ln for ln in text.split("\n") if ln.strip()]
     if not lines:
         return "lines"
-    tabbed = sum(1 for ln in lines if ln.startswith("\t"))
+    # a cell per line after a tab (Word), or a row per line with tabs between cells (Excel, TSV)
+    tabbed = sum(1 for ln in lines if ln.startswith("\t") or "\t" in ln.strip(" \t\r"))
     piped = sum(1 for ln in lines if ln.rstrip().endswith("|") or " | " in ln)
     if tabbed >= max(3, len(lines) // 5):
         return "tabbed"
@@ -112,8 +116,46 @@ def detect_layout(text: str) -> str:
     return "lines"
 
 
+def _row_per_line(text: str) -> bool:
+    """Tab-separated text with a row per line (Excel "Text (Tab delimited)",
+    TSV): most lines with a tab hold two cells or more.  Word saves a table
+    with a cell per line instead, rows apart by blank lines."""
+    tabbed = multi = 0
+    for line in text.split("\n"):
+        if "\t" not in line or not line.strip():
+            continue
+        tabbed += 1
+        body = line[1:] if line[0] == "\t" else line
+        if "\t" in body.rstrip("\t\r") and body.strip("\t\r "):
+            multi += 1
+    return tabbed > 0 and multi * 5 >= tabbed * 3
+
+
+def _tsv_rows(text: str, vocab: Vocabulary) -> list[Row]:
+    """A row per line, cells between tabs; a line without a tab stands alone."""
+    rows: list[Row] = []
+    for start, end in _line_spans(text):
+        line = text[start:end]
+        if _blank(text, start, end):
+            continue
+        if "\t" not in line:
+            rows.append(Row([Cell(start, end, False)], free=is_free_line(line, vocab)))
+            continue
+        pos = start + 1 if line[0] == "\t" else start
+        cells = []
+        for piece in text[pos:end].split("\t"):
+            cells.append(Cell(pos, pos + len(piece), True))
+            pos += len(piece) + 1
+        while cells and _blank(text, cells[-1].start, cells[-1].end):
+            cells.pop()  # the tabs Excel writes after a row's last filled cell
+        rows.append(Row(cells))
+    return rows
+
+
 def tabbed_rows(text: str, vocab: Vocabulary | None = None) -> list[Row]:
     vocab = vocab or vocabulary()
+    if _row_per_line(text):
+        return _tsv_rows(text, vocab)
     rows: list[Row] = []
     current: Row | None = None  # open row (no blank line seen since)
     last_cell: Cell | None = None  # the table cell continuation lines extend

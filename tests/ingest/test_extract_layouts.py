@@ -225,3 +225,49 @@ def test_space_separated_rows(read_one) -> None:
         ("产出指标", "质量指标", "服务投诉处理率", "100%"),
         ("满意度指标", "服务对象满意度指标", "老人满意度(≥**%)", ">=90%"),
     ]
+
+
+def test_a_row_per_line_with_tabs_between_cells(read_one) -> None:
+    # Excel "Text (Tab delimited)": no blank lines between rows, empty cells at the end
+    text = _lines(
+        "\t项目名称\t乡村道路养护\t\t",
+        "\t主管部门\t青溪县交通运输局\t\t",
+        "\t年度资金总额\t45\t\t",
+        "\t一级指标\t二级指标\t指标内容\t指标值",
+        "\t产出指标\t数量指标\t养护里程\t≥30公里",
+        "\t\t质量指标\t路面完好率\t≥90%",
+    )
+    d = read_one(text)
+    assert d.source.layout == "tabbed"
+    assert (d.name, d.department, d.money.total.amount) == ("乡村道路养护", "青溪县交通运输局", Decimal(45))
+    assert [(i.level1, i.level2, i.content, i.value) for i in d.indicators] == [
+        ("产出指标", "数量指标", "养护里程", "≥30公里"),
+        ("产出指标", "质量指标", "路面完好率", "≥90%"),
+    ]
+
+
+def test_amount_cells_take_the_leading_amount(read_one) -> None:
+    text = _lines("项目名称 | 水库除险加固 |", "资金总额 | 12.26亿(含中央补助) |", "其中:财政拨款 | 安排8000万元 |")
+    d = read_one(text, "pipe")
+    assert (d.money.total.amount, d.money.total.unit, d.money.total.text) == (
+        Decimal("122600.00"),
+        "万元",
+        "12.26亿(含中央补助)",
+    )
+    assert [(line.amount, line.unit) for line in d.money.lines] == [(Decimal(8000), "万元")]
+
+
+def test_a_notice_states_the_amount_and_the_year_in_its_text(read_one) -> None:
+    text = _lines(
+        "关于下达青溪镇2024年小额信贷贴息项目绩效目标的公示",
+        "经研究，现将项目资金安排公示如下：项目规模共计120万元，其中财政资金100万元。",
+        "项目名称：2024年青溪镇小额信贷贴息项目",
+        "数量指标：贴息户数≥300户；满意度指标：受益户满意度≥95%。",
+    )
+    d = read_one(text, "lines")
+    assert (d.name, d.year, d.money.total.amount) == ("2024年青溪镇小额信贷贴息项目", 2024, Decimal(120))
+    assert d.source.labels["/money/total"].text == "共计"
+    assert [(i.level1, i.level2, i.content, i.value) for i in d.indicators] == [
+        (None, "数量指标", "贴息户数", "≥300户"),
+        ("满意度指标", None, "受益户满意度", "≥95%"),  # 满意度指标 is a 一级 category too
+    ]
