@@ -166,6 +166,8 @@ class Vocabulary:
             key = label_key(label)
             col = "content" if key == "指标" else "extra:" + key
             self.header_only[key] = LabelInfo("indicator_col", col, label)
+        #: column headings of other tables (序号, 金额, 备注): never the value of a field
+        self.column_words = frozenset(label_key(w) for w in data.get("column_words", {}).get("words", []))
         #: what the cells of an extra column are (unit, comparator, nature, weight), by header key
         self.column_role: dict[str, str] = {}
         for role, labels in ind.get("roles", {}).items():

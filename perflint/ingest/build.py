@@ -155,6 +155,7 @@ _ENUM_HEAD = re.compile(
 _TABLE_END = re.compile(
     r"\s*(?:附件\s*[:：\d一二三四五六七八九十]|注\s*[:：]|说明\s*[:：]|填报说明|填表说明|填报人|填表人|审核人|"
     r"单位负责人|财务负责人|经办人|(?:单位|部门)?(?:审核|审批)意见|[(（]?\s*(?:盖章|公章)|扫一扫|打印本页|关闭窗口|"
+    r"文件下载|附件下载|政策咨询|政策解读|相关文件|相关链接|相关阅读|上一篇|下一篇|"
     r"\[?打印\]?\s*\[?关闭|第\s*\d+\s*页|[—－-]\s*\d+\s*[—－-]\s*$|"
     r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s*$)"
 )
@@ -590,6 +591,12 @@ class _FormBuilder:
         if info.kind in TABLE_STARTS:
             self.unrecognized(start, end)
             return
+        if info.kind in ("field", "money", "extra") and label_key(self.text[start:end]) in self.vocab.column_words:
+            # "项目名称 | 金额 | 备注": headings of a table (an allocation list), not a value
+            self.pending = None
+            self._template_label(ls, le)
+            self._template(start, end)
+            return
         if info.kind == "money" and _UNIT_NOTE.fullmatch(self.text[start:end].strip()):
             # "年度预算安排 / (万元)": the label's unit, broken onto a line of its own
             unit = _UNIT_NOTE.fullmatch(self.text[start:end].strip())
@@ -831,6 +838,19 @@ class _FormBuilder:
             weak = self.vocab.header_only.get(label_key(self.text[fs:fe])) if opening else None
             if weak is not None:
                 header_hits = [weak]
+            elif (
+                table.collecting
+                and any(c in LEVELS for c in table.columns)
+                and table.columns
+                and (table.columns[-1] or "").startswith(("extra:", "value", "note"))
+                and first is None
+                and self.vocab.category(self.text[fs:fe]) is None
+                and fe - fs <= 16
+                and not any(ch.isdigit() for ch in self.text[fs:fe])
+            ):
+                # a header whose rows open with categories: a heading it does not
+                # know (a town of a town-by-indicator matrix) is a column of its own
+                header_hits = [LabelInfo("indicator_col", "extra:" + label_key(self.text[fs:fe]), "")]
         if header_hits and len(header_hits) == len(nonblank):
             if row.stream:
                 if not table.collecting:
@@ -844,6 +864,17 @@ class _FormBuilder:
                 self._header(cells, infos)
                 return True
         table.collecting = False
+        if (
+            first is not None
+            and row.stream
+            and table.kind == "indicators"
+            and (table.levels or table.buffer)
+            and first.kind in ("schedule_col", "field", "extra", "money", "goal")
+            and len(nonblank) == 1
+        ):
+            # "时效指标 / 完成时间 / 2025年年底前": right after a category, or inside a
+            # row, a word that is also a label elsewhere is the indicator's name
+            first = None
         if (
             first is not None
             and first.kind not in (table.col_kind, *TABLE_STARTS)
@@ -1610,8 +1641,10 @@ def _worth_keeping(d: Declaration) -> bool:
     a form (a name, a department, a unit, an amount, goals, indicators): not
     only headings, leftovers, or a web page's publishing data read as fields
     (信息分类: 项目绩效目标, 生效时间:)."""
-    if d.title is not None:
-        return len(d.source.spans) > 1
+    if d.title is not None and any(
+        not p.startswith(("/unrecognized/", "/title", "/year_text")) for p in d.source.spans
+    ):
+        return True
     return bool(
         d.name is not None
         or d.department is not None

@@ -328,6 +328,12 @@ def pipe_rows(text: str, vocab: Vocabulary | None = None) -> list[Row]:
             rows.append(Row([Cell(start, end, True)], free=is_free_line(line, vocab), stream=True))
             continue
         if "|" not in line:
+            if mode == "trailing" and vocab.title(line) is not None and not marked:
+                # a form's title between tables, not part of a cell
+                flush_open(start - 1)
+                rows.append(Row([Cell(start, end, False)], free=True))
+                current = None
+                continue
             if mode == "trailing" and (
                 current is not None or open_from is not None or (stream and rows and not rows[-1].free)
             ):
@@ -397,6 +403,9 @@ def _joins_label(text: str, start: int, end: int, nxt: tuple[int, int], vocab: V
     piece = text[nxt[0] : nxt[1]].strip(PAD)
     if not piece or len(piece) > 12 or end - start > 40:
         return False
+    if label_key(piece) == "指标" and vocab.category(text[start:end]) is not None:
+        # "经济效益" / "指标": a category broken over two lines
+        return vocab.category(text[start : nxt[1]]) is not None
     joined = text[start : nxt[1]]
     key = label_key(joined)
     head = label_key(text[start:end])

@@ -147,3 +147,86 @@ def test_wide_sheet_of_several_projects_under_a_department_subtotal(read_all) ->
     ]
     assert second.goals == {"annual": "路灯亮灯率保持高位"}
     assert [(f.key, f.text) for f in first.fields if f.key == "subtotal"] == [("subtotal", "1,250,000.00")]
+
+
+def test_stream_table_with_a_category_broken_over_lines_and_label_words_as_names(read_one) -> None:
+    text = _lines(
+        "项目名称",
+        "农村饮水巩固提升",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标值",
+        "产出指标",
+        "时效指标",
+        "完成时间",  # also a schedule heading: here the indicator's name
+        "2024年底前",
+        "效益指标",
+        "经济效益",
+        "指标",
+        "年节约供水成本",
+        "≥12万元",
+    )
+    d = read_one(text, "lines")
+    assert _rows(d) == [
+        ("产出指标", "时效指标", "完成时间", "2024年底前"),
+        ("效益指标", "经济效益\n指标", "年节约供水成本", "≥12万元"),  # as written, over two lines
+    ]
+
+
+def test_allocation_list_before_the_form_does_not_give_it_a_name(read_one) -> None:
+    # 序号 | 乡镇名称 | 项目名称 | 金额: headings of an allocation list, then the form itself
+    text = _lines(
+        "序号 |",
+        "乡镇名称 |",
+        "项 目 名 称 |",
+        "金额 |",
+        "1 |",
+        "青溪镇 |",
+        "塘坝清淤 |",
+        "20 |",
+        "附件2",
+        "2024年小型水利工程专项资金绩效目标表",
+        "项目名称 |",
+        "小型水利工程专项资金 |",
+        "资金总额 |",
+        "20 |",
+    )
+    d = read_one(text, "pipe")
+    assert (d.title, d.name, d.money.total.amount) == (
+        "2024年小型水利工程专项资金绩效目标表",
+        "小型水利工程专项资金",
+        Decimal(20),
+    )
+
+
+def test_town_by_indicator_matrix_keeps_the_towns_as_columns(read_one) -> None:
+    text = _lines(
+        "| 一级指标 | 二级指标 | 三级指标 | 指标解释 | 东村 | 西村 |",
+        "| 产出指标 | 数量指标 | 修复水圳(条) | 反映水圳修复情况 | 2 | 1 |",
+    )
+    d = read_one(text, "pipe")
+    (ind,) = d.indicators
+    assert (ind.level1, ind.level2, ind.content) == ("产出指标", "数量指标", "修复水圳(条)")
+    assert ind.extra == {"指标解释": "反映水圳修复情况", "东村": "2", "西村": "1"}
+
+
+def test_ndrc_tables_with_process_management_categories(read_one) -> None:
+    text = _lines(
+        "一级指标 |",
+        "二级指标 |",
+        "三级指标 |",
+        "指标值 |",
+        "过程管理指标 |",
+        "资金管理指标 |",
+        "投资完成率 |",
+        "≥95% |",
+        "监督检查指标 |",
+        "审计指出问题项目比例 |",
+        "≤1% |",
+    )
+    d = read_one(text, "pipe")
+    assert _rows(d) == [
+        ("过程管理指标", "资金管理指标", "投资完成率", "≥95%"),
+        ("过程管理指标", "监督检查指标", "审计指出问题项目比例", "≤1%"),
+    ]
