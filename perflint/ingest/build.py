@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -115,6 +116,10 @@ class Segment:
 
 
 _YEAR = re.compile(r"((?:19|20)\s*\d\s*\d|20[Xx×]{2}|\s*)\s*年度")
+_YEAR_ALONE = re.compile(r"((?:19|20)\s*\d\s*\d)\s*年")
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
+#: the year a notice's text gives its funds: "关于下达2023年…资金的通知", "提前下达2022年…"
+_PROSE_YEAR = re.compile(r"(?:下达|安排|提前下达|分配)\s*((?:19|20)\d{2}\s*年)(?!\d|\s*\d+\s*月)")
 _YEAR_IN_TEXT = re.compile(
     r"[（(]\s*((?:19|20)\d{2}\s*年度)\s*[)）]|((?:19|20)\d{2}\s*年度)(?=[^，。,；;:：]{0,30}(?:表|申报|专项|项目|资金|專項|項目|資金))"
     r"|((?:19|20)\d{2}\s*年)(?=[^，。,；;:：\d]{0,30}(?:表|申报))"
@@ -652,6 +657,19 @@ class _FormBuilder:
 
     def _assign_field(self, key: str, ls: int, le: int, vs: int, ve: int) -> None:
         d = self.decl
+        if key == "year_text":
+            # "预算年度 | 2023": the year in a cell of its own
+            s, e = trim(self.text, vs, ve)
+            if s < e and (d.year_text is None or self.year_from_heading) and _YEAR_ALONE.match(self.text, s, e):
+                self._label("/year_text", ls, le)
+                self._year(s, e)
+                return
+            if s < e and _YEAR_DIGITS.fullmatch(self.text, s, e) and d.year_text is None:
+                self._label("/year_text", ls, le)
+                self._year(s, e)
+                return
+            self._extra("year", ls, le, vs, ve)
+            return
         pointer = "/attribute_text" if key == "attribute" else f"/{key}"
         if pointer in d.source.labels or pointer in d.source.spans:
             self._extra(key, ls, le, vs, ve)  # a second value for the same field
@@ -791,9 +809,11 @@ class _FormBuilder:
         d.year = int(m.group(0)) if m else None
 
     def year_row(self, s: int, e: int) -> bool:
-        """A cell that is only the year: "（  2019年度）", "(2022年度)"."""
+        """A cell that is only the year: "（  2019年度）", "(2022年度)", "2021年"."""
         chunk = self.text[s:e]
-        ym = _YEAR.search(chunk)
+        ym = _YEAR.search(chunk) or _YEAR_ALONE.fullmatch(chunk.strip(PAD_CHARS + "()（）"))
+        if ym is not None and ym.re is _YEAR_ALONE:
+            ym = _YEAR_ALONE.search(chunk)
         if ym is None or not self.needs_year:
             return False
         rest = chunk[: ym.start()] + chunk[ym.end() :]
@@ -1290,20 +1310,40 @@ class _FormBuilder:
         """A notice that states the amount in its text and in no form cell:
         "…资金50万元，实施…", "项目规模共计380万元": the first such amount in
         the text left unrecognized is the total (its key word the label)."""
+
+        def take(m: re.Match[str]) -> tuple[int, int]:
+            self._template(m.end("label"), m.start("value"))
+            self._assign(LabelInfo("money", "total", "资金"), *m.span("label"), *m.span("value"))
+            return m.start("label"), m.end("value")
+
+        self._from_prose(_PROSE_AMOUNT, take)
+
+    def _year_from_prose(self) -> None:
+        """A notice that gives the year only in its text: "关于下达2023年…资金的通知"."""
+
+        def take(m: re.Match[str]) -> tuple[int, int]:
+            self._template(m.start(), m.start(1))
+            self._year(*m.span(1))
+            return m.start(), m.end(1)
+
+        self._from_prose(_PROSE_YEAR, take)
+
+    def _from_prose(self, pattern: re.Pattern[str], take: Callable[[re.Match[str]], tuple[int, int]]) -> None:
+        """Find ``pattern`` in the text left unrecognized (first match, in order);
+        ``take`` records what it matched and returns the range it used; the rest
+        of that piece stays unrecognized."""
         d = self.decl
         text = self.text
         for i in range(len(d.unrecognized)):
-            pointer = f"/unrecognized/{i}"
-            span = d.source.spans.get(pointer)
+            span = d.source.spans.get(f"/unrecognized/{i}")
             if span is None:
                 continue
             s = self.smap.offset(span.line, span.column)
             e = self.smap.offset(span.end_line, span.end_column)
-            m = _PROSE_AMOUNT.search(text, s, e)
+            m = pattern.search(text, s, e)
             if m is None:
                 continue
-            rest = [(a, b) for a, b in ((s, m.start("label")), (m.end("value"), e)) if trim(text, a, b)[0] < b]
-            # the piece is replaced by what is around the amount
+            # the piece is replaced by what is around the match
             old = list(d.unrecognized)
             spans = {k: v for k, v in d.source.spans.items() if k.startswith("/unrecognized/")}
             for k in spans:
@@ -1311,10 +1351,10 @@ class _FormBuilder:
             d.unrecognized = []
             for j, value in enumerate(old):
                 if j == i:
-                    self._template(m.end("label"), m.start("value"))
-                    self._assign(LabelInfo("money", "total", "资金"), *m.span("label"), *m.span("value"))
-                    for a, b in rest:
-                        self.unrecognized(a, b)
+                    used_start, used_end = take(m)
+                    for a, b in ((s, used_start), (used_end, e)):
+                        if trim(text, a, b)[0] < b:
+                            self.unrecognized(a, b)
                     continue
                 d.source.spans[f"/unrecognized/{len(d.unrecognized)}"] = spans[f"/unrecognized/{j}"]
                 d.unrecognized.append(value)
@@ -1558,6 +1598,8 @@ class Builder:
             # what only the text around the form says (its leftovers are merged in now)
             if d.money.total is None:
                 builders[id(d)]._total_from_prose()
+            if d.year is None:
+                builders[id(d)]._year_from_prose()
             if d.year is None:
                 d.year = _implied_year(d)
         return kept

@@ -533,8 +533,11 @@ def _spaced_score(lines: list[str], vocab: Vocabulary) -> int:
     return score
 
 
-#: a token; a date written with spaces (2021 年 1 月 28 日) stays one token
-_TOKEN = re.compile(r"\S*?(?:19|20)\d{2}[ \t]*年[ \t]*\d{1,2}[ \t]*月(?:[ \t]*\d{1,2}[ \t]*日)?\S*|\S+")
+#: a token; a date or a year written with spaces (2021 年 1 月 28 日, ( 2019 年度)) stays one token
+_TOKEN = re.compile(
+    r"[（(][ \t]*(?:19|20)\d{2}[ \t]*年度?[ \t]*[)）]|"
+    r"\S*?(?:19|20)\d{2}[ \t]*年[ \t]*\d{1,2}[ \t]*月(?:[ \t]*\d{1,2}[ \t]*日)?\S*|\S+"
+)
 
 
 LAYOUTS = {

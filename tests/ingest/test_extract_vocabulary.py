@@ -72,3 +72,18 @@ def test_two_column_headings_on_two_lines_stay_apart(read_one) -> None:
     text = _lines("序号", "项目", "金额(万元)", "1", "村道硬化", "30")
     decl = read_one(text, "lines")
     assert decl.money.total is None or decl.money.total.amount != Decimal(1)
+
+
+def test_years_as_forms_and_notices_give_them(extract) -> None:
+    def year(text: str, layout: str | None = None) -> int | None:
+        decls = extract(text, layout=layout)
+        return decls[0].year
+
+    assert year("青溪县项目支出绩效目标申报表 | ||||\n2021年 | ||||\n项目名称 | 路灯维修 | |\n", "pipe") == 2021
+    assert year("项目名称 | 校舍维修 |\n预算年度 | 2023 |\n资金总额 | 12 |\n", "pipe") == 2023
+    notice = (
+        "关于下达2024年村级公益事业资金的通知\n各乡镇：现将资金下达给你们。\n项目名称 | 村道硬化 |\n资金总额 | 30 |\n"
+    )
+    assert year(notice, "pipe") == 2024
+    flat = "专项资金绩效目标表 ( 2019 年度) 专项名称 残疾人康复补助 主管部门 青溪县残联 资金额度 120 万"
+    assert year(flat, "flattened") == 2019
