@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from perflint.domain.dates import DateValue, normalise_date_text, parse_date
+from perflint.domain.dates import DateValue, bounds, normalise_date_text, parse_date
 from perflint.domain.model import Declaration
 
 
@@ -102,3 +102,61 @@ def impossible_date(text: str) -> tuple[int, int, int | None] | None:
     if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
         return year, month, day
     return None
+
+
+# -- dates inside values -----------------------------------------------------------
+
+_DATE_PIECE = re.compile(
+    r"(?:19|20)\d{2}(?:\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|[./\-]\d{1,2}(?:[./\-]\d{1,2})?(?!\d)|\s*年)"
+)
+_RANGE_FILLER = re.compile(r"^[\s\-—–~～至到起止:：,，()（）底末]*$")
+
+
+def date_range(text: str | None) -> tuple[str, str] | None:
+    """(first day, last day) of a value that is nothing but one or two dates
+    (``2020年1月--2020年11月``, ``2020.1.1-2020.12.31``), as ISO dates."""
+    t = unicodedata.normalize("NFKC", text or "").strip()
+    pieces = list(_DATE_PIECE.finditer(t))
+    if not 1 <= len(pieces) <= 2:
+        return None
+    if not _RANGE_FILLER.match(_DATE_PIECE.sub("", t)):
+        return None
+    spans = []
+    for m in pieces:
+        b = bounds(parse_date(m.group(0)))
+        if b is None:
+            return None
+        spans.append(b)
+    if spans[0][0] > spans[-1][1]:
+        return None
+    return spans[0][0], spans[-1][1]
+
+
+_YEAR_END = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:底|末|年底|年末)")
+_MONTH_END = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(?:底|末|前|以前|之前)")
+
+
+def deadline(text: str | None) -> tuple[str, str] | None:
+    """(the date as written, the last day it allows) of a timeliness value that
+    names one date: ``2023年底`` → 2023-12-31, ``2023年6月底前`` → 2023-06-30,
+    ``2023年11月30日前`` → 2023-11-30.  ``None`` for ranges, several dates or none."""
+    t = unicodedata.normalize("NFKC", text or "").strip()
+    m = _YEAR_END.search(t)
+    if m and len(_DATE_PIECE.findall(t)) <= 1:
+        return m.group(0), f"{int(m.group(1)):04d}-12-31"
+    m = _MONTH_END.search(t)
+    if m and len(_DATE_PIECE.findall(t)) <= 1:
+        month = int(m.group(2))
+        if 1 <= month <= 12:
+            year = int(m.group(1))
+            return m.group(0), f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+    pieces = _DATE_PIECE.findall(t)
+    if len(pieces) != 1:
+        return None
+    b = bounds(parse_date(pieces[0]))
+    return (pieces[0], b[1]) if b is not None else None
+
+
+def months_between(start: str, end: str) -> int:
+    """Calendar months from the month of ISO date ``start`` to that of ``end``, both counted."""
+    return (int(end[:4]) * 12 + int(end[5:7])) - (int(start[:4]) * 12 + int(start[5:7])) + 1

@@ -373,7 +373,8 @@ _MAGNITUDE = "万亿千百"
 
 _ARABIC = r"\d+(?:\.\d+)?"
 _NUM = re.compile(
-    rf"(?P<date>\d{{4}}[.\-/年]\d{{1,2}}(?:[.\-/月]\d{{1,2}})?[日号]?)"
+    # a date: a plausible year and a real month (1346.0088 is a figure, not a date)
+    rf"(?P<date>(?<!\d)(?:19|20)\d{{2}}[.\-/年](?:1[0-2]|0?[1-9])(?!\d)(?:[.\-/月](?:3[01]|[12]\d|0?[1-9])(?!\d))?[日号]?)"
     rf"|(?P<prod>{_ARABIC}(?:[*×xX]{_ARABIC})+)"
     rf"|(?P<pct>百分之[{_CN_CHARS}]+)"
     rf"|(?P<ar>{_ARABIC})"
@@ -558,6 +559,7 @@ class Op(StrEnum):
 # Words before the number.  Longest first at match time.
 _PREFIX_OPS: dict[str, Op] = {
     "≥": Op.GE,
+    "≧": Op.GE,  # U+2267, which NFKC leaves as it is
     ">=": Op.GE,
     "不低于": Op.GE,
     "不少于": Op.GE,
@@ -578,6 +580,7 @@ _PREFIX_OPS: dict[str, Op] = {
     "大于": Op.GT,
     "多于": Op.GT,
     "≤": Op.LE,
+    "≦": Op.LE,  # U+2266
     "<=": Op.LE,
     "不高于": Op.LE,
     "不超过": Op.LE,
