@@ -256,6 +256,15 @@ def split_piece(text: str, fused: bool, vocab: Vocabulary) -> tuple[tuple[str, i
                 i = j + q.end()
                 continue
         found = match_prefix(chars, j)
+        if found is None:
+            note = chars.find("(", j + 1, j + 8)
+            if note != -1 and chars[j] not in "(":
+                # 部门(单位)名称…: a note inside a label that has no shorter label before it
+                close = chars.find(")", note + 1, note + 16)
+                if close != -1:
+                    through = match_prefix(chars[j:note] + chars[close + 1 : close + 41], 0)
+                    if through is not None and through[1] > note - j:
+                        found = (through[0], through[1] + close + 1 - note)
         if value_from is None and 2 <= n - j <= 40 and (found is None or found[1] < n - j):
             whole = vocab.match(chars[j:])
             if whole is not None:
@@ -267,9 +276,13 @@ def split_piece(text: str, fused: bool, vocab: Vocabulary) -> tuple[tuple[str, i
             k = j + length
             # optional bracket note, then optional colon
             if k < n and chars[k] in "([【":
-                close = next((m for m in range(k + 1, min(n, k + 16)) if chars[m] in ")]】"), None)
-                if close is not None:
-                    k = close + 1
+                shut = next((m for m in range(k + 1, min(n, k + 16)) if chars[m] in ")]】"), None)
+                if shut is not None:
+                    k = shut + 1
+                    # a note inside a longer label: 主管部门(单位)名称及部门预算编码
+                    longer = match_prefix(chars[j : j + length] + chars[k : k + 40], 0)
+                    if longer is not None and longer[1] > length:
+                        info, k = longer[0], k + longer[1] - length
             colon = k < n and chars[k] in COLONS
             if colon:
                 k += 1
@@ -1506,15 +1519,40 @@ def _implied_year(d: Declaration) -> int | None:
 
 def _promote_total(d: Declaration) -> None:
     """A blank total before a total with an amount ("年度预算安排(万元)" over
-    "资金总额 171.41"): the first was the block's heading; the amount is the total."""
+    "资金总额 171.41"): the first was the block's heading; the amount is the total.
+    With no annual total at all, the period's total (实施期资金总额, 项目总预算)
+    is the form's total."""
     total = d.money.total
-    if total is None or total.amount is not None or (total.text or "").strip():
+    if total is not None and (total.amount is not None or (total.text or "").strip()):
         return
-    for i, line in enumerate(d.money.lines):
-        if line.key == "total" and line.amount is not None:
-            d.money.total, d.money.lines[i] = line, total
-            _swap_pointers(d.source, "/money/total", f"/money/lines/{i}")
-            return
+    for key in ("total", "total_period"):
+        for i, line in enumerate(d.money.lines):
+            if line.key == key and line.amount is not None:
+                if total is None:
+                    d.money.total = d.money.lines.pop(i)
+                    _move_pointers(d.source, f"/money/lines/{i}", "/money/total", len(d.money.lines) + 1)
+                else:
+                    d.money.total, d.money.lines[i] = line, total
+                    _swap_pointers(d.source, "/money/total", f"/money/lines/{i}")
+                return
+
+
+def _move_pointers(source: Source, old: str, new: str, count: int) -> None:
+    """``old`` (a money line) becomes ``new``; the lines after it move up one."""
+    prefix, _, index = old.rpartition("/")
+    gone = int(index)
+
+    def moved(pointer: str) -> str:
+        if pointer == old or pointer.startswith(old + "/"):
+            return new + pointer[len(old) :]
+        if pointer.startswith(prefix + "/"):
+            head, _, rest = pointer[len(prefix) + 1 :].partition("/")
+            if head.isdigit() and gone < int(head) < count:
+                return f"{prefix}/{int(head) - 1}" + ("/" + rest if rest else "")
+        return pointer
+
+    source.spans = {moved(p): v for p, v in source.spans.items()}
+    source.labels = {moved(p): v for p, v in source.labels.items()}
 
 
 def _swap_pointers(source: Source, a: str, b: str) -> None:

@@ -87,3 +87,19 @@ def test_years_as_forms_and_notices_give_them(extract) -> None:
     assert year(notice, "pipe") == 2024
     flat = "专项资金绩效目标表 ( 2019 年度) 专项名称 残疾人康复补助 主管部门 青溪县残联 资金额度 120 万"
     assert year(flat, "flattened") == 2019
+
+
+def test_the_annual_total_before_the_total_of_the_whole_period(read_one) -> None:
+    both = read_one("项目名称 | 水质监测站 |\n项目总预算 | 75.00 |\n项目当年预算(万元) | 25.00 |\n", "pipe")
+    assert both.money.total.amount == Decimal("25.00")
+    assert [(line.key, line.amount) for line in both.money.lines] == [("total_period", Decimal("75.00"))]
+    period = read_one("项目名称 | 文物修缮 |\n实施期资金总额 | 1,000,000 |\n年度资金总额 | |\n", "pipe")
+    assert (period.money.total.key, period.money.total.amount) == ("total_period", Decimal(1000000))
+    assert period.source.labels["/money/total"].text == "实施期资金总额"
+
+
+def test_a_note_inside_a_label_run_together_with_its_value(read_one) -> None:
+    text = "项目名称宗教场所消防改造部门(单位)名称青溪县民族宗教局部门预算编码230001资金总额:30"
+    d = read_one(text, "lines")
+    assert (d.name, d.department, d.money.total.amount) == ("宗教场所消防改造", "青溪县民族宗教局", Decimal(30))
+    assert d.source.labels["/department"].text == "部门(单位)名称"
