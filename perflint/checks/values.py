@@ -15,8 +15,10 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from perflint.checks.analysis.measure import bare_name, hint, plain, unit_family
 from perflint.checks.analysis.values import (
     Op,
+    Quantity,
     allowlisted,
     comparisons,
     display,
@@ -30,6 +32,7 @@ from perflint.checks.analysis.values import (
     quantities,
     unit_in_name,
     vague_terms,
+    with_named_percent,
 )
 from perflint.checks.base import SEVERITY, STRINGS, Context, Hit, Kind, kind, schema, settings
 from perflint.domain.findings import Severity
@@ -198,46 +201,116 @@ class UnitMissing(Kind):
                 )
 
 
+#: what a figure is, for the comparator rule: rates and amounts always need a direction;
+#: quantities when the form gives other values one; 100 %, 0 %, frequencies and dates never
+_NEEDS_DIRECTION = {"percent": "rate", "money": "cost", "unit_cost": "cost"}
+_EXEMPT_FAMILIES = {"frequency"}
+
+
+def _figure_kind(q: Quantity, named_unit: str | None, cost_row: bool) -> str | None:
+    unit = q.unit or named_unit
+    if q.kind == "date" or not unit or unit == "date":
+        return None
+    family = unit_family(unit)
+    if family in _EXEMPT_FAMILIES or family is None:
+        return None
+    if family == "time" and unit == "年" and 1900 <= q.number <= 2100:
+        return None  # 2023年底, 2021年全年: a year, not a duration
+    if family == "percent":
+        number = q.number / 10 if unit == "‰" else q.number
+        return "rate" if 0 < number < 100 else None  # =100 % and 0 % are exact targets
+    kind = _NEEDS_DIRECTION.get(family, "quantity")
+    if kind == "cost" and not cost_row:
+        return None  # an award standard or an income: not a cost target
+    return kind
+
+
+def _in_goals(decl: Declaration, q: Quantity, named_unit: str | None) -> bool:
+    """The figure is the project's stated scope: the goals give the same number in the same unit
+    (``为18个社区分馆新增图书`` / ``覆盖社区分馆个数 18个``)."""
+    unit = q.unit or named_unit or ""
+    for goal in decl.goals.values():
+        for g in quantities(goal):
+            if g.number == q.number and (g.unit or "") in (unit, unit.lstrip(_MAGNITUDE_CHARS)):
+                return True
+    return False
+
+
+_MAGNITUDE_CHARS = "万亿千百"
+
+
 @kind
 class ComparatorMissing(Kind):
     name = "comparator-missing"
     description = {
-        "zh": "定量指标值没有写方向（≥、≤、不低于、以上、以内……）。",
-        "en": "A quantitative value states no direction (≥, ≤, not less than, 以上, 以内 …).",
+        "zh": "需要方向的指标值没有写方向：比率（低于100%）、金额与单位成本，以及在其他指标都写了方向时的数量。",
+        "en": "A value that needs a direction states none: rates below 100%, amounts and unit costs, and quantities "
+        "where the form gives its other values one.",
     }
-    params_schema = schema("placeholders", comparator_required={"type": "boolean"}, advisory_severity=SEVERITY)
+    params_schema = schema(
+        "placeholders",
+        "max_value_len",
+        comparator_required={"type": "boolean"},
+        advisory_severity=SEVERITY,
+        quantities={"enum": ["always", "when-others-have", "never"]},
+    )
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         tokens = settings(params, ctx)["placeholders"]
         # where the profile makes 指标性质 mandatory the rule's own severity
         # applies; elsewhere the missing direction is advice
-        severity = (
-            None
-            if ctx.setting(params, "comparator_required", False)
-            else Severity(params.get("advisory_severity", "info"))
-        )
+        required = bool(ctx.setting(params, "comparator_required", False))
+        severity = None if required else Severity(params.get("advisory_severity", "info"))
+        quantity_mode = params.get("quantities", "always" if required else "never")
+        max_len = settings(params, ctx)["max_value_len"]
+        candidates = []
+        directed = 0
         for row in ctx.analysis_for(decl).rows:
-            i, ind = row.index, row.ind
+            ind = row.ind
             if ind.value is None:
                 continue
             if any(not is_blank(v) and "性质" in k for k, v in ind.extra.items()):
+                directed += 1
                 continue  # a 指标性质 column gives the direction
             text = ind.value
-            if _owned_elsewhere(text, tokens):
-                continue
+            if _owned_elsewhere(text, tokens) or not (row.cat.level1 or row.cat.level2):
+                continue  # a row of no known category: the table was not read as one
+            if row.cat.is_satisfaction:
+                continue  # the SAT family reads satisfaction values
+            if _is_narrative(text, max_len):
+                continue  # value-is-narrative reports the whole cell
+            if sum(1 for q in quantities(row.name) if q.is_percent) >= 2:
+                continue  # 优100% 良90% 中85%: a grading scale, not a target
             named_unit = unit_in_name(row.name)
             found = [c for c in comparisons(text) if (c.unit or named_unit) and c.unit != "date"]
-            if found and not any(c.word for c in found):
-                yield Hit(
-                    f"/indicators/{i}/value",
-                    {
-                        "category": row.cat.label or "指标",
-                        "value": display(text),
-                        "number": found[0].quantity.text,
-                    },
-                    severity=severity,
-                    suggest=True,
-                )
+            if any(c.word for c in comparisons(text)):
+                directed += 1
+                continue
+            if hint(row.name) is not None:
+                continue  # 苗木成活率(≥**%) / 85: the template printed the direction
+            if not found:
+                continue
+            what = _figure_kind(found[0].quantity, named_unit, row.cat.is_cost)
+            if what is None:
+                continue
+            candidates.append((row, found[0], what, named_unit))
+        for row, c, what, named_unit in candidates:
+            if what == "quantity":
+                if quantity_mode == "never":
+                    continue
+                if quantity_mode == "when-others-have" and (not directed or _in_goals(decl, c.quantity, named_unit)):
+                    continue
+            yield Hit(
+                row.target_pointer,
+                {
+                    "category": row.cat.label or "指标",
+                    "value": display(row.ind.value or ""),
+                    "number": c.quantity.text if c.quantity.unit else f"{c.quantity.text}{named_unit or ''}",
+                },
+                severity=severity,
+                variant=what,
+                suggest=True,
+            )
 
 
 _RATE = re.compile(r"率|满意|占比|比例|比重|覆盖|合格|达标|完成|及时|到位")
@@ -322,3 +395,134 @@ class TrivialTarget(Kind):
                     {"category": row.cat.label or "指标", "value": display(text)},
                     suggest=True,
                 )
+
+
+#: rates that are a share of a whole and so cannot exceed 100 % (a completion rate of a
+#: plan or a growth rate can: those are left out)
+_NOT_A_SHARE = re.compile(
+    r"增长|增幅|增速|提高率|提升率|上升|同比|环比|倍|回报率|收益率|贡献率|周转率|利润率|产出率|超额|"
+    r"(?<!及时)(?<!按时)(?<!按期)完成率(?!及时)|计划完成|任务完成|目标完成"
+)
+
+
+#: words that say "reach" rather than "at least": 达到100% is exactly all of it
+_REACH = {"达", "达到", "力争", "保持在"}
+
+
+@kind
+class RateFloor100(Kind):
+    name = "rate-floor-100"
+    description = {
+        "zh": "份额类比率（合格率、覆盖率、及时率、满意度……）的目标写成“≥100%”：比率不可能超过 100%。",
+        "en": "A share-type rate (pass, coverage, on-time, satisfaction …) targeted at “≥100%”: it cannot exceed 100%.",
+    }
+    params_schema = schema("placeholders")
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        tokens = settings(params, ctx)["placeholders"]
+        for row in ctx.analysis_for(decl).rows:
+            text = row.target
+            if _owned_elsewhere(text, tokens):
+                continue
+            both = plain(row.name) + plain(text)
+            if not (_RATE.search(both) or row.cat.is_satisfaction) or _NOT_A_SHARE.search(both):
+                continue
+            p = row.percent
+            if p is None or p.lower != 100 or not p.lower_inclusive or p.upper is not None:
+                continue
+            words = {c.word for c in comparisons(with_named_percent(text, row.name)) if c.quantity.is_percent}
+            if words & _REACH:
+                continue  # 达到100%: reaching all of it, not a floor
+            yield Hit(
+                row.target_pointer,
+                {"category": row.cat.label or "指标", "content": display(row.name), "value": display(text)},
+                suggest=True,
+            )
+
+
+_MONEY_NAME = re.compile(r"费|资金|金额|成本|投入|投资|补助|补贴|资助|奖补|单价|价格|造价|工资|报酬|租金")
+#: a figure with 万 but no 元 (620万/月, 854万), or a figure per unit with no currency (28.40/株)
+_WAN_ONLY = re.compile(r"(\d+(?:\.\d+)?)\s*(万|亿)(?![元\w])|(\d+(?:\.\d+)?)\s*(万|亿)(?=[/／])")
+_PER_NO_CURRENCY = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*[/／]\s*([\u4e00-\u9fff]{1,3})")
+_LENGTH_NAME = re.compile(r"长度|里程|道路|公路|路面|河道|渠|沟|管网|管道|堤|围墙|护栏|线路|步道|栈道|跑道")
+_NOT_LENGTH = re.compile(r"带宽|宽带|网络|存储|内存|流量|容量|网速")
+
+
+@kind
+class MoneyUnitIncomplete(Kind):
+    name = "money-unit-incomplete"
+    description = {
+        "zh": "金额没有写货币单位（“≤620万/月”“≤28.40/株”），或用“M”表示米。",
+        "en": "An amount without its currency unit (“≤620万/月”, “≤28.40/株”), or “M” written for metres.",
+    }
+    params_schema = schema("placeholders")
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        tokens = settings(params, ctx)["placeholders"]
+        for row in ctx.analysis_for(decl).rows:
+            ind = row.ind
+            if ind.value is None or _owned_elsewhere(ind.value, tokens) or row.cat.is_satisfaction:
+                continue
+            text = unicodedata.normalize("NFKC", ind.value)
+            args = {"category": row.cat.label or "指标", "content": display(row.name), "value": display(ind.value)}
+            money_row = row.cat.is_cost or bool(_MONEY_NAME.search(plain(row.name)))
+            if money_row and "元" not in text and not unit_in_name(row.name):
+                m = _WAN_ONLY.search(text)
+                if m:
+                    written = m.group(0)
+                    yield Hit(row.target_pointer, {**args, "written": written}, variant="wan", suggest=True)
+                    continue
+                m = _PER_NO_CURRENCY.search(text)
+                if m and row.cat.is_cost:
+                    yield Hit(row.target_pointer, {**args, "written": m.group(0)}, variant="per", suggest=True)
+                    continue
+            metres = [q for q in quantities(text) if q.unit == "M"]
+            if metres and _LENGTH_NAME.search(plain(row.name)) and not _NOT_LENGTH.search(plain(row.name)):
+                yield Hit(row.target_pointer, {**args, "written": metres[0].text}, variant="metre", suggest=True)
+
+
+_COMPLIANCE = re.compile(r"合规|准确|足额|按标准|按规定|专款专用|资金安全|违规")
+_RATE_NAME = re.compile(r"率|性|比例|比率|%|百分比")
+#: what an accuracy must be 100 % about: paying out and accounting for money
+_PAYMENT = re.compile(r"发放|支付|拨付|兑付|资金|补助|补贴|工资|报酬|核算|结算")
+
+
+@kind
+class ComplianceBelow100(Kind):
+    name = "compliance-rate-below-100"
+    description = {
+        "zh": "合规、准确、足额、按标准发放一类的比率目标低于 100%，等于容许违规。",
+        "en": "A compliance, accuracy, full-payment or at-standard rate targeted below 100 %, which tolerates "
+        "irregularities.",
+    }
+    params_schema = schema("placeholders")
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        tokens = settings(params, ctx)["placeholders"]
+        for row in ctx.analysis_for(decl).rows:
+            if row.ind.value is None or _owned_elsewhere(row.ind.value, tokens) or row.cat.is_satisfaction:
+                continue
+            name = bare_name(row.name)
+            m = _COMPLIANCE.search(name)
+            if m is None or not _RATE_NAME.search(name) or "违规" in name:
+                continue  # a 违规率 should be 0, not 100: another matter
+            if m.group(0) == "准确" and not _PAYMENT.search(name):
+                continue  # 预报准确率, 认定准确率: accuracy of a judgement, rightly below 100 %
+            if sum(1 for q in quantities(row.name) if q.is_percent) >= 2:
+                continue  # a grading scale
+            p = row.percent
+            if p is None:
+                continue
+            floor = p.lower if p.lower is not None else p.upper
+            if floor is None or floor >= 100 or p.upper is not None and p.lower is None:
+                continue
+            yield Hit(
+                row.target_pointer,
+                {
+                    "category": row.cat.label or "指标",
+                    "content": display(row.name),
+                    "value": display(row.ind.value),
+                    "word": m.group(0),
+                },
+                suggest=True,
+            )

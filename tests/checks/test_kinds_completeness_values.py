@@ -223,10 +223,48 @@ def test_vague_terms_skip_narrative_values(catalog):
 
 
 def test_comparator_severity_follows_the_profile(catalog):
-    doc = special(row("产出指标", "数量指标", "培训人次", "200人次"))
-    assert hits(catalog, "comparator-missing", doc, profile="cn-2015") == [("/indicators/0/value", None, Severity.INFO)]
-    assert hits(catalog, "comparator-missing", doc, profile="cn-2021") == [("/indicators/0/value", None, None)]
-    assert not catalog.rules["VAL005"].enabled_in("hunan-2019")
+    doc = special(
+        row("产出指标", "数量指标", "培训人次", "200人次"), row("产出指标", "成本指标", "人均培训成本", "300元/人")
+    )
+    # cn-2021 requires 指标性质: every figure, a warning (the rule's severity)
+    assert hits(catalog, "comparator-missing", doc, profile="cn-2021") == [
+        ("/indicators/0/value", "quantity", None),
+        ("/indicators/1/value", "cost", None),
+    ]
+    # elsewhere a missing direction is advice, and a plain count is not asked about
+    assert hits(catalog, "comparator-missing", doc, profile="cn-2015") == [
+        ("/indicators/1/value", "cost", Severity.INFO)
+    ]
+    assert catalog.rules["VAL005"].enabled_in("hunan-2019")
+
+
+@pytest.mark.parametrize(
+    "content, value, fires",
+    [
+        ("猪肉产量稳定率", "90%", "rate"),  # a floor or a ceiling?
+        ("财政资金补助", "1600元/亩", "cost"),  # a cost is a ceiling
+        ("项目(工程)验收合格率", "100%", None),  # exactly 100 %: no direction needed
+        ("安全事故发生率", "0%", None),
+        ("环境卫生专项考核", "1次/月", None),  # a frequency
+        ("项目完成时间", "2023年12月31日", None),  # a date
+        ("是否按时完成", "是", None),  # yes/no
+        ("工程质量", "符合《公路工程质量检验评定标准》", None),  # a named standard
+        ("苗木成活率(≥**%)", "85", None),  # the template printed the direction
+        ("受益人口", "≥500人", None),
+    ],
+)
+def test_comparator_knows_which_values_need_a_direction(catalog, content, value, fires):
+    level2 = "成本指标" if "补助" in content else "质量指标"
+    got = hits(catalog, "comparator-missing", special(row("产出指标", level2, content, value)))
+    assert [variant for _, variant, _ in got] == ([fires] if fires else [])
+
+
+def test_comparator_leaves_satisfaction_and_grading_scales_alone(catalog):
+    doc = special(
+        row("满意度指标", "服务对象满意度指标", "群众满意度", "90%"),  # SAT003 reads it
+        row("产出指标", "质量指标", "救助覆盖率100%90%85%", "85%"),  # 优/良/中 thresholds, not a target
+    )
+    assert hits(catalog, "comparator-missing", doc) == []
 
 
 def test_percent_range_exempts_growth(catalog):

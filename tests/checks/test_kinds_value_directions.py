@@ -1,0 +1,92 @@
+"""The value rules of issue 14: a rate targeted at ≥100 %, money without its
+currency, compliance rates below 100 %.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from perflint.catalog import builtin_catalog
+from perflint.checks.base import Context
+from perflint.domain.model import Declaration
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return builtin_catalog()
+
+
+def run(catalog, kind, doc, profile="hunan-2019"):
+    settings = {**catalog.settings, **catalog.profiles[profile].settings}
+    decl = Declaration.from_dict(doc)
+    ctx = Context(settings=settings, bundle=[decl], index=0, profile=profile)
+    return list(catalog.kinds[kind].check(decl, {}, ctx))
+
+
+def hits(catalog, kind, doc, profile="hunan-2019"):
+    return [(h.pointer, h.variant) for h in run(catalog, kind, doc, profile)]
+
+
+def row(level1, level2, content, value="", **extra):
+    return {"level1": level1, "level2": level2, "content": content, "value": value, **extra}
+
+
+def project(*rows_, total=None, **fields):
+    doc = {"form_type": "项目支出", "indicators": list(rows_), **fields}
+    if total is not None:
+        doc["money"] = {"total": {"key": "total", "label": "资金总额", "text": total, "amount": total}}
+    return doc
+
+
+# -- the value rules ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "content, value, fires",
+    [
+        ("项目(工程)完成及时率", "≥100%", True),
+        ("验收合格率", "100%以上", True),
+        ("验收合格率", "100%", False),
+        ("资金到位率", "达到100%", False),  # reaching all of it
+        ("年度任务计划完成率", "≥100%", False),  # a plan can be exceeded
+        ("游客接待量同比增长", "≥100%", False),
+    ],
+)
+def test_rate_floor_100(catalog, content, value, fires):
+    assert bool(run(catalog, "rate-floor-100", project(row("产出指标", "质量指标", content, value)))) is fires
+
+
+@pytest.mark.parametrize(
+    "level2, content, value, variant",
+    [
+        ("成本指标", "人工成本", "≤620万/月", "wan"),
+        ("成本指标", "作物种植补助标准", "≤28.40/株", "per"),
+        ("数量指标", "新建道路长度", "≥300M", "metre"),
+        ("成本指标", "人工成本", "≤620万元/月", None),
+        ("成本指标", "项目总投入(万元)", "≤6070", None),
+        ("数量指标", "光纤接入带宽", "≥100M", None),
+        ("社会效益指标", "受益人口", "≥1.2万人", None),
+        ("数量指标", "巡查频次", "≥3次/月", None),
+    ],
+)
+def test_money_unit_incomplete(catalog, level2, content, value, variant):
+    got = hits(catalog, "money-unit-incomplete", project(row("产出指标", level2, content, value)))
+    assert got == ([("/indicators/0/value", variant)] if variant else [])
+
+
+@pytest.mark.parametrize(
+    "content, value, fires",
+    [
+        ("补贴发放合规率", "≥95%", True),
+        ("项目资金使用合规性", ">=95%", True),
+        ("工资发放准确性(%)", "≥95", True),
+        ("补贴发放合规率", "100%", False),
+        ("资金违规使用率", "≤5%", False),
+        ("低保对象认定准确率", "≥95%", False),
+        ("天气预报准确率", "≥85%", False),
+        ("是否按时足额发放", "≥95%", False),  # not a rate: percent-of-duty's
+    ],
+)
+def test_compliance_rate_below_100(catalog, content, value, fires):
+    got = run(catalog, "compliance-rate-below-100", project(row("产出指标", "质量指标", content, value)))
+    assert bool(got) is fires
