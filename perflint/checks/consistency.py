@@ -1,0 +1,439 @@
+"""Consistency kinds (CON family): parts of one form that contradict each other.
+
+* ``name-figure-conflict`` — the indicator's name (or its remark) states a figure
+  that its value contradicts: ``…达标率100%`` with ``≥98%``; ``村组干部230人``
+  with ``≥230个``; a remark of ``90%`` with a value of ``1``.
+* ``unit-name-mismatch`` — the quantity the name asks for does not fit the
+  value's unit: a fee counted in 个, a head count in 户 or in percent, a
+  completion time in percent, a unit column that says % for an amount in 万元.
+* ``goal-indicator-conflict`` — the annual goal completes 70 % of the works while
+  the completion-rate indicator asks for 100 %.
+* ``sustainability-is-period`` — the sustainability indicator only repeats the
+  spending period.
+* ``percent-of-duty`` (IND012) — a duty or an aim given a percentage
+  (``维护社会稳定 ≥95%``): the name names no whole the percentage is of.
+
+Only what the form states is compared: a row whose value is blank, a
+placeholder or a reference is the PH and VAL families' and is skipped here.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+from perflint.checks.analysis.dates import date_range
+from perflint.checks.analysis.measure import bare_name, fmt, hint, name_family, plain, unit_family
+from perflint.checks.analysis.values import (
+    Op,
+    PercentTarget,
+    Quantity,
+    comparison_for,
+    display,
+    norm,
+    owned_elsewhere,
+    percent_target,
+    quantities,
+    unit_in_name,
+    with_named_percent,
+)
+from perflint.checks.base import Context, Hit, Kind, kind, schema, settings
+from perflint.domain.model import Declaration
+
+HUNDRED = Decimal(100)
+
+
+def _clip(p: PercentTarget) -> tuple[Decimal, Decimal]:
+    """A percentage range as a closed interval inside [0, 100] (a rate cannot leave it)."""
+    lo = p.lower if p.lower is not None else Decimal(0)
+    hi = p.upper if p.upper is not None else HUNDRED
+    return max(lo, Decimal(0)), min(hi, HUNDRED)
+
+
+def _within(inner: tuple[Decimal, Decimal], outer: tuple[Decimal, Decimal]) -> bool:
+    return outer[0] <= inner[0] and inner[1] <= outer[1]
+
+
+def _figure(p: PercentTarget) -> Decimal | None:
+    """The figure a percentage target states (its bound; the lower one of a range)."""
+    return p.lower if p.lower is not None else p.upper
+
+
+# -- CON001 the name or the remark states a figure the value contradicts ----------
+
+_TRAILING = re.compile(r"^[)）(（]*(?:以上|以下|以内|及以上|及以下)?[)）]*$")
+#: remarks that only restate the target: "90%(计划标准)", "100%（历史标准）"
+_STANDARD_NOTE = re.compile(r"^[≥≤>=<≧≦]?\d+(?:\.\d+)?%(?:以上|以下)?(?:[(（][^()（）]{0,6}标准[)）])?$")
+
+
+def _trailing_figure(name: str) -> Quantity | None:
+    """The figure the name ends with (``…达标率100%``, ``村组干部230人``), with a unit;
+    template hints (``(≥**%)``) and bracketed units are not figures."""
+    t = unicodedata.normalize("NFKC", name)
+    h = hint(name)
+    if h is not None:
+        t = t.replace(h.text, "")
+    found = [q for q in quantities(t) if q.kind != "date" and q.unit]
+    if not found:
+        return None
+    last = found[-1]
+    tail = norm(t[last.end :]) if last.end <= len(t) else ""
+    # quantities() works on the text with list numbering removed; re-find the figure
+    pos = t.rfind(last.text)
+    if pos >= 0:
+        tail = norm(t[pos + len(last.text) :])
+    if not _TRAILING.match(tail):
+        return None
+    if pos > 0 and t[pos - 1] in "(（":
+        return None  # 面积(100亩): a note in brackets, not the name's figure
+    return last
+
+
+def _remark(ind: Any) -> tuple[str, str] | None:
+    """(where, text) of a short remark that only restates a target figure."""
+    cells: list[tuple[str, str | None]] = [("note", ind.note)]
+    for key, value in ind.extra.items():
+        if any(word in key for word in ("解释", "说明", "备注")) and "评分" not in key:
+            cells.append((f"extra/{key}", value))
+    for where, text in cells:
+        t = norm(text)
+        if t and _STANDARD_NOTE.match(t):
+            return where, text or ""
+    return None
+
+
+@kind
+class NameFigureConflict(Kind):
+    name = "name-figure-conflict"
+    description = {
+        "zh": "指标名称或备注写明的数值与指标值矛盾（名称“……达标率100%”而指标值“≥98%”）。",
+        "en": "The figure the indicator's name or remark states contradicts its value (name “…100%”, value “≥98%”).",
+    }
+    params_schema = schema("placeholders")
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        tokens = settings(params, ctx)["placeholders"]
+        for row in ctx.analysis_for(decl).rows:
+            ind = row.ind
+            if ind.value is None or owned_elsewhere(ind.value, tokens):
+                continue
+            value = ind.value
+            args = {"category": row.cat.label or "指标", "content": display(row.name), "value": display(value)}
+            hit = self._name(row.name, value, args)
+            if hit is not None:
+                yield Hit(row.target_pointer, hit[1], variant=hit[0], suggest=True)
+                continue
+            remark = _remark(ind)
+            if remark is not None:
+                found = self._remark(remark[1], value, args)
+                if found is not None:
+                    yield Hit(row.target_pointer, found, variant="remark", suggest=True)
+
+    @staticmethod
+    def _name(name: str, value: str, args: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
+        fig = _trailing_figure(name)
+        if fig is None:
+            return None
+        t = unicodedata.normalize("NFKC", name)
+        stated = t[t.rfind(fig.text) :] if t.rfind(fig.text) >= 0 else fig.text
+        args = {**args, "stated": norm(stated)}
+        if fig.is_percent:
+            named = percent_target(stated)
+            found = percent_target(with_named_percent(value, name))
+            if named is None or found is None:
+                return None
+            if _figure(found) == _figure(named):
+                return None  # 达标率60% with ≥60%: the same figure given a direction
+            if not _within(_clip(found), _clip(named)):
+                return "range", {**args, "found": found.text}
+            return None
+        family = unit_family(fig.unit)
+        values = [q for q in quantities(value) if q.kind != "date" and q.unit]
+        if not values or family in (None, "percent", "time"):
+            return None
+        v = values[0]
+        if v.unit == fig.unit and v.number != fig.number:
+            op = comparison_for(value, v)
+            # name 100人 / value ≥120人 is stricter, not a contradiction
+            stricter = op is not None and op[0] in (Op.GE, Op.GT) and v.number > fig.number
+            if not stricter:
+                return "number", {**args, "found": v.text}
+        found_family = unit_family(v.unit)
+        if (
+            v.number == fig.number
+            and v.unit != fig.unit
+            and found_family != family
+            and found_family not in ("money", "unit_cost", "percent")  # 围墙300米 at 300元/米: a price
+        ):
+            return "unit", {**args, "found": v.text, "unit": fig.unit, "found_unit": v.unit}
+        return None
+
+    @staticmethod
+    def _remark(remark: str, value: str, args: dict[str, Any]) -> dict[str, Any] | None:
+        said = percent_target(remark)
+        if said is None:
+            return None
+        args = {**args, "stated": display(remark)}
+        stated = _figure(said)
+        found = percent_target(value)
+        if found is not None:
+            # the remark restates the figure: compare figures, not ranges (60% with ≥60% agree)
+            return {**args, "found": found.text} if _figure(found) != stated else None
+        figures = [q for q in quantities(value) if q.kind != "date"]
+        if len(figures) != 1 or figures[0].unit is not None:
+            return None
+        number = figures[0].number
+        as_percent = number * HUNDRED if number <= 1 else number
+        return {**args, "found": figures[0].text} if as_percent != stated else None
+
+
+# -- CON002 the unit the name implies ------------------------------------------------
+
+#: value families that cannot answer what a name family asks
+_MISFITS: dict[str, frozenset[str]] = {
+    "money": frozenset({"count", "people", "household", "area", "length", "weight", "volume", "time", "frequency"}),
+    "people": frozenset({"household", "percent", "money", "unit_cost", "area", "length", "weight", "volume"}),
+    "household": frozenset({"people", "percent", "money", "unit_cost", "area", "length", "weight", "volume"}),
+    "count": frozenset({"percent", "money"}),
+    "rate": frozenset({"money", "unit_cost", "count", "people", "household", "area", "length", "weight", "volume"}),
+    "time": frozenset({"percent", "money", "unit_cost", "people", "household", "area", "length", "weight", "volume"}),
+    "area": frozenset({"percent", "money", "people", "household", "length", "weight", "volume", "time"}),
+    "length": frozenset({"percent", "money", "people", "household", "area", "weight", "volume", "time"}),
+}
+_FAMILY_ZH = {
+    "money": "金额（元、万元）",
+    "unit_cost": "单位成本（元/…）",
+    "percent": "百分比",
+    "people": "人数（人、人次）",
+    "household": "户数",
+    "count": "数量（个、次、项……）",
+    "frequency": "频次（…/月、…/年）",
+    "time": "时间或时长",
+    "area": "面积",
+    "length": "长度",
+    "weight": "重量",
+    "volume": "体积",
+    "rate": "比率（%）",
+}
+_FAMILY_EN = {
+    "money": "an amount of money (元, 万元)",
+    "unit_cost": "a unit cost (元/…)",
+    "percent": "a percentage",
+    "people": "a number of people (人, 人次)",
+    "household": "a number of households",
+    "count": "a count (个, 次, 项 …)",
+    "frequency": "a frequency (…/月, …/年)",
+    "time": "a date or duration",
+    "area": "an area",
+    "length": "a length",
+    "weight": "a weight",
+    "volume": "a volume",
+    "rate": "a rate (%)",
+}
+#: a name that asks for timeliness: 按时发放, 及时拨付 (a rate or a deadline answers it)
+_TIMELY = re.compile(r"^(?:是否)?(?:按时|及时|按期)")
+
+
+def _unit_column(ind: Any) -> tuple[str, str] | None:
+    for key, value in ind.extra.items():
+        if "单位" in key and norm(value):
+            return key, value
+    return None
+
+
+@kind
+class UnitNameMismatch(Kind):
+    name = "unit-name-mismatch"
+    description = {
+        "zh": "指标名称要求的量（金额、人数、户数、数量、比率、时间）与指标值的单位不符，如物业费以“个”计。",
+        "en": "What the name asks for (money, people, households, a count, a rate, a time) does not fit the value's "
+        "unit, e.g. a fee counted in 个.",
+    }
+    params_schema = schema("placeholders")
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        tokens = settings(params, ctx)["placeholders"]
+        for row in ctx.analysis_for(decl).rows:
+            ind = row.ind
+            if ind.value is None or owned_elsewhere(ind.value, tokens) or row.cat.is_satisfaction:
+                continue
+            figures = [q for q in quantities(plain(ind.value)) if q.kind != "date" and q.unit]  # 28.8萬元
+            if not figures:
+                continue
+            first = figures[0]
+            got = unit_family(first.unit)
+            if got is None:
+                continue
+            args = {
+                "category": row.cat.label or "指标",
+                "content": display(row.name),
+                "value": display(ind.value),
+                "unit": first.unit,
+                "found": _FAMILY_ZH[got],
+                "found_en": _FAMILY_EN[got],
+            }
+            column = _unit_column(ind)
+            if column is not None:
+                said = unit_family(plain(column[1]))
+                if said is not None and said != got and {said, got} != {"money", "unit_cost"}:
+                    yield Hit(
+                        row.target_pointer,
+                        {**args, "column": column[0], "column_unit": column[1].strip()},
+                        variant="column",
+                        suggest=True,
+                    )
+                    continue
+            named_unit = unit_in_name(row.name)
+            if named_unit is not None:
+                said = unit_family(named_unit)
+                if said is not None and said != got and {said, got} != {"money", "unit_cost"}:
+                    yield Hit(
+                        row.target_pointer,
+                        {**args, "expected": _FAMILY_ZH[said], "expected_en": _FAMILY_EN[said], "named": named_unit},
+                        variant="named",
+                        suggest=True,
+                    )
+                continue
+            wanted = name_family(row.name)
+            if wanted is None:
+                name = bare_name(row.name)
+                if _TIMELY.match(name) and not re.search(r"率|比例|占比", name):
+                    if got not in ("percent", "time"):
+                        yield Hit(row.target_pointer, args, variant="timely", suggest=True)
+                continue
+            if wanted == "time" and got == "percent" and bare_name(row.name).endswith("时效"):
+                p = row.percent
+                if p is not None and p.exact == HUNDRED:
+                    continue  # 供应时效 100%: fully on time, loosely put
+            if got in _MISFITS.get(wanted, frozenset()):
+                yield Hit(
+                    row.target_pointer,
+                    {**args, "expected": _FAMILY_ZH[wanted], "expected_en": _FAMILY_EN[wanted]},
+                    suggest=True,
+                )
+
+
+# -- CON003 the annual goal against the completion indicator -------------------------
+
+_GOAL_SHARE = re.compile(
+    r"完成[^，,。；;：:]{0,24}?(\d+(?:\.\d+)?)\s*%|(\d+(?:\.\d+)?)\s*%的?(?:工程|工程量|任务|工作量|建设任务|主体工程)"
+)
+_COMPLETION = re.compile(r"完成率|完成及时率|及时完成率|完工率|竣工率|完成进度|工程进度|建设进度|完成比例")
+
+
+@kind
+class GoalIndicatorConflict(Kind):
+    name = "goal-indicator-conflict"
+    description = {
+        "zh": "年度目标只完成部分工程（如70%），而完成率（完成及时率）指标要求100%。",
+        "en": "The annual goal completes only part of the works (e.g. 70 %) while a completion-rate indicator asks "
+        "for 100 %.",
+    }
+    params_schema = schema("placeholders")
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        tokens = settings(params, ctx)["placeholders"]
+        goal = decl.goals.get("annual") or ""
+        m = _GOAL_SHARE.search(unicodedata.normalize("NFKC", goal))
+        if m is None:
+            return
+        share = Decimal(m.group(1) or m.group(2))
+        if not Decimal(0) < share < HUNDRED:
+            return
+        for row in ctx.analysis_for(decl).rows:
+            if row.ind.value is None or owned_elsewhere(row.ind.value, tokens):
+                continue
+            if not _COMPLETION.search(plain(row.name)):
+                continue
+            p = row.percent
+            if p is None or p.lower is None or p.lower <= share:
+                continue
+            yield Hit(
+                row.target_pointer,
+                {
+                    "content": display(row.name),
+                    "value": display(row.ind.value),
+                    "goal": display(m.group(0)),
+                    "share": fmt(share),
+                    "category": row.cat.label or "指标",
+                },
+                suggest=True,
+            )
+
+
+# -- CON004 a sustainability indicator that repeats the period ------------------------
+
+
+@kind
+class SustainabilityIsPeriod(Kind):
+    name = "sustainability-is-period"
+    description = {
+        "zh": "可持续影响指标的指标值只是资金使用期或项目期（如“2020年1月—2020年11月”），没有说明持续的影响。",
+        "en": "The sustainability indicator's value is only the spending or project period "
+        "(“2020年1月—2020年11月”); it states no lasting effect.",
+    }
+    params_schema = schema("placeholders")
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        tokens = settings(params, ctx)["placeholders"]
+        for row in ctx.analysis_for(decl).rows:
+            if row.cat.level2 != "可持续影响指标" or row.ind.value is None:
+                continue
+            if owned_elsewhere(row.ind.value, tokens):
+                continue
+            span = date_range(row.ind.value)
+            if span is None:
+                continue
+            # a lasting effect outlives the budget year; without a year, the calendar year it starts in
+            year = decl.year or int(span[0][:4])
+            if span[1] <= f"{year:04d}-12-31":
+                yield Hit(
+                    row.target_pointer,
+                    {"content": display(row.name), "value": display(row.ind.value), "end": span[1]},
+                    suggest=True,
+                )
+
+
+# -- IND012 a percentage pinned on a duty (an indicator-structure rule, kept with the name checks) --
+
+#: a name that states a duty or an aim: 维护社会稳定, 促进村集体经济发展, 确保日常工作正常运行
+_DUTY_AIM = re.compile(r"^(?:维护|促进|保护|保障|确保|维持|推动|推进|助力|带动|营造|巩固|加强|做好|开展|服务于|实现)")
+#: words that make a percentage meaningful: a rate, a share, a change, a count of something
+_HAS_BASE = re.compile(
+    r"率|度|比|占|百分|%|覆盖|指数|份额|增长|增幅|下降|降低|减少|增加|节约|合格|达标|完成|到位|普及|知晓|"
+    r"程度|水平|进度|完好|成活|参与|利用|执行|兑现|人数|户数|数量|面积"
+)
+
+
+@kind
+class PercentOfDuty(Kind):
+    name = "percent-of-duty"
+    description = {
+        "zh": "指标名称是一项职责或愿景（维护社会稳定、促进经济发展、是否按时发放），却给了一个百分数：百分之几的什么？",
+        "en": "The indicator names a duty or an aim (维护社会稳定, 促进经济发展, 是否按时发放) but is given a "
+        "percentage: a percentage of what?",
+    }
+    params_schema = schema("placeholders")
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        tokens = settings(params, ctx)["placeholders"]
+        for row in ctx.analysis_for(decl).rows:
+            if row.ind.value is None or row.cat.is_satisfaction or row.cat.is_cost:
+                continue
+            if owned_elsewhere(row.ind.value, tokens):
+                continue
+            name = bare_name(row.name)
+            if not name or _HAS_BASE.search(name) or sum(1 for q in quantities(name) if q.unit) > 0:
+                continue
+            p = row.percent
+            if p is None:
+                continue
+            args = {"category": row.cat.label or "指标", "content": display(row.name), "value": display(row.ind.value)}
+            if name.startswith("是否"):
+                if p.exact != 100:
+                    yield Hit(row.target_pointer, args, variant="yes_no", suggest=True)
+            elif _DUTY_AIM.match(name):
+                yield Hit(row.target_pointer, args, suggest=True)

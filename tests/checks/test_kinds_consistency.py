@@ -1,0 +1,184 @@
+"""The consistency kinds (CON) and IND012: parts of one form that contradict each
+other, run directly on small declarations (issue 14).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from perflint.catalog import builtin_catalog
+from perflint.checks.base import Context
+from perflint.domain.model import Declaration
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return builtin_catalog()
+
+
+def run(catalog, kind, doc, profile="hunan-2019"):
+    settings = {**catalog.settings, **catalog.profiles[profile].settings}
+    decl = Declaration.from_dict(doc)
+    ctx = Context(settings=settings, bundle=[decl], index=0, profile=profile)
+    return list(catalog.kinds[kind].check(decl, {}, ctx))
+
+
+def hits(catalog, kind, doc, profile="hunan-2019"):
+    return [(h.pointer, h.variant) for h in run(catalog, kind, doc, profile)]
+
+
+def row(level1, level2, content, value="", **extra):
+    return {"level1": level1, "level2": level2, "content": content, "value": value, **extra}
+
+
+def project(*rows_, total=None, **fields):
+    doc = {"form_type": "项目支出", "indicators": list(rows_), **fields}
+    if total is not None:
+        doc["money"] = {"total": {"key": "total", "label": "资金总额", "text": total, "amount": total}}
+    return doc
+
+
+# -- CON001 the name or remark states a figure -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "content, value, variant",
+    [
+        ("旅游基础设施建设质量达标率100%", ">=98%", "range"),
+        ("满意度90%以上的培训合格率", "≥85%", None),  # the figure is not at the end of the name
+        ("培训合格率90%以上", "≥85%", "range"),
+        ("培训合格率90%以上", "≥95%", None),  # stricter than the name: no contradiction
+        ("补贴发放率60%", "≥60%", None),  # the same figure given a direction
+        ("培训100人次", "80人次", "number"),
+        ("培训100人次", "≥120人次", None),
+        ("村组干部230人", "≥230个", "unit"),
+        ("围墙300米", "300元/米", None),  # a price per metre, not the length again
+        ("苗木成活率(≥**%)", "≥85%", None),  # a template hint is no figure
+        ("7岁以下儿童健康管理率", "≥85%", None),
+    ],
+)
+def test_name_figure_conflict(catalog, content, value, variant):
+    got = hits(catalog, "name-figure-conflict", project(row("产出指标", "质量指标", content, value)))
+    assert got == ([("/indicators/0/value", variant)] if variant else [])
+
+
+@pytest.mark.parametrize(
+    "note, value, fires",
+    [
+        ("90%(计划标准)", "1", True),  # the remark says 90 %, the value 1 (= 100 %?)
+        ("100%(计划标准)", "1", False),
+        ("60%", "≥60%", False),
+        ("90%", "≥95%", True),
+        ("上年完成92%", "≥95%", False),  # a baseline, not the target restated
+        ("抽样问卷调查", "≥90%", False),
+    ],
+)
+def test_remark_figure_conflict(catalog, note, value, fires):
+    doc = project(row("产出指标", "质量指标", "书籍审稿覆盖率", value, note=note))
+    assert hits(catalog, "name-figure-conflict", doc) == ([("/indicators/0/value", "remark")] if fires else [])
+
+
+def test_remark_in_an_explanation_column(catalog):
+    doc = project(row("产出指标", "质量指标", "覆盖率", "1", extra={"指标解释": "90%(计划标准)"}))
+    assert hits(catalog, "name-figure-conflict", doc) == [("/indicators/0/value", "remark")]
+
+
+# -- CON002 the unit the name implies --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "content, value, variant",
+    [
+        ("指标1:安置小区物业费", "8个", None),
+        ("受益脱贫户、监测户人口数", "≥10户", None),
+        ("中职免学费应受助学生数", "100%", None),
+        ("项目完成时间", "100%", None),
+        ("补贴覆盖率", "20个", None),
+        ("项目维持时效", "≥95%", None),
+        ("按时发放", "≥1人/年", "timely"),
+        ("营造林面积(亩)", "≥20%", "named"),
+    ],
+)
+def test_unit_name_mismatch_fires(catalog, content, value, variant):
+    got = hits(catalog, "unit-name-mismatch", project(row("产出指标", "数量指标", content, value)))
+    assert got == [("/indicators/0/value", variant)]
+
+
+@pytest.mark.parametrize(
+    "content, value",
+    [
+        ("物业服务安置小区个数", "=8个"),
+        ("安置小区物业费", "≤1125万元"),
+        ("补助标准", "≤1600元/亩"),
+        ("受益人口数", "≥1.2万人"),
+        ("项目完成时间", "2023年11月30日前"),
+        ("资金供应时效", "100%"),  # "all on time", loosely put
+        ("按时发放率", "100%"),
+        ("营造林面积(亩)", "80000"),
+        ("成本控制率", "≤100%"),
+        ("受益户数", "≥300户"),
+    ],
+)
+def test_unit_name_mismatch_silent(catalog, content, value):
+    assert hits(catalog, "unit-name-mismatch", project(row("产出指标", "数量指标", content, value))) == []
+
+
+def test_unit_column_disagrees_with_the_value(catalog):
+    doc = project(row("产出指标", "数量指标", "业务工作支出安排金额", "28.8萬元", extra={"计量单位": "%"}))
+    assert hits(catalog, "unit-name-mismatch", doc) == [("/indicators/0/value", "column")]
+
+
+# -- CON003 / CON004 --------------------------------------------------------------------------
+
+
+def test_goal_share_against_completion_rate(catalog):
+    bad = project(row("产出指标", "时效指标", "项目(工程)完成及时率", "≥100%"), goals={"annual": "完成项目主体工程70%"})
+    (hit,) = run(catalog, "goal-indicator-conflict", bad)
+    assert hit.args["share"] == "70"
+    good = project(row("产出指标", "数量指标", "主体工程完成比例", "≥70%"), goals={"annual": "完成项目主体工程70%"})
+    assert run(catalog, "goal-indicator-conflict", good) == []
+    whole = project(row("产出指标", "时效指标", "完成及时率", "100%"), goals={"annual": "全面完成主体工程"})
+    assert run(catalog, "goal-indicator-conflict", whole) == []
+
+
+@pytest.mark.parametrize(
+    "value, fires",
+    [("2020年1月--2020年11月", True), ("2020.1.1-2020.12.31", True), ("2020年—2030年", False), ("≥20年", False)],
+)
+def test_sustainability_repeating_the_period(catalog, value, fires):
+    doc = project(row("效益指标", "可持续影响指标", "保障期限", value), year=2020)
+    assert bool(run(catalog, "sustainability-is-period", doc)) is fires
+
+
+# -- IND012 a percentage pinned on a duty ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "content, value, variant",
+    [
+        ("维护社会稳定", "≥95%", None),
+        ("促进村集体经济发展", "≥95%", None),
+        ("确保日常工作正常运行", "100%", None),
+        ("是否按时足额发放", "≥95%", "yes_no"),
+    ],
+)
+def test_percent_of_duty_fires(catalog, content, value, variant):
+    assert hits(catalog, "percent-of-duty", project(row("效益指标", "社会效益指标", content, value))) == [
+        ("/indicators/0/value", variant)
+    ]
+
+
+@pytest.mark.parametrize(
+    "content, value",
+    [
+        ("保障对象覆盖率", "100%"),
+        ("促进农民增收幅度", "≥5%"),
+        ("是否按时足额发放", "是"),
+        ("是否按时足额发放", "100%"),
+        ("确保资金到位", "100%"),
+        ("维护社会稳定", "无重大群体性事件"),
+        ("促进就业人数", "≥50人"),
+    ],
+)
+def test_percent_of_duty_silent(catalog, content, value):
+    assert run(catalog, "percent-of-duty", project(row("效益指标", "社会效益指标", content, value))) == []
