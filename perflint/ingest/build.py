@@ -61,7 +61,14 @@ from perflint.domain.vocab import (
     vocabulary,
 )
 from perflint.ingest.cells import compose_value, is_comparator, leading_amount
-from perflint.ingest.inline import InlineLevel, InlineRow, find_categories, has_inline_indicators, read_inline
+from perflint.ingest.inline import (
+    InlineLevel,
+    InlineRow,
+    find_categories,
+    has_inline_indicators,
+    qualitative_end,
+    read_inline,
+)
 from perflint.ingest.layouts import Cell, Row
 
 
@@ -1071,6 +1078,19 @@ class _FormBuilder:
             split = self._split_trailing_value(*rest[0])
             if split is not None:
                 rest = list(split)
+        if (
+            self.owner.layout == "pipe"
+            and len(cols) >= 2
+            and len(rest) >= 2 * len(cols)
+            and len(rest) % len(cols) == 0
+            and all(c[0] < c[1] for c in rest[:: len(cols)])
+        ):
+            # two rows run together (a row whose closing "| ||" the page left out)
+            for k in range(0, len(rest) - len(cols), len(cols)):
+                row = dict(zip(cols, rest[k : k + len(cols)]))
+                self._emit_indicator({**assigned, **row} if k == 0 else row)
+            rest = rest[len(rest) - len(cols) :]
+            assigned = {}
         for col, c in zip(cols, rest):
             assigned[col] = c
         for c in rest[len(cols) :]:
@@ -1208,6 +1228,8 @@ class _FormBuilder:
             self._flush_stream()
             self._set_level(slot, cell)
             return
+        if table.kind == "indicators" and self.fused and table.buffer and self._peel_category(s, e) is not None:
+            self._flush_stream()  # "满意度指标学生家长满意度≥90%" opens a row of its own
         if table.kind == "indicators" and self.fused and not table.buffer:
             assigned: dict[str, tuple[int, int]] = {}
             rest = self._peel_levels([cell], assigned)
@@ -1488,7 +1510,8 @@ class _FormBuilder:
     def _split_trailing_value(self, s: int, e: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
         m = _TRAILING_VALUE.search(self.text, s, e)
         if m is None or m.start() == s or m.end() != e:
-            return None
+            word = qualitative_end(self.text, s, e, self.vocab)  # "…均衡发展情况稳步提高"
+            return None if word is None else (trim(self.text, s, word), trim(self.text, word, e))
         return trim(self.text, s, m.start()), trim(self.text, m.start(), e)
 
     # -- finishing -----------------------------------------------------------

@@ -123,6 +123,15 @@ def find_categories(text: str, start: int, end: int, vocab: Vocabulary) -> list[
     return out
 
 
+def qualitative_end(text: str, start: int, end: int, vocab: Vocabulary) -> int | None:
+    """Where a value in words ends ``text[start:end]`` ("…发展情况稳步提高" → 稳步提高), if one does."""
+    piece = text[start:end].rstrip(PAD_CHARS + "。.")
+    for word in _patterns(vocab).qualitative:
+        if piece.endswith(word) and len(piece) > len(word) + 1:
+            return start + len(piece) - len(word)
+    return None
+
+
 def has_inline_indicators(text: str, start: int, end: int, vocab: Vocabulary) -> bool:
     """Does ``text[start:end]`` state indicators inline: a category name then a
     colon, or several items with figures separated by semicolons?"""

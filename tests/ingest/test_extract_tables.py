@@ -230,3 +230,37 @@ def test_ndrc_tables_with_process_management_categories(read_one) -> None:
         ("过程管理指标", "资金管理指标", "投资完成率", "≥95%"),
         ("过程管理指标", "监督检查指标", "审计指出问题项目比例", "≤1%"),
     ]
+
+
+def test_rows_run_together_and_values_in_words(read_one) -> None:
+    # a row whose closing "| ||" the page left out runs into the next one
+    text = _lines(
+        "一级指标 |",
+        "二级指标 |",
+        "三级指标 |",
+        "单位 |",
+        "指标值 | |",
+        "产出指标 |",
+        "数量指标 |",
+        "出栏生猪稳定率 |",
+        "% |",
+        "≥95% |",
+        "能繁母猪存栏稳定率 |",
+        "% |",
+        "90% | |||",
+    )
+    d = read_one(text, "pipe")
+    assert [(i.content, i.value, i.extra) for i in d.indicators] == [
+        ("出栏生猪稳定率", "≥95%", {"单位": "%"}),
+        ("能繁母猪存栏稳定率", "90%", {"单位": "%"}),
+    ]
+    fused = _lines(
+        "绩效指标一级指标二级指标指标内容指标值",
+        "效益指标可持续影响指标乡村学校办学条件稳步提高",
+        "社会公众或服务对象满意度指标家长满意度≥90%",
+    )
+    d = read_one(fused, "lines")
+    assert _rows(d) == [
+        ("效益指标", "可持续影响指标", "乡村学校办学条件", "稳步提高"),
+        ("社会公众或服务对象满意度指标", None, "家长满意度", "≥90%"),  # a 一级 category of its own
+    ]
