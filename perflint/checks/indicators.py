@@ -314,8 +314,8 @@ class DuplicateWithinForm(Kind):
             if _skip_cell(name, tokens):
                 continue
             key = re.sub(r"[\W_]+", "", norm(name))
-            if not key:
-                continue
+            if len(re.findall(r"[\u4e00-\u9fff]", key)) < 4:
+                continue  # a number or a fragment ("88", "指标") repeated is a misreading, not a copy
             if key in seen:
                 first = decl.indicators[seen[key]]
                 yield Hit(

@@ -344,6 +344,10 @@ class Reading:
     text_chars: int = 0
     unrecognized_chars: int = 0
     notes: dict[str, str] = field(default_factory=dict)
+    #: indicator rows that were not read reliably (a row whose value is its name again, a
+    #: label fragment read as a row, the last row of a table the text cuts): no finding is
+    #: claimed about them
+    unreliable_rows: list[int] = field(default_factory=list)
 
     def state(self, section: str) -> str:
         return self.sections.get(section, "read")
@@ -365,6 +369,7 @@ class Reading:
             "text_chars": self.text_chars,
             "unrecognized_chars": self.unrecognized_chars,
             "notes": dict(sorted(self.notes.items())),
+            "unreliable_rows": list(self.unreliable_rows),
         }
 
     @classmethod
@@ -377,6 +382,7 @@ class Reading:
             text_chars=int(data.get("text_chars", 0)),
             unrecognized_chars=int(data.get("unrecognized_chars", 0)),
             notes={str(k): str(v) for k, v in (data.get("notes") or {}).items()},
+            unreliable_rows=[int(i) for i in data.get("unreliable_rows", [])],
         )
 
 

@@ -339,7 +339,7 @@ class Engine:
         )
         report.findings = sorted(dedup(found.file), key=Finding.sort_key)
         for i, decl in enumerate(decls):
-            findings = sorted(dedup(found.decl.get(i, [])), key=Finding.sort_key)
+            findings = _claimable(decl, sorted(dedup(found.decl.get(i, [])), key=Finding.sort_key))
             ungraded = _ungraded(decl)
             g = grade([f for f in findings if not f.note], self.config.grade)
             total = decl.money.total
@@ -503,6 +503,28 @@ class Engine:
 
 #: document kinds that get a grade (a notice's table and other documents do not)
 GRADED_KINDS = ("declaration", "approval")
+
+
+def _claimable(decl: Declaration, findings: list[Finding]) -> list[Finding]:
+    """The findings perflint can stand behind: none about an indicator table that could not be
+    read, nor about a row that was not read reliably (the reading note says so instead)."""
+    reading = decl.reading
+    if reading is None:
+        return findings
+    table_unread = reading.state("indicators") == "unread"
+    rows = {f"/indicators/{i}" for i in reading.unreliable_rows}
+    if not table_unread and not rows:
+        return findings
+
+    def doubtful(f: Finding) -> bool:
+        if f.note or not f.pointer.startswith("/indicators/"):
+            return False
+        if table_unread:
+            return True
+        head = "/".join(f.pointer.split("/")[:3])
+        return head in rows
+
+    return [f for f in findings if not doubtful(f)]
 
 
 def _ungraded(decl: Declaration) -> str | None:

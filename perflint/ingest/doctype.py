@@ -102,6 +102,10 @@ def classify(text: str, decls: list[Declaration]) -> Kind:
     labels = sum(len(d.source.labels) for d in decls)
     if _TEMPLATE_WORD.search(flat[:200]) and len(filled_values) < 5:
         return Kind("template", "标题表明是模板、样表或填报说明")
+    # placeholders where the values go (a "(≥**%)" hint inside a name is the template's own)
+    bare = re.sub(r"[(（][^()（）]{0,16}[)）]", "", flat).count("**")
+    if bare >= 10:
+        return Kind("template", f"有 {bare} 处“**”占位符")
     readable = [d for d in decls if d.title or d.source.labels or d.indicators]
     notice_words = {m.group(0)[:8] for m in _NOTICE.finditer(before)}
     head_words = {m.group(0)[:8] for m in _NOTICE.finditer(head)}
@@ -111,6 +115,7 @@ def classify(text: str, decls: list[Declaration]) -> Kind:
     if decls and (
         (not filled_values and (_BLANK_YEAR.search(flat) or rows == 0))
         or (labels >= 10 and len(filled_values) * 5 <= labels and _BLANK_YEAR.search(flat))
+        or (labels >= 20 and len(filled_values) * 10 <= labels)
     ):
         return Kind("template", "表中各栏几乎都没有填写")
     if readable and not any(d.title or d.indicators for d in decls) and _ARTICLE.search(head):

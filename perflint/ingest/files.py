@@ -223,7 +223,7 @@ def reading_problems(decls: list[Declaration], path: str) -> list[InputProblem]:
         missing = [
             s
             for s, state in reading.sections.items()
-            if state in ("unread", "partial") and reading.notes.get(s) != "after-table"
+            if state in ("unread", "partial") and reading.notes.get(s) not in ("after-table", "cells")
         ]
         if not missing:
             continue

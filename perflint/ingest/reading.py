@@ -22,6 +22,7 @@ import re
 import unicodedata
 
 from perflint.domain.model import SECTIONS, Declaration, Reading, Span
+from perflint.domain.vocab import vocabulary
 
 #: one line of page chrome (matched on NFKC text without spaces)
 _CHROME = re.compile(
@@ -65,6 +66,13 @@ _SECTION_OF = {
 }
 #: layouts whose absence claims are weak: cells run together, labels and values apart
 _WEAK_LAYOUTS = {"flattened"}
+#: layouts whose cells are exact (a Word table saved as text, JSON, the native readers): a
+#: blank cell there is a blank answer.  In the text of a web page (pipe rows, one cell per
+#: line, space-separated rows) a label's value is often in the next row or cell, so a field
+#: that looks blank may simply not have been found: no "blank field" claims there.
+EXACT_LAYOUTS = {"tabbed", "json", "docx", "docm", "xlsx", "xlsm", "xls", "csv", "tsv", "html", "htm", "mht", "pdf"}
+#: the parts of a form whose fields are claimed blank or missing (the indicator table is judged by its rows)
+_FIELD_SECTIONS = ("header", "identity", "money", "schedule", "goals", "safeguards", "review", "footer")
 #: the share of unrecognised text beyond which what was not found may still be there
 _MAX_UNRECOGNIZED = 0.35
 
@@ -220,7 +228,9 @@ def assess(text: str, decls: list[Declaration]) -> None:
         found = _found(decl)
         spans = _form_spans(decl)
         start = min((lines.offset(s) for s in spans), default=0)
-        end = max((lines.end(s) for s in spans), default=0)
+        # the end of everything read for this form, unrecognised text and template text included
+        every = [s for s in decl.source.spans.values() if not s.is_empty] + decl.source.template + spans
+        end = max((lines.end(s) for s in every), default=0)
         if index + 1 < len(decls):
             following = _form_spans(decls[index + 1])
             stop = min((lines.offset(s) for s in following), default=len(text))
@@ -230,7 +240,10 @@ def assess(text: str, decls: list[Declaration]) -> None:
         form_chars = _chars(text[start:stop])
         unrecognized = sum(_chars(u) for u in decl.unrecognized)
         # the text stops inside the form: nothing after the last thing read, no sign-off or footer
-        ends_cleanly = "footer" in found or "review" in found or bool(_END_MARKS.search(after))
+        # (a phone number or a 填报单位 line near the top says nothing about the end: only the
+        # part read last does)
+        last_section = max(found, key=lambda sec: found[sec], default="")
+        ends_cleanly = last_section in ("footer", "review") or bool(_END_MARKS.search(after))
         last_row_is_satisfaction = bool(decl.indicators) and (
             "满意" in (decl.indicators[-1].level1 or "") + (decl.indicators[-1].level2 or "")
         )
@@ -269,6 +282,24 @@ def assess(text: str, decls: list[Declaration]) -> None:
         if decl.indicators and weak and not last_row_is_satisfaction and sections["indicators"] == "read":
             sections["indicators"] = "partial"
             notes["indicators"] = "layout"
+        exact = (decl.source.layout or "tabbed") in EXACT_LAYOUTS
+        later = any(found.get(s, -1) > found.get("indicators", 10**13) for s in ("safeguards", "review", "footer"))
+        if (
+            not exact
+            and sections["indicators"] == "read"
+            and not (last_row_is_satisfaction or later or _END_MARKS.search(after))
+        ):
+            # the text of a web page shows no end of the table (no satisfaction row, nothing
+            # after it): the rows read may not be all of them
+            sections["indicators"] = "partial"
+            notes["indicators"] = "truncated" if _chars(after) < 20 else "layout"
+            truncated = truncated or _chars(after) < 20
+        if not exact:
+            for section in _FIELD_SECTIONS:
+                if sections[section] in ("read", "absent"):
+                    sections[section] = "partial"
+                    notes.setdefault(section, "cells")
+        unreliable = _unreliable_rows(decl, truncated and sections.get("indicators") == "partial")
         decl.reading = Reading(
             sections=sections,
             indicator_rows=len(decl.indicators),
@@ -277,4 +308,38 @@ def assess(text: str, decls: list[Declaration]) -> None:
             text_chars=form_chars,
             unrecognized_chars=unrecognized,
             notes=notes,
+            unreliable_rows=unreliable,
         )
+
+
+#: what a label fragment read as an indicator row looks like: a level or column label
+#: (or a piece of one) rather than an indicator's name
+_FRAGMENT = re.compile(
+    r"^(?:指标|标|指|目标|指标值|指标内容|一级指标|二级指标|三级指标|绩效指标|年度指标值|指标名称)$|^.{0,6}指标$"
+)
+#: a sign-off or opinion row read as an indicator (the table runs on past its end)
+_SIGN_OFF = re.compile(r"审核意见|审批意见|初审意见|盖章|签字|签章|负责人|填报人|填报日期")
+
+
+def _unreliable_rows(decl: Declaration, cut: bool) -> list[int]:
+    """Rows a finding about would be a finding about a misreading."""
+    vocab = vocabulary()
+    out = []
+    last = len(decl.indicators) - 1
+    categorised = sum(1 for ind in decl.indicators if ind.level1 or ind.level2) * 2 > len(decl.indicators)
+    for i, ind in enumerate(decl.indicators):
+        name = _nfkc_compact(ind.content or ind.level3 or "")
+        value = _nfkc_compact(ind.value or "")
+        if cut and i == last:
+            out.append(i)  # the text stops in this row: its cells may be cut short
+        elif len(name) >= 2 and name == value and re.search(r"[\u4e00-\u9fff]", name):
+            out.append(i)  # the name read again as the value: the value column was missed
+        elif name and (_FRAGMENT.match(name) or (len(name) <= 10 and vocab.category(name) is not None)):
+            out.append(i)  # a level label or a piece of one read as an indicator
+        elif re.fullmatch(r"[(（]\d{1,2}[)）].{0,8}", name):
+            out.append(i)  # a list heading ("(5)项目内容") read as an indicator name
+        elif _SIGN_OFF.search(name) or _SIGN_OFF.search(value):
+            out.append(i)  # the sign-off block after the table
+        elif categorised and not (ind.level1 or ind.level2):
+            out.append(i)  # no level at all in a table whose rows have them: text from elsewhere
+    return out
