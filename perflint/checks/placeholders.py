@@ -10,6 +10,7 @@ findings.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -170,6 +171,11 @@ def indicator_cells_of(i: int, ind) -> Iterator[tuple[int, str, str, str]]:
         yield i, f"/indicators/{i}/value", ind.value, "value"
 
 
+#: a phone, mobile or ID number with its middle digits starred out by the page that
+#: published the form (139****8136, 0731-8****123): privacy masking, not a blank to fill
+_MASKED_NUMBER = re.compile(r"(?<![\d*])\d{3,4}-?\d{0,4}[*＊]{3,8}\d{3,4}(?![\d*])")
+
+
 @kind
 class TemplateRemnant(Kind):
     name = "template-remnant"
@@ -206,6 +212,8 @@ class TemplateRemnant(Kind):
                 ind = decl.indicators[int(pointer.split("/")[2])]
                 if norm(ind.content) == norm(text):
                     continue
+            if _MASKED_NUMBER.search(text):
+                continue  # "139****8136": a phone or ID number the publishing site masked
             row = pointer.rsplit("/", 1)[0] if pointer.startswith("/indicators/") else pointer
             if (row, norm(text)) in seen:
                 continue

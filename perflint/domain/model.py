@@ -348,6 +348,9 @@ class Reading:
     #: label fragment read as a row, the last row of a table the text cuts): no finding is
     #: claimed about them
     unreliable_rows: list[int] = field(default_factory=list)
+    #: fields (JSON pointers) the text stops inside: their ends were never seen, so no
+    #: claim about their whole content (unfinished, nothing measurable …) is made
+    cut_fields: list[str] = field(default_factory=list)
 
     def state(self, section: str) -> str:
         return self.sections.get(section, "read")
@@ -370,6 +373,7 @@ class Reading:
             "unrecognized_chars": self.unrecognized_chars,
             "notes": dict(sorted(self.notes.items())),
             "unreliable_rows": list(self.unreliable_rows),
+            **({"cut_fields": list(self.cut_fields)} if self.cut_fields else {}),
         }
 
     @classmethod
@@ -383,6 +387,7 @@ class Reading:
             unrecognized_chars=int(data.get("unrecognized_chars", 0)),
             notes={str(k): str(v) for k, v in (data.get("notes") or {}).items()},
             unreliable_rows=[int(i) for i in data.get("unreliable_rows", [])],
+            cut_fields=[str(p) for p in data.get("cut_fields", [])],
         )
 
 

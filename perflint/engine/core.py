@@ -513,11 +513,16 @@ def _claimable(decl: Declaration, findings: list[Finding]) -> list[Finding]:
         return findings
     table_unread = reading.state("indicators") == "unread"
     rows = {f"/indicators/{i}" for i in reading.unreliable_rows}
-    if not table_unread and not rows:
+    cut = reading.cut_fields
+    if not table_unread and not rows and not cut:
         return findings
 
     def doubtful(f: Finding) -> bool:
-        if f.note or not f.pointer.startswith("/indicators/"):
+        if f.note:
+            return False
+        if any(f.pointer == p or p.startswith(f.pointer + "/") or f.pointer.startswith(p + "/") for p in cut):
+            return True  # a field the text stops inside: what it would have said is unknown
+        if not f.pointer.startswith("/indicators/"):
             return False
         if table_unread:
             return True

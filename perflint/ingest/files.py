@@ -227,7 +227,12 @@ def reading_problems(decls: list[Declaration], path: str) -> list[InputProblem]:
         ]
         if not missing:
             continue
-        why = "truncated" if reading.truncated else "layout" if "layout" in reading.notes.values() else "no-title"
+        if reading.truncated:
+            why = "truncated"
+        elif reading.notes.get("indicators") == "values":
+            why = "values"
+        else:
+            why = "layout" if "layout" in reading.notes.values() else "no-title"
         partial = reading.sections.get("indicators") == "partial" and decl.indicators
         # at the last row read when the table is cut, else at the form's first line
         span = _row_span(decl, len(decl.indicators) - 1) if partial else decl.span("")

@@ -38,6 +38,10 @@ _CHROME_ANYWHERE = re.compile(
     r"ICP备\d+|公网安备|网站标识码|版权所有|Copyright|©"
 )
 #: labels whose text shows the form goes on after them (sign-off, footer, notes after the table)
+#: what may follow the last cell of a text without being more of it: blanks, cell rules
+_CELL_EDGES = " \t\r\n\u3000|│┃｜"
+#: the header of a value column: where it is in the table's text, the table has values
+_VALUE_HEADER = re.compile(r"指标值|目标值|指标目标值|年度指标值|绩效目标值|计划值|标准值")
 _END_MARKS = re.compile(
     r"填报人|填表人|填报日期|填表日期|单位负责人|审核意见|盖章|财务负责人|经办人|联系电话|说明[:：]|备注[:：]|注[:：]"
 )
@@ -196,6 +200,21 @@ def _found(decl: Declaration) -> dict[str, int]:
     return out
 
 
+def _values_lost(decl: Declaration, text: str, lines: _Lines, stop: int) -> bool:
+    """The table's header names a value column, yet no row has a value."""
+    if not decl.indicators or any(ind.value is not None for ind in decl.indicators):
+        return False
+    offsets = [lines.offset(s) for p, s in decl.source.spans.items() if p.startswith("/indicators/") and not s.is_empty]
+    offsets += [
+        lines.offset(lab.span)
+        for p, lab in decl.source.labels.items()
+        if p.startswith("/indicators") and lab.span is not None
+    ]
+    if not offsets:
+        return False
+    return bool(_VALUE_HEADER.search(text, max(min(offsets) - 400, 0), stop))
+
+
 def _indicator_columns(decl: Declaration) -> list[str]:
     roles: list[str] = []
     if any(ind.level1 for ind in decl.indicators):
@@ -300,6 +319,21 @@ def assess(text: str, decls: list[Declaration]) -> None:
                     sections[section] = "partial"
                     notes.setdefault(section, "cells")
         unreliable = _unreliable_rows(decl, truncated and sections.get("indicators") == "partial")
+        if _values_lost(decl, text, lines, stop):
+            # the table has a value column (its header says so) but no row got a value: every
+            # value claim would be a claim about a column that was not read
+            sections["indicators"] = "partial"
+            notes["indicators"] = "values"
+            unreliable = list(range(len(decl.indicators)))
+        cut: list[str] = []
+        if truncated:
+            # the text stops inside the field read last: its end was never seen
+            tail = len(text.rstrip(_CELL_EDGES))
+            cut = sorted(
+                p
+                for p, s in decl.source.spans.items()
+                if not s.is_empty and not p.startswith("/unrecognized/") and lines.end(s) >= tail
+            )
         decl.reading = Reading(
             sections=sections,
             indicator_rows=len(decl.indicators),
@@ -309,6 +343,7 @@ def assess(text: str, decls: list[Declaration]) -> None:
             unrecognized_chars=unrecognized,
             notes=notes,
             unreliable_rows=unreliable,
+            cut_fields=cut,
         )
 
 
@@ -326,7 +361,6 @@ def _unreliable_rows(decl: Declaration, cut: bool) -> list[int]:
     vocab = vocabulary()
     out = []
     last = len(decl.indicators) - 1
-    categorised = sum(1 for ind in decl.indicators if ind.level1 or ind.level2) * 2 > len(decl.indicators)
     for i, ind in enumerate(decl.indicators):
         name = _nfkc_compact(ind.content or ind.level3 or "")
         value = _nfkc_compact(ind.value or "")
@@ -336,10 +370,15 @@ def _unreliable_rows(decl: Declaration, cut: bool) -> list[int]:
             out.append(i)  # the name read again as the value: the value column was missed
         elif name and (_FRAGMENT.match(name) or (len(name) <= 10 and vocab.category(name) is not None)):
             out.append(i)  # a level label or a piece of one read as an indicator
+        elif len(name) <= 12 and vocab.match(name) is not None:
+            out.append(i)  # a field label of the form (项目名称, 年度目标 …) read as an indicator
         elif re.fullmatch(r"[(（]\d{1,2}[)）].{0,8}", name):
             out.append(i)  # a list heading ("(5)项目内容") read as an indicator name
         elif _SIGN_OFF.search(name) or _SIGN_OFF.search(value):
             out.append(i)  # the sign-off block after the table
-        elif categorised and not (ind.level1 or ind.level2):
-            out.append(i)  # no level at all in a table whose rows have them: text from elsewhere
+        elif not (ind.level1 or ind.level2):
+            # no level at all: prose, an allocation list or a header read as a row, more
+            # often than an indicator filed without its category (labelled real forms:
+            # 50 of 58 findings on such rows were false)
+            out.append(i)
     return out

@@ -425,3 +425,30 @@ def test_cost_unit_stated_in_the_name(catalog):
 def test_cost_within_funds_with_the_unit_in_the_name(catalog):
     funds = {"total": {"text": "556", "amount": "556", "unit": "万元"}}
     assert hits(catalog, "cost-within-funds", special(row("产出指标", "成本指标", "总成本(万元)", "≤800"), money=funds))
+
+
+def test_a_number_masked_by_the_publishing_site_is_not_a_template_token(catalog):
+    doc = special(row("产出指标", "数量指标", "培训人次", "≥300人次"), phone="139****8136")
+    assert hits(catalog, "template-remnant", doc) == []
+    doc = special(row("产出指标", "质量指标", "合格率", "≥**%"), phone="0731-84512345")
+    assert hits(catalog, "template-remnant", doc) == [("/indicators/0/value", None, None)]
+
+
+@pytest.mark.parametrize(
+    ("content", "value"),
+    [("按期完成率", "≥95%"), ("资金当年下达率", "100%"), ("项目实施期", "2020.1.1-2020.12.31")],
+)
+def test_a_timeliness_rate_or_a_date_range_has_its_time_element(catalog, content, value):
+    doc = special(row("产出指标", "时效指标", content, value))
+    assert [h for h in hits(catalog, "misclassified", doc) if h[1] == "time"] == []
+
+
+def test_a_timeliness_value_without_any_time_still_fires(catalog):
+    doc = special(row("产出指标", "时效指标", "工作效率", "有效提升"))
+    assert [h[1] for h in hits(catalog, "misclassified", doc)] == ["time"]
+
+
+@pytest.mark.parametrize("value", ["应保尽保", "應保盡保", "应发尽发"])
+def test_everyone_eligible_covered_is_a_standard(catalog, value):
+    doc = special(row("效益指标", "社会效益指标", "困难群众基本生活保障", value))
+    assert hits(catalog, "not-measurable", doc) == []

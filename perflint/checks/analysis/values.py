@@ -36,7 +36,7 @@ from functools import lru_cache
 from typing import Any
 
 from perflint.domain.model import Declaration, Indicator
-from perflint.domain.vocab import vocabulary
+from perflint.domain.vocab import simplified, vocabulary
 
 #: entries kept per memoized analysis (one per distinct cell text; a
 #: declaration has a few hundred)
@@ -767,7 +767,7 @@ def allowlisted(text: str | None, allowlist: Iterable[str]) -> bool:
 
 @lru_cache(maxsize=CACHE_SIZE)
 def _allowlisted(text: str, allowlist: tuple[str, ...]) -> bool:
-    t = norm(text).rstrip("。.")
+    t = simplified(norm(text)).rstrip("。.")  # 應保盡保 is 应保尽保
     if not t:
         return False
     if _STANDARD.search(t):
