@@ -15,6 +15,7 @@ import typer
 from perflint._version import __version__
 from perflint.catalog import Catalog, CatalogError, ReferenceError_, builtin_catalog, catalog_for, did_you_mean
 from perflint.domain.findings import Aspect, Severity
+from perflint.engine.baseline import Baseline, BaselineError, BaselineWriter
 from perflint.engine.cache import clean as remove_cache
 from perflint.engine.cache import default_cache_dir
 from perflint.engine.config import ConfigError, configured_packs, find_config, load_config
@@ -275,6 +276,12 @@ def check(
     cache_dir: Optional[Path] = typer.Option(
         None, "--cache-dir", help="Result cache folder (default: $PERFLINT_CACHE_DIR, else ~/.cache/perflint)."
     ),
+    baseline_file: Optional[Path] = typer.Option(
+        None, "--baseline", help="Report only findings that are not in this baseline file."
+    ),
+    write_baseline: Optional[Path] = typer.Option(
+        None, "--write-baseline", help="Record every finding of this run in FILE as the baseline (exit 0)."
+    ),
 ) -> None:
     """Check declarations and report findings.
 
@@ -335,6 +342,15 @@ def check(
             _err("perflint: " + tr("no-such-path", ui, path=path))
         raise typer.Exit(ExitCode.ERROR)
 
+    baseline: Baseline | None = None
+    if baseline_file is not None:
+        try:
+            baseline = Baseline.load(baseline_file)
+        except BaselineError as exc:
+            _err("perflint: " + exc.text(ui))
+            raise typer.Exit(ExitCode.ERROR) from None
+    record = BaselineWriter() if write_baseline is not None else None
+
     use_color = out_format == "text" and output is None and resolve_color(color, sys.stdout)
     report_options = {
         "lang": cfg.lang,
@@ -357,7 +373,16 @@ def check(
 
         # A progress bar on stderr, only on a terminal and for many files.
         with ProgressHook({"lang": cfg.lang, "color": resolve_color(color, sys.stderr)}) as hook:
-            summary = run_all(engine, paths, targets, jobs=jobs or default_jobs(), cache=cache, progress=hook)
+            summary = run_all(
+                engine,
+                paths,
+                targets,
+                jobs=jobs or default_jobs(),
+                cache=cache,
+                progress=hook,
+                baseline=baseline,
+                record=record,
+            )
     except BrokenPipeError:
         raise  # the reader of stdout went away: main() ends quietly
     except OutputError as exc:
@@ -372,6 +397,18 @@ def check(
         _err("perflint: " + tr("no-files", ui))
     if cache is not None and cache.error:
         _err("perflint: " + tr("cache-unwritable", ui, reason=cache.error))
+    if baseline is not None:
+        _err(
+            "perflint: " + tr("baseline-applied", ui, path=str(baseline_file), n=baseline.matched, fixed=baseline.fixed)
+        )
+    if record is not None and write_baseline is not None:
+        try:
+            record.write(write_baseline)
+        except BaselineError as exc:
+            _err("perflint: " + exc.text(ui))
+            raise typer.Exit(ExitCode.ERROR) from None
+        _err("perflint: " + tr("baseline-written", ui, path=str(write_baseline), n=record.findings))
+        raise typer.Exit(ExitCode.ERROR if summary.internal_errors else ExitCode.OK)
     raise typer.Exit(exit_code(summary, cfg, exit_zero=exit_zero))
 
 

@@ -93,6 +93,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "term.declarations": {"zh": "申报表 {n} 份", "en": "{n} declaration(s)"},
     "term.unreadable": {"zh": "无法读取 {n} 个", "en": "{n} unreadable"},
     "term.suppressed": {"zh": "已忽略 {n} 条", "en": "{n} suppressed"},
+    "term.baseline": {
+        "zh": "基线中已有 {n} 条未报告，基线中 {fixed} 条已修复",
+        "en": "{n} in the baseline not reported, {fixed} baseline finding(s) fixed",
+    },
     "term.found": {
         "zh": "共 {n} 条问题（错误 {error}，警告 {warning}，提示 {info}）",
         "en": "{n} finding(s) ({error} error(s), {warning} warning(s), {info} info)",

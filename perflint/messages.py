@@ -98,6 +98,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "plugin {group}:{name} failed to load: {error}",
     },
     "no-paths": {"zh": "没有给出要检查的文件。", "en": "no files to check."},
+    "baseline-applied": {
+        "zh": "基线 {path}：{n} 条已记录的问题未报告，{fixed} 条已修复。",
+        "en": "baseline {path}: {n} recorded finding(s) not reported, {fixed} fixed.",
+    },
+    "baseline-written": {
+        "zh": "已将 {n} 条问题写入基线 {path}。",
+        "en": "{n} finding(s) written to the baseline {path}.",
+    },
     "no-such-path": {"zh": "路径不存在：{path}", "en": "no such file or directory: {path}"},
     "output-is-input": {
         "zh": "输出文件 {path} 是要检查的文件之一，不能覆盖它。",

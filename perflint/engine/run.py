@@ -23,6 +23,7 @@ from typing import IO, Any, Protocol
 
 from perflint.checks.analysis import segment
 from perflint.domain.result import RunSummary
+from perflint.engine.baseline import Baseline, BaselineWriter
 from perflint.engine.cache import ResultCache, default_cache_dir
 from perflint.engine.config import Config
 from perflint.engine.core import Engine
@@ -167,8 +168,14 @@ def run(
     jobs: int = 1,
     cache: ResultCache | None = None,
     progress: Progress | None = None,
+    baseline: Baseline | None = None,
+    record: BaselineWriter | None = None,
 ) -> RunSummary:
     """Check every file under ``paths`` and write each target as files complete.
+
+    ``record`` collects every finding for a new baseline; ``baseline`` then drops the
+    findings it records before anything is counted or written (the counts of dropped
+    and fixed findings go to ``summary.options["baseline"]``).
 
     On any exception (Ctrl-C included) every output file is dropped and the
     exception goes on to the caller."""
@@ -181,6 +188,10 @@ def run(
             target.sink.start(summary)
         on_start = progress.start if progress is not None else None
         for report in engine.stream(paths, jobs=jobs, cache=cache, on_start=on_start, stats=summary):
+            if record is not None:
+                record.add(report)
+            if baseline is not None:
+                baseline.apply(report)
             summary.add(report, report.suppressed_by)
             for target in targets:
                 assert target.sink is not None
@@ -188,6 +199,8 @@ def run(
             if progress is not None:
                 progress.advance(report.path)
         engine.finish_summary(summary)
+        if baseline is not None:
+            summary.options["baseline"] = {"matched": baseline.matched, "fixed": baseline.fixed}
         for target in targets:
             assert target.sink is not None
             target.sink.finish(summary)

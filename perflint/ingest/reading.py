@@ -40,6 +40,7 @@ _CHROME_ANYWHERE = re.compile(
 #: labels whose text shows the form goes on after them (sign-off, footer, notes after the table)
 #: what may follow the last cell of a text without being more of it: blanks, cell rules
 _CELL_EDGES = " \t\r\n\u3000|│┃｜"
+_NO_EDGES = str.maketrans("", "", "|│┃｜")
 #: the header of a value column: where it is in the table's text, the table has values
 _VALUE_HEADER = re.compile(r"指标值|目标值|指标目标值|年度指标值|绩效目标值|计划值|标准值")
 _END_MARKS = re.compile(
@@ -269,7 +270,12 @@ def assess(text: str, decls: list[Declaration]) -> None:
         # a table that ends with its satisfaction row is whole: a page showing only the
         # table leaves out the footer and sign-off, and what is not shown is not judged
         table_complete = last_row_is_satisfaction and not ends_cleanly
-        truncated = index + 1 == len(decls) and not ends_cleanly and _chars(after) < 20 and not table_complete
+        truncated = (
+            index + 1 == len(decls)
+            and not ends_cleanly
+            and _chars(after.translate(_NO_EDGES)) < 20
+            and not table_complete
+        )
         weak = decl.source.layout in _WEAK_LAYOUTS or (
             form_chars and unrecognized / max(form_chars, 1) > _MAX_UNRECOGNIZED
         )
@@ -311,8 +317,8 @@ def assess(text: str, decls: list[Declaration]) -> None:
             # the text of a web page shows no end of the table (no satisfaction row, nothing
             # after it): the rows read may not be all of them
             sections["indicators"] = "partial"
-            notes["indicators"] = "truncated" if _chars(after) < 20 else "layout"
-            truncated = truncated or _chars(after) < 20
+            notes["indicators"] = "truncated" if _chars(after.translate(_NO_EDGES)) < 20 else "layout"
+            truncated = truncated or _chars(after.translate(_NO_EDGES)) < 20
         if not exact:
             for section in _FIELD_SECTIONS:
                 if sections[section] in ("read", "absent"):
@@ -352,6 +358,10 @@ def assess(text: str, decls: list[Declaration]) -> None:
 _FRAGMENT = re.compile(
     r"^(?:指标|标|指|目标|指标值|指标内容|一级指标|二级指标|三级指标|绩效指标|年度指标值|指标名称)$|^.{0,6}指标$"
 )
+#: names no indicator has: a score band ("(40-50)分"), a goal's label ("年度主要目标和成果")
+_NOT_AN_INDICATOR = re.compile(
+    r"[(（]?\d{1,3}(?:[-~—－至]\d{1,3})?[)）]?分|(?:年度|总体|长期|中期|实施期)[^\d]{0,4}目标(?:和|及)?(?:成果|任务)?"
+)
 #: a sign-off or opinion row read as an indicator (the table runs on past its end)
 _SIGN_OFF = re.compile(r"审核意见|审批意见|初审意见|盖章|签字|签章|负责人|填报人|填报日期")
 
@@ -372,6 +382,8 @@ def _unreliable_rows(decl: Declaration, cut: bool) -> list[int]:
             out.append(i)  # a level label or a piece of one read as an indicator
         elif len(name) <= 12 and vocab.match(name) is not None:
             out.append(i)  # a field label of the form (项目名称, 年度目标 …) read as an indicator
+        elif _NOT_AN_INDICATOR.fullmatch(name):
+            out.append(i)  # a score band or a goal label read as an indicator
         elif re.fullmatch(r"[(（]\d{1,2}[)）].{0,8}", name):
             out.append(i)  # a list heading ("(5)项目内容") read as an indicator name
         elif _SIGN_OFF.search(name) or _SIGN_OFF.search(value):

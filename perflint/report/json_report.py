@@ -188,6 +188,7 @@ def _document(
             "unreadable_files": unreadable,
             "suppressed": suppressed,
             "suppressed_by_rule": dict(sorted((options.get("suppressed_by_rule") or {}).items())),
+            **({"baseline": dict(options["baseline"])} if options.get("baseline") else {}),
         },
     }
 

@@ -26,7 +26,7 @@ import io
 import re
 import shutil
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
 from functools import lru_cache
 from typing import IO, Self
@@ -338,7 +338,7 @@ def plain_text(text: str) -> str:
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
-def summary_line(tally: Tally, suppressed: int, options: ReportOptions) -> str:
+def summary_line(tally: Tally, suppressed: int, options: ReportOptions, baseline: Mapping | None = None) -> str:
     lang = options.lang
     counts = tally.counts
     n = sum(counts.values())
@@ -349,6 +349,8 @@ def summary_line(tally: Tally, suppressed: int, options: ReportOptions) -> str:
         t("term.unreadable", lang, n=tally.unreadable),
         t("term.suppressed", lang, n=suppressed),
     ]
+    if baseline:
+        parts.append(t("term.baseline", lang, n=baseline.get("matched", 0), fixed=baseline.get("fixed", 0)))
     sep = t("word.sep", lang)
     return head + ("；" if lang == "zh" else "; ") + sep.join(parts)
 
@@ -463,7 +465,8 @@ class TextSink:
                 console.print()
             for err in plugin_errors_in(summary.options):
                 console.print(Text(one_line(t("term.plugin_failed", options.lang, **err)), style="red"))
-        console.print(Text(summary_line(self.tally, summary.suppressed, options), style="bold"))
+        baseline = (summary.options or {}).get("baseline")
+        console.print(Text(summary_line(self.tally, summary.suppressed, options, baseline), style="bold"))
         self.write(self._printed())
 
 

@@ -215,3 +215,24 @@ def test_a_field_the_text_stops_inside_is_not_judged_whole(engine):
         engine, text + HEAD.split("| 年度总体目标 | 完成城区12座公厕提质改造。 | | | |\n")[1] + SATISFACTION + FOOTER
     )
     assert "cut_fields" not in whole.declarations[0].reading
+
+
+def test_cell_rules_after_the_last_cell_do_not_hide_a_cut(engine):
+    """A capture that stops after the 主管部门 row, with empty cells drawn after it, is cut
+    off: the missing indicator table is not reported absent."""
+    text = HEAD.split("| 主管部门 |")[0] + "| 主管部门 | 乌恰县水利局 | 实施单位 | 乌恰县农村供水站 |" + "|" * 60 + "\n"
+    rep = report(engine, text)
+    [decl] = rep.declarations
+    assert decl.reading["truncated"] and decl.reading["sections"]["indicators"] == "unread"
+    assert "IND001" not in codes(rep)
+
+
+@pytest.mark.parametrize("name", ["(40-50)分", "年度主要目标和成果"])
+def test_a_score_band_or_a_goal_label_is_not_an_indicator(engine, name):
+    text = HEAD.replace("| 质量指标 | 改造工程验收合格率 | 100% | | |", f"| 质量指标 | {name} | | | |")
+    rep = report(engine, text + SATISFACTION + FOOTER)
+    [decl] = rep.declarations
+    fr = load_bytes((text + SATISFACTION + FOOTER).encode("utf-8"), "form.txt")
+    [row] = [i for i, ind in enumerate(fr.declarations[0].indicators) if ind.content == name]
+    assert row in decl.reading["unreliable_rows"]
+    assert not [f for f in rep.iter_findings() if f.pointer.startswith(f"/indicators/{row}/")]
