@@ -351,6 +351,10 @@ class Reading:
     #: fields (JSON pointers) the text stops inside: their ends were never seen, so no
     #: claim about their whole content (unfinished, nothing measurable …) is made
     cut_fields: list[str] = field(default_factory=list)
+    #: fields (JSON pointers) seen blank where the layout gives no exact cells: the label
+    #: and then, on the same line, an empty cell or the next label, with a value elsewhere
+    #: on that line; a "field is blank" claim may be made about these and no others
+    blank_fields: list[str] = field(default_factory=list)
 
     def state(self, section: str) -> str:
         return self.sections.get(section, "read")
@@ -374,6 +378,7 @@ class Reading:
             "notes": dict(sorted(self.notes.items())),
             "unreliable_rows": list(self.unreliable_rows),
             **({"cut_fields": list(self.cut_fields)} if self.cut_fields else {}),
+            **({"blank_fields": list(self.blank_fields)} if self.blank_fields else {}),
         }
 
     @classmethod
@@ -388,6 +393,7 @@ class Reading:
             notes={str(k): str(v) for k, v in (data.get("notes") or {}).items()},
             unreliable_rows=[int(i) for i in data.get("unreliable_rows", [])],
             cut_fields=[str(p) for p in data.get("cut_fields", [])],
+            blank_fields=[str(p) for p in data.get("blank_fields", [])],
         )
 
 

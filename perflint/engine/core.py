@@ -324,13 +324,21 @@ class Engine:
                 for i, decl in enumerate(decls):
                     if decl.document_kind not in rule.documents:
                         continue  # a notice or approval is not judged on its filing parts
+                    only: tuple[str, ...] | None = None
                     if (
                         rule.needs
                         and decl.reading is not None
                         and not all(decl.reading.confident(section) for section in rule.needs)
                     ):
-                        continue  # a part it claims something about was not read: SRC002 says so
-                    self._run(found, active, display, decls, docs, i, ignores, kind, decl, contexts[i])
+                        # a part it claims something about was not read (SRC002 says so) —
+                        # unless only its cells were inexact: then what was seen blank counts
+                        reading = decl.reading
+                        if not reading.blank_fields or not all(
+                            reading.confident(s) or reading.notes.get(s) == "cells" for s in rule.needs
+                        ):
+                            continue
+                        only = tuple(reading.blank_fields)
+                    self._run(found, active, display, decls, docs, i, ignores, kind, decl, contexts[i], only)
         report = FileReport(
             path=display,
             encoding=fr.encoding,
@@ -378,7 +386,9 @@ class Engine:
         kind: Any,
         decl: Declaration | None,
         ctx: Context,
+        only: tuple[str, ...] | None = None,
     ) -> None:
+        """Run one rule; with ``only``, keep just its hits on those fields (JSON pointers)."""
         rule = active.rule
         try:  # a plain function returning None found nothing
             if decl is None:
@@ -390,6 +400,8 @@ class Engine:
                 traceback.print_exc(file=sys.stderr)
             self._emit_internal(found, active, path, index, exc, decls, ignores)
             return
+        if only is not None:
+            hits = [h for h in hits if any(h.pointer == p or h.pointer.startswith(p + "/") for p in only)]
         for hit in hits:
             try:
                 finding = self._finding(rule, hit, path, decls, docs, index)

@@ -216,6 +216,44 @@ def _values_lost(decl: Declaration, text: str, lines: _Lines, stop: int) -> bool
     return bool(_VALUE_HEADER.search(text, max(min(offsets) - 400, 0), stop))
 
 
+#: what may stand between a label and the next one when the cell between is empty
+_GAP = re.compile(r"[\s:：|｜│]*")
+#: a label's cell closed and the next cell empty: "主管部门 | |"
+_EMPTY_CELL = re.compile(r"[\s:：]*[|｜│][ \t\u3000]*[|｜│]")
+
+
+def _seen_blank(decl: Declaration, lines: _Lines, text: str) -> list[str]:
+    """The fields whose blank cell can be seen although the layout gives no exact cells.
+
+    A field counts when its label is followed on the same line by an empty cell
+    (``| 主管部门 | |``) or directly by the next label (``主管部门  项目起止时间``), and
+    some value was read on that line — a line of labels alone is a header row whose
+    values sit elsewhere."""
+    spans = decl.source.spans
+    labels = [(p, lab.span) for p, lab in decl.source.labels.items() if lab.span is not None]
+    starts: dict[int, list[int]] = {}
+    for _, span in labels:
+        starts.setdefault(span.line, []).append(lines.offset(span))
+    valued = {s.line for p, s in spans.items() if not s.is_empty and not p.startswith(("/unrecognized/", "/$template"))}
+    out = []
+    for pointer, span in labels:
+        if pointer.startswith(("/$template", "/indicators", "/unrecognized")):
+            continue
+        value = spans.get(pointer)
+        if value is None or not value.is_empty or span.end_line not in valued:
+            continue
+        at = lines.end(span)
+        eol = text.find("\n", at)
+        rest = text[at : len(text) if eol == -1 else eol]
+        gap = _GAP.match(rest)
+        after = at + (gap.end() if gap else 0)
+        if _EMPTY_CELL.match(rest) or (
+            gap and gap.end() > 0 and after in starts.get(span.end_line, ()) and after < at + len(rest)
+        ):
+            out.append(pointer)
+    return sorted(out)
+
+
 def _indicator_columns(decl: Declaration) -> list[str]:
     roles: list[str] = []
     if any(ind.level1 for ind in decl.indicators):
@@ -340,6 +378,7 @@ def assess(text: str, decls: list[Declaration]) -> None:
                 for p, s in decl.source.spans.items()
                 if not s.is_empty and not p.startswith("/unrecognized/") and lines.end(s) >= tail
             )
+        blank = _seen_blank(decl, lines, text) if not exact else []
         decl.reading = Reading(
             sections=sections,
             indicator_rows=len(decl.indicators),
@@ -350,6 +389,7 @@ def assess(text: str, decls: list[Declaration]) -> None:
             notes=notes,
             unreliable_rows=unreliable,
             cut_fields=cut,
+            blank_fields=blank,
         )
 
 

@@ -236,3 +236,33 @@ def test_a_score_band_or_a_goal_label_is_not_an_indicator(engine, name):
     [row] = [i for i, ind in enumerate(fr.declarations[0].indicators) if ind.content == name]
     assert row in decl.reading["unreliable_rows"]
     assert not [f for f in rep.iter_findings() if f.pointer.startswith(f"/indicators/{row}/")]
+
+
+SPACED = """项目支出预算绩效目标申报表
+(2022年度)
+ 填报单位:湘阴县教育局
+项目基本情况 项目名称 公办和普惠性民办幼儿园公用经费
+ 主管部门  项目起止时间 2022.1—2022.12
+项目负责人 杨柳  联系电话 0730-1234567
+"""
+
+
+def test_a_blank_seen_between_two_labels_is_claimed_in_an_inexact_layout(engine):
+    """Space-separated rows give no exact cells, so blank-field claims are made only where
+    the blank can be seen: the label, then straight away the next label, with a value
+    elsewhere on the line (source: tests/data/real/r106.txt)."""
+    rep = report(engine, SPACED)
+    [decl] = rep.declarations
+    assert decl.reading["sections"]["identity"] == "partial"
+    assert decl.reading["blank_fields"] == ["/department"]
+    assert [f.code for f in rep.iter_findings() if f.pointer == "/department"] == ["REQ005"]
+
+
+def test_a_line_of_labels_alone_is_no_evidence_of_blanks(engine):
+    """ "主管部门  实施单位" with nothing else on the line is a header row whose values sit
+    elsewhere: nothing is claimed blank."""
+    text = SPACED.replace(" 主管部门  项目起止时间 2022.1—2022.12", " 主管部门  实施单位")
+    rep = report(engine, text)
+    [decl] = rep.declarations
+    assert "blank_fields" not in decl.reading
+    assert not [f for f in rep.iter_findings() if f.code == "REQ005"]
