@@ -25,12 +25,14 @@ project source lines), or by BUD006 when the culprit is off by exactly ×10⁴
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
 from perflint.checks.analysis.money import (
     TEN_THOUSAND,
+    Amount,
     Analysis,
     Equation,
     amounts,
@@ -241,6 +243,8 @@ class AmountParse(Kind):
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
         for a in amounts(decl, placeholders_of(params, ctx)):
+            if a.state == "bad" and typed_twice(a.text) is not None:
+                continue  # 854万854万: amount-typed-twice says what is wrong with it
             if a.state == "bad":
                 yield Hit(a.pointer, {"label": a.label, "text": _quote(a.text)})
             elif a.wan is not None and a.wan < 0 and not params.get("allow_negative", False):
@@ -376,3 +380,79 @@ class ProjectsVersusDepartment(Kind):
         elif total < project.wan - tol:
             severity = Severity.WARNING if params.get("require_full_coverage", False) else Severity.INFO
             yield Hit(pointer, args, variant="gap", severity=severity, declaration=index)
+
+
+# -- BUD008 one amount stated twice, differently; BUD009 an amount typed twice --------
+
+_TYPED_TWICE = re.compile(r"^(\d+(?:\.\d+)?)(万元|万|元)\1(?:万元|万|元)?(?![\d.])")
+
+
+def typed_twice(text: str | None) -> str | None:
+    """The amount a cell repeats right away (``854万854万(…)`` → ``854万``), if any."""
+    t = "".join(unicodedata.normalize("NFKC", text or "").split()).replace(",", "")
+    m = _TYPED_TWICE.match(t)
+    return m.group(1) + m.group(2) if m else None
+
+
+@kind
+class AmountConflict(Kind):
+    name = "amount-conflict"
+    description = {
+        "zh": "部门整体支出表中同一项金额（如基本支出）在表中出现两次，数额不同。",
+        "en": "On a whole-department form the same amount (e.g. 基本支出) appears twice with different figures.",
+    }
+    params_schema = {
+        "type": "object",
+        "properties": {**_SCHEMA_BASE},
+        "additionalProperties": False,
+    }
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+        if decl.form_type != FormType.DEPARTMENT:
+            return  # a project form may state a multi-year and an annual breakdown
+        tol = tolerance(params, ctx)
+        seen: dict[str, tuple[Amount, Decimal]] = {}
+        total: Decimal | None = None
+        for a in amounts(decl, placeholders_of(params, ctx)):
+            if a.state != "value" or a.wan is None:
+                continue
+            if a.name == "total" and total is None:
+                total = a.wan
+            first, first_wan = seen.setdefault(a.name, (a, a.wan))
+            if first is a or abs(first_wan - a.wan) <= tol:
+                continue
+            equals_total = (
+                total is not None and a.name != "total" and abs(a.wan - total) <= tol and abs(first_wan - total) > tol
+            )
+            yield Hit(
+                a.pointer,
+                {
+                    "label": first.label,
+                    "first": fmt(first_wan),
+                    "second": fmt(a.wan),
+                    "total": fmt(total) if total is not None else "",
+                },
+                variant="equals_total" if equals_total else None,
+            )
+
+
+@kind
+class AmountTypedTwice(Kind):
+    name = "amount-typed-twice"
+    description = {
+        "zh": "金额栏把同一金额连写了两遍（“854万854万”）。",
+        "en": "An amount cell repeats the same amount twice in a row (“854万854万”).",
+    }
+    params_schema = {"type": "object", "properties": {}, "additionalProperties": False}
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+        lines = ([("/money/total", decl.money.total)] if decl.money.total is not None else []) + [
+            (f"/money/lines/{i}", line) for i, line in enumerate(decl.money.lines)
+        ]
+        for pointer, line in lines:
+            if line is None:
+                continue
+            amount = typed_twice(line.text)
+            if amount is not None:
+                label = (line.label or "").strip().rstrip(":：")
+                yield Hit(pointer, {"label": label, "amount": amount, "text": _quote(line.text)}, suggest=True)

@@ -13,9 +13,11 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any
 
+from perflint.checks.analysis.measure import hint, money_quantities, name_family, plain, to_wan
 from perflint.checks.analysis.rows import Row
 from perflint.checks.analysis.values import (
     Op,
+    comparison_for,
     display,
     is_department,
     is_placeholder,
@@ -183,3 +185,124 @@ class CostWithinFunds(Kind):
                         suggest=True,
                     )
                     break
+
+
+#: cost rows whose floor is meant: savings, reductions
+_SAVING = re.compile(r"节约|节省|降低|减少|下降|结余|盈余|压减|压缩")
+
+
+@kind
+class CostFloor(Kind):
+    name = "cost-floor"
+    description = {
+        "zh": "成本指标写成下限（“项目总投入≥6070万元”，或模板提示“(≥**万元)”）：成本目标应是上限；支出金额以整个预算为下限也一样。",
+        "en": "A cost target written as a floor (“项目总投入 ≥ 6070万元”, or a “(≥**万元)” template hint): a cost target "
+        "is a ceiling; the same for a spending amount whose floor is the whole budget.",
+    }
+    params_schema = schema("placeholders", amount_tolerance_wan={"type": "number", "minimum": 0})
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        tokens = settings(params, ctx)["placeholders"]
+        total = decl.money.total
+        funds = None
+        if total is not None and total.amount is not None and total.amount > 0:
+            funds = to_wan(total.amount, total.unit or "万元")
+        tolerance = Decimal(str(ctx.setting(params, "amount_tolerance_wan", 0.01)))
+        for row in ctx.analysis_for(decl).rows:
+            value = row.ind.value
+            if value is None or _skip(value, tokens) or row.cat.is_satisfaction:
+                continue
+            if _SAVING.search(plain(row.name)):
+                continue
+            named = unit_in_name(row.name)
+            money = money_quantities(value, named)
+            if not money:
+                continue
+            q = money[0]
+            found = comparison_for(value, q)
+            op = found[0] if found else None
+            h = hint(row.name)
+            floor = op in (Op.GE, Op.GT) or (op is None and h is not None and h.op in (Op.GE, Op.GT))
+            if not floor:
+                continue
+            wan = to_wan(q.number, q.unit or named)
+            restates = funds is not None and wan is not None and abs(wan - funds) <= tolerance
+            if not (row.cat.is_cost or (restates and name_family(row.name) == "money")):
+                continue  # an income or a benefit in money may well be a floor
+            written = q.text if q.unit else f"{q.text}{named or ''}"
+            yield Hit(
+                row.target_pointer,
+                {
+                    "category": row.cat.label or "指标",
+                    "content": display(row.name),
+                    "value": display(value),
+                    "amount": written,
+                    "total": "" if funds is None else f"{funds.normalize():f}",
+                },
+                variant={
+                    (False, False): None,
+                    (False, True): "budget",
+                    (True, False): "hint_floor",
+                    (True, True): "hint_budget",
+                }[(op is None, restates)],
+                suggest=True,
+            )
+
+
+# -- COST005 the budget restated as the only cost indicator ---------------------------
+
+
+@kind
+class CostOnlyTotal(Kind):
+    name = "cost-only-total"
+    description = {
+        "zh": "唯一量化的成本指标只是把资金总额复述一遍（“项目总成本≤1125万元”，资金总额 1125 万元），没有单位成本或分项成本。",
+        "en": "The only quantified cost indicator restates the total funds (“项目总成本≤1125万元” with 1125 万元 of funds), "
+        "with no unit or itemised cost.",
+    }
+    params_schema = schema("placeholders", categories=STRINGS, amount_tolerance_wan={"type": "number", "minimum": 0})
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        if is_department(decl):
+            return  # a department's cost block is its budget by design
+        total = decl.money.total
+        if total is None or total.amount is None or total.amount <= 0:
+            return
+        funds = _wan(total.amount, total.unit or "万元")
+        if funds is None:
+            return
+        tolerance = Decimal(str(ctx.setting(params, "amount_tolerance_wan", 0.01)))
+        tokens = settings(params, ctx)["placeholders"]
+        restating: list[tuple[Row, str]] = []
+        for row in _cost_rows(decl, ctx, params.get("categories", _MONEY_CATEGORIES)):
+            text = row.target
+            if _skip(text, tokens) or not quantified(text, row.name):
+                continue
+            named = unit_in_name(row.name)
+            money = money_quantities(text, named)
+            if len(money) != 1:
+                return  # a ratio, or several amounts: more than the budget restated
+            q = money[0]
+            unit = q.unit or named or ""
+            wan = _wan(q.number, unit)
+            if wan is None or abs(wan - funds) > tolerance:
+                return  # a unit cost or an item of the budget: a cost the reviewer can judge
+            found = comparison_for(text, q)
+            op = found[0] if found else None
+            h = hint(row.name)
+            if op in (Op.GE, Op.GT) or (op is None and h is not None and h.op in (Op.GE, Op.GT)):
+                return  # the budget as a floor: cost-floor's
+            restating.append((row, q.text if q.unit else f"{q.text}{named or ''}"))
+        if not restating:
+            return
+        row, amount = restating[0]
+        yield Hit(
+            row.target_pointer,
+            {
+                "content": display(row.name),
+                "value": display(row.target),
+                "amount": amount,
+                "total": f"{funds.normalize():f}",
+            },
+            suggest=True,
+        )

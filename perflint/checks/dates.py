@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
-from perflint.checks.analysis.dates import date_fields, impossible_date, parsed, periods
+from perflint.checks.analysis.dates import date_fields, deadline, impossible_date, parsed, periods
 from perflint.checks.analysis.values import CACHE_SIZE
 from perflint.checks.base import Context, Hit, Kind, kind
 from perflint.domain.dates import DateValue, bounds, is_unfilled_template
@@ -324,3 +324,103 @@ class ScheduleGranularity(Kind):
                 "end": first.end.text.strip() if first.end else "",
             },
         )
+
+
+# -- DATE007 a deadline after the project period -------------------------------------
+
+_DEADLINE_NAME = re.compile(r"时间|时限|日期|期限|完成|完工|竣工|交付|验收|投入使用|投用")
+
+
+def _project_end(decl: Declaration) -> tuple[str, str, str] | None:
+    """(last day, as written, label) of the project period (项目期 / 项目起止时间).  The
+    schedule is no substitute: a deadline after the last planned task is slack, not a
+    contradiction."""
+    for _, label, text, start, end in periods(decl):
+        if end is None:
+            continue
+        s = bounds(start) if start is not None else None
+        e = bounds(end)
+        if e is not None and (s is None or s[0] <= e[1]):
+            return e[1], text, label
+    return None
+
+
+@kind
+class DeadlineAfterPeriod(Kind):
+    name = "deadline-after-period"
+    description = {
+        "zh": "时效指标的完成时间（“2023年底”）晚于项目期的结束时间（“2023年11月”）。",
+        "en": "A timeliness target (“2023年底”) falls after the end of the project period (“2023年11月”).",
+    }
+    params_schema = {"type": "object", "properties": {}, "additionalProperties": False}
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+        end = None
+        for row in ctx.analysis_for(decl).rows:
+            value = row.ind.value
+            if value is None or not value.strip():
+                continue
+            if row.cat.level2 != "时效指标" and not _DEADLINE_NAME.search(row.name or ""):
+                continue
+            found = deadline(value)
+            if found is None:
+                continue
+            end = end or _project_end(decl)
+            if end is None:
+                return
+            if found[1] > end[0]:
+                yield Hit(
+                    row.target_pointer,
+                    {
+                        "content": " ".join((row.name or "").split())[:40],
+                        "value": found[0],
+                        "deadline": found[1],
+                        "end": end[1],
+                        "label": end[2].rstrip(":："),
+                        "end_date": end[0],
+                    },
+                )
+
+
+# -- DATE008 next year's work in an annual target ------------------------------------
+
+_NEXT_YEAR = re.compile(r"明年|下一年度|下一年|下年度|来年")
+#: next year as the purpose of this year's work, not as its task: 为明年的施工打好基础
+_FOR_NEXT_YEAR = re.compile(r"为$|为[^，,；;。]{0,3}$")
+_GROUNDWORK = re.compile(r"^[^，,；;。]{0,16}?(?:打好基础|打下基础|奠定基础|做好准备|做准备|创造条件|提供保障|储备)")
+#: next year's budget informed by this year's results: how results are used, not a task
+_NEXT_BUDGET = re.compile(r"^(?:度|的)?(?:部门)?(?:预算|资金安排)")
+
+
+def _next_year(text: str) -> re.Match[str] | None:
+    """The first 明年 (下一年度 …) that names work to be done, not the purpose of this year's."""
+    for m in _NEXT_YEAR.finditer(text):
+        after = text[m.end() :]
+        if _FOR_NEXT_YEAR.search(text[: m.start()]) or _GROUNDWORK.match(after) or _NEXT_BUDGET.match(after):
+            continue
+        return m
+    return None
+
+
+@kind
+class NextYearInAnnual(Kind):
+    name = "next-year-in-annual"
+    description = {
+        "zh": "年度绩效目标或指标写的是明年（下一年度）的任务。",
+        "en": "The annual goal or an indicator speaks of next year's work (明年, 下一年度).",
+    }
+    params_schema = {"type": "object", "properties": {}, "additionalProperties": False}
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+        cells = [("/goals/annual", decl.goals.get("annual"))]
+        for row in ctx.analysis_for(decl).rows:
+            cells.append((row.name_pointer, row.name))
+            if row.ind.value is not None:
+                cells.append((f"/indicators/{row.index}/value", row.ind.value))
+        for pointer, text in cells:
+            t = " ".join((text or "").split())
+            m = _next_year(t)
+            if m is None:
+                continue
+            lo = max(0, m.start() - 10)
+            yield Hit(pointer, {"word": m.group(0), "text": t[lo : lo + 30], "year": decl.year or ""})

@@ -554,3 +554,46 @@ class VagueGoal(Kind):
                 "terms": "、".join(found),
             }
             yield Hit(pointer, args, variant="terms" if found else None)
+
+
+# -- TXT006 a fixed label misspelt ------------------------------------------------
+
+
+@kind
+class LabelTypo(Kind):
+    name = "label-typo"
+    description = {
+        "zh": "表中固定栏目名称有一个错字（财政投款 → 财政拨款）：perflint 按近似匹配读出了这一栏，并报告差异。",
+        "en": "A fixed label of the form has one wrong character (财政投款 → 财政拨款): perflint read the field by "
+        "approximate matching and reports the difference.",
+    }
+    params_schema = {"type": "object", "properties": {}, "additionalProperties": False}
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+        vocab = vocabulary()
+        seen: set[str] = set()
+        for pointer in sorted(decl.source.labels):
+            label = decl.source.labels[pointer]
+            text = label.text or ""
+            key = label_key(text)
+            if not key or key in seen or key in vocab.exact or dedupe_key(key) in vocab.exact:
+                continue  # known, or a doubled character (duplicated-char's)
+            found = vocab.near(key)
+            if found is None:
+                continue
+            expected = label_key(found.text)
+            if len(expected) != len(key):
+                continue
+            diff = [(i, a, b) for i, (a, b) in enumerate(zip(key, expected)) if a != b]
+            if len(diff) != 1:
+                continue
+            at, wrong, right = diff[0]
+            word = token_at(tokens(key), at)
+            if word is None or word[2] - word[1] > 1:
+                continue  # 市级资金, 申报日期, 其它资金: a variant made of real words, not a slip
+            seen.add(key)
+            yield Hit(
+                pointer,
+                {"label": text.strip(), "expected": expected, "wrong": wrong, "right": right},
+                suggest=True,
+            )
