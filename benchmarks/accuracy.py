@@ -26,6 +26,7 @@ that do not change what is said.
     python benchmarks/accuracy.py --unlabelled     # findings still to judge
     python benchmarks/accuracy.py --label          # add stubs for them to the review files
     python benchmarks/accuracy.py --json           # the figures as JSON (the test reads these)
+    python benchmarks/accuracy.py --only r3        # just the forms whose name starts with r3 (the hold-out set)
 """
 
 from __future__ import annotations
@@ -244,7 +245,8 @@ def precision(items: list[Judged]) -> dict[str, Any]:
     }
 
 
-def evaluate(corpus: Path | None) -> tuple[dict[str, Any], list[Judged], list[Form]]:
+def evaluate(corpus: Path | None, only: str | None = None) -> tuple[dict[str, Any], list[Judged], list[Form]]:
+    """The figures over the labelled forms, or over those whose name starts with ``only``."""
     catalog = builtin_catalog()
     engine = Engine(catalog, Config(today=TODAY))
     all_judged: list[Judged] = []
@@ -255,7 +257,7 @@ def evaluate(corpus: Path | None) -> tuple[dict[str, Any], list[Judged], list[Fo
     kinds = Counter()
     kind_confusion: Counter[tuple[str, str]] = Counter()
     trust = Counter()
-    the_forms = forms(corpus)
+    the_forms = [form for form in forms(corpus) if not only or form.ident.startswith(only)]
     for form in the_forms:
         read = load_file(str(form.text)).declarations
         got_kind = read[0].document_kind if read else "other"
@@ -394,8 +396,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--unlabelled", action="store_true", help="list the findings not yet judged")
     ap.add_argument("--label", action="store_true", help="add stubs for unjudged findings to the review files")
+    ap.add_argument(
+        "--only",
+        metavar="PREFIX",
+        help="only the forms whose name starts with PREFIX (e.g. r3: the hold-out set; corpus/ for the corpus)",
+    )
     args = ap.parse_args(argv)
-    figures, judged, the_forms = evaluate(args.corpus)
+    figures, judged, the_forms = evaluate(args.corpus, args.only)
+    if args.only and not the_forms:
+        print(f"no labelled form's name starts with {args.only!r}", file=sys.stderr)
+        return 2
     if args.label:
         print(f"{write_stubs(the_forms, judged)} findings added for judging", file=sys.stderr)
     if args.unlabelled:
