@@ -393,8 +393,11 @@ def check(
             traceback.print_exc()
         _err("perflint: " + tr("internal", ui, error=f"{type(exc).__name__}: {exc}"))
         raise typer.Exit(ExitCode.ERROR) from None
-    if not summary.files:
+    skipped_json = summary.options.get("skipped_json", 0)
+    if not summary.files and not skipped_json:
         _err("perflint: " + tr("no-files", ui))
+    if skipped_json and (out_format != "text" or output is not None or statistics):
+        _err("perflint: " + tr("skipped-json", ui, n=skipped_json))
     if cache is not None and cache.error:
         _err("perflint: " + tr("cache-unwritable", ui, reason=cache.error))
     if baseline is not None:

@@ -93,6 +93,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "term.declarations": {"zh": "申报表 {n} 份", "en": "{n} declaration(s)"},
     "term.unreadable": {"zh": "无法读取 {n} 个", "en": "{n} unreadable"},
     "term.suppressed": {"zh": "已忽略 {n} 条", "en": "{n} suppressed"},
+    "term.skipped_json": {
+        "zh": "跳过 {n} 个非申报表 JSON 文件",
+        "en": "{n} JSON file(s) that are not declarations skipped",
+    },
     "term.baseline": {
         "zh": "基线中已有 {n} 条未报告，基线中 {fixed} 条已修复",
         "en": "{n} in the baseline not reported, {fixed} baseline finding(s) fixed",

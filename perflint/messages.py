@@ -98,6 +98,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "plugin {group}:{name} failed to load: {error}",
     },
     "no-paths": {"zh": "没有给出要检查的文件。", "en": "no files to check."},
+    "skipped-json": {
+        "zh": "跳过 {n} 个非申报表 JSON 文件（目录中不具申报表结构的 JSON；直接在命令行给出的文件总会检查）。",
+        "en": "{n} JSON file(s) in the folders that are not declarations skipped (a file named on the command line is always checked).",
+    },
     "baseline-applied": {
         "zh": "基线 {path}：{n} 条已记录的问题未报告，{fixed} 条已修复。",
         "en": "baseline {path}: {n} recorded finding(s) not reported, {fixed} fixed.",

@@ -13,6 +13,7 @@ never leaves half a report behind.
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 import sys
@@ -22,13 +23,15 @@ from pathlib import Path
 from typing import IO, Any, Protocol
 
 from perflint.checks.analysis import segment
-from perflint.domain.result import RunSummary
+from perflint.domain.result import FileReport, RunSummary
 from perflint.engine.baseline import Baseline, BaselineWriter
 from perflint.engine.cache import ResultCache, default_cache_dir
 from perflint.engine.config import Config
 from perflint.engine.core import Engine
+from perflint.engine.discover import STDIN, shown
 from perflint.exitcodes import ExitCode
 from perflint.report import Sink, open_sink
+from perflint.resources import schema
 
 
 class OutputError(Exception):
@@ -173,6 +176,11 @@ def run(
 ) -> RunSummary:
     """Check every file under ``paths`` and write each target as files complete.
 
+    A ``.json`` file found by walking a folder that has no declaration's shape (metadata,
+    another tool's output, an empty file: :func:`not_a_declaration_json`) is skipped and
+    counted (``summary.options["skipped_json"]``); a file named in ``paths``
+    is always reported.
+
     ``record`` collects every finding for a new baseline; ``baseline`` then drops the
     findings it records before anything is counted or written (the counts of dropped
     and fixed findings go to ``summary.options["baseline"]``).
@@ -187,7 +195,15 @@ def run(
             assert target.sink is not None
             target.sink.start(summary)
         on_start = progress.start if progress is not None else None
+        paths = list(paths)
+        named = {shown(p) for p in paths if p == STDIN or not os.path.isdir(p)}
+        skipped = 0
         for report in engine.stream(paths, jobs=jobs, cache=cache, on_start=on_start, stats=summary):
+            if report.path not in named and not_a_declaration_json(report):
+                skipped += 1
+                if progress is not None:
+                    progress.advance(report.path)
+                continue
             if record is not None:
                 record.add(report)
             if baseline is not None:
@@ -199,6 +215,8 @@ def run(
             if progress is not None:
                 progress.advance(report.path)
         engine.finish_summary(summary)
+        if skipped:
+            summary.options["skipped_json"] = skipped
         if baseline is not None:
             summary.options["baseline"] = {"matched": baseline.matched, "fixed": baseline.fixed}
         for target in targets:
@@ -211,6 +229,49 @@ def run(
             target.abort()
         raise
     return summary
+
+
+JSON_SUFFIXES = (".json", ".jsonl", ".ndjson")
+#: keys only a declaration has: an object with one of them is taken for a declaration
+_DECLARATION_KEYS = frozenset(
+    {"form_type", "indicators", "money", "goals", "schedule", "safeguards", "reviews", "functions", "basis"}
+)
+
+
+def not_a_declaration_json(report: FileReport, path: str | None = None) -> bool:
+    """A JSON file without the shape of a declaration: it holds no declaration, its only
+    findings say why (``INP003`` not a declaration, ``INP005`` schema problems), and no
+    object in it has a key only declarations have or mostly declaration keys (a
+    ``package.json``, an index of files, another tool's output, ``[]``, an empty file).
+    Syntax errors are never skipped: a broken declaration is still a declaration."""
+    if not report.path.lower().endswith(JSON_SUFFIXES) or report.declarations or not report.findings:
+        return False
+    if not all(f.code in ("INP003", "INP005") for f in report.findings):
+        return False
+    try:
+        text = Path(path or report.path).read_text("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return False
+    try:
+        if report.path.lower().endswith(".json"):
+            docs = [json.loads(text)] if text.strip() else []
+        else:
+            docs = [json.loads(line) for line in text.splitlines() if line.strip()]
+    except (ValueError, RecursionError):
+        return False
+    return not any(_declaration_shaped(doc) for doc in docs)
+
+
+def _declaration_shaped(value: Any) -> bool:
+    if isinstance(value, list):  # a list of declarations
+        return any(_declaration_shaped(item) for item in value if isinstance(item, dict))
+    if not isinstance(value, dict) or not value:
+        return False
+    if _DECLARATION_KEYS & set(value):
+        return True
+    known = schema("declaration.schema.json").get("properties", {})
+    ours = sum(1 for key in value if key in known)
+    return ours > len(value) - ours
 
 
 def exit_code(summary: RunSummary, config: Config, *, exit_zero: bool = False) -> ExitCode:

@@ -189,6 +189,7 @@ def _document(
             "suppressed": suppressed,
             "suppressed_by_rule": dict(sorted((options.get("suppressed_by_rule") or {}).items())),
             **({"baseline": dict(options["baseline"])} if options.get("baseline") else {}),
+            **({"skipped_json": options["skipped_json"]} if options.get("skipped_json") else {}),
         },
     }
 

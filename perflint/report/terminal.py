@@ -338,7 +338,9 @@ def plain_text(text: str) -> str:
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
-def summary_line(tally: Tally, suppressed: int, options: ReportOptions, baseline: Mapping | None = None) -> str:
+def summary_line(
+    tally: Tally, suppressed: int, options: ReportOptions, baseline: Mapping | None = None, skipped_json: int = 0
+) -> str:
     lang = options.lang
     counts = tally.counts
     n = sum(counts.values())
@@ -349,6 +351,8 @@ def summary_line(tally: Tally, suppressed: int, options: ReportOptions, baseline
         t("term.unreadable", lang, n=tally.unreadable),
         t("term.suppressed", lang, n=suppressed),
     ]
+    if skipped_json:
+        parts.append(t("term.skipped_json", lang, n=skipped_json))
     if baseline:
         parts.append(t("term.baseline", lang, n=baseline.get("matched", 0), fixed=baseline.get("fixed", 0)))
     sep = t("word.sep", lang)
@@ -465,8 +469,11 @@ class TextSink:
                 console.print()
             for err in plugin_errors_in(summary.options):
                 console.print(Text(one_line(t("term.plugin_failed", options.lang, **err)), style="red"))
-        baseline = (summary.options or {}).get("baseline")
-        console.print(Text(summary_line(self.tally, summary.suppressed, options, baseline), style="bold"))
+        extra = summary.options or {}
+        line = summary_line(
+            self.tally, summary.suppressed, options, extra.get("baseline"), extra.get("skipped_json", 0)
+        )
+        console.print(Text(line, style="bold"))
         self.write(self._printed())
 
 
