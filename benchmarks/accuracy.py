@@ -51,7 +51,7 @@ from perflint.domain.model import Declaration  # noqa: E402
 from perflint.domain.result import FileReport  # noqa: E402
 from perflint.engine.config import Config  # noqa: E402
 from perflint.engine.core import Engine  # noqa: E402
-from perflint.ingest.files import load_file  # noqa: E402
+from perflint.ingest.files import CHECKED_KINDS, load_file  # noqa: E402
 
 REAL = ROOT / "tests" / "data" / "real"
 CORPUS_GOLD = ROOT / "benchmarks" / "corpus-gold"
@@ -61,13 +61,16 @@ CHROME = re.compile(
     r"索引号|发布机构|发文时间|发布时间|扫一扫|打印|关闭|第\s*\d+\s*页|共\s*\d+\s*页|浏览次数|附件[”\"]"
 )
 VERDICTS = ("true", "false", "debatable")
+#: the pinyin some mirrors insert after a character (區(qū)): not part of what the form says
+PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
 
 
 def norm(text: Any) -> str:
-    """NFKC, no white space, no trailing punctuation: how two readings of a cell are compared."""
+    """NFKC, no white space, no inserted pinyin, no trailing punctuation: how two
+    readings of a cell are compared."""
     if text is None:
         return ""
-    out = "".join(unicodedata.normalize("NFKC", str(text)).split())
+    out = PINYIN.sub("", "".join(unicodedata.normalize("NFKC", str(text)).split()))
     return out.strip("。.,，;；:：")
 
 
@@ -123,6 +126,17 @@ def forms(corpus: Path | None) -> list[Form]:
 # -- reading ------------------------------------------------------------------------------------
 
 
+def read_form(form: Form) -> tuple[str, list[Declaration]]:
+    """The document kind perflint gives the form, and the declarations it reads to check.
+
+    A document perflint knows is no declaration (a self-evaluation, a template,
+    something else) gets one note and no checks, whatever it read from it: it
+    counts as no declaration, as its gold file has none."""
+    decls = load_file(str(form.text)).declarations
+    kind = decls[0].document_kind if decls else "other"
+    return kind, [d for d in decls if d.document_kind in CHECKED_KINDS]
+
+
 def _match_declarations(read: list[Declaration], gold: list[dict[str, Any]]) -> list[tuple[int, int]]:
     """Pairs (gold index, read index): by name where both have one, else in order."""
     pairs: list[tuple[int, int]] = []
@@ -146,13 +160,19 @@ def _match_declarations(read: list[Declaration], gold: list[dict[str, Any]]) -> 
     return pairs
 
 
-def reading_scores(form: Form, read: list[Declaration]) -> dict[str, list[int]]:
-    """field → [right, total] for this form."""
+def reading_scores(
+    form: Form, read: list[Declaration], misses: list[tuple[str, str, Any, Any]] | None = None
+) -> dict[str, list[int]]:
+    """field → [right, total] for this form; each field misread is added to ``misses``
+    as (field, where, gold, read) when a list is given."""
     scores: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    miss = misses.append if misses is not None else (lambda item: None)
     gold = form.gold.get("declarations", [])
     scores["declarations"][1] += 1
     if len(read) == len(gold):
         scores["declarations"][0] += 1
+    else:
+        miss(("declarations", "", len(gold), len(read)))
     for g, r in _match_declarations(read, gold):
         want, decl = gold[g], read[r]
         checks = {
@@ -171,6 +191,8 @@ def reading_scores(form: Form, read: list[Declaration]) -> dict[str, list[int]]:
             scores[name][1] += 1
             if got is not None and same(expected, got):
                 scores[name][0] += 1
+            else:
+                miss((name, f"#{g}", expected, got))
         got_rows = {(norm(i.content), norm(i.value)) for i in decl.indicators}
         got_contents = {norm(i.content) for i in decl.indicators}
         for row in want.get("indicators", []):
@@ -178,13 +200,19 @@ def reading_scores(form: Form, read: list[Declaration]) -> dict[str, list[int]]:
             key = (norm(row.get("content")), norm(row.get("value")))
             if key in got_rows or (row.get("value") is None and key[0] in got_contents):
                 scores["indicator rows"][0] += 1
+            else:
+                near = next((f"{i.content} = {i.value}" for i in decl.indicators if norm(i.content) == key[0]), None)
+                miss(("indicator row", f"#{g}", f"{row.get('content')} = {row.get('value')}", near))
     # gold declarations never paired count as missed fields
     for g in range(len(read), len(gold)):
         want = gold[g]
         for name in ("year", "name", "department", "total"):
             if want.get(name) not in (None, ""):
                 scores[name][1] += 1
+                miss((name, f"#{g} (not read)", want.get(name), None))
         scores["indicator rows"][1] += len(want.get("indicators", []))
+        if want.get("indicators"):
+            miss(("indicator row", f"#{g} (not read)", f"{len(want['indicators'])} rows", None))
     return scores
 
 
@@ -259,8 +287,7 @@ def evaluate(corpus: Path | None, only: str | None = None) -> tuple[dict[str, An
     trust = Counter()
     the_forms = [form for form in forms(corpus) if not only or form.ident.startswith(only)]
     for form in the_forms:
-        read = load_file(str(form.text)).declarations
-        got_kind = read[0].document_kind if read else "other"
+        got_kind, read = read_form(form)
         want_kind = form.gold.get("doc_kind", "declaration")
         kinds["right" if got_kind == want_kind else "wrong"] += 1
         if got_kind != want_kind:
@@ -350,6 +377,25 @@ def write_stubs(the_forms: list[Form], judged: list[Judged]) -> int:
     return added
 
 
+def reading_detail(corpus: Path | None, only: str | None = None) -> int:
+    """Print every field misread, form by form (reading only: no checks are run)."""
+    count = 0
+    for form in forms(corpus):
+        if only and only not in form.ident:
+            continue
+        got_kind, read = read_form(form)
+        misses: list[tuple[str, str, Any, Any]] = []
+        reading_scores(form, read, misses)
+        want_kind = form.gold.get("doc_kind", "declaration")
+        if got_kind != want_kind:
+            misses.insert(0, ("document kind", "", want_kind, got_kind))
+        for fld, where, want, got in misses:
+            count += 1
+            print(f"{form.ident}\t{fld}\t{where}\tgold={want!r}\tread={got!r}")
+    print(f"{count} fields misread", file=sys.stderr)
+    return 0
+
+
 def _pct(value: float | None) -> str:
     return "   –  " if value is None else f"{100 * value:5.1f}%"
 
@@ -401,7 +447,16 @@ def main(argv: list[str] | None = None) -> int:
         metavar="PREFIX",
         help="only the forms whose name starts with PREFIX (e.g. r3: the hold-out set; corpus/ for the corpus)",
     )
+    ap.add_argument(
+        "--reading-detail",
+        nargs="?",
+        const="",
+        metavar="FORM",
+        help="list every field misread (file, field, gold, read), optionally only forms whose name contains FORM",
+    )
     args = ap.parse_args(argv)
+    if args.reading_detail is not None:
+        return reading_detail(args.corpus, args.reading_detail or None)
     figures, judged, the_forms = evaluate(args.corpus, args.only)
     if args.only and not the_forms:
         print(f"no labelled form's name starts with {args.only!r}", file=sys.stderr)

@@ -91,6 +91,8 @@ _BRACKET_NOTE = re.compile(r"[(\[【][^()\[\]【】]{0,14}[)\]】]")
 _WS = re.compile(r"\s+")
 #: a line that names a form without being its title: an attachment list, a file name
 _NOT_TITLE = re.compile(r"^附件[:：]|\.(?:xlsx?|docx?|pdf|wps|et)\)?$", re.IGNORECASE)
+#: an item of a notice's list of attachments: "2.某某资金绩效目标表" (a title names no number)
+_LIST_ITEM = re.compile(r"\s*[0-9０-９]{1,2}\s*[.、．]\s*\S")
 #: an enumeration before a label (NFKC text): 一、 (二) 3.
 _ENUM_KEY = re.compile(r"(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十\d]{1,2}\)|\d{1,2}[、.](?!\d))")
 #: a pinyin annotation after a character, as some mirrors print: (xiàng)
@@ -299,11 +301,17 @@ class Vocabulary:
             pass
         key = label_key(text)
         found = None
-        if len(key) <= 60 and not _NOT_TITLE.search(key):
+        if len(key) <= 60 and not _NOT_TITLE.search(key) and not _LIST_ITEM.match(text):
             found = next(((t, ft) for t, ft in self.titles if t in key), None)
         if len(self._title_cache) < 100_000:
             self._title_cache[text] = found
         return found
+
+    def listed_title(self, text: str) -> bool:
+        """Whether ``text`` is an item of a list of attachments that names a form
+        ("2.某某资金绩效目标表"): a reference to a form, not its title."""
+        m = _LIST_ITEM.match(text)
+        return m is not None and self.title(text[m.end() - 1 :]) is not None
 
     def category(self, text: str) -> tuple[int, str] | None:
         key = label_key(text)

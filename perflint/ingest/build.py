@@ -71,6 +71,9 @@ from perflint.ingest.inline import (
 )
 from perflint.ingest.layouts import Cell, Row
 
+#: a cell that is only an amount written as one (1,000,000 / 968.19), not a count or a year
+_PLAIN_AMOUNT = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+")
+
 
 class SourceMap:
     """Character offsets ↔ 1-based (line, column); built once per file."""
@@ -152,6 +155,21 @@ _PROSE_AMOUNT = re.compile(
     r"(?P<label>资金总额|资金规模|总投资|共计|总计|资金|資金)[^，。；;,，\d()（）《》]{0,8}?"
     r"(?P<value>\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|萬元|萬元|元))"
 )
+#: the project a notice names in its text: "实施同心县…种植项目，", "资金用于…示范村项目，"
+_PROSE_PROJECT = re.compile(
+    r"(?:实施|资金用于|用于|資金用於|用於)(?P<name>[^，。；;,\s“”《》:：]{4,60}?(?:项目|項目))(?=[，。；;,])"
+)
+#: the funds a notice hands down: "关于下达2020年市级财政专项扶贫资金(第二批扶贫开发项目)的通知"
+_PROSE_FUNDS = re.compile(r"(?:下达|下達)(?P<name>(?:19|20)\d{2}\s*年[^，。；;,\s“”《》:：]{2,60}?)的(?:通知|批复|函)")
+#: a project of a budget disclosure written as prose: "1.“文化中心运营专项经费”项目。 (1)项目概述。…"
+_PROSE_ITEM = re.compile(
+    r"(?:^|(?<=[\s|。]))\d{1,2}\s*[.、．]\s*[“\"](?P<name>[^”\"\n]{2,40})[”\"]\s*(?:项目|項目)?\s*[。.]?"
+)
+_FIRST_PART = re.compile(r"\s*[(（]\s*1\s*[)）]")
+#: one numbered part of such a project: "(6)年度预算安排。财政拨款634万元。"
+_PROSE_PART = re.compile(r"[(（]\s*\d{1,2}\s*[)）](?=\s*[^\W\d_])")
+#: the words before the first figure of a cell
+_LEAD_WORDS = re.compile(r"\s*([^\d\s]{2,12})(?=\s*\d)")
 _NAME_YEAR = re.compile(r"\s*((?:19|20)\d{2})\s*年")
 _YEARS = re.compile(r"((?:19|20)\d{2})\s*年")
 #: a cell that looks like an indicator's value: a figure, a comparator, a value in words
@@ -347,9 +365,14 @@ class _FormBuilder:
         #: flattened PDF text prints labels in blocks: labels waiting for values
         self.queue_labels = owner.layout == "flattened"
         self.queued: list[tuple[LabelInfo, int, int]] = []
+        #: money lines read before any unit was given (PDF text may print the
+        #: block's "项目资金 (元)" after its amounts)
+        self.unit_unknown: list[MoneyLine] = []
         #: a wide sheet's row that starts the next project: the builder hands
         #: it to a new form (see :meth:`successor`)
         self.handoff: list[tuple[int, int]] | None = None
+        #: the form is a project of a prose disclosure (see Builder._prose_items)
+        self.from_item = False
 
     def successor(self) -> _FormBuilder:
         """The form of the next project of a wide sheet: the same table, title,
@@ -517,6 +540,9 @@ class _FormBuilder:
         if not self.has_title and not self.substantive and self.vocab.title(self.text[s:e]):
             self._title(s, e)
             return
+        if e - s <= 60 and self.vocab.listed_title(self.text[s:e]):
+            self.unrecognized(s, e)  # "2.绩效目标表" in a notice's list of attachments
+            return
         if _FILE_NAME.search(self.text, s, e) and not self.substantive:
             # "…2023年整体绩效目标申报.pdf": a file name above the form, no labels in it
             self.unrecognized(s, e)
@@ -582,6 +608,34 @@ class _FormBuilder:
     def _value_segment(self, start: int, end: int) -> None:
         if self.queued:
             info, ls, le = self.queued.pop(0)
+            while info.kind == "money" and not self._amount_like(start, end):
+                # "年度资金总额: 市县财政资金 … 立项依据 根据…文件": a sentence is not an
+                # amount; the money label of the block was left blank
+                self._assign(info, ls, le, ls, ls)
+                if not self.queued:
+                    if self.pending is not None and self.pending[0].kind == "money":
+                        self._close_pending()  # blank too
+                        self.unrecognized(start, end)
+                    else:
+                        self._value_segment(start, end)  # the pending label's
+                    return
+                info, ls, le = self.queued.pop(0)
+            if (
+                info.kind != "money"
+                and _PLAIN_AMOUNT.fullmatch(self.text[start:end].strip())
+                and (
+                    any(q[0].kind == "money" for q in self.queued)
+                    or (self.pending is not None and self.pending[0].kind == "money")
+                )
+            ):
+                # "项目期 实施期资金总额: 1,000,000": an amount is for the money label
+                # of the block; the labels before it were left blank
+                while info.kind != "money":
+                    self._assign(info, ls, le, ls, ls)
+                    if not self.queued:
+                        self._value_segment(start, end)  # the pending money label's
+                        return
+                    info, ls, le = self.queued.pop(0)
             self._assign(info, ls, le, start, end)
             return
         if self.needs_year and self.fused:
@@ -650,6 +704,12 @@ class _FormBuilder:
             self._extra(info.key, ls, le, start, end)
         else:
             self._assign(info, ls, le, start, end)
+
+    def _amount_like(self, s: int, e: int) -> bool:
+        """Whether ``text[s:e]`` may be a money cell: an amount, or short words
+        (待定, 无) rather than a sentence."""
+        text = self.text[s:e].strip()
+        return len(text) <= 8 or parse_amount(text)[0] is not None or leading_amount(text) is not None
 
     # -- assignment ----------------------------------------------------------
     def _assign(self, info: LabelInfo, ls: int, le: int, vs: int, ve: int, label_is_template: bool = False) -> None:
@@ -727,14 +787,20 @@ class _FormBuilder:
             amount = _repeated_amount(text)
         if amount is None and text:
             # "854万854万(…)", "12.26亿", "安排77300万元": the amount the cell starts with
-            lead = leading_amount(text)
-            after = text[lead[2] :].strip()[:1] if lead is not None else ""
+            # ("财政拨款634万元": after the name of a source of funds)
+            words = _LEAD_WORDS.match(text)
+            info = self.vocab.match(words.group(1)) if words is not None else None
+            rest = text[words.end(1) :] if words is not None and info is not None and info.kind == "money" else text
+            lead = leading_amount(rest)
+            after = rest[lead[2] :].strip()[:1] if lead is not None else ""
             if lead is not None and (lead[1] is not None or not (after.isdigit() or after in "年月日号%％/-.:：")):
                 amount, unit_written = lead[0], lead[1]
         unit = unit_from_label(label_raw) or unit_written or self.money_unit or "万元"
         if unit_written == "元":
             unit = "元"
         line = MoneyLine(key=key, label=written, text=text, amount=amount, unit=unit)
+        if not (unit_from_label(label_raw) or unit_written or self.money_unit):
+            self.unit_unknown.append(line)
         if pointer == "/money/total":
             d.money.total = line
         else:
@@ -1228,6 +1294,11 @@ class _FormBuilder:
             self._flush_stream()
             self._set_level(slot, cell)
             return
+        if table.kind == "indicators" and self._stated_inline(s, e):
+            # "1、数量指标：资助学生1966人。", "发放率100%,到位率100%;…": indicators in sentences
+            self._flush_stream()
+            self._inline(s, e)
+            return
         if table.kind == "indicators" and self.fused and table.buffer and self._peel_category(s, e) is not None:
             self._flush_stream()  # "满意度指标学生家长满意度≥90%" opens a row of its own
         if table.kind == "indicators" and self.fused and not table.buffer:
@@ -1353,6 +1424,28 @@ class _FormBuilder:
 
         self._from_prose(_PROSE_AMOUNT, take)
 
+    def _name_from_prose(self) -> None:
+        """A notice that names its project or its funds only in its text:
+        "实施…种植项目，", "关于下达2020年…资金(第二批…)的通知"."""
+
+        def take(m: re.Match[str]) -> tuple[int, int]:
+            self._template(m.start(), m.start("name"))
+            self.decl.name = self._value("/name", *m.span("name"))
+            return m.start(), m.end("name")
+
+        for pattern in (_PROSE_PROJECT, _PROSE_FUNDS):
+            self._from_prose(pattern, take)
+            if self.decl.name is not None:
+                return
+
+    def prose_item(self, cell: tuple[int, int], name: tuple[int, int]) -> None:
+        """The head of a project in a prose disclosure: "1.“文化中心运营专项经费”项目。"."""
+        self._template(cell[0], name[0])
+        self.decl.name = self._value("/name", *name)
+        self._template(name[1], cell[1])
+        self.labels_seen += 1
+        self.from_item = True
+
     def _year_from_prose(self) -> None:
         """A notice that gives the year only in its text: "关于下达2023年…资金的通知"."""
 
@@ -1418,6 +1511,18 @@ class _FormBuilder:
                 if after[:1] in (":", "：", ",", "，"):
                     return True
         return items and has_inline_indicators(self.text, s, e, self.vocab)
+
+    def _stated_inline(self, s: int, e: int) -> bool:
+        """Indicators in a sentence: a category name then a colon, or several
+        items with figures between semicolons."""
+        piece = self.text[s:e]
+        if any(c in piece for c in ":：") and ("标" in piece or "標" in piece):
+            for level in find_categories(self.text, s, e, self.vocab):
+                if self.text[level.end : level.end + 1] in (":", "：") or self.text[level.end : level.end + 8].lstrip(
+                    " "
+                ).startswith((":", "：")):
+                    return True
+        return any(c in piece for c in ";；") and has_inline_indicators(self.text, s, e, self.vocab)
 
     def _inline(self, s: int, e: int) -> None:
         """Read ``text[s:e]`` as indicators written inline, into the indicator table
@@ -1519,6 +1624,9 @@ class _FormBuilder:
         self._end_table()
         self._close_pending()
         d = self.decl
+        if self.queue_labels and self.money_unit:
+            for line in self.unit_unknown:
+                line.unit = self.money_unit
         _promote_total(d)
         if d.form_type is FormType.UNKNOWN:
             d.form_type = infer_form_type(d)
@@ -1620,14 +1728,28 @@ class Builder:
         self.vocab = vocab or vocabulary()
         self.smap = SourceMap(text)
         self.default_unit = _unit_note(text)
+        #: heads of the projects of a prose disclosure (see _prose_items): cell -> name span
+        self.items: dict[tuple[int, int], tuple[int, int]] = {}
+        #: ... and the separator after the label of each of its parts, by label cell
+        self.seps: dict[tuple[int, int], tuple[int, int]] = {}
 
     def build(self, rows: list[Row]) -> list[Declaration]:
         forms: list[_FormBuilder] = []
         current = _FormBuilder(self, 0)
         text = self.text
-        for row in rows:
+        for row in self._prose_items(rows):
             cells = [trim(text, c.start, c.end) for c in row.cells]
             cell = self._single_cell(cells)
+            item = self.items.get(cell) if cell is not None else None
+            if cell is not None and item is not None:
+                # a project of a prose disclosure starts a form of its own
+                if current.substantive:
+                    forms.append(current)
+                    current = _FormBuilder(self, len(forms))
+                current.prose_item(cell, item)
+                continue
+            if cells and cells[0] in self.seps:
+                current._template(*self.seps[cells[0]])
             if cell is not None and cell[1] - cell[0] <= 60:
                 if current.substantive and self.vocab.title(self.text[cell[0] : cell[1]]) is not None:
                     # a title line after a form with content starts a new form
@@ -1655,15 +1777,110 @@ class Builder:
                 group = []
         kept = _merge_leftovers(decls)
         builders = {id(fb.decl): fb for fb in forms}
+        kept = self._merge_described(kept, builders)
         for d in kept:
             # what only the text around the form says (its leftovers are merged in now)
             if d.money.total is None:
                 builders[id(d)]._total_from_prose()
+            if d.name is None and "/name" not in d.source.labels:
+                builders[id(d)]._name_from_prose()
             if d.year is None:
                 builders[id(d)]._year_from_prose()
             if d.year is None:
                 d.year = _implied_year(d)
         return kept
+
+    def _prose_items(self, rows: list[Row]) -> list[Row]:
+        """``rows`` with the projects of a prose budget disclosure cut out of the
+        cells that hold them: each project's head ("1.“…”项目。") and each of its
+        numbered parts ("(1)项目概述。…") a row of their own, and a form title run
+        on after the last part ("…提高。 项目支出绩效目标表") too."""
+        text = self.text
+        out: list[Row] = []
+        in_items = False
+        for i, row in enumerate(rows):
+            cells = [trim(text, c.start, c.end) for c in row.cells]
+            cell = self._single_cell(cells)
+            if cell is None:
+                out.append(row)
+                in_items = False
+                continue
+            s, e = cell
+            heads = [m for m in _PROSE_ITEM.finditer(text, s, e) if _FIRST_PART.match(text, m.end(), e) or m.end() == e]
+            if heads and heads[-1].end() == e:
+                # a head on a line of its own: the next line must open its parts
+                nxt = rows[i + 1].cells if i + 1 < len(rows) else []
+                if not (nxt and _FIRST_PART.match(text, nxt[0].start, nxt[0].end)):
+                    heads.pop()
+            if not heads:
+                if in_items and _PROSE_PART.match(text, s, e):
+                    out += self._prose_part(s, e)
+                else:
+                    out.append(row)
+                    in_items = False
+                continue
+            in_items = True
+            if trim(text, s, heads[0].start())[0] < heads[0].start():
+                out.append(Row([Cell(s, heads[0].start(), True)]))
+            for n, head in enumerate(heads):
+                end = heads[n + 1].start() if n + 1 < len(heads) else e
+                hs, he = trim(text, head.start(), head.end())
+                self.items[(hs, he)] = head.span("name")
+                out.append(Row([Cell(hs, he, True)], free=True))
+                marks = [m.start() for m in _PROSE_PART.finditer(text, head.end(), end)]
+                bounds = [*marks, end]
+                for a, b in zip(bounds, bounds[1:]):
+                    tail = self._title_after(a, b) if b == end else None
+                    out += self._prose_part(a, tail if tail is not None else b)
+                    if tail is not None:
+                        out.append(Row([Cell(tail, b, True)], free=True))
+                        in_items = False
+        return out
+
+    @staticmethod
+    def _merge_described(kept: list[Declaration], builders: dict[int, _FormBuilder]) -> list[Declaration]:
+        """A project of a prose disclosure followed by its own form (the same
+        name): one declaration, the form; the prose is kept as its text."""
+        out: list[Declaration] = []
+        for i, d in enumerate(kept):
+            nxt = kept[i + 1] if i + 1 < len(kept) else None
+            if (
+                nxt is not None
+                and builders[id(d)].from_item
+                and not builders[id(nxt)].from_item
+                and d.name
+                and nxt.name
+                and label_key(d.name) == label_key(nxt.name)
+            ):
+                _absorb(nxt, d)
+                continue
+            out.append(d)
+        for i, d in enumerate(out):
+            d.source.index = i
+        return out
+
+    def _prose_part(self, s: int, e: int) -> list[Row]:
+        """A numbered part of a prose project: "(6)年度预算安排。财政拨款634万元。" is
+        the label and its value, as two cells."""
+        text = self.text
+        m = _PROSE_PART.match(text, s, e)
+        if m is not None:
+            for sep in ("。", ":", "：", "．"):
+                cut = text.find(sep, m.end(), min(e, m.end() + 20))
+                if cut > 0 and self.vocab.match(text[s:cut]) is not None:
+                    self.seps[trim(text, s, cut)] = (cut, cut + 1)  # the 。 after the label: template text
+                    return [Row([Cell(s, cut, True), Cell(cut + 1, e, True)])]
+        return [Row([Cell(s, e, True)])]
+
+    def _title_after(self, s: int, e: int) -> int | None:
+        """Where a form title run on after the last sentence of ``text[s:e]`` starts."""
+        cut = max(self.text.rfind("。", s, e), self.text.rfind("\n", s, e))
+        if cut < 0:
+            return None
+        ts, te = trim(self.text, cut + 1, e)
+        if ts < te and te - ts <= 60 and self.vocab.title(self.text[ts:te]) is not None:
+            return ts
+        return None
 
     @staticmethod
     def _single_cell(cells: list[tuple[int, int]]) -> tuple[int, int] | None:

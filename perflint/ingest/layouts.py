@@ -474,6 +474,9 @@ def _label_tokens(text: str, start: int, end: int, vocab: Vocabulary) -> list[tu
             if len(joined) <= 30 and vocab.match(joined) is not None:
                 j = k
                 break
+            if all(e - s == 1 for s, e in tokens[i:k]) and label_key(joined) in vocab.column_words:
+                j = k  # 合 计, 序 号: a column word spaced out
+                break
         out.append((tokens[i][0], tokens[j - 1][1]))
         i = j
     return out

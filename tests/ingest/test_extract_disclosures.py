@@ -1,0 +1,171 @@
+"""Forms as public pages give them: budget disclosures written as prose, notices
+that name their project only in their text, PDF text with labels and amounts
+in blocks, spaced rows, attachment lists.
+
+Excerpts of real pages are marked with their source address; the others are
+written for the test."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from perflint.domain.vocab import vocabulary
+from perflint.ingest.layouts import spaced_rows
+
+
+def _lines(*rows: str) -> str:
+    return "\n".join(rows)
+
+
+# source: https://www.ahyeji.gov.cn/public/6596441/25914636.html (shortened)
+_DISCLOSURE = (
+    "1.“文化中心运营专项经费”项目。 (1)项目概述。主要用于文化中心整体运营。 (2)立项依据。文化中心运行管理需要。 "
+    "(3)实施主体。六安市叶集区文化旅游体育局。 (4)起止时间。2025年1月1日-2025年12月31日 "
+    "(6)年度预算安排。财政拨款634万元。 (7)绩效目标。保障文化中心日常运转。 "
+    "2.“文旅体专项经费”项目。 (1)项目概述。主要用于文化、旅游、广电、体育、文物等专项工作支出。 "
+    "(6)年度预算安排。财政拨款306.18万元。 (7)绩效目标。完成文化工作主要项目支出。 项目支出绩效目标表 |"
+)
+
+
+def test_prose_disclosure_gives_one_declaration_per_project(read_all) -> None:
+    text = _lines(
+        _DISCLOSURE,
+        "| (2025年度) | ||||",
+        "| 项目名称 | 快乐健身暖民心建设资金 | ||||",
+        "| 主管部门及代码 | [027]六安市叶集区文化旅游体育局 | ||||",
+    )
+    decls = read_all(text)
+    assert [d.name for d in decls] == ["文化中心运营专项经费", "文旅体专项经费", "快乐健身暖民心建设资金"]
+    first, second, form = decls
+    assert first.money.total is not None and first.money.total.amount == Decimal("634")
+    assert second.money.total is not None and second.money.total.amount == Decimal("306.18")
+    assert first.implementing_unit == "六安市叶集区文化旅游体育局。"
+    assert first.year == 2025  # from its period
+    assert form.title == "项目支出绩效目标表" and form.year == 2025
+
+
+def test_prose_project_followed_by_its_own_form_is_one_declaration(read_all) -> None:
+    # source: tests/data/real/r128 (金寨县司法局), shortened
+    text = _lines(
+        "1.“法治宣传经费、法治建设经费”项目。",
+        "(1)项目概述。开展全县行政应诉业务培训工作。",
+        "(6)年度预算安排:财政预算内拨款安排50.00万元。",
+        "项目支出绩效目标申报表 |",
+        "( 2024 年度) |",
+        "项目名称 |",
+        "法治宣传经费、法治建设经费 |",
+        "主管部门及代码 |",
+        "[017]金寨县司法局 |",
+    )
+    decls = read_all(text)
+    assert len(decls) == 1
+    assert decls[0].name == "法治宣传经费、法治建设经费"
+    assert decls[0].department == "[017]金寨县司法局"
+
+
+def test_prose_project_head_on_a_line_of_its_own(read_one) -> None:
+    # source: a 卢村乡 page of 2022 重点项目及绩效目标情况 (tests/data/real/r224), shortened
+    text = _lines(
+        "2022年度重点项目及绩效目标情况",
+        "",
+        "1、“水源地保护”项目",
+        "",
+        "(1)项目概述:卢村水源地保护区范围总面积142.31平方千米。",
+        "",
+        "(4)起止时间:2021-2023",
+        "",
+        "(6)年度预算安排:500万元。",
+    )
+    d = read_one(text)
+    assert d.name == "水源地保护"
+    assert d.money.total is not None and d.money.total.amount == Decimal("500")
+
+
+def test_numbered_list_without_parts_is_no_project(read_all) -> None:
+    text = _lines(
+        "项目名称 | 村道硬化 |",
+        "主管部门 | 青溪县交通局 |",
+        "备注 | 1.“四好农村路”建设。 |",
+    )
+    decls = read_all(text)
+    assert [d.name for d in decls] == ["村道硬化"]
+
+
+def test_notice_names_its_project_in_its_text(read_one) -> None:
+    # after https://www.tongxin.gov.cn (同心县下马关镇 公示, tests/data/real/r201), shortened
+    text = _lines(
+        "标 题: | 关于下马关镇设施农业黄金蜜(葡萄)种植项目绩效目标设定的公示 |",
+        "根据文件精神,安排资金50万元,实施同心县下马关镇设施农业黄金蜜(葡萄)种植项目,项目负责人金秀梧。",
+        "一、 产出指标",
+        "数量指标:种植数量(≥**株)>=17600株;",
+    )
+    d = read_one(text)
+    assert d.name == "同心县下马关镇设施农业黄金蜜(葡萄)种植项目"
+    assert d.money.total is not None and d.money.total.amount == Decimal("50")
+
+
+def test_notice_names_the_funds_it_hands_down(read_one) -> None:
+    text = _lines(
+        "各有关乡镇财政所:",
+        "根据《关于下达2020年市级财政专项扶贫资金(第二批扶贫开发项目)的通知》文件精神,现将资金12万元下达给你们。",
+        "绩效目标表",
+        "一级指标 | 二级指标 | 三级指标 | 指标值 |",
+        "产出指标 | 数量指标 | 扶持村数 | 3个 |",
+    )
+    d = read_one(text)
+    assert d.name == "2020年市级财政专项扶贫资金(第二批扶贫开发项目)"
+
+
+def test_notice_name_from_a_form_label_wins(read_one) -> None:
+    text = _lines(
+        "现将2020年省级财政水利发展资金500万元下达给你局,用于农村饮水安全项目,请抓紧实施。 |",
+        "项目名称 | 农村饮水安全巩固提升工程专项 |",
+        "资金总额 | 500 |",
+    )
+    assert read_one(text).name == "农村饮水安全巩固提升工程专项"
+
+
+def test_pdf_block_amount_goes_to_its_money_label(read_one) -> None:
+    # source: a 永济市 form (tests/data/real/r123), shortened: labels in a block, then values;
+    # the amounts' unit printed after them
+    text = (
+        "项目支出绩效目标申报表 (2023年度) 项目名称 2023年文物保护经费 实施单位 项目属性 一次性项目(1年结束) "
+        "项目期 实施期资金总额: 1,000,000 年度资金总额: 立项依据 根据永文保发【2022】26号关于将2022年文物保护经费"
+        "纳入财政预算的请示 项目资金 (元)"
+    )
+    d = read_one(text, "flattened")
+    assert d.money.total is not None
+    assert d.money.total.amount == Decimal("1000000") and d.money.total.unit == "元"
+    assert d.basis is None or "永文保发" in d.basis
+    assert all("永文保发" not in (line.text or "") for line in d.money.lines)
+
+
+def test_spaced_column_words_are_one_cell() -> None:
+    text = "项目资金申请(万元) 项目 上年度安排资金 本年度申请资金\n合 计 213.4 259\n"
+    rows = spaced_rows(text)
+    assert [text[c.start : c.end] for c in rows[1].cells] == ["合 计", "213.4", "259"]
+    # single characters that make no column word stay apart
+    assert len(spaced_rows("甲 乙 12\n")[0].cells) == 3
+
+
+def test_numbered_attachment_is_no_title() -> None:
+    vocab = vocabulary()
+    assert vocab.title("2.薄弱环节改善与能力提升补助资金绩效目标表") is None
+    assert vocab.title("薄弱环节改善与能力提升补助资金绩效目标表") is not None
+
+
+def test_indicators_stated_in_numbered_sentences(read_one) -> None:
+    # after http://www.olshare.net/p118/2019nfpzjgk/20200526/185693.html (simplified, shortened)
+    text = _lines(
+        "项目名称",
+        "2019年高等职业院校国家助学金资助补助资金项目",
+        "绩效目标",
+        "(一)产出指标",
+        "1、数量指标:资助建档立卡贫困子女1966人。",
+        "4、成本指标:享受国家助学金平均每生每年3300元。",
+    )
+    d = read_one(text, "lines")
+    assert [(i.level2, i.content, i.value) for i in d.indicators] == [
+        ("数量指标", "资助建档立卡贫困子女", "1966人"),
+        ("成本指标", "享受国家助学金平均每生每年", "3300元"),
+    ]
