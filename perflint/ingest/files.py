@@ -229,8 +229,8 @@ def reading_problems(decls: list[Declaration], path: str) -> list[InputProblem]:
             continue
         if reading.truncated:
             why = "truncated"
-        elif reading.notes.get("indicators") == "values":
-            why = "values"
+        elif reading.notes.get("indicators") in ("values", "not-found"):
+            why = reading.notes["indicators"]
         else:
             why = "layout" if "layout" in reading.notes.values() else "no-title"
         partial = reading.sections.get("indicators") == "partial" and decl.indicators

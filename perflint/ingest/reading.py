@@ -22,7 +22,7 @@ import re
 import unicodedata
 
 from perflint.domain.model import SECTIONS, Declaration, Reading, Span
-from perflint.domain.vocab import vocabulary
+from perflint.domain.vocab import Vocabulary, label_key, vocabulary
 
 #: one line of page chrome (matched on NFKC text without spaces)
 _CHROME = re.compile(
@@ -201,6 +201,22 @@ def _found(decl: Declaration) -> dict[str, int]:
     return out
 
 
+def _last_section(decl: Declaration) -> str:
+    """The section of the last thing read (a 联系电话 near the top is not the footer's end)."""
+    best, section = -1, ""
+    pointers = list(decl.source.spans.items()) + [
+        (p, lab.span) for p, lab in decl.source.labels.items() if lab.span is not None
+    ]
+    for pointer, span in pointers:
+        head = _SECTION_OF.get(pointer.strip("/").split("/", 1)[0])
+        if head is None or span is None or span.is_empty:
+            continue
+        position = span.end_line * 10_000 + span.end_column
+        if position > best:
+            best, section = position, head
+    return section
+
+
 def _values_lost(decl: Declaration, text: str, lines: _Lines, stop: int) -> bool:
     """The table's header names a value column, yet no row has a value."""
     if not decl.indicators or any(ind.value is not None for ind in decl.indicators):
@@ -231,9 +247,9 @@ def _seen_blank(decl: Declaration, lines: _Lines, text: str) -> list[str]:
     values sit elsewhere."""
     spans = decl.source.spans
     labels = [(p, lab.span) for p, lab in decl.source.labels.items() if lab.span is not None]
-    starts: dict[int, list[int]] = {}
-    for _, span in labels:
-        starts.setdefault(span.line, []).append(lines.offset(span))
+    starts: dict[int, dict[int, str]] = {}
+    for p, span in labels:
+        starts.setdefault(span.line, {})[lines.offset(span)] = p
     valued = {s.line for p, s in spans.items() if not s.is_empty and not p.startswith(("/unrecognized/", "/$template"))}
     out = []
     for pointer, span in labels:
@@ -247,9 +263,10 @@ def _seen_blank(decl: Declaration, lines: _Lines, text: str) -> list[str]:
         rest = text[at : len(text) if eol == -1 else eol]
         gap = _GAP.match(rest)
         after = at + (gap.end() if gap else 0)
-        if _EMPTY_CELL.match(rest) or (
-            gap and gap.end() > 0 and after in starts.get(span.end_line, ()) and after < at + len(rest)
-        ):
+        following = starts.get(span.end_line, {}).get(after) if gap and gap.end() > 0 else None
+        if following is not None and pointer.startswith("/goals/") and following.startswith("/goals/"):
+            continue  # "总体目标  年度目标": a heading over the goals, not a goal left blank
+        if _EMPTY_CELL.match(rest) or (following is not None and after < at + len(rest)):
             out.append(pointer)
     return sorted(out)
 
@@ -300,7 +317,7 @@ def assess(text: str, decls: list[Declaration]) -> None:
         # the text stops inside the form: nothing after the last thing read, no sign-off or footer
         # (a phone number or a 填报单位 line near the top says nothing about the end: only the
         # part read last does)
-        last_section = max(found, key=lambda sec: found[sec], default="")
+        last_section = _last_section(decl)
         ends_cleanly = last_section in ("footer", "review") or bool(_END_MARKS.search(after))
         last_row_is_satisfaction = bool(decl.indicators) and (
             "满意" in (decl.indicators[-1].level1 or "") + (decl.indicators[-1].level2 or "")
@@ -357,6 +374,15 @@ def assess(text: str, decls: list[Declaration]) -> None:
             sections["indicators"] = "partial"
             notes["indicators"] = "truncated" if _chars(after.translate(_NO_EDGES)) < 20 else "layout"
             truncated = truncated or _chars(after.translate(_NO_EDGES)) < 20
+        if (
+            not exact
+            and sections["indicators"] == "absent"
+            and not any(p.startswith("/indicators") for p in decl.source.labels)
+        ):
+            # no table, no heading, no column of one anywhere: in text whose cells are not
+            # exact that says more about the text (prose, another kind of page) than the form
+            sections["indicators"] = "unread"
+            notes["indicators"] = "not-found"
         if not exact:
             for section in _FIELD_SECTIONS:
                 if sections[section] in ("read", "absent"):
@@ -378,7 +404,9 @@ def assess(text: str, decls: list[Declaration]) -> None:
                 for p, s in decl.source.spans.items()
                 if not s.is_empty and not p.startswith("/unrecognized/") and lines.end(s) >= tail
             )
-        blank = _seen_blank(decl, lines, text) if not exact else []
+        # cells in rows (pipes, runs of spaces) show their blanks; flattened text, where labels
+        # may come as a block before their values, does not
+        blank = _seen_blank(decl, lines, text) if decl.source.layout in ("pipe", "spaced") else []
         decl.reading = Reading(
             sections=sections,
             indicator_rows=len(decl.indicators),
@@ -402,6 +430,15 @@ _FRAGMENT = re.compile(
 _NOT_AN_INDICATOR = re.compile(
     r"[(（]?\d{1,3}(?:[-~—－至]\d{1,3})?[)）]?分|(?:年度|总体|长期|中期|实施期)[^\d]{0,4}目标(?:和|及)?(?:成果|任务)?"
 )
+#: the sample cells of a blank template: "定量指标一", "定性指标描述", "……", "______"
+_TEMPLATE_CELL = re.compile(r"定[量性]指标[一二三四五六七八九十\d]*(?:描述)?|计划标准|[…\.。]{2,}|[_＿]{3,}")
+
+
+def _is_column_header(text: str, vocab: Vocabulary) -> bool:
+    info = vocab.match(text)
+    return (info is not None and info.kind == "indicator_col") or label_key(text) in vocab.header_only
+
+
 #: a sign-off or opinion row read as an indicator (the table runs on past its end)
 _SIGN_OFF = re.compile(r"审核意见|审批意见|初审意见|盖章|签字|签章|负责人|填报人|填报日期")
 
@@ -422,6 +459,12 @@ def _unreliable_rows(decl: Declaration, cut: bool) -> list[int]:
             out.append(i)  # a level label or a piece of one read as an indicator
         elif len(name) <= 12 and vocab.match(name) is not None:
             out.append(i)  # a field label of the form (项目名称, 年度目标 …) read as an indicator
+        elif value and len(value) <= 12 and _is_column_header(value, vocab):
+            out.append(i)  # a column header (计划标准, 指标值说明 …) read as the value
+        elif _TEMPLATE_CELL.fullmatch(name) or _TEMPLATE_CELL.fullmatch(value):
+            out.append(i)  # the sample text of a blank template ("定量指标一", "……")
+        elif re.fullmatch(r"\d{1,3}(?:\.\d+)?", name) and not value:
+            out.append(i)  # a weight or score standing on its own line, read as a row
         elif _NOT_AN_INDICATOR.fullmatch(name):
             out.append(i)  # a score band or a goal label read as an indicator
         elif re.fullmatch(r"[(（]\d{1,2}[)）].{0,8}", name):

@@ -244,6 +244,12 @@ SPACED = """项目支出预算绩效目标申报表
 项目基本情况 项目名称 公办和普惠性民办幼儿园公用经费
  主管部门  项目起止时间 2022.1—2022.12
 项目负责人 杨柳  联系电话 0730-1234567
+绩效管理联络员 周哲  联系电话 0730-7654321
+项目概况 公办和普惠性民办性幼儿园生均公用经费 每生每年补助500元。
+项目立项依据 湘财教﹝2019﹞24号
+项目资金情况 项目资金申请(万元) 项 目  上年度安排资金 本年度申请资金
+合 计 213.4 259
+县级资金 213.4 259
 """
 
 
@@ -266,3 +272,50 @@ def test_a_line_of_labels_alone_is_no_evidence_of_blanks(engine):
     [decl] = rep.declarations
     assert "blank_fields" not in decl.reading
     assert not [f for f in rep.iter_findings() if f.code == "REQ005"]
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [("服务质量", "计划标准"), ("定量指标一", "……"), ("10", ""), ("工程验收合格率", "指标值说明")],
+)
+def test_headers_weights_and_template_samples_read_as_rows_are_not_judged(engine, name, value):
+    """A column header read as the value, a weight on a line of its own, a blank template's
+    sample cells: misreadings, not the filer's defects."""
+    text = HEAD.replace("| 质量指标 | 改造工程验收合格率 | 100% | | |", f"| 质量指标 | {name} | {value} | | |")
+    rep = report(engine, text + SATISFACTION + FOOTER)
+    [decl] = rep.declarations
+    fr = load_bytes((text + SATISFACTION + FOOTER).encode("utf-8"), "form.txt")
+    [row] = [i for i, ind in enumerate(fr.declarations[0].indicators) if ind.content == name]
+    assert row in decl.reading["unreliable_rows"]
+    assert not [f for f in rep.iter_findings() if f.pointer.startswith(f"/indicators/{row}/")]
+
+
+def test_a_heading_over_the_goals_is_not_a_blank_goal(engine):
+    """ "总体目标  年度目标 …": 总体目标 heads the goal columns; it is not a long-term goal
+    left blank."""
+    text = SPACED + "总体目标  年度目标 完成全县幼儿园生均公用经费补助，惠及幼儿3200人。\n"
+    rep = report(engine, text)
+    [decl] = rep.declarations
+    assert not any(p.startswith("/goals/") for p in decl.reading.get("blank_fields", []))
+    assert not [f for f in rep.iter_findings() if f.code == "REQ010"]
+
+
+def test_flattened_text_claims_no_blank_fields(engine):
+    """In a page flattened to one line, labels may come as a block before their values:
+    "实施期目标 年度目标 总体目标 主要用于…" is no evidence of a blank (source: r123)."""
+    text = SPACED.replace("\n", " ") + "\n"
+    rep = report(engine, text)
+    [decl] = rep.declarations
+    assert "blank_fields" not in decl.reading
+
+
+def test_no_trace_of_an_indicator_table_is_not_an_absent_table(engine):
+    """Prose with a project's parts but no indicator table, heading or column anywhere:
+    the table is not reported missing; a note says it was not found."""
+    rep = report(engine, SPACED + "填报人 李某  填报日期 2022年1月5日\n")
+    [decl] = rep.declarations
+    assert decl.reading["sections"]["indicators"] == "unread"
+    assert decl.reading["notes"]["indicators"] == "not-found"
+    assert "IND001" not in codes(rep)
+    [note] = [f for f in rep.iter_findings() if f.code == "SRC002"]
+    assert "没有找到绩效指标表" in note.message["zh"]
