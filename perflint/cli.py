@@ -7,6 +7,7 @@ import os
 import signal
 import sys
 import traceback
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Optional
 
@@ -660,21 +661,284 @@ def explain(
         lines.append(f"  {none}")
     for case, head in (("bad", "h-bad"), ("good", "h-good")):
         for ex in (e for e in data["examples"] if e["case"] == case):
-            lines += ["", f"## {tr(head, lang)}"]
-            body = {k: v for k, v in ex.items() if k != "case"}
-            if "text" in body and len(body) <= 2:
-                lines.append(body["text"].rstrip("\n"))
-                rest = {k: v for k, v in body.items() if k != "text"}
-                if rest:
-                    lines.append(json.dumps(rest, ensure_ascii=False))
-            else:
-                lines.append(json.dumps(body, ensure_ascii=False, indent=2))
+            title = ex.get("title")
+            lines += ["", f"## {tr(head, lang)}" + (f"{colon}{title}" if title else "")]
+            lines += example_rows(ex, lang)
     sys.stdout.write("\n".join(lines) + "\n")
 
 
+#: the order of a form's fields (the declaration schema's order)
+_FORM_ORDER = [
+    "form_type",
+    "title",
+    "year",
+    "year_text",
+    "filing_unit",
+    "name",
+    "attribute",
+    "attribute_text",
+    "department",
+    "implementing_unit",
+    "money",
+    "functions",
+    "basis",
+    "schedule",
+    "goals",
+    "indicators",
+    "safeguards",
+    "reviews",
+    "preparer",
+    "phone",
+    "filing_date",
+    "fields",
+    "unrecognized",
+    "source",
+]
+
+
+def example_rows(example: dict, lang: str) -> list[str]:
+    """A rule example as a reviewer knows it: the form's rows (``label | value``), the text of
+    a text example as it is, and any condition (profile, settings) as a row of its own."""
+    out: list[str] = []
+    if isinstance(example.get("text"), str):
+        out.append(example["text"].rstrip("\n"))
+    if isinstance(example.get("declaration"), dict):
+        out += form_rows(example["declaration"], lang)
+    bundle = example.get("bundle") or example.get("declarations")
+    if isinstance(bundle, list):
+        for i, decl in enumerate(bundle):
+            out.append(("── 第 {n} 份申报表" if lang == "zh" else "── declaration {n}").format(n=i + 1))
+            out += form_rows(decl, lang) if isinstance(decl, dict) else [json.dumps(decl, ensure_ascii=False)]
+    for key, value in example.items():
+        if key in ("case", "title", "count", "text", "declaration", "bundle", "declarations"):
+            continue
+        shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+        out.append(f"（{key}）| {shown}" if lang == "zh" else f"({key}) | {shown}")
+    return out
+
+
+def form_rows(decl: dict, lang: str) -> list[str]:
+    """A declaration of the model as the rows of the paper form: ``label | value``, tables
+    (indicators, schedule, reviews) as a header row and one row per line."""
+    from perflint.i18n import pointer_label  # start-up: only explain needs it
+
+    def cell(value: Any) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, dict):
+            return str(value.get("text", value.get("amount", json.dumps(value, ensure_ascii=False))))
+        if isinstance(value, list):
+            return "；".join(cell(v) for v in value)
+        return str(value).replace("\n", " ")
+
+    out: list[str] = []
+    keys = sorted(decl, key=lambda k: (_FORM_ORDER.index(k) if k in _FORM_ORDER else len(_FORM_ORDER), k))
+    for key in keys:
+        value = decl[key]
+        label = pointer_label(f"/{key}", lang)
+        if key == "money" and isinstance(value, dict):
+            for part in ("total", "lines"):
+                items = value.get(part)
+                for item in items if isinstance(items, list) else [items] if isinstance(items, dict) else []:
+                    name = item.get("label") or pointer_label(f"/money/{part}", lang)
+                    out.append(f"{name} | {cell(item)}")
+        elif key == "goals" and isinstance(value, dict):
+            out += [f"{pointer_label(f'/goals/{k}', lang)} | {cell(v)}" for k, v in value.items()]
+        elif key == "fields" and isinstance(value, list):
+            out += [f"{f.get('label') or f.get('key')} | {cell(f)}" for f in value if isinstance(f, dict)]
+        elif key == "source" and isinstance(value, dict):
+            written = "（表中写作）" if lang == "zh" else " (as written in the form)"
+            for pointer, item in (value.get("labels") or {}).items():
+                out.append(f"{pointer_label(pointer, lang)}{written} | {cell(item)}")
+        elif isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+            columns: list[str] = []
+            for row in value:
+                columns += [c for c in row if c != "extra" and c not in columns]
+            extras: list[str] = []
+            for row in value:
+                extras += [c for c in row.get("extra") or {} if c not in extras]
+            out.append(f"{label}")
+            heads = [pointer_label(f"/{key}/0/{c}", lang).split(" · ")[-1] for c in columns] + extras
+            out.append("  " + " | ".join(heads))
+            for row in value:
+                cells = [cell(row.get(c)) for c in columns] + [cell((row.get("extra") or {}).get(c)) for c in extras]
+                out.append("  " + " | ".join(cells))
+        else:
+            out.append(f"{label} | {cell(value)}")
+    return out
+
+
+# ---------------------------------------------------------------------------
+# --help in the user's language: Chinese by default, like all output
+# ---------------------------------------------------------------------------
+
+#: Chinese help: "" is the command's own text, other keys are its parameters (Python names)
+HELP_ZH: dict[str, dict[str, str]] = {
+    "": {
+        "": "检查和审核预算绩效目标申报表（绩效目标申报表）。",
+        "version": "显示版本号并退出。",
+    },
+    "extract": {
+        "": "把从文件中读出的申报表输出为 JSON 列表（结构见 `perflint schema`）。\n\n"
+        "每份申报表的 source.spans 是从 JSON 指针到 [行, 列, 结束行, 结束列] 的映射（从 1 起算，结束列不含）。",
+        "paths": "要读取的文件（'-' 表示标准输入）。",
+        "encoding": "指定输入编码（如 gb18030）。",
+        "layout": "指定文本版式：tabbed、pipe、lines、flattened。",
+        "no_source": "不输出来源映射（位置、标签）。",
+    },
+    "schema": {
+        "": "输出一个 JSON Schema（默认：申报表的 Schema）。",
+        "name": "declaration、report、rulepack 或 config。",
+    },
+    "clean": {
+        "": "删除结果缓存（以及 perflint 的其他缓存数据）。",
+        "cache_dir": "要删除的缓存目录（默认：check 使用的目录）。",
+        "config": "从此配置文件读取 cache-dir。",
+        "lang": "提示语言：zh（默认）或 en。",
+    },
+    "check": {
+        "": "检查申报表并报告问题。\n\n退出码：0 没有达到 --fail-on 级别的问题，1 有问题，2 用法、配置或内部错误。",
+        "paths": "要检查的文件或目录（'-' 表示标准输入）。",
+        "fmt": "输出格式：text、json、jsonl、sarif、github、gitlab、junit、csv、html、opinion。",
+        "output": "把报告写入文件，而不是标准输出。",
+        "reports": "另外以 FORMAT 格式把报告写入 PATH（可重复），如 --report sarif:perflint.sarif。",
+        "lang": "提示语言：zh（默认）或 en。",
+        "profile": "模板体系（默认 hunan-2019；另有 cn-2015、cn-2021）。",
+        "preview": "同时运行预览状态的规则。",
+        "select": "只运行这些规则（代码、名称、前缀或别名；可重复或用逗号分隔）。",
+        "ignore": "不报告这些规则（计入“已忽略”）。",
+        "extend_select": "另外启用这些规则。",
+        "fail_on": "出现此级别及以上的问题时退出码为 1：error（默认）、warning、info、none。",
+        "exit_zero": "有问题时退出码也为 0。",
+        "pack": "另外加载此目录中的规则包（可重复）；另见配置中的 packs。",
+        "config": "配置文件（perflint.toml 或 pyproject.toml）。",
+        "settings": "修改共享设置：KEY=VALUE（可重复）。",
+        "today": "作为“今天”的日期（YYYY-MM-DD）；也可用 PERFLINT_TODAY。",
+        "max_file_size": "单个输入文件的大小上限（字节）。",
+        "encoding": "用此编码读取所有输入（如 gb18030），不自动检测。",
+        "exclude": "遍历目录时跳过这些 .gitignore 式的模式（可重复）。",
+        "color": "终端输出使用颜色（默认：终端上使用）。",
+        "quiet": "终端：只输出问题行和一行汇总。",
+        "statistics": "终端：只输出每条规则的数量。",
+        "no_source": "终端：不显示原文行。",
+        "strict_plugins": "插件加载失败时以退出码 2 结束。",
+        "debug": "内部错误时输出调用栈。",
+        "jobs": "用 N 个工作进程检查文件（默认：CPU 数）。",
+        "no_cache": "既不读取也不写入结果缓存。",
+        "cache_dir": "结果缓存目录（默认：$PERFLINT_CACHE_DIR，否则 ~/.cache/perflint）。",
+        "baseline_file": "只报告不在此基线文件中的问题。",
+        "write_baseline": "把本次的全部问题记录为基线文件 FILE（退出码 0）。",
+    },
+    "rules": {
+        "": "列出规则：代码、名称、级别、审核方面、模板体系。",
+        "fmt": "text（表格）、json，或 markdown（由规则文件生成的规则说明）。",
+        "lang": "zh 或 en。",
+        "profile": "只列出此模板体系启用的规则。",
+        "select": "只列出这些规则（代码、名称、前缀或别名）。",
+        "pack": "另外加载此目录中的规则包（可重复）；另见配置中的 packs。",
+    },
+    "explain": {
+        "": "解释一条规则：检查什么、为什么、参数和示例。",
+        "ref": "规则代码、名称或别名（如 VAL002 或 not-measurable）。",
+        "lang": "zh 或 en。",
+        "fmt": "text 或 json。",
+        "profile": "按此模板体系显示参数值。",
+        "pack": "另外加载此目录中的规则包（可重复）；另见配置中的 packs。",
+    },
+}
+
+#: typer's own words in help pages, per language (``typer.rich_utils`` constants)
+_TYPER_WORDS = {
+    "zh": {
+        "ARGUMENTS_PANEL_TITLE": "参数",
+        "OPTIONS_PANEL_TITLE": "选项",
+        "COMMANDS_PANEL_TITLE": "命令",
+        "ERRORS_PANEL_TITLE": "错误",
+        "DEFAULT_STRING": "[默认：{}]",
+        "REQUIRED_LONG_STRING": "[必填]",
+        "RICH_HELP": "用 [blue]'{command_path} {help_option}'[/] 查看帮助。",
+    },
+    "en": {
+        "ARGUMENTS_PANEL_TITLE": "Arguments",
+        "OPTIONS_PANEL_TITLE": "Options",
+        "COMMANDS_PANEL_TITLE": "Commands",
+        "ERRORS_PANEL_TITLE": "Error",
+        "DEFAULT_STRING": "[default: {}]",
+        "REQUIRED_LONG_STRING": "[required]",
+        "RICH_HELP": "Try [blue]'{command_path} {help_option}'[/] for help.",
+    },
+}
+
+
+def help_lang(argv: list[str], environ: Mapping[str, str]) -> str:
+    """The language of help pages: ``--lang`` on the command line, else the locale when it
+    is English (LC_ALL, LC_MESSAGES, LANG), else Chinese, like all output."""
+    for i, arg in enumerate(argv):
+        value = argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else arg.partition("=")[2]
+        if (arg == "--lang" or arg.startswith("--lang=")) and value in ("zh", "en"):
+            return value
+    for key in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(key, "")
+        if value:
+            return "en" if value.lower().startswith("en") else "zh"
+    return "zh"
+
+
+def localized(lang: str, help_shown: bool = True) -> Any:
+    """The command line as a click command whose help pages are in ``lang``."""
+    command: Any = typer.main.get_command(app)
+    if help_shown:
+        import typer.rich_utils as words  # start-up: rich is imported only when a help page is printed
+
+        for name, value in _TYPER_WORDS[lang].items():
+            setattr(words, name, value)
+        make_text = words._make_rich_text
+        if not getattr(make_text, "folds", False):
+            # Chinese has no spaces to wrap at: fold long lines instead of cutting them with "…"
+            def folded(*args: Any, **kwargs: Any) -> Any:
+                text = make_text(*args, **kwargs)
+                if hasattr(text, "overflow"):
+                    text.overflow = "fold"
+                return text
+
+            folded.folds = True  # type: ignore[attr-defined]
+            words._make_rich_text = folded
+    if lang != "zh":
+        return command
+    _localize(command, HELP_ZH[""])
+    command.params[0].help = HELP_ZH[""]["version"]
+    for name, sub in command.commands.items():
+        _localize(sub, HELP_ZH.get(name, {}))
+    return command
+
+
+def _localize(command: Any, texts: dict[str, str]) -> None:
+    if texts.get(""):
+        command.help = texts[""]
+        command.short_help = None
+    for param in command.params:
+        if param.name in texts:
+            param.help = texts[param.name]
+    get_help_option, get_usage = command.get_help_option, command.get_usage
+
+    def help_option(ctx: Any) -> Any:
+        option = get_help_option(ctx)
+        if option is not None:
+            option.help = "显示此帮助并退出。"
+        return option
+
+    def usage(ctx: Any) -> str:
+        return get_usage(ctx).replace("Usage: ", "用法：", 1)
+
+    command.get_help_option = help_option
+    command.get_usage = usage
+
+
 def main() -> None:
+    argv = sys.argv[1:]
+    shown = not argv or "--help" in argv
     try:
-        app()
+        localized(help_lang(argv, os.environ), help_shown=shown)(prog_name="perflint")
     except BrokenPipeError:
         _quiet_broken_pipe()
 
