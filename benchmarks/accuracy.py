@@ -273,8 +273,11 @@ def precision(items: list[Judged]) -> dict[str, Any]:
     }
 
 
-def evaluate(corpus: Path | None, only: str | None = None) -> tuple[dict[str, Any], list[Judged], list[Form]]:
-    """The figures over the labelled forms, or over those whose name starts with ``only``."""
+def evaluate(
+    corpus: Path | None, only: str | None = None, skip: tuple[str, ...] = ()
+) -> tuple[dict[str, Any], list[Judged], list[Form]]:
+    """The figures over the labelled forms, or over those whose name starts with ``only``,
+    leaving out those whose name starts with one of ``skip`` (a hold-out set)."""
     catalog = builtin_catalog()
     engine = Engine(catalog, Config(today=TODAY))
     all_judged: list[Judged] = []
@@ -285,7 +288,11 @@ def evaluate(corpus: Path | None, only: str | None = None) -> tuple[dict[str, An
     kinds = Counter()
     kind_confusion: Counter[tuple[str, str]] = Counter()
     trust = Counter()
-    the_forms = [form for form in forms(corpus) if not only or form.ident.startswith(only)]
+    the_forms = [
+        form
+        for form in forms(corpus)
+        if (not only or form.ident.startswith(only)) and not (skip and form.ident.startswith(skip))
+    ]
     for form in the_forms:
         got_kind, read = read_form(form)
         want_kind = form.gold.get("doc_kind", "declaration")
