@@ -487,6 +487,12 @@ class _FormBuilder:
                 return
             self._end_table()
         nonblank = [i for i, (s, e) in enumerate(cells) if s < e]
+        if len(nonblank) >= 3 and sum(label_key(text[s:e]) in self.vocab.column_words for s, e in cells) >= 2:
+            # 序号 | 项目单位 | 补助项目 | 补助金额 | 备注: the headings of an allocation list
+            self._close_pending()
+            for s, e in cells:
+                self._template(s, e)
+            return
         if nonblank:
             first = infos[nonblank[0]]
             if first is not None and first.kind in TABLE_STARTS and len(nonblank) > 1:

@@ -37,6 +37,8 @@ _PLACEHOLDER = re.compile(r"\*\*|[xX×]{2}|＊＊|…{1,2}$|^\s*$")
 _REPORT = re.compile(r"评价报告|评价指标体系|指标库|共性指标|评分标准|评分细则|打分|专家评审|绩效评价")
 #: a form left blank: no year, XX for the year, the bare 盖章 prompt
 _BLANK_YEAR = re.compile(r"[(（]\s*(?:20[Xx×]{2})?\s*年度?\s*[)）]")
+#: a name quoted in running text: “项目支出绩效自评表”
+_QUOTED = re.compile(r"[“\"《][^”\"》\n]{1,40}[”\"》]")
 #: an article or news page, not a form
 _ARTICLE = re.compile(r"原标题|记者|据悉|报道")
 
@@ -91,14 +93,19 @@ def classify(text: str, decls: list[Declaration]) -> Kind:
     before = _nfkc(text[:form_start])
     if "评价报告" in head and "自评表" not in head:
         return Kind("other", "绩效评价报告，不是申报表")
-    self_eval_words = {m.group(0) for m in _SELF_EVAL.finditer(flat)}
-    if _SELF_EVAL_TITLE.search(head) and ("自评" in head or self_eval_words) or len(self_eval_words) >= 3:
-        if "自评" in flat or len(self_eval_words) >= 3:
+    # a self-evaluation the text only names ("…要及时上报“项目支出绩效自评表”") does not count
+    unquoted = _QUOTED.sub("", flat)
+    uhead = _QUOTED.sub("", head)
+    self_eval_words = {m.group(0) for m in _SELF_EVAL.finditer(unquoted)}
+    if _SELF_EVAL_TITLE.search(uhead) and ("自评" in uhead or self_eval_words) or len(self_eval_words) >= 3:
+        if "自评" in unquoted or len(self_eval_words) >= 3:
             return Kind("self-evaluation", "自评：" + "、".join(sorted(self_eval_words))[:60])
     rows, empty = _filled_values(decls)
-    if rows >= 3 and empty / rows >= 0.7:
-        return Kind("template", f"{empty}/{rows} 个指标值为空或占位符")
     filled_values = [v for d in decls for v in _filled(d)]
+    # values blank where the form is otherwise filled in (a name, a unit, the funds):
+    # a form cut short or not finished, not a template
+    if rows >= 3 and empty / rows >= 0.7 and len(filled_values) - (rows - empty) < 3:
+        return Kind("template", f"{empty}/{rows} 个指标值为空或占位符")
     labels = sum(len(d.source.labels) for d in decls)
     if _TEMPLATE_WORD.search(flat[:200]) and len(filled_values) < 5:
         return Kind("template", "标题表明是模板、样表或填报说明")

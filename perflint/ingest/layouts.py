@@ -238,7 +238,9 @@ def _rows_marked(text: str, spans: list[tuple[int, int]]) -> bool:
         if _only_pipes(line):
             if previous_closed and line.count("|") == 1:
                 after += 1
-            previous_closed = False
+            # "text |" then "||||" closes a row as "text | |||" does
+            previous_closed = line.count("|") >= 2 and not previous_closed
+            closes += previous_closed
             continue
         previous_closed = _cell_line(line) and line.count("|") >= 2
         closes += previous_closed

@@ -169,3 +169,47 @@ def test_indicators_stated_in_numbered_sentences(read_one) -> None:
         ("数量指标", "资助建档立卡贫困子女", "1966人"),
         ("成本指标", "享受国家助学金平均每生每年", "3300元"),
     ]
+
+
+def test_one_cell_per_line_rows_opened_by_a_bare_pipe_after_a_run_of_pipes(read_one) -> None:
+    # after a 湘潭市 form (tests/data/real/r304): "||" closes a row, "|" opens the next
+    rows = [
+        ["项目支出名称", "雾炮车降尘抑尘服务", "预算部门", "湘潭市环境卫生管理处"],
+        ["年度本级 预算金额", "250万", "该项目支出上级资金", "0"],
+        ["本年度 绩效指标", "一级指标", "二级指标", "三级指标", "指标值及单位", "绩效标准"],
+        ["产出指标", "数量指标", "配备车辆数", "10辆", "计划标准"],
+        ["雾炮车风炮射程", "≥80M", "计划标准"],
+        ["质量指标", "服务周期内空气质量", "优良", "计划标准"],
+        ["满意度指标", "市民满意度", "≥90%", "计划标准"],
+    ]
+    lines = ["2023年项目支出绩效目标申报表"]
+    for row in rows:
+        lines += ["|", *(f"{cell} |" for cell in row), "||"]
+    d = read_one(_lines(*lines))
+    assert d.money.total is not None and d.money.total.amount == Decimal("250")
+    assert [(i.level2, i.content, i.value) for i in d.indicators][:3] == [
+        ("数量指标", "配备车辆数", "10辆"),
+        ("数量指标", "雾炮车风炮射程", "≥80M"),
+        ("质量指标", "服务周期内空气质量", "优良"),
+    ]
+    assert (d.indicators[3].content, d.indicators[3].value) == ("市民满意度", "≥90%")
+
+
+def test_allocation_list_headings_open_no_indicator_table(read_all) -> None:
+    # after a 莆田市 notice (tests/data/real/r118): an allocation list before the form
+    text = _lines(
+        "附件1",
+        "2022年度补助资金分配表",
+        "序号 | 项目单位 | 补助项目 | 补助金额 | 备注 |",
+        "1 | 莆田市图书馆 | 全国智慧图书馆体系建设 | 15 | 标签标引1万条 |",
+        "合计 | | | 15 | |",
+        "附件2",
+        "公共数字文化建设专项转移支付绩效目标表",
+        "项目名称 | 全国智慧图书馆体系建设 |",
+        "年度金额: | 15 |",
+        "一级指标 | 二级指标 | 三级指标 | 指标值 |",
+        "产出指标 | 数量指标 | 标签标引条数 | 1万条 |",
+    )
+    decls = read_all(text)
+    assert len(decls) == 1
+    assert [(i.content, i.value) for i in decls[0].indicators] == [("标签标引条数", "1万条")]
