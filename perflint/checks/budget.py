@@ -276,10 +276,14 @@ class WanYuan(Kind):
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
         a = analyse(decl, params, ctx)
         limit = Decimal(str(ctx.setting(params, "wan_yuan_max", 100000)))
+        values = [v for v in a.vars.values() if v.state == "value" and v.wan is not None]
         for name, v in a.vars.items():
             if v.state != "value" or v.wan is None:
                 continue
             args = {"label": v.label, "text": v.text.strip(), "amount": fmt(v.wan), "limit": fmt(limit)}
+            # another amount of the form of the same order (a 10亿 budget: 财政拨款 108292.73,
+            # 基本支出 93199.91) shows the scale is the form's own, not 元 in a 万元 field
+            same_order = any(o is not v and o.wan is not None and o.wan * 10 > limit for o in values)
             if a.culprit == name and a.scale:
                 yield Hit(
                     v.pointer,
@@ -290,7 +294,7 @@ class WanYuan(Kind):
                 )
             elif v.field_unit == "万元" and v.written_unit == "元":
                 yield Hit(v.pointer, args, variant="yuan-in-wan", severity=Severity.WARNING)
-            elif v.field_unit == "万元" and v.wan > limit:
+            elif v.field_unit == "万元" and v.wan > limit and not same_order:
                 yield Hit(
                     v.pointer,
                     {**args, "expected": fmt(v.wan / TEN_THOUSAND)},

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -119,6 +120,8 @@ def suspicious_duplicates(text: str, allow: set[str]) -> list[tuple[int, str]]:
             continue  # two words meeting (项目|目标)
         if single_left and not single_right and pair[0] in _FUNCTION_CHARS:
             continue
+        if single_right and not single_left and pair[1] in _FUNCTION_CHARS:
+            continue  # a word ending in a function word's character, then the word: 普及|及|优质
         out.append((i, pair))
     return out
 
@@ -288,6 +291,8 @@ _STRAIGHT_QUOTES = '＂"'
 _CURLY_QUOTES = "“”"
 _PAIRS = (("（(", "）)"), ("《", "》"), ("“", "”"), ("【", "】"))
 _BRACKET = re.compile("[" + re.escape("".join(o + c for o, c in _PAIRS)) + "]")
+#: a field that is nothing but a list number ("2、"): an empty numbered row of the template
+_ONLY_NUMBER = re.compile(r"^[\s(（]*[0-9０-９一二三四五六七八九十]{1,3}[)）]?[、，,.．]$")
 _ENUM = re.compile(rf"(?:^|(?<=[。；;\n]))[ \t\u3000]*[（(]?(\d{{1,2}})[)）]?([、，,．.])(?=[{HAN}])")
 
 
@@ -340,7 +345,7 @@ class Punctuation(Kind):
             if "trailing" in enabled:
                 stripped = text.rstrip()
                 ends_doubled = "doubled" in enabled and bool(_DOUBLED.search(stripped[-2:]))
-                if stripped and stripped[-1] in _TRAILING and not ends_doubled:
+                if stripped and stripped[-1] in _TRAILING and not ends_doubled and not _ONLY_NUMBER.match(stripped):
                     yield Hit(
                         pointer,
                         {
@@ -376,7 +381,8 @@ class Punctuation(Kind):
                             variant="brackets",
                         )
                         break
-            if "enumerators" in enabled:
+            # other fields (项目类型 …) often hold the template's printed list ("1.基本建设类"), not prose
+            if "enumerators" in enabled and not pointer.startswith("/fields/"):
                 style = enumerator_style(text)
                 if style is not None:
                     if reference is None:
@@ -546,6 +552,8 @@ class VagueGoal(Kind):
                 continue  # missing goal: REQ010
             if has_measure(text):
                 continue
+            if _GOAL_HEADER.match(norm_text(text)):
+                continue  # a column header (年度总体目标完成情况) read where the goal was: not its words
             pointer = f"/goals/{key}"
             found = vague_terms_in(text, terms)
             args = {
@@ -554,6 +562,16 @@ class VagueGoal(Kind):
                 "terms": "、".join(found),
             }
             yield Hit(pointer, args, variant="terms" if found else None)
+
+
+#: the header of a goal column, read in place of the goal it stands above
+_GOAL_HEADER = re.compile(
+    r"^(?:年度|当年|中期|长期|实施期|整体)?(?:总体|绩效)?(?:目标)?(?:完成情况|实际完成情况|完成值)$"
+)
+
+
+def norm_text(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", text).split()).strip("。.,，:：")
 
 
 # -- TXT006 a fixed label misspelt ------------------------------------------------

@@ -63,8 +63,8 @@ def placeholders_of(params: dict[str, Any], ctx: CheckContext) -> frozenset[str]
 
 @lru_cache(maxsize=CACHE_SIZE)
 def _parse_amount(text: str) -> tuple[Decimal | None, str | None]:
-    # the same amount is read by every budget rule: parse it once
-    return parse_amount(text)
+    # the same amount is read by every budget rule: parse it once; 萬 is 万 (23.8萬元 is 23.8 万元)
+    return parse_amount(text.replace("萬", "万"))
 
 
 def read_amount(line: MoneyLine, pointer: str, placeholders: frozenset[str]) -> Amount:

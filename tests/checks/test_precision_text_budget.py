@@ -1,0 +1,109 @@
+"""False alarms the labelled real forms showed in the text and budget rules, and
+what the rules now say instead: a word ending in a function word's character
+(普及及优质), an empty numbered row (“2、”), the template's printed list in
+项目类型, brackets split by the reading, 萬元, a budget above 10亿.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from perflint.catalog import builtin_catalog
+from perflint.checks.base import Context
+from perflint.checks.text import suspicious_duplicates
+from perflint.domain.model import Declaration
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return builtin_catalog()
+
+
+def run(catalog, kind, doc, params=None, profile="hunan-2019"):
+    settings = {**catalog.settings, **catalog.profiles[profile].settings}
+    decl = Declaration.from_dict(doc)
+    ctx = Context(settings=settings, bundle=[decl], index=0, profile=profile)
+    return list(catalog.kinds[kind].check(decl, params or {}, ctx))
+
+
+def rule_params(catalog, code):
+    return dict(catalog.rules[code].params)
+
+
+@pytest.mark.parametrize(
+    "text, pairs",
+    [
+        ("促进了学前教育普及及优质发展", []),  # 普及|及|优质
+        ("编制预预算科目", ["预预"]),
+        ("绩绩效评价科", ["绩绩"]),
+    ],
+)
+def test_duplicated_char_after_a_word_ending_in_a_function_word(text, pairs):
+    assert [p for _, p in suspicious_duplicates(text, set())] == pairs
+
+
+def test_punctuation_defaults_leave_brackets_out(catalog):
+    params = rule_params(catalog, "TXT003")
+    doc = {
+        "form_type": "项目支出",
+        "indicators": [{"level1": "效益指标", "content": "*资产股权年收益率(", "value": "≥8%"}],
+    }
+    assert run(catalog, "punctuation", doc, params) == []
+    (hit,) = run(catalog, "punctuation", doc, {**params, "checks": ["brackets"]})
+    assert hit.variant == "brackets"
+
+
+def test_an_empty_numbered_row_is_no_unfinished_sentence(catalog):
+    params = rule_params(catalog, "TXT003")
+    empty = {"form_type": "项目支出", "schedule": [{"content": "1、前期准备"}, {"content": "2、"}]}
+    assert run(catalog, "punctuation", empty, params) == []
+    cut = {"form_type": "项目支出", "goals": {"annual": "提升我市宗教工作管理水平,"}}
+    assert [h.variant for h in run(catalog, "punctuation", cut, params)] == ["trailing"]
+
+
+def test_numbering_is_not_compared_with_a_printed_list_of_options(catalog):
+    params = rule_params(catalog, "TXT003")
+    doc = {
+        "form_type": "项目支出",
+        "schedule": [{"content": "1、前期准备；2、组织实施"}],
+        "fields": [{"key": "project_type", "label": "项目类型", "text": "1.基本建设类 2.行政事业类"}],
+    }
+    assert run(catalog, "punctuation", doc, params) == []
+    doc["safeguards"] = "1，建立制度；2，加强监督。"  # two prose fields that differ still do
+    assert [(h.pointer, h.variant) for h in run(catalog, "punctuation", doc, params)] == [
+        ("/schedule/0/content", "enumerators")
+    ]
+
+
+@pytest.mark.parametrize("goal, fires", [("年度总体目标完成情况", False), ("持续改善我市空气质量", True)])
+def test_a_goal_column_header_is_no_goal(catalog, goal, fires):
+    doc = {"form_type": "项目支出", "goals": {"annual": goal}}
+    assert bool(run(catalog, "vague-goal", doc, rule_params(catalog, "TXT005"))) is fires
+
+
+def _funds(*lines):
+    return {
+        "form_type": "部门整体支出",
+        "money": {"lines": [{"key": k, "label": label, "text": t} for k, label, t in lines]},
+    }
+
+
+def test_traditional_wan_is_wan(catalog):
+    doc = _funds(("income.public", "資金", "23.8萬元"))
+    doc["money"]["lines"][0]["amount"] = "23.8"
+    assert run(catalog, "wan-yuan-confusion", doc) == []
+    yuan = _funds(("income.public", "資金", "23.8元"))
+    yuan["money"]["lines"][0]["amount"] = "23.8"
+    assert [h.variant for h in run(catalog, "wan-yuan-confusion", yuan)] == ["yuan-in-wan"]
+
+
+def test_an_amount_above_ten_yi_among_amounts_of_its_order(catalog):
+    big = _funds(
+        ("income.public", "财政拨款", "108292.73"),
+        ("expenditure.basic", "基本支出", "93199.91"),
+        ("expenditure.project", "项目支出", "29441.59"),
+    )
+    assert run(catalog, "wan-yuan-confusion", big) == []
+    alone = _funds(("expenditure.basic", "基本支出", "7242318"), ("expenditure.project", "项目支出", "243.96"))
+    (hit,) = run(catalog, "wan-yuan-confusion", alone)
+    assert (hit.variant, hit.args["expected"]) == ("too-large", "724.2318")
