@@ -191,7 +191,7 @@ class UnitMissing(Kind):
             text = row.target
             if _owned_elsewhere(text, tokens):
                 continue
-            bare = [q for q in quantities(text) if q.unit is None]
+            bare = [q for q in quantities(text) if q.unit is None and q.number != 0]  # nought needs no unit
             if bare:
                 yield Hit(
                     row.target_pointer,

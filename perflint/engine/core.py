@@ -523,7 +523,11 @@ def _claimable(decl: Declaration, findings: list[Finding]) -> list[Finding]:
     reading = decl.reading
     if reading is None:
         return findings
-    table_unread = reading.state("indicators") == "unread"
+    # no row read reliably: claims about the table as a whole (a category missing, too few
+    # measurable rows) would rest on nothing either
+    table_unread = reading.state("indicators") == "unread" or (
+        bool(decl.indicators) and len(set(reading.unreliable_rows)) >= len(decl.indicators)
+    )
     rows = {f"/indicators/{i}" for i in reading.unreliable_rows}
     cut = reading.cut_fields
     if not table_unread and not rows and not cut:
@@ -534,10 +538,12 @@ def _claimable(decl: Declaration, findings: list[Finding]) -> list[Finding]:
             return False
         if any(f.pointer == p or p.startswith(f.pointer + "/") or f.pointer.startswith(p + "/") for p in cut):
             return True  # a field the text stops inside: what it would have said is unknown
-        if not f.pointer.startswith("/indicators/"):
+        if f.pointer != "/indicators" and not f.pointer.startswith("/indicators/"):
             return False
         if table_unread:
             return True
+        if f.pointer == "/indicators":
+            return False
         head = "/".join(f.pointer.split("/")[:3])
         return head in rows
 
@@ -554,6 +560,8 @@ def _ungraded(decl: Declaration) -> str | None:
         return decl.document_kind
     if decl.reading is not None and not decl.reading.confident("indicators"):
         return "indicators-" + decl.reading.state("indicators")
+    if decl.reading is not None and decl.indicators and len(set(decl.reading.unreliable_rows)) >= len(decl.indicators):
+        return "indicators-partial"  # no row was read reliably: nothing in the table was judged
     return None
 
 

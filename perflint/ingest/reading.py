@@ -366,6 +366,7 @@ def assess(text: str, decls: list[Declaration]) -> None:
         later = any(found.get(s, -1) > found.get("indicators", 10**13) for s in ("safeguards", "review", "footer"))
         if (
             not exact
+            and index + 1 == len(decls)  # another form follows: this one's table has ended
             and sections["indicators"] == "read"
             and not (last_row_is_satisfaction or later or _END_MARKS.search(after))
         ):
@@ -443,6 +444,23 @@ def _is_column_header(text: str, vocab: Vocabulary) -> bool:
 _SIGN_OFF = re.compile(r"审核意见|审批意见|初审意见|盖章|签字|签章|负责人|填报人|填报日期")
 
 
+#: sign-off labels a capture may cut short ("主管" of 主管部门审核意见)
+_SIGN_OFF_LABELS = (
+    "主管部门审核意见",
+    "主管部门意见",
+    "审核意见",
+    "审批意见",
+    "填报人",
+    "填表人",
+    "单位负责人",
+    "财务负责人",
+)
+
+
+def _cut_sign_off(name: str) -> bool:
+    return 2 <= len(name) <= 4 and any(label.startswith(name) for label in _SIGN_OFF_LABELS)
+
+
 def _unreliable_rows(decl: Declaration, cut: bool) -> list[int]:
     """Rows a finding about would be a finding about a misreading."""
     vocab = vocabulary()
@@ -469,7 +487,7 @@ def _unreliable_rows(decl: Declaration, cut: bool) -> list[int]:
             out.append(i)  # a score band or a goal label read as an indicator
         elif re.fullmatch(r"[(（]\d{1,2}[)）].{0,8}", name):
             out.append(i)  # a list heading ("(5)项目内容") read as an indicator name
-        elif _SIGN_OFF.search(name) or _SIGN_OFF.search(value):
+        elif _SIGN_OFF.search(name) or _SIGN_OFF.search(value) or (not value and _cut_sign_off(name)):
             out.append(i)  # the sign-off block after the table
         elif not (ind.level1 or ind.level2):
             # no level at all: prose, an allocation list or a header read as a row, more

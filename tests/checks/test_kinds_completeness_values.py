@@ -452,3 +452,9 @@ def test_a_timeliness_value_without_any_time_still_fires(catalog):
 def test_everyone_eligible_covered_is_a_standard(catalog, value):
     doc = special(row("效益指标", "社会效益指标", "困难群众基本生活保障", value))
     assert hits(catalog, "not-measurable", doc) == []
+
+
+@pytest.mark.parametrize("value", ["30只", "500头", "2000羽", "0"])
+def test_measure_words_and_nought_need_no_further_unit(catalog, value):
+    doc = special(row("产出指标", "数量指标", "补助能繁母猪", value))
+    assert hits(catalog, "unit-missing", doc) == []

@@ -319,3 +319,34 @@ def test_no_trace_of_an_indicator_table_is_not_an_absent_table(engine):
     assert "IND001" not in codes(rep)
     [note] = [f for f in rep.iter_findings() if f.code == "SRC002"]
     assert "没有找到绩效指标表" in note.message["zh"]
+
+
+def test_a_cut_off_sign_off_label_is_not_a_satisfaction_row(engine):
+    """ "| 主管 |" after the satisfaction row is 主管部门审核意见 cut short by the capture."""
+    rep = report(engine, HEAD + SATISFACTION + "| 主管 | | | | |\n")
+    [decl] = rep.declarations
+    fr = load_bytes((HEAD + SATISFACTION + "| 主管 | | | | |\n").encode("utf-8"), "form.txt")
+    rows = [i for i, ind in enumerate(fr.declarations[0].indicators) if ind.content == "主管"]
+    assert set(rows) <= set(decl.reading["unreliable_rows"])
+    assert not [f for f in rep.iter_findings() if "主管" in f.message["zh"] and not f.note]
+
+
+def test_a_form_followed_by_another_is_not_cut_off(engine):
+    """Two forms in one page: the first table ends where the second form starts, even
+    without a satisfaction row or a footer."""
+    first = HEAD.replace("城区公厕提质改造", "城区公厕提质改造一期")
+    second = HEAD.replace("城区公厕提质改造", "城区公厕提质改造二期") + SATISFACTION + FOOTER
+    rep = report(engine, first + second)
+    assert len(rep.declarations) == 2
+    assert not rep.declarations[0].reading["truncated"]
+
+
+def test_a_table_with_no_reliable_row_makes_no_table_claims_and_no_grade(engine):
+    """Every row without a category: neither "category missing" nor a grade."""
+    text = HEAD.split("| 一级指标 |")[0] + (
+        "| 指标 | 指标值 | | | |\n| 发放人数 | 20人 | | | |\n| 促进社会和谐 | | | | |\n"
+    )
+    rep = report(engine, text + FOOTER)
+    [decl] = rep.declarations
+    assert not [f for f in rep.iter_findings() if f.pointer == "/indicators" and not f.note]
+    assert decl.grade == "" and decl.ungraded == "indicators-partial"

@@ -365,6 +365,19 @@ UNITS = sorted(
         "兆瓦",
         "小时/天",
         "分/人",
+        # livestock, fish and packaged goods are counted in their own measure words
+        "只",
+        "头",
+        "羽",
+        "匹",
+        "尾",
+        "箱",
+        "袋",
+        "瓶",
+        "盒",
+        "车次",
+        "架次",
+        "台次",
     },
     key=len,
     reverse=True,
@@ -426,6 +439,8 @@ def _unit_at(text: str, pos: int) -> tuple[str | None, int]:
     i = pos
     while i < len(text) and text[i] in " \u3000":
         i += 1
+    if text.startswith(("百分比", "百分率"), i):
+        return "%", i + 3  # "≥98百分比": the unit column's word for %, not 百 × 分
     magnitude = ""
     if i < len(text) and text[i] in _MAGNITUDE:
         magnitude = text[i]
