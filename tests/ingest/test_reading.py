@@ -350,3 +350,15 @@ def test_a_table_with_no_reliable_row_makes_no_table_claims_and_no_grade(engine)
     [decl] = rep.declarations
     assert not [f for f in rep.iter_findings() if f.pointer == "/indicators" and not f.note]
     assert decl.grade == "" and decl.ungraded == "indicators-partial"
+
+
+@pytest.mark.parametrize("value", ["%", ")", "九、项目年度绩效目标"])
+def test_a_cell_tail_or_the_next_heading_read_as_a_value_is_not_judged(engine, value):
+    text = HEAD.replace(
+        "| 质量指标 | 改造工程验收合格率 | 100% | | |", f"| 质量指标 | 改造工程验收合格率 | {value} | | |"
+    )
+    rep = report(engine, text + SATISFACTION + FOOTER)
+    [decl] = rep.declarations
+    fr = load_bytes((text + SATISFACTION + FOOTER).encode("utf-8"), "form.txt")
+    [row] = [i for i, ind in enumerate(fr.declarations[0].indicators) if ind.content == "改造工程验收合格率"]
+    assert row in decl.reading["unreliable_rows"]
