@@ -93,8 +93,8 @@ _WS = re.compile(r"\s+")
 _NOT_TITLE = re.compile(r"^附件[:：]|\.(?:xlsx?|docx?|pdf|wps|et)\)?$", re.IGNORECASE)
 #: an item of a notice's list of attachments: "2.某某资金绩效目标表" (a title names no number)
 _LIST_ITEM = re.compile(r"\s*[0-9０-９]{1,2}\s*[.、．]\s*\S")
-#: an enumeration before a label (NFKC text): 一、 (二) 3.
-_ENUM_KEY = re.compile(r"(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十\d]{1,2}\)|\d{1,2}[、.](?!\d))")
+#: an enumeration before a label (NFKC text): 一、 (二) 3. 4)
+_ENUM_KEY = re.compile(r"(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十\d]{1,2}\)|\d{1,2}[、.)](?!\d))")
 #: a pinyin annotation after a character, as some mirrors print: (xiàng)
 _PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
 

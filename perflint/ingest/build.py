@@ -165,9 +165,13 @@ _PROSE_FUNDS = re.compile(r"(?:下达|下達)(?P<name>(?:19|20)\d{2}\s*年[^，�
 _PROSE_ITEM = re.compile(
     r"(?:^|(?<=[\s|。]))\d{1,2}\s*[.、．]\s*[“\"](?P<name>[^”\"\n]{2,40})[”\"]\s*(?:项目|項目)?\s*[。.]?"
 )
-_FIRST_PART = re.compile(r"\s*[(（]\s*1\s*[)）]")
+_FIRST_PART = re.compile(r"\s*[(（]?\s*1\s*[)）]")
+#: such a head on a line of its own, its name unquoted: "1.非遗传承与保护"
+_PROSE_HEAD_LINE = re.compile(r"\d{1,2}\s*[.、．]\s*(?P<name>[^，。；;,:：\s“”\"]{2,40}?)\s*[。.]?")
 #: one numbered part of such a project: "(6)年度预算安排。财政拨款634万元。"
 _PROSE_PART = re.compile(r"[(（]\s*\d{1,2}\s*[)）](?=\s*[^\W\d_])")
+#: ... at the start of a line, where "1)项目概述。" needs no opening bracket
+_LINE_PART = re.compile(r"[(（]?\s*\d{1,2}\s*[)）](?=\s*[^\W\d_])")
 #: the words before the first figure of a cell
 _LEAD_WORDS = re.compile(r"\s*([^\d\s]{2,12})(?=\s*\d)")
 _NAME_YEAR = re.compile(r"\s*((?:19|20)\d{2})\s*年")
@@ -644,7 +648,8 @@ class _FormBuilder:
                     info, ls, le = self.queued.pop(0)
             self._assign(info, ls, le, start, end)
             return
-        if self.needs_year and self.fused:
+        if self.needs_year and self.fused and not self.from_item:
+            # (a prose project's year is that of its period, not one its text speaks of)
             ym = _YEAR_IN_TEXT.search(self.text, start, end)
             if ym is not None:
                 ys, ye = ym.span(next(g for g in (1, 2, 3) if ym.group(g)))
@@ -1813,13 +1818,19 @@ class Builder:
                 continue
             s, e = cell
             heads = [m for m in _PROSE_ITEM.finditer(text, s, e) if _FIRST_PART.match(text, m.end(), e) or m.end() == e]
+            if not heads and (line := _PROSE_HEAD_LINE.fullmatch(text, s, e)) is not None:
+                heads = [line]
             if heads and heads[-1].end() == e:
                 # a head on a line of its own: the next line must open its parts
                 nxt = rows[i + 1].cells if i + 1 < len(rows) else []
-                if not (nxt and _FIRST_PART.match(text, nxt[0].start, nxt[0].end)):
+                if not (
+                    nxt
+                    and _FIRST_PART.match(text, nxt[0].start, nxt[0].end)
+                    and self._part_label(nxt[0].start, nxt[0].end) is not None
+                ):
                     heads.pop()
             if not heads:
-                if in_items and _PROSE_PART.match(text, s, e):
+                if in_items and _LINE_PART.match(text, s, e):
                     out += self._prose_part(s, e)
                 else:
                     out.append(row)
@@ -1868,15 +1879,23 @@ class Builder:
     def _prose_part(self, s: int, e: int) -> list[Row]:
         """A numbered part of a prose project: "(6)年度预算安排。财政拨款634万元。" is
         the label and its value, as two cells."""
+        cut = self._part_label(s, e)
+        if cut is not None:
+            self.seps[trim(self.text, s, cut)] = (cut, cut + 1)  # the 。 after the label: template text
+            return [Row([Cell(s, cut, True), Cell(cut + 1, e, True)])]
+        return [Row([Cell(s, e, True)])]
+
+    def _part_label(self, s: int, e: int) -> int | None:
+        """Where the label of a numbered part ("(6)年度预算安排。…") ends: at the
+        。 or colon after it; None when the part opens with no known label."""
         text = self.text
-        m = _PROSE_PART.match(text, s, e)
+        m = _LINE_PART.match(text, s, e)
         if m is not None:
             for sep in ("。", ":", "：", "．"):
                 cut = text.find(sep, m.end(), min(e, m.end() + 20))
                 if cut > 0 and self.vocab.match(text[s:cut]) is not None:
-                    self.seps[trim(text, s, cut)] = (cut, cut + 1)  # the 。 after the label: template text
-                    return [Row([Cell(s, cut, True), Cell(cut + 1, e, True)])]
-        return [Row([Cell(s, e, True)])]
+                    return cut
+        return None
 
     def _title_after(self, s: int, e: int) -> int | None:
         """Where a form title run on after the last sentence of ``text[s:e]`` starts."""

@@ -37,6 +37,8 @@ _PLACEHOLDER = re.compile(r"\*\*|[xX×]{2}|＊＊|…{1,2}$|^\s*$")
 _REPORT = re.compile(r"评价报告|评价指标体系|指标库|共性指标|评分标准|评分细则|打分|专家评审|绩效评价")
 #: a form left blank: no year, XX for the year, the bare 盖章 prompt
 _BLANK_YEAR = re.compile(r"[(（]\s*(?:20[Xx×]{2})?\s*年度?\s*[)）]")
+#: what only a sentence has: its punctuation (NFKC text), or a run too long for a title
+_SENTENCE = re.compile(r"[，。；,;]|\S{61}")
 #: a name quoted in running text: “项目支出绩效自评表”
 _QUOTED = re.compile(r"[“\"《][^”\"》\n]{1,40}[”\"》]")
 #: an article or news page, not a form
@@ -94,8 +96,9 @@ def classify(text: str, decls: list[Declaration]) -> Kind:
     if "评价报告" in head and "自评表" not in head:
         return Kind("other", "绩效评价报告，不是申报表")
     # a self-evaluation the text only names ("…要及时上报“项目支出绩效自评表”") does not count
+    # nor one a sentence speaks of ("…及时将项目绩效自评报告报我局备案"): a title is a short line
     unquoted = _QUOTED.sub("", flat)
-    uhead = _QUOTED.sub("", head)
+    uhead = "\n".join(line for line in _QUOTED.sub("", head).splitlines() if not _SENTENCE.search(line))
     self_eval_words = {m.group(0) for m in _SELF_EVAL.finditer(unquoted)}
     if _SELF_EVAL_TITLE.search(uhead) and ("自评" in uhead or self_eval_words) or len(self_eval_words) >= 3:
         if "自评" in unquoted or len(self_eval_words) >= 3:

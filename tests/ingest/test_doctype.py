@@ -53,3 +53,15 @@ def test_a_filled_form_cut_off_before_its_values_is_no_template() -> None:
     # the same table with nothing filled in is a template
     blank = form.replace("林业草原生态保护恢复资金", "").replace("宝鸡市陈仓区林业局", "").replace("189.42", "")
     assert _kind(blank) == "template"
+
+
+def test_a_notice_that_asks_for_a_self_evaluation_report_is_no_self_evaluation() -> None:
+    # after 津财基指〔2022〕23号 (corpus 037), shortened
+    notice = (
+        "津财基指〔2022〕23号\n根据《财政部关于下达2022年农业绿色发展专项中央基建投资预算的通知》,"
+        "现下达你区2022年预算2350万元,专项用于畜禽粪污资源化利用整县推进项目,请按规定专款专用。\n"
+        "请你单位做好绩效监控,于预算年度结束后及时将项目绩效自评报告报我局备案。\n"
+    )
+    assert _kind(notice + _FORM) == "notice"
+    # a self-evaluation titled so on a line of its own still is one
+    assert classify("项目绩效自评报告\n" + _FORM, []).kind == "self-evaluation"

@@ -213,3 +213,31 @@ def test_allocation_list_headings_open_no_indicator_table(read_all) -> None:
     decls = read_all(text)
     assert len(decls) == 1
     assert [(i.content, i.value) for i in decls[0].indicators] == [("标签标引条数", "1万条")]
+
+
+def test_prose_project_unquoted_with_parts_numbered_without_opening_brackets(read_one) -> None:
+    # after 市文旅局2023年项目及绩效目标情况 (宣城市, tests/data/real/r322), shortened
+    text = _lines(
+        "市文旅局2023年项目及绩效目标情况",
+        "1.非遗传承与保护",
+        "1)项目概述。加强专项资金管理和监督,推进文化生态保护区建设。",
+        "3)实施主体。宣城市文化和旅游局。",
+        "4)起止时间。2023年1月1日至2023年12月31日。",
+        "5)项目内容。积极申报2024年度中央和省级非遗保护资助项目。",
+    )
+    d = read_one(text)
+    assert d.name == "非遗传承与保护"
+    assert d.implementing_unit == "宣城市文化和旅游局。"
+    assert d.year == 2023  # its period's, not the year its text speaks of
+
+
+def test_numbered_line_before_a_numbered_sentence_is_no_project(read_one) -> None:
+    text = _lines(
+        "项目名称",
+        "村道硬化",
+        "年度目标",
+        "1.完成村道硬化",
+        "1)硬化村道3公里。",
+    )
+    d = read_one(text)
+    assert d.name == "村道硬化"
