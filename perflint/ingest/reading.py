@@ -477,7 +477,7 @@ def _unreliable_rows(decl: Declaration, cut: bool) -> list[int]:
             out.append(i)  # a level label or a piece of one read as an indicator
         elif len(name) <= 12 and vocab.match(name) is not None:
             out.append(i)  # a field label of the form (项目名称, 年度目标 …) read as an indicator
-        elif value and re.fullmatch(r"[\W_]+", value):
+        elif value and re.fullmatch(r"[%％‰)）\]】>＞<＜≥≤=≧≦]+", value):
             out.append(i)  # "%", ")": the tail of a cell split by the layout, not a value
         elif re.match(r"[一二三四五六七八九十]{1,3}[、.．]", value) and not re.search(r"\d", value):
             out.append(i)  # "九、项目年度绩效目标": the form's next section heading
