@@ -306,3 +306,39 @@ class CostOnlyTotal(Kind):
             },
             suggest=True,
         )
+
+
+# -- COST006 a cost target of zero ----------------------------------------------------
+
+#: costs whose target is rightly nothing: overspending, losses, fines, irregular spending
+_ZERO_MEANT = re.compile(r"超支|超出|超预算|超标|损失|罚款|罚没|违规|违纪|挪用|浪费|赔偿|事故|结余|节约|闲置")
+
+
+@kind
+class CostZero(Kind):
+    name = "cost-zero"
+    description = {
+        "zh": "成本指标的目标金额是 0（“办公费总成本 =0万元”“出差单位成本 =0万元/人”）：有支出的项目，成本不可能为零。",
+        "en": "A cost target of zero (“办公费总成本 =0万元”, “出差单位成本 =0万元/人”): a project that spends money "
+        "cannot cost nothing.",
+    }
+    params_schema = schema("placeholders", categories=STRINGS)
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        tokens = settings(params, ctx)["placeholders"]
+        for row in _cost_rows(decl, ctx, params.get("categories", _MONEY_CATEGORIES)):
+            text = row.target
+            if _skip(text, tokens) or _ZERO_MEANT.search(plain(row.name)):
+                continue
+            money = money_quantities(text, unit_in_name(row.name))
+            if len(money) != 1 or money[0].number != 0:
+                continue
+            q = money[0]
+            found = comparison_for(text, q)
+            if found is not None and found[0] in (Op.GE, Op.GT):
+                continue  # "≥0": no target at all, but not a zero cost (cost-floor's)
+            yield Hit(
+                row.target_pointer,
+                {"content": display(row.name), "value": display(text), "category": row.cat.label or "成本指标"},
+                suggest=True,
+            )

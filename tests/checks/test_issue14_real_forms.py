@@ -27,6 +27,7 @@ NEW = (
     "VAL010",
     "COST004",
     "COST005",
+    "COST006",
     "IND012",
     "BUD008",
     "BUD009",
@@ -71,6 +72,7 @@ def test_silent_on_the_clean_example(engine):
         ("r107", {"CON002", "COST005"}),  # 物业费 8个; 项目总成本 ≤1125万元 = the budget
         ("r119", {"COST005"}),  # 项目总成本 ≤1000万元 = the budget
         ("r205", {"COST005"}),  # 项目建设成本 ≤65万元 = the budget
+        ("r316", {"COST006"}),  # 出差单位成本 =0万元/人, 办公费总成本 =0万元
         ("r213", {"TXT004"}),  # 图班 for 图斑
         ("r217", {"TXT004"}),  # 强制免率 for 强制免疫率
         ("r111", {"VAL010", "TXT004"}),  # 大力支出 for 大力支持

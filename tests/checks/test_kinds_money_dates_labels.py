@@ -88,6 +88,27 @@ def test_cost_only_total_silent(catalog, costs, form_type):
     assert run(catalog, "cost-only-total", doc) == []
 
 
+# -- COST006 --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "content, value, fires",
+    [
+        ("出差单位成本", "=0万元/人", True),
+        ("办公费总成本", "0万元", True),
+        ("办公费总成本", "≤0元", True),
+        ("出差总成本", "=1万元", False),
+        ("超预算支出金额", "0万元", False),  # nothing is the aim
+        ("资金损失", "=0元", False),
+        ("办公费总成本", "≥0万元", False),  # a floor, no zero cost
+        ("成本控制率", "0%", False),  # a ratio, not an amount
+    ],
+)
+def test_cost_zero(catalog, content, value, fires):
+    doc = project(row("产出指标", "成本指标", content, value), total="3")
+    assert bool(run(catalog, "cost-zero", doc)) is fires
+
+
 # -- BUD008, BUD009 -------------------------------------------------------------------------
 
 
