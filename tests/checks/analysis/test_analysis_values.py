@@ -112,6 +112,12 @@ def test_quantities_units_and_forms():
     assert [q.unit for q in quantities("每人每月400")] == [None]
 
 
+@pytest.mark.parametrize("text", ["≥98百分比", "100 百分比", "≥95百分率"])
+def test_percent_written_as_a_word_is_percent(text):
+    # a unit column's 百分比 run into the value (r401), not 百 × the score unit 分
+    assert [(q.unit, q.kind) for q in quantities(text)] == [("%", "percent")]
+
+
 @pytest.mark.parametrize("text", ["一站式服务", "最后一公里", "打造一流服务", "ISO9001认证", "千方百计"])
 def test_set_phrases_are_not_figures(text):
     assert quantities(text) == []
