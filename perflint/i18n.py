@@ -166,6 +166,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Plugins that failed to load (their rules did not run)",
     },
     "html.quote_cut": {"zh": "…（共 {n} 字）", "en": "… ({n} characters in all)"},
+    "html.rule": {"zh": "级别与规则", "en": "severity and rule"},
+    "html.field_quote": {"zh": "字段与原文", "en": "field and quoted text"},
+    "html.message_suggestion": {"zh": "问题说明与修改建议", "en": "message and suggestion"},
+    "html.suggestion": {"zh": "建议：", "en": "Suggestion: "},
+    "html.same_suggestion": {"zh": "同第 {n} 条。", "en": "as for #{n}."},
+    "html.source_line": {"zh": "原文第 {n} 行", "en": "line {n}"},
+    "html.fonts": {
+        "zh": "本报告用系统中的中文字体显示和打印（苹方、微软雅黑、思源黑体 / Noto Sans CJK、文泉驿）。",
+        "en": "This report uses the system's Chinese fonts (PingFang SC, Microsoft YaHei, Source Han Sans / Noto Sans CJK, WenQuanYi).",
+    },
     "html.encoding": {"zh": "编码", "en": "encoding"},
     "html.chart_label": {"zh": "各等级申报表数量", "en": "Declarations per grade"},
     "html.disclaimer": {

@@ -192,6 +192,19 @@ def rule_why(info: RuleInfo, lang: str) -> str:
     return info.why.get(lang) or info.why.get("zh") or ""
 
 
+def rule_title(info: RuleInfo | None, name: str, lang: str) -> str:
+    """A rule's title for people: in Chinese the first clause of its summary
+    (“指标值没有数字”), in English its name (``not-measurable``)."""
+    if lang != "zh" or info is None:
+        return name
+    summary = info.summary.get("zh") or ""
+    title = re.split(r"[。；，]", summary, maxsplit=1)[0].strip()
+    head, colon, _ = title.partition("：")
+    if colon and len(head) >= 8:  # 进度计划没有年内节点：多项工作… → the clause before the colon
+        title = head
+    return title or name
+
+
 def rules_used(result: RunResult) -> list[RuleInfo]:
     """Every rule that fired (from ``result.rules``, else built from a finding), sorted by code."""
     out: dict[str, RuleInfo] = dict(result.rules)

@@ -46,6 +46,7 @@ from perflint.report._common import (
     rel_path,
     rule_counts,
     rule_summary,
+    rule_title,
     rule_why,
     rules_used,
     severity_label,
@@ -56,8 +57,13 @@ from perflint.report._common import (
 )
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
-QUOTE_MAX = 200  # characters of a quote shown in the findings table
-QUOTE_MAX_BLOCK = 100  # … of text taken from a span over several lines (a whole table, say)
+QUOTE_MAX = 40  # characters of a quote shown in the findings table (the form has the rest)
+QUOTE_MAX_BLOCK = 30  # … of text taken from a span over several lines (a whole table, say)
+#: read when the Chinese fonts are missing (then every Chinese character is a box)
+FONT_NOTE = (
+    "Needs a Chinese font: PingFang SC, Microsoft YaHei, Source Han Sans / Noto Sans CJK SC or WenQuanYi. "
+    "If characters show as boxes, install one (Debian/Ubuntu: apt install fonts-noto-cjk)."
+)
 GRADE_COLORS = {"优": "#2e7d32", "良": "#558b2f", "中": "#ef6c00", "差": "#c62828"}
 
 CSS = """
@@ -93,7 +99,8 @@ code { font-family: "SFMono-Regular", Consolas, "Liberation Mono", monospace; fo
 .sev-error { color: var(--err); }
 .sev-warning { color: var(--warn); }
 .sev-info { color: var(--info); }
-.quote { white-space: pre-wrap; background: #fff8e1; }
+.quote { white-space: pre-wrap; background: #fff8e1; display: block; margin-top: 0.5mm; }
+.quote:empty { display: none; }
 .grade { display: inline-block; min-width: 9mm; text-align: center; color: #fff; font-weight: 700;
   border-radius: 1.5mm; padding: 0 2mm; }
 .grade-优 { background: #2e7d32; } .grade-良 { background: #558b2f; }
@@ -110,12 +117,51 @@ nav a, a { color: inherit; }
 .muted { color: var(--muted); }
 footer { margin-top: 10mm; color: var(--muted); font-size: 9pt; border-top: 1px solid var(--line); padding-top: 2mm; }
 section.declaration { break-before: page; page-break-before: always; }
-@page { size: A4; margin: 15mm 12mm; }
+.nowrap { white-space: nowrap; }
+.advice { color: var(--muted); display: block; }
+.advice:empty { display: none; }
+footer .fonts { font-size: 8pt; }
+@page { size: A4; margin: 10mm 9mm 11mm; }
 @media print {
-  body { max-width: none; padding: 0; font-size: 10pt; }
-  nav { break-after: page; }
+  /* compact A4: an auditor's printout, several findings to a page */
+  body { max-width: none; padding: 0; font-size: 8.5pt; line-height: 1.3; }
+  .glance { display: flex; gap: 6mm; align-items: flex-start; }
+  .glance > * { flex: 0 0 auto; }
+  h1 { font-size: 15pt; }
+  h2 { font-size: 11.5pt; margin: 3mm 0 1.5mm; }
+  h3 { font-size: 9.5pt; margin: 2.5mm 0 1mm; }
   h2, h3 { break-after: avoid; page-break-after: avoid; }
-  .opinion, .cards { break-inside: avoid; }
+  .meta { margin-bottom: 2mm; }
+  .cards { grid-template-columns: repeat(7, 1fr); gap: 1.5mm; margin: 1.5mm 0; }
+  .card { padding: 1mm 2mm; }
+  .card b { font-size: 12pt; }
+  .chart { max-width: 55mm; }
+  th, td { padding: 0.6mm 1.2mm; }
+  table { margin: 1mm 0 2mm; }
+  table.findings { font-size: 8pt; line-height: 1.25; }
+  table.findings small { font-size: 7pt; }
+  dl.facts { grid-template-columns: max-content 1fr; gap: 0.3mm 3mm; margin: 1mm 0 2mm; }
+  .glance > dl.facts { flex: 1 1 auto; }
+  table.aspects { font-size: 8pt; }
+  .opinion { padding: 1mm 3mm; margin: 1mm 0 2mm; font-size: 8pt; line-height: 1.3; }
+  .opinion ol { padding-left: 5mm; }
+  .cards { break-inside: avoid; }
+  .opinion li, .opinion p { break-inside: avoid; }
+  /* the glossary as running text in two columns: code, title, severity, basis */
+  #glossary table { font-size: 7.5pt; margin: 0; }
+  #glossary thead, #glossary .summary { display: none; }
+  #glossary tbody { display: block; columns: 2; column-gap: 5mm; }
+  #glossary tr { display: block; break-inside: avoid; margin: 0 0 1mm; }
+  #glossary td { display: inline; border: 0; padding: 0 1mm 0 0; }
+  #glossary td br, #glossary td small.muted { display: none; }
+  #glossary td:first-child { font-weight: 700; }
+  table.byrule { font-size: 8pt; }
+  table.byrule thead { display: none; }
+  table.byrule tbody { display: grid; grid-template-columns: auto 1fr auto auto auto 1fr auto auto; }
+  table.byrule tr { display: contents; }
+  #glossary td.why code { display: none; }
+  footer { margin-top: 3mm; padding-top: 1mm; font-size: 7pt; }
+  footer p { margin: 0.5mm 0; }
   a { text-decoration: none; }
 }
 """
@@ -221,8 +267,10 @@ def _overview(result: RunResult, options: ReportOptions) -> str:
         out.append(f'<h3 class="sev-error">{e(t("html.plugin_errors", lang))}</h3><ul>')
         out.extend(f"<li><code>{e(p['name'])}</code> ({e(p['group'])}): {e(p['error'])}</li>" for p in failed)
         out.append("</ul>")
+    out.append('<div class="glance"><div>')
     out.append(f"<h3>{e(t('html.grade_distribution', lang))}</h3>")
     out.append(grade_chart(grade_counts(result), lang))
+    out.append("</div><div>")
     out.append(f"<h3>{e(t('html.findings_by_severity', lang))}</h3>")
     out.append(
         f'<table class="narrow"><thead><tr><th>{e(t("col.severity", lang))}</th>'
@@ -231,18 +279,19 @@ def _overview(result: RunResult, options: ReportOptions) -> str:
     for s in SEVERITIES:
         out.append(f'<tr><td>{_sev(s, lang)}</td><td class="num">{counts[s.value]}</td></tr>')
     out.append(f'<tr><th>{e(t("word.total", lang))}</th><th class="num">{sum(counts.values())}</th></tr>')
-    out.append("</tbody></table>")
+    out.append("</tbody></table></div></div>")
     rows = rule_counts(result.findings)
     if rows:
         out.append(f"<h3>{e(t('html.findings_by_rule', lang))}</h3>")
         out.append(
-            f"<table><thead><tr><th>{e(t('col.code', lang))}</th><th>{e(t('col.name', lang))}</th>"
+            f'<table class="byrule"><thead><tr><th>{e(t("col.code", lang))}</th><th>{e(t("col.name", lang))}</th>'
             f'<th>{e(t("col.severity", lang))}</th><th class="num">{e(t("col.count", lang))}</th>'
             f"</tr></thead><tbody>"
         )
         for code, name, severity, n in rows:
             out.append(
-                f'<tr><td><a href="#rule-{e(code)}">{e(code)}</a></td><td>{e(name)}</td>'
+                f'<tr><td><a href="#rule-{e(code)}">{e(code)}</a></td>'
+                f"<td>{e(rule_title(result.rules.get(code), name, lang))}</td>"
                 f'<td>{_sev(severity, lang)}</td><td class="num">{n}</td></tr>'
             )
         out.append("</tbody></table>")
@@ -271,48 +320,55 @@ def _contents(decls: list[tuple[int, FileReport, DeclarationReport]], options: R
             f'<tr><td class="num">{order}</td>'
             f'<td><a href="#{_anchor(decl, order)}">{e(decl.display_name)}</a></td>'
             f"<td>{e(form_label(decl.form_type, lang))}</td>"
-            f"<td>{e(decl.year if decl.year is not None else '')}</td>"
-            f"<td>{e(decl.total or '')}</td><td>{_grade(decl.grade, lang)}</td>{cells}</tr>"
+            f'<td class="nowrap">{e(decl.year if decl.year is not None else "")}</td>'
+            f'<td class="nowrap">{e(decl.total or "")}</td><td>{_grade(decl.grade, lang)}</td>{cells}</tr>'
         )
     out.append("</tbody></table></nav>")
     return "\n".join(out)
 
 
-def _findings_table(findings: list[Finding], file: FileReport | None, options: ReportOptions) -> str:
+def _findings_table(
+    findings: list[Finding], file: FileReport | None, options: ReportOptions, rules: dict | None = None
+) -> str:
+    """The findings as an auditor reads them: severity and rule by code and title, the field
+    by the form's own name (the JSON pointer only as a tooltip) with the quoted text under
+    it, and the message with its suggestion."""
     lang = options.lang
     if not findings:
         return f'<p class="muted">{e(t("html.no_findings", lang))}</p>'
-    head = "".join(
-        f"<th>{e(t(k, lang))}</th>"
-        for k in ("col.severity", "col.code", "col.field", "col.quote", "col.message", "col.suggestion")
-    )
-    cols = "".join(f'<col style="width:{w}%">' for w in (4, 8, 13, 17, 18, 22, 18))
+    head = "".join(f"<th>{e(t(k, lang))}</th>" for k in ("html.rule", "html.field_quote", "html.message_suggestion"))
+    cols = "".join(f'<col style="width:{w}%">' for w in (4, 15, 33, 48))
     out = [
         (
             f'<table class="findings"><colgroup>{cols}</colgroup>'
             f'<thead><tr><th class="num">#</th>{head}</tr></thead><tbody>'
         )
     ]
+    first_advice: dict[str, int] = {}
     for i, f in enumerate(findings, 1):
         label = pointer_label(f.pointer, lang)
-        where = []
-        if label:
-            where.append(e(label))
-        if f.pointer:
-            where.append(f"<code>{e(f.pointer)}</code>")
+        where = [f"<b>{e(label)}</b>"] if label else []
         if f.span is not None:
-            where.append(f"<code>{e(t('col.line', lang))} {f.span.line}:{f.span.column}</code>")
+            where.append(f'<small class="muted">{e(t("html.source_line", lang, n=f.span.line))}</small>')
+        title = f' title="{e(f.pointer)}"' if f.pointer else ""
         quote = quoted(f, file)
         limit = QUOTE_MAX if f.quote or f.span is None or f.span.end_line == f.span.line else QUOTE_MAX_BLOCK
         if len(quote) > limit:
             quote = quote[:limit] + t("html.quote_cut", lang, n=len(quote))
-        quote_cell = f'<td class="quote">{e(quote)}</td>' if quote else "<td></td>"
+        where.append(f'<span class="quote">{e(quote)}</span>')  # empty: hidden (one markup for every input)
+        rule = rule_title((rules or {}).get(f.code), f.name, lang)
+        suggestion = f.suggestion_text(lang)
+        if suggestion and suggestion in first_advice:  # the same advice again: point back to it
+            suggestion = t("html.same_suggestion", lang, n=first_advice[suggestion])
+        elif suggestion:
+            first_advice[suggestion] = i
+        advice = e(t("html.suggestion", lang)) + e(suggestion) if suggestion else ""  # empty: hidden
         out.append(
             f'<tr class="finding sev-row-{f.severity.value}"><td class="num">{i}</td>'
-            f"<td>{_sev(f.severity, lang)}</td>"
-            f'<td><a href="#rule-{e(f.code)}">{e(f.code)}</a><br><small>{e(f.name)}</small></td>'
-            f"<td>{'<br>'.join(where)}</td>{quote_cell}"
-            f"<td>{e(f.text(lang))}</td><td>{e(f.suggestion_text(lang) or '')}</td></tr>"
+            f'<td>{_sev(f.severity, lang)} <a href="#rule-{e(f.code)}">{e(f.code)}</a><br>'
+            f"<small>{e(rule)}</small></td>"
+            f"<td{title}>{' '.join(where)}</td>"
+            f'<td>{e(f.text(lang))}<span class="advice">{advice}</span></td></tr>'
         )
     out.append("</tbody></table>")
     return "\n".join(out)
@@ -337,7 +393,9 @@ def _opinion_box(decl: DeclarationReport, lang: str) -> str:
     return "\n".join(out)
 
 
-def _declaration(order: int, file: FileReport, decl: DeclarationReport, options: ReportOptions) -> str:
+def _declaration(
+    order: int, file: FileReport, decl: DeclarationReport, options: ReportOptions, rules: dict | None = None
+) -> str:
     lang = options.lang
     facts = [
         (
@@ -369,12 +427,13 @@ def _declaration(order: int, file: FileReport, decl: DeclarationReport, options:
     out = [
         f'<section class="declaration" id="{_anchor(decl, order)}">',
         f"<h2>{order}. {e(decl.display_name)}</h2>",
+        '<div class="glance">',
         '<dl class="facts">',
     ]
     for dt, dd in facts:
         out.append(f"<dt>{e(dt)}</dt><dd>{dd}</dd>")
     out.append("</dl>")
-    out.append(f"<h3>{e(t('html.aspects', lang))}</h3>")
+    out.append(f"<div><h3>{e(t('html.aspects', lang))}</h3>")
     sev_heads = "".join(f'<th class="num">{e(severity_label(s, lang))}</th>' for s in SEVERITIES)
     out.append(
         f'<table class="aspects narrow"><thead><tr><th>{e(t("col.aspect", lang))}</th>'
@@ -386,14 +445,14 @@ def _declaration(order: int, file: FileReport, decl: DeclarationReport, options:
             f'<td class="num">{c["errors"]}</td><td class="num">{c["warnings"]}</td>'
             f'<td class="num">{c["infos"]}</td></tr>'
         )
-    out.append("</tbody></table>")
+    out.append("</tbody></table></div></div>")
     ordered = decl_findings(decl)
     out.append(f"<h3>{e(t('html.findings', lang))}</h3>")
-    out.append(_findings_table([f for f in ordered if not f.note], file, options))
+    out.append(_findings_table([f for f in ordered if not f.note], file, options, rules))
     notes = [f for f in ordered if f.note]
     if notes:  # what was or was not read: after the defects, never in the grade or the opinion
         out.append(f"<h3>{e(t('html.notes', lang))}</h3>")
-        out.append(_findings_table(notes, file, options))
+        out.append(_findings_table(notes, file, options, rules))
     out.append(f"<h3>{e(t('html.opinion', lang))}</h3>")
     out.append(_opinion_box(decl, lang))
     out.append("</section>")
@@ -409,7 +468,7 @@ def _file_level(result: RunResult, options: ReportOptions) -> str:
             continue
         status = "" if file.readable else f' <span class="sev sev-error">{e(t("term.unreadable_file", lang))}</span>'
         parts.append(f"<h3><code>{e(rel_path(file.path, options.base_dir))}</code>{status}</h3>")
-        parts.append(_findings_table(own, file, options))
+        parts.append(_findings_table(own, file, options, result.rules))
     if not parts:
         return ""
     return (
@@ -426,7 +485,7 @@ def _glossary(result: RunResult, options: ReportOptions) -> str:
         f'<section id="glossary"><h2>{e(t("html.glossary", lang))}</h2>',
         (
             f"<table><thead><tr><th>{e(t('col.code', lang))}</th><th>{e(t('col.name', lang))}</th>"
-            f"<th>{e(t('col.severity', lang))}</th><th>{e(t('col.summary', lang))}</th>"
+            f'<th>{e(t("col.severity", lang))}</th><th class="summary">{e(t("col.summary", lang))}</th>'
             f"<th>{e(t('col.why', lang))}</th></tr></thead><tbody>"
         ),
     ]
@@ -434,9 +493,10 @@ def _glossary(result: RunResult, options: ReportOptions) -> str:
         ref = f"<br><code>{e(info.help_uri)}</code>" if info.help_uri else ""
         aspect = f'<br><small class="muted">{e(aspect_label(info.aspect, lang))}</small>' if info.aspect else ""
         out.append(
-            f'<tr id="rule-{e(info.code)}"><td>{e(info.code)}</td><td>{e(info.name)}{aspect}</td>'
-            f"<td>{_sev(info.severity, lang)}</td><td>{e(rule_summary(info, lang))}</td>"
-            f"<td>{e(rule_why(info, lang))}{ref}</td></tr>"
+            f'<tr id="rule-{e(info.code)}"><td>{e(info.code)}</td>'
+            f'<td>{e(rule_title(info, info.name, lang))}<br><small class="muted">{e(info.name)}</small>{aspect}</td>'
+            f'<td>{_sev(info.severity, lang)}</td><td class="summary">{e(rule_summary(info, lang))}</td>'
+            f'<td class="why">{e(rule_why(info, lang))}{ref}</td></tr>'
         )
     out.append("</tbody></table></section>")
     return "\n".join(out)
@@ -463,11 +523,12 @@ def render(result: RunResult, options: ReportOptions | dict | None = None) -> st
         "<main>",
         _overview(result, options),
         _contents(decls, options),
-        *(_declaration(order, file, decl, options) for order, file, decl in decls),
+        *(_declaration(order, file, decl, options, result.rules) for order, file, decl in decls),
         _file_level(result, options),
         _glossary(result, options),
         "</main>",
-        f"<footer><p>{e(t('html.disclaimer', lang))}</p></footer>",
+        f"<footer><p>{e(t('html.disclaimer', lang))}</p>"
+        f'<p class="fonts">{e(t("html.fonts", lang))}<br><span lang="en">{e(FONT_NOTE)}</span></p></footer>',
     ]
     html_lang = "zh-CN" if lang == "zh" else "en"
     head = (

@@ -104,13 +104,20 @@ def test_action_check_step_annotates_writes_sarif_and_fails_on_errors(tmp_path):
     (work / "declarations").mkdir(parents=True)
     shutil.copy(SEED, work / "declarations" / "wangcheng-2019.txt")
     (work / "declarations" / "has space.txt").write_text(SEED.read_text("utf-8"), "utf-8")
+    plain = subprocess.run(
+        ["perflint", "check", "--no-cache", "--format", "json", "declarations/wangcheng-2019.txt"],
+        cwd=work,
+        env=_env(),
+        capture_output=True,
+    )
+    total = len(json.loads(plain.stdout)["findings"])
     proc, outputs, status = _run_action({"paths": "declarations/wangcheng-2019.txt", "args": "--no-cache"}, work)
     assert proc.returncode == 0, proc.stderr  # the check step records the status and goes on
     assert outputs == {"exit-code": "1", "sarif-file": "perflint.sarif"}
     assert status == 1  # … and the last step fails the job
     assert re.search(r"^::error file=declarations/wangcheng-2019\.txt,line=\d+", proc.stdout, re.M)
     sarif = json.loads((work / "perflint.sarif").read_text("utf-8"))
-    assert sarif["version"] == "2.1.0" and len(sarif["runs"][0]["results"]) == 73
+    assert sarif["version"] == "2.1.0" and len(sarif["runs"][0]["results"]) == total > 0
 
     # a baseline: nothing new, the job passes
     subprocess.run(
@@ -124,7 +131,7 @@ def test_action_check_step_annotates_writes_sarif_and_fails_on_errors(tmp_path):
         {"paths": "declarations/wangcheng-2019.txt", "baseline": "base.json", "args": "--no-cache"}, work
     )
     assert (outputs["exit-code"], status) == ("0", 0), proc.stderr
-    assert "73 条已记录的问题未报告" in proc.stderr
+    assert f"{total} 条已记录的问题未报告" in proc.stderr
 
     # several paths on lines, options in args, no SARIF, fail on warnings
     proc, outputs, status = _run_action(
@@ -236,4 +243,4 @@ def test_pre_commit_try_repo_installs_and_runs_the_hook(git_repo, tmp_path):
     if "An unexpected error has occurred" in run.stdout + run.stderr and "pip" in run.stdout + run.stderr:
         pytest.skip("pre-commit could not install perflint (no package index?)")
     assert run.returncode == 1, run.stdout + run.stderr
-    assert "declarations/wangcheng-2019.txt:" in run.stdout and "共 73 条问题" in run.stdout
+    assert "declarations/wangcheng-2019.txt:" in run.stdout and re.search(r"共 \d+ 条问题", run.stdout)
