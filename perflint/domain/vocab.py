@@ -91,6 +91,8 @@ _BRACKET_NOTE = re.compile(r"[(\[【][^()\[\]【】]{0,14}[)\]】]")
 _WS = re.compile(r"\s+")
 #: a line that names a form without being its title: an attachment list, a file name
 _NOT_TITLE = re.compile(r"^附件[:：]|\.(?:xlsx?|docx?|pdf|wps|et)\)?$", re.IGNORECASE)
+#: the columns some header-only words head (the others are kept under extra)
+_HEADER_ONLY_COLUMNS = {"指标": "content", "一级": "level1", "二级": "level2", "三级": "level3"}
 #: an item of a notice's list of attachments: "2.某某资金绩效目标表" (a title names no number)
 _LIST_ITEM = re.compile(r"\s*[0-9０-９]{1,2}\s*[.、．]\s*\S")
 #: an enumeration before a label (NFKC text): 一、 (二) 3. 4)
@@ -166,7 +168,7 @@ class Vocabulary:
         self.header_only: dict[str, LabelInfo] = {}
         for label in ind.get("header_only", []):
             key = label_key(label)
-            col = "content" if key == "指标" else "extra:" + key
+            col = _HEADER_ONLY_COLUMNS.get(key, "extra:" + key)
             self.header_only[key] = LabelInfo("indicator_col", col, label)
         #: column headings of other tables (序号, 金额, 备注): never the value of a field
         self.column_words = frozenset(label_key(w) for w in data.get("column_words", {}).get("words", []))

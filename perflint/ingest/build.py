@@ -190,6 +190,7 @@ _TABLE_END = re.compile(
     r"\s*(?:附件\s*[:：\d一二三四五六七八九十]|注\s*[:：]|说明\s*[:：]|填报说明|填表说明|填报人|填表人|审核人|"
     r"单位负责人|财务负责人|经办人|(?:单位|部门)?(?:审核|审批)意见|[(（]?\s*(?:盖章|公章)|扫一扫|打印本页|关闭窗口|"
     r"文件下载|附件下载|政策咨询|政策解读|相关文件|相关链接|相关阅读|上一篇|下一篇|"
+    r"内容保障|网站标识码|主办单位|\S{2,24}(?:人民政府|办公室|委员会|局|厅)主办(?:\s|$)|"
     r"\[?打印\]?\s*\[?关闭|第\s*\d+\s*页|[—－-]\s*\d+\s*[—－-]\s*$|"
     r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s*$)"
 )
@@ -553,6 +554,11 @@ class _FormBuilder:
         if e - s <= 60 and self.vocab.listed_title(self.text[s:e]):
             self.unrecognized(s, e)  # "2.绩效目标表" in a notice's list of attachments
             return
+        if self.fused and self.table is None and self._list_headings(s, e):
+            # "序号 镇、村 项目名称 项目内容 资金投入(万元)…": the headings of an allocation list
+            self._close_pending()
+            self._template(s, e)
+            return
         if _FILE_NAME.search(self.text, s, e) and not self.substantive:
             # "…2023年整体绩效目标申报.pdf": a file name above the form, no labels in it
             self.unrecognized(s, e)
@@ -578,6 +584,12 @@ class _FormBuilder:
                 self._start_label(seg)
             else:
                 self._value_segment(seg.start, seg.end)
+
+    def _list_headings(self, s: int, e: int) -> bool:
+        """Whether a line of words separated by spaces holds two headings of
+        another table (序号, 金额, 补助金额 …) among three words or more."""
+        words = self.text[s:e].split()
+        return len(words) >= 3 and sum(label_key(w) in self.vocab.column_words for w in words) >= 2
 
     def _start_label(self, seg: Segment) -> None:
         info = seg.info
@@ -1768,6 +1780,12 @@ class Builder:
                     current = _FormBuilder(self, len(forms))
                 if self._head_row(cell, current):
                     continue
+            if not row.stream and self._next_project(cells, current):
+                # "项目名称 | …" again after a form's indicators, with no title between:
+                # the next project of the same document
+                current._end_table()
+                forms.append(current)
+                current = current.successor()
             current.add_row(row, cells)
             if current.handoff is not None:
                 # a wide sheet's next project
@@ -1906,6 +1924,18 @@ class Builder:
         if ts < te and te - ts <= 60 and self.vocab.title(self.text[ts:te]) is not None:
             return ts
         return None
+
+    def _next_project(self, cells: list[tuple[int, int]], current: _FormBuilder) -> bool:
+        """Whether a row that opens with the name label starts the next form: the
+        current one has its name and indicators already."""
+        d = current.decl
+        if not (d.name and d.indicators and current.pending is None):
+            return False
+        first = next(((s, e) for s, e in cells if s < e), None)
+        if first is None:
+            return False
+        info = self.vocab.match(self.text[first[0] : first[1]])
+        return info is not None and info.kind == "field" and info.key == "name"
 
     @staticmethod
     def _single_cell(cells: list[tuple[int, int]]) -> tuple[int, int] | None:

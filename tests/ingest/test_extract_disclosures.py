@@ -241,3 +241,64 @@ def test_numbered_line_before_a_numbered_sentence_is_no_project(read_one) -> Non
     )
     d = read_one(text)
     assert d.name == "村道硬化"
+
+
+def test_allocation_list_headings_on_one_line_are_no_fields(read_all) -> None:
+    # after a 惠安县 notice (corpus 015): the list's 项目名称 heading is not the form's name
+    text = _lines(
+        "2024年补助项目资金分配表",
+        "序号 镇、村 项目名称 项目内容 资金投入(万元) 补助金额(万元)",
+        "1 东岭镇彭城村 道路改造建设 全长约550米。 40 10",
+        "附件2",
+        "补助资金绩效目标表",
+        "项目名称",
+        "道路改造建设",
+    )
+    decls = read_all(text)
+    assert [d.name for d in decls] == ["道路改造建设"]
+
+
+def test_short_level_headings_and_levels_named_with_zhi(read_one) -> None:
+    # after a 临邑县 form (tests/data/real/r412): 一级 / 二级 / 三级 / 年度数值 headings,
+    # levels named 产出值 / 数量值, then the page footer
+    cells = [
+        "项目名称", "小学教育公用经费",
+        "绩效指标", "一级", "二级", "三级", "年度数值", "备注",
+        "产出值", "数量值", "小学就读人数", "<=6962人", " ",
+        "质量值", "教学条件改善、办学水平提高", "=100%", " ",
+        "效益值", "社会效益值", "教学质量提高、办学条件改善", "=100%", " ",
+        "内容保障 | 公务邮箱",
+        "临邑县人民政府主办  临邑县人民政府办公室承办",
+        "地址:山东省德州市临邑县广场大街111号",
+    ]  # fmt: skip
+    d = read_one("\n\n".join(cells))
+    assert [(i.level1, i.level2, i.content, i.value) for i in d.indicators] == [
+        ("产出值", "数量值", "小学就读人数", "<=6962人"),
+        ("产出值", "质量值", "教学条件改善、办学水平提高", "=100%"),
+        ("效益值", "社会效益值", "教学质量提高、办学条件改善", "=100%"),
+    ]
+
+
+def test_the_name_label_again_after_the_indicators_starts_the_next_project(read_all) -> None:
+    # after a 天津市河北区人民法院 page (tests/data/real/r401), shortened: two project
+    # tables one after another under one title
+    text = _lines(
+        "项目支出绩效目标表",
+        "(2023年)",
+        "项目名称 | 安全隐患维修 | |||||",
+        "预算规模及资金用途 | 预算数 | 20.00 | |",
+        "一级指标 | 二级指标 | 三级指标 | 指标值 |",
+        "产出指标 | 数量指标 | 维修面积 | ≥400平方米 |",
+        "项目名称 | 办案业务费(陪审员及互联网专线) | |||||",
+        "预算规模及资金用途 | 预算数 | 24.00 | |",
+        "一级指标 | 二级指标 | 三级指标 | 指标值 |",
+        "产出指标 | 数量指标 | 聘用调解员人数 | 1人 |",
+    )
+    first, second = read_all(text)
+    assert (first.name, [i.content for i in first.indicators]) == ("安全隐患维修", ["维修面积"])
+    assert (second.name, [i.content for i in second.indicators]) == (
+        "办案业务费(陪审员及互联网专线)",
+        ["聘用调解员人数"],
+    )
+    assert second.year == 2023
+    assert second.money.total is not None and second.money.total.amount == Decimal("24.00")
