@@ -390,6 +390,12 @@ def assess(text: str, decls: list[Declaration]) -> None:
                     sections[section] = "partial"
                     notes.setdefault(section, "cells")
         unreliable = _unreliable_rows(decl, truncated and sections.get("indicators") == "partial")
+        if decl.source.layout in _WEAK_LAYOUTS and decl.indicators:
+            # flattened text has no cell boundaries: its rows are guesses, and what a guess
+            # says about a value is no finding a reviewer can stand behind
+            sections["indicators"] = "partial"
+            notes["indicators"] = "layout"
+            unreliable = list(range(len(decl.indicators)))
         if _values_lost(decl, text, lines, stop):
             # the table has a value column (its header says so) but no row got a value: every
             # value claim would be a claim about a column that was not read

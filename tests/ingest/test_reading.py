@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from support.paths import EXAMPLES
+from support.paths import DATA, EXAMPLES
 
 from perflint.catalog import builtin_catalog
 from perflint.domain.result import FileReport
@@ -362,3 +362,16 @@ def test_a_cell_tail_or_the_next_heading_read_as_a_value_is_not_judged(engine, v
     fr = load_bytes((text + SATISFACTION + FOOTER).encode("utf-8"), "form.txt")
     [row] = [i for i, ind in enumerate(fr.declarations[0].indicators) if ind.content == "改造工程验收合格率"]
     assert row in decl.reading["unreliable_rows"]
+
+
+def test_rows_guessed_from_flattened_text_are_not_judged(engine):
+    """Text flattened from a PDF has no cell boundaries: its rows are reconstructed by
+    guessing, so no finding is claimed about them (the reading note says why).
+    Source: tests/data/real/r123.txt (a real form, see its .meta.json)."""
+    path = DATA / "real" / "r123.txt"
+    rep = report(engine, path.read_text("utf-8"), "r123.txt")
+    decl = rep.declarations[0]
+    assert load_bytes(path.read_bytes(), "r123.txt").declarations[0].source.layout == "flattened"
+    assert decl.reading["unreliable_rows"] == list(range(decl.reading["indicator_rows"]))
+    assert decl.reading["sections"]["indicators"] == "partial"
+    assert not [f for f in rep.iter_findings() if f.pointer.startswith("/indicators") and not f.note]
