@@ -172,6 +172,10 @@ _PROSE_HEAD_LINE = re.compile(r"\d{1,2}\s*[.、．]\s*(?P<name>[^，。；;,:：
 _PROSE_PART = re.compile(r"[(（]\s*\d{1,2}\s*[)）](?=\s*[^\W\d_])")
 #: ... at the start of a line, where "1)项目概述。" needs no opening bracket
 _LINE_PART = re.compile(r"[(（]?\s*\d{1,2}\s*[)）](?=\s*[^\W\d_])")
+#: what the cells of a nature, unit or weight column hold (see _FormBuilder._fit_roles)
+_NATURE = re.compile(r"定量|定性|正向|反向|正向指标|反向指标|[≥≤=<>＞＜≧≦]=?|大于等于|小于等于|等于|大于|小于")
+_UNIT_CELL = re.compile(r"[^\d\s]{1,8}")
+_WEIGHT_CELL = re.compile(r"\d{1,3}(?:\.\d+)?%?")
 #: the words before the first figure of a cell
 _LEAD_WORDS = re.compile(r"\s*([^\d\s]{2,12})(?=\s*\d)")
 _NAME_YEAR = re.compile(r"\s*((?:19|20)\d{2})\s*年")
@@ -1163,6 +1167,8 @@ class _FormBuilder:
         cols = table.data_columns
         if self.owner.layout == "spaced":
             rest = self._spaced_cells(filled, cols)
+            if len(rest) < len(cols):
+                rest = self._fit_roles(rest, cols)
         if self.fused and len(rest) == 1 and "value" in cols:
             split = self._split_trailing_value(*rest[0])
             if split is not None:
@@ -1185,6 +1191,32 @@ class _FormBuilder:
         for c in rest[len(cols) :]:
             self.unrecognized(*c)
         self._emit_indicator(assigned)
+
+    def _fit_roles(self, tokens: list[tuple[int, int]], cols: list[str]) -> list[tuple[int, int]]:
+        """A spaced row whose blank cells vanished ("检查差旅费 470 人/天 2" under 三级指标 |
+        指标性质 | 指标值 | 度量单位 | 权重): each token in the next column whose cells it
+        can be, a blank cell (empty range) for the columns it skips.  Only the
+        comparator or nature, unit and weight columns are skipped; a token that fits
+        none of the columns left keeps the order as it was."""
+        text = self.text
+        out: list[tuple[int, int]] = []
+        i = 0
+        for n, col in enumerate(cols):
+            if i >= len(tokens):
+                break
+            piece = text[tokens[i][0] : tokens[i][1]].strip()
+            role = self.vocab.column_role.get(col.removeprefix("extra:")) if col.startswith("extra:") else None
+            spare = len(cols) - n > len(tokens) - i  # columns enough to leave this one blank
+            if spare and (
+                (role in ("comparator", "nature") and not (is_comparator(piece) or _NATURE.fullmatch(piece)))
+                or (role == "unit" and not _UNIT_CELL.fullmatch(piece))
+                or (role == "weight" and not _WEIGHT_CELL.fullmatch(piece))
+            ):
+                out.append((tokens[i][0], tokens[i][0]))
+                continue
+            out.append(tokens[i])
+            i += 1
+        return out + tokens[i:] if i == len(tokens) else tokens
 
     def _spaced_cells(self, tokens: list[tuple[int, int]], cols: list[str]) -> list[tuple[int, int]]:
         """The data cells of a row whose cells were separated by spaces: cell

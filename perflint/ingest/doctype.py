@@ -32,8 +32,9 @@ _NOTICE = re.compile(
     r"公示如下|予以公示|公示期|下达.{0,20}?(?:资金|预算|指标)|附件[:：\d]|抄送|印发"
 )
 _APPROVAL = re.compile(r"批复表|批复|下达.{0,12}?绩效目标|绩效目标.{0,4}下达|审核确定|核定")
-_TEMPLATE_WORD = re.compile(r"模板|样表|参考格式|填报说明|填表说明|范本|格式文本")
-_PLACEHOLDER = re.compile(r"\*\*|[xX×]{2}|＊＊|…{1,2}$|^\s*$")
+_TEMPLATE_WORD = re.compile(r"模板|样表|参考格式|填报说明|填表说明|范本|范例|格式文本")
+#: where a value goes, not a value: ≥**%, XX, "……" (NFKC: "......"), a line to write on (____)
+_PLACEHOLDER = re.compile(r"\*\*|[xX×]{2}|＊＊|…{1,2}$|^\.{3,6}$|_{3,}|^\s*$")
 _REPORT = re.compile(r"评价报告|评价指标体系|指标库|共性指标|评分标准|评分细则|打分|专家评审|绩效评价")
 #: a form left blank: no year, XX for the year, the bare 盖章 prompt
 _BLANK_YEAR = re.compile(r"[(（]\s*(?:20[Xx×]{2})?\s*年度?\s*[)）]")

@@ -65,3 +65,14 @@ def test_a_notice_that_asks_for_a_self_evaluation_report_is_no_self_evaluation()
     assert _kind(notice + _FORM) == "notice"
     # a self-evaluation titled so on a line of its own still is one
     assert classify("项目绩效自评报告\n" + _FORM, []).kind == "self-evaluation"
+
+
+def test_a_sample_form_and_lines_to_write_on_make_a_template() -> None:
+    # a document-sharing title (tests/data/real/r409) names a sample
+    sample = _FORM.replace("24.998", "")
+    assert _kind(sample) == "declaration"
+    assert _kind("项目支出绩效目标申报表格范例\n" + sample) == "template"
+    # blanks to fill in are placeholders, not values
+    blank = _FORM.replace("6间", "_________").replace("100%", "……").replace("| 改造库房间数", "| 面积")
+    blank = blank.replace("档案馆库房消防设备改造安装工程", "_________").replace("青溪市档案馆", "_______")
+    assert _kind(blank + "| | 时效指标 | 完工及时率 | ______ |\n") == "template"

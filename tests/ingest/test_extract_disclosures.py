@@ -302,3 +302,23 @@ def test_the_name_label_again_after_the_indicators_starts_the_next_project(read_
     )
     assert second.year == 2023
     assert second.money.total is not None and second.money.total.amount == Decimal("24.00")
+
+
+def test_spaced_rows_whose_blank_cells_vanished_fill_the_columns_they_fit(read_one) -> None:
+    # after a spreadsheet preview (tests/data/real/r314), shortened: 指标性质 left blank on
+    # every row, and 度量单位 on some
+    text = _lines(
+        "项目名称 食品安全工作经费",
+        "一级指标 二级指标 三级指标 指标性质 指标值 度量单位 权重(%)",
+        "产出指标 成本指标 检查差旅费 470 人/天 2",
+        "产出指标 时效指标 完成时限 1 5",
+        "产出指标 质量指标 工作齐抓共管 100 % 10",
+        "产出指标 数量指标 宣传活动次数 ≥ 2 次 10",
+    )
+    d = read_one(text, "spaced")
+    assert [(i.content, i.value) for i in d.indicators] == [
+        ("检查差旅费", "470人/天"),
+        ("完成时限", "1"),
+        ("工作齐抓共管", "100%"),
+        ("宣传活动次数", "≥2次"),
+    ]
