@@ -9,6 +9,7 @@ placeholder counts as absent and is reported here, not by the PH family.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any
@@ -49,7 +50,12 @@ def quantified(text: str | None, name: str | None = None) -> bool:
         unit = q.unit or named
         if unit and ("元" in unit or unit in ("%", "‰", "万", "亿")):
             return True
-    return False
+    # "≤28.40/株": a cost per unit whose currency is missing is still a quantified cost
+    # (VAL009 reports the missing 元)
+    return bool(text and _PER_UNIT_FIGURE.search(unicodedata.normalize("NFKC", text)))
+
+
+_PER_UNIT_FIGURE = re.compile(r"\d(?:\.\d+)?\s*[万千]?\s*/\s*[\u4e00-\u9fff]{1,3}(?![\u4e00-\u9fff])")
 
 
 def _skip(text: str | None, tokens: Sequence[str]) -> bool:

@@ -226,6 +226,11 @@ class ValueCopiesContent(Kind):
                 yield Hit(f"/indicators/{i}/value", {**args, "ratio": f"{ratio:.2f}"}, suggest=True)
 
 
+#: the pinyin some mirrors print after characters, with the "?" of a lost character:
+#: 享受?chē)?guó)家助學(xué)金 — not the filer's words, neither length nor sentences
+_MIRROR_PINYIN = re.compile(r"\??\(?[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
+
+
 def _sentences(text: str) -> int:
     return len([s for s in re.split(r"[。；;！!？?\n]", unicodedata.normalize("NFKC", text)) if s.strip()])
 
@@ -249,7 +254,8 @@ class ContentIsParagraph(Kind):
             name = row.name
             if _skip_cell(name, s["placeholders"]):
                 continue
-            length, sentences = len(norm(name)), _sentences(name)
+            bare = _MIRROR_PINYIN.sub("", unicodedata.normalize("NFKC", name))
+            length, sentences = len(norm(bare)), _sentences(bare)
             if length > s["max_content_len"] or sentences > max_sentences:
                 yield Hit(
                     row.name_pointer,

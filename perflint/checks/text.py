@@ -554,6 +554,8 @@ class VagueGoal(Kind):
                 continue
             if _GOAL_HEADER.match(norm_text(text)):
                 continue  # a column header (年度总体目标完成情况) read where the goal was: not its words
+            if text.rstrip().endswith((":", "：")):
+                continue  # "达成以下目标:": the targets follow in a list that was not read with it
             pointer = f"/goals/{key}"
             found = vague_terms_in(text, terms)
             args = {

@@ -56,6 +56,16 @@ def test_cost_floor(catalog):
     assert hits(catalog, "cost-floor", cap) == []
 
 
+# -- COST001/COST002: a unit cost without its currency is still a cost figure ----------------
+
+
+def test_unit_cost_without_currency_counts_as_quantified(catalog):
+    doc = project(row("产出指标", "成本指标", "作物种植补助标准", "≤28.40/株"), total="50")
+    assert run(catalog, "cost-present", doc) == [] and run(catalog, "cost-quantified", doc) == []
+    people = project(row("产出指标", "成本指标", "培训费", "人/天"), total="5")  # no figure at all
+    assert run(catalog, "cost-quantified", people) != []
+
+
 # -- COST005 --------------------------------------------------------------------------
 
 

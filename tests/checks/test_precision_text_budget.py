@@ -1,6 +1,6 @@
 """False alarms the labelled real forms showed in the text and budget rules, and
 what the rules now say instead: a word ending in a function word's character
-(普及及优质), an empty numbered row (“2、”), the template's printed list in
+(普及及优质), pinyin a mirror printed (國(guó)), an empty numbered row (“2、”), the template's printed list in
 项目类型, brackets split by the reading, 萬元, a budget above 10亿.
 """
 
@@ -75,7 +75,10 @@ def test_numbering_is_not_compared_with_a_printed_list_of_options(catalog):
     ]
 
 
-@pytest.mark.parametrize("goal, fires", [("年度总体目标完成情况", False), ("持续改善我市空气质量", True)])
+@pytest.mark.parametrize(
+    "goal, fires",
+    [("年度总体目标完成情况", False), ("合理布局,规范建设。达成以下目标:", False), ("持续改善我市空气质量", True)],
+)
 def test_a_goal_column_header_is_no_goal(catalog, goal, fires):
     doc = {"form_type": "项目支出", "goals": {"annual": goal}}
     assert bool(run(catalog, "vague-goal", doc, rule_params(catalog, "TXT005"))) is fires
@@ -107,3 +110,12 @@ def test_an_amount_above_ten_yi_among_amounts_of_its_order(catalog):
     alone = _funds(("expenditure.basic", "基本支出", "7242318"), ("expenditure.project", "项目支出", "243.96"))
     (hit,) = run(catalog, "wan-yuan-confusion", alone)
     assert (hit.variant, hit.args["expected"]) == ("too-large", "724.2318")
+
+
+def test_a_mirrors_pinyin_is_no_sentence(catalog):
+    params = rule_params(catalog, "IND006")
+    row = {"level1": "产出指标", "level2": "成本指标", "value": "3300元"}
+    mirrored = {"form_type": "项目支出", "indicators": [{**row, "content": "享受?chē)?guó)家助學(xué)金平均每生每年"}]}
+    assert run(catalog, "content-is-paragraph", mirrored, params) == []
+    prose = {"form_type": "项目支出", "indicators": [{**row, "content": "按标准发放。及时足额。接受监督。"}]}
+    assert len(run(catalog, "content-is-paragraph", prose, params)) == 1
