@@ -11,8 +11,9 @@ backtrack catastrophically on the short texts of a declaration:
   (``(?(1)…)``), which make matching NP-hard in general;
 * no nested quantifiers: inside any repetition that can match more than once
   (``*``, ``+``, ``{n,m}`` with m > 1) there may be no further repetition
-  other than ``?`` — the classic ``(a+)+``, ``(\\w*\\s?)*``,
-  ``(\\d{1,3},)*`` and ``((a){1,3}){1,3}`` shapes;
+  other than ``?``, and inside an unbounded one not even ``?`` — the classic
+  ``(a+)+``, ``(\\w*\\s?)*``, ``(\\d{1,3},)*``, ``((a){1,3}){1,3}`` and
+  ``(?:\\d?.)*a`` shapes;
 * inside an unbounded quantifier, alternatives must be plain literals none of
   which is a prefix of another (``(?:万元|元)*`` is fine, ``(a|a)*`` and
   ``(a|ab)*`` are not);
@@ -147,7 +148,9 @@ def _walk(items: list[_Node], pattern: str, inside_unbounded: bool, inside_repea
             unbounded = _unbounded(op, av)
             if (unbounded or high > 1) and (inside_unbounded or inside_repeat):
                 raise UnsafeRegex("nested-quantifier", pattern)
-            if inside_unbounded and high != _c.MAXREPEAT and high > 1:
+            if inside_unbounded:
+                # even an optional part makes the repeated body match the same text
+                # in several ways: (?:\d?.)*a splits "1111" 2^n ways before failing
                 raise UnsafeRegex("nested-quantifier", pattern)
             _walk(list(av[2]), pattern, inside_unbounded or unbounded, inside_repeat or high > 1)
             continue
@@ -228,6 +231,22 @@ def _charset(items: list[_Node]) -> frozenset[str] | None:
     return None
 
 
+def _first(items: list[_Node]) -> frozenset[str]:
+    """The sample characters a sub-pattern can start with (all of them when unsure)."""
+    for op, av in items:
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            continue
+        single = _charset([(op, av)])
+        if single is not None:
+            return single
+        if op in _REPEATS and av[0] >= 1:
+            return _first(list(av[2]))
+        if op == _c.SUBPATTERN:
+            return _first(list(av[-1]))
+        return _SAMPLE
+    return _SAMPLE
+
+
 def _check_adjacent(
     items: list[_Node], pattern: str, open_sets: list[frozenset[str]] | None = None
 ) -> list[frozenset[str]]:
@@ -241,8 +260,12 @@ def _check_adjacent(
             chars = _charset(body) or _SAMPLE
             if (_unbounded(op, av) or av[1] > 1) and any(chars & other for other in open_sets):
                 raise UnsafeRegex("adjacent-quantifiers", pattern)
+            if av[1] == 1 and av[0] == 0 and any(_first(body) & other for other in open_sets):
+                # a*a?a?a: each optional part the open repetition could also take doubles the splits
+                raise UnsafeRegex("adjacent-quantifiers", pattern)
             after_body = _check_adjacent(body, pattern, list(open_sets))
-            if _unbounded(op, av):
+            if _unbounded(op, av) or av[1] > max(av[0], 1):
+                # a variable count stays open: .{1,3}(?:a|b)* tries each split again
                 open_sets = open_sets + [chars]
             elif av[0] >= 1:
                 open_sets = after_body

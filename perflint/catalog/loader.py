@@ -61,6 +61,7 @@ from perflint.catalog.validate import (
     _rule_validator,
     did_you_mean,
     locate,
+    param_problems,
     same_type,
     schema_problems,
     type_name,
@@ -442,8 +443,9 @@ class Catalog:
                 validator = validator_for(kind.params_schema)
                 problems.extend(schema_problems(validator, params, text, spath, ["params"]))
                 if not problems:
-                    for key, message in kind.param_problems(params):
-                        problems.append(Problem(spath, locate(text, ["params", key]), f"params.{key}", message))
+                    for key, message in param_problems(kind, params):
+                        top = key.split(".")[0]
+                        problems.append(Problem(spath, locate(text, ["params", top]), f"params.{key}", message))
             except Exception as exc:  # a kind with a broken schema
                 problems.append(
                     Problem(

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from perflint.catalog.rules import LANGS, Problem
 from perflint.messages import t
 from perflint.resources import schema
+from perflint.safe_regex import UnsafeRegex, check_pattern
 
 if TYPE_CHECKING:  # imported lazily: only a run that validates something needs them
     from jsonschema import Draft202012Validator
@@ -319,3 +320,46 @@ def type_name(value: Any) -> str:
     if isinstance(value, dict):
         return "table"
     return "string"
+
+
+# ---------------------------------------------------------------------------
+# regular expressions in parameters
+# ---------------------------------------------------------------------------
+
+
+def regex_problems(json_schema: dict[str, Any], params: Any) -> list[tuple[str, dict[str, str]]]:
+    """``(key, {"zh": …, "en": …})`` for every parameter the kind's schema marks
+    ``"format": "regex"`` (a string, or an array of them) whose value is outside the
+    vetted subset of :mod:`perflint.safe_regex` (or does not compile).
+
+    Checked when a rule pack or a configuration loads, so a bad pattern is a
+    configuration error naming the file and the key, never an error on every file."""
+    out: list[tuple[str, dict[str, str]]] = []
+    if not isinstance(params, dict):
+        return out
+    props = json_schema.get("properties") or {}
+    for key in sorted(params):
+        spec = props.get(key)
+        if not isinstance(spec, dict):
+            continue
+        value = params[key]
+        if spec.get("format") == "regex":
+            values, where = [value], [key]
+        elif isinstance(spec.get("items"), dict) and spec["items"].get("format") == "regex" and isinstance(value, list):
+            values, where = value, [f"{key}.{i}" for i in range(len(value))]
+        else:
+            continue
+        for label, pattern in zip(where, values):
+            try:
+                check_pattern(pattern)
+            except UnsafeRegex as exc:
+                out.append((label, {"zh": exc.message("zh"), "en": exc.message("en")}))
+    return out
+
+
+def param_problems(kind: Any, params: dict[str, Any]) -> list[tuple[str, dict[str, str]]]:
+    """:func:`regex_problems` and the kind's own ``param_problems``, one problem per key."""
+    out: dict[str, dict[str, str]] = {}
+    for key, message in [*regex_problems(kind.params_schema, params), *kind.param_problems(params)]:
+        out.setdefault(key, message)
+    return list(out.items())

@@ -41,6 +41,7 @@ from perflint.catalog import DEFAULT_PROFILE, Catalog, Problem, ReferenceError_
 from perflint.catalog.validate import (
     did_you_mean,
     locate,
+    param_problems,
     same_type,
     schema_problems,
     surely_valid,
@@ -463,8 +464,13 @@ def validate(cfg: Config, catalog: Catalog) -> list[Problem]:
             problems.append(Problem(source, line, f"rules.{ref}", t("rule-no-params", code=rule.code)))
             continue
         merged = {**rule.params, **params}
-        for p in schema_problems(validator_for(kind.params_schema), merged, "", source):
+        found = schema_problems(validator_for(kind.params_schema), merged, "", source)
+        for p in found:
             problems.append(Problem(source, line, f"rules.{ref}.{p.key}".rstrip("."), p.message))
+        if not found:  # a pattern is compiled now, not on every file: unsafe or invalid is a config error
+            for key, message in param_problems(kind, merged):
+                if key.split(".")[0] in params:
+                    problems.append(Problem(source, line, f"rules.{ref}.{key}", message))
         resolved[rule.code] = {**resolved.get(rule.code, {}), **params}
     cfg.rule_params = resolved
     known = catalog.setting_names()
