@@ -165,6 +165,8 @@ _PROSE_FUNDS = re.compile(r"(?:下达|下達)(?P<name>(?:19|20)\d{2}\s*年[^，�
 _PROSE_ITEM = re.compile(
     r"(?:^|(?<=[\s|。]))\d{1,2}\s*[.、．]\s*[“\"](?P<name>[^”\"\n]{2,40})[”\"]\s*(?:项目|項目)?\s*[。.]?"
 )
+#: the first part of a prose project without a head: "(1)项目概述:…"
+_PROSE_START = re.compile(r"\s*[(（]\s*1\s*[)）]")
 _FIRST_PART = re.compile(r"\s*[(（]?\s*1\s*[)）]")
 #: such a head on a line of its own, its name unquoted: "1.非遗传承与保护"
 _PROSE_HEAD_LINE = re.compile(r"\d{1,2}\s*[.、．]\s*(?P<name>[^，。；;,:：\s“”\"]{2,40}?)\s*[。.]?")
@@ -1787,6 +1789,8 @@ class Builder:
         self.items: dict[tuple[int, int], tuple[int, int]] = {}
         #: ... and the separator after the label of each of its parts, by label cell
         self.seps: dict[tuple[int, int], tuple[int, int]] = {}
+        #: ... and the label cells of the first parts of projects without a head
+        self.headless: set[tuple[int, int]] = set()
 
     def build(self, rows: list[Row]) -> list[Declaration]:
         forms: list[_FormBuilder] = []
@@ -1805,6 +1809,8 @@ class Builder:
                 continue
             if cells and cells[0] in self.seps:
                 current._template(*self.seps[cells[0]])
+            if cells and cells[0] in self.headless:
+                current.from_item = True
             if cell is not None and cell[1] - cell[0] <= 60:
                 if current.substantive and self.vocab.title(self.text[cell[0] : cell[1]]) is not None:
                     # a title line after a form with content starts a new form
@@ -1882,6 +1888,11 @@ class Builder:
             if not heads:
                 if in_items and _LINE_PART.match(text, s, e):
                     out += self._prose_part(s, e)
+                elif not row.cells[0].table and (cut := self._headless_start(s, e)) is not None:
+                    # "(1)项目概述:…" with no head: the project the page is about, in prose
+                    in_items = True
+                    self.headless.add(trim(text, s, cut))
+                    out += self._prose_part(s, e)
                 else:
                     out.append(row)
                     in_items = False
@@ -1915,9 +1926,8 @@ class Builder:
                 nxt is not None
                 and builders[id(d)].from_item
                 and not builders[id(nxt)].from_item
-                and d.name
                 and nxt.name
-                and label_key(d.name) == label_key(nxt.name)
+                and (d.name is None or (d.name and label_key(d.name) == label_key(nxt.name)))
             ):
                 _absorb(nxt, d)
                 continue
@@ -1934,6 +1944,15 @@ class Builder:
             self.seps[trim(self.text, s, cut)] = (cut, cut + 1)  # the 。 after the label: template text
             return [Row([Cell(s, cut, True), Cell(cut + 1, e, True)])]
         return [Row([Cell(s, e, True)])]
+
+    def _headless_start(self, s: int, e: int) -> int | None:
+        """Where the label ends when ``text[s:e]`` opens a prose project that has no
+        head: its first part, about the project ("(1)项目概述:…")."""
+        if _PROSE_START.match(self.text, s, e) is None:
+            return None
+        cut = self._part_label(s, e)
+        label = self.vocab.match(self.text[s:cut]) if cut is not None else None
+        return cut if label is not None and label.kind == "extra" else None
 
     def _part_label(self, s: int, e: int) -> int | None:
         """Where the label of a numbered part ("(6)年度预算安排。…") ends: at the

@@ -322,3 +322,26 @@ def test_spaced_rows_whose_blank_cells_vanished_fill_the_columns_they_fit(read_o
         ("工作齐抓共管", "100%"),
         ("宣传活动次数", "≥2次"),
     ]
+
+
+def test_prose_parts_without_a_head_then_the_form_are_one_declaration(read_all) -> None:
+    # source: https://siseiken.net/OpennessContent/download/2098061.html (宁国市文旅局,
+    # tests/data/real/r411), shortened
+    text = _lines(
+        "信息名称 | 宁国市文旅局“毛竹山、官山遗址工程和上坦桥工程”项目及绩效目标情况 | 内容概述 |",
+        "(1)项目概述:毛竹山、官山遗址项目主要是毛竹山、官山遗址保护性设施改造,以及周边防排水工程建设等。",
+        "上坦桥工程项目主要是上坦桥本体保护维修一期工程,实施五个拱券维修及北端上下雁翅维修等。",
+        "(3)起止时间:毛竹山、官山遗址保护性设施及防排水工程:2020年11月——2021年7月止。"
+        "上坦桥本体保护维修一期工程:2020年9月——2021年1月止。",
+        "(5)年度预算安排:200万",
+        "(6)绩效目标和指标:(见该项目绩效目标表)",
+        "毛竹山、官山遗址工程和上坦桥工程项目绩效目标表",
+        "项目名称 |",
+        "毛竹山、官山遗址工程和上坦桥工程项目 |",
+        "|||||",
+        "年度资金总额 |",
+        "200 |",
+    )
+    decls = read_all(text)
+    assert [d.name for d in decls] == ["毛竹山、官山遗址工程和上坦桥工程项目"]
+    assert decls[0].indicators == []  # the prose is no indicator table
