@@ -713,7 +713,9 @@ def example_rows(example: dict, lang: str) -> list[str]:
         if key in ("case", "title", "count", "text", "declaration", "bundle", "declarations"):
             continue
         shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-        out.append(f"（{key}）| {shown}" if lang == "zh" else f"({key}) | {shown}")
+        names = {"profile": "检查档案", "settings": "设置", "encoding": "编码", "path": "文件名"}
+        label = names.get(key, key) if lang == "zh" else key
+        out.append(f"（{label}）| {shown}" if lang == "zh" else f"({label}) | {shown}")
     return out
 
 

@@ -182,4 +182,9 @@ def test_clean_declaration_is_clean_in_other_profiles(profile):
     cat = builtin_catalog()
     codes = [c for c in cat.rules if c.startswith(FAMILIES) and cat.rules[c].enabled_in(profile)]
     engine = Engine(cat, replace(Config(), profile=profile), only=codes)
-    assert run(engine, CLEAN) == []
+    doc = copy.deepcopy(CLEAN)
+    if profile == "cn-2021":  # 101号 lays cost out as a first-level category of its own (IND013)
+        for row in doc["indicators"]:
+            if row.get("level2") == "成本指标":
+                row.update(level1="成本指标", level2="经济成本指标")
+    assert run(engine, doc) == []
