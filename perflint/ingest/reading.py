@@ -477,11 +477,11 @@ def _unreliable_rows(decl: Declaration, cut: bool) -> list[int]:
         value = _nfkc_compact(ind.value or "")
         if cut and i == last:
             out.append(i)  # the text stops in this row: its cells may be cut short
-        elif len(name) >= 2 and name == value and re.search(r"[\u4e00-\u9fff]", name):
+        elif name and name == value and re.search(r"[\u4e00-\u9fff]", name):
             out.append(i)  # the name read again as the value: the value column was missed
         elif name and (_FRAGMENT.match(name) or (len(name) <= 10 and vocab.category(name) is not None)):
             out.append(i)  # a level label or a piece of one read as an indicator
-        elif len(name) <= 12 and vocab.match(name) is not None:
+        elif len(name) <= 12 and label_key(name) in vocab.exact:  # exactly: 项目总投入 is no 项目总投资
             out.append(i)  # a field label of the form (项目名称, 年度目标 …) read as an indicator
         elif value and re.fullmatch(r"[%％‰)）\]】>＞<＜≥≤=≧≦]+", value):
             out.append(i)  # "%", ")": the tail of a cell split by the layout, not a value

@@ -375,3 +375,21 @@ def test_rows_guessed_from_flattened_text_are_not_judged(engine):
     assert decl.reading["unreliable_rows"] == list(range(decl.reading["indicator_rows"]))
     assert decl.reading["sections"]["indicators"] == "partial"
     assert not [f for f in rep.iter_findings() if f.pointer.startswith("/indicators") and not f.note]
+
+
+def test_one_character_read_as_both_name_and_value_is_a_misreading(engine):
+    text = HEAD.replace("| 质量指标 | 改造工程验收合格率 | 100% | | |", "| 质量指标 | 值 | 值 | | |")
+    rep = report(engine, text + SATISFACTION + FOOTER)
+    fr = load_bytes((text + SATISFACTION + FOOTER).encode("utf-8"), "form.txt")
+    [row] = [i for i, ind in enumerate(fr.declarations[0].indicators) if ind.content == "值"]
+    assert row in rep.declarations[0].reading["unreliable_rows"]
+
+
+def test_an_indicator_named_like_a_field_label_is_still_an_indicator(engine):
+    """项目总投入 is one character from the label 项目总投资; only an exact label is taken
+    for a label read as a row."""
+    text = HEAD.replace("| 质量指标 | 改造工程验收合格率 | 100% | | |", "| 成本指标 | 项目总投入 | ≥85万元 | | |")
+    rep = report(engine, text + SATISFACTION + FOOTER)
+    fr = load_bytes((text + SATISFACTION + FOOTER).encode("utf-8"), "form.txt")
+    [row] = [i for i, ind in enumerate(fr.declarations[0].indicators) if ind.content == "项目总投入"]
+    assert row not in rep.declarations[0].reading["unreliable_rows"]
