@@ -178,6 +178,8 @@ _LINE_PART = re.compile(r"[(（]?\s*\d{1,2}\s*[)）](?=\s*[^\W\d_])")
 _NATURE = re.compile(r"定量|定性|正向|反向|正向指标|反向指标|[≥≤=<>＞＜≧≦]=?|大于等于|小于等于|等于|大于|小于")
 _UNIT_CELL = re.compile(r"[^\d\s]{1,8}")
 _WEIGHT_CELL = re.compile(r"\d{1,3}(?:\.\d+)?%?")
+#: the first cell of a table's total row
+_TOTAL_ROW = frozenset({"合计", "总计"})
 #: the words before the first figure of a cell
 _LEAD_WORDS = re.compile(r"\s*([^\d\s]{2,12})(?=\s*\d)")
 _NAME_YEAR = re.compile(r"\s*((?:19|20)\d{2})\s*年")
@@ -384,6 +386,11 @@ class _FormBuilder:
         self.handoff: list[tuple[int, int]] | None = None
         #: the form is a project of a prose disclosure (see Builder._prose_items)
         self.from_item = False
+        #: the cells of the row being read and of the row before (see _money_column)
+        self.row_cells: list[tuple[int, int]] = []
+        self.last_cells: list[tuple[int, int]] = []
+        #: cells already read as the value of a label in another row
+        self.taken: set[tuple[int, int]] = set()
 
     def successor(self) -> _FormBuilder:
         """The form of the next project of a wide sheet: the same table, title,
@@ -481,6 +488,7 @@ class _FormBuilder:
         text = self.text
         if cells is None:
             cells = [trim(text, c.start, c.end) for c in row.cells]
+        self.row_cells = cells
         match = self.vocab.match
         infos = [match(text[s:e]) if s < e else None for s, e in cells]
         kinds = [inf.kind for inf in infos if inf is not None]
@@ -514,7 +522,10 @@ class _FormBuilder:
                 self._table_row(row, cells, infos)
                 return
         for cell, (s, e) in zip(row.cells, cells):
+            if (s, e) in self.taken:
+                continue  # the amount of a money heading above (see _money_column)
             self._field_cell(cell, row, s, e)
+        self.last_cells = cells
         if (
             self.pending is not None
             and not row.stream
@@ -590,6 +601,31 @@ class _FormBuilder:
                 self._start_label(seg)
             else:
                 self._value_segment(seg.start, seg.end)
+
+    def _money_column(self, info: LabelInfo, ls: int, le: int, start: int, end: int) -> bool:
+        """A money heading over a column, its amount in the 合计 row below:
+        "项目资金申请(万元) 项 目 上年度安排资金 本年度申请资金" then "合 计 213.4 259".
+        The heading's place from the right of its row is the amount's place from
+        the right of the 合计 row's amounts; True when the amount was taken."""
+        if label_key(self.text[start:end]) not in _TOTAL_ROW or self.owner.layout != "spaced":
+            return False
+        header = [c for c in self.last_cells if c[0] < c[1]]
+        row = [c for c in self.row_cells if c[0] < c[1]]
+        place = next((len(header) - 1 - i for i, c in enumerate(header) if c[0] <= ls < c[1]), None)
+        if place is None or not row or row[0] != (start, end):
+            return False
+        amounts = []
+        for c in row[1:]:
+            if parse_amount(self.text[c[0] : c[1]])[0] is None:
+                break
+            amounts.append(c)
+        if place >= len(amounts) or len(amounts) > len(header) - 1:
+            return False
+        vs, ve = amounts[len(amounts) - 1 - place]
+        self._template(start, end)
+        self._assign(info, ls, le, vs, ve)
+        self.taken.add((vs, ve))
+        return True
 
     def _list_headings(self, s: int, e: int) -> bool:
         """Whether a line of words separated by spaces holds two headings of
@@ -702,6 +738,8 @@ class _FormBuilder:
         if info.kind in ("field", "money", "extra") and label_key(self.text[start:end]) in self.vocab.column_words:
             # "项目名称 | 金额 | 备注": headings of a table (an allocation list), not a value
             self.pending = None
+            if info.kind == "money" and self._money_column(info, ls, le, start, end):
+                return
             self._template_label(ls, le)
             self._template(start, end)
             return

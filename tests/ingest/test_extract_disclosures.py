@@ -345,3 +345,18 @@ def test_prose_parts_without_a_head_then_the_form_are_one_declaration(read_all) 
     decls = read_all(text)
     assert [d.name for d in decls] == ["毛竹山、官山遗址工程和上坦桥工程项目"]
     assert decls[0].indicators == []  # the prose is no indicator table
+
+
+def test_spaced_money_headings_take_their_amounts_from_the_total_row(read_one) -> None:
+    # after a 湘阴县 form (tests/data/real/r106), shortened
+    text = _lines(
+        "项目支出预算绩效目标申报表",
+        "项目名称 公办和普惠性民办幼儿园公用经费",
+        "项目资金情况 项目资金申请(万元) 项 目  上年度安排资金 本年度申请资金",
+        "合 计 213.4 259",
+        "县级资金 213.4 259",
+        "项目立项依据 湘财教﹝2019﹞24号",
+    )
+    d = read_one(text, "spaced")
+    assert d.money.total is not None
+    assert (d.money.total.label, d.money.total.amount) == ("本年度申请资金", Decimal("259"))
