@@ -89,13 +89,19 @@ def _strings(value: Any) -> Iterator[str]:
             yield from _strings(v)
 
 
-def _project_texts() -> list[str]:
+def _project_texts(real_forms: bool = False) -> list[str]:
+    """Every line and cell of the examples, bad inputs, test data and rules; the labelled
+    real forms (tests/data/real, a few hundred pages) only with ``real_forms``."""
     texts: set[str] = set()
     files = [
         p
         for folder in ("examples", "tests/bad_inputs", "tests/data")
         for p in sorted((ROOT / folder).rglob("*"))
-        if p.is_file() and p.stat().st_size < 400_000
+        if p.is_file()
+        and p.stat().st_size < 400_000
+        # text files (Word, Excel and PDF fixtures are zip or binary: their bytes are no text)
+        and p.suffix.lower() not in (".docx", ".xlsx", ".xlsm", ".xls", ".pdf", ".doc", ".wps", ".et", ".zip", ".png")
+        and (p.parent.name != "real" or (real_forms and p.suffix == ".txt"))
     ]
     for path in files:
         text = _decode(path.read_bytes())
@@ -123,6 +129,15 @@ def _project_texts() -> list[str]:
 def test_project_texts_segment_like_jieba(jieba_ref: Any) -> None:
     texts = _project_texts()
     assert len(texts) > 1500
+    for text in texts:
+        _assert_same(jieba_ref, text)
+
+
+@pytest.mark.slow
+def test_real_forms_segment_like_jieba(jieba_ref: Any) -> None:
+    """The same over the text of every labelled real form (about 25 s: the slow suite)."""
+    texts = sorted(set(_project_texts(real_forms=True)) - set(_project_texts()))
+    assert len(texts) > 1000
     for text in texts:
         _assert_same(jieba_ref, text)
 
