@@ -93,6 +93,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "term.declarations": {"zh": "申报表 {n} 份", "en": "{n} declaration(s)"},
     "term.unreadable": {"zh": "无法读取 {n} 个", "en": "{n} unreadable"},
     "term.suppressed": {"zh": "已忽略 {n} 条", "en": "{n} suppressed"},
+    "term.location": {"zh": "位置：", "en": "where: "},
     "term.skipped_json": {
         "zh": "跳过 {n} 个非申报表 JSON 文件",
         "en": "{n} JSON file(s) that are not declarations skipped",

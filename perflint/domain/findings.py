@@ -67,6 +67,9 @@ class Finding:
     quote: str | None = None
     #: a reading note (what was or was not read), not a defect of the declaration
     note: bool = False
+    #: where a reviewer finds the field in the original file (a Word table's cell, a
+    #: workbook's cell, a PDF page): ``表2 第7行「指标值」列``, ``专项1!D12``; None for text
+    location: str | None = None
 
     def text(self, lang: str = "zh") -> str:
         return self.message.get(lang) or self.message.get("zh") or next(iter(self.message.values()), "")

@@ -192,6 +192,7 @@ def finding_to_dict(f: Finding) -> dict[str, Any]:
         "args": f.args,
         "quote": f.quote,
         "note": f.note,
+        "location": f.location,
     }
 
 
@@ -211,6 +212,7 @@ def finding_from_dict(d: dict[str, Any]) -> Finding:
         args=d["args"],
         quote=d["quote"],
         note=bool(d.get("note", False)),
+        location=d.get("location"),
     )
 
 

@@ -187,7 +187,27 @@ def make_finding(
         args=args,
         quote=quote,
         note=note,
+        location=None if decl is None else native_location(decl.source.locations, pointer),
     )
+
+
+def native_location(locations: dict[str, str], pointer: str) -> str | None:
+    """Where the field at ``pointer`` sits in the original document (Word, Excel, web page,
+    PDF): the location of the field itself, else of the first cell under it (a row), else
+    of the nearest field above it."""
+    if not locations or not pointer:
+        return None
+    here = pointer
+    while here.count("/") >= 2 or here == pointer:  # never widen to a whole table (/indicators)
+        if here in locations:
+            return locations[here]
+        below = sorted(k for k in locations if k.startswith(here + "/"))
+        if below:
+            return locations[below[0]]
+        if "/" not in here.strip("/"):
+            break
+        here = here.rsplit("/", 1)[0]
+    return None
 
 
 class Docs:

@@ -348,7 +348,9 @@ def _findings_table(
     for i, f in enumerate(findings, 1):
         label = pointer_label(f.pointer, lang)
         where = [f"<b>{e(label)}</b>"] if label else []
-        if f.span is not None:
+        if f.location:  # the cell of the Word / Excel / PDF original
+            where.append(f'<small class="muted">{e(f.location)}</small>')
+        elif f.span is not None:
             where.append(f'<small class="muted">{e(t("html.source_line", lang, n=f.span.line))}</small>')
         title = f' title="{e(f.pointer)}"' if f.pointer else ""
         quote = quoted(f, file)

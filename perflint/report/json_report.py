@@ -93,6 +93,7 @@ def finding_dict(f: Finding, lang: str, fingerprint: str | None = None) -> dict[
         "args": f.args,
         "fingerprint": fingerprint or f.fingerprint(),
         "note": f.note,
+        **({"location": f.location} if f.location else {}),
     }
 
 

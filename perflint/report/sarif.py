@@ -139,6 +139,8 @@ def _location(f: Finding, options: ReportOptions) -> dict[str, Any]:
             region["snippet"] = {"text": strip_control(f.quote)}
         physical["region"] = region
     loc: dict[str, Any] = {"physicalLocation": physical}
+    if f.location:  # the cell in the Word / Excel / PDF original
+        loc["message"] = {"text": strip_control(f.location)}
     if f.pointer:
         name = f.pointer.rstrip("/").rsplit("/", 1)[-1].replace("~1", "/").replace("~0", "~")
         logical: dict[str, Any] = {"name": name or f.pointer, "fullyQualifiedName": f.pointer, "kind": "value"}

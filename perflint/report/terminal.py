@@ -278,6 +278,8 @@ def _findings_block(
         out.append(_finding_line(f, options))
         if options.quiet:
             continue
+        if f.location:  # the cell of the Word / Excel / PDF original
+            out.append((None, [("  " + t("term.location", options.lang), "cyan"), (one_line(f.location), None)]))
         if options.show_source:
             out.extend(_source_block(f, file, options, width))
         tip = _suggestion(f, options)
