@@ -13,7 +13,7 @@ Where it comes from, lowest precedence first:
 Keys (kebab-case; see ``schemas/config.schema.json``): ``profile``,
 ``select``, ``extend-select``, ``ignore``, ``per-file-ignores``,
 ``severity``, ``fail-on``, ``lang``, ``output-format``, ``exclude``,
-``max-file-size``, ``cache``, ``cache-dir``, ``settings`` (a table of shared
+``max-file-size``, ``time-limit``, ``cache``, ``cache-dir``, ``settings`` (a table of shared
 settings such as ``satisfaction_min_percent = 90``) and ``grade`` (the
 grading formula, see :mod:`perflint.engine.grade`).
 
@@ -50,6 +50,7 @@ from perflint.catalog.validate import (
 )
 from perflint.domain.findings import Severity
 from perflint.engine.grade import GradeConfig
+from perflint.engine.parallel import DEFAULT_TIME_LIMIT
 from perflint.ingest.files import DEFAULT_MAX_BYTES
 from perflint.messages import t
 from perflint.report import formats
@@ -87,6 +88,8 @@ class Config:
     output_format: str | None = None
     exclude: list[str] = field(default_factory=list)
     max_file_size: int = DEFAULT_MAX_BYTES
+    #: ``time-limit``: seconds one file may take before it is stopped with a PL002 finding
+    time_limit: float = DEFAULT_TIME_LIMIT
     #: ``cache-dir``: the result cache folder, resolved against the configuration
     #: file's folder (``--cache-dir`` against the working directory); None: the default
     cache_dir: str | None = None
@@ -353,6 +356,8 @@ def _apply(
         origin("output-format")
     if "max-file-size" in table:
         cfg.max_file_size = int(table["max-file-size"])
+    if "time-limit" in table:
+        cfg.time_limit = float(table["time-limit"])
     if "cache" in table:
         cfg.cache = bool(table["cache"])
     if "docs-url" in table:

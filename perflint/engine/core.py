@@ -205,9 +205,9 @@ class Engine:
         misses = [p for p in files if p not in hits]
         workers = min(jobs, len(misses) // MIN_FILES_PER_WORKER)
         if workers > 1:
-            computed = parallel.check_paths(self, misses, workers, cache)
+            computed = parallel.check_paths(self, misses, workers, cache, self.config.time_limit)
         else:
-            computed = (self.check_path(path, cache) for path in misses)
+            computed = (parallel.check_limited(self, path, cache, self.config.time_limit) for path in misses)
         try:
             for path in files:
                 key = hits.get(path)
