@@ -4,6 +4,7 @@ two frameworks differ: 101号 makes 成本指标 a first-level category of its o
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import subprocess
@@ -15,6 +16,7 @@ import pytest
 REAL = Path(__file__).resolve().parents[1] / "data" / "real"
 
 
+@functools.cache
 def findings(path: Path, profile: str) -> list[dict]:
     proc = subprocess.run(
         [sys.executable, "-m", "perflint", "check", "--no-cache", "--exit-zero", "--format", "json"]

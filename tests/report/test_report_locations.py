@@ -40,11 +40,21 @@ def check(path: Path, *args: str) -> str:
         ("seed.pdf", r"^第1页 表1 第4行「专项立项依据」栏$"),
     ],
 )
-def test_native_findings_name_their_cell(name, where):
+def test_native_findings_name_their_cell(name, where, tmp_path):
     if name.endswith(".pdf"):
         pytest.importorskip("pdfplumber")
     path = NATIVE / name
-    report = json.loads(check(path, "--format", "json"))
+    out = tmp_path
+    text = check(
+        path,
+        "--report",
+        f"json:{out / 'r.json'}",
+        "--report",
+        f"sarif:{out / 'r.sarif'}",
+        "--report",
+        f"html:{out / 'r.html'}",
+    )
+    report = json.loads((out / "r.json").read_text("utf-8"))
     Draft202012Validator(schema("report.schema.json")).validate(report)
     located = [f for f in report["findings"] if f.get("location")]
     assert located and any(re.match(where, f["location"]) for f in located), [f.get("location") for f in located]
@@ -52,23 +62,23 @@ def test_native_findings_name_their_cell(name, where):
     on_fields = [f for f in report["findings"] if f["pointer"].count("/") >= 1 and f["declaration"] is not None]
     assert sum(1 for f in on_fields if f.get("location")) >= 0.8 * len(on_fields)
 
-    text = check(path)
     for f in located[:3]:
         assert f"位置：{f['location']}" in text
 
-    sarif = json.loads(check(path, "--format", "sarif"))
+    sarif = json.loads((out / "r.sarif").read_text("utf-8"))
     results = sarif["runs"][0]["results"]
     messages = [loc.get("message", {}).get("text") for r in results for loc in r["locations"]]
     assert {f["location"] for f in located} <= set(messages)
 
-    html = check(path, "--format", "html")
+    html = (out / "r.html").read_text("utf-8")
     assert f'<small class="muted">{located[0]["location"]}</small>' in html
 
 
-def test_text_input_has_no_location():
-    report = json.loads(check(SEED_TXT, "--format", "json"))
+def test_text_input_has_no_location(tmp_path):
+    text = check(SEED_TXT, "--report", f"json:{tmp_path / 'r.json'}")
+    report = json.loads((tmp_path / "r.json").read_text("utf-8"))
     assert not any("location" in f for f in report["findings"])
-    assert "位置：" not in check(SEED_TXT)
+    assert "位置：" not in text
 
 
 def test_location_of_a_row_or_a_sub_field():
