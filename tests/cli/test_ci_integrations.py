@@ -99,6 +99,7 @@ def _run_action(inputs: dict[str, str], cwd: Path) -> tuple:
     return proc, outputs, final.returncode
 
 
+@pytest.mark.slow  # four runs of the seed through the action's steps (~4 s): CI runs -m slow
 def test_action_check_step_annotates_writes_sarif_and_fails_on_errors(tmp_path):
     work = tmp_path / "repo"
     (work / "declarations").mkdir(parents=True)
@@ -187,6 +188,7 @@ def git_repo(tmp_path):
     return repo
 
 
+@pytest.mark.slow  # pre-commit in a git repository (~4 s): CI runs -m slow
 def test_pre_commit_runs_the_published_hooks_in_a_git_repository(git_repo, tmp_path):
     """The hooks of .pre-commit-hooks.yaml, entry, files and all, in a local config (language
     system: the perflint under test instead of an installed copy)."""
