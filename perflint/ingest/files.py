@@ -401,6 +401,24 @@ def load_file(path: str, options: ReadOptions | None = None) -> FileResult:
     return load_bytes(data, shown, options)
 
 
+_ORIGIN_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _plausible_origin(origin: str, path: str) -> bool:
+    """Whether a JSON file's ``source.path`` may be where its findings are reported:
+    a name without control characters inside the working directory or the JSON
+    file's own folder (``../../etc/passwd`` or an escape sequence is not)."""
+    if not isinstance(origin, str) or _ORIGIN_CONTROL.search(origin) or len(origin) > 4096:
+        return False
+    try:
+        here = os.path.realpath(os.getcwd())
+        target = os.path.realpath(os.path.join(here, origin))
+        folder = os.path.realpath(os.path.dirname(os.path.join(here, path)))
+    except (OSError, ValueError):
+        return False
+    return any(target == root or target.startswith(root.rstrip(os.sep) + os.sep) for root in (here, folder))
+
+
 def split_by_origin(result: FileResult) -> list[FileResult]:
     """Regroup declarations by the file their spans point into.
 
@@ -417,8 +435,8 @@ def split_by_origin(result: FileResult) -> list[FileResult]:
     foreign: dict[str, list[Declaration]] = {}
     for decl in result.declarations:
         origin = decl.source.path
-        if origin in (result.path, "<memory>", "-", ""):
-            own.append(decl)
+        if origin in (result.path, "<memory>", "-", "") or not _plausible_origin(origin, result.path):
+            own.append(decl)  # an untrusted claim stays data (source.path), never a report location
         else:
             foreign.setdefault(origin, []).append(decl)
     if not foreign:
