@@ -311,6 +311,24 @@ def strip_control(text: str) -> str:
     return _CONTROL.sub("\ufffd", text)
 
 
+#: what :func:`printable` writes for a few controls; the others become \\xNN or \\uNNNN
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\x1b": "\\e"}
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    ch = match.group()
+    return _ESCAPES.get(ch) or (f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
+
+
+def printable(text: str) -> str:
+    """``text`` (a file name) with every control, line break and bidirectional
+    override written as a visible escape (``\\e``, ``\\n``, ``\\x07``, ``\\u202e``):
+    a name cannot drive the terminal, forge a line of output or reorder what is shown,
+    and the reader still sees that the name holds such a character."""
+    return _UNPRINTABLE.sub(_escape, text)
+
+
 def one_line(text: str) -> str:
     """Newlines and tabs folded to spaces, for one-line outputs."""
     return " ".join(strip_control(text).replace("\t", " ").split())

@@ -24,6 +24,7 @@ from perflint.report._common import (
     iter_all,
     iter_file,
     one_line,
+    printable,
     rel_path,
 )
 from perflint.report._stream import JsonArray, PathRun, Writer
@@ -41,7 +42,7 @@ def issue(f: Finding, fingerprint: str, options: ReportOptions) -> dict[str, Any
         "categories": ["Style"] if f.severity is Severity.INFO else ["Bug Risk"],
         "severity": SEVERITY[f.severity],
         "fingerprint": fingerprint,
-        "location": {"path": rel_path(f.path, options.base_dir), "lines": {"begin": begin, "end": end}},
+        "location": {"path": printable(rel_path(f.path, options.base_dir)), "lines": {"begin": begin, "end": end}},
     }
 
 

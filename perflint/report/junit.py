@@ -31,6 +31,7 @@ from perflint.report._common import (
     format_score,
     grade_label,
     one_line,
+    printable,
     rel_path,
     severity_label,
     sorted_declarations,
@@ -42,7 +43,7 @@ from perflint.report._stream import Spool
 
 
 def _line(f: Finding, options: ReportOptions) -> str:
-    path = rel_path(f.path, options.base_dir)
+    path = printable(rel_path(f.path, options.base_dir))
     where = f"{path}:{f.span.line}:{f.span.column}" if f.span else path
     text = f"{where} {f.code} {severity_label(f.severity, options.lang)} {one_line(f.text(options.lang))}"
     tip = f.suggestion_text(options.lang)
@@ -83,18 +84,18 @@ def _case(
         if len(failing) > 1:
             message = t("junit.failures", options.lang, n=len(failing), first=message)
         node = ET.SubElement(case, "failure", {"message": message, "type": ",".join(sorted({f.code for f in failing}))})
-        node.text = "\n".join(_line(f, options) for f in failing)
+        node.text = strip_control("\n".join(_line(f, options) for f in failing))
     lines = ([head] if head else []) + [_line(f, options) for f in findings]
     if lines:
         out = ET.SubElement(case, "system-out")
-        out.text = "\n".join(lines)
+        out.text = strip_control("\n".join(lines))
     return 1, 1 if failing else 0
 
 
 def suite(file: FileReport, options: ReportOptions) -> tuple[ET.Element, int, int]:
     """One file's ``<testsuite>`` with its number of tests and failures."""
     path = rel_path(file.path, options.base_dir)
-    node = ET.Element("testsuite", {"name": strip_control(path)})
+    node = ET.Element("testsuite", {"name": printable(path)})
     tests = failures = 0
     own = file_findings(file)
     if own or not file.declarations:

@@ -53,6 +53,7 @@ from perflint.report._common import (
     grade_label,
     one_line,
     plugin_errors_in,
+    printable,
     rel_path,
     resolve_color,
     severity_label,
@@ -172,7 +173,7 @@ Line = tuple[str | None, list[Segment]]
 
 
 def _location(f: Finding, options: ReportOptions) -> str:
-    path = rel_path(f.path, options.base_dir)
+    path = printable(rel_path(f.path, options.base_dir))
     if f.span is None:
         return path
     return f"{path}:{f.span.line}:{f.span.column}"
@@ -263,7 +264,7 @@ def _grade_line(decl: DeclarationReport, options: ReportOptions) -> Line:
 
 
 def _file_header(file: FileReport, options: ReportOptions) -> Line:
-    segments: list[Segment] = [(rel_path(file.path, options.base_dir), "bold underline")]
+    segments: list[Segment] = [(printable(rel_path(file.path, options.base_dir)), "bold underline")]
     if file.encoding and file.encoding.lower().replace("_", "-") not in PLAIN_ENCODINGS:
         segments.append((f"  ({file.encoding})", "dim"))
     if not file.readable:

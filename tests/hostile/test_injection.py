@@ -1,0 +1,76 @@
+"""What a file name or a JSON file claims cannot drive the terminal, forge output
+lines, break XML or move findings to another path.
+
+A name with ESC sequences used to be printed raw by the text format (and a
+newline in it forged finding lines); JUnit was not well-formed XML with such a
+name; a JSON file could set ``source.path`` to ``../../etc/passwd`` or to an
+escape sequence, and SARIF results and GitHub annotations landed there.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from support.paths import ROOT
+
+SEED = ROOT / "tests" / "data" / "seed" / "wangcheng-2019.txt"
+NAME = "evil\x1b[31mRED\x1b]0;title\x07\nfake.txt:1:1  REQ001  错误  forged\x0b\u202e.txt"
+RAW = ("\x1b", "\x07", "\x0b", "\u202e")
+
+
+def perflint(cwd: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "PERFLINT_TODAY": "2025-01-01", "NO_COLOR": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "perflint", *args], capture_output=True, env=env, cwd=cwd, timeout=120, text=True
+    )
+
+
+@pytest.fixture(scope="module")
+def named(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("named")
+    (folder / NAME).write_text(SEED.read_text("utf-8"), "utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("fmt", ["text", "github", "gitlab", "junit", "csv", "sarif", "json"])
+def test_a_hostile_file_name_is_escaped(named: Path, fmt: str) -> None:
+    done = perflint(named, "check", "--no-cache", "--format", fmt, ".")
+    assert done.returncode == 1, done.stderr
+    for ch in RAW:
+        # JSON carries the exact name as data: its controls \u-escaped, U+202E as it is
+        assert ch not in done.stdout or (fmt == "json" and ch == "\u202e"), (fmt, repr(ch))
+    if fmt in ("text", "github", "gitlab", "junit"):  # csv, sarif, json quote a newline as data
+        assert not any(line.startswith("fake.txt") for line in done.stdout.splitlines()), fmt
+    if fmt == "text":
+        assert "evil\\e[31mRED\\e]0;title\\x07\\nfake.txt" in done.stdout
+    if fmt == "junit":
+        ET.fromstring(done.stdout)  # well-formed XML
+
+
+def test_a_json_file_cannot_move_its_findings(tmp_path: Path) -> None:
+    (tmp_path / "seed.txt").write_text(SEED.read_text("utf-8"), "utf-8")
+    done = perflint(tmp_path, "extract", "seed.txt")
+    assert done.returncode == 0, done.stderr
+    decls = json.loads(done.stdout)[:1]
+    decls.append(json.loads(json.dumps(decls[0])))
+    decls[0]["source"]["path"] = "../../etc/passwd"
+    decls[1]["source"]["path"] = "\x1b[31mred.txt"
+    (tmp_path / "claims.json").write_text(json.dumps(decls, ensure_ascii=False), "utf-8")
+    for fmt in ("json", "sarif", "github"):
+        out = perflint(tmp_path, "check", "--no-cache", "--format", fmt, "claims.json").stdout
+        assert "passwd" not in out and "\x1b" not in out and "red.txt" not in out, fmt
+    findings = json.loads(perflint(tmp_path, "check", "--no-cache", "--format", "json", "claims.json").stdout)
+    assert findings["findings"] and {Path(f["path"]).name for f in findings["findings"]} == {"claims.json"}
+
+
+def test_a_json_file_still_points_at_its_original_inside_the_tree(tmp_path: Path) -> None:
+    (tmp_path / "seed.txt").write_text(SEED.read_text("utf-8"), "utf-8")
+    (tmp_path / "seed.json").write_text(perflint(tmp_path, "extract", "seed.txt").stdout, "utf-8")
+    report = json.loads(perflint(tmp_path, "check", "--no-cache", "--format", "json", "seed.json").stdout)
+    assert {Path(f["path"]).name for f in report["findings"]} == {"seed.txt"}
