@@ -279,8 +279,13 @@ def _check_adjacent(
         if single is not None:
             open_sets = [o for o in open_sets if o & single]
             continue
+        after: list[frozenset[str]] = []
         for child in _children(op, av):  # alternatives: each continues this sequence
-            _check_adjacent(child, pattern, list(open_sets))
+            for still in _check_adjacent(child, pattern, list(open_sets)):
+                if still not in after:
+                    after.append(still)  # (a|\s*)\s*x: what a branch leaves open stays open
+        if op == _c.BRANCH:
+            open_sets = after
     return open_sets
 
 

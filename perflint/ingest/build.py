@@ -125,7 +125,7 @@ class Segment:
     info: LabelInfo | None = None
 
 
-_YEAR = re.compile(r"((?:19|20)\s*\d\s*\d|20[Xx×]{2}|\s*)\s*年度")
+_YEAR = re.compile(r"((?:19|20)\s*\d\s*\d|20[Xx×]{2}|)\s*年度")  # not |\s*)\s*: cubic on a run of spaces
 _YEAR_ALONE = re.compile(r"((?:19|20)\s*\d\s*\d)\s*年")
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
 #: the year a notice's text gives its funds: "关于下达2023年…资金的通知", "提前下达2022年…"
@@ -167,7 +167,7 @@ _PROSE_ITEM = re.compile(
 )
 #: the first part of a prose project without a head: "(1)项目概述:…"
 _PROSE_START = re.compile(r"\s*[(（]\s*1\s*[)）]")
-_FIRST_PART = re.compile(r"\s*[(（]?\s*1\s*[)）]")
+_FIRST_PART = re.compile(r"\s*(?:[(（]\s*)?1\s*[)）]")
 #: such a head on a line of its own, its name unquoted: "1.非遗传承与保护"
 _PROSE_HEAD_LINE = re.compile(r"\d{1,2}\s*[.、．]\s*(?P<name>[^，。；;,:：\s“”\"]{2,40}?)\s*[。.]?")
 #: one numbered part of such a project: "(6)年度预算安排。财政拨款634万元。"
@@ -196,7 +196,7 @@ _ENUM_HEAD = re.compile(
 #: a row that ends a table: sign-off, footnote, attachment line, page chrome, a date alone
 _TABLE_END = re.compile(
     r"\s*(?:附件\s*[:：\d一二三四五六七八九十]|注\s*[:：]|说明\s*[:：]|填报说明|填表说明|填报人|填表人|审核人|"
-    r"单位负责人|财务负责人|经办人|(?:单位|部门)?(?:审核|审批)意见|[(（]?\s*(?:盖章|公章)|扫一扫|打印本页|关闭窗口|"
+    r"单位负责人|财务负责人|经办人|(?:单位|部门)?(?:审核|审批)意见|(?:[(（]\s*)?(?:盖章|公章)|扫一扫|打印本页|关闭窗口|"
     r"文件下载|附件下载|政策咨询|政策解读|相关文件|相关链接|相关阅读|上一篇|下一篇|"
     r"内容保障|网站标识码|主办单位|\S{2,24}(?:人民政府|办公室|委员会|局|厅)主办(?:\s|$)|"
     r"\[?打印\]?\s*\[?关闭|第\s*\d+\s*页|[—－-]\s*\d+\s*[—－-]\s*$|"

@@ -45,6 +45,7 @@ REFUSED = [
     (r"\w*(\w+)x", "adjacent-quantifiers"),
     (r"a*(?:b|a+)", "adjacent-quantifiers"),
     (r"(?:a*a?)a?a?a\d", "adjacent-quantifiers"),
+    (r"(\d\d|\s*)\s*x", "adjacent-quantifiers"),
     (r"a{1,3}.{1,3}(?:a|b)*\d", "adjacent-quantifiers"),
     (r"(.)\1", "backreference"),
     (r"(?P<y>\d)(?P=y)", "backreference"),

@@ -20,8 +20,9 @@ import pytest
 from support.paths import ROOT
 
 SEED = ROOT / "tests" / "data" / "seed" / "wangcheng-2019.txt"
-#: a satisfaction value of a few thousand digits: seconds of work for the checks
-SLOW = SEED.read_text("utf-8").replace("满意度90%以上", "9" * 10000)
+#: a legal basis of 40,000 asterisks: half a minute of work for the reader when written
+#: (a quadratic split in ingest/build.py); if that gets fast, pick another slow input
+SLOW = SEED.read_text("utf-8").replace("依据省市目标管理考核要求实施", "*" * 40_000)
 
 
 def _start(cwd: Path, *args: str) -> subprocess.Popen:

@@ -258,7 +258,7 @@ def money_quantities(text: str | None, named_unit: str | None = None) -> list[Qu
 
 
 _PER_PERIOD = re.compile(
-    r"(?P<n>\d+(?:\.\d+)?)\s*(?P<mag>[万亿千])?\s*(?P<yuan>元)?\s*[/／每]\s*(?P<per>月|年|季度|季|天|日|周)(?![·•・\w])"
+    r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)\s*(?:(?P<mag>[万亿千])\s*)?(?:(?P<yuan>元)\s*)?[/／每]\s*(?P<per>月|年|季度|季|天|日|周)(?![·•・\w])"
 )
 _PER_PERIOD_PREFIX = re.compile(
     r"每(?P<per>月|年|季度|天|日|周)[^\d]{0,6}?(?P<n>\d+(?:\.\d+)?)\s*(?P<mag>[万亿千])?\s*(?P<yuan>元)"

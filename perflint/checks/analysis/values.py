@@ -696,7 +696,9 @@ def _comparisons(text: str) -> tuple[Comparison, ...]:
     return tuple(out)
 
 
-_RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*%?\s*[-~～—至到]\s*(\d+(?:\.\d+)?)\s*%")
+# starts only where a number starts, one optional % between the spaces: linear on a
+# 200,000-digit value (the old \d+…\s*%?\s* retried every digit, quadratically)
+_RANGE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:%\s*)?[-~～—至到]\s*(\d+(?:\.\d+)?)\s*%")
 
 
 @dataclass(frozen=True, slots=True)
