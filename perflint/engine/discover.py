@@ -188,13 +188,14 @@ def _walk_dir(
                 continue
             if user.match_file(_posix(rel_path)) or defaults.match_file(_posix(rel_path)):
                 continue
-            if not is_link:
-                try:
-                    mode = entry.stat(follow_symlinks=False).st_mode
-                except OSError:
-                    mode = stat.S_IFREG
-                if not (stat.S_ISREG(mode)):
-                    continue  # sockets, FIFOs, devices
+            try:
+                # through a link too: a link to /dev/stdin or to a FIFO would block the run
+                mode = entry.stat(follow_symlinks=True).st_mode
+            except OSError:
+                # dangling, or a loop (ELOOP): reading it says which, like any unreadable file
+                mode = stat.S_IFREG
+            if not stat.S_ISREG(mode):
+                continue  # sockets, FIFOs, devices
             files.append(os.path.join(folder, name))
         for item in reversed(subdirs):
             stack.append(item)
