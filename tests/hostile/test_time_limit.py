@@ -19,6 +19,9 @@ from pathlib import Path
 import pytest
 from support.paths import ROOT
 
+#: files made to run out the time limit (about 9 s): the slow suite, which CI runs
+pytestmark = pytest.mark.slow
+
 SEED = ROOT / "tests" / "data" / "seed" / "wangcheng-2019.txt"
 #: a legal basis of 40,000 asterisks: half a minute of work for the reader when written
 #: (a quadratic split in ingest/build.py); if that gets fast, pick another slow input

@@ -101,6 +101,7 @@ def test_file_over_the_size_limit(tmp_path: Path) -> None:
     check(load_bytes(b"x" * 10, "mem.txt", ReadOptions(max_bytes=5)), [("INP006", None)], 0)
 
 
+@pytest.mark.slow  # worker processes over many files / a megabyte: CI's slow suite
 def test_one_megabyte_single_line_is_quick() -> None:
     line = ("项目名称示例文字，" * 40_000).encode("utf-8")[: 1 << 20]
     line = line.decode("utf-8", "ignore").encode("utf-8")

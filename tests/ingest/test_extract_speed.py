@@ -15,6 +15,9 @@ import pytest
 
 from perflint.ingest import declarations_from_text
 
+#: megabyte-sized inputs (about 16 s): the slow suite, which CI runs
+pytestmark = pytest.mark.slow
+
 
 def _big(examples_dir: Path, name: str, size: int) -> str:
     text = (examples_dir / name).read_text("utf-8")

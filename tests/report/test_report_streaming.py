@@ -454,6 +454,7 @@ def test_a_streaming_writer_does_not_grow_with_the_number_of_files(fmt):
 # -- the CLI, end to end ------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # worker processes over many files / a megabyte: CI's slow suite
 def test_cli_jsonl_over_many_files_is_the_same_with_workers(tmp_path):
     folder = tmp_path / "forms"
     folder.mkdir()
