@@ -126,6 +126,7 @@ def _project_texts(real_forms: bool = False) -> list[str]:
     return sorted(t for t in texts if "\n" not in t)
 
 
+@pytest.mark.slow  # 15,000 texts (about 5 s); the edge cases below stay in the default run
 def test_project_texts_segment_like_jieba(jieba_ref: Any) -> None:
     texts = _project_texts()
     assert len(texts) > 1500
