@@ -179,13 +179,17 @@ def separate_outside(text: str, decls: list[Declaration]) -> None:
             decl.source.chrome.extend(moved)
 
 
+def _pointer_spans(decl: Declaration) -> list[tuple[str, Span]]:
+    """Every value and label read for ``decl``, by pointer."""
+    return list(decl.source.spans.items()) + [
+        (p, lab.span) for p, lab in decl.source.labels.items() if lab.span is not None
+    ]
+
+
 def _found(decl: Declaration) -> dict[str, int]:
     """Sections of the form that were found, with the position of their first span (for order)."""
     out: dict[str, int] = {}
-    pointers = list(decl.source.spans.items()) + [
-        (p, lab.span) for p, lab in decl.source.labels.items() if lab.span is not None
-    ]
-    for pointer, span in pointers:
+    for pointer, span in _pointer_spans(decl):
         head = pointer.strip("/").split("/", 1)[0]
         section = _SECTION_OF.get(head)
         if section is None or span is None:
@@ -204,10 +208,7 @@ def _found(decl: Declaration) -> dict[str, int]:
 def _last_section(decl: Declaration) -> str:
     """The section of the last thing read (a 联系电话 near the top is not the footer's end)."""
     best, section = -1, ""
-    pointers = list(decl.source.spans.items()) + [
-        (p, lab.span) for p, lab in decl.source.labels.items() if lab.span is not None
-    ]
-    for pointer, span in pointers:
+    for pointer, span in _pointer_spans(decl):
         head = _SECTION_OF.get(pointer.strip("/").split("/", 1)[0])
         if head is None or span is None or span.is_empty:
             continue

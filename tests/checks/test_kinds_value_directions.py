@@ -5,37 +5,14 @@ currency, compliance rates below 100 %.
 from __future__ import annotations
 
 import pytest
+from support.kinds import hits, project, row, run
 
 from perflint.catalog import builtin_catalog
-from perflint.checks.base import Context
-from perflint.domain.model import Declaration
 
 
 @pytest.fixture(scope="module")
 def catalog():
     return builtin_catalog()
-
-
-def run(catalog, kind, doc, profile="hunan-2019"):
-    settings = {**catalog.settings, **catalog.profiles[profile].settings}
-    decl = Declaration.from_dict(doc)
-    ctx = Context(settings=settings, bundle=[decl], index=0, profile=profile)
-    return list(catalog.kinds[kind].check(decl, {}, ctx))
-
-
-def hits(catalog, kind, doc, profile="hunan-2019"):
-    return [(h.pointer, h.variant) for h in run(catalog, kind, doc, profile)]
-
-
-def row(level1, level2, content, value="", **extra):
-    return {"level1": level1, "level2": level2, "content": content, "value": value, **extra}
-
-
-def project(*rows_, total=None, **fields):
-    doc = {"form_type": "项目支出", "indicators": list(rows_), **fields}
-    if total is not None:
-        doc["money"] = {"total": {"key": "total", "label": "资金总额", "text": total, "amount": total}}
-    return doc
 
 
 # -- the value rules ----------------------------------------------------------------------------
