@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any
 
-from perflint.checks.analysis.measure import hint, money_quantities, name_family, plain, to_wan
+from perflint.checks.analysis.measure import fmt, hint, money_quantities, name_family, plain, to_wan, unit_family
 from perflint.checks.analysis.rows import Row
 from perflint.checks.analysis.values import (
     Op,
@@ -348,3 +348,84 @@ class CostZero(Kind):
                 {"content": display(row.name), "value": display(text), "category": row.cat.label or "成本指标"},
                 suggest=True,
             )
+
+
+# -- COST007 the cost indicators are only a control rate -------------------------------
+
+#: rates measured against the budget itself: 100 % says only that the budget is spent
+_BUDGET_RATE = re.compile(r"控制率|执行率|支出率|使用率|到位率|完成率|拨付率|支付率|控制比例|控制程度")
+#: units a unit cost can be stated per (the first quantity indicator's, for the suggestion)
+_PER_FAMILIES = ("people", "household", "count", "area", "length", "weight", "volume")
+
+
+def _unit_cost_hint(decl: Declaration, ctx: Context, funds: Decimal) -> tuple[str, str] | None:
+    """(quantity as written, unit cost in 元 per unit) from the first 数量 indicator that states
+    a definite count (``主体班培训人次 280人次`` → 164 万元 ÷ 280人次 ≈ 5857 元/人次)."""
+    for row in ctx.analysis_for(decl).rows:
+        if row.cat.level2 != "数量指标" or not row.comparisons:
+            continue
+        c = row.comparisons[0]
+        if c.op not in (Op.EQ, Op.GE) or c.number <= 0 or c.quantity.kind == "date":
+            continue
+        if unit_family(c.unit) not in _PER_FAMILIES:
+            continue
+        unit = c.unit or ""
+        per = funds * 10000 / c.number
+        places = Decimal(1) if per >= 100 else Decimal("0.01")
+        return f"{display(row.name, 20)} {c.quantity.text}", f"{fmt(per.quantize(places))} 元/{unit}"
+    return None
+
+
+@kind
+class CostRateOnly(Kind):
+    name = "cost-rate-only"
+    description = {
+        "zh": "成本指标只有“成本控制率 100%”之类对预算本身的比率，没有任何金额或单位成本。",
+        "en": "The cost indicators are only a rate against the budget itself (“成本控制率 100%”), with no amount "
+        "or unit cost at all.",
+    }
+    params_schema = schema("placeholders", categories=STRINGS)
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        if is_department(decl):
+            return  # a department's cost block is its budget by design
+        tokens = settings(params, ctx)["placeholders"]
+        rates: list[Row] = []
+        for row in _cost_rows(decl, ctx, params.get("categories", _MONEY_CATEGORIES)):
+            text = row.target
+            if _skip(text, tokens) or not quantified(text, row.name):
+                continue  # blank, a placeholder or yes/no wording: COST001 and COST002 report it
+            if money_quantities(text, unit_in_name(row.name)) or _PER_UNIT_FIGURE.search(
+                unicodedata.normalize("NFKC", text)
+            ):
+                return  # an amount or a unit cost: a cost the reviewer can judge
+            name = plain(row.name)
+            if _SAVING.search(name) or not _BUDGET_RATE.search(name):
+                return  # a saving or reduction rate is a target beyond the budget itself
+            rates.append(row)
+        if not rates:
+            return
+        row = rates[0]
+        total = decl.money.total
+        funds = None
+        if total is not None and total.amount is not None and total.amount > 0:
+            funds = to_wan(total.amount, total.unit or "万元")
+        example_zh = example_en = "“每亩建设成本≤1600元”"
+        if funds is not None:
+            example_zh = example_en = f"“总成本≤{fmt(funds)}万元”"
+            per = _unit_cost_hint(decl, ctx, funds)
+            if per is not None:
+                example_zh += f"；按“{per[0]}”计，单位成本约 {per[1]}"
+                example_en += f"; for “{per[0]}” the unit cost is about {per[1]}"
+        yield Hit(
+            row.target_pointer,
+            {
+                "content": display(row.name),
+                "value": display(row.target),
+                "total": "" if funds is None else fmt(funds),
+                "example": example_zh,
+                "example_en": example_en,
+            },
+            variant=None if funds is not None else "nototal",
+            suggest=True,
+        )

@@ -28,6 +28,7 @@ NEW = (
     "COST004",
     "COST005",
     "COST006",
+    "COST007",
     "IND012",
     "BUD008",
     "BUD009",
@@ -78,6 +79,7 @@ def test_silent_on_the_clean_example(engine):
         ("r111", {"VAL010", "TXT004"}),  # 大力支出 for 大力支持
         ("r201", {"CON002", "VAL008", "VAL009"}),  # 人口数 ≥10户; 完成及时率 >=100%; ≤28.40/株
         ("r222", {"BUD008", "CON001", "IND012"}),  # 基本支出 110.61 / 171.41; 90% / 1; 正常运行 100%
+        ("r313", {"COST007"}),  # 成本控制率 100% is the only cost indicator (164万元, 280人次)
     ],
 )
 def test_catches_the_labelled_defects_of_real_forms(engine, form, expected):
