@@ -464,7 +464,10 @@ class TypoDictionary(Kind):
             return sorted(set(extra), key=lambda e: (-len(e[0]), e))
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
-        texts = list(free_text(decl))
+        # Text no field took (a flattened table, a notice's prose) is searched too: an entry is
+        # wrong in every context, so it needs no field to be judged, and a slip in the functions
+        # summary the reader could not place is still the applicant's.
+        texts = list(free_text(decl)) + [(f"/unrecognized/{i}", t) for i, t in enumerate(decl.unrecognized) if t]
         # only the entries that occur somewhere are looked for in each field
         everything = "\x00".join(text for _, text in texts)
         entries = [entry for entry in self.entries(params) if entry[0] in everything]

@@ -193,6 +193,17 @@ def test_typo_dictionary(sample: str, found: list[str]) -> None:
     assert [h.args["wrong"] for h in text.TypoDictionary().check(d, {}, ctx(d))] == found
 
 
+def test_typo_dictionary_searches_text_no_field_took() -> None:
+    # a functions summary the reader could not place still carries the applicant's slips
+    d = Declaration(unrecognized=["负责管理教育经费的筹拍和使用情况", "教育投款。"])
+    hits = list(text.TypoDictionary().check(d, {}, ctx(d)))
+    assert [(h.pointer, h.args["wrong"], h.args["right"]) for h in hits] == [
+        ("/unrecognized/0", "筹拍", "筹措"),
+        ("/unrecognized/1", "投款", "拨款"),
+    ]
+    assert hits[0].args["field"] == "未识别内容"
+
+
 @pytest.mark.parametrize(
     ("name", "level"),
     [
