@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from perflint.domain.model import Declaration
 from perflint.domain.vocab import simplified
+from perflint.ingest.reading import is_chrome
 
 #: columns and words only a self-evaluation has
 _SELF_EVAL = re.compile(
@@ -28,11 +29,34 @@ _SELF_EVAL = re.compile(
 _SELF_EVAL_TITLE = re.compile(r"自评表|自评报告|绩效自评|评价表|评价报告|评价结果")
 #: a notice, 公示 or letter around the form
 _NOTICE = re.compile(
-    r"关于.{0,60}?(?:通知|公示|批复|函|决定|报告)|各(?:有关|乡|镇|县|区|单位|部门)|现将|根据《|特此|"
-    r"公示如下|予以公示|公示期|下达.{0,20}?(?:资金|预算|指标)|附件[:：\d]|抄送|印发"
+    r"关于.{0,60}?(?:通知|公示|批复|函|决定|报告)|各(?:有关|乡|镇|县|区|单位|部门)|现将|现下达|根据[^\n《]{0,30}《|"
+    r"特此|公示如下|予以公示|公示期|下达.{0,20}?(?:资金|预算|指标)|附件[:：\d]|抄送|印发|"
+    # the addressee on a line of its own: "陈仓区林业局:"
+    r"^[^\n:：,，。|]{2,24}(?:局|厅|委|办|院|政府|单位|部门|学校|中心|街道|乡|镇)[:：][ \t]*$",
+    re.MULTILINE,
 )
+#: a form issued back to the unit, in its title or its cells: "…提前下达…绩效目标表",
+#: "本次下达数", "下达地方或单位", "绩效目标审批表", an allocation table before the form
+_ISSUED_TITLE = re.compile(r"下达[^，。；,;\n]{0,40}?绩效目标表")
+_ISSUED = re.compile(r"批复表|审批表|区域绩效目标表|本次下达|提前下达|下达地方")
+#: an allocation table (only before the form: a declaration may list its own 安排)
+_ALLOCATION = re.compile(r"(?:分配|安排)表")
 _APPROVAL = re.compile(r"批复表|批复|下达.{0,12}?绩效目标|绩效目标.{0,4}下达|审核确定|核定")
-_TEMPLATE_WORD = re.compile(r"模板|样表|参考格式|填报说明|填表说明|范本|范例|格式文本")
+_TEMPLATE_WORD = re.compile(r"模板|样表|样例|填写示例|参考格式|填报说明|填表说明|范本|范例|格式文本")
+#: what a blank form shows where a filled one has answers, one pattern per kind of evidence:
+#: an empty year "( 年度)", dates "年 月 日", bare numbering "1. 2. 3.", write-on lines,
+#: sample rows ("定量指标一"), word limits "(450字内)", option boxes none of which is ticked
+_BLANK_EVIDENCE = {
+    "year": re.compile(r"[(（][ \t]*(?:20[Xx×]{2}年|年)度?[ \t]*[)）]|20[Xx×]{2}[ \t]*年"),
+    "date": re.compile(r"年\s+月\s+日"),
+    "numbering": re.compile(r"(?:^|[\s|])1[.、][\s|]*2[.、][\s|]*3[.、]"),
+    "ellipsis": re.compile(r"……|\.{6}"),
+    "lines": re.compile(r"_{4,}|＿{3,}"),
+    "samples": re.compile(r"定[量性]指标[一二三\d]"),
+    "limits": re.compile(r"[(（]限?\d{2,4}字以?内?[)）]"),
+}
+_BOX = re.compile(r"□")
+_TICKED = re.compile(r"[☑■√✓✔☒]")
 #: where a value goes, not a value: ≥**%, XX, "……" (NFKC: "......"), a line to write on (____)
 _PLACEHOLDER = re.compile(r"\*\*|[xX×]{2}|＊＊|…{1,2}$|^\.{3,6}$|_{3,}|^\s*$")
 _REPORT = re.compile(r"评价报告|评价指标体系|指标库|共性指标|评分标准|评分细则|打分|专家评审|绩效评价")
@@ -88,6 +112,36 @@ def _filled_values(decls: list[Declaration]) -> tuple[int, int]:
     return rows, empty
 
 
+def _prose_chars(text: str) -> int:
+    """Characters of running text in ``text`` (NFKC): sentences, not table rows or page chrome."""
+    total = 0
+    for line in text.splitlines():
+        flat = "".join(line.split())
+        if not flat or line.count("|") >= 2 or "\t" in line.strip() or is_chrome(line):
+            continue
+        if _SENTENCE.search(line):
+            total += len(flat)
+    return total
+
+
+def _blank_evidence(body: str) -> set[str]:
+    """The kinds of blank-form evidence in ``body`` (NFKC text of the form)."""
+    kinds = {name for name, pattern in _BLANK_EVIDENCE.items() if pattern.search(body)}
+    if len(_BOX.findall(body)) >= 3 and not _TICKED.search(body):
+        kinds.add("boxes")
+    return kinds
+
+
+#: blank-form evidence only an unfilled form has (a filled one may keep a blank sign-off date,
+#: an unticked box or a write-on line, never an empty year, bare "1. 2. 3." or sample rows)
+_CORE_BLANK = {"year", "numbering", "samples"}
+
+
+def _title_lines(text: str) -> str:
+    """The lines of ``text`` that could be titles: short, not sentences, quotes taken out."""
+    return "\n".join(line for line in _QUOTED.sub("", text).splitlines() if not _SENTENCE.search(line))
+
+
 def classify(text: str, decls: list[Declaration]) -> Kind:
     """The kind of the document ``text``, from which ``decls`` were read."""
     flat = _nfkc(text)
@@ -96,32 +150,49 @@ def classify(text: str, decls: list[Declaration]) -> Kind:
     before = _nfkc(text[:form_start])
     if "评价报告" in head and "自评表" not in head:
         return Kind("other", "绩效评价报告，不是申报表")
+    filled_values = [v for d in decls for v in _filled(d)]
+    # a title naming a template or a sample ("…自评表填写样例", "绩效目标表模板"); a name
+    # quoted in a sentence ("为您整理的《绩效目标表【模板】》") is not the document's title
+    if _TEMPLATE_WORD.search(_title_lines(flat[:200])) and len(filled_values) < 5:
+        return Kind("template", "标题表明是模板、样表或填报说明")
     # a self-evaluation the text only names ("…要及时上报“项目支出绩效自评表”") does not count
     # nor one a sentence speaks of ("…及时将项目绩效自评报告报我局备案"): a title is a short line
     unquoted = _QUOTED.sub("", flat)
-    uhead = "\n".join(line for line in _QUOTED.sub("", head).splitlines() if not _SENTENCE.search(line))
+    uhead = _title_lines(head)
     self_eval_words = {m.group(0) for m in _SELF_EVAL.finditer(unquoted)}
     if _SELF_EVAL_TITLE.search(uhead) and ("自评" in uhead or self_eval_words) or len(self_eval_words) >= 3:
         if "自评" in unquoted or len(self_eval_words) >= 3:
             return Kind("self-evaluation", "自评：" + "、".join(sorted(self_eval_words))[:60])
     rows, empty = _filled_values(decls)
-    filled_values = [v for d in decls for v in _filled(d)]
     # values blank where the form is otherwise filled in (a name, a unit, the funds):
     # a form cut short or not finished, not a template
     if rows >= 3 and empty / rows >= 0.7 and len(filled_values) - (rows - empty) < 3:
         return Kind("template", f"{empty}/{rows} 个指标值为空或占位符")
     labels = sum(len(d.source.labels) for d in decls)
-    if _TEMPLATE_WORD.search(flat[:200]) and len(filled_values) < 5:
-        return Kind("template", "标题表明是模板、样表或填报说明")
     # placeholders where the values go (a "(≥**%)" hint inside a name is the template's own)
     bare = re.sub(r"[(（][^()（）]{0,16}[)）]", "", flat).count("**")
     if bare >= 10:
         return Kind("template", f"有 {bare} 处“**”占位符")
+    evidence = _blank_evidence(_nfkc(text[form_start:] if decls else text))
+    if len(evidence) >= 4 and len(evidence & _CORE_BLANK) >= 2:
+        return Kind("template", "表中是待填写的空白：" + "、".join(_BLANK_NAMES[e] for e in sorted(evidence)))
+    answered = len(filled_values) - (rows - empty)  # answers outside the indicator table
+    if labels >= 15 and answered <= 0:
+        return Kind("template", f"读到 {labels} 个栏目，指标表以外没有一栏填写")
     readable = [d for d in decls if d.title or d.source.labels or d.indicators]
-    notice_words = {m.group(0)[:8] for m in _NOTICE.finditer(before)}
-    head_words = {m.group(0)[:8] for m in _NOTICE.finditer(head)}
-    prose_before = len("".join(before.split()))
-    if (notice_words and prose_before >= 60) or len(head_words) >= 2 or (not readable and _NOTICE.search(head)):
+    # the title of a table issued back ("…提前下达…绩效目标表") is no notice's wording; an
+    # attachment number alone ("附件1", "附件2" over two tables) is no notice either
+    wording = _ISSUED_TITLE.sub("", before)
+    notice_words = {_notice_word(m.group(0)) for m in _NOTICE.finditer(_QUOTED_NAME.sub("《》", wording))}
+    head_words = {
+        _notice_word(m.group(0)) for m in _NOTICE.finditer(_QUOTED_NAME.sub("《》", _ISSUED_TITLE.sub("", head)))
+    }
+    prose_before = _prose_chars(before)
+    if (
+        (notice_words and prose_before >= 60)
+        or len(head_words - {"附件"}) >= 2
+        or (not readable and _NOTICE.search(head))
+    ):
         return Kind("notice", "表前有通知或公示正文：" + "、".join(sorted(notice_words | head_words))[:40])
     if decls and (
         (not filled_values and (_BLANK_YEAR.search(flat) or rows == 0))
@@ -135,10 +206,39 @@ def classify(text: str, decls: list[Declaration]) -> Kind:
         if _REPORT.search(flat):
             return Kind("other", "评价报告或指标体系等，不是申报表")
         return Kind("other", "没有读到申报表的栏目")
-    title_zone = before + " ".join(d.title or "" for d in decls)
-    if _APPROVAL.search(_nfkc(title_zone)):
+    title_zone = _nfkc(before + " ".join(d.title or "" for d in decls))
+    if _APPROVAL.search(title_zone) or _ISSUED_TITLE.search(title_zone):
         return Kind("approval", "批复或下达的绩效目标表")
+    issued = _ISSUED.search(before + flat[form_start : form_start + 1000]) or _ALLOCATION.search(before)
+    if issued:
+        return Kind("approval", f"下达的绩效目标表：“{issued.group(0)}”")
     return Kind("declaration", "绩效目标申报表")
+
+
+_BLANK_NAMES = {
+    "boxes": "选项框均未勾选",
+    "date": "日期空白",
+    "ellipsis": "省略号",
+    "limits": "字数限制提示",
+    "lines": "填写横线",
+    "numbering": "空编号",
+    "samples": "示例指标",
+    "year": "年度空白",
+}
+#: a document named in running text: 《关于…的通知》 is cited, not this document's title
+_QUOTED_NAME = re.compile(r"《[^《》\n]{1,80}》")
+
+
+def _notice_word(match: str) -> str:
+    """A notice word as reported: every attachment number counts as one ("附件"), a cited
+    document as "根据《", an addressee line as "主送单位"."""
+    if match.startswith("附件"):
+        return "附件"
+    if match.startswith("根据"):
+        return "根据《"
+    if match.endswith((":", "：")):
+        return "主送单位"
+    return match[:8]
 
 
 def _filled(decl: Declaration) -> list[str]:

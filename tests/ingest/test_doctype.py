@@ -76,3 +76,98 @@ def test_a_sample_form_and_lines_to_write_on_make_a_template() -> None:
     blank = _FORM.replace("6间", "_________").replace("100%", "……").replace("| 改造库房间数", "| 面积")
     blank = blank.replace("档案馆库房消防设备改造安装工程", "_________").replace("青溪市档案馆", "_______")
     assert _kind(blank + "| | 时效指标 | 完工及时率 | ______ |\n") == "template"
+
+
+def test_an_allocation_table_before_the_form_makes_it_an_approval_not_a_notice() -> None:
+    # after tests/data/real/r109 and r126: 附件1 an allocation table, 附件2 the target table,
+    # no sentence of a notice anywhere: table rows and attachment numbers are no notice prose
+    allocation = (
+        "附件1 | | | |\n2021年度补助资金分配表 | | | |\n单位:万元 | | | |\n"
+        "序号 | 辖区 | 本次下达数 | 备注 |\n1 | 青溪县 | 140 | - |\n2 | 东岭县 | 430 | - |\n附件2 | | | |\n"
+    )
+    assert _kind(allocation + _FORM) == "approval"
+    # tables issued back name themselves so: 提前下达…绩效目标表, 绩效目标审批表, 区域绩效目标表
+    assert _kind("邯财社〔2018〕126号提前下达2019年中央财政困难群众救助补助预算指标绩效目标表\n" + _FORM) == "approval"
+    assert _kind(_FORM.replace("市级部门预算项目绩效目标表", "项目支出绩效目标审批表")) == "approval"
+    assert _kind(_FORM.replace("市级部门预算项目绩效目标表", "残疾人事业发展补助资金区域绩效目标表")) == "approval"
+
+
+def test_page_chrome_and_one_attachment_line_make_no_notice() -> None:
+    # after tests/data/real/r222: a page's metadata, its title, and "附件4:…xls" over the form
+    page = (
+        "〈meta name=“ArticleTitle” content=“19年度部门整体支出绩效目标(原方志委)”〉 "
+        "〈meta name=“PubDate” content=“2019-12-31 15:38:36”〉 〈meta name=“ContentSource” content=“”〉\n\n"
+        "19年度部门整体支出绩效目标(原方志委)\n\n时间:2019-12-31 15:38:36 来源::\n\n"
+        " 附件4:部门整体支出绩效目标表(60.8).xls\n\n"
+    )
+    assert _kind(page + _FORM) == "declaration"
+
+
+def test_documents_cited_inside_the_form_make_no_notice() -> None:
+    # after corpus 032: the 立项依据 cell cites two 《关于…的通知》
+    basis = (
+        "立项依据 | 安徽省卫健委《关于确定基本公共卫生服务两卡制第二批试点县名单的通知》(卫基层秘〔2018〕410号)"
+        "将蒙城县列入第二批试点县,《关于规范基本公共卫生服务“两卡制”工作的通知》要求做好系统对接 | | |\n"
+    )
+    lines = _FORM.splitlines(keepends=True)
+    assert _kind("".join(lines[:4]) + basis + "".join(lines[4:])) == "declaration"
+
+
+def test_a_notice_to_a_named_addressee_is_a_notice() -> None:
+    # after tests/data/real/r302 and r318: "县林业局:" on its own line, then 根据…《…》, 现下达
+    notice = (
+        "县林业局:\n根据省财政厅省林业和草原局《关于下达2024年省级财政林业草原专项资金预算的通知》"
+        "(川财资环〔2024〕26号)文件,现下达你单位专项资金,请按规定使用。\n"
+    )
+    assert _kind(notice + _FORM) == "notice"
+
+
+def test_a_blank_form_is_a_template_by_what_it_leaves_to_fill_in() -> None:
+    # after tests/data/real/r204 and r307 (flattened document-sharing previews): an empty year,
+    # unticked option boxes, blank dates, bare numbering and sample rows
+    blank = (
+        "附1: 部门预算项目支出绩效目标申报表 ( 年度) 编制单位(盖章): 项目名称 项目负责人 联系电话 "
+        "项目属性 新增项目□ 延续项目□ 项目类别 1.考核奖励□ 2.大型培训□ 3.设备购置□ "
+        "实施时间 年 月 日 至 年 月 日 项目支出内容 1. 2. 3. …… 绩效指标 定量指标一 …… 定性指标描述\n"
+    )
+    assert classify(blank + _FORM, []).kind == "template"
+    # a filled form keeps a blank sign-off date, an unticked box and a line to sign on: no template
+    filled = _FORM + "项目属性 | 新增项目□ 延续项目☑ | | |\n填报日期: 年 月 日 | 填报人:______ | | |\n"
+    assert _kind(filled) == "declaration"
+
+
+def test_a_form_whose_fields_are_all_blank_is_a_template_even_with_sample_indicators() -> None:
+    # after corpus 049: every field of the form empty (with "(450字内)" prompts), the indicator
+    # table prefilled with the common indicators and their scoring rules
+    fields = [
+        "填报单位",
+        "项目名称",
+        "项目类型",
+        "主管部门名称",
+        "项目实施单位",
+        "项目负责人",
+        "联系电话",
+        "资金总额",
+        "一般公共预算拨款",
+        "政府性基金预算拨款",
+        "单位职能概述(450字内)",
+        "项目概况(450字内)",
+        "项目立项的依据(450字内)",
+        "项目实施进度计划(450字内)",
+        "长期目标(450字内)",
+        "年度目标(450字内)",
+    ]
+    form = "财政支出绩效目标申报表\n(2021年度)\n" + "".join(f"{f} | |\n" for f in fields)
+    form += "一级指标 | 二级指标 | 指标内容 | 指标值 |\n投入指标 | 资金到位率 | 资金到位率 | 资金到位率达100% |\n"
+    assert _kind(form) == "template"
+    # the same form with its fields filled in is a declaration
+    filled = form.replace("项目名称 | |", "项目名称 | 乡村道路养护 |").replace("资金总额 | |", "资金总额 | 320 |")
+    assert _kind(filled.replace("主管部门名称 | |", "主管部门名称 | 青溪县交通局 |")) == "declaration"
+
+
+def test_a_template_is_named_by_its_title_not_by_a_sentence_that_quotes_one() -> None:
+    # after corpus 048: a site's intro quotes 《绩效目标表【模板】》 over a filled form
+    intro = "【#第一文档网# 导语】以下是®第一文档网的小编为您整理的《绩效目标表【模板】》,欢迎阅读!\n\n"
+    assert _kind(intro + _FORM) == "declaration"
+    # after corpus 027: a sample's own title ("…自评表填写样例") makes it a template
+    assert classify("项目支出绩效自评表填写样例.DOC\n" + _FORM.replace("24.998", ""), []).kind == "template"
