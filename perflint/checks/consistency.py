@@ -10,6 +10,8 @@
   the completion-rate indicator asks for 100 %.
 * ``sustainability-is-period`` — the sustainability indicator only repeats the
   spending period.
+* ``period-funds-conflict`` — the project period is one year while the
+  medium-term funds exceed the annual funds (项目期 1年, 中期 449.8 / 年度 189.8).
 * ``percent-of-duty`` (IND012) — a duty or an aim given a percentage
   (``维护社会稳定 ≥95%``): the name names no whole the percentage is of.
 
@@ -26,7 +28,7 @@ from decimal import Decimal
 from typing import Any
 
 from perflint.checks.analysis.dates import date_range
-from perflint.checks.analysis.measure import bare_name, fmt, hint, name_family, plain, unit_family
+from perflint.checks.analysis.measure import bare_name, fmt, hint, name_family, plain, to_wan, unit_family
 from perflint.checks.analysis.values import (
     Op,
     PercentTarget,
@@ -437,3 +439,53 @@ class PercentOfDuty(Kind):
                     yield Hit(row.target_pointer, args, variant="yes_no", suggest=True)
             elif _DUTY_AIM.match(name):
                 yield Hit(row.target_pointer, args, suggest=True)
+
+
+# -- CON005 a one-year project period with money for several years ---------------------
+
+#: a project period of one year, as a duration (项目期 “1年”, “一年”, “12个月”)
+_ONE_YEAR = re.compile(r"^(?:1|一|壹)(?:个)?年(?:期)?$|^12个?月$")
+
+
+@kind
+class OneYearPeriodMultiyearFunds(Kind):
+    name = "period-funds-conflict"
+    description = {
+        "zh": "项目期写一年，中期（实施期）资金总额却多于年度资金总额。",
+        "en": "The project period is one year, but the medium-term (whole-period) funds exceed the annual funds.",
+    }
+    params_schema = schema(amount_tolerance_wan={"type": "number", "minimum": 0})
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        total = decl.money.total
+        if total is None or total.amount is None or total.amount <= 0:
+            return
+        annual = to_wan(total.amount, total.unit or "万元")
+        whole = [
+            to_wan(line.amount, line.unit or "万元")
+            for line in decl.money.lines
+            if line.key == "total_period" and line.amount is not None
+        ]
+        whole_wan = [w for w in whole if w is not None]
+        if annual is None or len(whole_wan) != 1:
+            return  # no medium-term total, or two that would first have to agree
+        tolerance = Decimal(str(ctx.setting(params, "amount_tolerance_wan", 0.01)))
+        if whole_wan[0] <= annual + tolerance:
+            return
+        for i, extra in enumerate(decl.fields):
+            if extra.key != "period" or not extra.text:
+                continue
+            text = "".join(unicodedata.normalize("NFKC", extra.text).split())
+            if _ONE_YEAR.match(text):
+                yield Hit(
+                    f"/fields/{i}/text",
+                    {
+                        "period": text,
+                        "label": (extra.label or "项目期").strip().rstrip(":："),
+                        "whole": fmt(whole_wan[0]),
+                        "annual": fmt(annual),
+                        "later": fmt(whole_wan[0] - annual),
+                    },
+                    suggest=True,
+                )
+                return

@@ -67,10 +67,8 @@ class DateParse(Kind):
                     variant=f"imprecise-{p.precision}",
                     severity=Severity.INFO,
                 )
-        for pointer, _, text, start, _ in periods(decl):
-            # 长期 / 常年 are answers, not dates; only an attempted date is checked
-            if start is None and any(ch.isdigit() for ch in text) and not is_unfilled_template(text):
-                yield Hit(pointer, {"text": text}, severity=Severity.WARNING)
+        # the project period (项目起止时间) is period-parse's (DATE009): it does not depend
+        # on the schedule and the footer having been read
 
 
 @kind
@@ -424,3 +422,31 @@ class NextYearInAnnual(Kind):
                 continue
             lo = max(0, m.start() - 10)
             yield Hit(pointer, {"word": m.group(0), "text": t[lo : lo + 30], "year": decl.year or ""})
+
+
+#: a period given as a duration or a word, not as dates: 1年, 3年, 12个月, 长期
+_DURATION = re.compile(
+    r"^(?:(?:\d{1,3}|[一二三四五六七八九十两]+)(?:\.\d+)?个?(?:年|月|天|日|周|季度)期?|长期|常年|持续|一次性)$"
+)
+#: a year as the start of an attempted date: 2024, 20246, 202516
+_YEARISH = re.compile(r"(?:19|20)\d{2}")
+
+
+@kind
+class PeriodParse(Kind):
+    name = "period-parse"
+    description = {
+        "zh": "项目期（项目起止时间）写了日期，却无法识别（“20246-202516”）。",
+        "en": "The project period (项目起止时间) attempts dates that cannot be read (“20246-202516”).",
+    }
+    params_schema = {"type": "object", "properties": {}, "additionalProperties": False}
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+        for pointer, label, text, start, _ in periods(decl):
+            if start is not None or is_unfilled_template(text):
+                continue
+            compact = "".join(text.split())
+            # 长期, 3年: an answer, not a date; only an attempted date (a year in it) is checked
+            if _DURATION.match(compact) or not _YEARISH.search(compact):
+                continue
+            yield Hit(pointer, {"text": text, "label": label or "项目期"})

@@ -19,6 +19,7 @@ NEW = (
     "CON002",
     "CON003",
     "CON004",
+    "CON005",
     "ARI001",
     "ARI002",
     "ARI003",
@@ -35,6 +36,7 @@ NEW = (
     "TXT006",
     "DATE007",
     "DATE008",
+    "DATE009",
 )
 
 
@@ -80,6 +82,8 @@ def test_silent_on_the_clean_example(engine):
         ("r201", {"CON002", "VAL008", "VAL009"}),  # 人口数 ≥10户; 完成及时率 >=100%; ≤28.40/株
         ("r222", {"BUD008", "CON001", "IND012"}),  # 基本支出 110.61 / 171.41; 90% / 1; 正常运行 100%
         ("r313", {"COST007"}),  # 成本控制率 100% is the only cost indicator (164万元, 280人次)
+        ("r315", {"CON005"}),  # 项目期 1年 with 449.8万元 medium-term and 189.8万元 annual funds
+        ("r305", {"DATE009"}),  # 项目起止时间 20246-202516
     ],
 )
 def test_catches_the_labelled_defects_of_real_forms(engine, form, expected):

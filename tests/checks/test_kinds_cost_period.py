@@ -62,3 +62,58 @@ def test_cost_rate_only_skips_department_forms(catalog):
     doc = project(row("产出指标", "成本指标", "成本控制率", "100%"), total="164")
     doc["form_type"] = "部门整体支出"
     assert run(catalog, "cost-rate-only", doc) == []
+
+
+# -- CON005 ---------------------------------------------------------------------------
+
+
+def _funds(period: str, annual: str, whole: str | None) -> dict:
+    doc = project(total=annual, fields=[{"key": "period", "label": "项目期", "text": period}])
+    if whole is not None:
+        doc["money"]["lines"] = [{"key": "total_period", "label": "中期资金总额", "text": whole, "amount": whole}]
+    return doc
+
+
+def test_one_year_period_with_more_medium_term_money(catalog):
+    (hit,) = run(catalog, "period-funds-conflict", _funds("1年", "189.8", "449.8"))
+    assert hit.pointer == "/fields/0/text"
+    assert (hit.args["whole"], hit.args["annual"], hit.args["later"]) == ("449.8", "189.8", "260")
+    assert run(catalog, "period-funds-conflict", _funds("一 年", "10", "30"))
+
+
+@pytest.mark.parametrize(
+    "period, annual, whole",
+    [
+        ("3年", "189.8", "449.8"),  # a multi-year project: medium-term money is expected
+        ("2023-2025", "189.8", "449.8"),  # a date range is not a one-year duration
+        ("1年", "50", "50"),  # equal: one year, one budget
+        ("1年", "50", "50.005"),  # within amount_tolerance_wan
+        ("1年", "50", None),  # no medium-term total
+    ],
+)
+def test_period_funds_conflict_stays_silent(catalog, period, annual, whole):
+    assert run(catalog, "period-funds-conflict", _funds(period, annual, whole)) == []
+
+
+# -- DATE009 --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, fires",
+    [
+        ("20246-202516", True),  # year and month run together; month 16
+        ("20246", True),
+        ("2024.6-2025.1", False),
+        ("202406-202501", False),
+        ("2024年6月—2025年1月", False),
+        ("1年", False),  # a duration
+        ("3年", False),
+        ("12个月", False),
+        ("长期", False),
+        ("起始年度", False),  # no attempted date (a label read as the value)
+        ("    年   月   日", False),  # the blank template: DATE005's
+    ],
+)
+def test_period_parse(catalog, text, fires):
+    doc = project(year=2024, fields=[{"key": "period", "label": "项目起止时间", "text": text}])
+    assert bool(run(catalog, "period-parse", doc)) is fires
