@@ -314,6 +314,7 @@ class DuplicateWithinForm(Kind):
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         tokens = settings(params, ctx)["placeholders"]
         seen: dict[str, int] = {}
+        pairs: list[tuple[Any, int]] = []  # (row, index of the first row with its name)
         for row in ctx.analysis_for(decl).rows:
             i = row.index
             name = row.name
@@ -323,19 +324,47 @@ class DuplicateWithinForm(Kind):
             if len(re.findall(r"[\u4e00-\u9fff]", key)) < 4:
                 continue  # a number or a fragment ("88", "指标") repeated is a misreading, not a copy
             if key in seen:
-                first = decl.indicators[seen[key]]
-                yield Hit(
-                    row.name_pointer,
-                    {
-                        "content": display(name),
-                        "category": row.cat.label or "指标",
-                        "first_category": category(first).label or "指标",
-                        "first_row": seen[key] + 1,
-                        "row": i + 1,
-                    },
-                )
+                pairs.append((row, seen[key]))
             else:
                 seen[key] = i
+        repeated = _repeated_block(pairs)
+        for row, first_index in pairs:
+            if row.index in repeated:
+                continue
+            first = decl.indicators[first_index]
+            yield Hit(
+                row.name_pointer,
+                {
+                    "content": display(row.name),
+                    "category": row.cat.label or "指标",
+                    "first_category": category(first).label or "指标",
+                    "first_row": first_index + 1,
+                    "row": row.index + 1,
+                },
+            )
+
+
+#: rows repeated in order, as many as this, are a second table (中期 and 年度 side by side, a
+#: page read twice), not indicators copied within one table
+_REPEATED_RUN = 3
+
+
+def _repeated_block(pairs: list[tuple[Any, int]]) -> set[int]:
+    """The rows among ``pairs`` (row, first row with its name) that repeat a run of rows in order."""
+    by_offset: dict[int, list[int]] = {}
+    for row, first in pairs:
+        by_offset.setdefault(row.index - first, []).append(row.index)
+    out: set[int] = set()
+    for rows in by_offset.values():
+        run = [rows[0]]
+        for index in rows[1:] + [-1]:
+            if index == run[-1] + 1:
+                run.append(index)
+                continue
+            if len(run) >= _REPEATED_RUN:
+                out.update(run)
+            run = [index]
+    return out
 
 
 _TIME = re.compile(

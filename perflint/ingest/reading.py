@@ -468,11 +468,31 @@ def _cut_sign_off(name: str) -> bool:
     return 2 <= len(name) <= 4 and any(label.startswith(name) for label in _SIGN_OFF_LABELS)
 
 
+#: a unit on its own ("%", "元/册", "万人次"): the cell of a unit column, never an indicator's name
+_UNIT_ONLY = re.compile(
+    r"[%‰℃]|[万亿千]?(?:元|个|人|人次|次|项|户|册|亩|吨|年|月|天|日|公里|米|平方米|㎡|家|所|台|套|件|座|处|场|批)"
+    r"(?:/[^\d\s/]{1,4})?"
+)
+#: layouts where a blank cell leaves no trace
+_CELLS_VANISH = {"lines", "spaced", "flattened"}
+#: a value that is a bare number, with or without a comparator: its unit stands elsewhere
+_BARE_NUMBER = re.compile(r"[≥≤><=≧≦]{0,2}\d+(?:\.\d+)?")
+
+
+def _unit_columns(decl: Declaration, vocab: Vocabulary) -> set[str]:
+    """The extra columns of the indicator table that hold units (计量单位, 度量单位 …)."""
+    return {key for ind in decl.indicators for key in ind.extra if vocab.column_role.get(key) == "unit"}
+
+
 def _unreliable_rows(decl: Declaration, cut: bool) -> list[int]:
     """Rows a finding about would be a finding about a misreading."""
     vocab = vocabulary()
     out = []
     last = len(decl.indicators) - 1
+    # text whose blank cells vanish (one cell per line, runs of spaces) in a table with a unit
+    # column: a row with no unit and no cell after it may have had its cells shifted, its
+    # unit read as the next row's name or left out
+    loose_units = decl.source.layout in _CELLS_VANISH and _unit_columns(decl, vocab)
     for i, ind in enumerate(decl.indicators):
         name = _nfkc_compact(ind.content or ind.level3 or "")
         value = _nfkc_compact(ind.value or "")
@@ -500,6 +520,10 @@ def _unreliable_rows(decl: Declaration, cut: bool) -> list[int]:
             out.append(i)  # a list heading ("(5)项目内容") read as an indicator name
         elif _SIGN_OFF.search(name) or _SIGN_OFF.search(value) or (not value and _cut_sign_off(name)):
             out.append(i)  # the sign-off block after the table
+        elif _UNIT_ONLY.fullmatch(name):
+            out.append(i)  # a unit cell ("%") read as the name of a row of its own
+        elif loose_units and _BARE_NUMBER.fullmatch(value) and not (ind.note or any(ind.extra.values())):
+            out.append(i)  # "≥90" whose unit cell ("%") the layout moved: its unit is unknown, not absent
         elif not (ind.level1 or ind.level2):
             # no level at all: prose, an allocation list or a header read as a row, more
             # often than an indicator filed without its category (labelled real forms:

@@ -458,3 +458,20 @@ def test_everyone_eligible_covered_is_a_standard(catalog, value):
 def test_measure_words_and_nought_need_no_further_unit(catalog, value):
     doc = special(row("产出指标", "数量指标", "补助能繁母猪", value))
     assert hits(catalog, "unit-missing", doc) == []
+
+
+def test_duplicate_within_form_is_not_a_second_table_of_the_same_rows(catalog):
+    rows = [
+        row("产出指标", "数量指标", "新增图书册数", "≥15000册"),
+        row("产出指标", "质量指标", "图书验收合格率", "100%"),
+        row("效益指标", "社会效益指标", "社区分馆年借阅量", "≥24万册次"),
+        row("满意度指标", "服务对象满意度指标", "社区读者满意度", "≥90%"),
+    ]
+    # 中期 and 年度 tables one after the other (or a page read twice): the rows repeat in order
+    assert hits(catalog, "duplicate-within-form", special(*rows, *rows)) == []
+    # one row copied within the table still is a duplicate
+    copied = [*rows[:2], rows[0], *rows[2:]]
+    assert [p for p, _, _ in hits(catalog, "duplicate-within-form", special(*copied))] == ["/indicators/2/content"]
+    # two rows repeated in order are still copies, not a table
+    twice = [*rows, rows[0], rows[1]]
+    assert len(hits(catalog, "duplicate-within-form", special(*twice))) == 2

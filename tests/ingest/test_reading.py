@@ -393,3 +393,33 @@ def test_an_indicator_named_like_a_field_label_is_still_an_indicator(engine):
     fr = load_bytes((text + SATISFACTION + FOOTER).encode("utf-8"), "form.txt")
     [row] = [i for i, ind in enumerate(fr.declarations[0].indicators) if ind.content == "项目总投入"]
     assert row not in rep.declarations[0].reading["unreliable_rows"]
+
+
+def test_a_unit_column_whose_cells_moved_claims_no_units(engine):
+    """One cell per line with the unit in its own cell (指标值 | 计量单位): a row with no unit
+    cell drops out of line, so "≥90" loses its "%" to the next line, which reads as a row of
+    its own. No "not a percentage", "no unit" or "name is a number" is claimed there."""
+    head = "项目支出绩效目标表\n(2023年度)\n项目名称\n社区图书分馆图书更新\n部门名称\n青溪区文化旅游体育局\n"
+    cells = [
+        "一级指标", "二级指标", "指标内容", "指标值", "计量单位", "备注",
+        "产出指标", "数量指标", "新增图书册数", "≥15000", "册",
+        "时效指标", "图书上架完成时间", "2023年9月30日前",
+        "效益指标", "可持续影响指标", "新增图书可借阅年限", "≥5", "年",
+        "满意度指标", "服务对象满意度指标", "社区读者满意度", "≥90", "%", "抽样问卷调查",
+    ]  # fmt: skip
+    rep = report(engine, head + "\n".join(cells) + "\n填报人：陈静\n")
+    judged = [f for f in rep.iter_findings() if f.pointer.startswith("/indicators/") and not f.note]
+    assert not [f for f in judged if f.code in ("SAT002", "IND004", "VAL004", "SAT004")], judged
+    # the same table with exact cells: the unit is read, the rows judged, nothing to report
+    tabbed = head + "\n".join(
+        "\t".join(row)
+        for row in (
+            ["一级指标", "二级指标", "指标内容", "指标值", "计量单位", "备注"],
+            ["产出指标", "数量指标", "新增图书册数", "≥15000", "册", ""],
+            ["满意度指标", "服务对象满意度指标", "社区读者满意度", "≥90", "", "抽样问卷调查"],
+        )
+    )
+    rep = report(engine, tabbed + "\n填报人：陈静\n")
+    [decl] = rep.declarations
+    assert not decl.reading["unreliable_rows"]
+    assert "SAT002" in codes(rep)  # a blank unit cell seen as blank: "≥90" is no percentage
