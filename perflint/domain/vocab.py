@@ -97,6 +97,8 @@ _HEADER_ONLY_COLUMNS = {"指标": "content", "一级": "level1", "二级": "leve
 _LIST_ITEM = re.compile(r"\s*[0-9０-９]{1,2}\s*[.、．]\s*\S")
 #: an enumeration before a label (NFKC text): 一、 (二) 3. 4)
 _ENUM_KEY = re.compile(r"(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十\d]{1,2}\)|\d{1,2}[、.)](?!\d))")
+#: the budget year before a label: 2021年, 2023年度
+_YEAR_PREFIX = re.compile(r"(?:19|20)\d{2}年度?")
 #: a pinyin annotation after a character, as some mirrors print: (xiàng)
 _PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
 
@@ -259,9 +261,25 @@ class Vocabulary:
                 info = self.exact.get(deduped)
             if info is None:
                 info = self.near(key)
+            if info is None:
+                info = self._year_prefixed(key)
         if len(self._match_cache) < 100_000:
             self._match_cache[text] = info
         return info
+
+    def _year_prefixed(self, key: str) -> LabelInfo | None:
+        """A money label that opens with the budget year ("2021年金额(元)",
+        "2023年度预算数"): the label after the year.  Money labels only: a year
+        before other words is a title or a sentence."""
+        m = _YEAR_PREFIX.match(key)
+        if m is None or m.end() == len(key):
+            return None
+        rest = key[m.end() :]
+        for candidate in (rest, "年度" + rest):  # 2021年金额 = that year's 年度金额
+            info = self.exact.get(candidate)
+            if info is not None and info.kind == "money":
+                return info
+        return None
 
     def near(self, key: str) -> LabelInfo | None:
         """The one label ``key`` misspells by one character (财政投款 → 财政拨款), if any.

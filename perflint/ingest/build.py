@@ -1723,6 +1723,7 @@ class _FormBuilder:
             for line in self.unit_unknown:
                 line.unit = self.money_unit
         _promote_total(d)
+        _promote_department(d)
         if d.form_type is FormType.UNKNOWN:
             d.form_type = infer_form_type(d)
         return d
@@ -1761,6 +1762,19 @@ def _promote_total(d: Declaration) -> None:
                     d.money.total, d.money.lines[i] = line, total
                     _swap_pointers(d.source, "/money/total", f"/money/lines/{i}")
                 return
+
+
+def _promote_department(d: Declaration) -> None:
+    """A form whose only 主管部门 is its 省级/市级主管部门 (a provincial project's
+    form): that department is the form's department."""
+    if d.department is not None:
+        return
+    for i, f in enumerate(d.fields):
+        if f.key == "superior_department" and "主管部门" in label_key(f.label) and (f.text or "").strip():
+            d.fields.pop(i)
+            d.department = f.text
+            _move_pointers(d.source, f"/fields/{i}", "/department", len(d.fields) + 1)
+            return
 
 
 def _move_pointers(source: Source, old: str, new: str, count: int) -> None:

@@ -103,3 +103,31 @@ def test_a_note_inside_a_label_run_together_with_its_value(read_one) -> None:
     d = read_one(text, "lines")
     assert (d.name, d.department, d.money.total.amount) == ("宗教场所消防改造", "青溪县民族宗教局", Decimal(30))
     assert d.source.labels["/department"].text == "部门(单位)名称"
+
+
+def test_a_provincial_form_whose_only_department_is_the_provincial_one(read_one) -> None:
+    # 省级主管部门 with no county department below it: the form's own department
+    text = _lines(
+        "項目名稱 | 全省智慧消防平台建設 |",
+        "項目等級 | 二級項目 |",
+        "省級主管部門 | 某省消防救援總隊 |",
+        "2021年金額(元) | 1,200,000 |",
+    )
+    d = read_one(text, "pipe")
+    assert (d.name, d.department) == ("全省智慧消防平台建設", "某省消防救援總隊")
+    assert [(f.key, f.text) for f in d.fields] == [("project_level", "二級項目")]
+    assert (d.money.total.amount, d.money.total.unit) == (Decimal(1200000), "元")
+
+
+def test_a_finance_department_above_the_form_is_never_its_department(read_one) -> None:
+    d = read_one("项目名称 | 农机购置补贴 |\n省级财政部门 | 某省财政厅 |\n", "pipe")
+    assert d.department is None
+    assert [(f.key, f.text) for f in d.fields] == [("superior_department", "某省财政厅")]
+
+
+def test_a_money_label_opening_with_the_budget_year() -> None:
+    vocab = vocabulary()
+    assert vocab.match("2021年金额(元)").key == "total"
+    assert vocab.match("2023年度预算数").key == "total"
+    assert vocab.match("2021年项目名称") is None  # a year before a field label is a title or sentence
+    assert vocab.match("2021年") is None
