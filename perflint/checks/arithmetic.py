@@ -8,6 +8,9 @@ add up.
   project period, against 资金总额: a cap above the whole budget constrains
   nothing.
 * ``weights-sum`` — the weights (权重/分值 columns) of the indicators add up to 100.
+* ``plan-total`` — the amounts a sentence of the form lists add up to the 合计 it
+  states, and that total stays within 资金总额 (or the medium-term total):
+  ``需20万元;…需20万元;…需10万元,合计50万元`` against 25 万元 a year.
 
 All arithmetic is :class:`decimal.Decimal`; amounts are compared in 万元 within
 the shared ``amount_tolerance_wan``.  Bounds are read as bounds: a unit cost
@@ -356,3 +359,89 @@ class WeightsSum(Kind):
             variant="short" if total < expected else "over",
             suggest=True,
         )
+
+
+# -- ARI004 the items of a written budget breakdown against their total and the funds --
+
+#: the word that introduces a total of the items before it (合计50万元, 共计 50 万元)
+_TOTAL_WORD = re.compile(r"(?:合计|共计|总计)[为是约:：]?\s*$")
+#: fields that hold no budget prose
+_NOT_PROSE = {"period", "leader", "dept_code", "phone"}
+
+
+def _prose(decl: Declaration) -> Iterable[tuple[str, str]]:
+    """(pointer, text) of the form's prose: the further fields, the goals, the schedule's tasks."""
+    for i, extra in enumerate(decl.fields):
+        if extra.key not in _NOT_PROSE and extra.text:
+            yield f"/fields/{i}/text", extra.text
+    for key, text in decl.goals.items():
+        if text:
+            yield f"/goals/{key}", text
+    for i, row in enumerate(decl.schedule):
+        if row.content:
+            yield f"/schedule/{i}/content", row.content
+
+
+def _breakdowns(text: str) -> Iterable[tuple[list[Quantity], Quantity]]:
+    """(items, total) of each sentence that lists two or more amounts and then their
+    合计/共计/总计 (``勘察设计需20万元;督导检查需20万元;审计验收需10万元,合计50万元``).
+    A sentence with 其中 (a part of an item) is left alone."""
+    t = unicodedata.normalize("NFKC", text)
+    for sentence in re.split(r"[。\n]", t):
+        items: list[Quantity] = []
+        for q in money_quantities(sentence):
+            if "/" in (q.unit or ""):
+                items = []  # a unit cost: not an item of a sum
+                continue
+            if _TOTAL_WORD.search(sentence[: q.start]):
+                if len(items) >= 2 and "其中" not in sentence[: q.start]:
+                    yield items, q
+                items = []
+            else:
+                items.append(q)
+
+
+@kind
+class PlanTotal(Kind):
+    name = "plan-total"
+    description = {
+        "zh": "文字中列出的分项金额与其合计不符，或合计超过资金总额（且没有相应的中期资金总额）。",
+        "en": "The amounts listed in the form's text do not add up to their stated total, or the total exceeds the "
+        "funds (with no medium-term total to match it).",
+    }
+    params_schema = schema(amount_tolerance_wan={"type": "number", "minimum": 0})
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        tolerance = _tolerance(params, ctx)
+        funds = _funds(decl)
+        medium = [
+            to_wan(line.amount, line.unit or "万元")
+            for line in decl.money.lines
+            if line.key == "total_period" and line.amount is not None
+        ]
+        medium_wan = [m for m in medium if m is not None]
+        for pointer, text in _prose(decl):
+            for items, total in _breakdowns(text):
+                parts = [to_wan(q.number, q.unit) for q in items]
+                stated = to_wan(total.number, total.unit)
+                if stated is None or any(p is None for p in parts):
+                    continue
+                exact = [p for p in parts if p is not None]
+                added = sum(exact, Decimal(0))
+                args = {
+                    "formula": " + ".join(q.text for q in items),
+                    "sum": fmt_wan(added, 4),
+                    "stated": total.text,
+                    "stated_wan": fmt_wan(stated, 4),
+                    "total": "" if funds is None else funds[1],
+                    "difference": fmt_wan(abs(added - stated), 4),
+                }
+                if abs(added - stated) > tolerance:
+                    yield Hit(pointer, args, variant="sum", suggest=True)
+                    continue
+                if funds is None or stated <= funds[0] + tolerance:
+                    continue
+                if any(stated <= m + tolerance for m in medium_wan):
+                    continue  # the breakdown covers the whole period, and the form says how much that is
+                args["over"] = fmt_wan(stated - funds[0], 4)
+                yield Hit(pointer, args, variant=None if not medium_wan else "medium", suggest=True)

@@ -429,3 +429,47 @@ class CostRateOnly(Kind):
             variant=None if funds is not None else "nototal",
             suggest=True,
         )
+
+
+# -- COST008 a cost target written as an exact amount --------------------------------
+
+#: standards and prices: an exact figure is what they are (补助标准 =23万元/个)
+_STANDARD = re.compile(r"标准|单价|价格|定额|补助|补贴|奖励|奖补|资助|报酬|工资|租金")
+
+
+@kind
+class CostExact(Kind):
+    name = "cost-exact"
+    description = {
+        "zh": "成本指标写成恰好等于某个金额（“出差总成本 =1万元”）：成本目标是上限，应写“≤”。",
+        "en": "A cost target written as an exact amount (“出差总成本 =1万元”): a cost target is a ceiling and reads “≤”.",
+    }
+    params_schema = schema("placeholders", categories=STRINGS)
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        tokens = settings(params, ctx)["placeholders"]
+        for row in _cost_rows(decl, ctx, params.get("categories", _MONEY_CATEGORIES)):
+            text = row.target
+            if _skip(text, tokens):
+                continue
+            name = plain(row.name)
+            if name_family(row.name) != "money" or _STANDARD.search(name) or _SAVING.search(name):
+                continue  # a standard or a price is exact by nature; a saving is a floor
+            money = money_quantities(text, unit_in_name(row.name))
+            if len(money) != 1 or money[0].number <= 0:
+                continue  # several amounts, or zero (cost-zero's)
+            q = money[0]
+            found = comparison_for(text, q)
+            if found is None or found[0] is not Op.EQ:
+                continue  # no direction is VAL005's, a floor COST004's
+            written = q.text if q.unit else f"{q.text}{unit_in_name(row.name) or ''}"
+            yield Hit(
+                row.target_pointer,
+                {
+                    "category": row.cat.label or "成本指标",
+                    "content": display(row.name),
+                    "value": display(text),
+                    "amount": written,
+                },
+                suggest=True,
+            )

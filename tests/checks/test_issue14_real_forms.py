@@ -23,6 +23,7 @@ NEW = (
     "ARI001",
     "ARI002",
     "ARI003",
+    "ARI004",
     "VAL008",
     "VAL009",
     "VAL010",
@@ -30,6 +31,7 @@ NEW = (
     "COST005",
     "COST006",
     "COST007",
+    "COST008",
     "IND012",
     "BUD008",
     "BUD009",
@@ -75,7 +77,7 @@ def test_silent_on_the_clean_example(engine):
         ("r107", {"CON002", "COST005"}),  # 物业费 8个; 项目总成本 ≤1125万元 = the budget
         ("r119", {"COST005"}),  # 项目总成本 ≤1000万元 = the budget
         ("r205", {"COST005"}),  # 项目建设成本 ≤65万元 = the budget
-        ("r316", {"COST006"}),  # 出差单位成本 =0万元/人, 办公费总成本 =0万元
+        ("r316", {"COST006", "COST008"}),  # 出差单位成本 =0万元/人, 办公费总成本 =0万元; 出差总成本 =1万元
         ("r213", {"TXT004"}),  # 图班 for 图斑
         ("r217", {"TXT004"}),  # 强制免率 for 强制免疫率
         ("r111", {"VAL010", "TXT004"}),  # 大力支出 for 大力支持
@@ -84,6 +86,7 @@ def test_silent_on_the_clean_example(engine):
         ("r313", {"COST007"}),  # 成本控制率 100% is the only cost indicator (164万元, 280人次)
         ("r315", {"CON005"}),  # 项目期 1年 with 449.8万元 medium-term and 189.8万元 annual funds
         ("r305", {"DATE009"}),  # 项目起止时间 20246-202516
+        ("r101", {"ARI004"}),  # plan 20 + 20 + 10 = 50万元 against 25万元 a year, no medium-term total
     ],
 )
 def test_catches_the_labelled_defects_of_real_forms(engine, form, expected):

@@ -117,3 +117,74 @@ def test_period_funds_conflict_stays_silent(catalog, period, annual, whole):
 def test_period_parse(catalog, text, fires):
     doc = project(year=2024, fields=[{"key": "period", "label": "项目起止时间", "text": text}])
     assert bool(run(catalog, "period-parse", doc)) is fires
+
+
+# -- COST008 --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "content, value, fires",
+    [
+        ("出差总成本", "=1万元", True),
+        ("劳务人员总成本", "= 2 万元", True),
+        ("印刷费", "等于3000元", True),
+        ("出差总成本", "≤1万元", False),
+        ("出差总成本", "1万元", False),  # no direction at all: VAL005's
+        ("出差总成本", "≥1万元", False),  # a floor: COST004's
+        ("办公费总成本", "=0万元", False),  # zero: COST006's
+        ("合作社补助标准", "=23万元/个", False),  # a standard is exact by nature
+        ("设备单价", "=1.2万元", False),
+        ("成本控制率", "=100%", False),  # a rate, no amount
+        ("节约资金", "=5万元", False),
+    ],
+)
+def test_cost_exact(catalog, content, value, fires):
+    doc = project(row("产出指标", "成本指标", content, value), total="3")
+    assert bool(run(catalog, "cost-exact", doc)) is fires
+    if fires:
+        (hit,) = run(catalog, "cost-exact", doc)
+        assert hit.pointer == "/indicators/0/value"
+
+
+# -- ARI004 ---------------------------------------------------------------------------
+
+_PLAN = "勘察设计审批需20万元;进度督导检查、工程质量监督检查需20万元;财务审计、工程竣工验收需10万元,合计50万元。"
+
+
+def _plan(text: str, total: str = "25", medium: str | None = None) -> dict:
+    doc = project(total=total, fields=[{"key": "plan", "label": "项目实施计划", "text": text}])
+    if medium is not None:
+        doc["money"]["lines"] = [{"key": "total_period", "label": "中期资金总额", "text": medium, "amount": medium}]
+    return doc
+
+
+def test_plan_total_over_the_funds(catalog):
+    (hit,) = run(catalog, "plan-total", _plan(_PLAN))
+    assert (hit.pointer, hit.variant) == ("/fields/0/text", None)
+    assert (hit.args["formula"], hit.args["stated"], hit.args["over"]) == ("20万元 + 20万元 + 10万元", "50万元", "25")
+    # a medium-term total below the plan's total does not explain it
+    assert hits(catalog, "plan-total", _plan(_PLAN, medium="40")) == [("/fields/0/text", "medium")]
+
+
+def test_plan_items_that_do_not_add_up(catalog):
+    text = "设备购置12.5万元,安装调试8000元,培训1.2万元,合计15万元。"  # 12.5 + 0.8 + 1.2 = 14.5
+    (hit,) = run(catalog, "plan-total", _plan(text, total="15"))
+    assert (hit.variant, hit.args["sum"], hit.args["difference"]) == ("sum", "14.5", "0.5")
+
+
+@pytest.mark.parametrize(
+    "text, total, medium",
+    [
+        (_PLAN, "50", None),  # the plan is this year's budget
+        (_PLAN, "25", "50"),  # a multi-year plan with its medium-term total
+        (_PLAN, "25", "75"),
+        ("设备购置12.5万元,安装调试8000元,培训1.5万元,合计14.8万元。", "15", None),  # 14.8, within the funds
+        ("项目总投资1200万元,本年度安排25万元。", "25", None),  # no 合计 of items
+        ("勘察设计20万元,合计20万元。", "10", None),  # one item: no breakdown
+        ("补助标准500元/人,共计300人,合计15万元。", "10", None),  # a unit cost is no item
+        ("设备费20万元,其中软件5万元,合计20万元。", "10", None),  # 其中: a part of an item
+        ("勘察设计20万元;督导检查20万元。审计验收10万元,合计50万元。", "25", None),  # items across sentences
+    ],
+)
+def test_plan_total_stays_silent(catalog, text, total, medium):
+    assert run(catalog, "plan-total", _plan(text, total, medium)) == []
