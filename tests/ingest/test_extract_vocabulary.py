@@ -131,3 +131,14 @@ def test_a_money_label_opening_with_the_budget_year() -> None:
     assert vocab.match("2023年度预算数").key == "total"
     assert vocab.match("2021年项目名称") is None  # a year before a field label is a title or sentence
     assert vocab.match("2021年") is None
+
+
+def test_a_district_department_label_names_the_department(read_one) -> None:
+    text = _lines(
+        "项目名称 | 残疾人事业发展补助资金 |",
+        "市级主管部门 | 某市残联 |",
+        "区级主管部门 | 青溪区残联 |",
+    )
+    d = read_one(text, "pipe")
+    assert d.department == "青溪区残联"
+    assert [(f.key, f.text) for f in d.fields] == [("superior_department", "某市残联")]
