@@ -444,7 +444,10 @@ _MONEY_NAME = re.compile(r"费|资金|金额|成本|投入|投资|补助|补贴|
 #: a figure with 万 but no 元 (620万/月, 854万), or a figure per unit with no currency (28.40/株)
 _WAN_ONLY = re.compile(r"(\d+(?:\.\d+)?)\s*(万|亿)(?![元\w])|(\d+(?:\.\d+)?)\s*(万|亿)(?=[/／])")
 _PER_NO_CURRENCY = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*[/／]\s*([\u4e00-\u9fff]{1,3})")
-_LENGTH_NAME = re.compile(r"长度|里程|道路|公路|路面|河道|渠|沟|管网|管道|堤|围墙|护栏|线路|步道|栈道|跑道")
+_LENGTH_NAME = re.compile(
+    r"长度|里程|道路|公路|路面|河道|渠|沟|管网|管道|堤|围墙|护栏|线路|步道|栈道|跑道"
+    r"|射程|距离|高度|宽度|深度|半径|直径|跨度"
+)
 _NOT_LENGTH = re.compile(r"带宽|宽带|网络|存储|内存|流量|容量|网速")
 
 
@@ -526,3 +529,48 @@ class ComplianceBelow100(Kind):
                 },
                 suggest=True,
             )
+
+
+#: a count's unit written as the name of the count: 80人数, 12户数, 5个数 (数 ends the value)
+_COUNT_WORD_UNIT = re.compile(
+    r"(\d+(?:\.\d+)?)\s*(人次|人|户|个|次|件|项|台|套|家|所|辆|批|场|期)数(?![\u4e00-\u9fffA-Za-z])"
+)
+#: 人/次 ("people per time") written for the count 人次
+_PER_TIME = re.compile(r"(\d+(?:\.\d+)?)\s*人\s*[/／]\s*次(?![\u4e00-\u9fff/／])")
+_PERSON_TIMES_NAME = re.compile(r"人次|人数")
+
+
+@kind
+class UnitMalformed(Kind):
+    name = "unit-malformed"
+    description = {
+        "zh": "计数单位写成了指标名称（“80人数”应为“80人”）或写成“人/次”（应为“人次”）。",
+        "en": "A count's unit written as the quantity's name (80人数 for 80人) or as 人/次 (for 人次).",
+    }
+    params_schema = schema("placeholders")
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        tokens = settings(params, ctx)["placeholders"]
+        for row in ctx.analysis_for(decl).rows:
+            ind = row.ind
+            if ind.value is None or _owned_elsewhere(ind.value, tokens):
+                continue
+            text = unicodedata.normalize("NFKC", ind.value)
+            args = {"category": row.cat.label or "指标", "content": display(row.name), "value": display(ind.value)}
+            m = _COUNT_WORD_UNIT.search(text)
+            if m:
+                written, unit = m.group(0).replace(" ", ""), m.group(2)
+                yield Hit(
+                    row.target_pointer,
+                    {**args, "written": written, "unit": unit, "fixed": m.group(1) + unit},
+                    suggest=True,
+                )
+                continue
+            m = _PER_TIME.search(text)
+            if m and _PERSON_TIMES_NAME.search(plain(row.name)):
+                yield Hit(
+                    row.target_pointer,
+                    {**args, "written": m.group(0).replace(" ", ""), "unit": "人次", "fixed": m.group(1) + "人次"},
+                    variant="per_time",
+                    suggest=True,
+                )

@@ -1,5 +1,5 @@
 """The value rules of issue 14: a rate targeted at ≥100 %, money without its
-currency, compliance rates below 100 %.
+currency, compliance rates below 100 %, units written as the count's name.
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ def test_rate_floor_100(catalog, content, value, fires):
         ("成本指标", "人工成本", "≤620万/月", "wan"),
         ("成本指标", "作物种植补助标准", "≤28.40/株", "per"),
         ("数量指标", "新建道路长度", "≥300M", "metre"),
+        ("数量指标", "雾炮车风炮射程", "≥80M", "metre"),
         ("成本指标", "人工成本", "≤620万元/月", None),
         ("成本指标", "项目总投入(万元)", "≤6070", None),
         ("数量指标", "光纤接入带宽", "≥100M", None),
@@ -49,6 +50,25 @@ def test_rate_floor_100(catalog, content, value, fires):
 def test_money_unit_incomplete(catalog, level2, content, value, variant):
     got = hits(catalog, "money-unit-incomplete", project(row("产出指标", level2, content, value)))
     assert got == ([("/indicators/0/value", variant)] if variant else [])
+
+
+@pytest.mark.parametrize(
+    "content, value, variant",
+    [
+        ("发放人数", "≥80人数", None),
+        ("新增户数", "12户数", None),
+        ("出差人次", "=24人/次", "per_time"),
+        ("发放人数", "≥80人", False),
+        ("出差人次", "=24人次", False),
+        ("采集数据", "≥3个数据集", False),  # 个数 inside 个|数据
+        ("培训成本", "≤200元/人/次", False),
+        ("接待人数", "2人/次", "per_time"),
+        ("每车乘员", "2人/次", False),  # a per-trip figure under a name that does not count people
+    ],
+)
+def test_unit_malformed(catalog, content, value, variant):
+    got = hits(catalog, "unit-malformed", project(row("产出指标", "数量指标", content, value)))
+    assert got == ([] if variant is False else [("/indicators/0/value", variant)])
 
 
 @pytest.mark.parametrize(
