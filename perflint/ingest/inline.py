@@ -86,9 +86,12 @@ def _patterns(vocab: Vocabulary) -> _Patterns:
     categories = re.compile(rf"(?P<long>{alt_long})|(?P<short>{alt_short})(?=[:：])")
     units = sorted({str(u) for u in inline.get("units", [])}, key=len, reverse=True)
     alt_units = "|".join(re.escape(u) for u in units) or "%"
+    # words after a figure that belong to the value ("100%达标", "95%以上")
+    suffixes = sorted({"及以上", "及以下", "以上", "以下", "以内", *map(str, inline.get("suffixes", []))}, key=len)
+    alt_suffixes = "|".join(re.escape(w) for w in reversed(suffixes))
     value = (
         rf"{_COMP}?\s*{_NUM}\s*(?:(?:{alt_units})(?:/[^\d\s,，;；。、()（）]{{1,3}})?|/[^\d\s,，;；。、()（）]{{1,3}}|[%％])?"
-        rf"(?:\s*[-—~～至]\s*{_NUM}\s*(?:{alt_units}|[%％])?)?(?:及以上|及以下|以上|以下|以内)?"
+        rf"(?:\s*[-—~～至]\s*{_NUM}\s*(?:{alt_units}|[%％])?)?(?:{alt_suffixes})?"
     )
     # at the end of an item any short word after a figure is its unit ("50万页", "2022年底")
     value_end = rf"{_COMP}?\s*{_NUM}\s*(?:[%％]|[\u4e00-\u9fff]{{1,2}}(?:/[\u4e00-\u9fff]{{1,2}})?)?"

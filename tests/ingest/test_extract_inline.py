@@ -102,3 +102,20 @@ def test_a_figure_inside_a_name_does_not_end_it() -> None:
     text = "产出指标:开展3次培训的参训人数≥120人;"
     rows = [i for i in read_inline(text, 0, len(text), vocabulary()) if isinstance(i, InlineRow)]
     assert [(text[slice(*r.content)], text[slice(*r.value)]) for r in rows] == [("开展3次培训的参训人数", "≥120人")]
+
+
+def test_a_standard_word_after_a_figure_stays_in_the_value(read_one) -> None:
+    # "100%达标": the figure and what it must reach, one value; two in one sentence part
+    text = _lines(
+        "关于青溪镇助学补助项目情况的公示",
+        "七、绩效目标",
+        "(一)产出指标",
+        "1、质量指标:补助标准100%达标。",
+        "2、时效指标:补助发放率100%达标,补助到位率100%到位。",
+    )
+    d = read_one(text)
+    assert [(i.level2, i.content, i.value) for i in d.indicators] == [
+        ("质量指标", "补助标准", "100%达标"),
+        ("时效指标", "补助发放率", "100%达标"),
+        ("时效指标", "补助到位率", "100%到位"),
+    ]
