@@ -21,7 +21,7 @@ import bisect
 import re
 import unicodedata
 
-from perflint.domain.model import SECTIONS, Declaration, Reading, Span
+from perflint.domain.model import SECTIONS, Declaration, Indicator, Reading, Span
 from perflint.domain.vocab import Vocabulary, label_key, vocabulary
 
 #: one line of page chrome (matched on NFKC text without spaces)
@@ -390,6 +390,12 @@ def assess(text: str, decls: list[Declaration]) -> None:
                 if sections[section] in ("read", "absent"):
                     sections[section] = "partial"
                     notes.setdefault(section, "cells")
+        if decl.indicators and sections["indicators"] == "read" and _rows_lost(decl):
+            # a category name ("满意度指标") left out of the table: a row of it was not read (a
+            # header the reader did not know, a row after page chrome), so what the table lacks
+            # is not known
+            sections["indicators"] = "partial"
+            notes["indicators"] = "layout"
         unreliable = _unreliable_rows(decl, truncated and sections.get("indicators") == "partial")
         if decl.source.layout in _WEAK_LAYOUTS and decl.indicators:
             # flattened text has no cell boundaries: its rows are guesses, and what a guess
@@ -473,6 +479,16 @@ _UNIT_ONLY = re.compile(
     r"[%‰℃]|[万亿千]?(?:元|个|人|人次|次|项|户|册|亩|吨|年|月|天|日|公里|米|平方米|㎡|家|所|台|套|件|座|处|场|批)"
     r"(?:/[^\d\s/]{1,4})?"
 )
+#: a value where a name should be: "100%", "≥15000册", "≤32元/册"
+_VALUE_AS_NAME = re.compile(r"[≥≤><=≧≦]{0,2}[\d.]+[%‰]?[\u4e00-\u9fff/]{0,4}")
+
+
+def _continues(ind: Indicator) -> bool:
+    """A row that only carries the value of the row above it (its name a value, no value)."""
+    name = _nfkc_compact(ind.content or ind.level3 or "")
+    return not ind.value and bool(_VALUE_AS_NAME.fullmatch(name))
+
+
 #: layouts where a blank cell leaves no trace
 _CELLS_VANISH = {"lines", "spaced", "flattened"}
 #: a value that is a bare number, with or without a comparator: its unit stands elsewhere
@@ -482,6 +498,17 @@ _BARE_NUMBER = re.compile(r"[≥≤><=≧≦]{0,2}\d+(?:\.\d+)?")
 def _unit_columns(decl: Declaration, vocab: Vocabulary) -> set[str]:
     """The extra columns of the indicator table that hold units (计量单位, 度量单位 …)."""
     return {key for ind in decl.indicators for key in ind.extra if vocab.column_role.get(key) == "unit"}
+
+
+def _rows_lost(decl: Declaration) -> bool:
+    """Text left unrecognised that holds a row of the table: a category the table has no row of
+    ("满意度指标") and a target value ("≥90%"). A category name alone is an empty row of the form
+    (经济效益指标 with no indicator), not a row lost."""
+    vocab = vocabulary()
+    pieces = [_nfkc_compact(piece) for piece in decl.unrecognized]
+    read = {vocab.category(name) for ind in decl.indicators for name in (ind.level1, ind.level2) if name}
+    lost = {vocab.category(p) for p in pieces if len(p) <= 12} - read - {None}
+    return bool(lost) and any(len(p) <= 12 and _VALUE_AS_NAME.fullmatch(p) and re.search(r"\D", p) for p in pieces)
 
 
 def _unreliable_rows(decl: Declaration, cut: bool) -> list[int]:
@@ -520,6 +547,12 @@ def _unreliable_rows(decl: Declaration, cut: bool) -> list[int]:
             out.append(i)  # a list heading ("(5)项目内容") read as an indicator name
         elif _SIGN_OFF.search(name) or _SIGN_OFF.search(value) or (not value and _cut_sign_off(name)):
             out.append(i)  # the sign-off block after the table
+        elif not value and _VALUE_AS_NAME.fullmatch(name):
+            out.append(i)  # "100%": the value of the row above, on a line of its own
+        elif not value and i < last and _continues(decl.indicators[i + 1]):
+            out.append(i)  # its value came on the next line, read as a row of its own
+        elif not value and 0 < len(name) <= 3 and i > 0:
+            out.append(i)  # "合格率": the end of the name above, broken over two lines
         elif _UNIT_ONLY.fullmatch(name):
             out.append(i)  # a unit cell ("%") read as the name of a row of its own
         elif loose_units and _BARE_NUMBER.fullmatch(value) and not (ind.note or any(ind.extra.values())):

@@ -423,3 +423,62 @@ def test_a_unit_column_whose_cells_moved_claims_no_units(engine):
     [decl] = rep.declarations
     assert not decl.reading["unreliable_rows"]
     assert "SAT002" in codes(rep)  # a blank unit cell seen as blank: "≥90" is no percentage
+
+
+_ROWS = [
+    "| 产出指标 | 数量指标 | 新增图书册数 | ≥15000册 |",
+    "| | 质量指标 | 图书验收合格率 | 100% |",
+    "| | 成本指标 | 平均每册采购成本 | ≤32元/册 |",
+    "| 效益指标 | 社会效益指标 | 社区分馆年借阅量 | ≥24万册次 |",
+    "| 满意度指标 | 服务对象满意度指标 | 社区读者满意度 | ≥90% |",
+]
+_TOP = HEAD.split("| 一级指标 |")[0]
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        # a header row the reader does not know: the first row below it is taken for the header
+        ["| Level 1 | Level 2 | Indicator | Target |", _ROWS[4], *_ROWS[:4]],
+        # page chrome inside the table: the row after it is lost
+        [
+            "| 一级指标 | 二级指标 | 三级指标 | 指标值 |",
+            *_ROWS[:2],
+            "扫一扫在手机打开当前页",
+            "第 1 页 / 共 2 页",
+            *_ROWS[2:],
+        ],
+    ],
+)
+def test_a_row_the_table_lost_makes_no_absence_claims(engine, table):
+    """A category and a value left unrecognised are a row the table lost: "no satisfaction
+    indicator", "no cost indicator", "no 数量指标" would be claims about a row not read."""
+    rep = report(engine, _TOP + "\n".join(table) + "\n" + FOOTER)
+    [decl] = rep.declarations
+    assert decl.reading["sections"]["indicators"] == "partial" and not decl.grade
+    found = codes(rep)
+    assert "SRC002" in found
+    assert not {"SAT001", "COST001", "IND001", "IND002", "IND011"} & set(found), found
+
+
+def test_an_empty_category_row_is_no_row_lost(engine):
+    """A category alone on its row (经济效益指标) is one the filer left empty, not a misreading."""
+    table = ["| 一级指标 | 二级指标 | 三级指标 | 指标值 |", *_ROWS[:4], "| | 经济效益指标 | | |", _ROWS[4]]
+    rep = report(engine, _TOP + "\n".join(table) + "\n" + FOOTER)
+    [decl] = rep.declarations
+    assert decl.reading["sections"]["indicators"] == "read" and decl.grade
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # the value of a row on a line of its own
+        ["| | 质量指标 | 图书验收合格率 | |", "| | | 100% | |"],
+        # a name broken over two lines, the end of it on the second
+        ["| | 质量指标 | 图书验收 | 100% |", "| | | 合格率 | |"],
+    ],
+)
+def test_a_row_split_over_two_lines_claims_no_missing_value(engine, rows):
+    table = ["| 一级指标 | 二级指标 | 三级指标 | 指标值 |", _ROWS[0], *rows, *_ROWS[2:]]
+    rep = report(engine, _TOP + "\n".join(table) + "\n" + FOOTER)
+    assert "VAL001" not in codes(rep) and "IND004" not in codes(rep)
