@@ -10,6 +10,8 @@
   the completion-rate indicator asks for 100 %.
 * ``sustainability-is-period`` — the sustainability indicator only repeats the
   spending period.
+* ``carryover-as-current`` — the goal says the money is carried over (结转2024年…资金)
+  while all of it is shown as this year's 财政拨款.
 * ``period-funds-conflict`` — the project period is one year while the
   medium-term funds exceed the annual funds (项目期 1年, 中期 449.8 / 年度 189.8).
 * ``percent-of-duty`` (IND012) — a duty or an aim given a percentage
@@ -485,6 +487,72 @@ class OneYearPeriodMultiyearFunds(Kind):
                         "whole": fmt(whole_wan[0]),
                         "annual": fmt(annual),
                         "later": fmt(whole_wan[0] - annual),
+                    },
+                    suggest=True,
+                )
+                return
+
+
+# -- CON006 money said to be carried over, shown as this year's appropriation ------------
+
+#: "结转2024年…资金", "上年结转资金", "以前年度结余资金": the money comes from an earlier year
+_CARRIED = re.compile(
+    r"(?:结转|结余)(?:的)?(?P<y1>20\d{2}年|上年|上一年度?|以前年度|往年)"
+    r"|(?P<y2>20\d{2}年|上年|上一年度?|以前年度|往年)(?:度)?(?:的)?[\u4e00-\u9fff]{0,12}?(?:结转|结余)(?:的)?资金"
+)
+#: said of money that must not be carried over: 避免资金结转, 不结转
+_NOT_CARRIED = re.compile(r"(?:不|未|无|没有|避免|防止|减少|杜绝|压减|清理|盘活)[\u4e00-\u9fff]{0,3}$")
+_PROSE_FIELDS = ("overview", "plan", "goal.")
+
+
+@kind
+class CarryoverAsCurrent(Kind):
+    name = "carryover-as-current"
+    description = {
+        "zh": "目标或概况说资金是以前年度结转的，资金来源却把全部资金列为当年财政拨款，没有上年结转。",
+        "en": "The goals or the overview say the money is carried over from an earlier year, but the funding "
+        "sources show all of it as this year's appropriation and nothing as carried over.",
+    }
+    params_schema = schema(amount_tolerance_wan={"type": "number", "minimum": 0})
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        total = decl.money.total
+        if total is None or total.amount is None or total.amount <= 0:
+            return
+        tolerance = Decimal(str(ctx.setting(params, "amount_tolerance_wan", 0.01)))
+        public = None
+        for i, line in enumerate(decl.money.lines):
+            if line.key == "income.carryover" and line.amount is not None and line.amount > 0:
+                return  # the carried-over money is shown as such
+            if line.key == "income.public" and public is None:
+                public = (i, line)
+        if public is None or public[1].amount is None:
+            return
+        annual = to_wan(total.amount, total.unit or "万元")
+        appropriated = to_wan(public[1].amount, public[1].unit or total.unit or "万元")
+        if annual is None or appropriated is None or abs(annual - appropriated) > tolerance:
+            return  # only part of the money is this year's appropriation
+        texts = [(f"/goals/{k}", v) for k, v in decl.goals.items()]
+        texts += [(f"/fields/{i}/text", f.text) for i, f in enumerate(decl.fields) if f.key.startswith(_PROSE_FIELDS)]
+        for _, text in texts:
+            t = unicodedata.normalize("NFKC", text or "")
+            for m in _CARRIED.finditer(t):
+                if _NOT_CARRIED.search(t[max(0, m.start() - 6) : m.start()]):
+                    continue
+                year = m.group("y1") or m.group("y2") or ""
+                if year[:4].isdigit() and decl.year is not None and int(year[:4]) >= decl.year:
+                    continue  # money of this year or a later one is not carried over
+                start = max(0, t.rfind("，", 0, m.start()) + 1, t.rfind(",", 0, m.start()) + 1)
+                end = min(
+                    [p for p in (t.find("，", m.end()), t.find(",", m.end()), t.find("。", m.end())) if p >= 0]
+                    or [len(t)]
+                )
+                yield Hit(
+                    f"/money/lines/{public[0]}",
+                    {
+                        "quote": display(t[start:end].strip()),
+                        "label": public[1].label or "财政拨款",
+                        "amount": fmt(appropriated),
                     },
                     suggest=True,
                 )

@@ -20,6 +20,7 @@ NEW = (
     "CON003",
     "CON004",
     "CON005",
+    "CON006",
     "ARI001",
     "ARI002",
     "ARI003",
@@ -86,6 +87,7 @@ def test_silent_on_the_clean_example(engine):
         ("r313", {"COST007"}),  # 成本控制率 100% is the only cost indicator (164万元, 280人次)
         ("r315", {"CON005"}),  # 项目期 1年 with 449.8万元 medium-term and 189.8万元 annual funds
         ("r305", {"DATE009"}),  # 项目起止时间 20246-202516
+        ("r119", {"CON006"}),  # 结转2024年…资金 in the goal, all 1200万元 as 财政拨款
         ("r101", {"ARI004"}),  # plan 20 + 20 + 10 = 50万元 against 25万元 a year, no medium-term total
     ],
 )

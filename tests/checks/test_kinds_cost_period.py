@@ -188,3 +188,38 @@ def test_plan_items_that_do_not_add_up(catalog):
 )
 def test_plan_total_stays_silent(catalog, text, total, medium):
     assert run(catalog, "plan-total", _plan(text, total, medium)) == []
+
+
+# -- CON006 ---------------------------------------------------------------------------
+
+
+def _carried(goal: str, public: str = "1200", carryover: str | None = None, year: int = 2025) -> dict:
+    lines = [{"key": "income.public", "label": "财政拨款", "text": public, "amount": public}]
+    if carryover is not None:
+        lines.append({"key": "income.carryover", "label": "上年结转", "text": carryover, "amount": carryover})
+    doc = project(total="1200", year=year, goals={"annual": goal})
+    doc["money"]["lines"] = lines
+    return doc
+
+
+def test_carryover_shown_as_this_years_appropriation(catalog):
+    (hit,) = run(catalog, "carryover-as-current", _carried("因财政资金紧张,结转2024年六运会项目资金"))
+    assert hit.pointer == "/money/lines/0"
+    assert (hit.args["quote"], hit.args["amount"]) == ("结转2024年六运会项目资金", "1200")
+    assert run(catalog, "carryover-as-current", _carried("使用上年结转资金承办常规赛3站"))
+    assert run(catalog, "carryover-as-current", _carried("以前年度结余资金用于场馆维修", carryover="0"))
+
+
+@pytest.mark.parametrize(
+    "goal, public, carryover, year",
+    [
+        ("结转2024年六运会项目资金", "0", "1200", 2025),  # shown as carried over
+        ("结转2024年六运会项目资金", "800", None, 2025),  # only part is this year's appropriation
+        ("加快支出进度,避免资金结转", "1200", None, 2025),  # a negation
+        ("确保资金不结转、不结余", "1200", None, 2025),
+        ("结转2025年资金", "1200", None, 2025),  # not an earlier year
+        ("承办省级常规赛3站", "1200", None, 2025),
+    ],
+)
+def test_carryover_as_current_stays_silent(catalog, goal, public, carryover, year):
+    assert run(catalog, "carryover-as-current", _carried(goal, public, carryover, year)) == []
