@@ -34,6 +34,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "invalid value “{value}”; expected one of: {allowed}.",
     },
     "schema-error": {"zh": "格式不符：{reason}", "en": "invalid: {reason}"},
+    "config-too-deep": {
+        "zh": "数组或表嵌套超过 {depth} 层，不是有效的配置。",
+        "en": "arrays or tables nested more than {depth} deep: not a valid configuration.",
+    },
+    "not-finite": {"zh": "数值必须是有限数，不能是 {value}。", "en": "must be a finite number, not {value}."},
+    "not-text-encoding": {
+        "zh": "「{encoding}」不是文本编码（可用 utf-8、gb18030、gbk、big5 等）。",
+        "en": "“{encoding}” is not a text encoding (use utf-8, gb18030, gbk, big5 …).",
+    },
     "unreadable": {"zh": "无法读取文件：{reason}", "en": "cannot read the file: {reason}"},
     "toml-syntax": {"zh": "TOML 语法错误：{reason}", "en": "TOML syntax error: {reason}"},
     "duplicate-code": {

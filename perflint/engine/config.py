@@ -28,6 +28,8 @@ valid spelling.
 
 from __future__ import annotations
 
+import codecs
+import math
 import os
 import re
 import tomllib
@@ -173,6 +175,8 @@ def read_config_file(path: Path) -> tuple[dict[str, Any], str, list[str | int]]:
         raise ConfigError(
             [Problem(spath, int(m.group(1)) if m else None, "", t("toml-syntax", reason=str(exc)))]
         ) from None
+    except RecursionError:  # arrays or inline tables nested thousands deep
+        raise ConfigError([Problem(spath, None, "", t("config-too-deep", depth=MAX_DEPTH))]) from None
     if path.name == "pyproject.toml":
         tool = data.get("tool")
         if not isinstance(tool, dict) or "perflint" not in tool:
@@ -189,8 +193,51 @@ def read_config_file(path: Path) -> tuple[dict[str, Any], str, list[str | int]]:
                     )
                 ]
             )
+        _check_values(table, text, spath, ["tool", "perflint"])
         return table, text, ["tool", "perflint"]
+    _check_values(data, text, spath, [])
     return data, text, []
+
+
+#: how deep tables and arrays may nest in a configuration (perflint's own keys go 3 deep)
+MAX_DEPTH = 16
+
+
+def value_problems(value: Any, path: list[str | int]) -> list[tuple[list[str | int], dict[str, str]]]:
+    """(key path, message) for each number in ``value`` that is not finite (TOML
+    ``nan``, ``inf``) and for nesting past :data:`MAX_DEPTH` -- before anything
+    recursive (the schema, a fingerprint) walks the value.  Iterative: any depth."""
+    found: list[tuple[list[str | int], dict[str, str]]] = []
+    stack: list[tuple[Any, list[str | int]]] = [(value, path)]
+    while stack:
+        item, where = stack.pop()
+        if isinstance(item, float) and not math.isfinite(item):
+            found.append((where, t("not-finite", value=str(item))))
+        elif isinstance(item, (dict, list)):
+            if len(where) - len(path) >= MAX_DEPTH:
+                found.append((where[: len(path) + 2], t("config-too-deep", depth=MAX_DEPTH)))
+                continue
+            pairs = item.items() if isinstance(item, dict) else enumerate(item)
+            stack.extend((v, [*where, k]) for k, v in pairs)
+    return sorted(found, key=lambda f: [str(k) for k in f[0]])
+
+
+def _check_values(table: dict[str, Any], text: str, path: str, prefix: list[str | int]) -> None:
+    problems = [
+        Problem(path, locate(text, prefix + where), ".".join(map(str, where)), message)
+        for where, message in value_problems(table, [])
+    ]
+    if problems:
+        unique = {(p.key, p.message["en"]): p for p in problems}
+        raise ConfigError(list(unique.values()))
+
+
+def text_encoding(name: str) -> bool:
+    """``name`` is a codec that decodes bytes to text (not ``rot13``, ``zlib``, ``hex`` …)."""
+    try:
+        return bool(getattr(codecs.lookup(name), "_is_text_encoding", True))
+    except (LookupError, ValueError):
+        return False
 
 
 @lru_cache(maxsize=1)
@@ -233,11 +280,14 @@ def configured_packs(config_file: str | Path | None = None, cwd: Path | None = N
 
 
 def parse_setting_value(raw: str) -> Any:
-    """A ``--settings`` value: a TOML value when it parses as one, else a string."""
+    """A ``--settings`` value: a TOML value when it parses as one, else a string
+    (ValueError when it nests too deeply to parse)."""
     try:
         return tomllib.loads(f"v = {raw}")["v"]
     except tomllib.TOMLDecodeError:
         return raw
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
 
 
 def load_config(
@@ -297,7 +347,16 @@ def load_config(
         if not sep or not key:
             problems.append(Problem(CLI, None, "--settings", t("bad-settings-arg", value=item)))
             continue
-        cfg.settings[key] = parse_setting_value(raw.strip())
+        try:
+            value = parse_setting_value(raw.strip())
+        except ValueError:
+            problems.append(Problem(CLI, None, "--settings", t("config-too-deep", depth=MAX_DEPTH)))
+            continue
+        bad = value_problems(value, [key])
+        if bad:
+            problems.extend(Problem(CLI, None, "--settings", message) for _, message in bad[:1])
+            continue
+        cfg.settings[key] = value
         cfg._origin[f"settings:{key}"] = (CLI, "")
     today = overrides.get("today") or os.environ.get("PERFLINT_TODAY")
     if today:
@@ -308,6 +367,8 @@ def load_config(
     cfg.debug = bool(overrides.get("debug", False))
     cfg.strict_plugins = bool(overrides.get("strict-plugins", False))
     cfg.encoding = overrides.get("encoding") or None
+    if cfg.encoding is not None and not text_encoding(cfg.encoding):
+        problems.append(Problem(CLI, None, "--encoding", t("not-text-encoding", encoding=cfg.encoding)))
 
     problems.extend(validate(cfg, catalog))
     if problems:
@@ -488,4 +549,22 @@ def validate(cfg: Config, catalog: Catalog) -> list[Problem]:
         default = catalog.setting_default(key)
         if default is not None and not same_type(default, value):
             problems.append(Problem(source, line, label, t("setting-type", key=key, expected=type_name(default))))
+            continue
+        for prop in _setting_schemas(catalog, key):  # the range a rule taking it as a param allows
+            if surely_valid(prop, value):
+                continue
+            found = schema_problems(validator_for({"properties": {key: prop}}), {key: value}, "", source)
+            if found:
+                problems.append(Problem(source, line, label, found[0].message))
+                break
     return problems
+
+
+def _setting_schemas(catalog: Catalog, key: str) -> list[dict[str, Any]]:
+    """The schemas of ``key`` in the params of the kinds (a shared setting a rule may override)."""
+    out = []
+    for kind in catalog.kinds.values():
+        prop = (getattr(kind, "params_schema", None) or {}).get("properties", {}).get(key)
+        if isinstance(prop, dict) and prop not in out:
+            out.append(prop)
+    return out

@@ -142,7 +142,8 @@ def _serve(conn: Connection, initializer: Callable[..., None], initargs: tuple[A
             path = conn.recv()
             if path is None:
                 return
-            conn.send(check_limited(engine, path, cache, limit))
+            # with the cache's first write error: the parent reports it once
+            conn.send((check_limited(engine, path, cache, limit), cache.error if cache is not None else None))
     except (EOFError, OSError):
         return  # the parent is gone
 
@@ -156,6 +157,8 @@ class _Worker:
         self.limit = limit
         self.task: tuple[int, str] | None = None
         self.deadline = float("inf")
+        #: the worker's result-cache write error, if any
+        self.cache_error: str | None = None
 
     def give(self, todo: deque[tuple[int, str]]) -> None:
         if todo and self.task is None:
@@ -167,7 +170,8 @@ class _Worker:
         """The answer to the current task when the worker has sent it."""
         try:
             if self.conn.poll():
-                answer: _Result = self.conn.recv()
+                answer: _Result
+                answer, self.cache_error = self.conn.recv()
                 return answer
         except (EOFError, OSError):
             pass
@@ -220,6 +224,8 @@ def check_paths(
                     answer = worker.result()
                     if answer is not None:
                         done[number] = answer
+                        if cache is not None and cache.error is None:
+                            cache.error = worker.cache_error
                         worker.task = None
                         worker.give(todo)
                         continue

@@ -112,11 +112,14 @@ def _line_of(data: bytes, offset: int) -> int:
 def _canonical(encoding: str) -> str:
     enc = _ALIASES.get(encoding.lower().replace("_", "-"), encoding)
     try:
-        return codecs.lookup(enc).name
-    except LookupError:
+        info = codecs.lookup(enc)
+    except (LookupError, ValueError):
+        info = None
+    if info is None or not getattr(info, "_is_text_encoding", True):  # rot13, zlib, hex: not text
         raise InputError(
             "INP002", "unknown-encoding", encoding=encoding, offset=0, line=1, reason="unknown encoding"
         ) from None
+    return info.name
 
 
 def sniff_binary(data: bytes) -> str | None:
