@@ -481,7 +481,27 @@ def _label_tokens(text: str, start: int, end: int, vocab: Vocabulary) -> list[tu
                 break
         out.append((tokens[i][0], tokens[j - 1][1]))
         i = j
+    return _close_brackets(text, out)
+
+
+def _close_brackets(text: str, tokens: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Tokens joined back while a bracket is open ("资产股权年收益率( ≥**% )"): a
+    space inside a bracketed note never ends a cell (at most three tokens further)."""
+    out: list[tuple[int, int]] = []
+    taken = 0
+    for s, e in tokens:
+        if out and 0 < taken < 4 and _opened(text[out[-1][0] : out[-1][1]]) > 0:
+            out[-1] = (out[-1][0], e)
+            taken += 1
+            continue
+        out.append((s, e))
+        taken = 1 if _opened(text[s:e]) > 0 else 0
     return out
+
+
+def _opened(piece: str) -> int:
+    """Brackets ``piece`` opens and does not close."""
+    return piece.count("(") + piece.count("（") - piece.count(")") - piece.count("）")
 
 
 def spaced_rows(text: str, vocab: Vocabulary | None = None) -> list[Row]:

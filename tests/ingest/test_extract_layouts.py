@@ -227,6 +227,25 @@ def test_space_separated_rows(read_one) -> None:
     ]
 
 
+def test_space_separated_rows_keep_a_bracketed_note_whole_and_end_at_sign_off(read_one) -> None:
+    # "( ≥**% )": spaces inside a bracket never end a cell, whatever cells stand before it;
+    # a "…初审意见 (盖章)" row after the table is a sign-off, not an indicator
+    text = _lines(
+        "项目支出绩效目标申报表",
+        "项目名称 合作社入股分红 主管部门 青溪区扶贫办",
+        "绩效指标 一级指标 二级指标 三级指标 指标值 备注",
+        "效益指标 经济效益指标 *资产股权年收益率( ≥**% ) >=8%  ",
+        "满意度指标 服务对象满意度指标 *入股农户满意度( ≥**% ) >=95%  ",
+        "财政部门支出股室初审意见 (盖章)",
+        "区扶贫办审核意见 (盖章)",
+    )
+    d = read_one(text, "spaced")
+    assert [(i.level2, i.content, i.value) for i in d.indicators] == [
+        ("经济效益指标", "*资产股权年收益率( ≥**% )", ">=8%"),
+        ("服务对象满意度指标", "*入股农户满意度( ≥**% )", ">=95%"),
+    ]
+
+
 def test_a_row_per_line_with_tabs_between_cells(read_one) -> None:
     # Excel "Text (Tab delimited)": no blank lines between rows, empty cells at the end
     text = _lines(
