@@ -1374,9 +1374,18 @@ class _FormBuilder:
             slot = self._level_slot(cat[0], self.text[s:e], assigned, rest)
             if slot in assigned or slot not in LEVELS:
                 break  # a third category: data, not a level
+            if self._names_own_category(s, e, cat, assigned):
+                break
             assigned[slot] = (s, e)
             rest.pop(0)
         return rest
+
+    def _names_own_category(self, s: int, e: int, cat: tuple[int, str], levels: dict[str, tuple[int, int]]) -> bool:
+        """A short category word (no 指标) right under the category it abbreviates is the
+        indicator's name, not a level of its own: "服务对象满意度指标 | 满意度 | 90%"."""
+        return not label_key(self.text[s:e]).endswith("指标") and any(
+            (self.vocab.category(self.text[a:b]) or (0, ""))[1] == cat[1] for a, b in levels.values()
+        )
 
     # cells of a table given as a stream -------------------------------------------
     def _stream_cell(self, cell: tuple[int, int]) -> None:
@@ -1385,6 +1394,10 @@ class _FormBuilder:
         s, e = cell
         cat = self.vocab.category(self.text[s:e]) if table.kind == "indicators" else None
         slot = None if cat is None else self._level_slot(cat[0], self.text[s:e], table.levels, [])
+        if slot in LEVELS and cat is not None and self._names_own_category(s, e, cat, table.levels):
+            table.buffer.append(cell)  # the indicator's name
+            self._maybe_emit_stream()
+            return
         if slot in LEVELS:
             self._flush_stream()
             self._set_level(slot, cell)

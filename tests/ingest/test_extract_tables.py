@@ -264,3 +264,33 @@ def test_rows_run_together_and_values_in_words(read_one) -> None:
         ("效益指标", "可持续影响指标", "乡村学校办学条件", "稳步提高"),
         ("社会公众或服务对象满意度指标", None, "家长满意度", "≥90%"),  # a 一级 category of its own
     ]
+
+
+def test_a_short_category_word_under_its_own_category_is_the_indicator_name(read_one) -> None:
+    # one cell per paragraph: "服务对象满意度指标 / 满意度 / 90%": 满意度 names the row,
+    # it is no second level; "其他需说明的问题" after the table is a field, not a row
+    text = "\n\n".join(
+        [
+            "项目名称",
+            "雾炮车作业服务",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "指标值",
+            "产出指标",
+            "数量指标",
+            "作业车辆",
+            "10台",
+            "服务对象满意度指标",
+            "满意度",
+            "90%",
+            "其他需说明的问题",
+            "无",
+        ]
+    )
+    d = read_one(text, "lines")
+    assert [(i.level1, i.content, i.value) for i in d.indicators] == [
+        ("产出指标", "作业车辆", "10台"),
+        ("服务对象满意度指标", "满意度", "90%"),
+    ]
+    assert [(f.key, f.text) for f in d.fields] == [("other_notes", "无")]
