@@ -99,6 +99,8 @@ _LIST_ITEM = re.compile(r"\s*[0-9０-９]{1,2}\s*[.、．]\s*\S")
 _ENUM_KEY = re.compile(r"(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十\d]{1,2}\)|\d{1,2}[、.)](?!\d))")
 #: the budget year before a label: 2021年, 2023年度
 _YEAR_PREFIX = re.compile(r"(?:19|20)\d{2}年度?")
+#: a department label with its sector between level and 主管部门: 区级 | 林业 | 主管部门
+_SECTOR_DEPARTMENT = re.compile(r"((?:省|市|县|区|区县|市县|县区)级)([\u4e00-\u9fff]{2,4}?)((?:业务)?主管部门)")
 #: a pinyin annotation after a character, as some mirrors print: (xiàng)
 _PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
 
@@ -263,6 +265,8 @@ class Vocabulary:
                 info = self.near(key)
             if info is None:
                 info = self._year_prefixed(key)
+            if info is None:
+                info = self._sector_department(key)
         if len(self._match_cache) < 100_000:
             self._match_cache[text] = info
         return info
@@ -280,6 +284,15 @@ class Vocabulary:
             if info is not None and info.kind == "money":
                 return info
         return None
+
+    def _sector_department(self, key: str) -> LabelInfo | None:
+        """A department label that names its sector ("区级林业主管部门", "省级教育主管部门"):
+        the label without the sector word (区级主管部门, 省级主管部门)."""
+        m = _SECTOR_DEPARTMENT.fullmatch(key)
+        if m is None:
+            return None
+        info = self.exact.get(m.group(1) + m.group(3))
+        return info if info is not None and info.kind in ("field", "extra") else None
 
     def near(self, key: str) -> LabelInfo | None:
         """The one label ``key`` misspells by one character (财政投款 → 财政拨款), if any.

@@ -142,3 +142,11 @@ def test_a_district_department_label_names_the_department(read_one) -> None:
     d = read_one(text, "pipe")
     assert d.department == "青溪区残联"
     assert [(f.key, f.text) for f in d.fields] == [("superior_department", "某市残联")]
+
+
+def test_a_department_label_naming_its_sector() -> None:
+    # 区级林业主管部门: the level's department label with the sector word in between
+    vocab = vocabulary()
+    assert (vocab.match("区级林业主管部门").kind, vocab.match("区级林业主管部门").key) == ("field", "department")
+    assert vocab.match("省级教育主管部门").key == "superior_department"
+    assert vocab.match("区级林业主管") is None
