@@ -2,7 +2,8 @@
 
 ``perflint --version`` answers without importing the command-line framework
 (typer and rich take most of start-up); everything else goes to
-:mod:`perflint.cli`.
+:mod:`perflint.cli`, with typer's option values parsed without pydantic
+(:mod:`perflint._typer_values`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ def main() -> None:
 
         sys.stdout.write(f"perflint {__version__}\n")
         return
+    from perflint._typer_values import install_fast_values  # start-up: typer only for real commands
+
+    install_fast_values()  # start-up: plain option values parsed without pydantic
     from perflint.cli import main as cli_main  # start-up: typer and the engine only for real commands
 
     cli_main()

@@ -21,7 +21,6 @@ Nothing a file does can hang the run:
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import threading
@@ -29,14 +28,17 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from multiprocessing.connection import Connection, wait
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from perflint.domain.problems import InputProblem
 from perflint.domain.result import FileReport
 from perflint.engine.cache import ResultCache
 from perflint.engine.discover import shown
 from perflint.ingest.files import FileResult, display_path
+
+if TYPE_CHECKING:
+    import multiprocessing.context
+    from multiprocessing.connection import Connection
 
 #: seconds one file may take by default (the seed takes a tenth of a second)
 DEFAULT_TIME_LIMIT = 30.0
@@ -114,6 +116,8 @@ def check_limited(engine: Engine, path: str, cache: ResultCache | None, limit: f
 
 
 def _context() -> multiprocessing.context.BaseContext:
+    import multiprocessing  # start-up: multiprocessing (and socket) only for a run with workers
+
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
@@ -198,6 +202,8 @@ class _Worker:
 def check_paths(
     engine: Engine, files: list[str], workers: int, cache: ResultCache | None, limit: float | None = None
 ) -> Iterator[_Result]:
+    from multiprocessing.connection import wait  # start-up: only for a run with workers
+
     ctx = _context()
     # one of two worker initialisers, each with its own arguments
     initializer: Callable[..., None]
