@@ -37,6 +37,7 @@ from perflint.checks.analysis.values import (
 from perflint.checks.base import SEVERITY, STRINGS, Context, Hit, Kind, kind, schema, settings
 from perflint.domain.findings import Severity
 from perflint.domain.model import Declaration
+from perflint.domain.vocab import simplified
 
 
 def _owned_elsewhere(text: str | None, tokens: Sequence[str]) -> bool:
@@ -207,6 +208,22 @@ _NEEDS_DIRECTION = {"percent": "rate", "money": "cost", "unit_cost": "cost"}
 _EXEMPT_FAMILIES = {"frequency"}
 
 
+#: cost rows that state a standard or a price, paid as written: exact by nature (补贴标准 71.86元/平方米,
+#: 国家助学金 3300元, 财政资金补助 1600元/亩); traditional forms too (國家助學金), not 标准化 (a kind of works)
+_STANDARD_NAME = re.compile(
+    r"[标標]准(?!化)|单价|價格|价格|定额|助[学學]|[奖獎][学學]|[补補]助|[补補]贴|[资資]助|奖补|[奖獎]励"
+)
+#: rates whose better side is plain from the name: the direction can be stated, not asked
+_HIGHER_BETTER = re.compile(
+    r"(?:合格|达标|覆盖|完成|稳定|知晓|成活|存活|及时|到位|利用|普及|入学|参与|执行|验收|完好|正常|通过|优良|"
+    r"治愈|救治|接种|受益|使用|保有|就业|签约|建档|规范化?|标准化|办结|结案|回复|响应|入库|上线|运行)率$|满意度$|满意程度$"
+)
+_RANGE = re.compile(r"\d(?:%|‰|[\u4e00-\u9fff]{1,3})?[-~～—–至到]\d")  # matched on the text without spaces
+_LOWER_BETTER = re.compile(
+    r"(?:发生|事故|投诉|差错|出错|死亡|发病|失败|退回|空置|流失|违规|违纪|不合格|超标|损失|返工)率$"
+)
+
+
 def _figure_kind(q: Quantity, named_unit: str | None, cost_row: bool) -> str | None:
     unit = q.unit or named_unit
     if q.kind == "date" or not unit or unit == "date":
@@ -281,6 +298,10 @@ class ComparatorMissing(Kind):
                 continue  # value-is-narrative reports the whole cell
             if sum(1 for q in quantities(row.name) if q.is_percent) >= 2:
                 continue  # 优100% 良90% 中85%: a grading scale, not a target
+            if _RANGE.search("".join(text.split())):
+                continue  # 20%-30%, 50～60人: a range is bounded on both sides
+            if sum(1 for q in quantities(text) if q.is_percent) >= 2:
+                continue  # 返本20%,分红按8%: a rule of payment in words, not one target to bound
             named_unit = unit_in_name(row.name)
             found = [c for c in comparisons(text) if (c.unit or named_unit) and c.unit != "date"]
             if any(c.word for c in comparisons(text)):
@@ -293,6 +314,17 @@ class ComparatorMissing(Kind):
             what = _figure_kind(found[0].quantity, named_unit, row.cat.is_cost)
             if what is None:
                 continue
+            name = bare_name(row.name)
+            if what == "cost" and _STANDARD_NAME.search(simplified(name)):
+                continue  # a standard or a price is paid as written: no direction to ask for
+            if what == "rate":
+                what = (
+                    "rate_floor"
+                    if _HIGHER_BETTER.search(name)
+                    else "rate_ceiling"
+                    if _LOWER_BETTER.search(name)
+                    else what
+                )
             candidates.append((row, found[0], what, named_unit))
         for row, c, what, named_unit in candidates:
             if what == "quantity":
@@ -304,6 +336,7 @@ class ComparatorMissing(Kind):
                 row.target_pointer,
                 {
                     "category": row.cat.label or "指标",
+                    "content": display(row.name),
                     "value": display(row.ind.value or ""),
                     "number": c.quantity.text if c.quantity.unit else f"{c.quantity.text}{named_unit or ''}",
                 },

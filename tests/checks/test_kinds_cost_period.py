@@ -223,3 +223,29 @@ def test_carryover_shown_as_this_years_appropriation(catalog):
 )
 def test_carryover_as_current_stays_silent(catalog, goal, public, carryover, year):
     assert run(catalog, "carryover-as-current", _carried(goal, public, carryover, year)) == []
+
+
+# -- VAL005: what needs a direction, and how it is asked --------------------------------
+
+
+def test_comparator_leaves_payment_rules_in_words_alone(catalog):
+    doc = project(row("产出指标", "质量指标", "贫困户返本分红", "第一年按总投资额返本20%,分红按8%分红"))
+    assert run(catalog, "comparator-missing", doc) == []
+    ranged = project(row("产出指标", "质量指标", "入户核查比例", "20%-30%"))
+    assert run(catalog, "comparator-missing", ranged) == []  # a range is bounded already
+
+
+def test_comparator_quotes_a_unit_cost_without_the_words_after_it(catalog):
+    doc = project(row("产出指标", "成本指标", "成本控制", "严格按照预算标准1000元/人给补助对象兑付补助"))
+    (hit,) = run(catalog, "comparator-missing", doc)
+    assert (hit.variant, hit.args["number"]) == ("cost", "1000元/人")
+
+
+def test_unit_after_a_slash_is_a_known_unit_or_a_short_word():
+    from perflint.checks.analysis.values import quantities
+
+    assert [q.unit for q in quantities("1000元/人给补助对象兑付")] == ["元/人"]
+    assert [q.unit for q in quantities("400元/人·月")] == ["元/人·月"]
+    assert [q.unit for q in quantities("46.3万元/系统·年")] == ["万元/系统·年"]
+    assert [q.unit for q in quantities("490元/平米")] == ["元/平米"]
+    assert [q.unit for q in quantities("≥1人/年")] == ["人/年"]

@@ -433,6 +433,27 @@ for _unit in UNITS:
 del _unit
 # per-unit rates: 元/人, 元/人·月, 万元/系统·年, 次/年
 _RATE_UNIT = re.compile(r"[/／](?:[\u4e00-\u9fff]{1,3})(?:[·•・][\u4e00-\u9fff]{1,2})?")
+_PER_TAIL = re.compile(r"[·•・][\u4e00-\u9fff]{1,2}")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _per_unit_end(text: str, end: int) -> int:
+    """Where a per-unit rate after a unit ends (``元/人``, ``元/人·月``, ``万元/系统·年``), or
+    ``end`` when none follows.  A known unit right after the slash is taken as it is, so that
+    ``1000元/人给补助对象兑付`` reads ``元/人``; an unknown one counts only when the run of
+    characters stops within three (``元/村``, ``万元/系统·年``)."""
+    if end >= len(text) or text[end] not in "/／":
+        return end
+    at = end + 1
+    for unit in _UNITS_BY_FIRST.get(text[at : at + 1], ()):
+        if _CJK.match(unit) and text.startswith(unit, at):
+            stop = at + len(unit)
+            tail = _PER_TAIL.match(text, stop)
+            return tail.end() if tail else stop
+    m = _RATE_UNIT.match(text, end)
+    if m is None or (m.end() < len(text) and _CJK.match(text[m.end()])):
+        return end  # nothing, or a longer run of words: not a unit
+    return m.end()
 
 
 def _unit_at(text: str, pos: int) -> tuple[str | None, int]:
@@ -447,10 +468,7 @@ def _unit_at(text: str, pos: int) -> tuple[str | None, int]:
         i += 1
     for unit in _UNITS_BY_FIRST.get(text[i : i + 1], ()):
         if text.startswith(unit, i):
-            end = i + len(unit)
-            m = _RATE_UNIT.match(text, end)
-            if m:
-                end = m.end()
+            end = _per_unit_end(text, i + len(unit))
             return magnitude + text[i:end], end
     if magnitude:  # "50万" alone: a magnitude is unit enough
         return magnitude, i
