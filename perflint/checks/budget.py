@@ -245,10 +245,28 @@ class AmountParse(Kind):
         for a in amounts(decl, placeholders_of(params, ctx)):
             if a.state == "bad" and typed_twice(a.text) is not None:
                 continue  # 854万854万: amount-typed-twice says what is wrong with it
-            if a.state == "bad":
+            if a.state == "bad" and _one_amount_among_words(a.text):
+                # "安排77300万元", "2023年：48.6": a label run into the amount, not an amount
+                # nobody can read (约500万, 五百万, 待定): said, but no error of the filer's
+                yield Hit(
+                    a.pointer, {"label": a.label, "text": _quote(a.text)}, variant="embedded", severity=Severity.INFO
+                )
+            elif a.state == "bad":
                 yield Hit(a.pointer, {"label": a.label, "text": _quote(a.text)})
             elif a.wan is not None and a.wan < 0 and not params.get("allow_negative", False):
                 yield Hit(a.pointer, {"label": a.label, "text": _quote(a.text)}, variant="negative")
+
+
+#: words that make an amount an estimate or a bound, not an amount
+_HEDGE = re.compile(r"约|左右|大约|大概|预计|估|待定|以上|以内|不超过|不低于|上下|多|余|[≤≥<>≦≧]")
+_YEAR = re.compile(r"(?:19|20)\d\d\s*年(?:度)?")
+_NUMBER = re.compile(r"\d[\d,，]*(?:\.\d+)?")
+
+
+def _one_amount_among_words(text: str | None) -> bool:
+    """One plain number in the cell beside words that are no hedge (a label run into it)."""
+    flat = _YEAR.sub("", unicodedata.normalize("NFKC", text or ""))
+    return len(_NUMBER.findall(flat)) == 1 and not _HEDGE.search(flat)
 
 
 def _quote(text: str, limit: int = 30) -> str:

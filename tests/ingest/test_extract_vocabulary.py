@@ -144,9 +144,26 @@ def test_a_district_department_label_names_the_department(read_one) -> None:
     assert [(f.key, f.text) for f in d.fields] == [("superior_department", "某市残联")]
 
 
-def test_a_department_label_naming_its_sector() -> None:
-    # 区级林业主管部门: the level's department label with the sector word in between
-    vocab = vocabulary()
-    assert (vocab.match("区级林业主管部门").kind, vocab.match("区级林业主管部门").key) == ("field", "department")
-    assert vocab.match("省级教育主管部门").key == "superior_department"
-    assert vocab.match("区级林业主管") is None
+def test_project_completion_and_project_benefit_are_the_output_and_benefit_levels(read_one) -> None:
+    # after tests/data/real/r301: 一级指标 "项目完成指标" / "项目效益指标", the latter broken
+    # over two lines ("项目效益" / "指标") in the text of a web page
+    text = _lines(
+        "项目名称",
+        "计划生育特别扶助",
+        "一级指标 二级指标 三级指标 指标值",
+        "项目完成指标",
+        "数量指标 扶助独生子女伤残、死亡家庭人数 63人",
+        "成本指标 人均扶助标准 ≤1000元/人",
+        "项目效益",
+        "指标",
+        "社会效益",
+        "指标",
+        "特扶家庭按时足额领取扶助金比例 100%",
+        "满意度指标 满意度指标 受益群众满意度 ≥90%",
+    )
+    d = read_one(text)
+    assert [ind.level1 for ind in d.indicators][:2] == ["项目完成指标", "项目完成指标"]
+    assert vocabulary().category("项目效益") == (1, "效益指标")
+    # the broken level label is a level, not an indicator named "项目效益" without a value
+    assert "项目效益" not in [ind.content for ind in d.indicators]
+    assert vocabulary().category(d.indicators[2].level1 or "") == (1, "效益指标")
