@@ -144,6 +144,14 @@ def test_a_district_department_label_names_the_department(read_one) -> None:
     assert [(f.key, f.text) for f in d.fields] == [("superior_department", "某市残联")]
 
 
+def test_a_department_label_naming_its_sector() -> None:
+    # 区级林业主管部门: the level's department label with the sector word in between
+    vocab = vocabulary()
+    assert (vocab.match("区级林业主管部门").kind, vocab.match("区级林业主管部门").key) == ("field", "department")
+    assert vocab.match("省级教育主管部门").key == "superior_department"
+    assert vocab.match("区级林业主管") is None
+
+
 def test_project_completion_and_project_benefit_are_the_output_and_benefit_levels(read_one) -> None:
     # after tests/data/real/r301: 一级指标 "项目完成指标" / "项目效益指标", the latter broken
     # over two lines ("项目效益" / "指标") in the text of a web page
