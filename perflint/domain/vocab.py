@@ -101,6 +101,7 @@ _ENUM_KEY = re.compile(r"(?:[一二三四五六七八九十]{1,3}[、.]|\([一�
 _YEAR_PREFIX = re.compile(r"(?:19|20)\d{2}年度?")
 #: a department label with its sector between level and 主管部门: 区级 | 林业 | 主管部门
 _SECTOR_DEPARTMENT = re.compile(r"((?:省|市|县|区|区县|市县|县区)级)([\u4e00-\u9fff]{2,4}?)((?:业务)?主管部门)")
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 #: a pinyin annotation after a character, as some mirrors print: (xiàng)
 _PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
 
@@ -308,6 +309,10 @@ class Vocabulary:
             for label, info in self._near.get(key[:i] + "\0" + key[i + 1 :], ()):
                 if frozenset((label[i], key[i])) not in self._never:
                     found[label] = info
+        if not found and len(key) > self._fuzzy_min and _CJK_CHAR.match(key[-1]):
+            # "专项名称金": a field label with one stray character after it
+            stray = self.exact.get(key[:-1])
+            return stray if stray is not None and stray.kind == "field" else None
         if len(found) != 1:
             return None
         return next(iter(found.values()))

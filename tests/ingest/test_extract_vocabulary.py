@@ -175,3 +175,11 @@ def test_project_completion_and_project_benefit_are_the_output_and_benefit_level
     # the broken level label is a level, not an indicator named "项目效益" without a value
     assert "项目效益" not in [ind.content for ind in d.indicators]
     assert vocabulary().category(d.indicators[2].level1 or "") == (1, "效益指标")
+
+
+def test_a_field_label_with_one_stray_character_after_it(read_one) -> None:
+    # "专项名称金 |": a stray character copied after the label; the label keeps it, for a rule
+    d = read_one("专项名称金 |\n林业草原生态保护恢复资金 | |||\n", "pipe")
+    assert d.name == "林业草原生态保护恢复资金"
+    assert d.source.labels["/name"].text == "专项名称金"
+    assert vocabulary().match("资金总额度") is None  # money labels: 额度 is another word
