@@ -205,10 +205,89 @@ class Records:
         self.spool.close()
 
 
+class _Unusual(Exception):
+    """A value :func:`pretty` leaves to :mod:`json` (a key that is not a string, an unknown type, a cycle)."""
+
+
+def _float(o: float) -> str:
+    if o != o:
+        return "NaN"
+    if o == _INF:
+        return "Infinity"
+    if o == -_INF:
+        return "-Infinity"
+    return _float_repr(o)
+
+
+_INF = float("inf")
+_float_repr = float.__repr__
+_int_repr = int.__repr__
+_quote = json.encoder.encode_basestring  # the C function where there is one
+
+
+def _lay_out(o: Any, pad: str, out: list[str]) -> None:
+    # the tests of json.encoder._make_iterencode, in its order
+    if isinstance(o, str):
+        out.append(_quote(o))
+    elif o is None:
+        out.append("null")
+    elif o is True:
+        out.append("true")
+    elif o is False:
+        out.append("false")
+    elif isinstance(o, int):
+        out.append(_int_repr(o))
+    elif isinstance(o, float):
+        out.append(_float(o))
+    elif isinstance(o, (list, tuple)):
+        if not o:
+            out.append("[]")
+            return
+        inner = pad + "  "
+        between = ",\n" + inner
+        out.append("[\n" + inner)
+        first = True
+        for item in o:
+            if first:
+                first = False
+            else:
+                out.append(between)
+            _lay_out(item, inner, out)
+        out.append("\n" + pad + "]")
+    elif isinstance(o, dict):
+        if not o:
+            out.append("{}")
+            return
+        inner = pad + "  "
+        sep = "{\n" + inner
+        for key, value in o.items():
+            if not isinstance(key, str):
+                raise _Unusual
+            out.append(sep + _quote(key) + ": ")
+            sep = ",\n" + inner
+            _lay_out(value, inner, out)
+        out.append("\n" + pad + "}")
+    else:
+        raise _Unusual
+
+
+def pretty(obj: Any, level: int = 0) -> str:
+    """``json.dumps(obj, ensure_ascii=False, indent=2)``, every line after the first
+    indented ``level`` levels more: the same text, about three times faster (the
+    standard library lays indented JSON out in pure Python, one generator per
+    container).  Anything it does not know is left to :mod:`json` itself."""
+    out: list[str] = []
+    try:
+        _lay_out(obj, "  " * level, out)
+    except (_Unusual, RecursionError):
+        text = json.dumps(obj, ensure_ascii=False, indent=2)
+        return text.replace("\n", "\n" + "  " * level) if level else text
+    return "".join(out)
+
+
 def dumps(obj: Any, level: int) -> str:
     """``obj`` as ``json.dumps(indent=2)`` writes it ``level`` levels deep (first line indented too)."""
-    pad = "  " * level
-    return pad + json.dumps(obj, ensure_ascii=False, indent=2).replace("\n", "\n" + pad)
+    return "  " * level + pretty(obj, level)
 
 
 class JsonArray:
@@ -260,7 +339,7 @@ def json_pieces(doc: Any, *names: str) -> list[str]:
     """``json.dumps(doc, ensure_ascii=False, indent=2)`` cut at the
     placeholders ``mark(name)`` for each of ``names`` (in document order):
     ``len(names) + 1`` pieces, to be joined with the arrays in between."""
-    text = json.dumps(doc, ensure_ascii=False, indent=2)
+    text = pretty(doc)
     pieces = []
     for name in names:
         before, sep, text = text.partition(json.dumps(mark(name), ensure_ascii=False))

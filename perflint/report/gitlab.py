@@ -13,7 +13,6 @@ file is checked.
 from __future__ import annotations
 
 import hashlib
-import json
 from typing import IO, Any
 
 from perflint.domain.findings import Finding, Severity
@@ -27,7 +26,7 @@ from perflint.report._common import (
     printable,
     rel_path,
 )
-from perflint.report._stream import JsonArray, PathRun, Writer
+from perflint.report._stream import JsonArray, PathRun, Writer, pretty
 
 SEVERITY = {Severity.ERROR: "critical", Severity.WARNING: "major", Severity.INFO: "info"}
 
@@ -65,7 +64,7 @@ def build(result: RunResult, options: ReportOptions | dict | None = None) -> lis
 
 
 def render(result: RunResult, options: ReportOptions | dict | None = None) -> str:
-    return json.dumps(build(result, options), ensure_ascii=False, indent=2) + "\n"
+    return pretty(build(result, options)) + "\n"
 
 
 def render_gitlab(result: RunResult, options: ReportOptions | dict | None = None) -> str:

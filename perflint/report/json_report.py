@@ -39,6 +39,7 @@ from perflint.report._stream import (
     Writer,
     json_pieces,
     mark,
+    pretty,
 )
 
 REPORT_VERSION = "1"
@@ -219,7 +220,7 @@ def report_dict(result: RunResult, lang: str = "zh") -> dict[str, Any]:
 
 
 def render_json(result: RunResult, options: Any = None) -> str:
-    return json.dumps(report_dict(result, _lang(options)), ensure_ascii=False, indent=2) + "\n"
+    return pretty(report_dict(result, _lang(options))) + "\n"
 
 
 def render_jsonl(result: RunResult, options: Any = None) -> str:

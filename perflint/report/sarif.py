@@ -17,7 +17,6 @@ known.
 
 from __future__ import annotations
 
-import json
 import re
 from typing import IO, Any
 from urllib.parse import quote
@@ -53,6 +52,7 @@ from perflint.report._stream import (
     dumps,
     json_pieces,
     mark,
+    pretty,
 )
 from perflint.resources import HOME_URL
 
@@ -253,7 +253,7 @@ def build(result: RunResult, options: ReportOptions | dict | None = None) -> dic
 
 
 def render(result: RunResult, options: ReportOptions | dict | None = None) -> str:
-    return json.dumps(build(result, options), ensure_ascii=False, indent=2) + "\n"
+    return pretty(build(result, options)) + "\n"
 
 
 def render_sarif(result: RunResult, options: ReportOptions | dict | None = None) -> str:

@@ -1,0 +1,70 @@
+"""``_stream.pretty`` writes exactly what ``json.dumps(ensure_ascii=False, indent=2)`` writes."""
+
+from __future__ import annotations
+
+import enum
+import json
+
+import pytest
+
+from perflint.report._stream import dumps, pretty
+
+
+class Level(enum.StrEnum):
+    HIGH = "high"
+
+
+class Rank(enum.IntEnum):
+    ONE = 1
+
+
+class Holder:
+    pass
+
+
+CASES = [
+    {},
+    [],
+    (),
+    "",
+    0,
+    -0.0,
+    1e-05,
+    1e20,
+    123456789012345678901234567890,
+    0.1,
+    float("nan"),
+    float("inf"),
+    -float("inf"),
+    True,
+    False,
+    None,
+    '引号"、反斜杠\\、换行\n、制表\t、\x00\x1f\x7f\u2028\ud800 emoji 😀',
+    {"a": [], "b": {}, "c": [[], [{}]], "d": (1, "2", None)},
+    {"zh": "预算", "en": "budget", "n": [1, 2.5, True, None, {"x": [Level.HIGH, Rank.ONE]}]},
+    [{"findings": [{"code": "VAL001", "span": [1, 2, 3, 4], "args": {"value": "/"}}]}] * 3,
+    {1: "int key", "s": "after"},  # json turns the key into a string: left to json
+    {None: 1, True: 2, 2.5: 3},
+    {"deep": [[[[[[[["x"]]]]]]]]},
+]
+
+
+@pytest.mark.parametrize("value", CASES, ids=range(len(CASES)))
+def test_pretty_is_json_dumps_indent_2(value):
+    assert pretty(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+@pytest.mark.parametrize("level", [0, 1, 3])
+def test_dumps_at_a_depth_is_the_old_text(level):
+    value = {"a": [1, {"b": "c"}], "d": []}
+    pad = "  " * level
+    assert dumps(value, level) == pad + json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + pad)
+
+
+def test_what_json_cannot_write_fails_as_json_fails():
+    with pytest.raises(TypeError):
+        pretty({"x": Holder()})
+    loop: list = []
+    loop.append(loop)
+    with pytest.raises(ValueError):
+        pretty(loop)
