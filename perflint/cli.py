@@ -19,7 +19,7 @@ from perflint.domain.findings import Aspect, Severity
 from perflint.engine.baseline import Baseline, BaselineError, BaselineWriter
 from perflint.engine.cache import clean as remove_cache
 from perflint.engine.cache import default_cache_dir
-from perflint.engine.config import ConfigError, configured_packs, find_config, load_config
+from perflint.engine.config import ConfigError, configured_cache, configured_packs, find_config, load_config
 from perflint.engine.core import Engine
 from perflint.engine.parallel import default_jobs
 from perflint.engine.run import OutputError, Target, exit_code, open_cache, same_file
@@ -29,8 +29,8 @@ from perflint.ingest.files import ReadOptions, load_file
 from perflint.ingest.layouts import Layout
 from perflint.messages import tr
 from perflint.report import formats, renderer
-from perflint.report._common import resolve_color
-from perflint.resources import schemas_dir
+from perflint.report._common import printable, resolve_color
+from perflint.resources import schemas_dir, use_cache
 
 #: the text layouts ``--layout`` accepts
 LAYOUTS = tuple(layout.value for layout in Layout)
@@ -87,7 +87,7 @@ def extract(
         result = load_file(path, options)
         for problem in result.problems:
             failed = True
-            typer.echo(f"{path}: {problem.text()}", err=True)
+            _err(f"{path}: {problem.text()}")
         for decl in result.declarations:
             out.append(decl.to_dict(include_source=not no_source))
     sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
@@ -154,7 +154,8 @@ def _size(n: float) -> str:
 
 
 def _err(text: str) -> None:
-    typer.echo(text, err=True)
+    # a name from the command line or a walked folder cannot drive the terminal (issue 17)
+    typer.echo("\n".join(printable(line) for line in text.split("\n")), err=True)
 
 
 def _split_refs(values: Optional[list[str]]) -> Optional[list[str]]:
@@ -290,6 +291,8 @@ def check(
     configuration or internal error.
     """
     ui = _lang_guess(lang)
+    folder, cached = configured_cache(config)  # every cache, the parsed rules' too, follows these
+    use_cache(cache_dir or folder, write=cached and not no_cache)
     catalog = _load_catalog(ui, strict_plugins, packs=pack, config=config)
     overrides = {
         "profile": profile,

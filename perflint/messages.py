@@ -146,8 +146,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cache-absent": {"zh": "没有缓存：{path}", "en": "no cache at {path}"},
     "cache-not-ours": {
-        "zh": "{path} 不是 perflint 的缓存目录（没有 CACHEDIR.TAG），未删除",
-        "en": "{path} is not a perflint cache (no CACHEDIR.TAG); nothing was removed",
+        "zh": "{path} 不是 perflint 的缓存目录（其中没有 perflint 写入的文件），未删除",
+        "en": "{path} is not a perflint cache (it holds nothing perflint wrote); nothing was removed",
     },
     "config-error": {"zh": "配置错误", "en": "configuration error"},
     "catalog-error": {"zh": "规则包错误", "en": "rule pack error"},

@@ -51,8 +51,30 @@ def schema(name: str) -> dict:
     return json.loads((schemas_dir() / name).read_text("utf-8"))
 
 
+#: the cache folder chosen for this process (``--cache-dir``, ``cache-dir``) and whether
+#: anything may be written there (not with ``--no-cache``): see :func:`use_cache`
+_chosen: tuple[Path | None, bool] = (None, True)
+
+
+def use_cache(folder: str | os.PathLike[str] | None, *, write: bool = True) -> None:
+    """Keep every cache of this process -- results, parsed rules, the dictionary
+    index -- in ``folder`` (None: the default, :func:`user_cache_dir`); with
+    ``write`` False (``--no-cache``) nothing is written anywhere: derived data
+    already there is still read (and checked), results are neither read nor written."""
+    global _chosen
+    _chosen = (Path(folder).expanduser() if folder is not None else None, write)
+
+
+def cache_writable() -> bool:
+    """Whether this process may write to its cache folder (see :func:`use_cache`)."""
+    return _chosen[1]
+
+
 def user_cache_dir() -> Path:
-    """``$PERFLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/perflint``, else ``~/.cache/perflint``."""
+    """The folder :func:`use_cache` chose, else ``$PERFLINT_CACHE_DIR``, else
+    ``$XDG_CACHE_HOME/perflint``, else ``~/.cache/perflint``."""
+    if _chosen[0] is not None:
+        return _chosen[0]
     env = os.environ.get(CACHE_ENV)
     if env:
         return Path(env).expanduser()
@@ -69,6 +91,8 @@ def write_cache_file(root: Path, relative: str, data: bytes) -> bool:
     cannot be written is not an error: returns False and leaves nothing
     half-written behind.
     """
+    if not cache_writable():
+        return False
     target = root / relative
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:

@@ -16,6 +16,7 @@ from support.paths import EXAMPLES
 from perflint.domain.model import Declaration
 from perflint.ingest import declarations_from_text
 from perflint.ingest.files import FileResult, ReadOptions, load_bytes
+from perflint.resources import use_cache
 
 # Property-based tests draw the same examples on every run, so a CI result
 # never depends on luck; set PERFLINT_RANDOM_SEED=1 to explore new examples
@@ -28,6 +29,14 @@ settings.load_profile("perflint")
 # Subprocesses inherit the variable.
 os.environ["PERFLINT_CACHE_DIR"] = _TEST_CACHE = tempfile.mkdtemp(prefix="perflint-test-cache-")
 atexit.register(shutil.rmtree, _TEST_CACHE, True)
+
+
+@pytest.fixture(autouse=True)
+def _default_cache_folder():
+    """A ``check`` run in the test process chooses the cache folder of the process
+    (``--cache-dir``, ``--no-cache``); the next test starts from the default again."""
+    yield
+    use_cache(None)
 
 
 @pytest.fixture(scope="session")

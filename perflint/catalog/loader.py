@@ -339,12 +339,14 @@ class Catalog:
         key = h.hexdigest()
         name = "catalog/" + hashlib.blake2b(f"{__version__}\0{pack}".encode(), digest_size=8).hexdigest() + ".json"
         try:
-            doc = json.loads((cache_dir / name).read_bytes())
-            if isinstance(doc, dict) and doc.get("key") == key and isinstance(doc.get("files"), dict):
-                files = doc["files"]
-                if all(isinstance(files.get(rels[path]), dict) for path in texts):
-                    return {path: (text, files[rels[path]]) for path, text in texts.items()}
-        except (OSError, ValueError):
+            entry = cache_dir / name
+            if entry.stat().st_size <= 2 * sum(len(t.encode("utf-8")) for t in texts.values()) + 4096:
+                doc = _untrusted_json(entry.read_bytes())
+                if isinstance(doc, dict) and doc.get("key") == key and isinstance(doc.get("files"), dict):
+                    files = doc["files"]
+                    if all(isinstance(files.get(rels[path]), dict) for path in texts):
+                        return {path: (text, files[rels[path]]) for path, text in texts.items()}
+        except (OSError, ValueError, RecursionError):
             pass
         parsed: dict[Path, tuple[str, dict[str, Any]]] = {}
         for path, text in texts.items():
@@ -679,6 +681,30 @@ def _profile(data: dict[str, Any], path: Path) -> Profile:
         severity={k: Severity(v) for k, v in data.get("severity", {}).items()},
         settings=dict(data.get("settings", {})),
     )
+
+
+#: how deep a parsed rule file may nest (the rule files go 4 deep)
+_MAX_PARSED_DEPTH = 16
+_JSON_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+
+
+def _untrusted_json(raw: bytes) -> Any:
+    """JSON from the parse cache, which anyone who can write the cache folder may have
+    written: no NaN or Infinity (TOML has them, rule files do not use them) and no
+    nesting past :data:`_MAX_PARSED_DEPTH`, so that loading it cannot recurse
+    without end (ValueError otherwise).  Its size is bounded by the caller."""
+    depth = deepest = 0
+    for ch in _JSON_STRING.sub(b"", raw).translate(None, _NOT_BRACKETS):
+        depth += 1 if ch in b"[{" else -1
+        deepest = max(deepest, depth)
+    if deepest > _MAX_PARSED_DEPTH:
+        raise ValueError("nested too deeply")
+
+    def no_constant(name: str) -> Any:
+        raise ValueError(f"{name} in the parse cache")
+
+    return json.loads(raw, parse_constant=no_constant)
 
 
 def _json_safe(value: Any) -> bool:

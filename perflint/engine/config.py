@@ -279,6 +279,22 @@ def configured_packs(config_file: str | Path | None = None, cwd: Path | None = N
     return [_resolve(p, path.resolve().parent) for p in packs]
 
 
+def configured_cache(config_file: str | Path | None = None, cwd: Path | None = None) -> tuple[Path | None, bool]:
+    """The ``cache-dir`` (resolved against the configuration file's folder) and ``cache``
+    a configuration names, read before the catalog loads so that every cache -- the
+    parsed rules too -- follows them.  A file that does not parse gives the defaults."""
+    path = Path(config_file) if config_file is not None else find_config(cwd)
+    if path is None:
+        return None, True
+    try:
+        table, _, _ = read_config_file(path)
+    except ConfigError:
+        return None, True
+    folder = table.get("cache-dir")
+    where = _resolve(folder, path.resolve().parent) if isinstance(folder, str) and folder else None
+    return where, table.get("cache") is not False
+
+
 def parse_setting_value(raw: str) -> Any:
     """A ``--settings`` value: a TOML value when it parses as one, else a string
     (ValueError when it nests too deeply to parse)."""

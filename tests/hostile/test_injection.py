@@ -74,3 +74,18 @@ def test_a_json_file_still_points_at_its_original_inside_the_tree(tmp_path: Path
     (tmp_path / "seed.json").write_text(perflint(tmp_path, "extract", "seed.txt").stdout, "utf-8")
     report = json.loads(perflint(tmp_path, "check", "--no-cache", "--format", "json", "seed.json").stdout)
     assert {Path(f["path"]).name for f in report["findings"]} == {"seed.txt"}
+
+
+@pytest.mark.parametrize("command", ["check", "extract"])
+def test_a_hostile_name_in_an_error_message_is_escaped(tmp_path: Path, command: str) -> None:
+    """``perflint check 'x\\e]0;title\\a'``: the message on stderr named the path raw, and an
+    OSC sequence (which click does not strip) retitled the terminal."""
+    from typer.testing import CliRunner
+
+    from perflint.cli import app
+
+    name = str(tmp_path / "nope\x1b]0;pwned\x07\u202eX.txt")
+    result = CliRunner().invoke(app, [command, name])
+    assert result.exit_code == 2
+    assert "\x1b" not in result.output and "\x07" not in result.output and "\u202e" not in result.output
+    assert "nope\\e]0;pwned\\x07\\u202eX.txt" in result.output

@@ -60,15 +60,16 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Literal
 
-from perflint.resources import user_cache_dir
+from perflint.resources import cache_writable, user_cache_dir
 
 __all__ = ["Lexicon", "cut", "cut_for_search", "lexicon", "pos_cut", "set_cache_dir", "tokenize"]
 
 #: bump when the index layout or what goes into it changes
 FORMAT = 1
 MAGIC = b"PFLEX\x00\x01\n"
-#: distinct substrings remembered per process (each is looked up in the index once)
-MEMO = 1 << 18
+#: distinct substrings remembered per process (each is looked up in the index once;
+#: bounded so that memory stays flat on a long run)
+MEMO = 1 << 12
 #: how long a process waits for another one building the same index
 LOCK_WAIT = 30.0
 #: a lock file older than this is left behind by a process that died
@@ -279,20 +280,27 @@ class _Table:
         self.data = data
         self.mask = nslots - 1
         self.slots = memoryview(data)[start : start + 4 * nslots].cast(_SLOT)
+        #: where entries may be: an offset outside the pool is damage, not a word
+        self.pool = (start + 4 * nslots, len(data) - _ENTRY.size)
 
     def find(self, word: str) -> Entry | None:
+        """The entry of ``word``.  The file is untrusted: at most one probe per slot (a
+        table with no empty slot cannot loop), and an offset or tag outside the file
+        is no word."""
         key = word.encode("utf-8", "surrogatepass")
         data, slots, mask = self.data, self.slots, self.mask
+        low, high = self.pool
         n = len(key)
         i = zlib.crc32(key) & mask
-        while True:
+        for _ in range(mask + 1):
             off = slots[i]
-            if not off:
+            if not off or not low <= off <= high:
                 return None
             size, freq, tag = _ENTRY.unpack_from(data, off)
             if size == n and data[off + 7 : off + 7 + n] == key:
-                return freq, self.tags[tag]
+                return (freq, self.tags[tag]) if tag < len(self.tags) else None
             i = (i + 1) & mask
+        return None
 
 
 # -- where things are --------------------------------------------------------------
@@ -437,6 +445,8 @@ def load(dictionary: str | os.PathLike[str] | None = None, cache_dir: str | os.P
             return Lexicon(table.find, table.total, "index", path)
         problem = None
     lock: Path | None = None
+    if path is not None and not cache_writable():  # --no-cache: read the dictionary, write nothing
+        path, problem = None, "cache not written (--no-cache)"
     if path is not None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
