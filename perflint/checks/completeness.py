@@ -300,17 +300,11 @@ class SchedulePresent(Kind):
             for part in ("content", "start", "end"):
                 value = getattr(row, part)
                 text = value if isinstance(value, str) or value is None else value.text
-                if part != "content" and _DATED.search(row.content or ""):
-                    continue  # "2023年2月至12月完成采购": the times are written in the content
                 if is_blank(text):
                     yield Hit(
                         f"/schedule/{i}/{part}", {"row": i + 1, "content": display(row.content)}, variant="incomplete"
                     )
                     return
-
-
-#: a time written in a schedule row's text: 2023年2月, 2023.2, 2月至12月, 全年
-_DATED = re.compile(r"(?:19|20)\d\d[年.\-/／]\d{1,2}|\d{1,2}月|全年|上半年|下半年|[一二三四]季度")
 
 
 _GOALS = {"project": ("long_term", "annual"), "department": ("overall",)}
@@ -411,3 +405,67 @@ class PreparerBlock(Kind):
 
 _ZH = {"preparer": "填报人", "phone": "联系电话", "filing_date": "填报日期"}
 _EN = {"preparer": "preparer", "phone": "phone", "filing_date": "filing date"}
+
+
+# -- the project lead and the budget codes the template asks for --------------------------
+
+#: a telephone number: seven or more digits, dashes and brackets allowed between them
+_PHONE_IN_TEXT = re.compile(r"\d[\d\-－—()（） ]{5,}\d")
+_ASKS_PHONE = re.compile(r"电话|联系方式")
+_ASKS_CODE = re.compile(r"代码|编码")
+
+
+@kind
+class ProjectLead(Kind):
+    name = "project-lead"
+    description = {
+        "zh": "模板有“项目负责人（及电话）”一栏时，须写明负责人；栏名要求电话的，还须写电话。",
+        "en": "Where the template has a 项目负责人 (and phone) field, it must name the lead, and give a phone "
+        "number when the label asks for one.",
+    }
+    params_schema = schema("placeholders")
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        tokens = settings(params, ctx)["placeholders"]
+        for i, extra in enumerate(decl.fields):
+            if extra.key != "leader":
+                continue
+            label = (extra.label or "项目负责人").strip().rstrip(":：")
+            text = norm(extra.text)
+            if is_blank(text) or is_placeholder(text, tokens):
+                yield Hit(f"/fields/{i}/text", {"label": label})
+            elif _ASKS_PHONE.search(extra.label or "") and not _PHONE_IN_TEXT.search(text):
+                yield Hit(f"/fields/{i}/text", {"label": label, "text": display(extra.text)}, variant="phone")
+            return  # one lead per form
+
+
+@kind
+class BudgetCode(Kind):
+    name = "budget-code"
+    description = {
+        "zh": "栏名要求代码（“主管部门及代码”“部门预算编码”“项目编码”）时，栏中须有代码，不能只写名称或留空。",
+        "en": "A field whose label asks for a code (主管部门及代码, 部门预算编码, 项目编码) must hold one, not only a "
+        "name or nothing.",
+    }
+    params_schema = schema("placeholders")
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        label = decl.source.labels.get("/department")
+        dept_label = (label.text or "") if label is not None else ""
+        if _ASKS_CODE.search(dept_label) and decl.department and not is_blank(decl.department):
+            if not re.search(r"\d", decl.department):
+                yield Hit(
+                    "/department",
+                    {"label": dept_label.strip().rstrip(":："), "text": display(decl.department)},
+                    variant="name_only",
+                )
+        seen: set[str] = set()
+        for i, extra in enumerate(decl.fields):
+            if extra.key != "dept_code" or not _ASKS_CODE.search(extra.label or ""):
+                continue
+            code_label = (extra.label or "").strip().rstrip(":：")
+            if re.search(r"\d", extra.text or "") or code_label in seen:
+                continue
+            seen.add(code_label)
+            # blank, or the next label read into the cell (项目单位(盖章):…): no code either way
+            yield Hit(f"/fields/{i}/text", {"label": code_label, "text": ""})
