@@ -333,16 +333,19 @@ class WeightsSum(Kind):
         expected = Decimal(str(params.get("expected", 100)))
         weights: list[Decimal] = []
         key = ""
+        unweighted = 0
         for ind in decl.indicators:
             found = _weight(ind)
             if found is None:
                 if any(_WEIGHT_KEY.search(k) and "评分" not in k and norm(v) for k, v in ind.extra.items()):
                     return  # a weight that is not a number: nothing to add up
+                if norm(ind.content) and norm(ind.value):
+                    unweighted += 1  # an indicator with no weight read for it
                 continue
             key = found[0]
             weights.append(found[1])
-        if len(weights) < 3:
-            return
+        if len(weights) < 3 or unweighted:
+            return  # too few weights, or an indicator whose weight was not read: the sum is not the table's
         total = sum(weights, Decimal(0))
         if total == expected:
             return

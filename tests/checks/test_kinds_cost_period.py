@@ -249,3 +249,20 @@ def test_unit_after_a_slash_is_a_known_unit_or_a_short_word():
     assert [q.unit for q in quantities("46.3万元/系统·年")] == ["万元/系统·年"]
     assert [q.unit for q in quantities("490元/平米")] == ["元/平米"]
     assert [q.unit for q in quantities("≥1人/年")] == ["人/年"]
+
+
+# -- ARI003: only a table whose every weight was read is added up ------------------------
+
+
+def test_weights_are_not_added_when_an_indicator_has_none_read(catalog):
+    def weighted(content: str, value: str, weight: str | None) -> dict:
+        extra = {} if weight is None else {"extra": {"权重(%)": weight}}
+        return row("产出指标", "数量指标", content, value, **extra)
+
+    full = project(
+        weighted("检查次数", "≥12次", "20"), weighted("培训人次", "≥300人次", "30"), weighted("覆盖率", "100%", "40")
+    )
+    assert hits(catalog, "weights-sum", full) == [("/indicators", "short")]
+    # the weight of a qualitative row stood on the next line and was not read with it
+    partial = project(*full["indicators"], weighted("食品安全工作规范化", "高中低", None))
+    assert run(catalog, "weights-sum", partial) == []
