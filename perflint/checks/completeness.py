@@ -300,11 +300,17 @@ class SchedulePresent(Kind):
             for part in ("content", "start", "end"):
                 value = getattr(row, part)
                 text = value if isinstance(value, str) or value is None else value.text
+                if part != "content" and _DATED.search(row.content or ""):
+                    continue  # "2023年2月至12月完成采购": the times are written in the content
                 if is_blank(text):
                     yield Hit(
                         f"/schedule/{i}/{part}", {"row": i + 1, "content": display(row.content)}, variant="incomplete"
                     )
                     return
+
+
+#: a time written in a schedule row's text: 2023年2月, 2023.2, 2月至12月, 全年
+_DATED = re.compile(r"(?:19|20)\d\d[年.\-/／]\d{1,2}|\d{1,2}月|全年|上半年|下半年|[一二三四]季度")
 
 
 _GOALS = {"project": ("long_term", "annual"), "department": ("overall",)}
