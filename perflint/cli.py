@@ -22,7 +22,7 @@ from perflint.engine.cache import default_cache_dir
 from perflint.engine.config import ConfigError, configured_cache, configured_packs, find_config, load_config
 from perflint.engine.core import Engine
 from perflint.engine.parallel import default_jobs
-from perflint.engine.run import OutputError, Target, exit_code, open_cache, same_file
+from perflint.engine.run import OutputError, Target, earlier_report, exit_code, open_cache, same_file
 from perflint.engine.run import run as run_all
 from perflint.exitcodes import ExitCode
 from perflint.ingest.files import ReadOptions, load_file
@@ -189,15 +189,17 @@ def _terminated(signum: int, frame: Any) -> None:
     raise SystemExit(128 + signum)
 
 
-def _check_outputs(targets: list[Target], inputs: list[str], ui: str) -> None:
-    """Refuse an output that is one of the inputs, and two outputs to one file (exit 2)."""
+def _check_outputs(targets: list[Target], inputs: list[str], ui: str, named: list[str]) -> None:
+    """Refuse an output that is one of the inputs, and two outputs to one file (exit 2); a
+    walk may find an earlier JSON report (:func:`earlier_report`), which may be replaced."""
     seen: list[Path] = []
     for target in targets:
         if target.path is None:
             continue
         if os.path.lexists(target.path) and os.path.isfile(target.path):
+            replaceable = not any(same_file(p, target.path) for p in named) and earlier_report(target.path)
             for path in inputs:
-                if path != "-" and same_file(path, target.path):
+                if path != "-" and same_file(path, target.path) and not replaceable:
                     _err("perflint: " + tr("output-is-input", ui, path=str(target.path)))
                     raise typer.Exit(ExitCode.ERROR)
         real = Path(os.path.realpath(target.path))
@@ -274,7 +276,7 @@ def check(
     jobs: Optional[int] = typer.Option(
         None, "--jobs", "-j", min=1, help="Check files in N worker processes (default: the number of CPUs)."
     ),
-    no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the result cache."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="No result cache, and no cache written at all."),
     cache_dir: Optional[Path] = typer.Option(
         None, "--cache-dir", help="Result cache folder (default: $PERFLINT_CACHE_DIR, else ~/.cache/perflint)."
     ),
@@ -368,7 +370,7 @@ def check(
     targets = [Target(output, out_format, report_options)]
     targets += [Target(path, name, {**report_options, "color": False}) for name, path in extra_reports]
     engine = Engine(catalog, cfg)
-    _check_outputs(targets, engine.files(paths), ui)
+    _check_outputs(targets, engine.files(paths), ui, [p for p in paths if p != "-"])
     signal.signal(signal.SIGTERM, _terminated)  # a cancelled CI job: drop half-written reports, exit 143
     try:
         cache = open_cache(engine, cfg, no_cache=no_cache, cache_dir=cache_dir)
@@ -829,7 +831,7 @@ HELP_ZH: dict[str, dict[str, str]] = {
         "strict_plugins": "插件加载失败时以退出码 2 结束。",
         "debug": "内部错误时输出调用栈。",
         "jobs": "用 N 个工作进程检查文件（默认：CPU 数）。",
-        "no_cache": "既不读取也不写入结果缓存。",
+        "no_cache": "既不读取也不写入结果缓存，不写入任何缓存。",
         "cache_dir": "结果缓存目录（默认：$PERFLINT_CACHE_DIR，否则 ~/.cache/perflint）。",
         "baseline_file": "只报告不在此基线文件中的问题。",
         "write_baseline": "把本次的全部问题记录为基线文件 FILE（退出码 0）。",

@@ -408,7 +408,9 @@ class Catalog:
             try:
                 return self._load_rule(path, pack, validate=False)
             except (KeyError, IndexError, TypeError, ValueError, AttributeError):
-                pass  # not what the schema promises: load it again, validated, to say what is wrong
+                # not what the schema promises: a parse-cache entry is dropped (the file is
+                # read again), then it is loaded again, validated, to say what is wrong
+                self._parsed.pop(path, None)
         return self._load_rule(path, pack)
 
     def _load_rule(self, path: Path, pack: Path, validate: bool = True) -> tuple[Rule | None, list[Problem]]:
@@ -540,6 +542,16 @@ class Catalog:
                 continue
             assert data is not None
             profile = None
+            if trusted and path in self._parsed:  # from the parse cache: check it loads, else read the file
+                try:
+                    _profile(data, path)
+                except (KeyError, IndexError, TypeError, ValueError, AttributeError):
+                    del self._parsed[path]
+                    data, text, problem = self._parse_toml(path)
+                    if problem:
+                        problems.append(problem)
+                        continue
+                    assert data is not None
             if trusted:
                 try:
                     profile = _profile(data, path)

@@ -262,6 +262,26 @@ def not_a_declaration_json(report: FileReport, path: str | None = None) -> bool:
     return not any(_declaration_shaped(doc) for doc in docs)
 
 
+def earlier_report(path: str | Path, limit: int = 64 << 20) -> bool:
+    """Whether the file at ``path`` is JSON without a declaration's shape -- what a
+    folder walk skips, such as perflint's own JSON or SARIF report of an earlier run --
+    so that an output may replace it though the walk found it (``perflint check .
+    -o out.json`` run twice).  A form, or anything that is not such JSON, is not."""
+    if not str(path).lower().endswith(JSON_SUFFIXES):
+        return False
+    try:
+        if os.path.getsize(path) > limit:
+            return False
+        text = Path(path).read_text("utf-8-sig")
+        if str(path).lower().endswith(".json"):
+            docs = [json.loads(text)] if text.strip() else []
+        else:
+            docs = [json.loads(line) for line in text.splitlines() if line.strip()]
+    except (OSError, ValueError, RecursionError):
+        return False
+    return not any(_declaration_shaped(doc) for doc in docs)
+
+
 def _declaration_shaped(value: Any) -> bool:
     if isinstance(value, list):  # a list of declarations
         return any(_declaration_shaped(item) for item in value if isinstance(item, dict))

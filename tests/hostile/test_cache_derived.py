@@ -157,3 +157,16 @@ def test_every_cache_follows_cache_dir(tmp_path: Path) -> None:
     assert _files(tmp_path / "home") == []
     names = {p.split(os.sep)[0] for p in _files(tmp_path / "here")}
     assert {"CACHEDIR.TAG", "results", "catalog", "lexicon"} <= names
+
+
+def test_a_parse_cache_entry_of_the_wrong_shape_is_read_again(tmp_path: Path) -> None:
+    """A rule or profile of the wrong shape in the parse cache made every run fail with a
+    catalog error blaming perflint's own rule files; the files are read again instead."""
+    entry, honest = _parse_cache(tmp_path)
+    doc = json.loads(entry.read_text("utf-8"))
+    rule = next(name for name in doc["files"] if name.endswith(".toml") and "params" in doc["files"][name])
+    profile = next(name for name in doc["files"] if name.startswith("profiles/"))
+    doc["files"][rule] = {"name": 5, "kind": ["x"]}
+    doc["files"][profile] = {"name": None, "settings": "x"}
+    entry.write_text(json.dumps(doc, ensure_ascii=False), "utf-8")
+    _same(Catalog.load(trusted=[rules_dir()], cache_dir=tmp_path / "cache"), honest)
