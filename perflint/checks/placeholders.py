@@ -28,6 +28,7 @@ from perflint.checks.analysis.values import (
     template_remnant,
 )
 from perflint.checks.base import Context, Hit, Kind, kind, schema, settings
+from perflint.domain.findings import Severity
 from perflint.domain.model import Declaration
 
 # label of each narrative field, for messages
@@ -218,7 +219,29 @@ class TemplateRemnant(Kind):
             if (row, norm(text)) in seen:
                 continue
             seen.add((row, norm(text)))
+            value = _filled_value(decl, pointer)
+            if value is not None:
+                # "社区读者满意度(≥**%)" over the value "≥90%": the target is set, only the hint
+                # of the template is left in the name
+                yield Hit(
+                    pointer,
+                    {"token": token, "text": display(text), "value": display(value)},
+                    variant="name_hint",
+                    severity=Severity.WARNING,
+                )
+                continue
             yield Hit(pointer, {"token": token, "text": display(text)}, suggest=True)
+
+
+def _filled_value(decl: Declaration, pointer: str) -> str | None:
+    """The value of the indicator whose name ``pointer`` is, when it is filled in (no template token)."""
+    parts = pointer.split("/")
+    if len(parts) != 4 or parts[1] != "indicators" or parts[3] not in ("content", "level3"):
+        return None
+    value = decl.indicators[int(parts[2])].value
+    if not value or not value.strip() or template_remnant(value) or not re.search(r"\d", value):
+        return None
+    return value
 
 
 @kind

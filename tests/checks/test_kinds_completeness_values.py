@@ -398,7 +398,15 @@ def test_template_remnant_once_per_row_and_not_for_decimals(catalog):
             "value": "0.5",
         }
     )
-    assert hits(catalog, "template-remnant", doc) == [("/indicators/0/content", None, None)]
+    # the value is filled in: the target is set, only the template's hint is left in the name
+    assert hits(catalog, "template-remnant", doc) == [("/indicators/0/content", "name_hint", Severity.WARNING)]
+
+
+def test_a_template_hint_over_a_value_not_filled_in_is_an_error(catalog):
+    for value in ("", "≥**%", "达标"):
+        doc = special(row("产出指标", "质量指标", "苗木成活率(≥**%)", value))
+        found = hits(catalog, "template-remnant", doc)
+        assert ("/indicators/0/content", None, None) in found, (value, found)
 
 
 def test_no_indicator_table_is_reported_once(catalog):
