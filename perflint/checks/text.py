@@ -150,7 +150,11 @@ class DuplicatedChar(Kind):
             yield from self._labels(decl, allow)
         if params.get("body", True):
             for pointer, text in free_text(decl):
+                said: set[str] = set()  # a pair typed twice in one field is one finding
                 for pos, pair in suspicious_duplicates(text, allow):
+                    if pair in said:
+                        continue
+                    said.add(pair)
                     yield Hit(
                         pointer,
                         {

@@ -77,9 +77,11 @@ def _dec(value: Any) -> Decimal | None:
     if value is None or value == "":
         return None
     try:
-        return Decimal(str(value))
+        number = Decimal(str(value))
     except InvalidOperation:
         return None
+    # NaN, infinity and 200,000-digit numbers are not amounts (arithmetic on them fails)
+    return number if number.is_finite() and number.adjusted() < 15 else None
 
 
 @dataclass(slots=True)

@@ -92,7 +92,9 @@ def _canon(name: str) -> str:
     return {"新建": "新增", "续建": "延续"}.get(name, name)
 
 
-_AMOUNT = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
+#: at most 15 digits before the point (a trillion yuan and more) and 10 after: a longer
+#: run of digits is not an amount anyone wrote, and Decimal arithmetic on it fails
+_AMOUNT = re.compile(r"^[-+]?\d{1,15}(?:\.\d{1,10})?$")
 
 
 def parse_amount(text: str) -> tuple[Decimal | None, str | None]:
@@ -101,6 +103,8 @@ def parse_amount(text: str) -> tuple[Decimal | None, str | None]:
     Commas, spaces and full-width digits are accepted: ``1,698.6``,
     ``１６９８．６``, ``50万``, ``3,309,840.00元``, ``￥1200元整``.
     """
+    if not text.isascii() and any(ch.isdigit() and not ch.isdecimal() for ch in text):
+        return None, None  # superscripts, circled digits (556⁴⁸, ①): NFKC would make 55648 of them
     t = compact(text).lstrip("¥￥").removesuffix("整")
     unit = None
     for suffix, name in (("万元", "万元"), ("万", "万元"), ("元", "元")):

@@ -25,6 +25,7 @@ reads through ``ctx.setting`` comes from the merged settings
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from collections.abc import Callable, Iterable, Iterator
@@ -42,7 +43,7 @@ from perflint.domain.result import DeclarationReport, FileReport, RunResult, Run
 from perflint.engine import keys, parallel
 from perflint.engine.cache import ResultCache
 from perflint.engine.config import Config
-from perflint.engine.discover import STDIN, expand_paths, posix, shown
+from perflint.engine.discover import STDIN, expand_paths, is_special, posix, shown
 from perflint.engine.findings import (
     Docs,
     cited_lines,
@@ -67,6 +68,9 @@ from perflint.ingest.files import (
 
 #: below this many files per worker, worker processes cost more than they save
 MIN_FILES_PER_WORKER = 4
+#: findings one rule may report on one declaration (or one bundle); the rest are counted
+#: as suppressed: a crafted field (预预 × 100,000) cannot flood the report with copies
+MAX_HITS_PER_RULE = 100
 
 
 @dataclass(slots=True)
@@ -88,6 +92,8 @@ class Engine:
         self.settings = self.selection.settings
         self.severity = self.selection.severity
         self.ignored = self.selection.ignored
+        #: FIFOs, sockets and devices a folder walk met (see :meth:`files`)
+        self.special: set[str] = set()
 
     def recipe(self) -> tuple[Callable[..., Engine], tuple[Any, ...]]:
         """What a ``spawn`` worker needs to build the same engine (see
@@ -125,9 +131,21 @@ class Engine:
         return ReadOptions(max_bytes=self.config.max_file_size, encoding=self.config.encoding)
 
     def files(self, paths: Iterable[str]) -> list[str]:
-        """The files ``paths`` name, in the order they are reported: by display path."""
+        """The files ``paths`` name, in the order they are reported: by display path.
+
+        FIFOs, sockets and devices found in a folder are kept aside in ``self.special``:
+        they are reported (INP001) and never read."""
+        paths = list(paths)
         files = expand_paths(paths, self.config.exclude)
+        named = {os.path.normpath(p) for p in paths}
+        self.special = {p for p in files if os.path.normpath(p) not in named and is_special(p)}
         return sorted(dict.fromkeys(files), key=lambda p: (p != STDIN, shown(p)))
+
+    def special_report(self, path: str) -> list[FileReport]:
+        """The reports of a FIFO, socket or device met in a folder: one INP001, nothing read."""
+        where = display_path(path)
+        problem = InputProblem("INP001", where, {"reason": "not a regular file"}, variant="not-a-file")
+        return self.file_reports(FileResult(where, problems=[problem]), shown(path))
 
     def check_path(self, path: str, cache: ResultCache | None = None) -> tuple[list[FileReport], bool]:
         """Read and check one file: its reports (more than one when an
@@ -197,12 +215,13 @@ class Engine:
         # Files the cache already answers are read back here, in order; only
         # the others go to the workers, so a warm run starts no worker at all.
         hits: dict[str, str] = {}
+        special = self.special
         if cache is not None:
             for path in files:
-                key = self._cached_key(path, cache)
+                key = self._cached_key(path, cache) if path not in special else None
                 if key is not None:
                     hits[path] = key
-        misses = [p for p in files if p not in hits]
+        misses = [p for p in files if p not in hits and p not in special]
         workers = min(jobs, len(misses) // MIN_FILES_PER_WORKER)
         if workers > 1:
             computed = parallel.check_paths(self, misses, workers, cache, self.config.time_limit)
@@ -212,7 +231,9 @@ class Engine:
             for path in files:
                 key = hits.get(path)
                 reports = cache.get(key) if cache is not None and key is not None else None
-                if reports is not None:
+                if path in special:
+                    yield self.special_report(path), False
+                elif reports is not None:
                     yield reports, True
                 elif key is not None:  # damaged since we looked: check it here
                     yield self.check_path(path, cache)
@@ -402,6 +423,10 @@ class Engine:
             return
         if only is not None:
             hits = [h for h in hits if any(h.pointer == p or h.pointer.startswith(p + "/") for p in only)]
+        if len(hits) > MAX_HITS_PER_RULE:
+            found.suppressed += len(hits) - MAX_HITS_PER_RULE
+            found.suppressed_by[rule.code] = found.suppressed_by.get(rule.code, 0) + len(hits) - MAX_HITS_PER_RULE
+            del hits[MAX_HITS_PER_RULE:]
         for hit in hits:
             try:
                 finding = self._finding(rule, hit, path, decls, docs, index)

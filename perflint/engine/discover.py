@@ -16,6 +16,10 @@ deterministic order:
 * ``exclude`` holds ``.gitignore``-style patterns (``drafts/``, ``*.bak.txt``,
   ``/old/**``, ``!keep.txt``), matched against the path relative to the
   directory being walked, with ``/`` separators.
+* A FIFO, socket or device found in a directory (also through a symbolic link,
+  such as a link to ``/dev/stdin``) is listed but never read: reading it could
+  block the run.  The engine reports it as ``INP001`` (variant ``not-a-file``);
+  given by name on the command line it is read, as the user asked.
 * Symbolic links to files are read.  Symbolic links to directories are only
   followed with ``follow_symlinks=True``; then a directory already visited
   (the same device and inode) is not entered again, so a link loop ends.
@@ -193,18 +197,25 @@ def _walk_dir(
                 continue
             if user.match_file(_posix(rel_path)) or defaults.match_file(_posix(rel_path)):
                 continue
-            try:
-                # through a link too: a link to /dev/stdin or to a FIFO would block the run
-                mode = entry.stat(follow_symlinks=True).st_mode
-            except OSError:
-                # dangling, or a loop (ELOOP): reading it says which, like any unreadable file
-                mode = stat.S_IFREG
-            if not stat.S_ISREG(mode):
-                continue  # sockets, FIFOs, devices
+            # sockets, FIFOs and devices (also through a link: /dev/stdin) are listed like
+            # files; the engine reports them without reading them (reading would block the run):
+            # see is_special
             files.append(os.path.join(folder, name))
         for item in reversed(subdirs):
             stack.append(item)
     return _order(root, files), unreadable
+
+
+def is_special(path: str) -> bool:
+    """A FIFO, socket or device (also through links): reading one may never end.  A
+    dangling link or a loop is not special: reading it reports which (INP001)."""
+    if path == STDIN:
+        return False
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
 def _order(root: str, files: list[str]) -> list[str]:

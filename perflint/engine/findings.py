@@ -20,6 +20,10 @@ from perflint.domain.result import FileReport
 from perflint.messages import render
 
 QUOTE_MAX = 80
+#: characters of a field read to make its quote (spaces collapse, so more than QUOTE_MAX)
+QUOTE_SCAN = QUOTE_MAX * 8
+#: characters of a text argument shown in a message: an 8,000-digit number is cut in the middle
+ARG_MAX = 80
 
 
 def plain(value: Any) -> Any:
@@ -48,12 +52,24 @@ def decimal_text(value: Decimal) -> str:
 def display_arg(value: Any, lang: str) -> Any:
     if isinstance(value, list):
         sep = "、" if lang == "zh" else ", "
-        return sep.join(str(display_arg(v, lang)) for v in value)
+        return shorten(sep.join(str(display_arg(v, lang)) for v in value), ARG_MAX * 4)
     if isinstance(value, bool):
         return ("是" if value else "否") if lang == "zh" else ("yes" if value else "no")
     if isinstance(value, float):
         return f"{value:g}"
+    if isinstance(value, str) and len(value) > ARG_MAX:
+        return shorten(value)
     return value
+
+
+def shorten(text: str, limit: int | None = None) -> str:
+    """``text`` cut in the middle with an ellipsis when longer than ``limit`` characters
+    (:data:`ARG_MAX`): its start and its end stay readable (``9999…9999%``)."""
+    limit = limit or ARG_MAX
+    if len(text) <= limit:
+        return text
+    tail = limit // 4
+    return text[: limit - tail - 1] + "…" + text[len(text) - tail :]
 
 
 def render_pair(templates: dict[str, str], args: dict[str, Any]) -> dict[str, str]:
@@ -144,8 +160,10 @@ def quote(doc: dict[str, Any] | None, pointer: str) -> str | None:
         node = node.get("text") if isinstance(node.get("text"), str) else None
     if not isinstance(node, str) or not node.strip():
         return None
-    text = " ".join(node.split())
-    return text if len(text) <= QUOTE_MAX else text[: QUOTE_MAX - 1] + "…"
+    # collapse the spaces of the start only: a 600 KB cell is not split once per finding
+    cut = len(node) > QUOTE_SCAN
+    text = " ".join(node[:QUOTE_SCAN].split())
+    return text if len(text) <= QUOTE_MAX and not cut else text[: QUOTE_MAX - 1] + "…"
 
 
 def make_finding(

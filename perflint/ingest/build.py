@@ -125,8 +125,11 @@ class Segment:
     info: LabelInfo | None = None
 
 
-_YEAR = re.compile(r"((?:19|20)\s*\d\s*\d|20[Xx×]{2}|)\s*年度")  # not |\s*)\s*: cubic on a run of spaces
-_YEAR_ALONE = re.compile(r"((?:19|20)\s*\d\s*\d)\s*年")
+#: full-width digits too: （２０２３年度） (\d matches them; the century is spelt out)
+_YEAR = re.compile(r"((?:[1１][9９]|[2２][0０])\s*\d\s*\d|20[Xx×]{2}|)\s*年度")  # not |\s*)\s*: cubic
+_YEAR_ALONE = re.compile(r"((?:[1１][9９]|[2２][0０])\s*\d\s*\d)\s*年")
+#: full-width digits as ASCII, to read a year
+_ASCII_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
 #: the year a notice's text gives its funds: "关于下达2023年…资金的通知", "提前下达2022年…"
 _PROSE_YEAR = re.compile(r"(?:下达|安排|提前下达|分配)\s*((?:19|20)\d{2}\s*年)(?!\d|\s*\d+\s*月)")
@@ -350,7 +353,10 @@ def split_piece(text: str, fused: bool, vocab: Vocabulary) -> tuple[tuple[str, i
                 continue
         if value_from is None:
             value_from = i
-        i += 1
+        # No label starts after the decoration (★, *) from i to j, so none does from
+        # any later point of that run either (it leaves no gap before a label):
+        # step over the run, not one character at a time (quadratic on "*" × 200,000).
+        i = max(i + 1, j)
     if value_from is not None:
         segments.append(("value", norm.raw_offset(value_from), len(text), None))
     return tuple(segments)
@@ -958,7 +964,7 @@ class _FormBuilder:
             self.unrecognized(s, e)
             return
         d.year_text = self._value("/year_text", s, e)
-        m = re.search(r"(?:19|20)\d{2}", re.sub(r"\s", "", d.year_text))
+        m = re.search(r"(?:19|20)\d{2}", re.sub(r"\s", "", d.year_text).translate(_ASCII_DIGITS))
         d.year = int(m.group(0)) if m else None
 
     def year_row(self, s: int, e: int) -> bool:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from perflint.engine.discover import DEFAULT_EXCLUDES, discover, walk
+from perflint.engine.discover import DEFAULT_EXCLUDES, discover, is_special, walk
 from perflint.ingest.files import load_file
 
 
@@ -150,9 +150,14 @@ def test_deep_tree_does_not_recurse(tmp_path: Path) -> None:
     assert path.endswith("deep.txt")
 
 
-def test_special_files_are_skipped(tmp_path: Path) -> None:
+def test_special_files_are_listed_and_known_as_special(tmp_path: Path) -> None:
+    # listed, so that the engine reports them (INP001), but never read: see is_special
     make(tmp_path, "a.txt")
     if not hasattr(os, "mkfifo"):
         pytest.skip("no FIFOs")
     os.mkfifo(tmp_path / "pipe.txt")
-    assert rel(tmp_path, discover([str(tmp_path)])) == ["a.txt"]
+    (tmp_path / "link.txt").symlink_to("pipe.txt")
+    (tmp_path / "dangling.txt").symlink_to("nowhere.txt")
+    found = discover([str(tmp_path)])
+    assert rel(tmp_path, found) == ["a.txt", "dangling.txt", "link.txt", "pipe.txt"]
+    assert [Path(p).name for p in found if is_special(p)] == ["link.txt", "pipe.txt"]

@@ -1,5 +1,6 @@
-"""Walking a folder: FIFOs, sockets and links to them or to /dev/stdin are skipped
-(reading one would block the run); a symlink loop is reported like a dangling link."""
+"""Walking a folder: FIFOs, sockets and links to them or to /dev/stdin are never read
+(reading one would block the run) and each gets one INP001 finding; a symlink loop is
+reported like a dangling link (issue 17, item 7)."""
 
 from __future__ import annotations
 
@@ -26,8 +27,10 @@ def test_special_files_in_a_walked_tree_never_block_the_run(tmp_path: Path) -> N
     (tmp_path / "loop2.txt").symlink_to("loop1.txt")
     (tmp_path / "dangling.txt").symlink_to("nowhere.txt")
     server = socket.socket(socket.AF_UNIX)
+    special = {"fifo.txt", "link-to-fifo.txt", "stdin.txt"}
     try:
         server.bind(str(tmp_path / "sock.txt"))
+        special.add("sock.txt")
     except OSError:
         pass  # a path too long for a socket: the other cases still hold
     env = {**os.environ, "PYTHONIOENCODING": "utf-8", "PERFLINT_TODAY": "2025-01-01", "NO_COLOR": "1"}
@@ -47,8 +50,13 @@ def test_special_files_in_a_walked_tree_never_block_the_run(tmp_path: Path) -> N
         proc.kill()
         server.close()
     assert proc.returncode == 1, err
-    found = {}
+    found: dict[str, list[dict]] = {}
     for f in json.loads(out)["findings"]:
-        found.setdefault(Path(f["path"]).name, set()).add(f["code"])
+        found.setdefault(Path(f["path"]).name, []).append(f)
     assert found.pop("a.txt")
-    assert found == {"loop1.txt": {"INP001"}, "loop2.txt": {"INP001"}, "dangling.txt": {"INP001"}}
+    assert {name: [f["code"] for f in fs] for name, fs in found.items()} == {
+        name: ["INP001"] for name in ["loop1.txt", "loop2.txt", "dangling.txt", *special]
+    }
+    for name in special:  # said once each, as what it is
+        assert "普通文件" in found[name][0]["message"] and "not a regular file" in found[name][0]["message_en"]
+    assert "循环" in found["loop1.txt"][0]["message"]

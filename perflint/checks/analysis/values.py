@@ -119,7 +119,9 @@ def _is_placeholder(text: str, tokens: tuple[str, ...]) -> bool:
 _REMNANT_PATTERNS = (
     re.compile(r"\*{2,}"),  # ≥**%, **月**日前
     re.compile(r"(?<![A-Za-z])[XxＸｘ×]{2,}(?![A-Za-z])"),  # XX, ××
-    re.compile(r"[(（]\s*(?:请)?(?:填写|填报|输入)[^)）]*[)）]"),  # （填写…）
+    # （填写…）: a note of at most 80 characters, so that a search over "（填写" × 50,000
+    # with no closing bracket is linear (it was quadratic: 118 s)
+    re.compile(r"[(（]\s*(?:请)?(?:填写|填报|输入)[^)）]{0,80}[)）]"),
     re.compile(r"^请(?:填写|填报|输入)"),
     re.compile(r"^(?:目标|指标|内容)\s*[0-9一二三四五六七八九]$"),  # 目标1
     re.compile(r"^\d(?:[.、．]\d){2,}[.、．…]*$|^\d(?:[.、．]\d)+[.、．]*…+$"),  # 1.2.3.…
