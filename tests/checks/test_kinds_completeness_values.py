@@ -241,8 +241,13 @@ def test_comparator_severity_follows_the_profile(catalog):
 @pytest.mark.parametrize(
     "content, value, fires",
     [
-        ("猪肉产量稳定率", "90%", "rate"),  # a floor or a ceiling?
-        ("财政资金补助", "1600元/亩", "cost"),  # a cost is a ceiling
+        ("猪肉产量稳定率", "90%", "rate_floor"),  # better the higher: write ≥90%
+        ("安全事故发生率", "2%", "rate_ceiling"),  # better the lower: write ≤2%
+        ("理论教育课时比例", "70%", "rate"),  # a floor or a ceiling?
+        ("人均培训成本", "300元/人", "cost"),  # a cost is a ceiling
+        ("财政资金补助", "1600元/亩", None),  # a subsidy standard is paid as written
+        ("补贴标准", "71.86元/平方米", None),
+        ("国家助学金平均每生每年", "3300元", None),
         ("项目(工程)验收合格率", "100%", None),  # exactly 100 %: no direction needed
         ("安全事故发生率", "0%", None),
         ("环境卫生专项考核", "1次/月", None),  # a frequency
@@ -254,7 +259,7 @@ def test_comparator_severity_follows_the_profile(catalog):
     ],
 )
 def test_comparator_knows_which_values_need_a_direction(catalog, content, value, fires):
-    level2 = "成本指标" if "补助" in content else "质量指标"
+    level2 = "成本指标" if any(w in content for w in ("补助", "补贴", "助学金", "成本")) else "质量指标"
     got = hits(catalog, "comparator-missing", special(row("产出指标", level2, content, value)))
     assert [variant for _, variant, _ in got] == ([fires] if fires else [])
 
