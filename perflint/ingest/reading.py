@@ -390,6 +390,12 @@ def assess(text: str, decls: list[Declaration]) -> None:
                 if sections[section] in ("read", "absent"):
                     sections[section] = "partial"
                     notes.setdefault(section, "cells")
+        for section in _labels_over_values(decl, lines, text):
+            if sections[section] in ("read", "absent"):
+                # a row of labels with their values on the line below ("资金总额  财政拨款" over
+                # "48.6  40"): the values were not taken, the fields are not blank
+                sections[section] = "partial"
+                notes[section] = "cells"
         if decl.indicators and sections["indicators"] == "read" and _rows_lost(decl):
             # a category name ("满意度指标") left out of the table: a row of it was not read (a
             # header the reader did not know, a row after page chrome), so what the table lacks
@@ -498,6 +504,37 @@ _BARE_NUMBER = re.compile(r"[≥≤><=≧≦]{0,2}\d+(?:\.\d+)?")
 def _unit_columns(decl: Declaration, vocab: Vocabulary) -> set[str]:
     """The extra columns of the indicator table that hold units (计量单位, 度量单位 …)."""
     return {key for ind in decl.indicators for key in ind.extra if vocab.column_role.get(key) == "unit"}
+
+
+def _labels_over_values(decl: Declaration, lines: _Lines, text: str) -> set[str]:
+    """Sections of field labels that stand two or more to a line with no value read on it,
+    over a line of text left unrecognised: a header row whose values are the row below."""
+    by_line: dict[int, list[str]] = {}
+    for pointer, label in decl.source.labels.items():
+        if label.span is None or pointer.startswith(("/indicators", "/$template", "/unrecognized")):
+            continue
+        by_line.setdefault(label.span.line, []).append(pointer)
+    valued = {s.line for p, s in decl.source.spans.items() if not s.is_empty and not p.startswith("/unrecognized/")}
+    unread = {s.line for p, s in decl.source.spans.items() if p.startswith("/unrecognized/") and not s.is_empty}
+    out: set[str] = set()
+    for line, pointers in by_line.items():
+        if len(pointers) < 2 or line in valued:
+            continue
+        following = line + 1
+        while following in _line_blank(text, lines, following):
+            following += 1
+        if following in unread:
+            out.update(s for p in pointers if (s := _SECTION_OF.get(p.strip("/").split("/", 1)[0])))
+    return out
+
+
+def _line_blank(text: str, lines: _Lines, line: int) -> set[int]:
+    """``{line}`` when that line of ``text`` is blank (cell rules only), else nothing."""
+    if line > len(lines.starts):
+        return set()
+    start = lines.starts[line - 1]
+    end = lines.starts[line] if line < len(lines.starts) else len(text)
+    return {line} if not text[start:end].translate(_NO_EDGES).strip() else set()
 
 
 def _rows_lost(decl: Declaration) -> bool:

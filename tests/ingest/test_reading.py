@@ -482,3 +482,19 @@ def test_a_row_split_over_two_lines_claims_no_missing_value(engine, rows):
     table = ["| 一级指标 | 二级指标 | 三级指标 | 指标值 |", _ROWS[0], *rows, *_ROWS[2:]]
     rep = report(engine, _TOP + "\n".join(table) + "\n" + FOOTER)
     assert "VAL001" not in codes(rep) and "IND004" not in codes(rep)
+
+
+def test_a_row_of_labels_over_their_values_is_no_blank_field(engine):
+    """Exact cells (tabs) but the money block laid out as a small table: a row of labels with the
+    amounts on the row below. The labels' own cells are not blank: no "资金总额没有填写"."""
+    text = (
+        "项目支出绩效目标申报表\n（2023年度）\n项目名称\t社区图书分馆图书更新\n主管部门\t青溪区文化旅游体育局\n"
+        "项目资金（万元）\t资金总额\t财政拨款\t其他资金\n\t48.6\t40\t8.6\n"
+        "项目年度绩效目标\t2023年为18个社区分馆新增图书1.5万册\n"
+        "一级指标\t二级指标\t指标内容\t指标值\n产出指标\t数量指标\t新增图书册数\t≥15000册\n"
+        "满意度指标\t服务对象满意度指标\t社区读者满意度\t≥90%\n填报人：陈静\n"
+    )
+    rep = report(engine, text)
+    [decl] = rep.declarations
+    assert decl.reading["sections"]["money"] == "partial"
+    assert "REQ006" not in codes(rep)
