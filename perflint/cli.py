@@ -7,7 +7,7 @@ import os
 import signal
 import sys
 import traceback
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, Optional
 
@@ -185,8 +185,16 @@ def _load_catalog(
     return catalog
 
 
-def _terminated(signum: int, frame: Any) -> None:
-    raise SystemExit(128 + signum)
+def _terminated(ui: str) -> Callable[[int, Any], None]:
+    """The SIGTERM handler of a run: unwind (outputs and caches drop their temporary
+    files on the way out), say why on stderr, exit 128 + the signal's number (143)."""
+
+    def stop(signum: int, frame: Any) -> None:
+        signal.signal(signum, signal.SIG_IGN)  # a second signal does not cut the clean-up short
+        _err("perflint: " + tr("terminated", ui, signal=signal.Signals(signum).name))
+        raise SystemExit(128 + signum)
+
+    return stop
 
 
 def _check_outputs(targets: list[Target], inputs: list[str], ui: str, named: list[str]) -> None:
@@ -371,7 +379,7 @@ def check(
     targets += [Target(path, name, {**report_options, "color": False}) for name, path in extra_reports]
     engine = Engine(catalog, cfg)
     _check_outputs(targets, engine.files(paths), ui, [p for p in paths if p != "-"])
-    signal.signal(signal.SIGTERM, _terminated)  # a cancelled CI job: drop half-written reports, exit 143
+    signal.signal(signal.SIGTERM, _terminated(ui))  # a cancelled CI job: drop half-written reports, exit 143
     try:
         cache = open_cache(engine, cfg, no_cache=no_cache, cache_dir=cache_dir)
         # start-up: rich's progress bar is imported only by a run that may show one

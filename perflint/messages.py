@@ -128,6 +128,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "两个输出写到同一个文件 {path}，后一个会覆盖前一个。",
         "en": "two outputs are written to the same file {path}; the second would overwrite the first.",
     },
+    "terminated": {
+        "zh": "已中止：收到终止信号（{signal}），未写出报告，临时文件已删除。",
+        "en": "stopped: terminated by {signal}; no report was written and temporary files were removed.",
+    },
     "no-files": {
         "zh": "没有找到要检查的文件（.txt、.text、.json、.jsonl、.ndjson）。",
         "en": "no files to check were found (.txt, .text, .json, .jsonl, .ndjson).",

@@ -122,9 +122,16 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
+def _quit(signum: int, frame: Any) -> None:
+    """A worker told to stop (the run was cancelled): unwind, so that a cache entry being
+    written drops its temporary file, and end quietly (the parent reports)."""
+    signal.signal(signum, signal.SIG_IGN)
+    raise SystemExit(128 + signum)
+
+
 def _adopt(engine: Engine, cache: ResultCache | None) -> None:
     # a worker ends quietly when the run is cancelled: the parent reports and cleans up
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, _quit)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     global _state
     _state = (engine, cache)
@@ -193,6 +200,9 @@ class _Worker:
         except (OSError, ValueError):
             pass
         self.proc.join(1.0)
+        if self.proc.is_alive():
+            self.proc.terminate()  # busy: SIGTERM lets it drop a half-written cache entry
+            self.proc.join(2.0)
         if self.proc.is_alive():
             self.proc.kill()
             self.proc.join()
