@@ -475,7 +475,7 @@ class RateFloor100(Kind):
 
 _MONEY_NAME = re.compile(r"费|资金|金额|成本|投入|投资|补助|补贴|资助|奖补|单价|价格|造价|工资|报酬|租金")
 #: a figure with 万 but no 元 (620万/月, 854万), or a figure per unit with no currency (28.40/株)
-_WAN_ONLY = re.compile(r"(\d+(?:\.\d+)?)\s*(万|亿)(?![元\w])|(\d+(?:\.\d+)?)\s*(万|亿)(?=[/／])")
+_WAN_ONLY = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(万|亿)(?![元\w])|(?<![\d.])(\d+(?:\.\d+)?)\s*(万|亿)(?=[/／])")
 _PER_NO_CURRENCY = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*[/／]\s*([\u4e00-\u9fff]{1,3})")
 _LENGTH_NAME = re.compile(
     r"长度|里程|道路|公路|路面|河道|渠|沟|管网|管道|堤|围墙|护栏|线路|步道|栈道|跑道"
@@ -565,11 +565,12 @@ class ComplianceBelow100(Kind):
 
 
 #: a count's unit written as the name of the count: 80人数, 12户数, 5个数 (数 ends the value)
+#: (a number starts only where no digit is before it: a search over 200,000 digits stays linear)
 _COUNT_WORD_UNIT = re.compile(
-    r"(\d+(?:\.\d+)?)\s*(人次|人|户|个|次|件|项|台|套|家|所|辆|批|场|期)数(?![\u4e00-\u9fffA-Za-z])"
+    r"(?<![\d.])(\d+(?:\.\d+)?)\s*(人次|人|户|个|次|件|项|台|套|家|所|辆|批|场|期)数(?![\u4e00-\u9fffA-Za-z])"
 )
 #: 人/次 ("people per time") written for the count 人次
-_PER_TIME = re.compile(r"(\d+(?:\.\d+)?)\s*人\s*[/／]\s*次(?![\u4e00-\u9fff/／])")
+_PER_TIME = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*人\s*[/／]\s*次(?![\u4e00-\u9fff/／])")
 _PERSON_TIMES_NAME = re.compile(r"人次|人数")
 
 

@@ -148,3 +148,15 @@ def test_an_8000_digit_satisfaction_value_is_quoted_short(engine: Engine, tmp_pa
     for f in found:
         assert all(len(m) < 400 for m in f.message.values()), f.code
         assert f.quote is None or len(f.quote) <= QUOTE_MAX
+
+
+def test_a_long_run_of_digits_is_searched_in_linear_time() -> None:
+    # 200,000 digits then % as a value: a number pattern tried from every digit was
+    # quadratic (VAL011's count units: 19 s of CPU for the whole file)
+    from perflint.checks import values
+
+    for pattern in (values._COUNT_WORD_UNIT, values._PER_TIME, values._WAN_ONLY):
+        found, spent = _timed(pattern.search, "9" * 20_000 + "%")
+        assert found is None and spent < 0.5, (pattern.pattern, spent)
+    assert values._COUNT_WORD_UNIT.search("≥80人数").group(0) == "80人数"
+    assert values._WAN_ONLY.search("补助5万/人").group(0) == "5万"
