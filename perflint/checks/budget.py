@@ -47,6 +47,7 @@ from perflint.checks.analysis.values import norm
 from perflint.checks.base import Context, Hit, Kind, kind
 from perflint.domain.findings import Severity
 from perflint.domain.model import Declaration, FormType
+from perflint.domain.vocab import label_key
 
 # -- amounts -------------------------------------------------------------------
 
@@ -455,6 +456,36 @@ class AmountConflict(Kind):
                     "total": fmt(total) if total is not None else "",
                 },
                 variant="equals_total" if equals_total else None,
+            )
+
+
+@kind
+class TotalRepeated(Kind):
+    name = "total-repeated"
+    description = {
+        "zh": "资金总额在表中写了两次（同一栏名），数额不同；perflint 以第一处为资金总额。",
+        "en": "资金总额 is written twice under the same label with different amounts; perflint takes the first as the total.",
+    }
+    params_schema = {"type": "object", "properties": {**_SCHEMA_BASE}, "additionalProperties": False}
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+        if decl.form_type == FormType.DEPARTMENT:
+            return  # amount-conflict (BUD008) compares every amount of a department form
+        tol = tolerance(params, ctx)
+        totals = [a for a in amounts(decl, placeholders_of(params, ctx)) if a.name == "total"]
+        first = totals[0] if totals else None
+        if first is None or first.state != "value" or first.wan is None:
+            return
+        said: set[Decimal] = set()
+        for a in totals[1:]:
+            # the same label again ("资金总额（万元）" twice), not a multi-year and an annual total
+            if a.state != "value" or a.wan is None or label_key(a.label) != label_key(first.label):
+                continue
+            if abs(a.wan - first.wan) <= tol or a.wan in said:
+                continue
+            said.add(a.wan)
+            yield Hit(
+                a.pointer, {"label": first.label.strip().rstrip(":："), "first": fmt(first.wan), "second": fmt(a.wan)}
             )
 
 
