@@ -105,9 +105,9 @@ def test_accepted_patterns_never_backtrack_catastrophically(pattern: str) -> Non
     except UnsafeRegex:
         return
     for evil in ("a" * 2500 + "!", "ab" * 1250 + "!", "1 " * 1250 + "!", "aab" * 900):
-        start = time.perf_counter()
+        start = time.process_time()
         compiled.search(evil)
-        assert time.perf_counter() - start < 1.0, pattern
+        assert time.process_time() - start < 1.0, pattern
 
 
 @pytest.mark.fuzz

@@ -99,9 +99,9 @@ def test_one_finding_fast_no_traceback(name, tmp_path):
     data, code, variant = hostile()[name]
     path = tmp_path / name
     path.write_bytes(data)
-    start = time.perf_counter()
+    start = time.process_time()
     result = load_file(str(path))
-    took = time.perf_counter() - start
+    took = time.process_time() - start
     assert [(p.code, p.variant) for p in result.problems] == [(code, variant)], result.problems
     assert not result.declarations
     assert result.readable == (code == "INP003")  # an empty file is read, and holds nothing
