@@ -37,6 +37,7 @@ def test_help_is_chinese_by_default():
     assert "…" not in out  # Chinese help is folded, never cut off
 
 
+@pytest.mark.slow  # subprocesses or a browser: the slow suite (CI runs it)
 def test_help_follows_lang_and_the_locale():
     out = perflint("check", "--help", "--lang", "en")
     assert "Usage: perflint check" in out and "Output format" in out and "输出格式" not in out

@@ -44,6 +44,7 @@ def repo(tmp_path: Path) -> Path:
     return tmp_path
 
 
+@pytest.mark.slow  # subprocesses or a browser: the slow suite (CI runs it)
 def test_walked_json_that_is_not_a_declaration_is_skipped_and_counted(repo: Path) -> None:
     proc = perflint(repo, "declarations", "--format", "json")
     report = json.loads(proc.stdout)

@@ -78,6 +78,7 @@ def test_fast_values_are_typers_values(name, annotation, options, values, tmp_pa
     assert handled  # the common values are handled without pydantic
 
 
+@pytest.mark.slow  # subprocesses or a browser: the slow suite (CI runs it)
 def test_check_imports_no_pydantic_and_bad_values_read_as_typer_says(tmp_path):
     pytest.importorskip("typer._coercion")
     example = Path(__file__).resolve().parents[2] / "examples" / "clean-library-2023.txt"

@@ -153,6 +153,7 @@ def test_the_same_bytes_at_another_path_are_another_entry(tmp_path):
     assert cache.entry_key(b"x", "a.txt") != cache.entry_key(b"y", "a.txt")
 
 
+@pytest.mark.slow  # subprocesses or a browser: the slow suite (CI runs it)
 def test_concurrent_runs_share_one_cache(tmp_path):
     """Several processes filling the same cache at once all succeed and agree."""
     cache = tmp_path / "cache"

@@ -53,6 +53,7 @@ def test_a_hostile_file_name_is_escaped(named: Path, fmt: str) -> None:
         ET.fromstring(done.stdout)  # well-formed XML
 
 
+@pytest.mark.slow  # subprocesses or a browser: the slow suite (CI runs it)
 def test_a_json_file_cannot_move_its_findings(tmp_path: Path) -> None:
     (tmp_path / "seed.txt").write_text(SEED.read_text("utf-8"), "utf-8")
     done = perflint(tmp_path, "extract", "seed.txt")

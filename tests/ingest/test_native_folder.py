@@ -38,6 +38,7 @@ def check(*args: str) -> tuple[int, dict]:
     return res.exit_code, json.loads(res.stdout)
 
 
+@pytest.mark.slow  # subprocesses or a browser: the slow suite (CI runs it)
 def test_mixed_folder_in_parallel_with_the_cache(folder, tmp_path):
     cache = tmp_path / "cache"
     code1, first = check(str(folder), "--jobs", "2", "--cache-dir", str(cache))

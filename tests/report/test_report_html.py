@@ -202,6 +202,7 @@ def _console_problems(stderr: str) -> list[str]:
     ]
 
 
+@pytest.mark.slow  # subprocesses or a browser: the slow suite (CI runs it)
 @pytest.mark.browser
 @pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium not installed")
 def test_examples_report_renders_in_chromium(tmp_path):
@@ -217,6 +218,7 @@ def test_examples_report_renders_in_chromium(tmp_path):
     assert run.stdout.count('<section class="declaration"') >= 3
 
 
+@pytest.mark.slow  # subprocesses or a browser: the slow suite (CI runs it)
 @pytest.mark.browser
 @pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium not installed")
 def test_html_renders_in_chromium_without_errors_or_requests(tmp_path):
@@ -237,6 +239,7 @@ def test_html_renders_in_chromium_without_errors_or_requests(tmp_path):
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
+@pytest.mark.slow  # subprocesses or a browser: the slow suite (CI runs it)
 @pytest.mark.browser
 @pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium not installed")
 def test_request_detection_catches_a_page_that_loads_something(tmp_path):
@@ -304,6 +307,7 @@ def test_quotes_of_whole_blocks_are_cut_shorter():
     assert whole[: html_report.QUOTE_MAX_BLOCK] + f"…（共 {len(whole)} 字）" in page
 
 
+@pytest.mark.slow  # subprocesses or a browser: the slow suite (CI runs it)
 @pytest.mark.browser
 @pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium not installed")
 def test_html_prints_on_a4_with_a_page_per_declaration(tmp_path):

@@ -65,6 +65,7 @@ def _pages(pdf: bytes) -> int:
     return len(re.findall(rb"/Type\s*/Page(?![a-z])", pdf))
 
 
+@pytest.mark.slow  # subprocesses or a browser: the slow suite (CI runs it)
 @pytest.mark.browser
 @pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium not installed")
 def test_seed_prints_on_at_most_8_a4_pages(seed_report, tmp_path):

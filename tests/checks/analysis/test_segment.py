@@ -374,6 +374,7 @@ print(lex.source, segment.pos_cut("农村饮水安全巩固提升工程，覆盖
 """
 
 
+@pytest.mark.slow  # subprocesses or a browser: the slow suite (CI runs it)
 def test_two_processes_building_at_once(tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
