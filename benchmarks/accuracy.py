@@ -395,11 +395,16 @@ def holdout_prefixes() -> tuple[str, ...]:
     return tuple(json.loads(floor.read_text("utf-8")).get("holdout", ()))
 
 
-def reading_detail(corpus: Path | None, only: str | None = None, skip: tuple[str, ...] = ()) -> int:
-    """Print every field misread, form by form (reading only: no checks are run)."""
+def reading_detail(
+    corpus: Path | None, only: str | None = None, skip: tuple[str, ...] = (), prefix: str | None = None
+) -> int:
+    """Print every field misread, form by form (reading only: no checks are run): of the
+    forms whose name contains ``only`` and starts with ``prefix``, leaving out ``skip``."""
     count = 0
     for form in forms(corpus):
         if only and only not in form.ident:
+            continue
+        if prefix and not form.ident.startswith(prefix):
             continue
         if skip and form.ident.startswith(skip):
             continue
@@ -482,7 +487,9 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     skip = () if (args.only or args.all) else holdout_prefixes()
     if args.reading_detail is not None:
-        return reading_detail(args.corpus, args.reading_detail or None, skip)
+        if args.reading_detail and not args.only and args.reading_detail.startswith(holdout_prefixes()):
+            skip = ()  # the form named is a hold-out form: naming it is asking for it
+        return reading_detail(args.corpus, args.reading_detail or None, skip, args.only)
     figures, judged, the_forms = evaluate(args.corpus, args.only, skip)
     if args.only and not the_forms:
         print(f"no labelled form's name starts with {args.only!r}", file=sys.stderr)
