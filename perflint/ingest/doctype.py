@@ -207,7 +207,8 @@ def classify(text: str, decls: list[Declaration]) -> Kind:
             return Kind("other", "评价报告或指标体系等，不是申报表")
         return Kind("other", "没有读到申报表的栏目")
     title_zone = _nfkc(before + " ".join(d.title or "" for d in decls))
-    if _APPROVAL.search(title_zone) or _ISSUED_TITLE.search(title_zone):
+    own_words = _QUOTED_NAME.sub("《》", title_zone)  # a 批复 cited as a document is not this table's kind
+    if _APPROVAL.search(own_words) or _ISSUED_TITLE.search(own_words):
         return Kind("approval", "批复或下达的绩效目标表")
     issued = _ISSUED.search(before + flat[form_start : form_start + 1000]) or _ALLOCATION.search(before)
     if issued:

@@ -113,6 +113,17 @@ def test_documents_cited_inside_the_form_make_no_notice() -> None:
     assert _kind("".join(lines[:4]) + basis + "".join(lines[4:])) == "declaration"
 
 
+def test_an_approval_cited_before_the_form_makes_no_approval() -> None:
+    # a unit's page describes its project before the table; its 立项依据 cites the 批复 that set
+    # the project up: a document quoted by name is not what this table is
+    overview = (
+        "(1)项目概述:某遗址保护性设施改造,以及周边防排水工程建设等。\n"
+        "(2)立项依据:文物保函〔2014〕3054号《国家文物局关于某遗址保护性设施改造工程立项的批复》\n"
+        "(3)年度预算安排:200万\n"
+    )
+    assert _kind(overview + _FORM) == "declaration"
+
+
 def test_a_notice_to_a_named_addressee_is_a_notice() -> None:
     # after tests/data/real/r302 and r318: "县林业局:" on its own line, then 根据…《…》, 现下达
     notice = (
