@@ -137,8 +137,10 @@ def read_form(form: Form) -> tuple[str, list[Declaration]]:
     A document perflint knows is no declaration (a self-evaluation, a template,
     something else) gets one note and no checks, whatever it read from it: it
     counts as no declaration, as its gold file has none."""
-    decls = load_file(str(form.text)).declarations
-    kind = decls[0].document_kind if decls else "other"
+    result = load_file(str(form.text))
+    decls = result.declarations
+    # a document with no form in it is still classified (a notice with none attached)
+    kind = result.document_kind or (decls[0].document_kind if decls else "other")
     return kind, [d for d in decls if d.document_kind in CHECKED_KINDS]
 
 

@@ -338,7 +338,9 @@ def split_piece(text: str, fused: bool, vocab: Vocabulary) -> tuple[tuple[str, i
             else:
                 # "填报人：　联系电话：" on one line; fused "…名称XX主管部门YY"
                 gap_before = i == 0 or is_pad(text[raw_i - 1]) or text[raw_i - 1] == "|"
-                accept = (colon and gap_before and length >= 2) or (fused and length >= 4)
+                accept = (colon and gap_before and length >= 2) or (
+                    fused and length >= 4 and not (info.kind in FIELD_KINDS and _mid_sentence(chars, value_from, i, k))
+                )
             if accept:
                 if value_from is not None:
                     q = _QIZHONG_END.search(chars, value_from, i)
@@ -360,6 +362,40 @@ def split_piece(text: str, fused: bool, vocab: Vocabulary) -> tuple[tuple[str, i
     if value_from is not None:
         segments.append(("value", norm.raw_offset(value_from), len(text), None))
     return tuple(segments)
+
+
+_NOT_A_HEADING = re.compile(r"[《》，。；]")
+
+
+def _form_title(vocab: Vocabulary, line: str) -> bool:
+    """Whether ``line`` is a form's title: the words of one in a heading, not in a
+    sentence ("现将…绩效目标表进行公示，…") nor inside book-title marks
+    ("关于公示《…文件及绩效目标表》的通知", or the part of it wrapped onto a line of
+    its own): a notice naming a form is not that form."""
+    return vocab.title(line) is not None and _NOT_A_HEADING.search(line) is None
+
+
+_CLAUSE_END = "。;!?"
+#: how far before a label word a comma makes it a word of the sentence
+_CLAUSE_REACH = 10
+
+
+def _mid_sentence(chars: str, value_from: int, i: int, k: int) -> bool:
+    """Whether a label word at ``chars[i:k]`` (no colon after it, inside a value
+    that starts at ``value_from``) is a word of a sentence, not a label run on
+    after a value: a comma stands a few characters before it in its clause
+    ("…规定,会同本级业务主管部门", "…监控,确保年度绩效目标如期实现"), or a comma or
+    full stop follows it right away (a field's value never opens with one).  The
+    values of a fused form (names, units, amounts) seldom end in a short clause
+    after a comma; a sentence's words do."""
+    if k < len(chars) and chars[k] in ",。;、":
+        return True
+    start = max(value_from, i - _CLAUSE_REACH)
+    for mark in _CLAUSE_END:
+        cut = chars.rfind(mark, start, i)
+        if cut >= start:
+            start = cut + 1
+    return chars.find(",", start, i) != -1
 
 
 class _FormBuilder:
@@ -571,7 +607,7 @@ class _FormBuilder:
                 self.pending = None
                 self._assign(info, ls, le, s, s)
             return
-        if not self.has_title and not self.substantive and self.vocab.title(self.text[s:e]):
+        if not self.has_title and not self.substantive and _form_title(self.vocab, self.text[s:e]):
             self._title(s, e)
             return
         if e - s <= 60 and self.vocab.listed_title(self.text[s:e]):
@@ -1883,7 +1919,7 @@ class Builder:
             if cells and cells[0] in self.headless:
                 current.from_item = True
             if cell is not None and cell[1] - cell[0] <= 60:
-                if current.substantive and self.vocab.title(self.text[cell[0] : cell[1]]) is not None:
+                if current.substantive and _form_title(self.vocab, self.text[cell[0] : cell[1]]):
                     # a title line after a form with content starts a new form
                     forms.append(current)
                     current = _FormBuilder(self, len(forms))
@@ -2073,7 +2109,7 @@ class Builder:
     def _head_row(self, cell: tuple[int, int], current: _FormBuilder) -> bool:
         """Title and year lines at the head of a form; True when handled."""
         s, e = cell
-        if not current.substantive and self.vocab.title(self.text[s:e]):
+        if not current.substantive and _form_title(self.vocab, self.text[s:e]):
             if current.has_title:
                 # a second title before any field: the first was a page heading
                 self._demote_title(current)

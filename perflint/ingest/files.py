@@ -170,6 +170,7 @@ def read_rendered(result: FileResult, text: str, build: Callable[[], list[Declar
     decls = build()
     if not decls or not any(_recognised(d) for d in decls):
         kind = classify(text, [])
+        result.document_kind = kind.kind
         if kind.kind in ("self-evaluation", "template"):
             result.problems.append(_kind_note(path, kind))
         else:
@@ -178,6 +179,7 @@ def read_rendered(result: FileResult, text: str, build: Callable[[], list[Declar
     separate_outside(text, decls)
     assess(text, decls)
     kind = classify(text, decls)
+    result.document_kind = kind.kind
     for decl in decls:
         decl.document_kind = kind.kind
     if kind.kind != "declaration":

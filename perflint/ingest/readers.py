@@ -42,6 +42,8 @@ class FileResult:
     problems: list[InputProblem] = field(default_factory=list)
     encoding: str | None = None
     text: str | None = None
+    #: what the document is (doctype.classify), also when no form was read from it
+    document_kind: str | None = None
 
     @property
     def readable(self) -> bool:

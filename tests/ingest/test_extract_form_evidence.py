@@ -1,0 +1,55 @@
+"""Layouts of real forms that were read wrong: small made-up forms, one per layout principle."""
+
+from __future__ import annotations
+
+from perflint.ingest.files import load_bytes
+
+
+def _lines(*rows: str) -> str:
+    return "\n".join(rows)
+
+
+def test_label_words_inside_a_sentence_are_not_labels(read_all) -> None:
+    """A notice's sentences use the words of labels ("…会同本级业务主管部门，…",
+    "…监控，确保年度绩效目标如期实现"): after a comma a few characters back, or
+    with a comma right after, such a word is part of the sentence, and a notice
+    made only of sentences holds no form."""
+    text = _lines(
+        "关于下达2024年某某专项资金的通知",
+        "各县财政局：",
+        "一、请加强预算执行监控，确保年度绩效目标如期实现，财政资金发挥效益。",
+        "二、请按照有关办法规定，会同本级业务主管部门，切实加强资金监管。",
+        "某某市财政局",
+    )
+    result = load_bytes(text.encode(), "notice.txt")
+    assert result.declarations == []
+    assert result.document_kind == "notice"
+    assert [p.code for p in result.problems] == ["INP003"]
+
+
+def test_labels_run_on_after_a_value_in_flattened_lines_still_read(read_one) -> None:
+    """Without a comma near it a label run on after a value still starts a field."""
+    d = read_one(
+        _lines(
+            "项目支出绩效目标表",
+            "项目名称乡村道路养护主管部门某县交通运输局资金总额25",
+            "年度绩效目标养护道路35公里，路况优良率达到90%。实施单位某县公路站",
+        )
+    )
+    assert (d.name, d.department, d.money.total.text) == ("乡村道路养护", "某县交通运输局", "25")
+    assert d.goals["annual"] == "养护道路35公里，路况优良率达到90%。"
+    assert d.implementing_unit == "某县公路站"
+
+
+def test_a_form_name_in_book_title_marks_is_no_title() -> None:
+    """A notice names the form it publishes (《…绩效目标表》), its title often
+    wrapped over lines: the line that ends the quoted name starts no form."""
+    text = _lines(
+        "关于公示《2026年某某乡村振兴补助资金文件及",
+        "绩效目标表》",
+        "的通知",
+        "现将2026年某某补助资金文件及绩效目标表进行公示，公示期间如有问题请与我们联系。",
+    )
+    result = load_bytes(text.encode(), "notice.txt")
+    assert result.declarations == []
+    assert result.document_kind == "notice"
