@@ -30,6 +30,7 @@ from typing import Any
 from perflint.checks.analysis.dates import date_range, months_between, periods
 from perflint.checks.analysis.measure import fmt, fmt_wan, money_quantities, period_amount, plain, to_wan
 from perflint.checks.analysis.rows import Row
+from perflint.checks.analysis.tolerance import amount_tolerance
 from perflint.checks.analysis.values import (
     Op,
     Quantity,
@@ -49,10 +50,7 @@ INFINITY = Decimal("Infinity")
 
 
 def _tolerance(params: dict[str, Any], ctx: Context) -> Decimal:
-    try:
-        return abs(Decimal(str(ctx.setting(params, "amount_tolerance_wan", "0.01"))))
-    except InvalidOperation:
-        return Decimal("0.01")
+    return amount_tolerance(ctx.setting(params, "amount_tolerance_wan", None))
 
 
 def _funds(decl: Declaration) -> tuple[Decimal, str] | None:

@@ -31,6 +31,7 @@ from typing import Any
 
 from perflint.checks.analysis.dates import date_range
 from perflint.checks.analysis.measure import bare_name, fmt, hint, name_family, plain, to_wan, unit_family
+from perflint.checks.analysis.tolerance import amount_tolerance
 from perflint.checks.analysis.values import (
     Op,
     PercentTarget,
@@ -471,7 +472,7 @@ class OneYearPeriodMultiyearFunds(Kind):
         whole_wan = [w for w in whole if w is not None]
         if annual is None or len(whole_wan) != 1:
             return  # no medium-term total, or two that would first have to agree
-        tolerance = Decimal(str(ctx.setting(params, "amount_tolerance_wan", 0.01)))
+        tolerance = amount_tolerance(ctx.setting(params, "amount_tolerance_wan", None))
         if whole_wan[0] <= annual + tolerance:
             return
         for i, extra in enumerate(decl.fields):
@@ -519,7 +520,7 @@ class CarryoverAsCurrent(Kind):
         total = decl.money.total
         if total is None or total.amount is None or total.amount <= 0:
             return
-        tolerance = Decimal(str(ctx.setting(params, "amount_tolerance_wan", 0.01)))
+        tolerance = amount_tolerance(ctx.setting(params, "amount_tolerance_wan", None))
         public = None
         for i, line in enumerate(decl.money.lines):
             if line.key == "income.carryover" and line.amount is not None and line.amount > 0:

@@ -16,6 +16,7 @@ from typing import Any
 
 from perflint.checks.analysis.measure import fmt, hint, money_quantities, name_family, plain, to_wan, unit_family
 from perflint.checks.analysis.rows import Row
+from perflint.checks.analysis.tolerance import amount_tolerance
 from perflint.checks.analysis.values import (
     Op,
     comparison_for,
@@ -172,7 +173,7 @@ class CostWithinFunds(Kind):
         funds = _wan(total.amount, total.unit or "万元")
         if funds is None:
             return
-        tolerance = Decimal(str(ctx.setting(params, "amount_tolerance_wan", 0.01)))
+        tolerance = amount_tolerance(ctx.setting(params, "amount_tolerance_wan", None))
         tokens = settings(params, ctx)["placeholders"]
         for row in _cost_rows(decl, ctx, params.get("categories", _MONEY_CATEGORIES)):
             text = row.target
@@ -213,7 +214,7 @@ class CostFloor(Kind):
         funds = None
         if total is not None and total.amount is not None and total.amount > 0:
             funds = to_wan(total.amount, total.unit or "万元")
-        tolerance = Decimal(str(ctx.setting(params, "amount_tolerance_wan", 0.01)))
+        tolerance = amount_tolerance(ctx.setting(params, "amount_tolerance_wan", None))
         for row in ctx.analysis_for(decl).rows:
             value = row.ind.value
             if value is None or _skip(value, tokens) or row.cat.is_satisfaction:
@@ -277,7 +278,7 @@ class CostOnlyTotal(Kind):
         funds = _wan(total.amount, total.unit or "万元")
         if funds is None:
             return
-        tolerance = Decimal(str(ctx.setting(params, "amount_tolerance_wan", 0.01)))
+        tolerance = amount_tolerance(ctx.setting(params, "amount_tolerance_wan", None))
         tokens = settings(params, ctx)["placeholders"]
         restating: list[tuple[Row, str]] = []
         for row in _cost_rows(decl, ctx, params.get("categories", _MONEY_CATEGORIES)):

@@ -266,3 +266,18 @@ def test_weights_are_not_added_when_an_indicator_has_none_read(catalog):
     # the weight of a qualitative row stood on the next line and was not read with it
     partial = project(*full["indicators"], weighted("食品安全工作规范化", "高中低", None))
     assert run(catalog, "weights-sum", partial) == []
+
+
+def test_the_amount_tolerance_is_one_setting_for_every_family(catalog):
+    """CON005, CON006 and the COST kinds read amount_tolerance_wan through the helper
+    the ARI kinds use: a wider tolerance set for the rule is honoured, a negative one
+    counts by its size."""
+    from perflint.checks.base import Context
+    from perflint.domain.model import Declaration
+
+    decl = Declaration.from_dict(_funds("1年", "50", "50.5"))
+    ctx = Context(settings=dict(catalog.settings), bundle=[decl], index=0, profile="hunan-2019")
+    kind = catalog.kinds["period-funds-conflict"]
+    assert list(kind.check(decl, {}, ctx))  # 0.5万元 more than the year's funds
+    assert list(kind.check(decl, {"amount_tolerance_wan": 1}, ctx)) == []
+    assert list(kind.check(decl, {"amount_tolerance_wan": -1}, ctx)) == []
