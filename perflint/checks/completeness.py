@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from perflint.checks.analysis.money import derived_total
+from perflint.checks.analysis.shape import not_a_goal
 from perflint.checks.analysis.values import (
     display,
     external_reference,
@@ -341,6 +342,10 @@ class GoalsPresent(Kind):
             return
         form = "department" if str(decl.form_type) == "部门整体支出" else "project"
         wanted = (params.get("goals") or {}).get(form, _GOALS[form])
+        if any(not_a_goal(v) for v in decl.goals.values()):
+            # a goal cell holds a heading (实施周期总目标(2022年--2024年)): the row read was the
+            # goals' header row and the goals stand below it, unread; no goal is known blank
+            return
         if not any(not is_blank(v) for v in decl.goals.values()):
             # no goal at all: report the ones the template shows, else the main one
             shown = [k for k in wanted if k in decl.goals] or [wanted[-1]]

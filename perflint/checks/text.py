@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 import tomllib
-import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from perflint.checks.analysis.shape import not_a_goal
 from perflint.checks.analysis.values import quantities
 from perflint.checks.analysis.words import HAN, inside_words, token_at, tokens
 from perflint.checks.base import Context, Hit, Kind, kind
@@ -559,8 +559,10 @@ class VagueGoal(Kind):
                 continue  # missing goal: REQ010
             if has_measure(text):
                 continue
-            if _GOAL_HEADER.match(norm_text(text)):
-                continue  # a column header (年度总体目标完成情况) read where the goal was: not its words
+            if not_a_goal(text):
+                # a heading (年度总体目标完成情况, 中期目标(2019年--2021年)) or a table of contents
+                # read where the goal was: not the filer's words
+                continue
             if text.rstrip().endswith((":", "：")):
                 continue  # "达成以下目标:": the targets follow in a list that was not read with it
             pointer = f"/goals/{key}"
@@ -571,16 +573,6 @@ class VagueGoal(Kind):
                 "terms": "、".join(found),
             }
             yield Hit(pointer, args, variant="terms" if found else None)
-
-
-#: the header of a goal column, read in place of the goal it stands above
-_GOAL_HEADER = re.compile(
-    r"^(?:年度|当年|中期|长期|实施期|整体)?(?:总体|绩效)?(?:目标)?(?:完成情况|实际完成情况|完成值)$"
-)
-
-
-def norm_text(text: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", text).split()).strip("。.,，:：")
 
 
 # -- TXT006 a fixed label misspelt ------------------------------------------------

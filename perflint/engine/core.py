@@ -35,6 +35,7 @@ from typing import Any
 from perflint._version import __version__
 from perflint.catalog import INTERNAL_ERROR_CODE, Catalog, Rule
 from perflint.checks.analysis.rows import Analysis
+from perflint.checks.analysis.shape import doubtful_rows, no_form_evidence
 from perflint.checks.base import Context, Hit
 from perflint.domain.findings import Finding, Severity
 from perflint.domain.model import Declaration
@@ -548,12 +549,17 @@ def _claimable(decl: Declaration, findings: list[Finding]) -> list[Finding]:
     reading = decl.reading
     if reading is None:
         return findings
+    if no_form_evidence(decl):
+        # nothing of a form was read (a stray label in a page's prose): no defect to claim
+        return [f for f in findings if f.note]
     # no row read reliably: claims about the table as a whole (a category missing, too few
     # measurable rows) would rest on nothing either
     table_unread = reading.state("indicators") == "unread" or (
         bool(decl.indicators) and len(set(reading.unreliable_rows)) >= len(decl.indicators)
     )
-    rows = {f"/indicators/{i}" for i in reading.unreliable_rows}
+    # rows the reader marked, and rows whose shape is not confident (their value cell not
+    # found, cells run together, a heading or the next table's header read as a row)
+    rows = {f"/indicators/{i}" for i in set(reading.unreliable_rows) | doubtful_rows(decl)}
     cut = reading.cut_fields
     if not table_unread and not rows and not cut:
         return findings

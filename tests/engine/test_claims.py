@@ -1,0 +1,195 @@
+"""Claim nothing about what does not have the shape the claim needs (issue 11).
+
+Each test renders, in a small made-up form, a situation seen on real forms perflint had
+never seen (a goal header row, a table of contents, the next table's header or the next
+category heading read as a row, cells run together, a stray label in a page's prose) and
+checks that no finding rests on it, while the same form read well still gets its findings.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from perflint.catalog import builtin_catalog
+from perflint.checks.analysis.shape import doubtful_rows, is_goal_heading, is_heading_list, no_form_evidence
+from perflint.domain.model import Declaration, FormType, Indicator, Reading
+from perflint.domain.result import FileReport
+from perflint.engine.config import Config
+from perflint.engine.core import Engine
+from perflint.ingest.files import load_bytes
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine(builtin_catalog(), Config(today="2022-06-01"))
+
+
+def report(engine: Engine, text: str) -> FileReport:
+    fr = load_bytes(text.encode("utf-8"), "form.txt")
+    [rep] = engine.file_reports(fr, "form.txt")
+    return rep
+
+
+def codes(rep: FileReport) -> list[str]:
+    return sorted(f.code for f in rep.iter_findings())
+
+
+TOP = """| 项目支出绩效目标表 | | | | |
+| (2022年度) | | | | |
+| 项目名称 | 城区公厕提质改造 | | | |
+| 主管部门 | 青溪区城市管理局 | | | |
+| 项目资金 (万元) | 年度资金总额: | 85.00 | | |
+"""
+TABLE = """| 一级指标 | 二级指标 | 三级指标 | 指标值 | |
+| 产出指标 | 数量指标 | 改造公厕座数 | ≥12座 | |
+| 质量指标 | 改造工程验收合格率 | 100% | | |
+| 满意度指标 | 服务对象满意度指标 | 周边居民满意度 | ≥85% | |
+| 填报人 | 李某 | 填报日期 | 2022年1月5日 | |
+"""
+
+
+# -- goals ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "实施周期总目标(2022年--2024年)",
+        "中期滚动目标（2019年--2021年）",
+        "年度总体目标完成情况",
+        "部门整体绩效目标",
+        "二、年度绩效目标",
+    ],
+)
+def test_a_goal_heading_is_no_goal(text):
+    assert is_goal_heading(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["目标", "完成城区12座公厕改造目标", "通过项目实施实现年度目标", "创新政府服务模式，提高行政效能。"],
+)
+def test_a_goal_that_names_its_target_is_a_goal(text):
+    assert not is_goal_heading(text) and not is_heading_list(text)
+
+
+def test_a_table_of_contents_is_no_goal():
+    assert is_heading_list("一、总体绩效目标1二、分项绩效目标2三、工作保障")
+    assert not is_heading_list("一、完成公厕改造12座二、群众满意度达到85%")
+
+
+def test_a_header_row_over_the_goals_claims_no_goal_blank_or_vague(engine):
+    """The goal columns' header row (总体目标 | 实施周期总目标(…) | 年度目标) with the goals in the
+    row below: the heading is not a vague goal and the annual goal is not blank."""
+    goals = (
+        "| 总体目标 | 实施周期总目标(2022年--2024年) | 年度目标 | | |\n"
+        "| 三年内完成城区36座公厕提质改造。 | 2022年完成城区12座公厕提质改造。 | | | |\n"
+    )
+    found = codes(report(engine, TOP + goals + TABLE))
+    assert "REQ010" not in found and "TXT005" not in found
+    # the same form with its goals read in their cells: a vague goal is still reported
+    vague = "| 年度目标 | 进一步改善城区环境卫生。 | | | |\n"
+    assert "TXT005" in codes(report(engine, TOP + vague + TABLE))
+
+
+def test_a_table_of_contents_read_as_a_goal_is_not_judged(engine):
+    toc = "| 部门整体绩效目标 | 一、总体绩效目标1二、分项绩效目标2三、工作保障 | | | |\n"
+    assert "TXT005" not in codes(report(engine, TOP + toc + TABLE))
+
+
+# -- indicator rows -------------------------------------------------------------------------
+
+
+def _decl(rows: list[Indicator], indicators: str = "read", columns: list[str] | None = None) -> Declaration:
+    return Declaration(
+        form_type=FormType.PROJECT,
+        year=2022,
+        name="城区公厕提质改造",
+        department="青溪区城市管理局",
+        goals={"annual": "2022年完成城区12座公厕提质改造。"},
+        indicators=rows,
+        reading=Reading(
+            sections={"indicators": indicators},
+            indicator_rows=len(rows),
+            indicator_columns=columns or ["level1", "level2", "level3", "content", "value"],
+        ),
+    )
+
+
+GOOD = [
+    Indicator("产出指标", "数量指标", "改造公厕座数", "改造公厕座数", "≥12座"),
+    Indicator("产出指标", "质量指标", "验收合格率", "验收合格率", "100%"),
+    Indicator("产出指标", "时效指标", "完工及时率", "完工及时率", "100%"),
+    Indicator("满意度指标", "服务对象满意度指标", "周边居民满意度", "周边居民满意度", "≥85%"),
+]
+
+
+def _row_findings(engine: Engine, decl: Declaration, row: int) -> list[str]:
+    result = engine.run_declarations([decl])
+    return [f.code for f in result.findings if f.pointer.startswith(f"/indicators/{row}/")]
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        # the next 一级 heading, with its score band, read as a row of the category above
+        Indicator("成本指标", "生态环境成本指标", "产出指标 (40-50)分", "产出指标 (40-50)分", ""),
+        # the next table's header (unit code and name, 单位：万元) read as a satisfaction row
+        Indicator(
+            "满意度指标",
+            "服务对象满意度指标",
+            "207101某区人民法院",
+            "207101某区人民法院",
+            "",
+            extra={"绩效指标描述": "单位:万元"},
+        ),
+        # graded columns (优/良/中) run into the name, the last one taken for the value
+        Indicator(
+            "产出指标",
+            "质量指标",
+            None,
+            "按临时救助标准评价农村低保资金按标准发放的比率救助标准与经济社会发展水平相适应,救助资金按标准发放的比率90%80%70%",
+            "70%",
+        ),
+        # the name states the target, the value cell holds another figure (a weight)
+        Indicator("产出指标", "数量指标", None, "全年实现会展业综合收入≥280亿元", "30%"),
+    ],
+)
+def test_a_row_that_is_not_an_indicator_row_is_not_judged(engine, row):
+    decl = _decl([*GOOD, row])
+    assert doubtful_rows(decl) == {len(GOOD)}
+    assert _row_findings(engine, decl, len(GOOD)) == []
+    # the same row read as its own indicator would have been judged
+    assert doubtful_rows(_decl([*GOOD])) == set()
+
+
+def test_a_row_without_its_value_cell_is_judged_only_in_a_table_read_whole(engine):
+    """No value cell found for a row: in a table not read in full its value stands elsewhere
+    (a flattened matrix); in a table read whole the row states no value, and that is said."""
+    row = Indicator("产出指标", "质量指标", None, "已建工程是否存在质量问题是/否否否", None)
+    partial = _decl([*GOOD, row], indicators="partial")
+    assert len(GOOD) in doubtful_rows(partial)
+    assert _row_findings(engine, partial, len(GOOD)) == []
+    whole = _decl([*GOOD, Indicator("效益指标", "生态效益指标", None, "生态修复功能提高", None)])
+    assert doubtful_rows(whole) == set()
+    assert _row_findings(engine, whole, len(GOOD))
+
+
+def test_a_declaration_is_judged_as_given_when_it_comes_as_json(engine):
+    decl = _decl([*GOOD, Indicator("产出指标", "数量指标", None, "收入≥280亿元", "30%")])
+    decl.reading = None
+    assert doubtful_rows(decl) == set() and not no_form_evidence(decl)
+
+
+# -- the form -------------------------------------------------------------------------------
+
+
+def test_a_stray_label_in_a_page_title_makes_no_declaration_to_judge(engine):
+    """A web page's heading "…2021年度绩效目标公开" read as a declaration whose annual goal is
+    公开: nothing of a form was read, so no defect is claimed about it."""
+    page = "某县生态环境局2021年度绩效目标公开\n2021-09-27 10:10 信息来源:某县财政局\n"
+    rep = report(engine, page)
+    assert not [f for f in rep.iter_findings() if not f.note]
+    stray = Declaration(goals={"annual": "公开"}, reading=Reading(sections={"goals": "partial"}))
+    assert no_form_evidence(stray)
+    assert not no_form_evidence(_decl([*GOOD]))
