@@ -339,7 +339,10 @@ def split_piece(text: str, fused: bool, vocab: Vocabulary) -> tuple[tuple[str, i
                 # "填报人：　联系电话：" on one line; fused "…名称XX主管部门YY"
                 gap_before = i == 0 or is_pad(text[raw_i - 1]) or text[raw_i - 1] == "|"
                 accept = (colon and gap_before and length >= 2) or (
-                    fused and length >= 4 and not (info.kind in FIELD_KINDS and _mid_sentence(chars, value_from, i, k))
+                    fused
+                    and length >= 4
+                    and not (info.kind in FIELD_KINDS and _mid_sentence(chars, value_from, i, k))
+                    and not (info.kind == "goal" and not segments and n - k <= 4)
                 )
             if accept:
                 if value_from is not None:
@@ -387,7 +390,10 @@ def _mid_sentence(chars: str, value_from: int, i: int, k: int) -> bool:
     ("…规定,会同本级业务主管部门", "…监控,确保年度绩效目标如期实现"), or a comma or
     full stop follows it right away (a field's value never opens with one).  The
     values of a fused form (names, units, amounts) seldom end in a short clause
-    after a comma; a sentence's words do."""
+    after a comma; a sentence's words do.
+
+    (A goal word near the end of a line that opens with no label, "…分局2021年度
+    绩效目标公开", is a heading's word too: ``split_piece`` checks that itself.)"""
     if k < len(chars) and chars[k] in ",。;、":
         return True
     start = max(value_from, i - _CLAUSE_REACH)
@@ -2118,6 +2124,8 @@ class Builder:
             return True
         if e - s <= 24 and current.year_row(s, e):
             return True
+        if current.decl.money.total is None and current.table is None and self._amount_line(s, e, current):
+            return True
         m = _UNIT_LINE.fullmatch(self.text, s, e)
         if m is not None:
             # "金额单位：元": the unit of the amounts that follow
@@ -2125,6 +2133,26 @@ class Builder:
             current._template(s, e)
             return True
         return False
+
+    def _amount_line(self, s: int, e: int, current: _FormBuilder) -> bool:
+        """A line of its own that is only a money heading of a list, a colon and an
+        amount ("金额：100 万元", printed under the form's title): the form's total.
+        The heading word alone is no label (it heads the columns of allocation
+        lists); with a colon and one amount on a line of its own it labels one."""
+        text = self.text
+        colon = next((i for i in range(s, min(e, s + 12)) if text[i] in ":："), None)
+        if colon is None:
+            return False
+        word = label_key(text[s:colon])
+        if word not in self.vocab.column_words or "金额" not in word:
+            return False
+        vs, ve = trim(text, colon + 1, e)
+        if vs >= ve or parse_amount(text[vs:ve])[0] is None:
+            return False
+        current._close_pending()
+        current.labels_seen += 1
+        current._assign(LabelInfo("money", "total", text[s:colon]), s, colon + 1, vs, ve)
+        return True
 
     @staticmethod
     def _demote_title(fb: _FormBuilder) -> None:

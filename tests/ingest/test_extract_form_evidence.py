@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from perflint.ingest.files import load_bytes
 
 
@@ -53,3 +55,48 @@ def test_a_form_name_in_book_title_marks_is_no_title() -> None:
     result = load_bytes(text.encode(), "notice.txt")
     assert result.declarations == []
     assert result.document_kind == "notice"
+
+
+def test_a_page_heading_with_a_goal_word_is_no_goal(read_one) -> None:
+    """ "…分局2021年度绩效目标公开" over a form: a heading that ends in a goal word
+    and a short verb, not a goal field (it would start a second declaration)."""
+    d = read_one(
+        _lines(
+            "某某县某某局2021年度绩效目标公开",
+            "预算项目绩效目标申报表",
+            "(2021年度)",
+            "项目名称乡村道路养护",
+            "年度绩效目标养护道路35公里",
+        )
+    )
+    assert d.name == "乡村道路养护"
+    assert d.goals == {"annual": "养护道路35公里"}
+
+
+def test_a_money_heading_with_a_colon_and_one_amount_is_the_total(read_one) -> None:
+    """ "金额：100 万元" on a line of its own under the title: the form's total
+    (the word alone heads the amount column of allocation lists)."""
+    d = read_one(
+        _lines(
+            "预算项目绩效目标申报表",
+            "填报单位(公章)：某县某局",
+            "金额：100 万元",
+            "项目名称乡村道路养护",
+        )
+    )
+    assert (d.money.total.amount, d.money.total.unit) == (Decimal("100"), "万元")
+    assert d.filing_unit == "某县某局"
+    assert d.name == "乡村道路养护"
+
+
+def test_a_money_column_heading_alone_is_still_no_total(read_one) -> None:
+    d = read_one(
+        _lines(
+            "项目支出绩效目标表",
+            "项目名称乡村道路养护",
+            "资金总额：25万元",
+            "序号 | 乡镇名称 | 金额",
+            "1 | 甲镇 | 10",
+        )
+    )
+    assert d.money.total.amount == Decimal("25")
