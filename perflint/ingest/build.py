@@ -241,6 +241,8 @@ class _Table:
     rows: int = 0
     _data_key: tuple | None = None
     _data: list[str] = field(default_factory=list)
+    _twin_key: tuple | None = None
+    _twin: tuple[list[str], list[str]] | None = None
 
     @property
     def col_kind(self) -> str:
@@ -253,6 +255,43 @@ class _Table:
             self._data_key, self._data = key, self._compute_data_columns()
         return self._data
 
+    def opening_header(self) -> bool:
+        """A header is being given a few headings a line: it has begun with the
+        columns that name an indicator (一级/二级/三级, 指标内容) and no row has
+        come yet."""
+        return (
+            self.collecting
+            and not self.width
+            and not self.rows
+            and any(c in LEVELS or c in _NAMING for c in self.columns)
+        )
+
+    def twin(self) -> tuple[list[str], list[str]] | None:
+        """Side-by-side blocks (东莞: 实施周期 | 当年度): a header that names its
+        二级/三级 (or content) columns twice, each block with a value column of its
+        own; the two blocks' columns (no 一级, no blank heading), or None."""
+        key = tuple(self.columns)
+        if self._twin_key != key:
+            self._twin_key, self._twin = key, self._compute_twin()
+        return self._twin
+
+    def _compute_twin(self) -> tuple[list[str], list[str]] | None:
+        if self.kind != "indicators":
+            return None
+        body = [c for c in self.columns if c is not None and c not in ("level1", FIELD_COLUMN)]
+        if not body or body[0] not in _NAMING:
+            return None
+        half = next((i for i in range(1, len(body)) if body[i] == body[0]), None)
+        if half is None or 2 * half != len(body):
+            return None
+        a, b = body[:half], body[half:]
+        for x, y in zip(a, b):
+            if (x in _NAMING or y in _NAMING) and x != y:
+                return None
+        if not any(c not in _NAMING for c in a):
+            return None  # no value column in a block
+        return a, b
+
     def _compute_data_columns(self) -> list[str]:
         cols = list(dict.fromkeys(c for c in self.columns if c is not None and c not in LEVELS and c != FIELD_COLUMN))
         if not cols:
@@ -263,6 +302,11 @@ class _Table:
 
 
 _SPLIT_CACHE_SIZE = 50_000
+#: the columns that name an indicator (the rest of a block holds its value and parts)
+_NAMING = frozenset({"level2", "level3", "content"})
+#: a value heading of the year's block, not the period's (当年度指标值, 年度指标值)
+_YEAR_BLOCK = re.compile(r"年度|当年|本年")
+_PERIOD_BLOCK = re.compile(r"实施周期|中期|长期")
 
 
 def split_piece(text: str, fused: bool, vocab: Vocabulary) -> tuple[tuple[str, int, int, LabelInfo | None], ...]:
@@ -547,6 +591,13 @@ class _FormBuilder:
                     self._end_table()
                     self.table = _Table(kind)
                 self.labels_seen += 1
+                table = self.table
+                if table.opening_header() and len(kinds) == len([c for c in cells if c[0] < c[1]]):
+                    # more headings of a header given a few a line (see _table_row)
+                    table.columns.extend(inf.key for inf in infos if inf is not None)
+                    for s, e in cells:
+                        self._template(s, e)
+                    return
                 self._header(cells, infos)
                 return
         if self.table is not None:
@@ -1053,6 +1104,20 @@ class _FormBuilder:
         if _TABLE_END.match(self.text, fs, fe) and self.vocab.category(self.text[fs:fe]) is None:
             return False  # sign-off, footnote, attachment or page chrome: the table has ended
         header_hits = [inf for inf in infos if inf is not None and inf.kind == table.col_kind]
+        if (
+            len(header_hits) == 1
+            and len(nonblank) == 2
+            and first is not None
+            and first.kind in TABLE_STARTS
+            and not table.columns
+            and not table.buffer
+        ):
+            # "绩效指标 | 一级指标 |", then the other headings one per line: the table's
+            # label and its first heading open a header given as a stream
+            self._template_label(fs, fe)
+            table.columns, table.width, table.collecting = [header_hits[0].key], 0, True
+            self._template(*nonblank[1][1])
+            return True
         if not header_hits and row.stream and table.kind == "indicators" and len(nonblank) == 1:
             # 指标, 单位 …: column headings only where a header is being read
             opening = table.collecting or (not table.columns and not table.buffer and not table.levels)
@@ -1073,6 +1138,13 @@ class _FormBuilder:
                 # know (a town of a town-by-indicator matrix) is a column of its own
                 header_hits = [LabelInfo("indicator_col", "extra:" + label_key(self.text[fs:fe]), "")]
         if header_hits and len(header_hits) == len(nonblank):
+            if not row.stream and table.opening_header():
+                # a header given a few headings a line, its cells wrapped ("三级指标 |",
+                # "指标值 | 二级指标 |", "计划指标值 | ||"): every line adds to it
+                table.columns.extend(h.key for h in header_hits)
+                for _i, (s, e) in nonblank:
+                    self._template(s, e)
+                return True
             if row.stream:
                 if not table.collecting:
                     self._flush_stream()  # a new header in the stream
@@ -1209,7 +1281,8 @@ class _FormBuilder:
             if table.width and len(cells) == table.width and self._starts_project(cells):
                 self.handoff = cells
                 return
-        if table.width and len(cells) == table.width:
+        twin = table.twin()
+        if table.width and len(cells) == table.width and twin is None:
             for i, (col, c) in enumerate(zip(table.columns, cells)):
                 if col == FIELD_COLUMN:
                     info, ls, le = table.fields[i]
@@ -1250,6 +1323,8 @@ class _FormBuilder:
                     self._set_level(slot, assigned[slot])
             self._inline(*filled[0])
             return
+        if twin is not None and self._twin_row(filled, assigned, *twin):
+            return
         if not table.width:
             rest = filled
         cols = table.data_columns
@@ -1279,6 +1354,80 @@ class _FormBuilder:
         for c in rest[len(cols) :]:
             self.unrecognized(*c)
         self._emit_indicator(assigned)
+
+    def _twin_row(
+        self,
+        filled: list[tuple[int, int]],
+        assigned: dict[str, tuple[int, int]],
+        left_cols: list[str],
+        right_cols: list[str],
+    ) -> bool:
+        """A row of side-by-side blocks (the period's indicator, then the year's:
+        "数量指标 | 服务面积 | 2.6万平方米 | 数量指标 | 服务面积 | 2.6万平方米"): one
+        indicator, the year's block (the right one unless only the left one's value
+        heading names the year); the other block's value is kept under its heading,
+        its name and category, said again, are template text.  ``filled`` are the
+        row's cells after its leading categories (in ``assigned``); False when the
+        row does not split into the two blocks (a row cut short)."""
+        text = self.text
+        left_data = [c for c in left_cols if c != "level2"]
+        right_data = [c for c in right_cols if c != "level2"]
+        m = len(left_data)
+        both = "level2" in left_cols and "level2" in right_cols
+        placed = both and "level2" not in assigned and len(filled) == m + len(right_data) + 2
+        if placed:
+            # room for both blocks' 二级 cells: the first is the left one's, a
+            # category the vocabulary may not know ("预算(或投资规模)控制指标")
+            assigned["level2"], filled = filled[0], filled[1:]
+        left, right = filled[:m], filled[m:]
+        right_level = None
+        if (
+            len(right) == len(right_data) + 1
+            and "level2" in right_cols
+            and (placed or self.vocab.category(text[slice(*right[0])]))
+        ):
+            right_level, right = right[0], right[1:]
+        if len(left) != m or len(right) != len(right_data):
+            return False
+
+        def names_year(cols: list[str]) -> bool:
+            heads = [c[6:] for c in cols if c.startswith("extra:")]
+            return any(_YEAR_BLOCK.search(h) and not _PERIOD_BLOCK.search(h) for h in heads)
+
+        year_right = names_year(right_cols) or not names_year(left_cols)
+        keep, keep_cols, other, other_cols = (
+            (right, right_data, left, left_data) if year_right else (left, left_data, right, right_data)
+        )
+        if right_level is not None:
+            if year_right and "level2" in assigned:
+                self._template(*assigned["level2"])  # the period's category, said again
+            if year_right:
+                assigned["level2"] = right_level
+            else:
+                self._template(*right_level)
+        roles = self.vocab.column_role
+        name = None
+        for col, c in zip(keep_cols, keep):
+            if col in _NAMING:
+                assigned[col] = c
+                name = c
+            elif col == "value" or (col.startswith("extra:") and col[6:] not in roles and "value" not in assigned):
+                assigned["value"] = c
+            else:
+                assigned[col] = c
+        for col, c in zip(other_cols, other):
+            if col in _NAMING and name is not None and label_key(text[slice(*c)]) == label_key(text[slice(*name)]):
+                self._template(*c)
+            elif col == "value" or (col.startswith("extra:") and col[6:] not in roles):
+                head = col[6:] if col.startswith("extra:") else "指标值"
+                if "extra:" + head in assigned:
+                    self.unrecognized(*c)
+                else:
+                    assigned["extra:" + head] = c
+            else:
+                self.unrecognized(*c)
+        self._emit_indicator(assigned)
+        return True
 
     def _fit_roles(self, tokens: list[tuple[int, int]], cols: list[str]) -> list[tuple[int, int]]:
         """A spaced row whose blank cells vanished ("检查差旅费 470 人/天 2" under 三级指标 |

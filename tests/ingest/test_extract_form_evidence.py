@@ -100,3 +100,50 @@ def test_a_money_column_heading_alone_is_still_no_total(read_one) -> None:
         )
     )
     assert d.money.total.amount == Decimal("25")
+
+
+def test_side_by_side_period_and_year_blocks_are_one_indicator_each(read_one) -> None:
+    """二级/三级/指标值 named twice in one header (the period's block, then the
+    year's): each row is one indicator, the year's; the period's value is kept
+    under its heading, its repeated name and category are template text.  Rows
+    under merged cells lose their category cells in both blocks."""
+    d = read_one(
+        _lines(
+            "某市财政项目支出绩效目标表 | |||",
+            "项目名称 | 道路养护 | |||",
+            "一级指标 | 二级指标 | 三级指标 | 实施周期指标值 | 二级指标 | 三级指标 | 当年度指标值 |",
+            "产出指标 | 数量指标 | 养护里程 | 100公里 | 数量指标 | 养护里程 | 35公里 |",
+            "质量指标 | 路况优良率 | ≥85% | 质量指标 | 路况优良率 | ≥90% |",
+            "验收合格率 | 100% | 验收合格率 | 100% |",
+        )
+    )
+    assert [(i.level1, i.level2, i.content, i.value, i.extra) for i in d.indicators] == [
+        ("产出指标", "数量指标", "养护里程", "35公里", {"实施周期指标值": "100公里"}),
+        ("产出指标", "质量指标", "路况优良率", "≥90%", {"实施周期指标值": "≥85%"}),
+        ("产出指标", "质量指标", "验收合格率", "100%", {"实施周期指标值": "100%"}),
+    ]
+    assert d.unrecognized == []
+
+
+def test_a_header_given_a_few_headings_a_line_is_one_header(read_one) -> None:
+    """The table's label with its first heading, then the other headings a few a
+    line (wrapped cells); categories the vocabulary does not know still take their
+    place when both blocks' 二级 cells are in the row."""
+    d = read_one(
+        _lines(
+            "项目支出绩效目标表 | |||",
+            "项目名称 | 道路养护 | |||",
+            "绩效指标 | 一级指标 |",
+            "二级指标 |",
+            "三级指标 |",
+            "指标值 | 二级指标 |",
+            "三级指标 |",
+            "计划指标值 | ||",
+            "产出指标 | 数量指标 | 养护里程 | 100公里 | 数量指标 | 养护里程 | 35公里 |",
+            "投资规模控制指标 | 预算执行率 | ≥90% | 投资规模控制指标 | 预算执行率 | ≥95% |",
+        )
+    )
+    assert [(i.level2, i.content, i.value) for i in d.indicators] == [
+        ("数量指标", "养护里程", "35公里"),
+        ("投资规模控制指标", "预算执行率", "≥95%"),
+    ]
