@@ -476,8 +476,10 @@ class DutiesAsIndicators(Kind):
                 continue
             if len(norm(strip_numbering(name))) < min_length:
                 continue
-            if ind.value is not None and is_measurable(ind.value, settings(params, ctx)):
-                continue  # a named, measurable indicator may share words with the task it measures
+            if ind.value is not None and (is_measurable(ind.value, settings(params, ctx)) or row.quantities):
+                # a named indicator with a target figure (measurable, or a bare count whose unit
+                # is VAL004's concern) may share words with the task it measures
+                continue
             for source, text in references:
                 if is_blank(text):
                     continue

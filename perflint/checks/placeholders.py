@@ -29,7 +29,7 @@ from perflint.checks.analysis.values import (
 )
 from perflint.checks.base import Context, Hit, Kind, kind, schema, settings
 from perflint.domain.findings import Severity
-from perflint.domain.model import Declaration
+from perflint.domain.model import Declaration, Indicator
 
 # label of each narrative field, for messages
 FIELD_LABELS_ZH = {
@@ -273,6 +273,18 @@ class ExternalReference(Kind):
 
 
 _REASON_MIN = 4
+#: words that say an indicator does not apply: a cell saying so, longer than the word, is a reason
+_REASON_TERMS = ("不适用", "不涉及", "不产生", "不存在", "无此")
+
+
+def _states_reason(ind: Indicator, terms: tuple[str, ...], min_length: int) -> bool:
+    """A cell of the row other than the remarks says why the indicator does not apply
+    (“本项目不适用此指标” in the name cell of a template without a 备注 column)."""
+    for cell in (ind.content, ind.level3, *ind.extra.values()):
+        text = norm(cell)
+        if len(text) >= min_length and any(term in text and text != term for term in terms):
+            return True
+    return False
 
 
 @kind
@@ -282,12 +294,18 @@ class NaWithoutJustification(Kind):
         "zh": "可选类别（经济效益、生态效益、可持续影响等）填“/”时，备注应说明不适用的理由。",
         "en": "An optional category marked “/” should give the reason in the remarks column.",
     }
-    params_schema = schema("placeholders", "optional_categories", min_reason_length={"type": "integer", "minimum": 1})
+    params_schema = schema(
+        "placeholders",
+        "optional_categories",
+        min_reason_length={"type": "integer", "minimum": 1},
+        reason_terms={"type": "array", "items": {"type": "string"}},
+    )
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         tokens = settings(params, ctx)["placeholders"]
         optional = list(ctx.setting(params, "optional_categories") or ())
         min_reason = params.get("min_reason_length", _REASON_MIN)
+        terms = tuple(params.get("reason_terms", _REASON_TERMS))
         for row in ctx.analysis_for(decl).rows:
             ind, cat = row.ind, row.cat
             if not _optional(cat.level2 or cat.level1 or "", optional):
@@ -299,6 +317,8 @@ class NaWithoutJustification(Kind):
             note = ind.note
             if note is not None and not is_placeholder(note, tokens) and len(norm(note)) >= min_reason:
                 continue
+            if _states_reason(ind, terms, min_reason):
+                continue  # the reason is given in another cell of the row (the template may have no 备注)
             # Point at the "/" itself: the blank remark has no text to underline.
             pointer = row.target_pointer
             yield Hit(

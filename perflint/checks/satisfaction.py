@@ -187,6 +187,24 @@ _SUBJECTS = [
     "参会",
 ]
 _METHOD = re.compile(r"维度|方式|方法|调查|问卷|测评|抽样|回访|进行|通过|开展")
+#: the last character of a noun for people (干警, 教师, 驾驶员, 患者, 农户, 学生 …): a group
+#: named before 满意 that the subject list does not know is still a group of people
+_PERSON_END = frozenset("人员者户民生警师众工属客友童兵士")
+#: words between a group and 满意 (“学生总体满意度”, “驾驶员的满意度”)
+_BETWEEN = ("的", "综合", "总体", "整体")
+
+
+def _names_people(text: str) -> bool:
+    """The words right before 满意 end in a noun for people (“干警满意度”, “参训教师满意率”)."""
+    before = text.split("满意", 1)[0] if "满意" in text else ""
+    trimmed = True
+    while trimmed:
+        trimmed = False
+        for word in _BETWEEN:
+            if before.endswith(word):
+                before = before[: -len(word)]
+                trimmed = True
+    return len(before) >= 2 and before[-1] in _PERSON_END
 
 
 @kind
@@ -206,7 +224,7 @@ class SatisfactionSubject(Kind):
             if _skip(name, s["placeholders"]):
                 continue  # content-missing / PH family
             t = norm(name)
-            has_subject = any(x in t for x in subjects)
+            has_subject = any(x in t for x in subjects) or _names_people(t)
             vague = [
                 v
                 for v in vague_terms(name, s["vague_terms"], True)

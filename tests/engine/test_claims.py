@@ -153,6 +153,8 @@ def _row_findings(engine: Engine, decl: Declaration, row: int) -> list[str]:
         ),
         # the name states the target, the value cell holds another figure (a weight)
         Indicator("产出指标", "数量指标", None, "全年实现会展业综合收入≥280亿元", "30%"),
+        # the name starts with the tail of the cell before it (截至2026年12月 | 底,项目开展率)
+        Indicator("产出指标", "时效指标", None, "底,项目开展率(%)", "100%"),
     ],
 )
 def test_a_row_that_is_not_an_indicator_row_is_not_judged(engine, row):

@@ -11,7 +11,8 @@ never from the words of one form:
   ``一、总体绩效目标1二、分项绩效目标2``) instead of stating a goal;
 * :func:`doubtful_rows` — indicator rows whose shape is not confident (the value
   cell was not found in a table not read in full, several cells run into the
-  name, a category heading or the next table's header read as a row);
+  name, a name starting with the tail of the cell before it, a category heading
+  or the next table's header read as a row);
 * :func:`no_form_evidence` — a "declaration" read from text with nothing of a
   form in it (no title, name, form type, amount or indicator row).
 """
@@ -121,6 +122,7 @@ _SCORE = re.compile(r"[(（]\d+(?:[-—–~～]\d+)?分?[)）]分?$")
 _UNIT_NOTE = re.compile(r"(?:^|[\s(（])单位\s*[:：]\s*(?:万元|元|亿元|千元)")
 #: a comparator with its figure: ≥280亿元, 不低于95%
 _TARGET = re.compile(r"(?:[≥≤≧≦><]=?|不低于|不少于|不高于|不超过|不大于|不小于)\s*(\d+(?:\.\d+)?)")
+_MID_CLAUSE = re.compile(r"^[\u4e00-\u9fff][,，;；]")
 _FIGURE_END = re.compile(r"\d(?:\.\d+)?\s*[%％]?$")
 
 
@@ -163,6 +165,12 @@ def _target_in_name(ind: Indicator) -> bool:
     return found.group(1) not in value
 
 
+def _starts_mid_clause(ind: Indicator) -> bool:
+    """The name starts with a one-character clause (``底,项目开展率``): the tail of the cell
+    before it (``截至2026年12月`` + ``底``), cut off where no cell ends."""
+    return _MID_CLAUSE.match(norm(ind.content)) is not None
+
+
 def doubtful_rows(decl: Declaration) -> set[int]:
     """Indicator rows whose shape is not confident enough for a claim about them."""
     reading = decl.reading
@@ -177,6 +185,7 @@ def doubtful_rows(decl: Declaration) -> set[int]:
             or _unit_note_row(ind)
             or _run_together(ind)
             or _target_in_name(ind)
+            or _starts_mid_clause(ind)
         ):
             out.add(i)
     return out
