@@ -153,6 +153,8 @@ def _row_findings(engine: Engine, decl: Declaration, row: int) -> list[str]:
         ),
         # the name states the target, the value cell holds another figure (a weight)
         Indicator("产出指标", "数量指标", None, "全年实现会展业综合收入≥280亿元", "30%"),
+        # a column header of a matrix (扶持村数) read as the value
+        Indicator("产出指标", "质量指标", None, "资金投向合规率", "扶持村数"),
         # the name starts with the tail of the cell before it (截至2026年12月 | 底,项目开展率)
         Indicator("产出指标", "时效指标", None, "底,项目开展率(%)", "100%"),
     ],
@@ -173,6 +175,8 @@ def test_a_row_without_its_value_cell_is_judged_only_in_a_table_read_whole(engin
     assert len(GOOD) in doubtful_rows(partial)
     assert _row_findings(engine, partial, len(GOOD)) == []
     whole = _decl([*GOOD, Indicator("效益指标", "生态效益指标", None, "生态修复功能提高", None)])
+    # a name holding a threshold of what is counted, with the value stating the target, is a row
+    assert doubtful_rows(_decl([*GOOD, Indicator("产出指标", "时效指标", None, "办理时间≤3天的比例", "≥90%")])) == set()
     assert doubtful_rows(whole) == set()
     assert _row_findings(engine, whole, len(GOOD))
 

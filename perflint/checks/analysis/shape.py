@@ -11,8 +11,8 @@ never from the words of one form:
   ``一、总体绩效目标1二、分项绩效目标2``) instead of stating a goal;
 * :func:`doubtful_rows` — indicator rows whose shape is not confident (the value
   cell was not found in a table not read in full, several cells run into the
-  name, a name starting with the tail of the cell before it, a category heading
-  or the next table's header read as a row);
+  name, a name starting with the tail of the cell before it, a column header
+  read as the value, a category heading or the next table's header read as a row);
 * :func:`no_form_evidence` — a "declaration" read from text with nothing of a
   form in it (no title, name, form type, amount or indicator row).
 """
@@ -121,7 +121,10 @@ _SCORE = re.compile(r"[(（]\d+(?:[-—–~～]\d+)?分?[)）]分?$")
 #: the unit note over a table: 单位：万元
 _UNIT_NOTE = re.compile(r"(?:^|[\s(（])单位\s*[:：]\s*(?:万元|元|亿元|千元)")
 #: a comparator with its figure: ≥280亿元, 不低于95%
-_TARGET = re.compile(r"(?:[≥≤≧≦><]=?|不低于|不少于|不高于|不超过|不大于|不小于)\s*(\d+(?:\.\d+)?)")
+_COMPARATOR = r"(?:[≥≤≧≦><]=?|不低于|不少于|不高于|不超过|不大于|不小于)"
+#: a name that ends in a whole target: comparator, figure and a short unit (收入≥280亿元)
+_TARGET_END = re.compile(_COMPARATOR + r"(\d+(?:\.\d+)?)[^\d]{0,4}$")
+_HAS_COMPARATOR = re.compile(_COMPARATOR)
 _MID_CLAUSE = re.compile(r"^[\u4e00-\u9fff][,，;；]")
 _FIGURE_END = re.compile(r"\d(?:\.\d+)?\s*[%％]?$")
 
@@ -159,9 +162,9 @@ def _target_in_name(ind: Indicator) -> bool:
     """The name states its own target (``收入≥280亿元``) and the value cell another figure
     (``30%``): which of them is the target (the other a weight or score) is not known."""
     value = norm(ind.value)
-    found = _TARGET.search(norm(ind.content))
-    if not value or found is None:
-        return False
+    found = _TARGET_END.search(norm(ind.content))
+    if not value or found is None or _HAS_COMPARATOR.search(value):
+        return False  # a value with its own comparator is the target (处理时间≤3天的比例 | ≥90%)
     return found.group(1) not in value
 
 
@@ -169,6 +172,13 @@ def _starts_mid_clause(ind: Indicator) -> bool:
     """The name starts with a one-character clause (``底,项目开展率``): the tail of the cell
     before it (``截至2026年12月`` + ``底``), cut off where no cell ends."""
     return _MID_CLAUSE.match(norm(ind.content)) is not None
+
+
+def _header_value(ind: Indicator) -> bool:
+    """The value names what is counted instead of stating it (``扶持村数``, ``受益人数``): a
+    short value with no figure ending in a count noun is a column header read as the value."""
+    value = norm(ind.value)
+    return 2 <= len(value) <= 8 and value.endswith("数") and not any(c.isdigit() for c in value)
 
 
 def doubtful_rows(decl: Declaration) -> set[int]:
@@ -186,6 +196,7 @@ def doubtful_rows(decl: Declaration) -> set[int]:
             or _run_together(ind)
             or _target_in_name(ind)
             or _starts_mid_clause(ind)
+            or _header_value(ind)
         ):
             out.add(i)
     return out
