@@ -377,9 +377,19 @@ _UNIT_PRICE = re.compile(
     r"(?:元|万元)/(?:人|户|次|月|年|天|名|个)|人均"
 )
 _INPUT = re.compile(
-    r"(?:工作人员|人员|职工|员工|干部|工作者)\s*\d+\s*(?:名|人)|资金\s*\d+(?:\.\d+)?\s*万?元|"
+    r"(?P<group>工作人员|人员|职工|员工|干部|工作者)\s*\d+\s*(?:名|人)|资金\s*\d+(?:\.\d+)?\s*万?元|"
     r"(?:投入|配备|聘用|招聘)[^，,；;。]{0,6}\d+\s*(?:名|人)"
 )
+
+
+def _project_object(decl: Declaration, found: re.Match[str]) -> bool:
+    """The people counted are what the project is for (村组干部 in a project named 村组干部报酬,
+    or in its goal "按时发放村组干部报酬"): counting those paid is its output, not an input."""
+    group = found.group("group")
+    if not group:
+        return False
+    where = [decl.name or "", *decl.goals.values()]
+    return any(group in norm(text) for text in where)
 
 
 @kind
@@ -436,6 +446,7 @@ class Misclassified(Kind):
                 and "input" in enabled
                 and not _skip_cell(name, tokens)
                 and (m := _INPUT.search(unicodedata.normalize("NFKC", name)))
+                and not _project_object(decl, m)
             ):
                 yield Hit(
                     row.name_pointer,
