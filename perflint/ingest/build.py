@@ -302,6 +302,8 @@ class _Table:
 
 
 _SPLIT_CACHE_SIZE = 50_000
+#: labels that open a section of their own (a schedule given a cell a line ends at one)
+_SECTION_KINDS = frozenset({"goal", "field", "money", "money_group", "indicator_start", "indicator_col"})
 #: the columns that name an indicator (the rest of a block holds its value and parts)
 _NAMING = frozenset({"level2", "level3", "content"})
 #: a value heading of the year's block, not the period's (当年度指标值, 年度指标值)
@@ -1103,6 +1105,8 @@ class _FormBuilder:
         first = infos[first_i]
         if _TABLE_END.match(self.text, fs, fe) and self.vocab.category(self.text[fs:fe]) is None:
             return False  # sign-off, footnote, attachment or page chrome: the table has ended
+        if table.kind == "schedule" and self.fused and first is None and self._opens_section(fs, fe):
+            return False  # "专项长期绩效目标组织实施…", "一级指标二级指标…": the next section
         header_hits = [inf for inf in infos if inf is not None and inf.kind == table.col_kind]
         if (
             len(header_hits) == 1
@@ -1191,6 +1195,20 @@ class _FormBuilder:
         else:
             self._indicator_row(cells)
         return True
+
+    def _opens_section(self, s: int, e: int) -> bool:
+        """Whether a line of run-together cells opens with the label of another
+        section (a goal, a field, an amount, the indicator table or its header):
+        a schedule given one cell a line ends there, not at the end of the text."""
+        segs = self.split(Cell(s, e, False))
+        head = segs[0] if segs else None
+        return (
+            head is not None
+            and head.kind == "label"
+            and head.info is not None
+            and head.info.kind in _SECTION_KINDS
+            and len(label_key(self.text[head.start : head.end])) >= 4
+        )
 
     def _header(self, cells: list[tuple[int, int]], infos: list[LabelInfo | None]) -> None:
         table = self.table
