@@ -72,6 +72,7 @@ from perflint.ingest.inline import (
 from perflint.ingest.layouts import Cell, Row
 
 #: a cell that is only an amount written as one (1,000,000 / 968.19), not a count or a year
+_DIGIT = re.compile(r"\d")
 _PLAIN_AMOUNT = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+")
 
 
@@ -424,6 +425,14 @@ def _form_title(vocab: Vocabulary, line: str) -> bool:
     return vocab.title(line) is not None and _NOT_A_HEADING.search(line) is None
 
 
+def _no_form_cell(text: str, s: int, e: int) -> bool:
+    """Whether ``text[s:e]`` (trimmed) cannot be any cell of a form: ASCII without a
+    digit holds no label or title (all Chinese), no year, amount, date or value.
+    Such lines (a page's code, a long run of junk lines) skip the row builder."""
+    piece = text[s:e]
+    return piece.isascii() and not any(ch.isdigit() for ch in piece)
+
+
 _CLAUSE_END = "。;!?"
 #: how far before a label word a comma makes it a word of the sentence
 _CLAUSE_REACH = 10
@@ -551,6 +560,16 @@ class _FormBuilder:
                 return
         pointer = f"/unrecognized/{len(self.decl.unrecognized)}"
         self.decl.unrecognized.append(self._value(pointer, s, e))
+
+    def unrecognized_text(self, s: int, e: int) -> None:
+        """``unrecognized`` for trimmed text that holds no year (no digit, no 年)."""
+        pointer = f"/unrecognized/{len(self.decl.unrecognized)}"
+        self.decl.unrecognized.append(self._value(pointer, s, e))
+
+    @property
+    def idle(self) -> bool:
+        """Nothing waits for the next cell: no label, no queued labels, no table."""
+        return self.pending is None and not self.queued and self.table is None
 
     @property
     def needs_year(self) -> bool:
@@ -1786,6 +1805,8 @@ class _FormBuilder:
         d = self.decl
         text = self.text
         for i in range(len(d.unrecognized)):
+            if d.unrecognized[i].isascii():
+                continue  # every prose pattern names Chinese words (下达, 年, 万元)
             span = d.source.spans.get(f"/unrecognized/{i}")
             if span is None:
                 continue
@@ -2079,6 +2100,12 @@ class Builder:
         for row in self._prose_items(rows):
             cells = [trim(text, c.start, c.end) for c in row.cells]
             cell = self._single_cell(cells)
+            if cell is not None and row.stream and current.idle and _no_form_cell(text, *cell):
+                # no label, title, year, amount or date can be in it, and nothing
+                # waits for a value: unrecognised, as the long way would find
+                current.row_cells = current.last_cells = cells
+                current.unrecognized_text(*cell)
+                continue
             item = self.items.get(cell) if cell is not None else None
             if cell is not None and item is not None:
                 # a project of a prose disclosure starts a form of its own
@@ -2153,6 +2180,11 @@ class Builder:
                 in_items = False
                 continue
             s, e = cell
+            if _DIGIT.search(text, s, e) is None:
+                # heads and parts are numbered ("1.“…”项目", "(1)项目概述"): none here
+                out.append(row)
+                in_items = False
+                continue
             heads = [m for m in _PROSE_ITEM.finditer(text, s, e) if _FIRST_PART.match(text, m.end(), e) or m.end() == e]
             if not heads and (line := _PROSE_HEAD_LINE.fullmatch(text, s, e)) is not None:
                 heads = [line]

@@ -165,3 +165,21 @@ def test_a_schedule_given_a_cell_a_line_ends_at_the_next_section(read_one) -> No
     )
     assert len(d.schedule) == 1
     assert d.goals == {"long_term": "三年内全县道路优良率达到90%。", "annual": "养护道路35公里。"}
+
+
+def test_lines_that_cannot_be_form_cells_read_as_before(read_one) -> None:
+    """ASCII lines with no digit skip the row builder only while nothing waits for a
+    value: after a label they are still its value."""
+    d = read_one(
+        _lines(
+            "项目支出绩效目标表",
+            "Copyright example.gov",
+            "项目名称",
+            "Road Maintenance",
+            "主管部门",
+            "N/A",
+            "var x = y;",
+        )
+    )
+    assert (d.name, d.department) == ("Road Maintenance", "N/A")
+    assert d.unrecognized == ["Copyright example.gov", "var x = y;"]
