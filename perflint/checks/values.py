@@ -13,10 +13,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 from typing import Any
 
 from perflint.checks.analysis.measure import bare_name, hint, plain, unit_family
 from perflint.checks.analysis.values import (
+    TIMELINESS,
     Op,
     Quantity,
     allowlisted,
@@ -193,6 +195,8 @@ class UnitMissing(Kind):
             if _owned_elsewhere(text, tokens):
                 continue
             bare = [q for q in quantities(text) if q.unit is None and q.number != 0]  # nought needs no unit
+            if bare and cat.level2 == TIMELINESS and all(_date_serial(q.number) for q in bare):
+                continue  # a date shown as a spreadsheet serial (=44,561): no time element (IND009), not no unit
             if bare:
                 yield Hit(
                     row.target_pointer,
@@ -200,6 +204,11 @@ class UnitMissing(Kind):
                     suggest=True,
                     variant="embedded" if ind.value is None else None,
                 )
+
+
+def _date_serial(number: Decimal) -> bool:
+    """A spreadsheet date serial of the years 2000–2049 (36526–54789), a date shown as a number."""
+    return number == number.to_integral_value() and 36526 <= number <= 54789
 
 
 #: what a figure is, for the comparator rule: rates and amounts always need a direction;
