@@ -199,3 +199,26 @@ def test_a_stray_label_in_a_page_title_makes_no_declaration_to_judge(engine):
     stray = Declaration(goals={"annual": "公开"}, reading=Reading(sections={"goals": "partial"}))
     assert no_form_evidence(stray)
     assert not no_form_evidence(_decl([*GOOD]))
+
+
+def test_a_notice_whose_form_was_not_read_gets_no_defect_from_its_prose(engine):
+    """A notice's sentence "确保年度绩效目标如期实现，财政资金发挥预期效益" read as a goal: with no
+    indicator row read, nothing of the notice's form was read and its prose is not judged."""
+
+    def notice(kind: str, rows: list[Indicator]) -> Declaration:
+        return Declaration(
+            form_type=FormType.PROJECT,
+            name="2023年某专项资金",
+            goals={"annual": "如期实现,财政资金发挥预期效益。"},
+            indicators=rows,
+            document_kind=kind,
+            reading=Reading(sections={"goals": "partial", "indicators": "unread"}),
+        )
+
+    def vague(decl: Declaration) -> list[str]:
+        return [f.code for f in engine.run_declarations([decl]).findings if f.code == "TXT005"]
+
+    assert vague(notice("notice", [])) == []
+    # the same goal on a declaration, or on a notice whose table was read, is judged
+    assert vague(notice("declaration", [])) == ["TXT005"]
+    assert vague(notice("notice", [*GOOD])) == ["TXT005"]
