@@ -14,6 +14,8 @@
   while all of it is shown as this year's 财政拨款.
 * ``period-funds-conflict`` — the project period is one year while the
   medium-term funds exceed the annual funds (项目期 1年, 中期 449.8 / 年度 189.8).
+* ``name-year-conflict`` — the project name states a budget year other than the
+  form's (``2022年度…专项资金`` in a 2023 table).
 * ``percent-of-duty`` (IND012) — a duty or an aim given a percentage
   (``维护社会稳定 ≥95%``): the name names no whole the percentage is of.
 
@@ -558,3 +560,41 @@ class CarryoverAsCurrent(Kind):
                     suggest=True,
                 )
                 return
+
+
+# -- CON007 the name states another budget year ---------------------------------------------
+
+#: a year in a name (white space removed), alone or as a range: 2022年度, 2020-2021年度, 2021至2023年
+_NAMED_YEAR = re.compile(r"((?:19|20)\d{2})年?(?:[-—–~至到]((?:19|20)\d{2}))?年度?")
+#: names whose year is rightly an earlier or another one: carried-over money, a settlement
+_OTHER_YEAR_MEANT = re.compile(r"结转|结余|续建|延续|以前年度|往年|上年|清算|补发|结算|提前下达|第\d+届")
+
+
+@kind
+class NameYearConflict(Kind):
+    name = "name-year-conflict"
+    description = {
+        "zh": "项目名称写明的年度（“2022年度……专项资金”）与申报表的年度（2023 年）不同。",
+        "en": "The project name states a year (“2022年度…专项资金”) other than the form's budget year (2023).",
+    }
+    params_schema = {"type": "object", "properties": {}, "additionalProperties": False}
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        if decl.year is None or not decl.name:
+            return
+        name = "".join(unicodedata.normalize("NFKC", decl.name).split())
+        if _OTHER_YEAR_MEANT.search(name):
+            return
+        named: list[tuple[int, int, str]] = []
+        for m in _NAMED_YEAR.finditer(name):
+            first = int(m.group(1))
+            last = int(m.group(2)) if m.group(2) else first
+            named.append((min(first, last), max(first, last), m.group(0)))
+        if not named or any(lo <= decl.year <= hi for lo, hi, _ in named):
+            return  # no year in the name, or one that covers the form's
+        yield Hit(
+            "/name",
+            {"name": display(decl.name), "named": named[0][2], "year": decl.year},
+            variant="earlier" if named[0][1] < decl.year else "later",
+            suggest=True,
+        )

@@ -13,7 +13,15 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
-from perflint.checks.analysis.dates import date_fields, deadline, impossible_date, parsed, periods
+from perflint.checks.analysis.dates import (
+    date_fields,
+    date_range,
+    deadline,
+    impossible_date,
+    months_between,
+    parsed,
+    periods,
+)
 from perflint.checks.analysis.values import CACHE_SIZE
 from perflint.checks.base import Context, Hit, Kind, kind
 from perflint.domain.dates import DateValue, bounds, is_unfilled_template
@@ -378,6 +386,84 @@ class DeadlineAfterPeriod(Kind):
                         "end_date": end[0],
                     },
                 )
+
+
+# -- DATE010 a year's work planned to end after the budget year ----------------------------
+
+
+def _span(decl: Declaration, value: str) -> tuple[str, str] | None:
+    """(first day, last day) of the work a timeliness value belongs to: the value's own
+    range (``2023.07-2024.01``), else the project period (项目期)."""
+    own = date_range(value)
+    if own is not None and own[0] != own[1] and deadline(value) is None:
+        return own
+    for _, _, _, start, end in periods(decl):
+        s = bounds(start) if start is not None else None
+        e = bounds(end) if end is not None else None
+        if s is not None and e is not None and s[0] <= e[1]:
+            return s[0], e[1]
+    return None
+
+
+def _medium_term_money(decl: Declaration) -> bool:
+    """Whether the form shows more money for the whole period than for the year (中期资金总额
+    above 年度资金总额): a multi-year project, whose later work is paid from later budgets."""
+    total = decl.money.total
+    annual = total.amount if total is not None else None
+    for line in decl.money.lines:
+        if line.key == "total_period" and line.amount is not None:
+            if annual is None or line.amount > annual:
+                return True
+    return False
+
+
+@kind
+class TimelyAfterYear(Kind):
+    name = "timely-after-year"
+    description = {
+        "zh": "一年以内的项目只安排了本年度资金，时效指标却要到下一年才完成（2023 年度表写“服务周期 2023.07-2024.01”）。",
+        "en": "A project of at most a year, funded from one year's budget, has a timeliness target that ends after "
+        "the budget year (“服务周期 2023.07-2024.01” on a 2023 form).",
+    }
+    params_schema = {
+        "type": "object",
+        "properties": {"max_months": {"type": "integer", "minimum": 1}},
+        "additionalProperties": False,
+    }
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+        if decl.year is None or _medium_term_money(decl):
+            return
+        first, last = _year_bounds(decl.year)
+        longest = int(params.get("max_months", 12))
+        for row in ctx.analysis_for(decl).rows:
+            value = row.ind.value
+            if value is None or not value.strip():
+                continue
+            if row.cat.level2 != "时效指标" and not _DEADLINE_NAME.search(row.name or ""):
+                continue
+            found = deadline(value)
+            own = date_range(value)
+            end = found[1] if found is not None else own[1] if own is not None else None
+            if end is None or end <= last:
+                continue
+            span = _span(decl, value)
+            if span is None or not first <= span[0] <= last or months_between(span[0], span[1]) > longest:
+                continue  # work begun before the year, or a project of more than a year: not one year's work
+            project = _project_end(decl)
+            if project is not None and end > project[0]:
+                continue  # after the project period as well: DATE007's
+            yield Hit(
+                row.target_pointer,
+                {
+                    "content": " ".join((row.name or "").split())[:40],
+                    "value": " ".join(value.split())[:40],
+                    "end": end,
+                    "year": decl.year,
+                },
+                suggest=True,
+            )
+            return
 
 
 # -- DATE008 next year's work in an annual target ------------------------------------

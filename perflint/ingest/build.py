@@ -72,6 +72,7 @@ from perflint.ingest.inline import (
 from perflint.ingest.layouts import Cell, Row
 
 #: a cell that is only an amount written as one (1,000,000 / 968.19), not a count or a year
+_DIGIT = re.compile(r"\d")
 _PLAIN_AMOUNT = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+")
 
 
@@ -302,6 +303,8 @@ class _Table:
 
 
 _SPLIT_CACHE_SIZE = 50_000
+#: labels that open a section of their own (a schedule given a cell a line ends at one)
+_SECTION_KINDS = frozenset({"goal", "field", "money", "money_group", "indicator_start", "indicator_col"})
 #: the columns that name an indicator (the rest of a block holds its value and parts)
 _NAMING = frozenset({"level2", "level3", "content"})
 #: a value heading of the year's block, not the period's (当年度指标值, 年度指标值)
@@ -420,6 +423,14 @@ def _form_title(vocab: Vocabulary, line: str) -> bool:
     ("关于公示《…文件及绩效目标表》的通知", or the part of it wrapped onto a line of
     its own): a notice naming a form is not that form."""
     return vocab.title(line) is not None and _NOT_A_HEADING.search(line) is None
+
+
+def _no_form_cell(text: str, s: int, e: int) -> bool:
+    """Whether ``text[s:e]`` (trimmed) cannot be any cell of a form: ASCII without a
+    digit holds no label or title (all Chinese), no year, amount, date or value.
+    Such lines (a page's code, a long run of junk lines) skip the row builder."""
+    piece = text[s:e]
+    return piece.isascii() and not any(ch.isdigit() for ch in piece)
 
 
 _CLAUSE_END = "。;!?"
@@ -549,6 +560,16 @@ class _FormBuilder:
                 return
         pointer = f"/unrecognized/{len(self.decl.unrecognized)}"
         self.decl.unrecognized.append(self._value(pointer, s, e))
+
+    def unrecognized_text(self, s: int, e: int) -> None:
+        """``unrecognized`` for trimmed text that holds no year (no digit, no 年)."""
+        pointer = f"/unrecognized/{len(self.decl.unrecognized)}"
+        self.decl.unrecognized.append(self._value(pointer, s, e))
+
+    @property
+    def idle(self) -> bool:
+        """Nothing waits for the next cell: no label, no queued labels, no table."""
+        return self.pending is None and not self.queued and self.table is None
 
     @property
     def needs_year(self) -> bool:
@@ -1103,6 +1124,8 @@ class _FormBuilder:
         first = infos[first_i]
         if _TABLE_END.match(self.text, fs, fe) and self.vocab.category(self.text[fs:fe]) is None:
             return False  # sign-off, footnote, attachment or page chrome: the table has ended
+        if table.kind == "schedule" and self.fused and first is None and self._opens_section(fs, fe):
+            return False  # "专项长期绩效目标组织实施…", "一级指标二级指标…": the next section
         header_hits = [inf for inf in infos if inf is not None and inf.kind == table.col_kind]
         if (
             len(header_hits) == 1
@@ -1191,6 +1214,20 @@ class _FormBuilder:
         else:
             self._indicator_row(cells)
         return True
+
+    def _opens_section(self, s: int, e: int) -> bool:
+        """Whether a line of run-together cells opens with the label of another
+        section (a goal, a field, an amount, the indicator table or its header):
+        a schedule given one cell a line ends there, not at the end of the text."""
+        segs = self.split(Cell(s, e, False))
+        head = segs[0] if segs else None
+        return (
+            head is not None
+            and head.kind == "label"
+            and head.info is not None
+            and head.info.kind in _SECTION_KINDS
+            and len(label_key(self.text[head.start : head.end])) >= 4
+        )
 
     def _header(self, cells: list[tuple[int, int]], infos: list[LabelInfo | None]) -> None:
         table = self.table
@@ -1768,6 +1805,8 @@ class _FormBuilder:
         d = self.decl
         text = self.text
         for i in range(len(d.unrecognized)):
+            if d.unrecognized[i].isascii():
+                continue  # every prose pattern names Chinese words (下达, 年, 万元)
             span = d.source.spans.get(f"/unrecognized/{i}")
             if span is None:
                 continue
@@ -2061,6 +2100,12 @@ class Builder:
         for row in self._prose_items(rows):
             cells = [trim(text, c.start, c.end) for c in row.cells]
             cell = self._single_cell(cells)
+            if cell is not None and row.stream and current.idle and _no_form_cell(text, *cell):
+                # no label, title, year, amount or date can be in it, and nothing
+                # waits for a value: unrecognised, as the long way would find
+                current.row_cells = current.last_cells = cells
+                current.unrecognized_text(*cell)
+                continue
             item = self.items.get(cell) if cell is not None else None
             if cell is not None and item is not None:
                 # a project of a prose disclosure starts a form of its own
@@ -2135,6 +2180,11 @@ class Builder:
                 in_items = False
                 continue
             s, e = cell
+            if _DIGIT.search(text, s, e) is None:
+                # heads and parts are numbered ("1.“…”项目", "(1)项目概述"): none here
+                out.append(row)
+                in_items = False
+                continue
             heads = [m for m in _PROSE_ITEM.finditer(text, s, e) if _FIRST_PART.match(text, m.end(), e) or m.end() == e]
             if not heads and (line := _PROSE_HEAD_LINE.fullmatch(text, s, e)) is not None:
                 heads = [line]

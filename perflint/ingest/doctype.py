@@ -117,9 +117,9 @@ def _prose_chars(text: str) -> int:
     total = 0
     for line in text.splitlines():
         flat = "".join(line.split())
-        if not flat or line.count("|") >= 2 or "\t" in line.strip() or is_chrome(line):
+        if not flat or line.count("|") >= 2 or "\t" in line.strip() or not _SENTENCE.search(line):
             continue
-        if _SENTENCE.search(line):
+        if not is_chrome(line):
             total += len(flat)
     return total
 

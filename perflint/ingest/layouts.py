@@ -405,8 +405,8 @@ def _joins_label(text: str, start: int, end: int, nxt: tuple[int, int], vocab: V
     the line no label itself: "项目" + "金额(万元)" are two column headings.
     """
     piece = text[nxt[0] : nxt[1]].strip(PAD)
-    if not piece or len(piece) > 12 or end - start > 40:
-        return False
+    if not piece or len(piece) > 12 or end - start > 40 or piece.isascii():
+        return False  # (an ASCII line finishes no label: every label is Chinese)
     if label_key(piece) == "指标" and vocab.category(text[start:end]) is not None:
         # "经济效益" / "指标": a category broken over two lines
         return vocab.category(text[start : nxt[1]]) is not None
@@ -423,7 +423,11 @@ def _joins_label(text: str, start: int, end: int, nxt: tuple[int, int], vocab: V
 
 
 def _short_line(text: str, span: tuple[int, int]) -> bool:
-    return span[1] - span[0] <= 2 or len(text[span[0] : span[1]].strip(PAD)) <= 2
+    """A line short enough to be a piece of a label printed vertically: one or two
+    characters, not all ASCII (every label is Chinese: a run of "1", "a" or "|"
+    lines is no label, and is not tried as one)."""
+    piece = text[span[0] : span[1]]
+    return (span[1] - span[0] <= 2 or len(piece.strip(PAD)) <= 2) and not piece.isascii()
 
 
 def _short_runs(text: str, lines: list[tuple[int, int]]) -> list[int]:

@@ -40,6 +40,8 @@ NEW = (
     "DATE007",
     "DATE008",
     "DATE009",
+    "DATE010",
+    "CON007",
 )
 
 
@@ -90,6 +92,8 @@ def test_silent_on_the_clean_example(engine):
         ("r305", {"DATE009"}),  # 项目起止时间 20246-202516
         ("r119", {"CON006"}),  # 结转2024年…资金 in the goal, all 1200万元 as 财政拨款
         ("r101", {"ARI004"}),  # plan 20 + 20 + 10 = 50万元 against 25万元 a year, no medium-term total
+        ("r304", {"DATE010"}),  # 2023 form, 250万元 for the year only, 服务周期 2023.07-2024.01
+        ("r408", {"CON007"}),  # a 2023 notice whose table is named 2022年度…专项资金
     ],
 )
 def test_catches_the_labelled_defects_of_real_forms(engine, form, expected):

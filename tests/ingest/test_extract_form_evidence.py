@@ -147,3 +147,39 @@ def test_a_header_given_a_few_headings_a_line_is_one_header(read_one) -> None:
         ("数量指标", "养护里程", "35公里"),
         ("投资规模控制指标", "预算执行率", "≥95%"),
     ]
+
+
+def test_a_schedule_given_a_cell_a_line_ends_at_the_next_section(read_one) -> None:
+    """One cell a line, labels run on into their values: the schedule ends at the
+    line that opens with the next section's label (the goals, the indicator
+    table's header), not at the end of the text."""
+    d = read_one(
+        _lines(
+            "专项资金绩效目标表",
+            "专项名称乡村道路养护",
+            "专项实施进度计划专项实施内容计划开始时间计划完成时间",
+            "道路养护2021.01.012021.12.31",
+            "专项长期绩效目标三年内全县道路优良率达到90%。",
+            "专项年度绩效目标养护道路35公里。",
+        )
+    )
+    assert len(d.schedule) == 1
+    assert d.goals == {"long_term": "三年内全县道路优良率达到90%。", "annual": "养护道路35公里。"}
+
+
+def test_lines_that_cannot_be_form_cells_read_as_before(read_one) -> None:
+    """ASCII lines with no digit skip the row builder only while nothing waits for a
+    value: after a label they are still its value."""
+    d = read_one(
+        _lines(
+            "项目支出绩效目标表",
+            "Copyright example.gov",
+            "项目名称",
+            "Road Maintenance",
+            "主管部门",
+            "N/A",
+            "var x = y;",
+        )
+    )
+    assert (d.name, d.department) == ("Road Maintenance", "N/A")
+    assert d.unrecognized == ["Copyright example.gov", "var x = y;"]

@@ -1,0 +1,101 @@
+"""DATE010 (a year's work planned past the budget year) and CON007 (the name states
+another budget year), run directly on small declarations (issue 14)."""
+
+from __future__ import annotations
+
+import pytest
+from support.kinds import hits, project, row
+
+from perflint.catalog import builtin_catalog
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return builtin_catalog()
+
+
+# -- DATE010 -----------------------------------------------------------------------------------
+
+
+def _timely(value: str, period: str | None = None, year: int = 2023, whole: str | None = None) -> dict:
+    doc = project(row("产出指标", "时效指标", "服务周期", value), total="250", year=year)
+    if period is not None:
+        doc["fields"] = [{"key": "period", "label": "项目期", "text": period}]
+    if whole is not None:
+        doc["money"]["lines"] = [{"key": "total_period", "label": "中期资金总额", "text": whole, "amount": whole}]
+    return doc
+
+
+@pytest.mark.parametrize(
+    "value, period",
+    [
+        ("2023.07-2024.01", None),  # the value's own span runs into January
+        ("2023年7月—2024年1月", "2023.07-2024.01"),
+        ("2024年3月底前", "2023年6月-2024年3月"),  # a deadline inside a sub-year period that crosses the year
+    ],
+)
+def test_timely_after_year_fires(catalog, value, period):
+    assert hits(catalog, "timely-after-year", _timely(value, period)) == [("/indicators/0/value", None)]
+
+
+@pytest.mark.parametrize(
+    "value, period, whole",
+    [
+        ("2023.03-2023.12", None, None),  # within the year
+        ("2023年底", "2023.1-2023.12", None),
+        ("2023年11月30日前", "2022年3月-2023年11月", None),  # begun the year before: a multi-year project
+        ("2023.07-2024.08", None, None),  # fourteen months: a multi-year project
+        ("2023.07-2024.01", None, "400"),  # medium-term money above the year's: later budgets pay
+        ("2024年3月底前", None, None),  # a deadline with no span to place it in
+        ("2024年3月底前", "2023.6-2024.1", None),  # after the project period: DATE007's
+        ("按合同约定", None, None),
+    ],
+)
+def test_timely_after_year_stays_silent(catalog, value, period, whole):
+    assert hits(catalog, "timely-after-year", _timely(value, period, whole=whole)) == []
+
+
+def test_timely_after_year_needs_a_budget_year(catalog):
+    doc = _timely("2023.07-2024.01")
+    del doc["year"]
+    assert hits(catalog, "timely-after-year", doc) == []
+
+
+def test_timely_after_year_reads_deadline_names_outside_the_timeliness_category(catalog):
+    doc = project(row("产出指标", "质量指标", "项目完成时间", "2023.09-2024.02"), total="80", year=2023)
+    assert hits(catalog, "timely-after-year", doc) == [("/indicators/0/value", None)]
+    doc = project(row("产出指标", "质量指标", "服务内容", "2023.09-2024.02"), total="80", year=2023)
+    assert hits(catalog, "timely-after-year", doc) == []
+
+
+# -- CON007 ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name, year, variant",
+    [
+        ("2022年度省级对下转移支付地质灾害防治专项资金", 2023, "earlier"),
+        ("2024年农村公路养护经费", 2023, "later"),
+        ("2019年-2020年度学生资助", 2021, "earlier"),
+    ],
+)
+def test_name_year_conflict_fires(catalog, name, year, variant):
+    assert hits(catalog, "name-year-conflict", project(name=name, year=year)) == [("/name", variant)]
+
+
+@pytest.mark.parametrize(
+    "name, year",
+    [
+        ("2023年度省级地质灾害防治专项资金", 2023),
+        ("2020-2021年度松材线虫病除治", 2021),  # a season spanning the year
+        ("2021至2023年高标准农田建设", 2022),
+        ("2022年结转农村公路建设资金", 2023),  # carried-over money keeps its year
+        ("2022年度城乡居民医保补助清算资金", 2023),
+        ("第3届全民运动会2019年筹备经费", 2020),
+        ("农村公路养护经费", 2023),  # no year in the name
+        ("2022年度农村公路养护经费", None),  # no budget year read
+    ],
+)
+def test_name_year_conflict_stays_silent(catalog, name, year):
+    doc = project(name=name) if year is None else project(name=name, year=year)
+    assert hits(catalog, "name-year-conflict", doc) == []
