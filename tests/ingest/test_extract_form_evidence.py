@@ -183,3 +183,19 @@ def test_lines_that_cannot_be_form_cells_read_as_before(read_one) -> None:
     )
     assert (d.name, d.department) == ("Road Maintenance", "N/A")
     assert d.unrecognized == ["Copyright example.gov", "var x = y;"]
+
+
+def test_the_amount_handed_down_is_the_total(read_one) -> None:
+    """中央对地方转移支付区域绩效目标表: "下达资金总额" labels the total, its amount
+    given on the next line of a table printed one cell a line."""
+    d = read_one(
+        _lines(
+            "中央对地方转移支付区域绩效目标表(2025年度)",
+            "项目名称 |",
+            "居家养老服务 | ||||",
+            "资金情况 |",
+            "下达资金总额 |",
+            "1916 | |||",
+        )
+    )
+    assert (d.name, d.money.total.amount) == ("居家养老服务", Decimal("1916"))
