@@ -549,10 +549,13 @@ def _claimable(decl: Declaration, findings: list[Finding]) -> list[Finding]:
     reading = decl.reading
     if reading is None:
         return findings
-    if no_form_evidence(decl) or (decl.document_kind == "notice" and not decl.indicators):
-        # nothing of a form was read (a stray label in a page's prose), or a notice whose form
-        # part was not read (no indicator row): what was read is prose, no defect to claim
+    if no_form_evidence(decl):
+        # nothing of a form was read (a stray label in a page's prose): no defect to claim
         return [f for f in findings if f.note]
+    if decl.document_kind == "notice" and not decl.indicators:
+        # a notice whose form part was not read (no indicator row): a "goal" read there is the
+        # notice's prose (确保年度绩效目标如期实现…), not a goal cell; its name and year are still judged
+        findings = [f for f in findings if f.note or not (f.pointer == "/goals" or f.pointer.startswith("/goals/"))]
     # no row read reliably: claims about the table as a whole (a category missing, too few
     # measurable rows) would rest on nothing either
     table_unread = reading.state("indicators") == "unread" or (

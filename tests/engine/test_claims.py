@@ -174,6 +174,11 @@ def test_a_row_without_its_value_cell_is_judged_only_in_a_table_read_whole(engin
     partial = _decl([*GOOD, row], indicators="partial")
     assert len(GOOD) in doubtful_rows(partial)
     assert _row_findings(engine, partial, len(GOOD)) == []
+    # a template without a value column states the target in the name: its rows are judged
+    named = _decl(
+        [Indicator("产出指标", "数量指标", None, "完成公厕改造12座", None)], "partial", ["level1", "level2", "content"]
+    )
+    assert doubtful_rows(named) == set()
     whole = _decl([*GOOD, Indicator("效益指标", "生态效益指标", None, "生态修复功能提高", None)])
     # a name holding a threshold of what is counted, with the value stating the target, is a row
     assert doubtful_rows(_decl([*GOOD, Indicator("产出指标", "时效指标", None, "办理时间≤3天的比例", "≥90%")])) == set()
@@ -219,6 +224,18 @@ def test_a_notice_whose_form_was_not_read_gets_no_defect_from_its_prose(engine):
         return [f.code for f in engine.run_declarations([decl]).findings if f.code == "TXT005"]
 
     assert vague(notice("notice", [])) == []
+    # what the notice states outright (its name, its year) is still judged
+    assert any(f.pointer == "/name" for f in engine.run_declarations([_named_notice()]).findings)
     # the same goal on a declaration, or on a notice whose table was read, is judged
     assert vague(notice("declaration", [])) == ["TXT005"]
     assert vague(notice("notice", [*GOOD])) == ["TXT005"]
+
+
+def _named_notice() -> Declaration:
+    return Declaration(
+        form_type=FormType.PROJECT,
+        year=2023,
+        name="2022年度某专项资金",
+        document_kind="notice",
+        reading=Reading(sections={"indicators": "unread"}),
+    )

@@ -129,6 +129,10 @@ _MID_CLAUSE = re.compile(r"^[\u4e00-\u9fff][,，;；]")
 _FIGURE_END = re.compile(r"\d(?:\.\d+)?\s*[%％]?$")
 
 
+#: the columns of a template without a value column (the 2019 部门整体支出 form)
+_NAME_COLUMNS = frozenset({"level1", "level2", "level3", "content", "note"})
+
+
 def _heading_row(ind: Indicator) -> bool:
     """The row's name is a category heading (the next 一级 heading, with its score band):
     a heading read as an indicator, not one."""
@@ -187,10 +191,14 @@ def doubtful_rows(decl: Declaration) -> set[int]:
     if reading is None:
         return set()  # a declaration given as JSON states its rows as they are
     whole = reading.state("indicators") == "read"
+    # the header promises a cell for the value: a value column, or a column not understood that
+    # may hold it; a template with only category and name columns states its target in the name
+    columns = reading.indicator_columns
+    value_cell = not columns or any(c not in _NAME_COLUMNS for c in columns)
     out: set[int] = set()
     for i, ind in enumerate(decl.indicators):
         if (
-            (ind.value is None and not whole)  # no value cell found, in a table not read in full
+            (ind.value is None and value_cell and not whole)  # no value cell found, table not read in full
             or _heading_row(ind)
             or _unit_note_row(ind)
             or _run_together(ind)
