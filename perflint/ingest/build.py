@@ -310,6 +310,8 @@ _NAMING = frozenset({"level2", "level3", "content"})
 #: a value heading of the year's block, not the period's (当年度指标值, 年度指标值)
 _YEAR_BLOCK = re.compile(r"年度|当年|本年")
 _PERIOD_BLOCK = re.compile(r"实施周期|中期|长期")
+#: a heading of a goal column: a qualifier, 目标, its period in brackets
+_GOAL_HEADING = re.compile(r"[^\s|，。；,;:：]{1,12}目标(?:[(（][^()（）]{1,24}[)）])?")
 
 
 def split_piece(text: str, fused: bool, vocab: Vocabulary) -> tuple[tuple[str, int, int, LabelInfo | None], ...]:
@@ -494,6 +496,8 @@ class _FormBuilder:
         self.last_cells: list[tuple[int, int]] = []
         #: cells already read as the value of a label in another row
         self.taken: set[tuple[int, int]] = set()
+        #: the goal columns named by a row of goal headings (see _goal_header): key, cell
+        self.goal_heads: list[tuple[str, int, int]] = []
 
     def successor(self) -> _FormBuilder:
         """The form of the next project of a wide sheet: the same table, title,
@@ -626,6 +630,19 @@ class _FormBuilder:
                 return
             self._end_table()
         nonblank = [i for i, (s, e) in enumerate(cells) if s < e]
+        if self.goal_heads:
+            if self._goal_values(row, [cells[i] for i in nonblank], [infos[i] for i in nonblank]):
+                self.last_cells = cells
+                return
+        elif (
+            len(nonblank) >= 3
+            and not row.stream
+            and (head := infos[nonblank[0]]) is not None
+            and head.kind == "goal"
+            and self._goal_header([cells[i] for i in nonblank], [infos[i] for i in nonblank])
+        ):
+            self.last_cells = cells
+            return
         if len(nonblank) >= 3 and sum(label_key(text[s:e]) in self.vocab.column_words for s, e in cells) >= 2:
             # 序号 | 项目单位 | 补助项目 | 补助金额 | 备注: the headings of an allocation list
             self._close_pending()
@@ -657,6 +674,47 @@ class _FormBuilder:
             # In a table a label's value is in the same row; a label that
             # ends its row has a blank value.
             self._close_pending_blank()
+
+    def _goal_header(self, cells: list[tuple[int, int]], infos: list[LabelInfo | None]) -> bool:
+        """A row "总体目标 | 实施周期总目标(2022年--2024年) | 年度目标": the goal label of the
+        block, then the headings of its goal columns, one of them a heading the
+        vocabulary does not know (a qualifier and 目标, its period in brackets).  The
+        goals are in the row below, in the order of the headings; True when handled."""
+        if len(cells) < 3 or infos[0] is None or infos[0].kind != "goal" or self.pending is not None:
+            return False
+        heads: list[tuple[str, int, int]] = []
+        unknown = False
+        for (s, e), info in zip(cells[1:], infos[1:]):
+            if info is not None and info.kind == "goal":
+                heads.append((info.key, s, e))
+                continue
+            piece = self.text[s:e]
+            if info is not None or len(piece) > 30 or _GOAL_HEADING.fullmatch(piece) is None:
+                return False
+            year = "年度" in piece and not _PERIOD_BLOCK.search(piece)
+            heads.append(("annual" if year else "long_term", s, e))
+            unknown = True
+        if not unknown or len({k for k, _s, _e in heads}) != len(heads):
+            return False
+        self._close_pending()
+        self.labels_seen += 1
+        self._template_label(*cells[0])
+        self.goal_heads = heads
+        return True
+
+    def _goal_values(self, row: Row, cells: list[tuple[int, int]], infos: list[LabelInfo | None]) -> bool:
+        """The row under a row of goal headings: its cells are the goals, in order
+        (a heading with no cell under it stays a heading: the goal is not there to
+        be read, which is not a blank goal).  False, the headings kept as template
+        text, when the row is something else (labels, or more cells than headings)."""
+        heads, self.goal_heads = self.goal_heads, []
+        fits = not row.stream and 0 < len(cells) <= len(heads) and all(info is None for info in infos)
+        for n, (key, hs, he) in enumerate(heads):
+            if fits and n < len(cells):
+                self._assign(LabelInfo("goal", key, self.text[hs:he]), hs, he, *cells[n])
+            else:
+                self._template_label(hs, he)
+        return fits
 
     def _close_pending(self) -> None:
         """Drop a structural label, give a field label a blank value."""

@@ -199,3 +199,26 @@ def test_the_amount_handed_down_is_the_total(read_one) -> None:
         )
     )
     assert (d.name, d.money.total.amount) == ("居家养老服务", Decimal("1916"))
+
+
+def test_goal_column_headings_name_the_goals_of_the_row_below(read_one) -> None:
+    """A row "总体目标 | 实施周期总目标(2022年--2024年) | 年度目标": the block's label and the
+    headings of its goal columns; the goals are the cells of the next row, in order.
+    A heading is no goal value, and one with no cell under it is not a blank goal."""
+    d = read_one(
+        _lines(
+            "某市财政项目支出绩效目标表 | |||",
+            "项目名称 | 道路养护 | |||",
+            "总体目标 | 实施周期总目标(2022年--2024年) | 年度目标 | |||",
+            "三年养护道路100公里。 | 年内养护道路35公里。 | |||",
+        )
+    )
+    assert d.goals == {"long_term": "三年养护道路100公里。", "annual": "年内养护道路35公里。"}
+    one = read_one(
+        _lines(
+            "某市财政项目支出绩效目标表 | |||",
+            "总体目标 | 实施周期总目标(2022年--2024年) | 年度目标 | |||",
+            "三年养护道路100公里。 |",
+        )
+    )
+    assert one.goals == {"long_term": "三年养护道路100公里。"}
