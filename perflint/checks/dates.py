@@ -464,6 +464,21 @@ class TimelyAfterYear(Kind):
                 suggest=True,
             )
             return
+        # no timeliness target says so: the project period itself (项目期 2023年4月-2024年2月)
+        for pointer, label, text, start, end_value in periods(decl):
+            s = bounds(start) if start is not None else None
+            e = bounds(end_value) if end_value is not None else None
+            if s is None or e is None or s[0] > e[1] or e[1] <= last or not first <= s[0] <= last:
+                continue
+            if months_between(s[0], e[1]) > longest:
+                continue
+            yield Hit(
+                pointer,
+                {"content": label or "项目期", "value": " ".join(text.split())[:40], "end": e[1], "year": decl.year},
+                variant="period",
+                suggest=True,
+            )
+            return
 
 
 # -- DATE008 next year's work in an annual target ------------------------------------

@@ -94,6 +94,7 @@ def test_silent_on_the_clean_example(engine):
         ("r101", {"ARI004"}),  # plan 20 + 20 + 10 = 50万元 against 25万元 a year, no medium-term total
         ("r304", {"DATE010"}),  # 2023 form, 250万元 for the year only, 服务周期 2023.07-2024.01
         ("r408", {"CON007"}),  # a 2023 notice whose table is named 2022年度…专项资金
+        ("r205", {"DATE010"}),  # 建设周期 2023年4月-2024年2月, 项目总预算 = 当年预算 = 65万元
     ],
 )
 def test_catches_the_labelled_defects_of_real_forms(engine, form, expected):

@@ -47,12 +47,36 @@ def test_timely_after_year_fires(catalog, value, period):
         ("2023.07-2024.08", None, None),  # fourteen months: a multi-year project
         ("2023.07-2024.01", None, "400"),  # medium-term money above the year's: later budgets pay
         ("2024年3月底前", None, None),  # a deadline with no span to place it in
-        ("2024年3月底前", "2023.6-2024.1", None),  # after the project period: DATE007's
         ("按合同约定", None, None),
     ],
 )
 def test_timely_after_year_stays_silent(catalog, value, period, whole):
     assert hits(catalog, "timely-after-year", _timely(value, period, whole=whole)) == []
+
+
+def test_a_deadline_after_the_period_is_left_to_date007_but_the_period_is_still_checked(catalog):
+    # 2024年3月底 is after the project period (DATE007's); the period itself runs past 2023
+    got = hits(catalog, "timely-after-year", _timely("2024年3月底前", "2023.6-2024.1"))
+    assert got == [("/fields/0/text", "period")]
+
+
+@pytest.mark.parametrize(
+    "period, whole, fires",
+    [
+        ("2023年4月-2024年2月", None, True),  # eleven months, paid from 2023's budget alone
+        ("2023年4月-2024年2月", "65", True),  # 项目总预算 equal to the year's: still one year's money
+        ("2023年4月-2023年12月", None, False),
+        ("2022年3月-2023年11月", None, False),  # begun the year before
+        ("2023年3月-2024年11月", None, False),  # 21 months: a multi-year project
+        ("2023年4月-2024年2月", "130", False),  # medium-term money for the rest
+    ],
+)
+def test_timely_after_year_checks_the_project_period(catalog, period, whole, fires):
+    doc = project(row("产出指标", "数量指标", "新建晾晒房", "1座"), total="65", year=2023)
+    doc["fields"] = [{"key": "period", "label": "建设周期", "text": period}]
+    if whole is not None:
+        doc["money"]["lines"] = [{"key": "total_period", "label": "项目总预算", "text": whole, "amount": whole}]
+    assert hits(catalog, "timely-after-year", doc) == ([("/fields/0/text", "period")] if fires else [])
 
 
 def test_timely_after_year_needs_a_budget_year(catalog):
