@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from perflint.checks.analysis.shape import doubtful_rows
 from perflint.checks.analysis.values import (
     BENEFIT,
     OUTPUT,
@@ -328,8 +329,11 @@ class DuplicateWithinForm(Kind):
             else:
                 seen[key] = i
         repeated = _repeated_block(pairs)
+        # a duplicate rests on two rows: the first must be read with confidence too (the row a
+        # finding points at is checked by the engine)
+        unsure = doubtful_rows(decl) | set(decl.reading.unreliable_rows if decl.reading else ())
         for row, first_index in pairs:
-            if row.index in repeated:
+            if row.index in repeated or first_index in unsure:
                 continue
             first = decl.indicators[first_index]
             yield Hit(

@@ -239,3 +239,19 @@ def _named_notice() -> Declaration:
         document_kind="notice",
         reading=Reading(sections={"indicators": "unread"}),
     )
+
+
+def test_a_duplicate_needs_both_rows_read_with_confidence(engine):
+    """Row 1 repeats the name of row 0, but row 0's cells were misread (its value cell holds a
+    weight): "duplicates row 1" would rest on a row perflint could not read."""
+    misread = Indicator("产出指标", "数量指标", None, "全年实现会展业综合收入≥280亿元", "30%")
+    again = Indicator("产出指标", "数量指标", None, "全年实现会展业综合收入≥280亿元", "≥280亿元")
+
+    def duplicates(first: Indicator) -> list[str]:
+        result = engine.run_declarations([_decl([*GOOD, first, again])])
+        return [f.code for f in result.findings if f.code == "IND008"]
+
+    assert duplicates(misread) == []
+    assert duplicates(Indicator("产出指标", "数量指标", None, "全年实现会展业综合收入≥280亿元", "≥280亿元")) == [
+        "IND008"
+    ]
