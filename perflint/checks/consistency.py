@@ -14,7 +14,7 @@
   while all of it is shown as this year's 财政拨款.
 * ``period-funds-conflict`` — the project period is one year while the
   medium-term funds exceed the annual funds (项目期 1年, 中期 449.8 / 年度 189.8).
-* ``name-year-conflict`` — the project name states a budget year other than the
+* ``name-year-conflict`` — the project name states a budget year before the
   form's (``2022年度…专项资金`` in a 2023 table).
 * ``percent-of-duty`` (IND012) — a duty or an aim given a percentage
   (``维护社会稳定 ≥95%``): the name names no whole the percentage is of.
@@ -574,8 +574,9 @@ _OTHER_YEAR_MEANT = re.compile(r"结转|结余|续建|延续|以前年度|往年
 class NameYearConflict(Kind):
     name = "name-year-conflict"
     description = {
-        "zh": "项目名称写明的年度（“2022年度……专项资金”）与申报表的年度（2023 年）不同。",
-        "en": "The project name states a year (“2022年度…专项资金”) other than the form's budget year (2023).",
+        "zh": "项目名称写明的年度（“2022年度……专项资金”）早于申报表的年度（2023 年）：沿用了以前年度的表。",
+        "en": "The project name states a year (“2022年度…专项资金”) before the form's budget year (2023): an "
+        "earlier year's table reused.",
     }
     params_schema = {"type": "object", "properties": {}, "additionalProperties": False}
 
@@ -592,9 +593,12 @@ class NameYearConflict(Kind):
             named.append((min(first, last), max(first, last), m.group(0)))
         if not named or any(lo <= decl.year <= hi for lo, hi, _ in named):
             return  # no year in the name, or one that covers the form's
+        if any(hi > decl.year for _, hi, _ in named):
+            # a later year: money allocated ahead (提前下达) or a budget year read from an issue
+            # date; not the reuse of an old table this rule is about
+            return
         yield Hit(
             "/name",
             {"name": display(decl.name), "named": named[0][2], "year": decl.year},
-            variant="earlier" if named[0][1] < decl.year else "later",
             suggest=True,
         )
