@@ -134,6 +134,8 @@ def _row_findings(engine: Engine, decl: Declaration, row: int) -> list[str]:
     [
         # the next 一级 heading, with its score band, read as a row of the category above
         Indicator("成本指标", "生态环境成本指标", "产出指标 (40-50)分", "产出指标 (40-50)分", ""),
+        # a 二级 heading read as the name of a row whose own category was not read
+        Indicator("产出指标", None, None, "质量指标", "时效指标"),
         # the next table's header (unit code and name, 单位：万元) read as a satisfaction row
         Indicator(
             "满意度指标",

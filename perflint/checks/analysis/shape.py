@@ -134,8 +134,8 @@ _NAME_COLUMNS = frozenset({"level1", "level2", "level3", "content", "note"})
 
 
 def _heading_row(ind: Indicator) -> bool:
-    """The row's name is a category heading (the next 一级 heading, with its score band):
-    a heading read as an indicator, not one."""
+    """The row's name is a category heading (the next 一级 heading, with its score band; a
+    二级 heading of another or of no group): a heading read as an indicator, not one."""
     found = vocabulary().category(_SCORE.sub("", norm(ind.content)))
     if found is None:
         return False
@@ -143,7 +143,7 @@ def _heading_row(ind: Indicator) -> bool:
     if level == 1:
         return True
     own = vocabulary().category(ind.level2 or "")
-    return own is not None and own[1] != canon
+    return own is None or own[1] != canon
 
 
 def _unit_note_row(ind: Indicator) -> bool:
