@@ -22,6 +22,7 @@ from perflint.checks.analysis.dates import (
     parsed,
     periods,
 )
+from perflint.checks.analysis.measure import to_wan
 from perflint.checks.analysis.values import CACHE_SIZE
 from perflint.checks.base import Context, Hit, Kind, kind
 from perflint.domain.dates import DateValue, bounds, is_unfilled_template
@@ -409,11 +410,14 @@ def _medium_term_money(decl: Declaration) -> bool:
     """Whether the form shows more money for the whole period than for the year (中期资金总额
     above 年度资金总额): a multi-year project, whose later work is paid from later budgets."""
     total = decl.money.total
-    annual = total.amount if total is not None else None
+    annual = None
+    if total is not None and total.amount is not None:
+        annual = to_wan(total.amount, total.unit or "万元")
     for line in decl.money.lines:
         if line.key == "total_period" and line.amount is not None:
-            if annual is None or line.amount > annual:
-                return True
+            whole = to_wan(line.amount, line.unit or (total.unit if total is not None else None) or "万元")
+            if annual is None or whole is None or whole > annual:
+                return True  # more for the whole period, or amounts that cannot be compared: no claim
     return False
 
 

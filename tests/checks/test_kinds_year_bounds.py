@@ -79,6 +79,23 @@ def test_timely_after_year_checks_the_project_period(catalog, period, whole, fir
     assert hits(catalog, "timely-after-year", doc) == ([("/fields/0/text", "period")] if fires else [])
 
 
+@pytest.mark.parametrize(
+    "annual, annual_unit, whole, whole_unit, fires",
+    [
+        ("2500000", "元", "250", "万元", True),  # the same money in two units: one year's
+        ("250", "万元", "4000000", "元", False),  # 400万元 for the whole period: more than the year's
+        ("250", "万元", "250", "亿元", False),
+    ],
+)
+def test_timely_after_year_compares_the_funds_in_wan(catalog, annual, annual_unit, whole, whole_unit, fires):
+    doc = _timely("2023.07-2024.01")
+    doc["money"]["total"].update(text=annual, amount=annual, unit=annual_unit)
+    doc["money"]["lines"] = [
+        {"key": "total_period", "label": "中期资金总额", "text": whole, "amount": whole, "unit": whole_unit}
+    ]
+    assert hits(catalog, "timely-after-year", doc) == ([("/indicators/0/value", None)] if fires else [])
+
+
 def test_timely_after_year_needs_a_budget_year(catalog):
     doc = _timely("2023.07-2024.01")
     del doc["year"]
