@@ -16,6 +16,8 @@
   medium-term funds exceed the annual funds (项目期 1年, 中期 449.8 / 年度 189.8).
 * ``name-year-conflict`` — the project name states a budget year before the
   form's (``2022年度…专项资金`` in a 2023 table).
+* ``goal-copies-field`` — a goal is word for word another field of the form (项目概况,
+  部门职能, 立项依据 …): it restates what the money is for and sets no target.
 * ``percent-of-duty`` (IND012) — a duty or an aim given a percentage
   (``维护社会稳定 ≥95%``): the name names no whole the percentage is of.
 
@@ -602,3 +604,73 @@ class NameYearConflict(Kind):
             {"name": display(decl.name), "named": named[0][2], "year": decl.year},
             suggest=True,
         )
+
+
+# -- CON008 a goal that is another field copied ---------------------------------------------
+
+#: fields that hold no prose a goal could copy
+_NOT_PROSE_FIELDS = {"period", "leader", "dept_code", "phone", "region", "superior_department"}
+_GOAL_NAMES = {"annual": "年度目标", "long_term": "长期目标", "overall": "总体目标"}
+_FIXED_NAMES = {"/functions": "部门职能", "/basis": "立项依据", "/safeguards": "保障措施"}
+#: a goal shorter than this is too short to be a copy rather than the same few words
+_MIN_COPY = 8
+
+
+def _same_text(text: str | None) -> str:
+    return norm(text).strip("。.,，;；:：")
+
+
+def _label(decl: Declaration, pointer: str, default: str) -> str:
+    label = decl.source.labels.get(pointer)
+    text = (label.text if label is not None else "").strip().strip("*＊").rstrip(":：").strip()
+    return text or default
+
+
+@kind
+class GoalCopiesField(Kind):
+    name = "goal-copies-field"
+    description = {
+        "zh": "绩效目标与表中另一栏（项目概况、部门职能、立项依据……）一字不差：目标只是照抄，没有写出要达到的结果。",
+        "en": "A goal is word for word another field of the form (项目概况, 部门职能, 立项依据 …): copied, it states no "
+        "result to reach.",
+    }
+    params_schema = {"type": "object", "properties": {}, "additionalProperties": False}
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        goals: list[tuple[str, str, str]] = [
+            (f"/goals/{key}", _label(decl, f"/goals/{key}", _GOAL_NAMES.get(key, "绩效目标")), text)
+            for key, text in decl.goals.items()
+            if text
+        ]
+        others: list[tuple[str, str, str]] = [
+            (pointer, _label(decl, pointer, name), text)
+            for pointer, name, text in (
+                ("/functions", _FIXED_NAMES["/functions"], decl.functions),
+                ("/basis", _FIXED_NAMES["/basis"], decl.basis),
+                ("/safeguards", _FIXED_NAMES["/safeguards"], decl.safeguards),
+            )
+            if text
+        ]
+        for i, extra in enumerate(decl.fields):
+            if not extra.text or extra.key in _NOT_PROSE_FIELDS:
+                continue
+            label = (extra.label or "").strip().strip("*＊").rstrip(":：").strip() or extra.key
+            (goals if extra.key.startswith("goal") else others).append((f"/fields/{i}/text", label, extra.text))
+        spans = decl.source.spans
+        for pointer, goal_label, text in goals:
+            said = _same_text(text)
+            if len(said) < _MIN_COPY:
+                continue
+            for other, other_label, other_text in others:
+                if _same_text(other_text) != said:
+                    continue
+                a = spans.get(pointer.removesuffix("/text"))
+                b = spans.get(other.removesuffix("/text"))
+                if a is not None and a == b:
+                    continue  # one cell read into two fields: a reading matter, not a copy
+                yield Hit(
+                    pointer,
+                    {"goal": goal_label, "field": other_label, "text": display(text)},
+                    suggest=True,
+                )
+                break

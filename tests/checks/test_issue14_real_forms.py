@@ -42,6 +42,7 @@ NEW = (
     "DATE009",
     "DATE010",
     "CON007",
+    "CON008",
 )
 
 
@@ -94,6 +95,7 @@ def test_silent_on_the_clean_example(engine):
         ("r101", {"ARI004"}),  # plan 20 + 20 + 10 = 50万元 against 25万元 a year, no medium-term total
         ("r304", {"DATE010"}),  # 2023 form, 250万元 for the year only, 服务周期 2023.07-2024.01
         ("r408", {"CON007"}),  # a 2023 notice whose table is named 2022年度…专项资金
+        ("r123", {"CON008"}),  # 实施期目标 = 项目概况 word for word (a list of what the money is for)
         ("r205", {"DATE010"}),  # 建设周期 2023年4月-2024年2月, 项目总预算 = 当年预算 = 65万元
     ],
 )

@@ -159,3 +159,48 @@ def test_percent_of_duty_fires(catalog, content, value, variant):
 )
 def test_percent_of_duty_silent(catalog, content, value):
     assert run(catalog, "percent-of-duty", project(row("效益指标", "社会效益指标", content, value))) == []
+
+
+# -- CON008 a goal copied from another field ------------------------------------------------------
+
+_USES = "主要用于文物修缮、宣传、文创产品开发等支出"
+
+
+def _copied(goal: str, field: dict, **more) -> dict:
+    return project(goals={"long_term": goal}, fields=[field], **more)
+
+
+def test_goal_copies_field_fires(catalog):
+    doc = _copied(_USES, {"key": "overview", "label": "项目概况", "text": _USES + "。"})
+    assert hits(catalog, "goal-copies-field", doc) == [("/goals/long_term", None)]
+    doc = project(goals={"overall": "保证林业局职能实现,保障人员经费。"}, functions="保证林业局职能实现, 保障人员经费")
+    assert hits(catalog, "goal-copies-field", doc) == [("/goals/overall", None)]
+    # a goal held among the further fields (总体目标) is a goal too
+    doc = project(
+        fields=[
+            {"key": "overview", "label": "项目概况", "text": _USES},
+            {"key": "goal.long_term", "label": "*总体目标", "text": _USES},
+        ]
+    )
+    (hit,) = [h for h in run(catalog, "goal-copies-field", doc)]
+    assert (hit.pointer, hit.args["goal"], hit.args["field"]) == ("/fields/1/text", "总体目标", "项目概况")
+
+
+@pytest.mark.parametrize(
+    "goal, field",
+    [
+        ("完成3处文物修缮，文物安全事故为0", {"key": "overview", "label": "项目概况", "text": _USES}),
+        ("保障运转", {"key": "overview", "label": "项目概况", "text": "保障运转"}),  # too short to be a copy
+        (_USES, {"key": "period", "label": "项目期", "text": _USES}),  # not a prose field
+        (_USES, {"key": "overview", "label": "项目概况", "text": _USES + "，以及办公经费"}),  # not the same text
+    ],
+)
+def test_goal_copies_field_stays_silent(catalog, goal, field):
+    assert hits(catalog, "goal-copies-field", _copied(goal, field)) == []
+
+
+def test_goal_copies_field_skips_one_cell_read_twice(catalog):
+    doc = _copied(_USES, {"key": "overview", "label": "项目概况", "text": _USES})
+    span = [3, 1, 3, 20]
+    doc["source"] = {"spans": {"/goals/long_term": span, "/fields/0": span}}
+    assert hits(catalog, "goal-copies-field", doc) == []
