@@ -199,11 +199,47 @@ def schema(*shared: str, **own: Any) -> dict[str, Any]:
     return {"type": "object", "properties": props, "additionalProperties": False}
 
 
+class Params(dict[str, Any]):
+    """A rule's parameters as the engine hands them to its kind: made once per run and
+    given to every call, so they are read-only (copy them with ``dict(params)`` to
+    change them).  It also keeps what :func:`settings` made of them, which depends
+    only on the parameters and the run's settings."""
+
+    __slots__ = ("memo",)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        #: (the shared settings it was made from, the result of :func:`settings`)
+        self.memo: tuple[Mapping[str, Any], dict[str, Any]] | None = None
+
+    def _read_only(self, *args: Any, **kwargs: Any) -> Any:
+        raise TypeError("rule parameters are read-only: copy them with dict(params) to change them")
+
+    __setitem__ = __delitem__ = _read_only
+    pop = popitem = setdefault = update = clear = _read_only
+    __ior__ = _read_only
+
+    def __reduce__(self) -> Any:
+        return (Params, (dict(self),))
+
+
 def settings(params: dict[str, Any], ctx: Context) -> dict[str, Any]:
-    """The value-analysis settings with the rule's own overrides applied.
+    """The value-analysis settings with the rule's own overrides applied (read-only:
+    with :class:`Params` the same dict is returned to every call of the run).
 
     Word lists are tuples: the memoized analyses of :mod:`perflint.checks.analysis.values`
     take them as they are, without a copy per cell."""
+    if isinstance(params, Params):
+        memo = params.memo
+        if memo is not None and memo[0] is ctx.settings:
+            return memo[1]
+        out = _settings(params, ctx)
+        params.memo = (ctx.settings, out)
+        return out
+    return _settings(params, ctx)
+
+
+def _settings(params: dict[str, Any], ctx: Context) -> dict[str, Any]:
     out = {name: ctx.setting(params, name) for name in VALUE_SETTINGS}
     out["placeholders"] = tuple(out["placeholders"] or ())
     out["qualitative_allowlist"] = tuple(out["qualitative_allowlist"] or ())

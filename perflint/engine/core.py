@@ -36,7 +36,7 @@ from perflint._version import __version__
 from perflint.catalog import INTERNAL_ERROR_CODE, Catalog, Rule
 from perflint.checks.analysis.rows import Analysis
 from perflint.checks.analysis.shape import doubtful_rows, no_form_evidence
-from perflint.checks.base import Context, Hit
+from perflint.checks.base import Context, Hit, Params
 from perflint.domain.findings import Finding, Severity
 from perflint.domain.model import Declaration
 from perflint.domain.problems import InputError, InputProblem
@@ -95,6 +95,7 @@ class Engine:
         self.ignored = self.selection.ignored
         #: FIFOs, sockets and devices a folder walk met (see :meth:`files`)
         self.special: set[str] = set()
+        self._runnable_rules: list[tuple[Active, Any, Params]] | None = None
 
     def recipe(self) -> tuple[Callable[..., Engine], tuple[Any, ...]]:
         """What a ``spawn`` worker needs to build the same engine (see
@@ -334,24 +335,19 @@ class Engine:
         # one analysis per declaration, built on first use and shared by every rule
         analyses: list[Analysis | None] = [None] * len(decls)
         contexts = [self.context(decls, i, analyses) for i in range(max(len(decls), 1))]
-        for active in self.active:
-            kind = self.catalog.kinds.get(active.rule.kind)
-            if kind is None:
-                continue
+        for active, kind, params in self._runnable():
             rule = active.rule
+            documents = rule.documents
             if kind.scope == "bundle":
-                if decls and all(d.document_kind in rule.documents for d in decls):
-                    self._run(found, active, display, decls, docs, None, ignores, kind, None, contexts[0])
+                if decls and all(d.document_kind in documents for d in decls):
+                    self._run(found, active, display, decls, docs, None, ignores, kind, None, contexts[0], None, params)
             else:
+                needs = rule.needs
                 for i, decl in enumerate(decls):
-                    if decl.document_kind not in rule.documents:
+                    if decl.document_kind not in documents:
                         continue  # a notice or approval is not judged on its filing parts
                     only: tuple[str, ...] | None = None
-                    if (
-                        rule.needs
-                        and decl.reading is not None
-                        and not all(decl.reading.confident(section) for section in rule.needs)
-                    ):
+                    if needs and decl.reading is not None and not all(decl.reading.confident(s) for s in needs):
                         # a part it claims something about was not read (SRC002 says so) —
                         # unless only its cells were inexact: then what was seen blank counts
                         reading = decl.reading
@@ -360,7 +356,7 @@ class Engine:
                         ):
                             continue
                         only = tuple(reading.blank_fields)
-                    self._run(found, active, display, decls, docs, i, ignores, kind, decl, contexts[i], only)
+                    self._run(found, active, display, decls, docs, i, ignores, kind, decl, contexts[i], only, params)
         report = FileReport(
             path=display,
             encoding=fr.encoding,
@@ -409,14 +405,18 @@ class Engine:
         decl: Declaration | None,
         ctx: Context,
         only: tuple[str, ...] | None = None,
+        params: Params | None = None,
     ) -> None:
-        """Run one rule; with ``only``, keep just its hits on those fields (JSON pointers)."""
+        """Run one rule; with ``only``, keep just its hits on those fields (JSON pointers).
+        ``params``: the rule's parameters as :meth:`_runnable` made them."""
         rule = active.rule
+        if params is None:
+            params = Params(active.params)
         try:  # a plain function returning None found nothing
             if decl is None:
-                hits = list(kind.check_bundle(decls, dict(active.params), ctx) or ())
+                hits = list(kind.check_bundle(decls, params, ctx) or ())
             else:
-                hits = list(kind.check(decl, dict(active.params), ctx) or ())
+                hits = list(kind.check(decl, params, ctx) or ())
         except Exception as exc:  # a broken kind must not kill the run
             if self.config.debug:
                 traceback.print_exc(file=sys.stderr)
@@ -437,6 +437,20 @@ class Engine:
                 self._emit_internal(found, active, path, index, exc, decls, ignores)
                 return
             self._place(found, finding, reported=active.reported and rule.code not in ignores)
+
+    def _runnable(self) -> list[tuple[Active, Any, Params]]:
+        """The active rules whose kind is loaded, each with its kind and its parameters,
+        made once per engine: one read-only :class:`Params` per rule keeps what
+        :func:`perflint.checks.base.settings` makes of it for every declaration."""
+        runnable = self._runnable_rules
+        if runnable is None:
+            kinds = self.catalog.kinds
+            runnable = self._runnable_rules = [
+                (active, kinds[active.rule.kind], Params(active.params))
+                for active in self.active
+                if kinds.get(active.rule.kind) is not None
+            ]
+        return runnable
 
     def _finding(
         self, rule: Rule, hit: Hit, path: str, decls: list[Declaration], docs: Docs, index: int | None
