@@ -335,28 +335,36 @@ class Engine:
         # one analysis per declaration, built on first use and shared by every rule
         analyses: list[Analysis | None] = [None] * len(decls)
         contexts = [self.context(decls, i, analyses) for i in range(max(len(decls), 1))]
+        # (declaration, a rule's needs) -> whether the rule runs there, and on which fields only
+        scopes: dict[tuple[int, tuple[str, ...]], tuple[bool, tuple[str, ...] | None]] = {}
         for active, kind, params in self._runnable():
             rule = active.rule
             documents = rule.documents
             if kind.scope == "bundle":
                 if decls and all(d.document_kind in documents for d in decls):
                     self._run(found, active, display, decls, docs, None, ignores, kind, None, contexts[0], None, params)
-            else:
-                needs = rule.needs
-                for i, decl in enumerate(decls):
-                    if decl.document_kind not in documents:
-                        continue  # a notice or approval is not judged on its filing parts
-                    only: tuple[str, ...] | None = None
-                    if needs and decl.reading is not None and not all(decl.reading.confident(s) for s in needs):
-                        # a part it claims something about was not read (SRC002 says so) —
-                        # unless only its cells were inexact: then what was seen blank counts
-                        reading = decl.reading
-                        if not reading.blank_fields or not all(
-                            reading.confident(s) or reading.notes.get(s) == "cells" for s in rule.needs
-                        ):
-                            continue
-                        only = tuple(reading.blank_fields)
-                    self._run(found, active, display, decls, docs, i, ignores, kind, decl, contexts[i], only, params)
+                continue
+            needs = rule.needs
+            check = kind.check
+            for i, decl in enumerate(decls):
+                if decl.document_kind not in documents:
+                    continue  # a notice or approval is not judged on its filing parts
+                only: tuple[str, ...] | None = None
+                if needs and decl.reading is not None:
+                    scope = scopes.get((i, needs))
+                    if scope is None:
+                        scope = scopes[(i, needs)] = _scope(decl, needs)
+                    runs, only = scope
+                    if not runs:
+                        continue
+                # the call of _run inlined: most rules find nothing in most declarations
+                try:  # a plain function returning None found nothing
+                    hits = list(check(decl, params, contexts[i]) or ())
+                except Exception as exc:  # a broken kind must not kill the run
+                    self._crashed(found, active, display, i, exc, decls, ignores)
+                    continue
+                if hits:
+                    self._keep_hits(found, active, display, decls, docs, i, ignores, hits, only)
         report = FileReport(
             path=display,
             encoding=fr.encoding,
@@ -409,7 +417,6 @@ class Engine:
     ) -> None:
         """Run one rule; with ``only``, keep just its hits on those fields (JSON pointers).
         ``params``: the rule's parameters as :meth:`_runnable` made them."""
-        rule = active.rule
         if params is None:
             params = Params(active.params)
         try:  # a plain function returning None found nothing
@@ -418,10 +425,38 @@ class Engine:
             else:
                 hits = list(kind.check(decl, params, ctx) or ())
         except Exception as exc:  # a broken kind must not kill the run
-            if self.config.debug:
-                traceback.print_exc(file=sys.stderr)
-            self._emit_internal(found, active, path, index, exc, decls, ignores)
+            self._crashed(found, active, path, index, exc, decls, ignores)
             return
+        self._keep_hits(found, active, path, decls, docs, index, ignores, hits, only)
+
+    def _crashed(
+        self,
+        found: _FileFindings,
+        active: Active,
+        path: str,
+        index: int | None,
+        exc: BaseException,
+        decls: list[Declaration],
+        ignores: set[str],
+    ) -> None:
+        if self.config.debug:
+            traceback.print_exc(file=sys.stderr)
+        self._emit_internal(found, active, path, index, exc, decls, ignores)
+
+    def _keep_hits(
+        self,
+        found: _FileFindings,
+        active: Active,
+        path: str,
+        decls: list[Declaration],
+        docs: Docs,
+        index: int | None,
+        ignores: set[str],
+        hits: list[Any],
+        only: tuple[str, ...] | None,
+    ) -> None:
+        """The findings of one rule's ``hits`` on one declaration (``index``) or bundle (None)."""
+        rule = active.rule
         if only is not None:
             hits = [h for h in hits if any(h.pointer == p or h.pointer.startswith(p + "/") for p in only)]
         if len(hits) > MAX_HITS_PER_RULE:
@@ -432,9 +467,7 @@ class Engine:
             try:
                 finding = self._finding(rule, hit, path, decls, docs, index)
             except Exception as exc:
-                if self.config.debug:
-                    traceback.print_exc(file=sys.stderr)
-                self._emit_internal(found, active, path, index, exc, decls, ignores)
+                self._crashed(found, active, path, index, exc, decls, ignores)
                 return
             self._place(found, finding, reported=active.reported and rule.code not in ignores)
 
@@ -551,6 +584,19 @@ class Engine:
         # the crash of an ignored rule is suppressed like its findings would be
         reported = INTERNAL_ERROR_CODE not in ignores and active.reported and rule.code not in ignores
         self._place(found, finding, reported=reported)
+
+
+def _scope(decl: Declaration, needs: tuple[str, ...]) -> tuple[bool, tuple[str, ...] | None]:
+    """Whether a rule that needs the sections ``needs`` runs on ``decl``, and on which fields
+    only (None: all of them)."""
+    reading = decl.reading
+    if reading is None or all(reading.confident(s) for s in needs):
+        return True, None
+    # a part it claims something about was not read (SRC002 says so) —
+    # unless only its cells were inexact: then what was seen blank counts
+    if not reading.blank_fields or not all(reading.confident(s) or reading.notes.get(s) == "cells" for s in needs):
+        return False, None
+    return True, tuple(reading.blank_fields)
 
 
 #: document kinds that get a grade (a notice's table and other documents do not)
