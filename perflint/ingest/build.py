@@ -302,6 +302,18 @@ class _Table:
         return cols
 
 
+#: a tick box of a field that offers options (新增□ 延续□)
+_TICK_BOX = re.compile(r"[□☐■☑☒]")
+_FIGURE = re.compile(r"\d|[%％≥≤＞＜><=＝]")
+
+
+def _figure_like(text: str) -> bool:
+    """A cell that reads as an indicator's value: a figure, a comparator or a
+    word of a few characters (是, 全年, 达标), not a sentence."""
+    t = text.strip()
+    return bool(t) and len(t) <= 24 and (_FIGURE.search(t) is not None or len(t) <= 4)
+
+
 _SPLIT_CACHE_SIZE = 50_000
 #: labels that open a section of their own (a schedule given a cell a line ends at one)
 _SECTION_KINDS = frozenset({"goal", "field", "money", "money_group", "indicator_start", "indicator_col"})
@@ -1182,6 +1194,13 @@ class _FormBuilder:
         first = infos[first_i]
         if _TABLE_END.match(self.text, fs, fe) and self.vocab.category(self.text[fs:fe]) is None:
             return False  # sign-off, footnote, attachment or page chrome: the table has ended
+        if (
+            not row.stream
+            and table.kind == "indicators"
+            and self.vocab.category(self.text[fs:fe]) is None
+            and any(len(_TICK_BOX.findall(self.text, s, e)) >= 2 for _i, (s, e) in nonblank)
+        ):
+            return False  # "评价情况 | 优秀□ 良好□ 合格□": a field of tick boxes, not an indicator
         if table.kind == "schedule" and self.fused and first is None and self._opens_section(fs, fe):
             return False  # "专项长期绩效目标组织实施…", "一级指标二级指标…": the next section
         header_hits = [inf for inf in infos if inf is not None and inf.kind == table.col_kind]
@@ -1377,6 +1396,14 @@ class _FormBuilder:
                 self.handoff = cells
                 return
         twin = table.twin()
+        if (
+            table.width
+            and len(cells) < table.width
+            and twin is None
+            and not table.fields
+            and self.owner.layout != "spaced"
+        ):
+            cells = self._right_align(cells) or cells
         if table.width and len(cells) == table.width and twin is None:
             for i, (col, c) in enumerate(zip(table.columns, cells)):
                 if col == FIELD_COLUMN:
@@ -1391,6 +1418,15 @@ class _FormBuilder:
                             self.unrecognized(*c)
                 elif col in assigned:
                     self.unrecognized(*c)  # a header that names one column twice
+                elif (
+                    col.startswith("extra:")
+                    and "level1" not in assigned
+                    and not any(k in _NAMING for k in assigned)
+                    and (self.vocab.category(text[c[0] : c[1]]) or (0, ""))[0] == 1
+                ):
+                    # 指标类型 | 指标名称 | …: a level-1 category in a column left of the
+                    # indicator's name is its 一级指标, whatever the heading says
+                    assigned["level1"] = c
                 else:
                     assigned[col] = c
             self._emit_indicator(assigned)
@@ -1449,6 +1485,43 @@ class _FormBuilder:
         for c in rest[len(cols) :]:
             self.unrecognized(*c)
         self._emit_indicator(assigned)
+
+    def _right_align(self, cells: list[tuple[int, int]]) -> list[tuple[int, int]] | None:
+        """A row shorter than its header whose leading cells were merged with the
+        rows above (rowspan): "产出指标 | 数量指标 | 375万平方米 | 完成…" then
+        "质量指标 | 100% | 达到…". Read from the left, every cell lands one column
+        too far left (the 指标描述 becomes the value). The row is aligned to the
+        header's right end when only level columns (or unknown ones) are left
+        uncovered, its first cell lands in a column naming the indicator, and
+        either that first cell is a category below level 1 or aligning puts a
+        figure, not prose, under 指标值. Empty cells stand in for the merged ones;
+        their levels are carried down from the row above."""
+        table = self.table
+        assert table is not None
+        cols = table.columns
+        pad = table.width - len(cells)
+        if "value" not in cols or cols.index("value") < pad or not table.rows or table.levels:
+            # (categories given on lines of their own above the row: read as before)
+            return None
+        if not all(c is None or c in ("level1", "level2") or c.startswith("extra:") for c in cols[:pad]):
+            return None
+        if cols[pad] not in _NAMING and cols[pad] not in LEVELS:
+            return None
+        s0, e0 = cells[0]
+        if s0 >= e0:
+            return None
+        vi = cols.index("value")
+        cat = self.vocab.category(self.text[s0:e0])
+        if cat is not None and f"level{cat[0]}" in cols:
+            # a category goes under its own level's column, wherever that puts the rest
+            if cols[pad] != f"level{cat[0]}":
+                return None
+        elif cat is None or cat[0] == 1:
+            right = cells[vi - pad]
+            left = cells[vi] if vi < len(cells) else (e0, e0)
+            if not (_figure_like(self.text[right[0] : right[1]]) and not _figure_like(self.text[left[0] : left[1]])):
+                return None
+        return [(s0, s0)] * pad + list(cells)
 
     def _twin_row(
         self,

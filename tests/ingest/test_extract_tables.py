@@ -294,3 +294,53 @@ def test_a_short_category_word_under_its_own_category_is_the_indicator_name(read
         ("服务对象满意度指标", "满意度", "90%"),
     ]
     assert [(f.key, f.text) for f in d.fields] == [("other_notes", "无")]
+
+
+def test_rows_under_merged_leading_cells_are_aligned_to_the_header(read_one) -> None:
+    # 指标类型 is merged down the rows of each group (rowspan): the rows after the
+    # first have one cell fewer and belong at the header's right end, or every
+    # description is read as the value
+    text = _lines(
+        "| 项目名称 | 河道保洁经费 | | |",
+        "| 指标类型 | 指标名称 | 指标值 | 指标描述 |",
+        "| 产出指标 | 数量指标 | 12公里 | 完成全区12公里河道的保洁 |",
+        "| 质量指标 | 98% | 河面无明显漂浮物 |",
+        "| 时效指标 | 全年 | 全年 |",
+        "| 效益指标 | 社会效益指标 | 是 | 改善沿河居民生活环境 |",
+        "| 长效管护机制 | 是 | 形成河道保洁的日常巡查制度 |",
+    )
+    d = read_one(text)
+    assert [(i.level1, i.content, i.value) for i in d.indicators] == [
+        ("产出指标", "数量指标", "12公里"),
+        ("产出指标", "质量指标", "98%"),
+        ("产出指标", "时效指标", "全年"),
+        ("效益指标", "社会效益指标", "是"),
+        ("效益指标", "长效管护机制", "是"),  # not a category: aligned because 是 is a value, the sentence is not
+    ]
+    assert d.indicators[1].extra == {"指标描述": "河面无明显漂浮物"}
+
+
+def test_a_short_row_is_not_aligned_right_when_its_cells_read_left(read_one) -> None:
+    # the trailing cell left out, not a merged leading one: the row stays as read
+    text = _lines(
+        "| 一级指标 | 二级指标 | 三级指标 | 指标值 | 备注 |",
+        "| 产出指标 | 数量指标 | 培训人数 | 200人 | 按计划 |",
+        "| 数量指标 | 结业人数 | 180人 |",
+        "| 培训合格率 | 95% | 考核 |",
+    )
+    d = read_one(text)
+    assert [(i.level2, i.content, i.value) for i in d.indicators][1:] == [
+        ("数量指标", "结业人数", "180人"),  # a 二级 category stays under 二级
+        ("数量指标", "培训合格率", "95%"),  # the value already sits under 指标值
+    ]
+
+
+def test_a_row_of_tick_boxes_ends_the_indicator_table(read_one) -> None:
+    text = _lines(
+        "| 项目名称 | 河道保洁经费 | | |",
+        "| 一级指标 | 二级指标 | 三级指标 | 指标值 |",
+        "| 满意度指标 | 服务对象满意度 | 沿河居民满意率 | ≥90% |",
+        "| 上年评价结果 | 优秀□ 良好□ 合格□ | 附评价报告 |",
+    )
+    d = read_one(text)
+    assert [(i.content, i.value) for i in d.indicators] == [("沿河居民满意率", "≥90%")]
