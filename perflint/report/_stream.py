@@ -226,7 +226,8 @@ _quote = json.encoder.encode_basestring  # the C function where there is one
 
 
 def _lay_out(o: Any, pad: str, out: list[str]) -> None:
-    # the tests of json.encoder._make_iterencode, in its order
+    # the tests of json.encoder._make_iterencode, in its order; the leaves of a container
+    # of an exact type (str, None, int: most of a report) are written without a call of their own
     if isinstance(o, str):
         out.append(_quote(o))
     elif o is None:
@@ -244,15 +245,20 @@ def _lay_out(o: Any, pad: str, out: list[str]) -> None:
             out.append("[]")
             return
         inner = pad + "  "
+        sep = "[\n" + inner
         between = ",\n" + inner
-        out.append("[\n" + inner)
-        first = True
         for item in o:
-            if first:
-                first = False
+            t = type(item)
+            if t is str:
+                out.append(sep + _quote(item))
+            elif item is None:
+                out.append(sep + "null")
+            elif t is int:
+                out.append(sep + _int_repr(item))
             else:
-                out.append(between)
-            _lay_out(item, inner, out)
+                out.append(sep)
+                _lay_out(item, inner, out)
+            sep = between
         out.append("\n" + pad + "]")
     elif isinstance(o, dict):
         if not o:
@@ -260,12 +266,21 @@ def _lay_out(o: Any, pad: str, out: list[str]) -> None:
             return
         inner = pad + "  "
         sep = "{\n" + inner
+        between = ",\n" + inner
         for key, value in o.items():
-            if not isinstance(key, str):
+            if type(key) is not str and not isinstance(key, str):
                 raise _Unusual
-            out.append(sep + _quote(key) + ": ")
-            sep = ",\n" + inner
-            _lay_out(value, inner, out)
+            t = type(value)
+            if t is str:
+                out.append(sep + _quote(key) + ": " + _quote(value))
+            elif value is None:
+                out.append(sep + _quote(key) + ": null")
+            elif t is int:
+                out.append(sep + _quote(key) + ": " + _int_repr(value))
+            else:
+                out.append(sep + _quote(key) + ": ")
+                _lay_out(value, inner, out)
+            sep = between
         out.append("\n" + pad + "}")
     else:
         raise _Unusual

@@ -46,6 +46,9 @@ CASES = [
     {1: "int key", "s": "after"},  # json turns the key into a string: left to json
     {None: 1, True: 2, 2.5: 3},
     {"deep": [[[[[[[["x"]]]]]]]]},
+    # leaves written inline by a container (exact str, None, int) beside subclasses and bools
+    {"s": "x", "n": None, "i": -3, "big": 10**30, "t": True, "f": False, "e": Level.HIGH, "r": Rank.ONE, "x": 1.5},
+    ["x", None, -3, 10**30, True, False, Level.HIGH, Rank.ONE, 1.5, "\n"],
 ]
 
 
