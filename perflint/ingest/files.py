@@ -332,7 +332,15 @@ def input_suffixes() -> tuple[str, ...]:
 
 
 def _recognised(d: Declaration) -> bool:
-    return bool(d.source.labels) or d.title is not None
+    """A form's title, or a label that took a value, or the template words of a table
+    that gave indicator rows: a text whose only labels are template words with nothing
+    read under them (资金需求, 项目内容 in a notice's sentences) holds no form."""
+    labels = d.source.labels
+    return (
+        d.title is not None
+        or any(not p.startswith("/$template/") for p in labels)
+        or (bool(labels) and bool(d.indicators))
+    )
 
 
 def duplicate_problems(decls: list[Declaration], path: str) -> list[InputProblem]:

@@ -182,3 +182,18 @@ def test_a_template_is_named_by_its_title_not_by_a_sentence_that_quotes_one() ->
     assert _kind(intro + _FORM) == "declaration"
     # after corpus 027: a sample's own title ("…自评表填写样例") makes it a template
     assert classify("项目支出绩效自评表填写样例.DOC\n" + _FORM.replace("24.998", ""), []).kind == "template"
+
+
+def test_a_notice_whose_only_labels_are_template_words_in_its_sentences_holds_no_form() -> None:
+    # "资金需求" is a word of a form's template; in a notice's sentence, with no value
+    # under it, it makes no declaration (and no "table cut" note)
+    text = (
+        "青溪市财政局关于提前下达青溪市2023年古建筑保护专项资金的通知\n"
+        "各县区财政局:\n"
+        "结合我市古建筑的保护状况及维修工程的资金需求规模,经研究,下达你县区古建筑保护专项资金(详见附件)。\n"
+        "请加强专项资金监管,确保专款专用,做好绩效跟踪管理。\n"
+        "附件1.青溪市2023年古建筑保护专项资金安排表\n"
+    )
+    result = load_bytes(text.encode("utf-8"), "notice.txt")
+    assert result.declarations == []
+    assert [p.code for p in result.problems] == ["INP003"]
