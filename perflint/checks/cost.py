@@ -16,6 +16,7 @@ from typing import Any
 
 from perflint.checks.analysis.measure import fmt, hint, money_quantities, name_family, plain, to_wan, unit_family
 from perflint.checks.analysis.rows import Row
+from perflint.checks.analysis.shape import shifted_table
 from perflint.checks.analysis.tolerance import amount_tolerance
 from perflint.checks.analysis.values import (
     Op,
@@ -81,6 +82,8 @@ class CostPresent(Kind):
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         if not decl.indicators:
             return  # no indicator table at all: required-level1 reports it once
+        if shifted_table(decl):
+            return  # the table's cells do not stand under its header: nothing in it is known absent
         if is_department(decl):
             required = (ctx.setting(params, "required_level1") or {}).get(str(decl.form_type), [])
             if "成本指标" not in required:

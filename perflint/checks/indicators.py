@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from perflint.checks.analysis.shape import doubtful_rows
+from perflint.checks.analysis.shape import doubtful_rows, shifted_table
 from perflint.checks.analysis.values import (
     BENEFIT,
     OUTPUT,
@@ -82,6 +82,8 @@ class RequiredLevel1(Kind):
                 variant="none",
             )
             return
+        if shifted_table(decl):
+            return  # the table's cells do not stand under its header: nothing in it is known absent
         present = {row.cat.level1 for row in ctx.analysis_for(decl).rows}
         for name in required:
             if name not in present:
@@ -119,6 +121,8 @@ class RequiredLevel2(Kind):
         tokens = settings(params, ctx)["placeholders"]
         if not any(ind.level2 is not None for ind in decl.indicators):
             return  # template without a 二级 column (2019 部门整体)
+        if shifted_table(decl):
+            return  # the table's cells do not stand under its header: nothing in it is known absent
         parent = OUTPUT
         block = [(row.index, row.ind, row.cat) for row in ctx.analysis_for(decl).rows if row.cat.level1 == parent]
         if not block:
@@ -149,6 +153,8 @@ class EmptyCategory(Kind):
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         tokens = settings(params, ctx)["placeholders"]
+        if shifted_table(decl):
+            return  # the table's cells do not stand under its header: nothing in it is known absent
         for name in _required_level1(params, ctx, decl):
             rows = [row for row in ctx.analysis_for(decl).rows if row.cat.level1 == name]
             if rows and not any(row.is_real(tokens) for row in rows):
@@ -527,6 +533,8 @@ class MinMeasurable(Kind):
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         if not applies(params, decl) or not decl.indicators:
             return
+        if shifted_table(decl):
+            return  # the table's cells do not stand under its header: nothing in it is known absent
         s = settings(params, ctx)
         minimum = int(ctx.setting(params, "min_measurable_indicators", 3))
         measurable = [

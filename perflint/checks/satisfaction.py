@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any
 
+from perflint.checks.analysis.shape import shifted_table
 from perflint.checks.analysis.values import (
     display,
     is_department,
@@ -45,6 +46,8 @@ class SatisfactionPresent(Kind):
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         if not decl.indicators:
             return  # no indicator table at all: required-level1 reports it once
+        if shifted_table(decl):
+            return  # the table's cells do not stand under its header: nothing in it is known absent
         tokens = settings(params, ctx)["placeholders"]
         analysis = ctx.analysis_for(decl)
         rows = analysis.satisfaction_rows()

@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from perflint.checks.analysis.measure import bare_name, hint, plain, unit_family
+from perflint.checks.analysis.shape import value_absence_read
 from perflint.checks.analysis.values import (
     TIMELINESS,
     Op,
@@ -74,6 +75,8 @@ class ValueMissing(Kind):
             i, ind = row.index, row.ind
             if ind.value is None:
                 continue  # the template has no value column
+            if is_blank(ind.value) and not value_absence_read(decl, i):
+                continue  # a blank not read with confidence: the value may stand in a cell not found
             name = row.name
             cat = row.cat
             if is_blank(ind.value) and not is_blank(name) and not is_placeholder(name, tokens):

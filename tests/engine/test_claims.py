@@ -11,7 +11,14 @@ from __future__ import annotations
 import pytest
 
 from perflint.catalog import builtin_catalog
-from perflint.checks.analysis.shape import doubtful_rows, is_goal_heading, is_heading_list, no_form_evidence
+from perflint.checks.analysis.shape import (
+    doubtful_rows,
+    is_goal_heading,
+    is_heading_list,
+    no_form_evidence,
+    shifted_table,
+    value_absence_read,
+)
 from perflint.domain.model import Declaration, FormType, Indicator, Reading
 from perflint.domain.result import FileReport
 from perflint.engine.config import Config
@@ -159,6 +166,12 @@ def _row_findings(engine: Engine, decl: Declaration, row: int) -> list[str]:
         Indicator("产出指标", "质量指标", None, "资金投向合规率", "扶持村数"),
         # the name starts with the tail of the cell before it (截至2026年12月 | 底,项目开展率)
         Indicator("产出指标", "时效指标", None, "底,项目开展率(%)", "100%"),
+        # a category label split over two lines (服务对象 / 满意度指标): its first half read as a row
+        Indicator("满意度指标", None, None, "服务对象", ""),
+        # … and its second half (社会效益 / 指标)
+        Indicator("效益指标", "社会效益", None, "指标", ""),
+        # the next project's title on the same page read as a row
+        Indicator("满意度指标", "服务对象满意度指标", None, "城区道路保洁项目绩效目标", "(一)中长期绩效目标"),
     ],
 )
 def test_a_row_that_is_not_an_indicator_row_is_not_judged(engine, row):
@@ -257,3 +270,100 @@ def test_a_duplicate_needs_both_rows_read_with_confidence(engine):
     assert duplicates(Indicator("产出指标", "数量指标", None, "全年实现会展业综合收入≥280亿元", "≥280亿元")) == [
         "IND008"
     ]
+
+
+# -- a table read whole, or not ---------------------------------------------------------------
+
+
+def _findings(engine: Engine, decl: Declaration) -> list[tuple[str, str]]:
+    """The defects claimed about the indicator table and its rows."""
+    return [
+        (f.code, f.pointer)
+        for f in engine.run_declarations([decl]).findings
+        if not f.note and f.pointer.startswith("/indicators")
+    ]
+
+
+#: rows one cell short of the header, slid one column left: the target stands in the category
+#: column, the description in the name column, or a yes/no where the name belongs and the
+#: description where the value belongs
+SHIFTED = [
+    Indicator(None, "数量指标", None, "改造公厕座数", "≥12座", extra={"指标类型": "产出指标"}),
+    Indicator(None, "质量指标", None, "改造后全部通过验收", "", extra={"指标类型": "100%"}),
+    Indicator(None, "时效指标", None, "全年", "", extra={"指标类型": "全年"}),
+    Indicator(None, "社会效益指标", None, "是", "改善城区如厕环境,方便市民出行", extra={"指标类型": "效益指标"}),
+    Indicator(None, "服务对象满意度指标", None, "周边居民满意度", "≥85%", extra={"指标类型": "满意度指标"}),
+]
+SHIFTED_COLUMNS = ["level2", "content", "value", "指标类型", "指标描述"]
+
+
+def test_a_table_whose_rows_slid_under_the_wrong_header_claims_nothing(engine):
+    """Two or more rows whose cells do not stand under their header (a target in a name or
+    category column, nothing or prose in the value column): which cell is which is known for
+    no row, so no row is judged and nothing is claimed missing from the table."""
+    decl = _decl(SHIFTED, columns=SHIFTED_COLUMNS)
+    assert shifted_table(decl)
+    assert doubtful_rows(decl) == set(range(len(SHIFTED)))
+    assert _findings(engine, decl) == []
+    # the same rows read in place are judged: a blank value is said, a missing cost row too
+    in_place = [
+        Indicator("产出指标", "数量指标", None, "改造公厕座数", "≥12座"),
+        Indicator("产出指标", "质量指标", None, "改造后全部通过验收", ""),
+        Indicator("效益指标", "社会效益指标", None, "改善城区如厕环境", "方便市民出行"),
+        Indicator("满意度指标", "服务对象满意度指标", None, "周边居民满意度", "≥85%"),
+    ]
+    placed = _decl(in_place)
+    assert not shifted_table(placed) and doubtful_rows(placed) == set()
+    found = {code for code, _ in _findings(engine, placed)}
+    assert {"VAL001", "COST001"} <= found
+
+
+def test_one_odd_row_or_a_spilled_figure_does_not_make_a_table_shifted():
+    """One row with a figure for a name (a cost row written 20万元 | 100%) or a weight spilled
+    onto a line of its own (a lone ``10``, set aside by the reader) is not a shifted table."""
+    odd = Indicator("产出指标", "成本指标", None, "20万元", "100%")
+    spilled = [
+        Indicator("效益指标", "社会效益指标", "10", "10", "", inherited=["level1", "level2"]),
+        Indicator("满意度指标", "服务对象满意度指标", "5", "5", "", inherited=["level1", "level2"]),
+    ]
+    assert not shifted_table(_decl([*GOOD, odd]))
+    assert not shifted_table(_decl([*GOOD, *spilled]))
+    # one row slid left is doubtful on its own account, the rest of the table is judged
+    assert not shifted_table(_decl([*GOOD, SHIFTED[1]]))
+
+
+def test_rows_after_a_heading_that_ends_the_table_are_not_judged(engine):
+    """Two projects on one page: the second project's title and goal read on as satisfaction
+    rows of the first.  The title ends the table; nothing after it is this table's row."""
+    title = Indicator("满意度指标", "服务对象满意度指标", None, "城区道路保洁经费项目绩效目标", "(一)中长期绩效目标")
+    goal = Indicator("满意度指标", "服务对象满意度指标", None, "完善城区道路保洁制度,提高保洁覆盖率和群众获得感", "")
+    decl = _decl([*GOOD, title, goal])
+    assert doubtful_rows(decl) == {len(GOOD), len(GOOD) + 1}
+    assert [p for _, p in _findings(engine, decl) if p.startswith("/indicators/")] == []
+    # a row whose name merely mentions a goal is a row
+    named = Indicator("满意度指标", "服务对象满意度指标", None, "绩效目标知晓率", "≥90%")
+    assert doubtful_rows(_decl([*GOOD, named])) == set()
+
+
+@pytest.mark.parametrize(
+    ("state", "note", "columns", "claimed"),
+    [
+        ("read", None, None, True),  # read in full under a header with a value column
+        ("partial", "truncated", None, True),  # the text stops after the row: the rows before are whole
+        ("partial", "layout", None, False),  # the layout hid where cells end: the value may be elsewhere
+        ("read", None, ["level1", "level2", "content", "指标说明"], False),  # no value column recognised
+    ],
+)
+def test_a_missing_value_is_claimed_only_on_the_strongest_evidence(engine, state, note, columns, claimed):
+    """VAL001 is an error that claims an absence: it needs the table read in full, a value
+    column in the header and the row's cells in place."""
+    blank = Indicator("效益指标", "社会效益指标", None, "改善城区如厕环境", "")
+    decl = _decl([*GOOD, blank], indicators=state, columns=columns)
+    if note:
+        decl.reading.notes["indicators"] = note
+    assert value_absence_read(decl, len(GOOD)) is claimed
+    codes = [code for code, pointer in _findings(engine, decl) if pointer == f"/indicators/{len(GOOD)}/value"]
+    assert ("VAL001" in codes) is claimed
+    # a row slid left (its target in another column) is not claimed to have no value
+    slid = Indicator("效益指标", "社会效益指标", None, "改善城区如厕环境", "", extra={"指标类型": "100%"})
+    assert not value_absence_read(_decl([*GOOD, slid]), len(GOOD))

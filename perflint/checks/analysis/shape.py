@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from perflint.checks.analysis.values import norm
 from perflint.domain.model import Declaration, FormType, Indicator
-from perflint.domain.vocab import vocabulary
+from perflint.domain.vocab import label_key, vocabulary
 
 # -- goals -------------------------------------------------------------------------------
 
@@ -185,11 +185,105 @@ def _header_value(ind: Indicator) -> bool:
     return 2 <= len(value) <= 8 and value.endswith("数") and not any(c.isdigit() for c in value)
 
 
+#: a cell that is a target, not a name: a figure with its comparator and unit (100%, ≥95%,
+#: 375万平方米), or a bare yes/no or period word (是, 否, 全年)
+_TARGET_CELL = re.compile(_COMPARATOR + r"?\d+(?:\.\d+)?[^\d.,，;；。]{0,5}$")
+_TARGET_WORDS = frozenset({"是", "否", "有", "无", "全年", "及时", "达标"})
+#: a form's or a part's title: what ends a table (…项目绩效目标, …绩效目标表, …申报表)
+_TITLE_END = re.compile(r"(?:绩效目标|目标表|申报表|自评表|评价表)$")
+#: prose: a sentence of several clauses
+_CLAUSES = re.compile(r"[,，;；、。]")
+
+
+def _target_cell(text: str | None) -> bool:
+    key = norm(text)
+    return bool(key) and (key in _TARGET_WORDS or (len(key) <= 12 and _TARGET_CELL.match(key) is not None))
+
+
+def _prose(text: str | None) -> bool:
+    key = norm(text)
+    return len(key) >= 16 and len(_CLAUSES.findall(key)) >= 1 and not _target_cell(key)
+
+
+def _misplaced(ind: Indicator) -> bool:
+    """The row's cells do not stand under their header: a target in the name column with
+    nothing or prose where the value should be (``是 | 保障绿化养护的稳定正常运行,…``), or an
+    empty value cell with the target in a column of its own that is not the value's (the
+    row has one cell fewer than the header and slid left)."""
+    value = ind.value
+    if _target_cell(ind.content) and (is_blank_text(value) or _prose(value)):
+        return True
+    if value is None or not is_blank_text(value):
+        return False  # (a template without a value column states its target elsewhere)
+    others = [ind.level1, ind.level2, ind.level3, *(v for k, v in ind.extra.items() if not _is_note_column(k))]
+    return any(_target_cell(cell) for cell in others)
+
+
+def _is_note_column(name: str) -> bool:
+    return any(word in name for word in ("备注", "说明", "单位", "描述", "依据", "权重", "分值"))
+
+
+def is_blank_text(text: str | None) -> bool:
+    return not norm(text)
+
+
+def shifted_table(decl: Declaration) -> bool:
+    """The indicator table's rows are shifted relative to its header: two or more rows have a
+    target where a name belongs and no value (or prose) where the value belongs.  Which cell
+    is which is then not known for any row — the table is not read with confidence as a
+    whole, and no row of it, nor its absence of anything, is claimed."""
+    if decl.reading is None:
+        return False
+    stray = set(decl.reading.unreliable_rows)  # pieces the reader already set aside
+    return sum(1 for i, ind in enumerate(decl.indicators) if i not in stray and _shifted_row(ind)) >= 2
+
+
+def _shifted_row(ind: Indicator) -> bool:
+    """A row of two or more cells of its own that do not stand under their header (a lone
+    figure spilled onto a line of its own is a stray cell, not a shifted row)."""
+    own = {
+        norm(cell)
+        for name, cell in (("level1", ind.level1), ("level2", ind.level2), ("level3", ind.level3))
+        if name not in ind.inherited
+    }
+    own |= {norm(ind.content), norm(ind.value), *(norm(v) for v in ind.extra.values())}
+    own.discard("")
+    return len(own) >= 2 and _misplaced(ind)
+
+
+def _label_fragment(ind: Indicator) -> bool:
+    """A row with no value whose name is a piece of a category label split over two lines
+    (``服务对象`` of ``服务对象 / 满意度指标``, ``指标`` of ``经济效益 / 指标``): a label, not a row."""
+    if not is_blank_text(ind.value):
+        return False
+    key = label_key(ind.content or "")
+    if not key or key in _CATEGORY_KEYS:
+        return False
+    return any(name != key and (name.startswith(key) or name.endswith(key)) for name in _CATEGORY_KEYS)
+
+
+_CATEGORY_KEYS = frozenset({*vocabulary().level1, *vocabulary().level2})
+
+
+def _ends_table(ind: Indicator) -> bool:
+    """The row is a heading that ends the table: a form's or a part's title (``…项目绩效目标``)
+    or a goal heading (``(一)中长期绩效目标``) read as a name or a value — the next project or
+    the next part of the page begins there."""
+    content = norm(ind.content)
+    return (
+        is_goal_heading(ind.content)
+        or is_goal_heading(ind.value)
+        or (len(content) >= 6 and _TITLE_END.search(content) is not None and not _target_cell(ind.value))
+    )
+
+
 def doubtful_rows(decl: Declaration) -> set[int]:
     """Indicator rows whose shape is not confident enough for a claim about them."""
     reading = decl.reading
     if reading is None:
         return set()  # a declaration given as JSON states its rows as they are
+    if shifted_table(decl):
+        return set(range(len(decl.indicators)))
     whole = reading.state("indicators") == "read"
     # the header promises a cell for the value: a value column, or a column not understood that
     # may hold it; a template with only category and name columns states its target in the name
@@ -197,8 +291,13 @@ def doubtful_rows(decl: Declaration) -> set[int]:
     value_cell = not columns or any(c not in _NAME_COLUMNS for c in columns)
     out: set[int] = set()
     for i, ind in enumerate(decl.indicators):
+        if _ends_table(ind):
+            # the table ended at a heading: this row and all after it belong to another part
+            out.update(range(i, len(decl.indicators)))
+            break
         if (
-            (ind.value is None and value_cell and not whole)  # no value cell found, table not read in full
+            _label_fragment(ind)
+            or (ind.value is None and value_cell and not whole)  # no value cell found, table not read in full
             or _heading_row(ind)
             or _unit_note_row(ind)
             or _run_together(ind)
@@ -208,6 +307,21 @@ def doubtful_rows(decl: Declaration) -> set[int]:
         ):
             out.add(i)
     return out
+
+
+def value_absence_read(decl: Declaration, index: int) -> bool:
+    """Whether a row may be claimed to have no value (an error: it claims an absence): the
+    table was read in full (or up to where the text stops: the rows before the cut are whole)
+    under a header whose value column was recognised, and the row's cells stand in place.  A
+    blank read anywhere else may be a cell that was not found."""
+    reading = decl.reading
+    if reading is None:
+        return True  # a declaration given as JSON states its rows as they are
+    state = reading.state("indicators")
+    whole = state == "read" or (state == "partial" and reading.notes.get("indicators") == "truncated")
+    if not whole or "value" not in reading.indicator_columns:
+        return False
+    return not _misplaced(decl.indicators[index])
 
 
 # -- the form ----------------------------------------------------------------------------
