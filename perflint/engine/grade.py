@@ -89,36 +89,67 @@ def band(score: float, config: GradeConfig) -> str:
     return GRADES[-1]
 
 
+#: the column of :func:`aspect_counts` a severity counts in
+_COLUMN = {Severity.ERROR: "errors", Severity.WARNING: "warnings", Severity.INFO: "infos"}
+_ASPECTS = tuple(a.value for a in Aspect)
+_SEVERITIES = tuple(s.value for s in Severity)
+
+
 def aspect_counts(findings: Iterable[Finding]) -> dict[str, dict[str, int]]:
-    out = {a.value: {"findings": 0, "errors": 0, "warnings": 0, "infos": 0} for a in Aspect}
+    out = {a: {"findings": 0, "errors": 0, "warnings": 0, "infos": 0} for a in _ASPECTS}
     for f in findings:
         if f.aspect is None:
             continue
         row = out[str(f.aspect)]
         row["findings"] += 1
-        row[{"error": "errors", "warning": "warnings", "info": "infos"}[f.severity.value]] += 1
+        row[_COLUMN[f.severity]] += 1
     return out
 
 
 def grade(findings: Iterable[Finding], config: GradeConfig | None = None) -> Grade:
-    config = config or GradeConfig()
+    config = config or _DEFAULT
     findings = list(findings)
-    per_rule: Counter[tuple[str, str]] = Counter()
+    per_rule: dict[tuple[str, str], int] = {}
     counts: Counter[str] = Counter()
+    limit = config.per_rule_max
     for f in findings:
-        key = (f.code, f.severity.value)
-        if per_rule[key] >= config.per_rule_max > 0:
+        severity = f.severity  # a str enum: counts the same as its value
+        key = (f.code, severity)
+        n = per_rule.get(key, 0)
+        if n >= limit > 0:
             continue
-        per_rule[key] += 1
-        counts[f.severity.value] += 1
+        per_rule[key] = n + 1
+        counts[severity] += 1
+    name, score = _scored(config, tuple(counts[sev] for sev in _SEVERITIES))
+    return Grade(name, score, aspect_counts(findings))
+
+
+_DEFAULT = GradeConfig()
+#: id(config) -> (config, {counts per severity: (grade, score)}): a run grades thousands of
+#: declarations with a handful of different counts
+_SCORED: dict[int, tuple[GradeConfig, dict[tuple[int, ...], tuple[str, float]]]] = {}
+
+
+def _scored(config: GradeConfig, counts: tuple[int, ...]) -> tuple[str, float]:
+    """The grade and score of a declaration with ``counts`` findings of each severity
+    (in :class:`Severity` order), after the per-rule limit."""
+    memo = _SCORED.get(id(config))
+    if memo is None or memo[0] is not config:
+        if len(_SCORED) >= 16:
+            _SCORED.clear()
+        memo = _SCORED[id(config)] = (config, {})
+    found = memo[1].get(counts)
+    if found is not None:
+        return found
     penalty = Decimal(0)
-    for sev in Severity:
-        weight = Decimal(str(config.weights.get(sev.value, 0)))
-        cap = Decimal(str(config.caps.get(sev.value, 100)))
-        penalty += min(cap, weight * counts[sev.value])
+    for sev, n in zip(_SEVERITIES, counts):
+        weight = Decimal(str(config.weights.get(sev, 0)))
+        cap = Decimal(str(config.caps.get(sev, 100)))
+        penalty += min(cap, weight * n)
     score = max(Decimal(0), Decimal(100) - penalty).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
     name = band(float(score), config)
-    if counts[Severity.ERROR.value] and config.error_cap in GRADES:
+    if counts[_SEVERITIES.index(Severity.ERROR.value)] and config.error_cap in GRADES:
         if GRADES.index(name) < GRADES.index(config.error_cap):
             name = config.error_cap
-    return Grade(name, float(score), aspect_counts(findings))
+    found = memo[1][counts] = (name, float(score))
+    return found
