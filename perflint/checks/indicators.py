@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from perflint.checks.analysis.shape import doubtful_rows, shifted_table
+from perflint.checks.analysis.shape import doubtful_rows, name_absence_read, shifted_table
 from perflint.checks.analysis.values import (
     BENEFIT,
     OUTPUT,
@@ -176,6 +176,8 @@ class ContentMissing(Kind):
             ind = row.ind
             if ind.value is None or _skip_cell(ind.value, tokens):
                 continue
+            if not name_absence_read(decl, row.index):
+                continue  # a name cell not read with confidence: it may stand in a cell not found
             name = row.name
             cat = row.cat.label or "指标"
             if is_blank(name):

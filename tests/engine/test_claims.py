@@ -15,6 +15,7 @@ from perflint.checks.analysis.shape import (
     doubtful_rows,
     is_goal_heading,
     is_heading_list,
+    name_absence_read,
     no_form_evidence,
     shifted_table,
     value_absence_read,
@@ -367,3 +368,19 @@ def test_a_missing_value_is_claimed_only_on_the_strongest_evidence(engine, state
     # a row slid left (its target in another column) is not claimed to have no value
     slid = Indicator("效益指标", "社会效益指标", None, "改善城区如厕环境", "", extra={"指标类型": "100%"})
     assert not value_absence_read(_decl([*GOOD, slid]), len(GOOD))
+
+
+@pytest.mark.parametrize(("state", "note", "claimed"), [("read", None, True), ("partial", "layout", False)])
+def test_a_missing_name_is_claimed_only_on_the_strongest_evidence(engine, state, note, claimed):
+    """IND004 (an error: a value with no name) needs the same evidence: in a table whose cell
+    ends were not found, the name may have gone to the row above or to another column."""
+    nameless = Indicator("产出指标", "质量指标", None, "", "100%")
+    decl = _decl([*GOOD, nameless], indicators=state)
+    if note:
+        decl.reading.notes["indicators"] = note
+    assert name_absence_read(decl, len(GOOD)) is claimed
+    codes = [code for code, _ in _findings(engine, decl)]
+    assert ("IND004" in codes) is claimed
+    # no name column recognised in the header: nothing is known to be missing from it
+    unnamed = _decl([*GOOD, nameless], columns=["level1", "level2", "value"])
+    assert not name_absence_read(unnamed, len(GOOD))

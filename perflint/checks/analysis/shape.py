@@ -324,6 +324,18 @@ def value_absence_read(decl: Declaration, index: int) -> bool:
     return not _misplaced(decl.indicators[index])
 
 
+def name_absence_read(decl: Declaration, index: int) -> bool:
+    """The same for a row claimed to have no name while it has a value (IND004): a name
+    column (``content`` or ``level3``) recognised besides the value column, in a table read
+    in full, the row's cells in place."""
+    reading = decl.reading
+    if reading is None:
+        return True
+    columns = reading.indicator_columns
+    named = "content" in columns or "level3" in columns
+    return named and value_absence_read(decl, index)
+
+
 # -- the form ----------------------------------------------------------------------------
 
 
