@@ -134,6 +134,8 @@ _ASCII_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
 #: the year a notice's text gives its funds: "关于下达2023年…资金的通知", "提前下达2022年…"
 _PROSE_YEAR = re.compile(r"(?:下达|安排|提前下达|分配)\s*((?:19|20)\d{2}\s*年)(?!\d|\s*\d+\s*月)")
+#: a page heading that opens with the year of the targets it lists, on a line of its own
+_HEADING_YEAR = re.compile(r"(?m)^\s*((?:19|20)\d{2}\s*年)度?[^，。；,;:：\n]{0,30}绩效目标[^，。；,;\n]{0,6}$")
 _YEAR_IN_TEXT = re.compile(
     r"[（(]\s*((?:19|20)\d{2}\s*年度)\s*[)）]|((?:19|20)\d{2}\s*年度)(?=[^，。,；;:：]{0,30}(?:表|申报|专项|项目|资金|專項|項目|資金))"
     r"|((?:19|20)\d{2}\s*年)(?=[^，。,；;:：\d]{0,30}(?:表|申报))"
@@ -302,6 +304,11 @@ class _Table:
         return cols
 
 
+#: a heading that names a project and says its targets follow, on a line of its own:
+#: "3岁以下婴幼儿照护服务项目项目绩效目标", "城乡居民健康体检经费绩效目标"
+_PROJECT_HEADING = re.compile(r"(?P<name>[^\s|，。；,;:：“”\"《》()（）]{2,46})绩效目标")
+#: what the name of a project heading ends with, the heading's own words after it
+_HEADING_NAME_END = re.compile(r"(?:项目|资金|经费)(?=(?:项目)?(?:年度)?$)")
 #: a tick box of a field that offers options (新增□ 延续□)
 _TICK_BOX = re.compile(r"[□☐■☑☒]")
 _FIGURE = re.compile(r"\d|[%％≥≤＞＜><=＝]")
@@ -429,6 +436,20 @@ def split_piece(text: str, fused: bool, vocab: Vocabulary) -> tuple[tuple[str, i
 
 
 _NOT_A_HEADING = re.compile(r"[《》，。；]")
+
+
+def _project_heading(vocab: Vocabulary, text: str, cell: tuple[int, int]) -> tuple[int, int] | None:
+    """The name in a heading "某某项目项目绩效目标" (a line of its own that names a
+    project and says its targets follow), or None."""
+    m = _PROJECT_HEADING.fullmatch(text, *cell)
+    if m is None:
+        return None
+    ns, ne = m.span("name")
+    year = _TITLE_YEAR.match(text, ns, ne)
+    end = _HEADING_NAME_END.search(text, (year.end() if year else ns) + 4, ne)
+    if end is None or vocab.title(text[cell[0] : cell[1]]) is not None:
+        return None  # a generic word ("专项资金绩效目标") or a form's title names no project
+    return ns, end.end()
 
 
 def _form_title(vocab: Vocabulary, line: str) -> bool:
@@ -594,6 +615,17 @@ class _FormBuilder:
     @property
     def substantive(self) -> bool:
         return self.labels_seen > 0
+
+    def project_heading(self, s: int, e: int, ns: int, ne: int) -> None:
+        """ "某某项目项目绩效目标": a heading that names the project: its name, and
+        the words after it the name's label."""
+        self._close_pending()
+        if "/name" in self.decl.source.labels:
+            self.unrecognized(s, e)
+            return
+        self._label("/name", ne, e)
+        self.decl.name = self._value("/name", ns, ne)
+        self.labels_seen += 1
 
     # -- cell splitting ------------------------------------------------------
     def split(self, cell: Cell) -> list[Segment]:
@@ -1928,6 +1960,15 @@ class _FormBuilder:
             return m.start(), m.end(1)
 
         self._from_prose(_PROSE_YEAR, take)
+        if self.decl.year_text is None:
+            # "2023年某市重大政策和项目绩效目标情况": a page heading that opens with the year
+
+            def heading(m: re.Match[str]) -> tuple[int, int]:
+                self._year(*m.span(1))
+                self._template(m.end(1), m.end())
+                return m.start(), m.end()
+
+            self._from_prose(_HEADING_YEAR, heading)
 
     def _from_prose(self, pattern: re.Pattern[str], take: Callable[[re.Match[str]], tuple[int, int]]) -> None:
         """Find ``pattern`` in the text left unrecognized (first match, in order);
@@ -2249,6 +2290,17 @@ class Builder:
                 current._template(*self.seps[cells[0]])
             if cells and cells[0] in self.headless:
                 current.from_item = True
+            heading = _project_heading(self.vocab, text, cell) if cell is not None and cell[1] - cell[0] <= 60 else None
+            if heading is not None and cell is not None:
+                # "某某项目项目绩效目标" on a line of its own: the project whose targets
+                # follow; after a form with content, the next project of the page
+                if current.substantive:
+                    current._end_table()
+                    forms.append(current)
+                    current = current.successor()
+                    current.table = None
+                current.project_heading(*cell, *heading)
+                continue
             if cell is not None and cell[1] - cell[0] <= 60:
                 if current.substantive and _form_title(self.vocab, self.text[cell[0] : cell[1]]):
                     # a title line after a form with content starts a new form
@@ -2283,6 +2335,7 @@ class Builder:
         kept = _merge_leftovers(decls)
         builders = {id(fb.decl): fb for fb in forms}
         kept = self._merge_described(kept, builders)
+        heading_year: Declaration | None = None
         for d in kept:
             # what only the text around the form says (its leftovers are merged in now)
             if d.money.total is None:
@@ -2291,6 +2344,12 @@ class Builder:
                 builders[id(d)]._name_from_prose()
             if d.year is None:
                 builders[id(d)]._year_from_prose()
+                if d.year is not None:
+                    heading_year = d
+                elif heading_year is not None and heading_year.year_text is not None:
+                    # the next project under the same page heading: the same year
+                    d.year, d.year_text = heading_year.year, heading_year.year_text
+                    d.source.spans["/year_text"] = heading_year.source.spans["/year_text"]
             if d.year is None:
                 d.year = _implied_year(d)
         return kept

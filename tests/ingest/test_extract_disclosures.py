@@ -10,6 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from perflint.domain.vocab import vocabulary
+from perflint.ingest.build import _project_heading
 from perflint.ingest.layouts import spaced_rows
 
 
@@ -360,3 +361,52 @@ def test_spaced_money_headings_take_their_amounts_from_the_total_row(read_one) -
     d = read_one(text, "spaced")
     assert d.money.total is not None
     assert (d.money.total.label, d.money.total.amount) == ("本年度申请资金", Decimal("259"))
+
+
+def test_projects_one_after_another_under_their_headings(read_all) -> None:
+    # a page listing two projects' targets, each under "<name>项目绩效目标", no form
+    # header: two declarations, named by their headings, with the page heading's year
+    text = _lines(
+        "2024年青溪市重点项目绩效目标情况",
+        "",
+        "老旧小区加装电梯补助项目项目绩效目标",
+        "",
+        "一级指标",
+        "二级指标",
+        "指标名称",
+        "指标值",
+        "产出指标",
+        "数量指标",
+        "加装电梯数",
+        "≥30台",
+        "质量指标",
+        "验收合格率",
+        "100%",
+        "",
+        "社区养老服务站运营经费项目绩效目标",
+        "",
+        "一级指标",
+        "二级指标",
+        "指标名称",
+        "指标值",
+        "产出指标",
+        "数量指标",
+        "服务老人人次",
+        "≥5000人次",
+    )
+    decls = read_all(text)
+    assert [(d.name, d.year) for d in decls] == [
+        ("老旧小区加装电梯补助项目", 2024),
+        ("社区养老服务站运营经费", 2024),
+    ]
+    assert [[(i.content, i.value) for i in d.indicators] for d in decls] == [
+        [("加装电梯数", "≥30台"), ("验收合格率", "100%")],
+        [("服务老人人次", "≥5000人次")],
+    ]
+
+
+def test_a_generic_targets_heading_names_no_project() -> None:
+    for line in ("专项资金绩效目标", "2023年度项目绩效目标", "部门整体绩效目标", "项目支出绩效目标表"):
+        assert _project_heading(vocabulary(), line, (0, len(line))) is None, line
+    line = "2023年乡村道路养护项目绩效目标"
+    assert _project_heading(vocabulary(), line, (0, len(line))) == (0, len("2023年乡村道路养护项目"))
