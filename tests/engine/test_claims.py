@@ -384,3 +384,18 @@ def test_a_missing_name_is_claimed_only_on_the_strongest_evidence(engine, state,
     # no name column recognised in the header: nothing is known to be missing from it
     unnamed = _decl([*GOOD, nameless], columns=["level1", "level2", "value"])
     assert not name_absence_read(unnamed, len(GOOD))
+
+
+def test_sentences_run_on_after_the_table_are_not_its_last_category(engine):
+    """The text after the table (the next part's goal) read on as rows of its last category:
+    sentences of several clauses with no value, at the table's end, are not indicators."""
+    goal = Indicator(
+        "满意度指标", "服务对象满意度指标", None, "完善城区道路保洁制度,缩小城乡差距,提高群众获得感和满意度", ""
+    )
+    decl = _decl([*GOOD, goal])
+    assert doubtful_rows(decl) == {len(GOOD)}
+    assert [p for _, p in _findings(engine, decl) if p.startswith(f"/indicators/{len(GOOD)}")] == []
+    # the same row inside the table is a row with no value, and that is said
+    inside = _decl([*GOOD[:3], goal, GOOD[3]])
+    assert doubtful_rows(inside) == set()
+    assert ("VAL001", "/indicators/3/value") in _findings(engine, inside)

@@ -277,6 +277,22 @@ def _ends_table(ind: Indicator) -> bool:
     )
 
 
+def _trailing_prose(rows: list[Indicator]) -> list[int]:
+    """The rows at the end of the table that are sentences of several clauses with an empty
+    value cell: the text after the table (the next part's goal, a note) run on into its last
+    category, not indicators of it."""
+    out: list[int] = []
+    for i in range(len(rows) - 1, -1, -1):
+        ind = rows[i]
+        content = norm(ind.content)
+        if ind.value is None or not is_blank_text(ind.value) or len(content) < 20:
+            break
+        if len(_CLAUSES.findall(content)) < 2:
+            break
+        out.append(i)
+    return out
+
+
 def doubtful_rows(decl: Declaration) -> set[int]:
     """Indicator rows whose shape is not confident enough for a claim about them."""
     reading = decl.reading
@@ -289,7 +305,7 @@ def doubtful_rows(decl: Declaration) -> set[int]:
     # may hold it; a template with only category and name columns states its target in the name
     columns = reading.indicator_columns
     value_cell = not columns or any(c not in _NAME_COLUMNS for c in columns)
-    out: set[int] = set()
+    out: set[int] = set(_trailing_prose(decl.indicators))
     for i, ind in enumerate(decl.indicators):
         if _ends_table(ind):
             # the table ended at a heading: this row and all after it belong to another part
