@@ -543,8 +543,14 @@ def spaced_rows(text: str, vocab: Vocabulary | None = None) -> list[Row]:
         start, end = lines[i]
         tokens = _label_tokens(text, start, end, vocab)
         if len(tokens) > 1:
+            step = 1
+            if i + 1 < len(lines) and _finishes_category(text, tokens[-1], lines[i + 1], vocab):
+                # "效益指标 经济效益" / "指标", "满意度指标 服务对象" / "满意度指标": the
+                # row's last cell is a category broken over two lines
+                tokens[-1] = (tokens[-1][0], trim_span(text, *lines[i + 1])[1])
+                step = 2
             rows.append(Row([Cell(s, e, True) for s, e in tokens]))
-            i += 1
+            i += step
             continue
         j = _vertical_run(text, lines[i : i + short[i]], i, vocab, joins) if short[i] else i
         if j > i + 1:
@@ -557,6 +563,20 @@ def spaced_rows(text: str, vocab: Vocabulary | None = None) -> list[Row]:
         rows.append(Row([Cell(start, end, True)], free=is_free_line(text[start:end], vocab)))
         i = nxt
     return rows
+
+
+def _finishes_category(text: str, last: tuple[int, int], nxt: tuple[int, int], vocab: Vocabulary) -> bool:
+    """Whether the line ``nxt``, one short token, finishes the category that the
+    token ``last`` (the end of the line above) begins: the two together are a
+    category, and ``last`` alone is none or the same one."""
+    piece = text[nxt[0] : nxt[1]].strip(PAD)
+    if not piece or len(piece) > 12 or any(ch.isspace() for ch in piece):
+        return False
+    whole = vocab.category(text[last[0] : last[1]] + piece)
+    if whole is None:
+        return False
+    alone = vocab.category(text[last[0] : last[1]])
+    return alone is None or alone == whole
 
 
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:

@@ -34,17 +34,40 @@ def keys(found: list[dict]) -> set[tuple[str, str, str]]:
     return {(f["code"], f["pointer"], f["severity"]) for f in found}
 
 
+_FORM_101 = """项目支出绩效目标表
+（2022年度）
+项目名称 | 乡村道路养护 | | |
+主管部门 | 青溪县交通运输局 | | |
+项目资金 | 年度资金总额 | 120 | |
+年度目标 | 完成全县乡村道路日常养护120公里，路况优良率达到90%以上。 | | |
+一级指标 | 二级指标 | 三级指标 | 指标值 |
+产出指标 | 数量指标 | 养护里程 | 120公里 |
+产出指标 | 质量指标 | 路况优良率 | ≥90% |
+产出指标 | 时效指标 | 完成时间 | 2022年12月底前 |
+成本指标 | 经济成本指标 | 每公里养护成本 | ≤1万元 |
+效益指标 | 社会效益指标 | 群众出行条件 | 明显改善 |
+满意度指标 | 服务对象满意度指标 | 沿线群众满意度 | ≥90% |
+"""
+
+
 @pytest.mark.parametrize(
     ("form", "framework", "flagged_under", "variant_text"),
     [
         # 2020 road project: 成本指标 a second-level row under 产出指标 (the 88号 layout)
         ("r225.txt", "88号", "cn-2021", "单列为一级指标"),
-        # 2021 project form laid out by 101号: 成本指标 a first-level category
-        ("r301.txt", "101号", "cn-2015", "一级指标为产出、效益、满意度"),
+        # 2021 form whose 成本指标 is a second-level row under 项目完成指标 (its gold says so;
+        # it was taken for a 101号 layout while "项目完成 / 指标" over two lines went unread)
+        ("r301.txt", "88号", "cn-2021", "单列为一级指标"),
+        # a project form laid out by 101号: 成本指标 a first-level category (written for the test)
+        (_FORM_101, "101号", "cn-2015", "一级指标为产出、效益、满意度"),
     ],
 )
-def test_profiles_differ_where_the_frameworks_do(form, framework, flagged_under, variant_text):
-    path = REAL / form
+def test_profiles_differ_where_the_frameworks_do(form, framework, flagged_under, variant_text, tmp_path):
+    if form.endswith(".txt"):
+        path = REAL / form
+    else:
+        path = tmp_path / "form101.txt"
+        path.write_text(form, encoding="utf-8")
     under = {p: findings(path, p) for p in ("cn-2015", "cn-2021")}
     assert keys(under["cn-2015"]) != keys(under["cn-2021"]), form
     placement = {p: [f for f in found if f["code"] == "IND013"] for p, found in under.items()}

@@ -290,3 +290,28 @@ def test_a_notice_states_the_amount_and_the_year_in_its_text(read_one) -> None:
         (None, "数量指标", "贴息户数", "≥300户"),
         ("满意度指标", None, "受益户满意度", "≥95%"),  # 满意度指标 is a 一级 category too
     ]
+
+
+def test_spaced_row_whose_last_category_is_broken_over_two_lines(read_one) -> None:
+    # "效益指标 经济效益" / "指标" and "满意度指标 服务对象" / "满意度指标": the line
+    # below finishes the row's category; it is no indicator row of its own
+    text = "\n".join(
+        [
+            "项目名称 河道保洁经费",
+            "一级指标 二级指标 三级指标 指标值",
+            "产出指标 数量指标 保洁河道长度 12公里",
+            "效益指标 经济效益",
+            "指标",
+            "节约清淤费用 ≥5万元",
+            "满意度指标 服务对象",
+            "满意度指标",
+            "沿河居民满意率 ≥90%",
+        ]
+    )
+    d = read_one(text, layout="spaced")
+    assert [(i.level1, i.content, i.value) for i in d.indicators] == [
+        ("产出指标", "保洁河道长度", "12公里"),
+        ("效益指标", "节约清淤费用", "≥5万元"),
+        ("满意度指标", "沿河居民满意率", "≥90%"),
+    ]
+    assert d.indicators[2].level2 is not None and d.indicators[2].level2.replace("\n", "") == "服务对象满意度指标"
