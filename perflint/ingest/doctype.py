@@ -137,6 +137,10 @@ def _blank_evidence(body: str) -> set[str]:
 _CORE_BLANK = {"year", "numbering", "samples"}
 
 
+#: a title line naming an expert panel's opinion on a project's targets
+_REVIEW_OPINION = re.compile(r"(?m)绩效目标[^\n，。；]{0,12}评审意见[ \t]*$")
+
+
 def _title_lines(text: str) -> str:
     """The lines of ``text`` that could be titles: short, not sentences, quotes taken out."""
     return "\n".join(line for line in _QUOTED.sub("", text).splitlines() if not _SENTENCE.search(line))
@@ -150,6 +154,9 @@ def classify(text: str, decls: list[Declaration]) -> Kind:
     before = _nfkc(text[:form_start])
     if "评价报告" in head and "自评表" not in head:
         return Kind("other", "绩效评价报告，不是申报表")
+    if _REVIEW_OPINION.search(_title_lines(head)):
+        # "…项目绩效目标及指标评审意见": an expert panel's opinion on the targets
+        return Kind("other", "绩效目标评审意见，不是申报表")
     filled_values = [v for d in decls for v in _filled(d)]
     # a title naming a template or a sample ("…自评表填写样例", "绩效目标表模板"); a name
     # quoted in a sentence ("为您整理的《绩效目标表【模板】》") is not the document's title

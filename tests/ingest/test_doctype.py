@@ -197,3 +197,14 @@ def test_a_notice_whose_only_labels_are_template_words_in_its_sentences_holds_no
     result = load_bytes(text.encode("utf-8"), "notice.txt")
     assert result.declarations == []
     assert [p.code for p in result.problems] == ["INP003"]
+
+
+def test_an_expert_panels_opinion_on_the_targets_is_no_declaration() -> None:
+    text = (
+        "2022年青溪县乡村道路养护经费项目绩效目标及指标评审意见\n"
+        "一、对绩效目标的评审意见\n"
+        "该项目预算金额为120万元,其中一般公共预算安排120万元。项目内容为乡村道路日常养护。\n" + _FORM
+    )
+    assert _kind(text) == "other"
+    # the opinion named in a sentence of a form's page does not make it one
+    assert _kind("本表已根据绩效目标评审意见修改，评审意见见附件。\n" + _FORM) != "other"
