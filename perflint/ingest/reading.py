@@ -205,6 +205,44 @@ def _found(decl: Declaration) -> dict[str, int]:
     return out
 
 
+#: a finished paragraph of running text: sentence punctuation in it, no cell edges, and a
+#: sentence end (or the colon before a list) at its end
+_CLAUSE = re.compile(r"[，。；,;]")
+_PARAGRAPH_END = re.compile(r"[。；;！!？?：:]\s*$")
+
+
+def _paragraph(line: str) -> bool:
+    """Whether ``line`` is a finished paragraph of prose (a notice's sentence), not a row of cells."""
+    if any(edge in line for edge in "|│┃｜\t"):
+        return False
+    return bool(_CLAUSE.search(line) and _PARAGRAPH_END.search(line))
+
+
+def _form_started(decl: Declaration, lines: list[str]) -> bool:
+    """Whether any of the form itself was read: its title, an indicator row or a
+    heading of the indicator table, or a labelled field with a value outside the prose.
+
+    A notice gives a "declaration" built from its sentences ("本次下达资金320万元。"): a
+    label found inside a finished paragraph is running text, not a cell, and a label
+    whose cell stays empty is a column heading of some table (an allocation table), not a
+    field of the form; a year is read from the notice's own title ("关于下达2024年…的通知").
+    Text that ends after such pieces alone ends before the form."""
+    if decl.title or decl.indicators:
+        return True
+    for pointer, label in decl.source.labels.items():
+        if pointer.startswith("/indicators"):
+            return True
+        if label.span is None or pointer.startswith(("/$template", "/unrecognized/")):
+            continue
+        value = decl.source.spans.get(pointer)
+        if value is None or value.is_empty:
+            continue
+        line = lines[label.span.line - 1] if label.span.line - 1 < len(lines) else ""
+        if not _paragraph(line):
+            return True
+    return False
+
+
 def _last_section(decl: Declaration) -> str:
     """The section of the last thing read (a 联系电话 near the top is not the footer's end)."""
     best, section = -1, ""
@@ -300,6 +338,7 @@ def _chars(text: str) -> int:
 def assess(text: str, decls: list[Declaration]) -> None:
     """Fill ``decl.reading`` for every declaration read from ``text``."""
     lines = _Lines(text)
+    text_lines = text.splitlines()
     for index, decl in enumerate(decls):
         found = _found(decl)
         spans = _form_spans(decl)
@@ -326,12 +365,16 @@ def assess(text: str, decls: list[Declaration]) -> None:
         # a table that ends with its satisfaction row is whole: a page showing only the
         # table leaves out the footer and sign-off, and what is not shown is not judged
         table_complete = last_row_is_satisfaction and not ends_cleanly
-        truncated = (
+        ends_unfinished = (
             index + 1 == len(decls)
             and not ends_cleanly
             and _chars(after.translate(_NO_EDGES)) < 20
             and not table_complete
         )
+        # the text can stop inside the form only once the form has begun: a notice whose
+        # text ends in its own prose (or in another table) ends before the form
+        before_form = ends_unfinished and not _form_started(decl, text_lines)
+        truncated = ends_unfinished and not before_form
         weak = decl.source.layout in _WEAK_LAYOUTS or (
             form_chars and unrecognized / max(form_chars, 1) > _MAX_UNRECOGNIZED
         )
@@ -348,6 +391,9 @@ def assess(text: str, decls: list[Declaration]) -> None:
             elif truncated and position > last_found:
                 sections[section] = "unread"
                 notes[section] = "truncated"
+            elif before_form and position > last_found:
+                sections[section] = "unread"
+                notes[section] = "not-found"
             elif weak:
                 sections[section] = "unread"
                 notes[section] = "layout"

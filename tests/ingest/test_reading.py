@@ -498,3 +498,54 @@ def test_a_row_of_labels_over_their_values_is_no_blank_field(engine):
     [decl] = rep.declarations
     assert decl.reading["sections"]["money"] == "partial"
     assert "REQ006" not in codes(rep)
+
+
+#: a notice whose text ends in its own prose, before the form it announces
+NOTICE_PROSE = """青溪区财政局关于下达2023年乡村道路养护资金的通知
+各乡镇人民政府：
+根据《青溪区农村公路养护管理办法》，现将乡村道路养护资金85万元下达给你们，具体项目见附件。
+一、本次下达的资金中有60万元用于路面修补，请加快预算执行。
+二、请按照申报的绩效目标做好绩效监控，年度终了开展绩效自评。
+"""
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "",
+        # the attachment line, then the column headings of an allocation table, cut off
+        "附件：1.资金分配表\n2.绩效目标表\n附件1 |\n序号 |\n项目名称 |\n主管部门 |\n",
+    ],
+)
+def test_a_notice_that_ends_before_its_form_is_not_cut_inside_it(engine, tail):
+    """The figures a notice's sentences carry ("资金85万元") are no cells of a form: text that
+    ends in the notice (or in another table's headings) ends before the form, so perflint does
+    not say the text stops inside the table; it says no indicator table was found."""
+    text = NOTICE_PROSE + tail
+    assert load_bytes(text.encode("utf-8"), "notice.txt").document_kind == "notice"
+    rep = report(engine, text)
+    assert rep.declarations
+    for decl in rep.declarations:
+        assert not decl.reading["truncated"]
+        assert decl.reading["notes"]["indicators"] == "not-found"
+    notes = [f for f in rep.iter_findings() if f.code == "SRC002"]
+    assert notes and all("截断" not in f.message["zh"] for f in notes)
+    assert all("没有找到绩效指标表" in f.message["zh"] for f in notes)
+
+
+@pytest.mark.parametrize(
+    "form",
+    [
+        HEAD,  # cut inside the indicator table
+        # no title line: cut after the first labelled fields of the form
+        "| 项目名称 | 城区公厕提质改造 | | | |\n| 主管部门 | 青溪区城市管理局 | | | |\n",
+    ],
+)
+def test_a_notice_whose_form_is_cut_is_still_truncated(engine, form):
+    text = NOTICE_PROSE + "附件：绩效目标表\n" + form
+    assert load_bytes(text.encode("utf-8"), "notice.txt").document_kind == "notice"
+    rep = report(engine, text)
+    [decl] = rep.declarations
+    assert decl.reading["truncated"]
+    [note] = [f for f in rep.iter_findings() if f.code == "SRC002"]
+    assert "截断" in note.message["zh"]
