@@ -429,20 +429,6 @@ class Engine:
             return
         self._keep_hits(found, active, path, decls, docs, index, ignores, hits, only)
 
-    def _crashed(
-        self,
-        found: _FileFindings,
-        active: Active,
-        path: str,
-        index: int | None,
-        exc: BaseException,
-        decls: list[Declaration],
-        ignores: set[str],
-    ) -> None:
-        if self.config.debug:
-            traceback.print_exc(file=sys.stderr)
-        self._emit_internal(found, active, path, index, exc, decls, ignores)
-
     def _keep_hits(
         self,
         found: _FileFindings,
@@ -554,7 +540,7 @@ class Engine:
         )
         self._place(found, finding, reported=problem.code not in ignores)
 
-    def _emit_internal(
+    def _crashed(
         self,
         found: _FileFindings,
         active: Active,
@@ -564,6 +550,9 @@ class Engine:
         decls: list[Declaration],
         ignores: set[str],
     ) -> None:
+        """A rule that raised: an internal-error finding (and the traceback with ``--debug``)."""
+        if self.config.debug:
+            traceback.print_exc(file=sys.stderr)
         rule = active.rule
         args = {
             "rule": rule.code,
