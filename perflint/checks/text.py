@@ -577,6 +577,13 @@ class VagueGoal(Kind):
 
 # -- TXT006 a fixed label misspelt ------------------------------------------------
 
+# what joins two labels in one cell: 项目负责人及联系电话, …和…, …与…, …或…, …、…, …/…
+_JOINERS = frozenset("及和与或、/,，&+")
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
 
 @kind
 class LabelTypo(Kind):
@@ -607,6 +614,10 @@ class LabelTypo(Kind):
             if len(diff) != 1:
                 continue
             at, wrong, right = diff[0]
+            if wrong in _JOINERS or right in _JOINERS or not _is_han(wrong):
+                # "项目负责人/联系电话" for "…及…": the word that joins two labels, or a mark of
+                # punctuation, is the template's wording, not a misspelt character
+                continue
             word = token_at(tokens(key), at)
             if word is None or word[2] - word[1] > 1:
                 continue  # 市级资金, 申报日期, 其它资金: a variant made of real words, not a slip

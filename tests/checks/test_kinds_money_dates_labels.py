@@ -151,7 +151,17 @@ def _labelled(label):
 
 @pytest.mark.parametrize(
     "label, expected",
-    [("财政投款", "财政拨款"), ("财政拨款", None), ("市级资金", None), ("其它资金", None), ("预预算科", None)],
+    [
+        ("财政投款", "财政拨款"),
+        ("财政拨款", None),
+        ("市级资金", None),
+        ("其它资金", None),
+        ("预预算科", None),
+        # the word or mark that joins two labels is wording, not a typo (r711: 项目负责人/联系电话)
+        ("项目负责人/联系电话", None),
+        ("项目负责人、联系电话", None),
+        ("主管部门/编码", None),
+    ],
 )
 def test_label_typo(catalog, label, expected):
     got = run(catalog, "label-typo", _labelled(label))
