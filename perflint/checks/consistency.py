@@ -51,6 +51,7 @@ from perflint.checks.analysis.values import (
 )
 from perflint.checks.base import Context, Hit, Kind, kind, schema, settings
 from perflint.domain.model import Declaration
+from perflint.domain.vocab import simplified
 
 HUNDRED = Decimal(100)
 
@@ -410,11 +411,25 @@ class SustainabilityIsPeriod(Kind):
 
 #: a name that states a duty or an aim: 维护社会稳定, 促进村集体经济发展, 确保日常工作正常运行
 _DUTY_AIM = re.compile(r"^(?:维护|促进|保护|保障|确保|维持|推动|推进|助力|带动|营造|巩固|加强|做好|开展|服务于|实现)")
+#: a name that states an effect, not a thing to count: it starts with a verb of improvement
+#: (改善了农民生产生活条件, 激发为民办事的热情), serves someone (为民众办好事), or ends in one
+#: (病人生活得到改善, 办学条件改善): a clause saying what should get better has no whole to
+#: take a percentage of
+_EFFECT = re.compile(
+    r"^(?:改善|提高|提升|增强|激发|丰富|优化|完善|为(?:民|群众|百姓|人民|老百姓|社会))"
+    r"|(?:改善|提高|提升|增强|好转)(?:了)?$"
+)
 #: words that make a percentage meaningful: a rate, a share, a change, a count of something
 _HAS_BASE = re.compile(
     r"率|度|比|占|百分|%|覆盖|指数|份额|增长|增幅|下降|降低|减少|增加|节约|合格|达标|完成|到位|普及|知晓|"
     r"程度|水平|进度|完好|成活|参与|利用|执行|兑现|人数|户数|数量|面积"
 )
+
+
+#: 年度, 季度, 月度: a period, not the 度 of a degree or a rate
+_PERIOD_WORD = re.compile(r"[年季月]度")
+#: the name of a count (应受助学生数, 参保人次): a percentage of it is a coverage, not a duty
+_COUNT_NAME = re.compile(r"[数量次]$")
 
 
 @kind
@@ -435,7 +450,7 @@ class PercentOfDuty(Kind):
             if owned_elsewhere(row.ind.value, tokens):
                 continue
             name = bare_name(row.name)
-            if not name or _HAS_BASE.search(name) or sum(1 for q in quantities(name) if q.unit) > 0:
+            if not name or _HAS_BASE.search(_PERIOD_WORD.sub("", name)) or sum(1 for q in quantities(name) if q.unit) > 0:
                 continue
             p = row.percent
             if p is None:
@@ -444,8 +459,12 @@ class PercentOfDuty(Kind):
             if name.startswith("是否"):
                 if p.exact != 100:
                     yield Hit(row.target_pointer, args, variant="yes_no", suggest=True)
-            elif _DUTY_AIM.match(name):
+            elif _DUTY_AIM.match(name) or _EFFECT.search(name):
                 yield Hit(row.target_pointer, args, suggest=True)
+            elif row.cat.level2 == "数量指标" and not _COUNT_NAME.search(simplified(name)):
+                # "按照全镇党支部书记发放 100%": a quantity indicator states how many, and a name
+                # that names no count gives the percentage no whole
+                yield Hit(row.target_pointer, args, variant="quantity", suggest=True)
 
 
 # -- CON005 a one-year project period with money for several years ---------------------

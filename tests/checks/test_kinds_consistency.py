@@ -137,6 +137,12 @@ def test_sustainability_repeating_the_period(catalog, value, fires):
         ("促进村集体经济发展", "≥95%", None),
         ("确保日常工作正常运行", "100%", None),
         ("是否按时足额发放", "≥95%", "yes_no"),
+        # an effect stated as a clause: what is 100% of "lives improved"?
+        ("改善了农民生产生活条件", "100%", None),
+        ("激发为民办事的热情", "100%", None),
+        ("为民众办好事,办实事", "100%", None),
+        ("困难群众生活得到改善", "100%", None),
+        ("办学条件改善", "=100%", None),
     ],
 )
 def test_percent_of_duty_fires(catalog, content, value, variant):
@@ -155,10 +161,33 @@ def test_percent_of_duty_fires(catalog, content, value, variant):
         ("确保资金到位", "100%"),
         ("维护社会稳定", "无重大群体性事件"),
         ("促进就业人数", "≥50人"),
+        ("提高群众知晓率", "≥90%"),
+        ("改善人居环境", "完成12个村的改厕"),
+        ("办学条件改善程度", "≥90%"),
+        ("为民服务事项办结率", "100%"),
     ],
 )
 def test_percent_of_duty_silent(catalog, content, value):
     assert run(catalog, "percent-of-duty", project(row("效益指标", "社会效益指标", content, value))) == []
+
+
+@pytest.mark.parametrize(
+    "content, value, fires",
+    [
+        ("按照全镇党支部书记发放", "100%", True),
+        ("按年度发放绩效奖、文明奖", "≥60%", True),
+        ("应受助学生数", "100%", False),  # the name of a count: a coverage of it
+        ("补助发放人数", "≥95%", False),
+        ("培训人次", "100%", False),
+        ("按照全镇党支部书记发放", "44人", False),
+    ],
+)
+def test_percent_of_duty_quantity_given_as_a_percentage(catalog, content, value, fires):
+    doc = project(row("产出指标", "数量指标", content, value))
+    assert hits(catalog, "percent-of-duty", doc) == ([("/indicators/0/value", "quantity")] if fires else [])
+    # the same row under 质量指标 is no quantity indicator
+    doc = project(row("产出指标", "质量指标", content, value))
+    assert run(catalog, "percent-of-duty", doc) == []
 
 
 # -- CON008 a goal copied from another field ------------------------------------------------------
