@@ -30,7 +30,7 @@ _CHROME = re.compile(
     r"文号|主题分类|主题词|公开方式|公开范围|公开时限|有效性|信息分类|所属机构|体裁分类|浏览次数|点击数|阅读次数|"
     r"访问量|字号|作者|编辑|责任编辑|审核|网站地图|联系我们|版权所有|主办|承办|技术支持|ICP备|网站标识码|"
     r"当前位置|您当前的位置|首页|上一篇|下一篇|相关链接|相关文章|相关阅读|相关稿件|扫一扫|分享到|打印|关闭|"
-    r"【打印】|【关闭】|\[打印\]|\[关闭\]|\[下载\]|下载附件|附件下载|收藏|纠错|返回顶部|返回)"
+    r"【打印】|【关闭】|\[打印\]|\[关闭\]|\[下载\]|下载附件|附件下载|文件下载|政策咨询|收藏|纠错|返回顶部|返回)"
 )
 _CHROME_ANYWHERE = re.compile(
     r"扫一扫在手机打开当前页|在手机打开当前页|\[?打印(?:本页|此页)?\]?\s*\[?关闭(?:窗口)?\]?|"
@@ -243,6 +243,31 @@ def _form_started(decl: Declaration, lines: list[str]) -> bool:
     return False
 
 
+def _read_after_table(decl: Declaration, lines: _Lines) -> bool:
+    """Whether a field of another part of the form (a label or its value) was read after the
+    indicator table's last row: the table ended before it."""
+    ends = [lines.end(s) for p, s in decl.source.spans.items() if p.startswith("/indicators/") and not s.is_empty]
+    if not ends:
+        return False
+    table_end = max(ends)
+    return any(
+        lines.offset(span) >= table_end
+        for pointer, span in _pointer_spans(decl)
+        if span is not None
+        and not span.is_empty
+        and not pointer.startswith(("/indicators", "/unrecognized/", "/$template"))
+    )
+
+
+#: how a whole row or sentence ends: the cell rule closing a row, a sentence's full stop
+_WHOLE_END = re.compile(r"(?:[。！？!?]|[。！？!?]?\s*[|│┃｜])\s*$")
+
+
+def _ends_whole(text: str) -> bool:
+    """The text ends at the end of a row (its closing cell rule) or of a sentence, not inside a cell."""
+    return bool(_WHOLE_END.search(text))
+
+
 def _last_section(decl: Declaration) -> str:
     """The section of the last thing read (a 联系电话 near the top is not the footer's end)."""
     best, section = -1, ""
@@ -362,9 +387,13 @@ def assess(text: str, decls: list[Declaration]) -> None:
         last_row_is_satisfaction = bool(decl.indicators) and (
             "满意" in (decl.indicators[-1].level1 or "") + (decl.indicators[-1].level2 or "")
         )
-        # a table that ends with its satisfaction row is whole: a page showing only the
-        # table leaves out the footer and sign-off, and what is not shown is not judged
-        table_complete = last_row_is_satisfaction and not ends_cleanly
+        # another part of the form read after the table's last row: the table ended there
+        after_table = _read_after_table(decl, lines)
+        # a table that ends with its satisfaction row is whole, and so is one followed by
+        # another part of the form when the text ends on a whole row or sentence: a page
+        # showing only part of the form leaves out the footer and sign-off, and what is not
+        # shown is not judged
+        table_complete = not ends_cleanly and (last_row_is_satisfaction or (after_table and _ends_whole(text[:stop])))
         ends_unfinished = (
             index + 1 == len(decls)
             and not ends_cleanly
@@ -411,6 +440,7 @@ def assess(text: str, decls: list[Declaration]) -> None:
             notes["indicators"] = "layout"
         exact = (decl.source.layout or "tabbed") in EXACT_LAYOUTS
         later = any(found.get(s, -1) > found.get("indicators", 10**13) for s in ("safeguards", "review", "footer"))
+        later = later or after_table
         if (
             not exact
             and index + 1 == len(decls)  # another form follows: this one's table has ended

@@ -549,3 +549,24 @@ def test_a_notice_whose_form_is_cut_is_still_truncated(engine, form):
     assert decl.reading["truncated"]
     [note] = [f for f in rep.iter_findings() if f.code == "SRC002"]
     assert "截断" in note.message["zh"]
+
+
+def test_a_table_followed_by_another_part_of_the_form_has_ended(engine):
+    """Rows of the form after the indicator table (资金拨付对象, 实施进度) show the table ended:
+    a text that stops on a whole row after them is not cut inside the table."""
+    rows = "| 资金拨付对象 | 青溪区城市管理局 | | | |\n| 项目实施进度 | 3月招标,6月开工,11月完工验收。 | | | |\n"
+    rep = report(engine, HEAD + rows)
+    [decl] = rep.declarations
+    assert decl.reading["sections"]["indicators"] == "read" and not decl.reading["truncated"]
+    assert "SRC002" not in codes(rep)
+    # the same text stopping inside the last cell is cut off
+    cut = report(engine, HEAD + rows.rsplit("11月", 1)[0])
+    assert cut.declarations[0].reading["truncated"] and "SRC002" in codes(cut)
+
+
+@pytest.mark.parametrize("line", ["文件下载", "政策咨询"])
+def test_a_pages_download_and_enquiry_links_are_chrome(line):
+    """What a government page prints under every document is page chrome, not unread content."""
+    fr = load_bytes((HEAD + SATISFACTION + line + "\n").encode("utf-8"), "page.txt")
+    [decl] = fr.declarations
+    assert not decl.unrecognized and decl.source.chrome
