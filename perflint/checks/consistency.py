@@ -450,7 +450,11 @@ class PercentOfDuty(Kind):
             if owned_elsewhere(row.ind.value, tokens):
                 continue
             name = bare_name(row.name)
-            if not name or _HAS_BASE.search(_PERIOD_WORD.sub("", name)) or sum(1 for q in quantities(name) if q.unit) > 0:
+            if (
+                not name
+                or _HAS_BASE.search(_PERIOD_WORD.sub("", name))
+                or sum(1 for q in quantities(name) if q.unit) > 0
+            ):
                 continue
             p = row.percent
             if p is None:
