@@ -8,7 +8,14 @@
 
 from __future__ import annotations
 
+import gc
 import sys
+
+#: allocations between two young-generation collections.  A check allocates millions of
+#: short-lived objects that are freed by reference counting, so the default (700) runs the
+#: cycle collector thousands of times for next to nothing: on 8,000 small declarations
+#: (824 KB) it cost 0.9 s of 5.7 s CPU.  Memory stays the same (262 MB peak either way).
+GC_THRESHOLD = 10_000
 
 
 def main() -> None:
@@ -17,9 +24,11 @@ def main() -> None:
 
         sys.stdout.write(f"perflint {__version__}\n")
         return
+    gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
     from perflint._typer_values import install_fast_values  # start-up: typer only for real commands
 
     install_fast_values()  # start-up: plain option values parsed without pydantic
     from perflint.cli import main as cli_main  # start-up: typer and the engine only for real commands
 
+    gc.freeze()  # the modules, vocabularies and patterns imported so far live as long as the run
     cli_main()
