@@ -243,9 +243,49 @@ def project_forms_sum(bundle: list[Declaration], dept: Declaration, placeholders
     return total
 
 
+#: analyses by what they depend on (form type, money lines, placeholders, tolerance): the
+#: budget rules each ask for the same declaration's analysis (five times per declaration
+#: with the default rules); emptied when full, so memory stays bounded
+_MEMO: dict[tuple[Any, ...], tuple[Analysis, list[tuple[str, Decimal]]]] = {}
+MEMO_SIZE = 1 << 12
+
+
+def _line_key(line: MoneyLine | None) -> tuple[Any, ...] | None:
+    return None if line is None else (line.key, line.label, line.text, line.amount, line.unit)
+
+
 def analyse(decl: Declaration, params: dict[str, Any], ctx: CheckContext) -> Analysis:
+    """The money analysis of ``decl``: computed once for each content of its money block
+    (the result is shared by every caller: read it, do not change it)."""
     placeholders = placeholders_of(params, ctx)
     tol = tolerance(params, ctx)
+    money = decl.money
+    key = (decl.form_type, _line_key(money.total), tuple(map(_line_key, money.lines)), placeholders, tol)
+    try:
+        entry = _MEMO.get(key)
+        hashable = True
+    except TypeError:  # an amount that cannot be hashed (a signalling NaN read from JSON)
+        entry, hashable = None, False
+    if entry is None:
+        entry = _analyse(decl, placeholders, tol)
+        if hashable:
+            if len(_MEMO) >= MEMO_SIZE:
+                _MEMO.clear()
+            _MEMO[key] = entry
+    result, candidates = entry
+    if len(candidates) > 1 and _corroborated_project(decl, ctx, placeholders, tol):
+        candidates = [c for c in candidates if c[0] != "expenditure.project"]
+        if len(candidates) == 1:  # the bundle decides the culprit: this answer is not shared
+            result = Analysis(result.vars, result.equations, result.derived, result.broken)
+            _blame(result, *candidates[0], tol)
+    return result
+
+
+def _analyse(
+    decl: Declaration, placeholders: frozenset[str], tol: Decimal
+) -> tuple[Analysis, list[tuple[str, Decimal]]]:
+    """The analysis of ``decl`` alone, and the amounts that could each explain every broken
+    equation (the culprit when there is one; the bundle may still decide between several)."""
     vs: dict[str, Amount] = {}
     for a in amounts(decl, placeholders):
         vs.setdefault(a.name, a)  # a repeated key: the first line counts
@@ -254,7 +294,7 @@ def analyse(decl: Declaration, params: dict[str, Any], ctx: CheckContext) -> Ana
     derived, broken = _solve(vs, eqs, set(), tol)
     result.derived = derived
     if not broken:
-        return result
+        return result, []
     result.broken = broken
     candidates: list[tuple[str, Decimal]] = []
     for name, a in vs.items():
@@ -263,17 +303,18 @@ def analyse(decl: Declaration, params: dict[str, Any], ctx: CheckContext) -> Ana
         d2, b2 = _solve(vs, eqs, {name}, tol)
         if not b2 and name in d2 and d2[name] >= 0:  # a negative amount explains nothing
             candidates.append((name, d2[name]))
-    if len(candidates) > 1 and _corroborated_project(decl, ctx, placeholders, tol):
-        candidates = [c for c in candidates if c[0] != "expenditure.project"]
     if len(candidates) == 1:
-        name, expected = candidates[0]
-        result.culprit, result.expected = name, expected
-        actual = vs[name].wan
-        if actual is not None and expected != 0:
-            for factor in (TEN_THOUSAND, 1 / TEN_THOUSAND):
-                if abs(actual - expected * factor) <= tol * max(factor, Decimal(1)):
-                    result.scale = True
-    return result
+        _blame(result, *candidates[0], tol)
+    return result, candidates
+
+
+def _blame(result: Analysis, name: str, expected: Decimal, tol: Decimal) -> None:
+    result.culprit, result.expected = name, expected
+    actual = result.vars[name].wan
+    if actual is not None and expected != 0:
+        for factor in (TEN_THOUSAND, 1 / TEN_THOUSAND):
+            if abs(actual - expected * factor) <= tol * max(factor, Decimal(1)):
+                result.scale = True
 
 
 def derived_total(decl: Declaration, params: dict[str, Any], ctx: CheckContext) -> Decimal | None:
