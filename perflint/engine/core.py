@@ -337,6 +337,8 @@ class Engine:
         contexts = [self.context(decls, i, analyses) for i in range(max(len(decls), 1))]
         # (declaration, a rule's needs) -> whether the rule runs there, and on which fields only
         scopes: dict[tuple[int, tuple[str, ...]], tuple[bool, tuple[str, ...] | None]] = {}
+        # declarations every part of which was read, or surely absent: every rule runs on all of it
+        whole = [_read_whole(decl) for decl in decls]
         for active, kind, params in self._runnable():
             rule = active.rule
             documents = rule.documents
@@ -350,7 +352,7 @@ class Engine:
                 if decl.document_kind not in documents:
                     continue  # a notice or approval is not judged on its filing parts
                 only: tuple[str, ...] | None = None
-                if needs and decl.reading is not None:
+                if needs and not whole[i]:
                     scope = scopes.get((i, needs))
                     if scope is None:
                         scope = scopes[(i, needs)] = _scope(decl, needs)
@@ -573,6 +575,13 @@ class Engine:
         # the crash of an ignored rule is suppressed like its findings would be
         reported = INTERNAL_ERROR_CODE not in ignores and active.reported and rule.code not in ignores
         self._place(found, finding, reported=reported)
+
+
+def _read_whole(decl: Declaration) -> bool:
+    """Every section ``decl``'s reading record names was read or is surely absent (a section
+    it does not name counts as read): :func:`_scope` is (True, None) whatever a rule needs."""
+    reading = decl.reading
+    return reading is None or all(reading.confident(section) for section in reading.sections)
 
 
 def _scope(decl: Declaration, needs: tuple[str, ...]) -> tuple[bool, tuple[str, ...] | None]:
