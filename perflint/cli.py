@@ -16,6 +16,7 @@ import typer
 from perflint._version import __version__
 from perflint.catalog import Catalog, CatalogError, ReferenceError_, builtin_catalog, catalog_for, did_you_mean
 from perflint.domain.findings import Aspect, Severity
+from perflint.domain.problems import InputProblem
 from perflint.engine.baseline import Baseline, BaselineError, BaselineWriter
 from perflint.engine.cache import clean as remove_cache
 from perflint.engine.cache import default_cache_dir
@@ -85,13 +86,31 @@ def extract(
     failed = False
     for path in paths:
         result = load_file(path, options)
-        for problem in result.problems:
-            failed = True
-            _err(f"{path}: {problem.text()}")
+        failed = failed or bool(result.problems)
+        _say_problems(path, result.problems)
         for decl in result.declarations:
             out.append(decl.to_dict(include_source=not no_source))
     sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
     raise typer.Exit(ExitCode.ERROR if failed and not out else ExitCode.OK)
+
+
+#: messages of one code shown for each file by ``extract``; the others are counted
+PROBLEM_EXAMPLES = 3
+
+
+def _say_problems(path: str, problems: list[InputProblem]) -> None:
+    """Each problem of a file on stderr, ``path: CODE message``, grouped by code: at most
+    :data:`PROBLEM_EXAMPLES` of one code, then how many more there are (8,000 pasted
+    copies of a form give three INP013 lines and a count, not 8,000 lines)."""
+    by_code: dict[str, list[InputProblem]] = {}
+    for problem in problems:
+        by_code.setdefault(problem.code, []).append(problem)
+    for code, same in by_code.items():
+        for problem in same[:PROBLEM_EXAMPLES]:
+            _err(f"{path}: {problem.text()}")
+        if len(same) > PROBLEM_EXAMPLES:
+            more = len(same) - PROBLEM_EXAMPLES
+            _err(f"{path}: {code} " + tr("problems-more", "zh", more=more, total=len(same)))
 
 
 @app.command()

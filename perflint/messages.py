@@ -153,6 +153,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{path} 不是 perflint 的缓存目录（其中没有 perflint 写入的文件），未删除",
         "en": "{path} is not a perflint cache (it holds nothing perflint wrote); nothing was removed",
     },
+    "problems-more": {
+        "zh": "……另有 {more} 条同类问题未列出（共 {total} 条）",
+        "en": "… and {more} more of the same not listed ({total} in all)",
+    },
     "config-error": {"zh": "配置错误", "en": "configuration error"},
     "catalog-error": {"zh": "规则包错误", "en": "rule pack error"},
     "hint": {"zh": "是否想写「{hint}」？", "en": "did you mean “{hint}”?"},

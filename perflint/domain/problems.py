@@ -88,7 +88,8 @@ class InputError(Exception):
 @lru_cache(maxsize=1)
 def _input_rules() -> dict[str, dict[str, Any]]:
     out = {}
-    for path in sorted((rules_dir() / "input").glob("*.toml")):
+    # the rules of what a reader reports: input problems, reading notes (SRC) and document kinds (DOC)
+    for path in sorted(p for family in ("input", "source", "document") for p in (rules_dir() / family).glob("*.toml")):
         data = tomllib.loads(path.read_text("utf-8"))
         out[data["code"]] = data
     return out
