@@ -151,6 +151,8 @@ _QUICK_KEYWORDS = frozenset(
         "minLength",
         "minimum",
         "maximum",
+        "exclusiveMinimum",
+        "exclusiveMaximum",
         "items",
         "properties",
         "additionalProperties",
@@ -176,7 +178,7 @@ def surely_valid(json_schema: dict[str, Any], data: Any, root: dict[str, Any] | 
 
     A small, strict subset of JSON Schema (the keywords of
     ``config.schema.json``: type, enum, pattern, minLength, minimum,
-    maximum, items, properties, additionalProperties, propertyNames and
+    maximum, exclusiveMinimum, exclusiveMaximum, items, properties, additionalProperties, propertyNames and
     local ``$ref``), so that a valid configuration is accepted without
     importing jsonschema.  Any other keyword, and any doubtful case (``1.0``
     for an integer, ``1`` in an enum of floats), answers False: then
@@ -214,6 +216,10 @@ def surely_valid(json_schema: dict[str, Any], data: Any, root: dict[str, Any] | 
         elif key in ("minimum", "maximum"):
             if isinstance(data, (int, float)) and not isinstance(data, bool):
                 if (data < rule) if key == "minimum" else (data > rule):
+                    return False
+        elif key in ("exclusiveMinimum", "exclusiveMaximum"):
+            if isinstance(data, (int, float)) and not isinstance(data, bool):
+                if not ((data > rule) if key == "exclusiveMinimum" else (data < rule)):
                     return False
         elif key == "items":
             if isinstance(data, list) and not all(surely_valid(rule, item, root) for item in data):

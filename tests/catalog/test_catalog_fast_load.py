@@ -257,6 +257,8 @@ def test_surely_valid_never_accepts_what_jsonschema_rejects(table):
         ({"grade": {"bands": {"优": 101}}}, False),
         ({"settings": {"Bad": 1}}, False),  # propertyNames
         ({"cache-dir": ""}, False),
+        ({"time-limit": 600}, True),  # a time limit in perflint.toml does not import jsonschema
+        ({"time-limit": 0}, False),  # exclusiveMinimum 0
     ],
 )
 def test_surely_valid_cases(table, ok):
