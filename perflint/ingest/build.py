@@ -138,7 +138,10 @@ _PROSE_YEAR = re.compile(r"(?:下达|安排|提前下达|分配)\s*((?:19|20)\d{
 _HEADING_YEAR = re.compile(r"(?m)^\s*((?:19|20)\d{2}\s*年)度?[^，。；,;:：\n]{0,30}绩效目标[^，。；,;\n]{0,6}$")
 _YEAR_IN_TEXT = re.compile(
     r"[（(]\s*((?:19|20)\d{2}\s*年度)\s*[)）]|((?:19|20)\d{2}\s*年度)(?=[^，。,；;:：]{0,30}(?:表|申报|专项|项目|资金|專項|項目|資金))"
-    r"|((?:19|20)\d{2}\s*年)(?=[^，。,；;:：\d]{0,30}(?:表|申报))"
+    # "2021年…绩效目标表", "2021年…申报", a heading "…2021年预算…项目文本" (a line with no clause
+    # in it): the year of a table, a filing or a budget ("代表" is no table: "我州于2013年开始…
+    # 代表性传承人" speaks of another year, "现下达你区2022年预算2350万元," is a notice's sentence)
+    r"|((?:19|20)\d{2}\s*年)(?=[^，。,；;:：\d]{0,30}?(?:(?<!代)表|申报)|预算[^，。,；;:：\n]*(?:\n|$))"
 )
 _TITLE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?")
 _DATE_TEMPLATE = re.compile(
@@ -469,6 +472,8 @@ def _no_form_cell(text: str, s: int, e: int) -> bool:
 
 
 _CLAUSE_END = "。;!?"
+#: what only running text has: the marks between its clauses
+_CLAUSE_MARK = re.compile(r"[，。；,;:：!?！？]")
 #: how far before a label word a comma makes it a word of the sentence
 _CLAUSE_REACH = 10
 
@@ -790,6 +795,9 @@ class _FormBuilder:
         if not self.has_title and not self.substantive and _form_title(self.vocab, self.text[s:e]):
             self._title(s, e)
             return
+        if self.decl.title and self.text[s:e] == self.decl.title and not self.substantive:
+            self._template(s, e)  # the heading shown twice (a page's title over its text)
+            return
         if e - s <= 60 and self.vocab.listed_title(self.text[s:e]):
             self.unrecognized(s, e)  # "2.绩效目标表" in a notice's list of attachments
             return
@@ -927,6 +935,10 @@ class _FormBuilder:
         if self.needs_year and self.fused and not self.from_item:
             # (a prose project's year is that of its period, not one its text speaks of)
             ym = _YEAR_IN_TEXT.search(self.text, start, end)
+            if ym is not None and ym.group(3) and self._heading_line(start, end):
+                # "…文化馆2021年预算重点领域财政项目文本公开": the document's heading names its year
+                self._title(start, end)
+                return
             if ym is not None:
                 ys, ye = ym.span(next(g for g in (1, 2, 3) if ym.group(g)))
                 if trim(self.text, start, ys)[0] < ys:
@@ -1164,6 +1176,16 @@ class _FormBuilder:
             ft = found[1]
             if ft in FORM_TYPES and ft != "unknown":
                 d.form_type = FORM_TYPES[ft]
+
+    def _heading_line(self, s: int, e: int) -> bool:
+        """``[s, e)`` is a heading before anything of the form: a whole line of at most 60
+        characters with no clause in it, read while no title, label or value has been."""
+        if self.has_title or self.substantive or e - s > 60:
+            return False
+        line_start = self.text.rfind("\n", 0, s) + 1
+        line_end = self.text.find("\n", e)
+        line = self.text[line_start : len(self.text) if line_end == -1 else line_end]
+        return line.strip() == self.text[s:e].strip() and not _CLAUSE_MARK.search(line)
 
     def _template_outside(self, s: int, e: int, hole: tuple[int, int]) -> None:
         """Template text for ``[s, e)`` minus ``hole``."""

@@ -315,3 +315,23 @@ def test_spaced_row_whose_last_category_is_broken_over_two_lines(read_one) -> No
         ("满意度指标", "沿河居民满意率", "≥90%"),
     ]
     assert d.indicators[2].level2 is not None and d.indicators[2].level2.replace("\n", "") == "服务对象满意度指标"
+
+
+def test_a_project_texts_heading_gives_the_year_not_a_year_its_prose_recalls(read_one) -> None:
+    # a 项目文本 page (one cell per line): the heading names the budget year; a sentence of
+    # the 立项依据 recalls when a subsidy began ("…2013年开始发放…代表性传承人…": 代表 is no 表)
+    heading = "青溪州文化馆2021年预算重点领域财政项目文本公开"
+    text = _lines(
+        heading,
+        heading,  # a page shows its heading twice
+        "一、项目名称",
+        "2020年州非遗传承人补助资金",
+        "二、立项依据",
+        "州级项目代表性传承人按每人每年2000元的标准给予补助(我州于2013年开始发放补助经费)补助资金专项用于代表性传承人。",
+    )
+    d = read_one(text, "lines")
+    assert (d.year, d.title, d.name) == (2021, heading, "2020年州非遗传承人补助资金")
+    assert d.unrecognized == []
+    # the year a notice's sentence gives its budget ("现下达你区2022年预算2350万元,…") is no heading
+    notice = "现下达你区2022年预算2350万元,专项用于畜禽粪污资源化利用项目。\n项目名称:畜禽粪污资源化利用项目\n"
+    assert read_one(notice, "lines").title is None
