@@ -358,6 +358,10 @@ class CostZero(Kind):
 
 #: rates measured against the budget itself: 100 % says only that the budget is spent
 _BUDGET_RATE = re.compile(r"控制率|执行率|支出率|使用率|到位率|完成率|拨付率|支付率|控制比例|控制程度")
+#: a value that is a percentage and nothing else (≥95%, 100%, 0.00%)
+_BARE_PERCENT = re.compile(r"(?:[≥≤<>]=?|=)?\d+(?:\.\d+)?%")
+#: a word that makes a name a rate or a share of something
+_RATE_WORD = re.compile(r"率|比|占|百分|%|％|度|指数")
 #: units a unit cost can be stated per (the first quantity indicator's, for the suggestion)
 _PER_FAMILIES = ("people", "household", "count", "area", "length", "weight", "volume")
 
@@ -404,12 +408,23 @@ class CostRateOnly(Kind):
             ):
                 return  # an amount or a unit cost: a cost the reviewer can judge
             name = plain(row.name)
-            if _SAVING.search(name) or not _BUDGET_RATE.search(name):
+            if _SAVING.search(name):
                 return  # a saving or reduction rate is a target beyond the budget itself
-            rates.append(row)
+            if _BUDGET_RATE.search(name):
+                rates.append(row)
+            elif _BARE_PERCENT.fullmatch(
+                "".join(unicodedata.normalize("NFKC", text).split())
+            ) and not _RATE_WORD.search(name):
+                # "按照定价标准采购 100%", "20万元 | 100%": a percentage under a name that names no rate
+                # at all is a percentage of nothing, no more a cost than a control rate
+                rates.append(row)
+            else:
+                return  # a share or a rate of something else (自筹资金占比 30%): not this rule's
         if not rates:
             return
-        row = rates[0]
+        budget_rates = [r for r in rates if _BUDGET_RATE.search(plain(r.name))]
+        rates_only_percent = not budget_rates
+        row = (budget_rates or rates)[0]
         total = decl.money.total
         funds = None
         if total is not None and total.amount is not None and total.amount > 0:
@@ -430,7 +445,9 @@ class CostRateOnly(Kind):
                 "example": example_zh,
                 "example_en": example_en,
             },
-            variant=None if funds is not None else "nototal",
+            variant=("percent" if rates_only_percent else None)
+            if funds is not None
+            else ("percent_nototal" if rates_only_percent else "nototal"),
             suggest=True,
         )
 

@@ -38,8 +38,37 @@ def test_cost_rate_only_without_a_total_or_a_quantity(catalog):
 
 
 @pytest.mark.parametrize(
+    "content, value",
+    [
+        ("按照物价部门定价标准采购", "100%"),  # a way of buying, given a percentage
+        ("20万元", "100%"),  # the budget in the name cell, a percentage as the value
+        ("0", "0.00%"),
+    ],
+)
+def test_cost_rate_only_a_percentage_of_nothing(catalog, content, value):
+    doc = project(row("产出指标", "成本指标", content, value), total="20")
+    assert hits(catalog, "cost-rate-only", doc) == [("/indicators/0/value", "percent")]
+    doc = project(row("产出指标", "成本指标", content, value))
+    assert hits(catalog, "cost-rate-only", doc) == [("/indicators/0/value", "percent_nototal")]
+
+
+def test_cost_rate_only_a_control_rate_is_named_first(catalog):
+    doc = project(
+        row("产出指标", "成本指标", "按照定价标准采购", "100%"),
+        row("产出指标", "成本指标", "成本控制率", "100%"),
+        total="20",
+    )
+    assert hits(catalog, "cost-rate-only", doc) == [("/indicators/1/value", None)]
+
+
+@pytest.mark.parametrize(
     "rows",
     [
+        # an amount or a unit cost next to the percentage of nothing
+        [("按照定价标准采购", "100%"), ("项目总成本", "≤20万元")],
+        # a percentage with more than a figure, or a rate of something else
+        [("采购价格", "不高于市场价的95%")],
+        [("设备采购国产化", "比例≥60%")],
         # an amount or a unit cost next to the rate: a cost the reviewer can judge
         [("成本控制率", "100%"), ("人均培训成本", "≤5857元/人次")],
         [("成本控制率", "100%"), ("项目总成本", "≤164万元")],
