@@ -189,6 +189,8 @@ _UNIT_CELL = re.compile(r"[^\d\s]{1,8}")
 _WEIGHT_CELL = re.compile(r"\d{1,3}(?:\.\d+)?%?")
 #: the first cell of a table's total row
 _TOTAL_ROW = frozenset({"合计", "总计"})
+#: a sub-label under a money group or a total label that names the whole amount
+_TOTAL_SUBLABEL = frozenset({"合计", "总计", "总金额", "总额", "金额合计", "资金合计"})
 #: the words before the first figure of a cell
 _LEAD_WORDS = re.compile(r"\s*([^\d\s]{2,12})(?=\s*\d)")
 _NAME_YEAR = re.compile(r"\s*((?:19|20)\d{2})\s*年")
@@ -968,6 +970,18 @@ class _FormBuilder:
         info, ls, le = self.pending
         if info.kind in TABLE_STARTS:
             self.unrecognized(start, end)
+            return
+        if (
+            (info.kind == "money_group" or (info.kind == "money" and info.key == "total"))
+            and label_key(self.text[start:end]) in _TOTAL_SUBLABEL
+            and self.decl.money.total is None
+            and self.owner.layout != "spaced"  # there a 合计 row stands under column headings
+        ):
+            # "项目资金(万元) | 合计 | 1800", "预算金额 / 总金额 / 50万元": the total, under a
+            # sub-label that names the whole amount (the parts follow in rows of their own)
+            if info.kind == "money":
+                self._template_label(ls, le)
+            self.pending = (LabelInfo("money", "total", self.text[start:end]), start, end)
             return
         if info.kind in ("field", "money", "extra") and label_key(self.text[start:end]) in self.vocab.column_words:
             # "项目名称 | 金额 | 备注": headings of a table (an allocation list), not a value

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from support.extraction import assert_nothing_lost, assert_spans_match
 
 from perflint.domain.model import FormType
@@ -335,3 +336,17 @@ def test_a_project_texts_heading_gives_the_year_not_a_year_its_prose_recalls(rea
     # the year a notice's sentence gives its budget ("现下达你区2022年预算2350万元,…") is no heading
     notice = "现下达你区2022年预算2350万元,专项用于畜禽粪污资源化利用项目。\n项目名称:畜禽粪污资源化利用项目\n"
     assert read_one(notice, "lines").title is None
+
+
+@pytest.mark.parametrize(
+    ("text", "layout"),
+    [
+        # a money group, then the total under a sub-label, then its parts (after the Guangxi 公开表)
+        ("项目名称 | 校舍维修 |\n项目资金 (万元) | 合计 | 1800 |\n一般公共预算拨款 | 小计 | 1800 |\n", "pipe"),
+        # a total label whose amount stands under 总金额, beside 当年度金额 (one cell per line)
+        ("项目名称\n校舍维修\n预算金额\n总金额\n1800万元\n当年度金额\n1800万元\n", "lines"),
+    ],
+)
+def test_a_total_under_a_sub_label_that_names_the_whole_amount(read_one, text, layout) -> None:
+    d = read_one(text, layout)
+    assert d.money.total is not None and d.money.total.amount == Decimal(1800)
