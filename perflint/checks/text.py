@@ -533,6 +533,25 @@ def vague_terms_in(text: str, terms: list[str]) -> list[str]:
     return sorted(found, key=lambda t: order[t])
 
 
+#: an improvement promised by a degree word alone: 不断提升, 极大提高, 进一步改善, 得到明显改善
+_PROMISE = re.compile(
+    r"(?:极大|显著|明显|有所|不断|一定程度|进一步|全面|大幅|持续|逐步)[的地]?"
+    r"(?:提高|提升|改善|增强|加强|优化|完善|扩大|降低|减少)"
+    r"|得到(?:极大|显著|明显|有效|进一步)?(?:的)?(?:提高|提升|改善|增强|加强)"
+)
+_CLAUSE_END = re.compile(r"[，,；;。！!？?\n]")
+
+
+def _promise_without_figure(text: str) -> str | None:
+    """The first clause of a goal that promises an improvement by a degree word and states no
+    figure of its own (the goal's other clauses may have some)."""
+    for clause in _CLAUSE_END.split(text):
+        clause = clause.strip()
+        if _PROMISE.search(clause) and not any(ch.isdigit() for ch in clause):
+            return clause
+    return None
+
+
 @kind
 class VagueGoal(Kind):
     name = "vague-goal"
@@ -558,6 +577,16 @@ class VagueGoal(Kind):
             if not text or not text.strip():
                 continue  # missing goal: REQ010
             if has_measure(text):
+                clause = _promise_without_figure(text)
+                if clause is not None:
+                    # "…展馆全年开放300天以上，不断提升服务品质": the figures bound the rest, not
+                    # the improvement this clause promises
+                    pointer = f"/goals/{key}"
+                    yield Hit(
+                        pointer,
+                        {"field": field_label(decl, pointer), "text": snippet(clause, 0, len(clause), 0)},
+                        variant="clause",
+                    )
                 continue
             if not_a_goal(text):
                 # a heading (年度总体目标完成情况, 中期目标(2019年--2021年)) or a table of contents

@@ -84,6 +84,22 @@ def test_a_goal_column_header_is_no_goal(catalog, goal, fires):
     assert bool(run(catalog, "vague-goal", doc, rule_params(catalog, "TXT005"))) is fires
 
 
+@pytest.mark.parametrize(
+    "goal, clause",
+    [
+        ("全年开放300天以上,接待观众20万人次,不断提升服务品质。", "不断提升服务品质"),
+        ("完成增雨作业15次,作业能力得到极大提高", "作业能力得到极大提高"),
+        ("全年开放300天以上,服务满意度提升至95%", None),  # the improvement has its figure
+        ("全年开放300天以上,进一步提升至320天", None),
+        ("全年开放300天以上,做好安全保卫工作", None),  # no promise of improvement
+    ],
+)
+def test_a_goal_with_figures_and_a_promise_without_one(catalog, goal, clause):
+    doc = {"form_type": "项目支出", "goals": {"annual": goal}}
+    got = run(catalog, "vague-goal", doc, rule_params(catalog, "TXT005"))
+    assert [(h.variant, h.args["text"]) for h in got] == ([("clause", clause)] if clause else [])
+
+
 def _funds(*lines):
     return {
         "form_type": "部门整体支出",
