@@ -225,6 +225,13 @@ _int_repr = int.__repr__
 _quote = json.encoder.encode_basestring  # the C function where there is one
 
 
+#: indentation → key → the text before the key's value (``,\n    "key": ``): a report has
+#: a few dozen distinct keys, each written hundreds of thousands of times
+_heads: dict[str, dict[str, str]] = {}
+#: keys remembered per indentation (keys taken from input data could be many)
+_HEADS_KEPT = 1024
+
+
 def _lay_out(o: Any, pad: str, out: list[str]) -> None:
     # the tests of json.encoder._make_iterencode, in its order; the leaves of a container
     # of an exact type (str, None, int: most of a report) are written without a call of their own
@@ -265,22 +272,29 @@ def _lay_out(o: Any, pad: str, out: list[str]) -> None:
             out.append("{}")
             return
         inner = pad + "  "
-        sep = "{\n" + inner
-        between = ",\n" + inner
+        heads = _heads.get(inner)
+        if heads is None:
+            heads = _heads[inner] = {}
+        first = len(out)
         for key, value in o.items():
-            if type(key) is not str and not isinstance(key, str):
-                raise _Unusual
+            head = heads.get(key)
+            if head is None:
+                if not isinstance(key, str):
+                    raise _Unusual
+                head = ",\n" + inner + _quote(key) + ": "
+                if len(heads) < _HEADS_KEPT:
+                    heads[key] = head
             t = type(value)
             if t is str:
-                out.append(sep + _quote(key) + ": " + _quote(value))
+                out.append(head + _quote(value))
             elif value is None:
-                out.append(sep + _quote(key) + ": null")
+                out.append(head + "null")
             elif t is int:
-                out.append(sep + _quote(key) + ": " + _int_repr(value))
+                out.append(head + _int_repr(value))
             else:
-                out.append(sep + _quote(key) + ": ")
+                out.append(head)
                 _lay_out(value, inner, out)
-            sep = between
+        out[first] = "{" + out[first][1:]  # the first item's "," opens the object
         out.append("\n" + pad + "}")
     else:
         raise _Unusual

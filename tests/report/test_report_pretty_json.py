@@ -6,6 +6,8 @@ import enum
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from perflint.report._stream import dumps, pretty
 
@@ -19,6 +21,14 @@ class Rank(enum.IntEnum):
 
 
 class Holder:
+    pass
+
+
+class Mapping(dict):
+    pass
+
+
+class Items(list):
     pass
 
 
@@ -49,6 +59,11 @@ CASES = [
     # leaves written inline by a container (exact str, None, int) beside subclasses and bools
     {"s": "x", "n": None, "i": -3, "big": 10**30, "t": True, "f": False, "e": Level.HIGH, "r": Rank.ONE, "x": 1.5},
     ["x", None, -3, 10**30, True, False, Level.HIGH, Rank.ONE, 1.5, "\n"],
+    # subclasses of dict and list, inside containers and at the top
+    {"m": Mapping({"a": [1, Items([2, {"b": None}])]}), "i": Items(), "t": ({"u": 1},)},
+    Mapping({"k": Items(["v", Mapping()])}),
+    # a newline-like character in a key or a value does not split an item
+    {"a\nb": "c\r\nd", "\u2028": ["\n", {"\n": "\n"}]},
 ]
 
 
@@ -71,3 +86,31 @@ def test_what_json_cannot_write_fails_as_json_fails():
     loop.append(loop)
     with pytest.raises(ValueError):
         pretty(loop)
+
+
+_leaves = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(),
+    st.sampled_from([Level.HIGH, Rank.ONE]),
+)
+_values = st.recursive(
+    _leaves,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.lists(inner, max_size=3).map(tuple),
+        st.dictionaries(st.text(max_size=5), inner, max_size=4),
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_values, st.integers(min_value=0, max_value=3))
+def test_any_json_value_is_laid_out_as_json_dumps(value, level):
+    # json's C encoder writes the leaves, the containers are put in place around them
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    assert pretty(value) == text
+    assert dumps(value, level) == "  " * level + text.replace("\n", "\n" + "  " * level)
