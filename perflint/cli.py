@@ -401,8 +401,8 @@ def check(
     signal.signal(signal.SIGTERM, _terminated(ui))  # a cancelled CI job: drop half-written reports, exit 143
     try:
         cache = open_cache(engine, cfg, no_cache=no_cache, cache_dir=cache_dir)
-        # start-up: rich's progress bar is imported only by a run that may show one
-        from perflint.report.terminal import ProgressHook
+        # start-up: Rich is imported only by a run that shows a progress bar
+        from perflint.report.progress import ProgressHook
 
         # A progress bar on stderr, only on a terminal and for many files.
         with ProgressHook({"lang": cfg.lang, "color": resolve_color(color, sys.stderr)}) as hook:

@@ -124,3 +124,12 @@ def test_builtin_catalog_and_config_overrides_validate_nothing_at_run_time(workd
     assert _loaded(modules, "jsonschema") == []
     # plugins are found without importlib.metadata (it imports the email package)
     assert _loaded(modules, "importlib.metadata", "email") == []
+
+
+def test_a_machine_format_imports_no_rich_and_a_time_limit_no_jsonschema(workdir):
+    # the progress bar's module imports Rich only when a bar is shown (issue 16)
+    (workdir / "perflint.toml").write_text("time-limit = 600\n", "utf-8")
+    modules, proc = _modules(workdir, "check", str(CLEAN), "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    assert _loaded(modules, *RICH_HEAVY) == []
+    assert _loaded(modules, "perflint.report.terminal", "jsonschema") == []
