@@ -339,6 +339,9 @@ class Engine:
         scopes: dict[tuple[int, tuple[str, ...]], tuple[bool, tuple[str, ...] | None]] = {}
         # declarations every part of which was read, or surely absent: every rule runs on all of it
         whole = [_read_whole(decl) for decl in decls]
+        not_whole = not all(whole)
+        # the rule's document kinds -> the declarations it judges, with their contexts
+        judged: dict[Any, list[tuple[int, Declaration, Context]]] = {}
         for active, kind, params in self._runnable():
             rule = active.rule
             documents = rule.documents
@@ -346,11 +349,14 @@ class Engine:
                 if decls and all(d.document_kind in documents for d in decls):
                     self._run(found, active, display, decls, docs, None, ignores, kind, None, contexts[0], None, params)
                 continue
-            needs = rule.needs
+            needs = rule.needs if not_whole else ()
             check = kind.check
-            for i, decl in enumerate(decls):
-                if decl.document_kind not in documents:
-                    continue  # a notice or approval is not judged on its filing parts
+            todo = judged.get(documents)
+            if todo is None:  # a notice or approval is not judged on its filing parts
+                todo = judged[documents] = [
+                    (i, decl, contexts[i]) for i, decl in enumerate(decls) if decl.document_kind in documents
+                ]
+            for i, decl, ctx in todo:
                 only: tuple[str, ...] | None = None
                 if needs and not whole[i]:
                     scope = scopes.get((i, needs))
@@ -361,7 +367,10 @@ class Engine:
                         continue
                 # the call of _run inlined: most rules find nothing in most declarations
                 try:  # a plain function returning None found nothing
-                    hits = list(check(decl, params, contexts[i]) or ())
+                    found_hits = check(decl, params, ctx)
+                    if not found_hits:
+                        continue
+                    hits = list(found_hits)
                 except Exception as exc:  # a broken kind must not kill the run
                     self._crashed(found, active, display, i, exc, decls, ignores)
                     continue
