@@ -15,7 +15,9 @@ table shows the wall time of each run (including the interpreter's start, about
 0.5 s); a run over ``--timeout`` is stopped and counts as over the budget.  The
 time limit per file is set far beyond ``--timeout``, so that a slow check is
 measured rather than cut short.  A run that ends in a traceback, or with exit code 2
-(perflint could not check the file), fails whatever its time.
+(perflint could not check the file), fails whatever its time.  As in ``perf.py``,
+perflint runs with its ``.pyc`` files (``PYTHONPYCACHEPREFIX``, written by one
+unmeasured run first), as an installed perflint has them.
 """
 
 from __future__ import annotations
@@ -104,13 +106,34 @@ def _cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+#: where the measured runs keep their compiled ``.pyc`` files (as perf.py does)
+PYCACHE = Path(tempfile.gettempdir()) / "perflint-bench-pycache"
+
+
+def _env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    return env | {"PYTHONIOENCODING": "utf-8", "NO_COLOR": "1", "PYTHONPYCACHEPREFIX": str(PYCACHE)}
+
+
+def warm_up(folder: Path) -> None:
+    """One unmeasured run that writes the ``.pyc`` files."""
+    (folder / "warm.txt").write_text(SEED, "utf-8")
+    subprocess.run(
+        [sys.executable, "-m", "perflint", "check", "--no-cache", "--format", "json", "warm.txt"],
+        cwd=folder,
+        env=_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
 def run_case(folder: Path, name: str, text: str, timeout: float) -> tuple[float, float, int | None, int]:
     """(wall seconds, CPU seconds, exit code or None when stopped, size in bytes)."""
     data = text.encode("utf-8")
     assert len(data) < LIMIT, (name, len(data))
     path = folder / "case.txt"
     path.write_bytes(data)
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "NO_COLOR": "1"}
+    env = _env()
     start, cpu = time.monotonic(), _cpu()
     proc = subprocess.Popen(
         [sys.executable, "-m", "perflint", "check", "--no-cache", "--format", "json", "case.txt"],
@@ -151,6 +174,7 @@ def main(argv: list[str] | None = None) -> int:
         folder = Path(tmp)
         # no time limit within the measured range: a slow check is measured, not cut short
         (folder / "perflint.toml").write_text(f"time-limit = {args.timeout * 10:g}\n", "utf-8")
+        warm_up(folder)
         for name, build in cases.items():
             seconds, cpu, code, size = run_case(folder, name, build(), args.timeout)
             held = cpu if args.cpu else seconds
