@@ -66,6 +66,8 @@ class YearHeader(Kind):
 
 
 _SEAL = re.compile(r"[(（]?\s*(?:盖章|签章|公章)\s*[)）]?")
+#: the table's unit note printed on the filing unit's line: "单位:万元", "金额单位：元"
+_UNIT_NOTE = re.compile(r"[(（]?(?:金额|资金)?单位[:：](?:万元|元|千元|亿元)[)）]?")
 
 
 @kind
@@ -80,7 +82,7 @@ class FilingUnit(Kind):
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         if not params.get("require_filing_unit", True) or decl.filing_unit is None:
             return
-        text = _SEAL.sub("", decl.filing_unit)
+        text = _UNIT_NOTE.sub("", "".join(_SEAL.sub("", decl.filing_unit).split()))
         if is_blank(text) or is_placeholder(text, settings(params, ctx)["placeholders"]):
             yield Hit("/filing_unit", {"text": display(decl.filing_unit)}, suggest=True)
 

@@ -544,3 +544,18 @@ def test_budget_code_fields_blank_or_holding_the_next_label(catalog):
         ],
     )
     assert hits(catalog, "budget-code", doc) == [("/fields/0/text", None, None)]
+
+
+@pytest.mark.parametrize(
+    "text, fires",
+    [
+        ("（盖章）", True),
+        ("(盖章) 单位:万元", True),  # the table's unit note on the same line names no unit
+        ("（盖章）金额单位：元", True),
+        ("示例县文化和旅游局 单位:万元", False),
+        ("示例县文化和旅游局（盖章）", False),
+    ],
+)
+def test_filing_unit_with_only_the_seal_and_the_tables_unit_note(catalog, text, fires):
+    got = hits(catalog, "filing-unit", {"form_type": "项目支出", "filing_unit": text})
+    assert bool(got) is fires
