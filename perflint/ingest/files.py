@@ -36,7 +36,7 @@ from perflint.ingest.doctype import Kind, classify
 from perflint.ingest.json_input import declarations_from_json
 from perflint.ingest.native import native_readers
 from perflint.ingest.readers import DEFAULT_MAX_BYTES, FATAL_CODES, FileResult, Reader, ReadOptions
-from perflint.ingest.reading import assess, separate_outside
+from perflint.ingest.reading import assess, form_read, separate_outside
 from perflint.plugins import PluginError
 
 _JSON_START = re.compile(r"\A[\s\ufeff]*(?:\{\s*[\"}]|\[\s*[\[{\]\"])")
@@ -180,6 +180,12 @@ def read_rendered(result: FileResult, text: str, build: Callable[[], list[Declar
     assess(text, decls)
     kind = classify(text, decls)
     result.document_kind = kind.kind
+    prose_only: list[Declaration] = []
+    if kind.kind == "notice":
+        # a notice that ends before its form (or names a form it does not include) gives
+        # "declarations" built from words of its sentences (本次下达资金320万元): no form
+        prose_only = [d for d in decls if not form_read(d, text)]
+        decls = [d for d in decls if form_read(d, text)]
     for decl in decls:
         decl.document_kind = kind.kind
     if kind.kind != "declaration":
@@ -188,6 +194,11 @@ def read_rendered(result: FileResult, text: str, build: Callable[[], list[Declar
     result.problems.extend(duplicate_problems(decls, path))
     if kind.kind in CHECKED_KINDS:
         result.problems.extend(reading_problems(decls, path))
+    if prose_only and not decls:
+        # say once that the notice's text holds no target table (of the file, not of a form)
+        result.problems.extend(
+            p for p in reading_problems(prose_only[:1], path, of_file=True) if p.variant == "not-found"
+        )
     return result
 
 
@@ -213,10 +224,10 @@ def _row_span(decl: Declaration, index: int) -> Span | None:
     return min(own) if own else decl.span("/indicators")
 
 
-def reading_problems(decls: list[Declaration], path: str) -> list[InputProblem]:
+def reading_problems(decls: list[Declaration], path: str, of_file: bool = False) -> list[InputProblem]:
     """``SRC002`` once per declaration whose indicator table or other parts could not be read
     in full: what was not read and why, so that the absence of findings there is not taken
-    for a clean bill."""
+    for a clean bill (``of_file``: about the file, no declaration having been read)."""
     out = []
     for index, decl in enumerate(decls):
         reading = decl.reading
@@ -250,7 +261,7 @@ def reading_problems(decls: list[Declaration], path: str) -> list[InputProblem]:
                 },
                 span,
                 variant=why,
-                declaration=index,
+                declaration=None if of_file else index,
             )
         )
     return out

@@ -218,6 +218,12 @@ def _paragraph(line: str) -> bool:
     return bool(_CLAUSE.search(line) and _PARAGRAPH_END.search(line))
 
 
+def form_read(decl: Declaration, text: str) -> bool:
+    """Whether anything of a form was read for ``decl`` (see :func:`_form_started`), not
+    only words of the prose around it."""
+    return _form_started(decl, text.splitlines())
+
+
 def _form_started(decl: Declaration, lines: list[str]) -> bool:
     """Whether any of the form itself was read: its title, an indicator row or a
     heading of the indicator table, or a labelled field with a value outside the prose.
