@@ -218,11 +218,22 @@ DEFAULT_BASIS_PATTERNS = [
     r"\d{4}\s*年\s*(?:第\s*)?\d+\s*号",
     r"[\u4e00-\u9fff]{1,8}[发办函字]\s*[〔\[【(（]?\d{4}",
     r"(?:文件|规划|方案|决定|通知|意见|办法|条例|细则|纲要|批复|决议|会议纪要)",
+    # a document number without 号: the issuer's abbreviation, the year in brackets, the number (渝财(2022)00001)
+    r"[\u4e00-\u9fff]{1,8}[〔\[【(（]\d{4}[〕\]】)）]\d+",
 ]
 #: the built-in patterns, compiled once (two of them, ``纪要.{0,12}?…``, are outside the vetted
 #: subset but anchored on 纪要 with a bounded gap: linear on any text); a rule's own
 #: ``basis_patterns`` go through :func:`compile_safe`
 _DEFAULT_BASIS_RX = [re.compile(unicodedata.normalize("NFKC", p)) for p in DEFAULT_BASIS_PATTERNS]
+
+
+#: a basis that ends its sentence, or is long enough that a citation in it would have shown
+_MIN_FINISHED = 12
+
+
+def _finished(text: str) -> bool:
+    t = "".join(text.split())
+    return t.endswith(("。", ".", "；", ";")) and len(t) >= 4 or len(t) >= _MIN_FINISHED
 
 
 @kind
@@ -252,6 +263,11 @@ class LegalBasis(Kind):
         if not applies(params, decl, ("project",)):
             return
         text = decl.basis
+        # the identity block read only in part: its cells may have run on or been cut, so no blank
+        # is claimed, and a basis is judged only when it reads as a finished statement
+        whole = decl.reading is None or decl.reading.confident("identity")
+        if not whole and (text is None or not _finished(text)):
+            return
         if text is None:
             if params.get("absent_is_missing", False):
                 yield Hit("/basis", {"text": ""}, variant="missing", severity=Severity.ERROR)

@@ -559,3 +559,22 @@ def test_budget_code_fields_blank_or_holding_the_next_label(catalog):
 def test_filing_unit_with_only_the_seal_and_the_tables_unit_note(catalog, text, fires):
     got = hits(catalog, "filing-unit", {"form_type": "项目支出", "filing_unit": text})
     assert bool(got) is fires
+
+
+@pytest.mark.parametrize(
+    "basis, fires, fires_whole",
+    [
+        ("文化中心运行管理需要。", True, True),  # a finished sentence with no citation
+        ("根据历年支出情况及养护外包投标情况", True, True),  # long enough for a citation to have shown
+        ("甘财科", False, True),  # a fragment: the rest of the cell may not have been read
+        ("根据上级要求", False, True),
+        ("", False, True),  # no blank is claimed where the block was read only in part
+        ("依据《某县农村公路养护管理办法》实施。", False, False),
+        ("渝财(2022)00001", False, False),  # a document number, without 号
+    ],
+)
+def test_legal_basis_in_an_identity_block_read_in_part(catalog, basis, fires, fires_whole):
+    doc = {"form_type": "项目支出", "basis": basis, "reading": {"sections": {"identity": "partial"}}}
+    assert bool(hits(catalog, "legal-basis", doc)) is fires
+    doc["reading"]["sections"]["identity"] = "read"  # read in full: every claim as before
+    assert bool(hits(catalog, "legal-basis", doc)) is fires_whole
