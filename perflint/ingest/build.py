@@ -314,6 +314,13 @@ class _Table:
 _PROJECT_HEADING = re.compile(r"(?P<name>[^\s|，。；,;:：“”\"《》()（）]{2,46})绩效目标")
 #: what the name of a project heading ends with, the heading's own words after it
 _HEADING_NAME_END = re.compile(r"(?:项目|资金|经费)(?=(?:项目)?(?:年度)?$)")
+#: a 公示 heading that names a project and the parts of it made public, its targets among
+#: them: "章贡区2019年林业有害生防治项目立项依据、实施主体、预算安排及绩效目标情况公示"
+#: (not a notice's title "关于…的公示", nor one that names a table: "…绩效目标表的公示")
+_PUBLIC_END = re.compile(r"绩效目标(?!表)[^\s|，。；,;:：“”\"《》]{0,6}公示$")
+_PUBLIC_NAME_END = re.compile(r"项目|资金|经费")
+_NOT_IN_HEADING = re.compile(r"[\s|，。；,;:：“”\"《》]")
+_NOT_IN_NAME = re.compile(r"[()（）、]")
 #: a tick box of a field that offers options (新增□ 延续□)
 _TICK_BOX = re.compile(r"[□☐■☑☒]")
 _FIGURE = re.compile(r"\d|[%％≥≤＞＜><=＝]")
@@ -448,13 +455,27 @@ def _project_heading(vocab: Vocabulary, text: str, cell: tuple[int, int]) -> tup
     project and says its targets follow), or None."""
     m = _PROJECT_HEADING.fullmatch(text, *cell)
     if m is None:
-        return None
+        return _public_heading(vocab, text, cell)
     ns, ne = m.span("name")
     year = _TITLE_YEAR.match(text, ns, ne)
     end = _HEADING_NAME_END.search(text, (year.end() if year else ns) + 4, ne)
     if end is None or vocab.title(text[cell[0] : cell[1]]) is not None:
         return None  # a generic word ("专项资金绩效目标") or a form's title names no project
     return ns, end.end()
+
+
+def _public_heading(vocab: Vocabulary, text: str, cell: tuple[int, int]) -> tuple[int, int] | None:
+    """The name in a 公示 heading "某某项目立项依据、…及绩效目标情况公示", or None."""
+    s, e = cell
+    line = text[s:e]
+    if line.startswith("关于") or not _PUBLIC_END.search(line) or _NOT_IN_HEADING.search(line):
+        return None
+    end = _PUBLIC_NAME_END.search(line, 2)
+    if end is None or end.end() > 48 or _NOT_IN_NAME.search(line, 0, end.start()):
+        return None
+    if vocab.title(line) is not None:
+        return None
+    return s, s + end.end()
 
 
 def _form_title(vocab: Vocabulary, line: str) -> bool:
@@ -633,6 +654,10 @@ class _FormBuilder:
         self._label("/name", ne, e)
         self.decl.name = self._value("/name", ns, ne)
         self.labels_seen += 1
+        year = _TITLE_YEAR.search(self.text, ns, ne)
+        if year is not None and self.needs_year:
+            # "章贡区2019年林业有害生防治项目": the project's year, where the form gives none
+            self._year(*year.span())
 
     # -- cell splitting ------------------------------------------------------
     def split(self, cell: Cell) -> list[Segment]:

@@ -409,7 +409,16 @@ def assess(text: str, decls: list[Declaration]) -> None:
         # the text can stop inside the form only once the form has begun: a notice whose
         # text ends in its own prose (or in another table) ends before the form
         before_form = ends_unfinished and not _form_started(decl, text_lines)
-        truncated = ends_unfinished and not before_form
+        # prose with no trace of an indicator table that ends on a whole sentence (a 公示 in
+        # numbered sections) is not cut inside a table: whether it has one is what is unknown
+        no_table = not decl.indicators and not any(p.startswith("/indicators") for p in decl.source.labels)
+        prose_ends = (
+            ends_unfinished
+            and no_table
+            and decl.source.layout in ("lines", "flattened")
+            and text.rstrip().endswith(("。", "！", "？", "!", "?"))
+        )
+        truncated = ends_unfinished and not before_form and not prose_ends
         weak = decl.source.layout in _WEAK_LAYOUTS or (
             form_chars and unrecognized / max(form_chars, 1) > _MAX_UNRECOGNIZED
         )

@@ -568,3 +568,30 @@ def test_a_pages_download_and_enquiry_links_are_chrome(line):
     fr = load_bytes((HEAD + SATISFACTION + line + "\n").encode("utf-8"), "page.txt")
     [decl] = fr.declarations
     assert not decl.unrecognized and decl.source.chrome
+
+
+_PUBLIC = """青溪区2019年松林病虫害防治项目立项依据、实施主体、预算安排及绩效目标情况公示
+一、立项依据
+《青溪区松材线虫病防治实施方案》
+二、实施主体
+青溪区林业局牵头,各镇具体实施。
+三、绩效目标
+全区防治作业面积19.6万亩,无公害防治率100%,林业有害生物成灾率4‰以下。
+"""
+
+
+def test_a_public_notice_in_numbered_sections_names_its_project_and_is_not_cut(engine):
+    """A 公示 whose heading names the project and the parts made public (…项目立项依据、…及绩效
+    目标情况公示), in numbered sections ending on a whole sentence: the project and its year
+    are the heading's, and a text with no trace of an indicator table is not 'cut inside' one."""
+    rep = report(engine, _PUBLIC)
+    [decl] = rep.declarations
+    assert (decl.name, decl.year) == ("青溪区2019年松林病虫害防治项目", 2019)
+    assert not decl.reading["truncated"]
+    [note] = [f for f in rep.iter_findings() if f.code == "SRC002"]
+    assert "没有找到绩效指标表" in note.message["zh"]
+    # the same text cut inside its last sentence is cut off
+    assert report(engine, _PUBLIC.rsplit(",", 1)[0]).declarations[0].reading["truncated"]
+    # a notice's own title names a document, not a project
+    notice = "关于下达2024年冷链物流补助专项资金任务清单和绩效目标表的公示\n" + _PUBLIC.split("\n", 1)[1]
+    assert load_bytes(notice.encode("utf-8"), "n.txt").declarations[0].name is None
