@@ -21,11 +21,14 @@ time of this process, so other work on a shared machine changes it little):
 read, so ``build`` carries the little the reader adds around them.  The
 engine and catalog are loaded before timing (start-up is measured by
 ``perf.py``); one warm-up pass over the first files fills the memo caches.
+The cycle collector is set as the ``perflint`` command sets it
+(:data:`perflint.launcher.GC_THRESHOLD`, the imported modules frozen).
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import io
 import json
 import sys
@@ -42,6 +45,7 @@ from perflint.engine.core import Engine  # noqa: E402
 from perflint.ingest.decode import decode  # noqa: E402
 from perflint.ingest.files import ReadOptions, load_bytes, read_bytes  # noqa: E402
 from perflint.ingest.layouts import rows_for  # noqa: E402
+from perflint.launcher import GC_THRESHOLD  # noqa: E402
 from perflint.report import open_sink  # noqa: E402
 
 PHASES = ("read", "segment", "build", "rules", "render")
@@ -89,6 +93,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--format", default="jsonl", help="the format rendered (default jsonl)")
     ap.add_argument("--json", action="store_true", help="print the result as JSON")
     args = ap.parse_args(argv)
+    gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])  # as the perflint command runs
+    gc.freeze()
     paths = sorted(args.folder.rglob("*.txt"))
     if args.limit:
         paths = paths[: args.limit]
