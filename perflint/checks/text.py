@@ -307,6 +307,23 @@ def enumerator_style(text: str) -> str | None:
     return max(set(styles), key=lambda s: (styles.count(s), s))
 
 
+#: a full stop between two characters: 重.要设备
+_STOP_BETWEEN = re.compile(rf"[{HAN}][.．][{HAN}]")
+_NUMERALS = frozenset("一二三四五六七八九十")
+
+
+def _mark_inside_word(text: str) -> tuple[int, str] | None:
+    """(offset, word) of the first full stop typed inside a word: the two characters around it
+    make one dictionary word (重.要 → 重要). A numeral before it is list numbering (一.目标)."""
+    for m in _STOP_BETWEEN.finditer(text):
+        a, b = text[m.start()], text[m.end() - 1]
+        if a in _NUMERALS:
+            continue
+        if len(tokens(a + b)) == 1:
+            return m.start(), a + b
+    return None
+
+
 @kind
 class Punctuation(Kind):
     name = "punctuation"
@@ -321,14 +338,20 @@ class Punctuation(Kind):
             "report_whitespace": {"type": "boolean"},
             "checks": {
                 "type": "array",
-                "items": {"enum": ["doubled", "trailing", "quotes", "brackets", "enumerators", "whitespace"]},
+                "items": {
+                    "enum": ["doubled", "trailing", "quotes", "brackets", "enumerators", "inside_word", "whitespace"]
+                },
             },
         },
         "additionalProperties": False,
     }
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
-        enabled = set(params.get("checks", ["doubled", "trailing", "quotes", "brackets", "enumerators", "whitespace"]))
+        enabled = set(
+            params.get(
+                "checks", ["doubled", "trailing", "quotes", "brackets", "enumerators", "inside_word", "whitespace"]
+            )
+        )
         if not params.get("report_whitespace", False):
             enabled.discard("whitespace")
         reference: tuple[str, str] | None = None
@@ -402,6 +425,20 @@ class Punctuation(Kind):
                             },
                             variant="enumerators",
                         )
+            if "inside_word" in enabled:
+                found = _mark_inside_word(text)
+                if found is not None:
+                    start, word = found
+                    yield Hit(
+                        pointer,
+                        {
+                            "mark": text[start + 1],
+                            "word": word,
+                            "field": field_label(decl, pointer),
+                            "text": snippet(text, start, start + 3),
+                        },
+                        variant="inside_word",
+                    )
             if "whitespace" in enabled and "\u3000" in text:
                 yield Hit(
                     pointer, {"count": text.count("\u3000"), "field": field_label(decl, pointer)}, variant="whitespace"

@@ -100,6 +100,22 @@ def test_a_goal_with_figures_and_a_promise_without_one(catalog, goal, clause):
     assert [(h.variant, h.args["text"]) for h in got] == ([("clause", clause)] if clause else [])
 
 
+@pytest.mark.parametrize(
+    "content, word",
+    [
+        ("重.要设备维修维保验收合格率", "重要"),
+        ("重．要设备维修", "重要"),
+        ("一.目标任务", None),  # list numbering
+        ("完成率.合格率", None),  # two words, the mark between them
+        ("设备维修2.5万元", None),
+    ],
+)
+def test_a_full_stop_inside_a_word(catalog, content, word):
+    doc = {"form_type": "项目支出", "indicators": [{"level1": "产出指标", "content": content, "value": "≥95%"}]}
+    got = [h for h in run(catalog, "punctuation", doc, rule_params(catalog, "TXT003")) if h.variant == "inside_word"]
+    assert [h.args["word"] for h in got] == ([word] if word else [])
+
+
 def _funds(*lines):
     return {
         "form_type": "部门整体支出",
