@@ -35,7 +35,9 @@ _CHROME = re.compile(
 _CHROME_ANYWHERE = re.compile(
     r"扫一扫在手机打开当前页|在手机打开当前页|\[?打印(?:本页|此页)?\]?\s*\[?关闭(?:窗口)?\]?|"
     r"第\s*\d+\s*页\s*[/／,，]?\s*共\s*\d+\s*页|^[—\-－]\s*\d+\s*[—\-－]$|^\d+\s*/\s*\d+$|"
-    r"ICP备\d+|公网安备|网站标识码|版权所有|Copyright|©"
+    r"ICP备\d+|公网安备|网站标识码|版权所有|Copyright|©|"
+    # a government site's footer: "某某人民政府主办 某某办公室承办", its 监督电话 and 公务邮箱
+    r"主办.{0,30}承办|网站监督电话|网站纠错|公务邮箱|内容保障"
 )
 #: labels whose text shows the form goes on after them (sign-off, footer, notes after the table)
 #: what may follow the last cell of a text without being more of it: blanks, cell rules

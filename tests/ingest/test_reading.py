@@ -595,3 +595,19 @@ def test_a_public_notice_in_numbered_sections_names_its_project_and_is_not_cut(e
     # a notice's own title names a document, not a project
     notice = "关于下达2024年冷链物流补助专项资金任务清单和绩效目标表的公示\n" + _PUBLIC.split("\n", 1)[1]
     assert load_bytes(notice.encode("utf-8"), "n.txt").declarations[0].name is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "青溪县人民政府主办  青溪县人民政府办公室承办",
+        "地址:青溪县广场大街1号  网站监督电话:0534-4366343",
+        "内容保障 | 公务邮箱",
+    ],
+)
+def test_a_government_sites_footer_is_chrome(line):
+    """The footer every page of a county's site prints (主办…承办, 监督电话, 公务邮箱) is
+    page chrome, not text of the form left unread."""
+    fr = load_bytes((HEAD + SATISFACTION + line + "\n").encode("utf-8"), "page.txt")
+    [decl] = fr.declarations
+    assert not decl.unrecognized and decl.source.chrome
