@@ -107,7 +107,7 @@ _values = st.recursive(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(_values, st.integers(min_value=0, max_value=3))
 def test_any_json_value_is_laid_out_as_json_dumps(value, level):
     # json's C encoder writes the leaves, the containers are put in place around them
