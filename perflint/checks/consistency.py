@@ -500,6 +500,20 @@ class OneYearPeriodMultiyearFunds(Kind):
         if annual is None or len(whole_wan) != 1:
             return  # no medium-term total, or two that would first have to agree
         tolerance = amount_tolerance(ctx.setting(params, "amount_tolerance_wan", None))
+        if whole_wan[0] < annual - tolerance:
+            # the whole period includes this year: its total cannot be smaller than the year's
+            line = next(i for i, x in enumerate(decl.money.lines) if x.key == "total_period" and x.amount is not None)
+            yield Hit(
+                f"/money/lines/{line}",
+                {
+                    "label": (decl.money.lines[line].label or "中期资金总额").strip().rstrip(":："),
+                    "whole": fmt(whole_wan[0]),
+                    "annual": fmt(annual),
+                    "later": fmt(annual - whole_wan[0]),
+                },
+                variant="below",
+            )
+            return
         if whole_wan[0] <= annual + tolerance:
             return
         for i, extra in enumerate(decl.fields):

@@ -124,6 +124,14 @@ def test_period_funds_conflict_stays_silent(catalog, period, annual, whole):
     assert run(catalog, "period-funds-conflict", _funds(period, annual, whole)) == []
 
 
+@pytest.mark.parametrize("period", ["1年", "3年", "2023-2025"])
+def test_period_funds_below_the_annual_funds(catalog, period):
+    (hit,) = run(catalog, "period-funds-conflict", _funds(period, "340.00", "170.00"))
+    assert (hit.pointer, hit.variant) == ("/money/lines/0", "below")
+    assert (hit.args["whole"], hit.args["annual"], hit.args["later"]) == ("170", "340", "170")
+    assert run(catalog, "period-funds-conflict", _funds(period, "340", "339.995")) == []  # within the tolerance
+
+
 # -- DATE009 --------------------------------------------------------------------------
 
 
