@@ -227,13 +227,11 @@ DEFAULT_BASIS_PATTERNS = [
 _DEFAULT_BASIS_RX = [re.compile(unicodedata.normalize("NFKC", p)) for p in DEFAULT_BASIS_PATTERNS]
 
 
-#: a basis that ends its sentence, or is long enough that a citation in it would have shown
-_MIN_FINISHED = 12
-
-
 def _finished(text: str) -> bool:
+    """The basis ends its sentence: a cell read in part may stop before the citation (根据《…), and
+    only a closing full stop shows the writer said all there was to say."""
     t = "".join(text.split())
-    return t.endswith(("。", ".", "；", ";")) and len(t) >= 4 or len(t) >= _MIN_FINISHED
+    return len(t) >= 4 and t.endswith(("。", ".", "；", ";"))
 
 
 @kind

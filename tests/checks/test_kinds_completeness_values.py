@@ -565,7 +565,8 @@ def test_filing_unit_with_only_the_seal_and_the_tables_unit_note(catalog, text, 
     "basis, fires, fires_whole",
     [
         ("文化中心运行管理需要。", True, True),  # a finished sentence with no citation
-        ("根据历年支出情况及养护外包投标情况", True, True),  # long enough for a citation to have shown
+        ("根据历年支出情况及养护外包投标情况", False, True),  # unfinished: the citation may follow
+        ("根据《全国文化信息共享工程", False, True),  # cut inside the citation
         ("甘财科", False, True),  # a fragment: the rest of the cell may not have been read
         ("根据上级要求", False, True),
         ("", False, True),  # no blank is claimed where the block was read only in part
