@@ -28,7 +28,7 @@ from perflint.domain.vocab import Vocabulary, label_key, vocabulary
 _CHROME = re.compile(
     r"^(?:索引号|发布机构|发文机关|发文时间|发文日期|发布时间|发布日期|成文日期|生成日期|信息来源|来源|"
     r"文号|主题分类|主题词|公开方式|公开范围|公开时限|有效性|信息分类|所属机构|体裁分类|浏览次数|点击数|阅读次数|"
-    r"访问量|字号|作者|编辑|责任编辑|审核|网站地图|联系我们|版权所有|主办|承办|技术支持|ICP备|网站标识码|"
+    r"访问量|字号|【?字体大小|作者|编辑|责任编辑|审核|网站地图|联系我们|版权所有|主办|承办|技术支持|ICP备|网站标识码|"
     r"当前位置|您当前的位置|首页|上一篇|下一篇|相关链接|相关文章|相关阅读|相关稿件|扫一扫|分享到|打印|关闭|"
     r"【打印】|【关闭】|\[打印\]|\[关闭\]|\[下载\]|下载附件|附件下载|文件下载|政策咨询|收藏|纠错|返回顶部|返回)"
 )
@@ -37,7 +37,10 @@ _CHROME_ANYWHERE = re.compile(
     r"第\s*\d+\s*页\s*[/／,，]?\s*共\s*\d+\s*页|^[—\-－]\s*\d+\s*[—\-－]$|^\d+\s*/\s*\d+$|"
     r"ICP备\d+|公网安备|网站标识码|版权所有|Copyright|©|"
     # a government site's footer: "某某人民政府主办 某某办公室承办", its 监督电话 and 公务邮箱
-    r"主办.{0,30}承办|网站监督电话|网站纠错|公务邮箱|内容保障"
+    r"主办.{0,30}承办|网站监督电话|网站纠错|公务邮箱|内容保障|"
+    # the row of a disclosure page's metadata table: "名称: 2022年度重点项目… 文号:" (its
+    # document number left empty)
+    r"^(?:名称|标题)[:：]?.{2,60}文号|文号[:：]$"
 )
 #: labels whose text shows the form goes on after them (sign-off, footer, notes after the table)
 #: what may follow the last cell of a text without being more of it: blanks, cell rules

@@ -603,6 +603,9 @@ def test_a_public_notice_in_numbered_sections_names_its_project_and_is_not_cut(e
         "青溪县人民政府主办  青溪县人民政府办公室承办",
         "地址:青溪县广场大街1号  网站监督电话:0534-4366343",
         "内容保障 | 公务邮箱",
+        "【字体大小:",
+        # a disclosure page's metadata row, its document number left empty
+        "名称: 2022年度重点项目及绩效目标情况 文号:",
     ],
 )
 def test_a_government_sites_footer_is_chrome(line):
