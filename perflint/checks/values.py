@@ -101,6 +101,13 @@ class ValueMissing(Kind):
                 yield Hit(f"/indicators/{i}/value", {"category": cat.label}, variant="empty_row", suggest=True)
 
 
+#: 财预〔2021〕101号's costs that are harms, not money: what the project may do to society or
+#: the environment. No money rule judges them, so an unmeasurable value is this rule's.
+_HARM_COSTS = ("社会成本指标", "生态环境成本指标")
+#: a harm stated as absent: 无负面影响, 不产生污染, 未造成不良影响, 没有, 零
+_NO_HARM = re.compile(r"^(?:无|不|未|没有|零|杜绝)")
+
+
 @kind
 class NotMeasurable(Kind):
     name = "not-measurable"
@@ -118,14 +125,17 @@ class NotMeasurable(Kind):
         dept_error = params.get("error_on_department", True)
         for row in ctx.analysis_for(decl).rows:
             ind, cat = row.ind, row.cat
-            if cat.is_cost or cat.is_satisfaction:
+            harm = cat.level2 in _HARM_COSTS
+            if (cat.is_cost and not harm) or cat.is_satisfaction:
                 continue  # cost-quantified / satisfaction-format
             text = row.target
             if _owned_elsewhere(text, s["placeholders"]):
                 continue
             if quantities(text) or allowlisted(text, s["qualitative_allowlist"]):
                 continue
-            error = (
+            if harm and (ind.value is None or _NO_HARM.match(simplified(norm(text)))):
+                continue  # 无负面影响, 不产生…, 未造成…: a stated absence is the standard of a harm
+            error = not harm and (
                 cat.level2 in errors
                 or cat.level1 in errors
                 or (dept_error and is_department(decl) and ind.value is None)

@@ -579,3 +579,21 @@ def test_legal_basis_in_an_identity_block_read_in_part(catalog, basis, fires, fi
     assert bool(hits(catalog, "legal-basis", doc)) is fires
     doc["reading"]["sections"]["identity"] = "read"  # read in full: every claim as before
     assert bool(hits(catalog, "legal-basis", doc)) is fires_whole
+
+
+@pytest.mark.parametrize(
+    "level2, value, fires",
+    [
+        ("社会成本指标", "减少", True),  # a direction, not a standard
+        ("生态环境成本指标", "长远", True),
+        ("社会成本指标", "无负面影响", False),  # a stated absence is the standard of a harm
+        ("生态环境成本指标", "不产生污染", False),
+        ("社会成本指标", "未造成不良影响", False),
+        ("社会成本指标", "≤1次", False),
+        ("经济成本指标", "控制在预算内", False),  # money: COST002's
+    ],
+)
+def test_not_measurable_on_the_harm_costs(catalog, level2, value, fires):
+    doc = special(row("成本指标", level2, "实施项目对社会产生的不利影响", value))
+    got = hits(catalog, "not-measurable", doc)
+    assert got == ([("/indicators/0/value", None, Severity.WARNING)] if fires else [])
