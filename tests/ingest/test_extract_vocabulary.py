@@ -183,3 +183,21 @@ def test_a_field_label_with_one_stray_character_after_it(read_one) -> None:
     assert d.name == "林业草原生态保护恢复资金"
     assert d.source.labels["/name"].text == "专项名称金"
     assert vocabulary().match("资金总额度") is None  # money labels: 额度 is another word
+
+
+def test_the_guangxi_public_tables_title_and_output_sub_categories(read_one) -> None:
+    # a 预算项目绩效目标公开表 (after r705): its level-2 categories name their level-1
+    # (产出数量指标, 产出质量指标), the header's first cell spans the rows below
+    text = _lines(
+        "2023年度预算项目绩效目标公开表 | |||||||",
+        "项目名称 | 校舍维修补贴 | ||||||",
+        "项目年度绩效目标衡量指标 | 一级指标 | 二级指标 | 指标内容 | 指标值 | |||",
+        "产出指标 | 产出数量指标 | 新增学位 | 小学600人,初中700人,最后以实际招生人数为准。 | ||||",
+        "产出质量指标 | 协议履约 | 按协议履约 | ||||",
+    )
+    d = read_one(text)
+    assert d.title == "预算项目绩效目标公开表" and d.year == 2023
+    assert [(i.level2, i.content, i.value) for i in d.indicators] == [
+        ("产出数量指标", "新增学位", "小学600人,初中700人,最后以实际招生人数为准。"),
+        ("产出质量指标", "协议履约", "按协议履约"),
+    ]
