@@ -201,3 +201,9 @@ def test_the_guangxi_public_tables_title_and_output_sub_categories(read_one) -> 
         ("产出数量指标", "新增学位", "小学600人,初中700人,最后以实际招生人数为准。"),
         ("产出质量指标", "协议履约", "按协议履约"),
     ]
+
+
+def test_the_department_of_a_jiangsu_project_disclosure(read_one) -> None:
+    # 项目绩效公开 (after r711, one cell per line): 实施部门 is the department, 预算单位 the unit
+    text = _lines("项目名称", "文化公园运转经费", "实施部门", "青溪市文化广电和旅游局", "项目类型", "常年安排项目")
+    assert read_one(text, "lines").department == "青溪市文化广电和旅游局"
