@@ -118,6 +118,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "绩效指标表未能完整读取（文本在表中截断或版式未能识别），无法公平评级",
         "en": "the indicator table was not read in full (the text stops inside it, or its layout was not understood), so no fair grade can be given",
     },
+    "ungraded.indicators-unreliable": {
+        "zh": "绩效指标表的多数行未能可靠读取，perflint 没有对这些行下结论，无法公平评级",
+        "en": "most rows of the indicator table could not be read reliably and perflint judged none of them, so no fair grade can be given",
+    },
     "ungraded.indicators-unread": {
         "zh": "没有读到绩效指标表，无法评级",
         "en": "the indicator table could not be read, so no grade can be given",

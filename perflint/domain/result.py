@@ -49,7 +49,8 @@ class DeclarationReport:
     #: what the document is (perflint.domain.model.DOCUMENT_KINDS)
     document_kind: str = "declaration"
     #: why it has no grade (``grade`` is then ""): the document kind, or
-    #: ``indicators-partial`` / ``indicators-unread``; None when graded
+    #: ``indicators-partial`` / ``indicators-unread`` / ``indicators-unreliable`` (more than
+    #: half of the table's rows not read reliably); None when graded
     ungraded: str | None = None
     #: what was read (perflint.domain.model.Reading.to_dict()), None for JSON input
     reading: dict[str, Any] | None = None

@@ -657,13 +657,17 @@ def _ungraded(decl: Declaration) -> str | None:
 
     A grade judges the whole declaration; one whose indicator table was not read
     in full cannot be judged, and must not look better for it (the less read,
-    the fewer findings)."""
+    the fewer findings).  Nothing is claimed about a row that was not read
+    reliably, so a table most of whose rows were not (more than half) was not
+    read with confidence either: its grade would rest on the few rows left."""
     if decl.document_kind not in GRADED_KINDS:
         return decl.document_kind
     if decl.reading is not None and not decl.reading.confident("indicators"):
         return "indicators-" + decl.reading.state("indicators")
-    if decl.reading is not None and decl.indicators and len(set(decl.reading.unreliable_rows)) >= len(decl.indicators):
-        return "indicators-partial"  # no row was read reliably: nothing in the table was judged
+    if decl.reading is not None and decl.indicators:
+        unreliable = len({i for i in decl.reading.unreliable_rows if 0 <= i < len(decl.indicators)})
+        if 2 * unreliable > len(decl.indicators):
+            return "indicators-unreliable"
     return None
 
 

@@ -349,7 +349,7 @@ def test_a_table_with_no_reliable_row_makes_no_table_claims_and_no_grade(engine)
     rep = report(engine, text + FOOTER)
     [decl] = rep.declarations
     assert not [f for f in rep.iter_findings() if f.pointer == "/indicators" and not f.note]
-    assert decl.grade == "" and decl.ungraded == "indicators-partial"
+    assert decl.grade == "" and decl.ungraded == "indicators-unreliable"
 
 
 @pytest.mark.parametrize("value", ["%", ")", "九、项目年度绩效目标"])
