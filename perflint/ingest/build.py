@@ -189,6 +189,10 @@ _UNIT_CELL = re.compile(r"[^\d\s]{1,8}")
 _WEIGHT_CELL = re.compile(r"\d{1,3}(?:\.\d+)?%?")
 #: the first cell of a table's total row
 _TOTAL_ROW = frozenset({"合计", "总计"})
+#: a title written where the department goes: the department, its year, a title's words
+_UNIT_TITLE = re.compile(
+    r"(?P<unit>[^\d\s|，。；,;:：]{2,30})(?:19|20)\d{2}年[^\d\s|，。；,;:：]{0,12}(?:绩效目标|目标表|申报表)"
+)
 #: a sub-label under a money group or a total label that names the whole amount
 _TOTAL_SUBLABEL = frozenset({"合计", "总计", "总金额", "总额", "金额合计", "资金合计"})
 #: the words before the first figure of a cell
@@ -1095,6 +1099,13 @@ class _FormBuilder:
             self._extra(key, ls, le, vs, ve)  # a second value for the same field
             return
         self._label(pointer, ls, le)
+        if key == "department":
+            title = _UNIT_TITLE.fullmatch(self.text, *trim(self.text, vs, ve))
+            if title is not None:
+                # "东莞展览馆2022年部门整体绩效目标" in the 部门(单位)名称 cell: the form's title,
+                # which names the department before its year; the rest is the title's wording
+                self._template(title.end("unit"), title.end())
+                vs, ve = title.span("unit")
         text = self._value(pointer, vs, ve)
         if key == "filing_date":
             d.filing_date = parse_date(text)

@@ -207,3 +207,14 @@ def test_the_department_of_a_jiangsu_project_disclosure(read_one) -> None:
     # 项目绩效公开 (after r711, one cell per line): 实施部门 is the department, 预算单位 the unit
     text = _lines("项目名称", "文化公园运转经费", "实施部门", "青溪市文化广电和旅游局", "项目类型", "常年安排项目")
     assert read_one(text, "lines").department == "青溪市文化广电和旅游局"
+
+
+def test_a_title_written_in_the_department_cell_names_the_department(read_one) -> None:
+    # a 部门整体 approval (after r710): the 部门(单位)名称 cell holds the table's title
+    text = _lines(
+        "部门整体支出绩效目标表 | |",
+        "(2022年度) | |",
+        "部门(单位)名称 | 青溪展览馆2022年部门整体绩效目标 | |",
+    )
+    d = read_one(text)
+    assert d.department == "青溪展览馆"
