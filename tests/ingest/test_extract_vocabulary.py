@@ -218,3 +218,10 @@ def test_a_title_written_in_the_department_cell_names_the_department(read_one) -
     )
     d = read_one(text)
     assert d.department == "青溪展览馆"
+
+
+def test_the_dongguan_tables_annual_amount_is_the_total(read_one) -> None:
+    # 东莞市财政项目支出绩效目标表 (after r504, r507): the year's request for city funds
+    text = _lines("项目名称 | 物业管理费支出 | |", "本年度申请市财政预算资金(万元) | 282.92 | |")
+    d = read_one(text, "pipe")
+    assert d.money.total is not None and (d.money.total.amount, d.money.total.unit) == (Decimal("282.92"), "万元")
