@@ -396,9 +396,11 @@ class Engine:
                     name=decl.name,
                     unit=decl.filing_unit or decl.department,
                     year=decl.year,
+                    # only an amount that was read: a total whose text is no amount is a misreading
+                    # (a label or the next cells read as the value) and must not head the report
                     total=None
-                    if total is None or not (total.text or total.amount is not None)
-                    else f"{decimal_text(total.amount) if total.amount is not None else total.text} {total.unit}".strip(),
+                    if total is None or total.amount is None
+                    else f"{decimal_text(total.amount)} {total.unit}".strip(),
                     grade="" if ungraded else g.grade,
                     score=0.0 if ungraded else g.score,
                     aspects=g.aspects,
