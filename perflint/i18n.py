@@ -155,6 +155,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "html.overview": {"zh": "总览", "en": "Overview"},
     "html.contents": {"zh": "目录", "en": "Contents"},
     "html.grade_distribution": {"zh": "等级分布", "en": "Grade distribution"},
+    "html.ungraded_count": {
+        "zh": "另有 {n} 份未评级（绩效指标表未能可靠读取，或不是申报表），原因见各份的等级说明。",
+        "en": "{n} more not graded (the indicator table could not be read reliably, or not a declaration): see each one's grade line for why.",
+    },
     "html.findings_by_severity": {"zh": "问题级别分布", "en": "Findings by severity"},
     "html.findings_by_rule": {"zh": "按规则统计", "en": "Findings by rule"},
     "html.aspects": {"zh": "审核方面", "en": "Review aspects"},

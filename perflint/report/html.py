@@ -270,6 +270,9 @@ def _overview(result: RunResult, options: ReportOptions) -> str:
     out.append('<div class="glance"><div>')
     out.append(f"<h3>{e(t('html.grade_distribution', lang))}</h3>")
     out.append(grade_chart(grade_counts(result), lang))
+    ungraded = sum(1 for d in result.declarations if d.ungraded)
+    if ungraded:  # the chart shows graded declarations only: say how many it leaves out
+        out.append(f'<p class="muted">{e(t("html.ungraded_count", lang, n=ungraded))}</p>')
     out.append("</div><div>")
     out.append(f"<h3>{e(t('html.findings_by_severity', lang))}</h3>")
     out.append(

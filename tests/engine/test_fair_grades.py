@@ -92,6 +92,8 @@ def test_not_graded_is_said_in_every_format_and_both_languages(engine):
     html = renderer("html")(result, zh)
     assert reason_zh in html and 'class="grade grade-' not in html
     assert reason_en in renderer("html")(result, en)
+    assert "另有 1 份未评级" in html  # the grade chart says what it leaves out
+    assert "1 more not graded" in renderer("html")(result, en)
     assert reason_zh in renderer("junit")(result, zh)
 
     [data] = json.loads(renderer("json")(result, zh))["declarations"]
