@@ -159,9 +159,10 @@ _TRAILING_VALUE = re.compile(
     r"\d[\d.,]*\s*(?:%|‰|[个人次件项台套辆家户天日月年元万亩吨株米条所座公里]{1,3})?(?:以上|以下|以内)?)$"
 )
 
-#: an amount a notice states in its text: "资金50万元", "项目规模共计380万元", "涉及資金895.8萬元"
+#: an amount a notice states in its text: "资金50万元", "项目规模共计380万元", "涉及資金895.8萬元",
+#: "全年预算数为 362万元"
 _PROSE_AMOUNT = re.compile(
-    r"(?P<label>资金总额|资金规模|总投资|共计|总计|资金|資金)[^，。；;,，\d()（）《》]{0,8}?"
+    r"(?P<label>资金总额|资金规模|总投资|共计|总计|预算数|资金|資金)[^，。；;,，\d()（）《》]{0,8}?"
     r"(?P<value>\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|萬元|萬元|元))"
 )
 #: the project a notice names in its text: "实施同心县…种植项目，", "资金用于…示范村项目，"

@@ -575,7 +575,9 @@ _PUBLIC = """青溪区2019年松林病虫害防治项目立项依据、实施主
 《青溪区松材线虫病防治实施方案》
 二、实施主体
 青溪区林业局牵头,各镇具体实施。
-三、绩效目标
+三、预算安排
+根据财政预算安排,全年预算数为 362万元。
+四、绩效目标
 全区防治作业面积19.6万亩,无公害防治率100%,林业有害生物成灾率4‰以下。
 """
 
@@ -587,6 +589,7 @@ def test_a_public_notice_in_numbered_sections_names_its_project_and_is_not_cut(e
     rep = report(engine, _PUBLIC)
     [decl] = rep.declarations
     assert (decl.name, decl.year) == ("青溪区2019年松林病虫害防治项目", 2019)
+    assert decl.total == "362 万元"  # "全年预算数为 362万元" in its 预算安排 section
     assert not decl.reading["truncated"]
     [note] = [f for f in rep.iter_findings() if f.code == "SRC002"]
     assert "没有找到绩效指标表" in note.message["zh"]
