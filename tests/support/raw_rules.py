@@ -8,6 +8,7 @@ run by calling each rule's kind directly, without the engine.
 
 from __future__ import annotations
 
+import functools
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -46,22 +47,37 @@ def builtin_rule_codes() -> list[str]:
     return sorted(load_rule(path)["code"] for path in builtin_rule_files())
 
 
+@functools.cache
 def settings() -> dict[str, Any]:
+    """The built-in settings, read once per test process (callers never change them)."""
     return tomllib.loads((RULES / "settings.toml").read_text("utf-8"))["settings"]
 
 
+@functools.cache
 def kinds() -> dict[str, type[Kind]]:
     return {k.name: k for k in register()}
 
 
 def part_b_rule_files() -> list[Path]:
     """The part-B rules that a check kind runs (reading notes rendered from input problems are not)."""
-    return sorted(
-        p for fam in FAMILIES for p in (RULES / fam).glob("*.toml") if load_rule(p)["kind"] not in ("input", "internal")
+    return list(_part_b_rule_files())
+
+
+@functools.cache
+def _part_b_rule_files() -> tuple[Path, ...]:
+    return tuple(
+        sorted(
+            p
+            for fam in FAMILIES
+            for p in (RULES / fam).glob("*.toml")
+            if load_rule(p)["kind"] not in ("input", "internal")
+        )
     )
 
 
+@functools.cache
 def load_rule(path: Path) -> dict[str, Any]:
+    """A rule file as data, read once per test process: callers read it, never change it."""
     return tomllib.loads(path.read_text("utf-8"))
 
 
