@@ -31,6 +31,9 @@ def perflint(cwd: Path, *args: str) -> subprocess.CompletedProcess:
     )
 
 
+FORMATS = ["text", "github", "gitlab", "junit", "csv", "sarif", "json"]
+
+
 @pytest.fixture(scope="module")
 def named(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("named")
@@ -38,19 +41,31 @@ def named(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-@pytest.mark.parametrize("fmt", ["text", "github", "gitlab", "junit", "csv", "sarif", "json"])
-def test_a_hostile_file_name_is_escaped(named: Path, fmt: str) -> None:
-    done = perflint(named, "check", "--no-cache", "--format", fmt, ".")
+@pytest.fixture(scope="module")
+def outputs(named: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """Every format's report of the hostile name from one run: the text format on
+    stdout (the terminal), the others through ``--report FORMAT:PATH``, which writes
+    what ``--format FORMAT`` prints (tests/cli/test_cli_reports.py holds the two equal)."""
+    reports = tmp_path_factory.mktemp("reports")
+    extra = [a for fmt in FORMATS[1:] for a in ("--report", f"{fmt}:{reports / ('report.' + fmt)}")]
+    done = perflint(named, "check", "--no-cache", "--format", "text", ".", *extra)
     assert done.returncode == 1, done.stderr
+    return {"text": done.stdout} | {fmt: (reports / ("report." + fmt)).read_text("utf-8") for fmt in FORMATS[1:]}
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_hostile_file_name_is_escaped(outputs: dict[str, str], fmt: str) -> None:
+    out = outputs[fmt]
+    assert "evil" in out, fmt  # the report names the file
     for ch in RAW:
         # JSON carries the exact name as data: its controls \u-escaped, U+202E as it is
-        assert ch not in done.stdout or (fmt == "json" and ch == "\u202e"), (fmt, repr(ch))
+        assert ch not in out or (fmt == "json" and ch == "\u202e"), (fmt, repr(ch))
     if fmt in ("text", "github", "gitlab", "junit"):  # csv, sarif, json quote a newline as data
-        assert not any(line.startswith("fake.txt") for line in done.stdout.splitlines()), fmt
+        assert not any(line.startswith("fake.txt") for line in out.splitlines()), fmt
     if fmt == "text":
-        assert "evil\\e[31mRED\\e]0;title\\x07\\nfake.txt" in done.stdout
+        assert "evil\\e[31mRED\\e]0;title\\x07\\nfake.txt" in out
     if fmt == "junit":
-        ET.fromstring(done.stdout)  # well-formed XML
+        ET.fromstring(out)  # well-formed XML
 
 
 @pytest.mark.slow  # subprocesses or a browser: the slow suite (CI runs it)
