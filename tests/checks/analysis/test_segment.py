@@ -210,16 +210,28 @@ _PIECES = st.one_of(
 )
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(_PIECES, max_size=12).map("".join))
+_GENERATED = st.lists(_PIECES, max_size=12).map("".join)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_GENERATED)
 def test_generated_strings_segment_like_jieba(jieba_ref: Any, text: str) -> None:
+    _assert_same(jieba_ref, text)
+
+
+@pytest.mark.slow  # 1,000 generated strings; the default run draws 100 of the same kind
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_GENERATED)
+def test_many_generated_strings_segment_like_jieba(jieba_ref: Any, text: str) -> None:
     _assert_same(jieba_ref, text)
 
 
 # -- the index ----------------------------------------------------------------------
 
 
-def test_index_holds_jiebas_prefix_dictionary(jieba_ref: Any) -> None:
+def _index_against_jieba(jieba_ref: Any, every: int) -> None:
+    """The process-wide index holds jieba's dictionary: the same number of entries and total,
+    and each ``every``-th word (every word when 1) with jieba's frequency and tag."""
     lex = segment.lexicon()
     assert lex.source in ("index", "built") and lex.path is not None and lex.path.is_file()
     table = segment._open_index(
@@ -230,10 +242,21 @@ def test_index_holds_jiebas_prefix_dictionary(jieba_ref: Any) -> None:
     tags = jieba_ref.posseg.dt.word_tag_tab
     assert table.entries == len(freq)  # no entry more, no entry less
     find = table.find
-    for word, f in freq.items():
-        assert find(word) == (f, tags.get(word)), word
+    for n, (word, f) in enumerate(freq.items()):
+        if n % every == 0:
+            assert find(word) == (f, tags.get(word)), word
     for word in ["", "项目建设资金", "zzzz", "B", "超", "不存在的词语"]:
         assert find(word) == ((freq[word], tags.get(word)) if word in freq else None)
+
+
+def test_index_holds_jiebas_prefix_dictionary(jieba_ref: Any) -> None:
+    # each 10th of jieba's ~500,000 entries (words and prefixes, in dictionary order); the slow suite looks up all
+    _index_against_jieba(jieba_ref, every=10)
+
+
+@pytest.mark.slow  # all ~500,000 entries (1-3 s); the default run checks each 10th
+def test_index_holds_every_entry_of_jiebas_prefix_dictionary(jieba_ref: Any) -> None:
+    _index_against_jieba(jieba_ref, every=1)
 
 
 def test_each_substring_is_looked_up_once() -> None:
