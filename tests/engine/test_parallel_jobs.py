@@ -35,11 +35,29 @@ def check(*args: str) -> tuple[int, str]:
     return res.exit_code, res.stdout
 
 
-@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "csv"])
-def test_jobs_do_not_change_the_output(many, fmt):
-    one = check(str(many), "--format", fmt, "--jobs", "1")
-    two = check(str(many), "--format", fmt, "--jobs", "2")
-    three = check(str(many), "--format", fmt, "--jobs", "3")
+FORMATS = ["text", "json", "sarif", "csv"]
+
+
+@pytest.fixture(scope="module")
+def outputs(many, tmp_path_factory) -> dict[int, tuple[int, dict[str, str]]]:
+    """For --jobs 1, 2 and 3: the exit code and every format's output, from one run each
+    (text on stdout, the others through --report FORMAT:PATH, which writes what --format
+    FORMAT prints: tests/cli/test_cli_reports.py holds the two equal)."""
+    out = {}
+    for jobs in (1, 2, 3):
+        folder = tmp_path_factory.mktemp(f"jobs-{jobs}")
+        extra = [a for fmt in FORMATS[1:] for a in ("--report", f"{fmt}:{folder / ('report.' + fmt)}")]
+        code, text = check(str(many), "--format", "text", "--jobs", str(jobs), *extra)
+        out[jobs] = (
+            code,
+            {"text": text} | {fmt: (folder / ("report." + fmt)).read_text("utf-8") for fmt in FORMATS[1:]},
+        )
+    return out
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_jobs_do_not_change_the_output(outputs, fmt):
+    one, two, three = ((outputs[j][0], outputs[j][1][fmt]) for j in (1, 2, 3))
     assert one == two == three
     assert one[0] == 1 and one[1]
 
