@@ -260,7 +260,7 @@ class UnfilledDate(Kind):
             if value.text and is_unfilled_template(value.text):
                 seen.add(pointer)
                 yield Hit(pointer, {"text": " ".join(value.text.split())})
-        for pointer, text in decl.iter_text():
+        for pointer, text in ctx.analysis_for(decl).texts:  # walked once per declaration
             if not (text and "年" in text and _unfilled(text)):  # the cheap test first
                 continue
             if pointer in seen or pointer.startswith(("/reviews/", "/source")):

@@ -199,7 +199,7 @@ class TemplateRemnant(Kind):
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         seen: set[tuple[str, str]] = set()
-        for pointer, text in decl.iter_text():
+        for pointer, text in ctx.analysis_for(decl).texts:  # walked once per declaration
             token = template_remnant(text)  # memoized: the cheap test first
             if not token:
                 continue

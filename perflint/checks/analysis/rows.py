@@ -108,11 +108,20 @@ class Row:
 class Analysis:
     """What the rules share about one declaration."""
 
-    __slots__ = ("decl", "_rows")
+    __slots__ = ("decl", "_rows", "_texts")
 
     def __init__(self, decl: Declaration) -> None:
         self.decl = decl
         self._rows: list[Row] | None = None
+        self._texts: tuple[tuple[str, str], ...] | None = None
+
+    @property
+    def texts(self) -> tuple[tuple[str, str], ...]:
+        """Every free-text value with its pointer (:meth:`Declaration.iter_text`), walked
+        once for the rules that scan them all (unfilled tokens, unfilled dates)."""
+        if self._texts is None:
+            self._texts = tuple(self.decl.iter_text())
+        return self._texts
 
     @property
     def rows(self) -> list[Row]:

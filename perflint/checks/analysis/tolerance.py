@@ -5,6 +5,7 @@ CON, COST)."""
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 #: the default when the setting is absent or unreadable
 DEFAULT_TOLERANCE_WAN = Decimal("0.01")
@@ -16,6 +17,15 @@ def amount_tolerance(setting: object) -> Decimal:
     negative one counts by its size."""
     if setting is None or isinstance(setting, bool):
         return DEFAULT_TOLERANCE_WAN
+    if type(setting) in (str, int, float):
+        # several rules ask for every declaration with the same setting: read each once
+        # (typed, so 1 and 1.0 stay apart: they print differently)
+        return _read(setting)
+    return _read.__wrapped__(setting)
+
+
+@lru_cache(maxsize=64, typed=True)
+def _read(setting: object) -> Decimal:
     try:
         value = abs(Decimal(str(setting)))
     except InvalidOperation:

@@ -64,8 +64,26 @@ def is_blank(text: str | None) -> bool:
 
 def norm_set(tokens: Iterable[Any]) -> frozenset[str]:
     """``{norm(str(t)) for t in tokens}``, worked out once per distinct
-    settings list (the blank token included, when there is one)."""
+    settings list (the blank token included, when there is one).
+
+    The rules ask again and again with the same list object (a setting or a rule's
+    parameter, several times per declaration): a list or tuple seen before, whose
+    contents are still equal to what they were, is answered without building and
+    hashing a key (the memo holds the list itself, so its identity is not reused)."""
+    if type(tokens) is list or type(tokens) is tuple:
+        seen = _SEEN.get(id(tokens))
+        if seen is not None and seen[0] is tokens and tokens == seen[1]:
+            return seen[2]
+        result = _norm_set(tuple(map(str, tokens)))
+        if len(_SEEN) >= 64:
+            _SEEN.clear()
+        _SEEN[id(tokens)] = (tokens, tokens.copy() if type(tokens) is list else tokens, result)
+        return result
     return _norm_set(tuple(map(str, tokens)))
+
+
+#: id of a list or tuple -> (it, a copy of its contents then, its normalised set)
+_SEEN: dict[int, tuple[Any, Any, frozenset[str]]] = {}
 
 
 @lru_cache(maxsize=64)
