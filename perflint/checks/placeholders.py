@@ -25,6 +25,7 @@ from perflint.checks.analysis.values import (
     name_pointer,
     norm,
     owned_by_category_check,
+    site_mask,
     template_remnant,
 )
 from perflint.checks.base import Context, Hit, Kind, kind, schema, settings
@@ -121,8 +122,8 @@ class PlaceholderInRequired(Kind):
         optional = list(ctx.setting(params, "optional_categories") or ())
 
         def owned(text: str) -> bool:
-            # references and template tokens have their own rules
-            return external_reference(text) or bool(template_remnant(text))
+            # references and template tokens have their own rules; a site's mask hides a filled value
+            return external_reference(text) or bool(template_remnant(text)) or site_mask(text)
 
         for pointer, text, zh, en in narrative_cells(decl, params.get("fields", DEFAULT_FIELDS)):
             if is_placeholder(text, tokens) and not owned(text):

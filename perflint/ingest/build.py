@@ -2502,7 +2502,7 @@ class Builder:
                 and builders[id(d)].from_item
                 and not builders[id(nxt)].from_item
                 and nxt.name
-                and (d.name is None or (d.name and label_key(d.name) == label_key(nxt.name)))
+                and (d.name is None or _same_project(d, nxt))
             ):
                 _absorb(nxt, d)
                 continue
@@ -2698,6 +2698,20 @@ def _merge_leftovers(decls: list[Declaration]) -> list[Declaration]:
     for i, d in enumerate(kept):
         d.source.index = i
     return kept
+
+
+def _same_project(prose: Declaration, form: Declaration) -> bool:
+    """Whether a prose project and the form right after it are the same project: the same
+    name, a name worded a little differently ("…执法执勤车辆燃油维修费" / "…执法车辆维修燃油费":
+    nearly every character of the shorter in the longer), or the same total."""
+    a, b = label_key(prose.name or ""), label_key(form.name or "")
+    if a and a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    if len(short) >= 4 and sum(ch in long_ for ch in short) >= 0.8 * len(short):
+        return True
+    pt, ft = prose.money.total, form.money.total
+    return bool(pt is not None and ft is not None and pt.amount and pt.amount == ft.amount)
 
 
 def _absorb(dst: Declaration, src: Declaration) -> None:

@@ -58,7 +58,14 @@ _BLANK_EVIDENCE = {
 _BOX = re.compile(r"□")
 _TICKED = re.compile(r"[☑■√✓✔☒]")
 #: where a value goes, not a value: ≥**%, XX, "……" (NFKC: "......"), a line to write on (____)
-_PLACEHOLDER = re.compile(r"\*\*|[xX×]{2}|＊＊|…{1,2}$|^\.{3,6}$|_{3,}|^\s*$")
+_PLACEHOLDER = re.compile(r"[xX×]{2}|…{1,2}$|^\.{3,6}$|_{3,}|^\s*$")
+#: a template's blank for a figure: exactly two stars standing where a number goes ("≥**%",
+#: "**人次", "(≤**元/株)"), after a comparator, a bracket, a space or the cell's start, before a
+#: unit or the cell's end.  Stars inside a word ("太**城管", "完成**日常") or runs of three or
+#: more ("****城管局", "[055]****", "≤****000元") are a site's masks of a filled form's names
+#: and figures, not places left to fill in.
+#: A date's blanks ("2020年**月**日") stand between the date's own words.
+_STAR_BLANK = re.compile(r"(?<![\w*＊])(?:\*\*|＊＊)(?![*＊\d])|(?<=[年月])(?:\*\*|＊＊)(?=[月日])")
 _REPORT = re.compile(r"评价报告|评价指标体系|指标库|共性指标|评分标准|评分细则|打分|专家评审|绩效评价")
 #: a form left blank: no year, XX for the year, the bare 盖章 prompt
 _BLANK_YEAR = re.compile(r"[(（]\s*(?:20[Xx×]{2})?\s*年度?\s*[)）]")
@@ -100,6 +107,11 @@ def _form_start(decls: list[Declaration], text: str) -> int:
     return best
 
 
+def _star_blanks(text: str) -> int:
+    """How many template blanks for a figure ("≥**%") ``text`` holds; masks do not count."""
+    return len(_STAR_BLANK.findall(text))
+
+
 def _filled_values(decls: list[Declaration]) -> tuple[int, int]:
     """(indicator rows, rows whose value is blank or a template placeholder)."""
     rows = empty = 0
@@ -107,7 +119,7 @@ def _filled_values(decls: list[Declaration]) -> tuple[int, int]:
         for ind in decl.indicators:
             value = ind.value if ind.value is not None else ind.content
             rows += 1
-            if _PLACEHOLDER.search(_nfkc(value or "").strip()) or "**" in (value or ""):
+            if _PLACEHOLDER.search(_nfkc(value or "").strip()) or _star_blanks(value or ""):
                 empty += 1
     return rows, empty
 
@@ -177,7 +189,7 @@ def classify(text: str, decls: list[Declaration]) -> Kind:
         return Kind("template", f"{empty}/{rows} 个指标值为空或占位符")
     labels = sum(len(d.source.labels) for d in decls)
     # placeholders where the values go (a "(≥**%)" hint inside a name is the template's own)
-    bare = re.sub(r"[(（][^()（）]{0,16}[)）]", "", flat).count("**")
+    bare = _star_blanks(re.sub(r"[(（][^()（）]{0,16}[)）]", "", flat))
     if bare >= 10:
         return Kind("template", f"有 {bare} 处“**”占位符")
     evidence = _blank_evidence(_nfkc(text[form_start:] if decls else text))
@@ -257,7 +269,7 @@ def _filled(decl: Declaration) -> list[str]:
             out.append(value)
     if decl.money.total is not None and decl.money.total.amount:
         out.append(decl.money.total.text)
-    out += [g for g in decl.goals.values() if g.strip() and "**" not in g and "……" not in g]
+    out += [g for g in decl.goals.values() if g.strip() and not _star_blanks(g) and "……" not in g]
     for ind in decl.indicators:
         value = ind.value if ind.value is not None else ind.content
         if value and _answer(value):
@@ -274,7 +286,7 @@ def _answer(value: str) -> bool:
     return (
         bool(flat)
         and not _PLACEHOLDER.search(flat)
-        and "**" not in flat
+        and not _star_blanks(flat)
         and "□" not in flat
         and not _NUMBERING.match(flat)
     )

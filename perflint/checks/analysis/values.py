@@ -135,7 +135,9 @@ def _is_placeholder(text: str, tokens: tuple[str, ...]) -> bool:
 # ---------------------------------------------------------------------------
 
 _REMNANT_PATTERNS = (
-    re.compile(r"\*{2,}"),  # ≥**%, **月**日前
+    # ≥**%, **月**日前, 20XX年**月**日: exactly two stars where a figure goes; stars inside a
+    # word (太**城管) or three and more (****, ≤****000元) are a site's masks of a filled form
+    re.compile(r"(?<![\w*])\*\*(?![*\d])|(?<=[年月])\*\*(?=[月日])"),
     re.compile(r"(?<![A-Za-z])[XxＸｘ×]{2,}(?![A-Za-z])"),  # XX, ××
     # （填写…）: a note of at most 80 characters, so that a search over "（填写" × 50,000
     # with no closing bracket is linear (it was quadratic: 118 s)
@@ -160,6 +162,34 @@ def template_remnant(text: str | None) -> str | None:
         if m:
             return m.group(0)
     return None
+
+
+#: a value the publishing site starred out ("****", "[055]****", "太**城管", "≥**000元"): three
+#: or more stars, or stars touching a word or a figure — what the filer wrote is hidden, not missing
+_SITE_MASK = re.compile(r"\*{3,}|(?<=\w)\*\*|\*\*(?=\w)")
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def site_mask(text: str | None) -> bool:
+    """``text`` carries a mask the publishing site put over a filled value (not a template blank)."""
+    t = unicodedata.normalize("NFKC", text or "")
+    return bool(_SITE_MASK.search(t)) and not template_remnant(t)
+
+
+#: stars touching a figure ("≤****000元")
+_MASKED_FIGURE = re.compile(r"\d\*\*|\*\*\d")
+#: what a masked code keeps around its stars ("[055]****")
+_CODE_MARKS = re.compile(r"[\[\]()\d\s]")
+
+
+def masked_value(text: str | None) -> bool:
+    """The publishing site starred out what ``text`` states, so no rule can judge it: stars
+    touching a figure, or a cell of nothing but stars and a bracketed code ("****", "[055]****")."""
+    if not site_mask(text):
+        return False
+    t = unicodedata.normalize("NFKC", text or "")
+    stars = _CODE_MARKS.sub("", t)
+    return bool(_MASKED_FIGURE.search(t)) or (len(stars) >= 3 and not stars.strip("*"))
 
 
 _EXTERNAL = re.compile(
@@ -195,6 +225,7 @@ def _skip_cell(text: str, tokens: tuple[str, ...], references: bool) -> bool:
         is_blank(text)
         or _is_placeholder(text, tokens)
         or bool(template_remnant(text))
+        or masked_value(text)
         or (references and external_reference(text))
     )
 
@@ -536,6 +567,8 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
                 after.isascii() and after.isalpha() and not _unit_at(t, end)[0]
             ):
                 continue  # ISO9001, 5G, IPv6: names, not figures
+            if before in ("*", "＊") or after in ("*", "＊"):
+                continue  # "≤****000元": the rest of a figure the publishing site starred out
             try:
                 number = Decimal(m.group("ar"))
             except InvalidOperation:  # pragma: no cover - regex guards
