@@ -452,7 +452,8 @@ def split_piece(text: str, fused: bool, vocab: Vocabulary) -> tuple[tuple[str, i
     return tuple(segments)
 
 
-_NOT_A_HEADING = re.compile(r"[《》，。；]")
+#: what no heading of a form has: a clause's punctuation, a viewer's page caption ("…绩效目标表_第5页")
+_NOT_A_HEADING = re.compile(r"[《》，。；]|_第\d+页\s*$")
 
 
 def _project_heading(vocab: Vocabulary, text: str, cell: tuple[int, int]) -> tuple[int, int] | None:

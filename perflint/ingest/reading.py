@@ -26,7 +26,7 @@ from perflint.domain.vocab import Vocabulary, label_key, vocabulary
 
 #: one line of page chrome (matched on NFKC text without spaces)
 _CHROME = re.compile(
-    r"^(?:索引号|发布机构|发文机关|发文时间|发文日期|发布时间|发布日期|成文日期|生成日期|信息来源|来源|"
+    r"^(?:索引号|发布机构|发文机关|发文时间|发文日期|发布时间|发布日期|成文日期|生成日期|信息来源|来源(?![于自是为])|"
     r"文号|主题分类|主题词|公开方式|公开范围|公开时限|有效性|信息分类|所属机构|体裁分类|浏览次数|点击数|阅读次数|"
     r"访问量|字号|【?字体大小|作者|编辑|责任编辑|审核|网站地图|联系我们|版权所有|主办|承办|技术支持|ICP备|网站标识码|"
     r"当前位置|您当前的位置|首页|上一篇|下一篇|相关链接|相关文章|相关阅读|相关稿件|扫一扫|分享到|打印|关闭|"
@@ -40,7 +40,20 @@ _CHROME_ANYWHERE = re.compile(
     r"主办.{0,30}承办|网站监督电话|网站纠错|公务邮箱|内容保障|"
     # the row of a disclosure page's metadata table: "名称: 2022年度重点项目… 文号:" (its
     # document number left empty)
-    r"^(?:名称|标题)[:：]?.{2,60}文号|文号[:：]$"
+    r"^(?:名称|标题)[:：]?.{2,60}文号|文号[:：]$|"
+    # a document-sharing site around a preview: its notices, the file's card, its page captions
+    r"^全文预览已结束|^下载本文档|^版权说明|^文档简介$|^资源(?:ID|大小|格式)|^下载积分|^友情提示$|"
+    r"^归档时间|_第\d+页$|"
+    # a line that is only a file's name
+    r"^[^|]{1,80}\.(?:docx?|pdf|xlsx?|wps|et)$"
+)
+#: a date or date-time before a line's label ("2020-03-04 13:32来源: 石嘴山网"), on NFKC text without spaces
+_LEADING_DATE = re.compile(r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?")
+#: the time after it (spaces are gone: "2020-03-0413:32")
+_TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+#: a line of a page's publishing metadata: everything on it is chrome, pieces such as "15:40" included
+_META_LINE = re.compile(
+    r"^(?:发布时间|发布日期|发文时间|发文日期|更新时间|信息来源|来源|作者|浏览次数|点击数|阅读次数|访问量)[:：]"
 )
 #: labels whose text shows the form goes on after them (sign-off, footer, notes after the table)
 #: what may follow the last cell of a text without being more of it: blanks, cell rules
@@ -96,9 +109,18 @@ def is_chrome(text: str) -> bool:
     flat = _nfkc_compact(text)
     if not flat:
         return False
-    if _CHROME.match(flat) and len(flat) <= 60:
+    # what the line says after a list's dash ("- 资源格式: DOCX") and a leading date-time
+    # ("2020-03-04 13:32来源: …")
+    head = flat.lstrip("-—·•")
+    dated = _LEADING_DATE.match(head)
+    if dated:
+        timed = _TIME.match(head, dated.end())
+        end = timed.end() if timed else dated.end()
+        if end < len(head):
+            head = head[end:]
+    if head and _CHROME.match(head) and len(head) <= 60:
         return True
-    return bool(_CHROME_ANYWHERE.search(flat)) and len(flat) <= 80
+    return any(_CHROME_ANYWHERE.search(t) and len(t) <= 80 for t in (flat, head) if t)
 
 
 class _Lines:
@@ -119,6 +141,12 @@ class _Lines:
 
     def line_of(self, offset: int) -> int:
         return bisect.bisect_right(self.starts, offset)
+
+    def text_of(self, text: str, line: int) -> str:
+        """The text of line ``line`` (1-based)."""
+        start = self.starts[min(max(line, 1), len(self.starts)) - 1]
+        end = text.find("\n", start)
+        return text[start : end if end >= 0 else len(text)]
 
 
 def _form_spans(decl: Declaration) -> list[Span]:
@@ -172,7 +200,12 @@ def separate_outside(text: str, decls: list[Declaration]) -> None:
             pointer = f"/unrecognized/{i}"
             span = old_spans.get(pointer)
             before_form = index == 0 and span is not None and lines.end(span) <= first_form
-            if span is not None and (before_form or is_chrome(piece)):
+            if span is not None and (
+                before_form
+                or is_chrome(piece)
+                or _ATTACHMENT.match(_nfkc_compact(piece))
+                or _META_LINE.match(_nfkc_compact(lines.text_of(text, span.line)))
+            ):
                 moved.append(span)
                 continue
             if span is not None:
