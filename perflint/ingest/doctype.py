@@ -181,6 +181,10 @@ def classify(text: str, decls: list[Declaration]) -> Kind:
     self_eval_words = {m.group(0) for m in _SELF_EVAL.finditer(unquoted)}
     if _SELF_EVAL_TITLE.search(uhead) and ("自评" in uhead or self_eval_words) or len(self_eval_words) >= 3:
         if "自评" in unquoted or len(self_eval_words) >= 3:
+            if not self_eval_words:
+                # only the title tells: name it
+                title = next(line for line in uhead.splitlines() if _SELF_EVAL_TITLE.search(line))
+                return Kind("self-evaluation", "标题：" + " ".join(title.replace("|", " ").split())[:60])
             return Kind("self-evaluation", "自评：" + "、".join(sorted(self_eval_words))[:60])
     rows, empty = _filled_values(decls)
     # values blank where the form is otherwise filled in (a name, a unit, the funds):

@@ -208,3 +208,11 @@ def test_an_expert_panels_opinion_on_the_targets_is_no_declaration() -> None:
     assert _kind(text) == "other"
     # the opinion named in a sentence of a form's page does not make it one
     assert _kind("本表已根据绩效目标评审意见修改，评审意见见附件。\n" + _FORM) != "other"
+
+
+def test_a_self_evaluation_known_by_its_title_alone_names_the_title() -> None:
+    # after r323 / r414: the report's title is the only sign; the reason says so, never an empty list
+    text = "青溪县数据中心2024年度项目支出绩效单位自评报告\n一、基本情况\n本单位2024年度共有项目3个。\n"
+    kind = classify(text, [])
+    assert kind.kind == "self-evaluation"
+    assert kind.reason == "标题：青溪县数据中心2024年度项目支出绩效单位自评报告"
