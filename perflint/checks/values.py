@@ -524,7 +524,8 @@ class MoneyUnitIncomplete(Kind):
             text = unicodedata.normalize("NFKC", ind.value)
             args = {"category": row.cat.label or "指标", "content": display(row.name), "value": display(ind.value)}
             money_row = row.cat.is_cost or bool(_MONEY_NAME.search(plain(row.name)))
-            if money_row and "元" not in text and not unit_in_name(row.name):
+            # a sheet whose note states its money unit ("单位：万元") gives "250万" its currency
+            if money_row and "元" not in text and not unit_in_name(row.name) and not decl.money.unit:
                 m = _WAN_ONLY.search(text)
                 if m:
                     written = m.group(0)

@@ -124,6 +124,8 @@ class MoneyLine:
 class Money:
     total: MoneyLine | None = None
     lines: list[MoneyLine] = field(default_factory=list)
+    #: the unit the form's note states for its amounts ("单位：万元", "金额单位：元"), when it has one
+    unit: str | None = None
 
     def get(self, key: str) -> MoneyLine | None:
         if key == "total":
@@ -134,10 +136,13 @@ class Money:
         return None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "total": None if self.total is None else self.total.to_dict(),
             "lines": [line.to_dict() for line in self.lines],
         }
+        if self.unit is not None:
+            out["unit"] = self.unit
+        return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> Money:
@@ -146,6 +151,7 @@ class Money:
         return cls(
             total=None if total is None else MoneyLine.from_dict({"key": "total", **total}),
             lines=[MoneyLine.from_dict(d) for d in data.get("lines", [])],
+            unit=data.get("unit"),
         )
 
 

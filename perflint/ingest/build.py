@@ -2411,6 +2411,8 @@ class Builder:
         kept = self._merge_described(kept, builders)
         heading_year: Declaration | None = None
         for d in kept:
+            # the unit the form's note states for its amounts ("单位：万元"): for the rules to read
+            d.money.unit = self.default_unit
             # what only the text around the form says (its leftovers are merged in now)
             if d.money.total is None:
                 builders[id(d)]._total_from_prose()

@@ -82,7 +82,9 @@ def _full_declaration() -> Declaration:
         attribute_text="延续☑ 新增□",
         department="白沙区水利局",
         implementing_unit="白沙区河道所",
-        money=Money(MoneyLine("total", "资金总额（万元）", "30", None), [MoneyLine("income.public", "财政拨款", "30")]),
+        money=Money(
+            MoneyLine("total", "资金总额（万元）", "30", None), [MoneyLine("income.public", "财政拨款", "30")], "万元"
+        ),
         functions="河道管理",
         basis="《白沙区河道管理办法》",
         schedule=[
