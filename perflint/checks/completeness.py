@@ -23,6 +23,7 @@ from perflint.checks.analysis.values import (
     is_blank,
     is_placeholder,
     norm,
+    site_mask,
     template_remnant,
 )
 from perflint.checks.base import FORM_TYPES, SEVERITY, Context, Hit, Kind, applies, kind, schema, settings
@@ -423,6 +424,7 @@ class PreparerBlock(Kind):
             and "phone" in wanted
             and "phone" not in missing
             and not is_blank(phone)
+            and not site_mask(phone)  # "138****5678": the site hid the digits
         ):
             numbers = [p for p in re.split(r"[/、，,;；或]", norm(phone)) if p]
             cleaned = [re.sub(r"[-()（）—－]", "", p) for p in numbers]
@@ -461,7 +463,7 @@ class ProjectLead(Kind):
             text = norm(extra.text)
             if is_blank(text) or is_placeholder(text, tokens):
                 yield Hit(f"/fields/{i}/text", {"label": label})
-            elif _ASKS_PHONE.search(extra.label or "") and not _PHONE_IN_TEXT.search(text):
+            elif _ASKS_PHONE.search(extra.label or "") and not _PHONE_IN_TEXT.search(text) and not site_mask(text):
                 yield Hit(f"/fields/{i}/text", {"label": label, "text": display(extra.text)}, variant="phone")
             return  # one lead per form
 
@@ -479,7 +481,12 @@ class BudgetCode(Kind):
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         label = decl.source.labels.get("/department")
         dept_label = (label.text or "") if label is not None else ""
-        if _ASKS_CODE.search(dept_label) and decl.department and not is_blank(decl.department):
+        if (
+            _ASKS_CODE.search(dept_label)
+            and decl.department
+            and not is_blank(decl.department)
+            and not site_mask(decl.department)  # "[***]太**城管": the site may have hidden the code
+        ):
             if not re.search(r"\d", decl.department):
                 yield Hit(
                     "/department",
@@ -491,7 +498,8 @@ class BudgetCode(Kind):
             if extra.key != "dept_code" or not _ASKS_CODE.search(extra.label or ""):
                 continue
             code_label = (extra.label or "").strip().rstrip(":：")
-            if re.search(r"\d", extra.text or "") or code_label in seen:
+            # a code the publishing site starred out ("******") was filled in: hidden, not missing
+            if re.search(r"\d", extra.text or "") or site_mask(extra.text) or code_label in seen:
                 continue
             seen.add(code_label)
             # blank, or the next label read into the cell (项目单位(盖章):…): no code either way

@@ -113,3 +113,25 @@ def test_a_numbered_prose_preface_of_the_same_project_is_no_declaration_of_its_o
     # a preface about another project (other name, other budget) stays a declaration of its own
     other = _PREFACE.replace("环卫清扫车辆燃油维修费", "公园绿化养护费").replace("120.00万元", "80.00万元")
     assert len(_report(engine, other + _FORM).declarations) == 2
+
+
+def test_a_masked_field_is_neither_blank_nor_unfilled(engine: Engine) -> None:
+    # made up after r810: the site starred out the codes, the contact and the lead's phone
+    form = _FORM.replace(
+        "主管部门及代码 | [061]**** | 实施单位 | **** |",
+        "主管部门及代码 | [061]**** | 实施单位 | **** |\n"
+        "项目编码 | ********************* | 部门预算编码 | ****** |\n"
+        "项目负责人及电话 | 王** 138****5678 | | |",
+    )
+    rep = _report(engine, form)
+    claims = [
+        (f.code, f.message["zh"])
+        for f in rep.iter_findings()
+        if f.code.startswith(("REQ", "PH")) and ("编码" in f.message["zh"] or "负责人" in f.message["zh"])
+    ]
+    assert claims == []
+    # the same fields really left blank are still reported
+    blank = form.replace("********************* | 部门预算编码 | ****** |", " | 部门预算编码 | |")
+    blank = blank.replace("王** 138****5678", "")
+    found = {f.code for f in _report(engine, blank).iter_findings()}
+    assert "REQ014" in found

@@ -110,9 +110,11 @@ def is_placeholder(text: str | None, tokens: Iterable[str]) -> bool:
     """The cell holds only a "nothing filled in" token (``/``, ``无``, ``N/A`` …).
 
     Blank text is *not* a placeholder (it is missing).  A run of filler marks
-    such as ``//`` or ``- -`` counts, and a trailing ``。`` is ignored.
+    such as ``//`` or ``- -`` counts, and a trailing ``。`` is ignored.  A site's mask
+    (``******``, ``[055]****``) is no placeholder either: the filer filled the field and the
+    publishing site hid it (:func:`site_mask`), so no rule may call it blank or unfilled.
     """
-    if not text:
+    if not text or site_mask(text):
         return False
     return _is_placeholder(text, tokens if isinstance(tokens, tuple) else tuple(tokens))
 
