@@ -399,3 +399,17 @@ def test_sentences_run_on_after_the_table_are_not_its_last_category(engine):
     inside = _decl([*GOOD[:3], goal, GOOD[3]])
     assert doubtful_rows(inside) == set()
     assert ("VAL001", "/indicators/3/value") in _findings(engine, inside)
+
+
+@pytest.mark.parametrize("heading", ["(二)社会效益指标", "（四）可持续影响指标", "三、满意度指标", "生态效益指标"])
+def test_a_category_heading_read_as_a_value_makes_no_claim(engine, heading):
+    """A prose list of numbered categories, each followed by its indicators: a row whose value
+    cell is the next category's heading has lost its own value; the heading is not its target."""
+    rows = [*GOOD, Indicator("效益指标", "经济效益指标", None, "带动农户增收致富", heading)]
+    decl = _decl(rows)
+    assert doubtful_rows(decl) == {len(GOOD)}
+    assert [c for c, p in _findings(engine, decl) if p.startswith(f"/indicators/{len(GOOD)}/")] == []
+    # the same row with a vague value of its own is judged
+    vague = [*GOOD, Indicator("效益指标", "经济效益指标", None, "带动农户增收致富", "有所提高")]
+    assert doubtful_rows(_decl(vague)) == set()
+    assert [c for c, p in _findings(engine, _decl(vague)) if p.startswith(f"/indicators/{len(GOOD)}/")]

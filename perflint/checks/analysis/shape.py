@@ -146,6 +146,14 @@ def _heading_row(ind: Indicator) -> bool:
     return own is None or own[1] != canon
 
 
+def _heading_value(ind: Indicator) -> bool:
+    """The value cell is a category heading (``(二)社会效益指标``, ``三、满意度指标``): in a list
+    of numbered categories each followed by its indicators, the next heading read as this
+    row's value.  A category name is never a target, and the row's own value went elsewhere."""
+    value = _ENUM.sub("", norm(ind.value)).strip()
+    return bool(value) and vocabulary().category(_SCORE.sub("", value)) is not None
+
+
 def _unit_note_row(ind: Indicator) -> bool:
     """A cell of the row is a table's unit note (单位：万元): the header of the next table."""
     cells = [ind.content, ind.value or "", ind.note or "", *ind.extra.values()]
@@ -315,6 +323,7 @@ def doubtful_rows(decl: Declaration) -> set[int]:
             _label_fragment(ind)
             or (ind.value is None and value_cell and not whole)  # no value cell found, table not read in full
             or _heading_row(ind)
+            or _heading_value(ind)
             or _unit_note_row(ind)
             or _run_together(ind)
             or _target_in_name(ind)
