@@ -382,6 +382,7 @@ def _repeated_block(pairs: list[tuple[Any, int]]) -> set[int]:
 _TIME = re.compile(
     r"日|月|年|天|小时|时限|工作日|周|季度|分钟|秒|前|及时|按时|准时|限时|即时|实时|时间|时长|期限|"
     r"周期|截止|当天|当日|同步|进度|时效|按期|如期|逾期|当年|按计划|"
+    r"限内|工期内|"  # 法定审限内结案率, 规定时限内办结率: a rate within a set time limit is one of timeliness
     r"(?:19|20)\d\d[.\-/]\d{1,2}"  # 2020.1.1-2020.12.31
 )
 _UNIT_PRICE = re.compile(

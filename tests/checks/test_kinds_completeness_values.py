@@ -449,7 +449,15 @@ def test_a_number_masked_by_the_publishing_site_is_not_a_template_token(catalog)
 
 @pytest.mark.parametrize(
     ("content", "value"),
-    [("按期完成率", "≥95%"), ("资金当年下达率", "100%"), ("项目实施期", "2020.1.1-2020.12.31")],
+    [
+        ("按期完成率", "≥95%"),
+        ("资金当年下达率", "100%"),
+        ("项目实施期", "2020.1.1-2020.12.31"),
+        # a rate within a set time limit is itself a timeliness measure (r802)
+        ("法定审限内结案率", "≥95%"),
+        ("承诺期限内办结率", "100%"),
+        ("合同工期内完工率", "≥98%"),
+    ],
 )
 def test_a_timeliness_rate_or_a_date_range_has_its_time_element(catalog, content, value):
     doc = special(row("产出指标", "时效指标", content, value))
@@ -458,6 +466,9 @@ def test_a_timeliness_rate_or_a_date_range_has_its_time_element(catalog, content
 
 def test_a_timeliness_value_without_any_time_still_fires(catalog):
     doc = special(row("产出指标", "时效指标", "工作效率", "有效提升"))
+    assert [h[1] for h in hits(catalog, "misclassified", doc)] == ["time"]
+    # a rate with no time limit in its name has no time element either
+    doc = special(row("产出指标", "时效指标", "案件结案率", "≥95%"))
     assert [h[1] for h in hits(catalog, "misclassified", doc)] == ["time"]
 
 
