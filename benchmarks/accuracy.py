@@ -364,13 +364,15 @@ def evaluate(
 
 
 def write_stubs(the_forms: list[Form], judged: list[Judged]) -> int:
-    """Add an unjudged entry for every finding without a verdict; keep every existing label."""
+    """Add an unjudged entry for every finding without a label; keep every existing label, and
+    leave the review files that gain nothing untouched."""
     added = 0
     by_form: dict[str, list[Judged]] = defaultdict(list)
     for j in judged:
         by_form[j.form].append(j)
     for form in the_forms:
         entries = dict(form.review)
+        before = added
         for j in by_form.get(form.ident, []):
             if j.key not in entries:
                 entries[j.key] = {
@@ -383,7 +385,7 @@ def write_stubs(the_forms: list[Form], judged: list[Judged]) -> int:
                     "note": "",
                 }
                 added += 1
-        if entries:
+        if added > before:  # a file with nothing new is left as it is (not re-sorted)
             data = {
                 "findings": sorted(entries.values(), key=lambda e: (e.get("declaration") or 0, e["code"], e["key"]))
             }
