@@ -108,6 +108,13 @@ _HARM_COSTS = ("社会成本指标", "生态环境成本指标")
 _NO_HARM = re.compile(r"^(?:无|不|未|没有|零|杜绝)")
 
 
+#: a deadline in words, the standard of a timeliness value: 年底前, 6月底前, 故障发生后一周内, 三个工作日内
+_DEADLINE = re.compile(
+    r"(?:年底|年末|月底|月末|季末|季度末|年中)(?:前|之前)|"
+    r"(?:[一二三四五六七八九十两]+|\d+)个?(?:周|星期|日|天|月|小时|工作日)(?:内|以内|之内)"
+)
+
+
 @kind
 class NotMeasurable(Kind):
     name = "not-measurable"
@@ -133,6 +140,8 @@ class NotMeasurable(Kind):
                 continue
             if quantities(text) or allowlisted(text, s["qualitative_allowlist"]):
                 continue
+            if cat.level2 == TIMELINESS and _DEADLINE.search(norm(text)):
+                continue  # a deadline in words (年底前, 一周内) is checked at year's end like a date
             if harm and (ind.value is None or _NO_HARM.match(simplified(norm(text)))):
                 continue  # 无负面影响, 不产生…, 未造成…: a stated absence is the standard of a harm
             error = not harm and (

@@ -608,3 +608,19 @@ def test_not_measurable_on_the_harm_costs(catalog, level2, value, fires):
     doc = special(row("成本指标", level2, "实施项目对社会产生的不利影响", value))
     got = hits(catalog, "not-measurable", doc)
     assert got == ([("/indicators/0/value", None, Severity.WARNING)] if fires else [])
+
+
+@pytest.mark.parametrize(
+    ("level2", "value", "fires"),
+    [
+        ("时效指标", "年底前", False),  # a deadline in words is checked at year's end (r806)
+        ("时效指标", "故障发生后一周内", False),
+        ("时效指标", "接到申请后三个工作日内", False),
+        ("时效指标", "及时", True),  # no deadline at all
+        ("时效指标", "尽快完成", True),
+        ("质量指标", "年底前", True),  # a deadline is no quality standard
+    ],
+)
+def test_a_deadline_in_words_is_a_timeliness_standard(catalog, level2, value, fires):
+    got = hits(catalog, "not-measurable", special(row("产出指标", level2, "维修响应时间", value)))
+    assert bool(got) == fires
