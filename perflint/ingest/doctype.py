@@ -158,6 +158,30 @@ def _title_lines(text: str) -> str:
     return "\n".join(line for line in _QUOTED.sub("", text).splitlines() if not _SENTENCE.search(line))
 
 
+#: a target form's own title line: "项目支出绩效目标表", "…绩效目标申报表"
+_TARGET_TITLE = re.compile(r"(?m)^[^\n，。；,;]{0,40}绩效目标(?:申报)?表[^\n，。；,;]{0,12}$")
+#: the columns a target table has where a self-evaluation has 实际完成值 and 得分
+_TARGET_COLUMN = re.compile(r"指标值")
+
+
+def _target_table_under_wrong_title(flat: str, unquoted: str, decls: list[Declaration]) -> bool:
+    """A filled target form a site published under a self-evaluation's title ("…绩效自评表" over
+    "项目支出绩效目标表"): the content wins over the page's title.  Only when the form has its own
+    target title with no 自评 in it, a 指标值 column and filled indicator rows, and the words of
+    a self-evaluation (实际完成值, 得分, 执行数, 偏差原因 …) stand in no line but the titles."""
+    own_title = [
+        m.group(0) for m in _TARGET_TITLE.finditer(flat) if "自评" not in m.group(0) and "评价" not in m.group(0)
+    ]
+    if not own_title or not _TARGET_COLUMN.search(flat):
+        return False
+    rows, empty = _filled_values(decls)
+    if rows < 3 or empty * 2 > rows:
+        return False
+    title_lines = {line.strip() for line in _title_lines(unquoted).splitlines() if _SELF_EVAL_TITLE.search(line)}
+    body = [line for line in unquoted.splitlines() if line.strip() not in title_lines]
+    return not any(_SELF_EVAL.search(line) for line in body)
+
+
 def classify(text: str, decls: list[Declaration]) -> Kind:
     """The kind of the document ``text``, from which ``decls`` were read."""
     flat = _nfkc(text)
@@ -179,7 +203,9 @@ def classify(text: str, decls: list[Declaration]) -> Kind:
     unquoted = _QUOTED.sub("", flat)
     uhead = _title_lines(head)
     self_eval_words = {m.group(0) for m in _SELF_EVAL.finditer(unquoted)}
-    if _SELF_EVAL_TITLE.search(uhead) and ("自评" in uhead or self_eval_words) or len(self_eval_words) >= 3:
+    if (
+        _SELF_EVAL_TITLE.search(uhead) and ("自评" in uhead or self_eval_words) or len(self_eval_words) >= 3
+    ) and not _target_table_under_wrong_title(flat, unquoted, decls):
         if "自评" in unquoted or len(self_eval_words) >= 3:
             if not self_eval_words:
                 # only the title tells: name it

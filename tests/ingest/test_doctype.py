@@ -216,3 +216,15 @@ def test_a_self_evaluation_known_by_its_title_alone_names_the_title() -> None:
     kind = classify(text, [])
     assert kind.kind == "self-evaluation"
     assert kind.reason == "标题：青溪县数据中心2024年度项目支出绩效单位自评报告"
+
+
+def test_a_target_form_under_a_self_evaluation_title_is_a_declaration() -> None:
+    # after r806: a site titled the page "…绩效自评表" over a filled 绩效目标表 with target values only
+    page = "2021年青溪市档案馆库房消防设备改造安装工程项目绩效自评表\n"
+    form = _FORM + "时效指标 | 完工时间 | 年底前 | |\n"
+    assert _kind(page + form) == "declaration"
+    # with the columns of a self-evaluation (实际完成值, 得分) it stays a self-evaluation
+    scored = page + form.replace("| 指标值 |", "| 指标值 | 实际完成值 | 得分 |")
+    assert _kind(scored) == "self-evaluation"
+    # and a self-evaluation titled as one throughout is one
+    assert _kind(page + form.replace("市级部门预算项目绩效目标表", "项目支出绩效自评表")) == "self-evaluation"
