@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from perflint.checks.analysis.money import derived_total
-from perflint.checks.analysis.shape import not_a_goal
+from perflint.checks.analysis.shape import in_header_row, not_a_goal
 from perflint.checks.analysis.values import (
     display,
     external_reference,
@@ -501,6 +501,8 @@ class BudgetCode(Kind):
             # a code the publishing site starred out ("******") was filled in: hidden, not missing
             if re.search(r"\d", extra.text or "") or site_mask(extra.text) or code_label in seen:
                 continue
+            if in_header_row(decl, f"/fields/{i}"):
+                continue  # a column header of a list: the codes stand in its rows
             seen.add(code_label)
             # blank, or the next label read into the cell (项目单位(盖章):…): no code either way
             yield Hit(f"/fields/{i}/text", {"label": code_label, "text": ""})

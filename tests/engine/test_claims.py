@@ -13,6 +13,7 @@ import pytest
 from perflint.catalog import builtin_catalog
 from perflint.checks.analysis.shape import (
     doubtful_rows,
+    in_header_row,
     is_goal_heading,
     is_heading_list,
     name_absence_read,
@@ -20,10 +21,12 @@ from perflint.checks.analysis.shape import (
     shifted_table,
     value_absence_read,
 )
+from perflint.checks.base import Context
 from perflint.domain.model import Declaration, FormType, Indicator, Reading
 from perflint.domain.result import FileReport
 from perflint.engine.config import Config
 from perflint.engine.core import Engine
+from perflint.ingest import declarations_from_text
 from perflint.ingest.files import load_bytes
 
 
@@ -413,3 +416,67 @@ def test_a_category_heading_read_as_a_value_makes_no_claim(engine, heading):
     vague = [*GOOD, Indicator("效益指标", "经济效益指标", None, "带动农户增收致富", "有所提高")]
     assert doubtful_rows(_decl(vague)) == set()
     assert [c for c, p in _findings(engine, _decl(vague)) if p.startswith(f"/indicators/{len(GOOD)}/")]
+
+
+_LIST = """青溪市公安局2025年项目绩效目标和指标
+
+单位编码
+
+单位名称
+
+年度预算安排
+
+项目内容
+
+绩效目标
+
+ 037001
+
+ 青溪市公安局
+
+2795518
+
+机房租赁服务,共计77个机柜
+
+保障机房全年正常运行
+"""
+
+_CODE_LEFT_BLANK = """项目支出绩效目标申报表
+
+(2025年度)
+
+项目名称
+
+机房租赁服务
+
+单位编码
+
+单位名称
+
+青溪市公安局
+
+年度预算安排
+
+2795518
+
+项目内容
+
+机房租赁服务,共计77个机柜
+"""
+
+
+def _budget_code_hits(text: str) -> list[str]:
+    catalog = builtin_catalog()
+    [decl] = declarations_from_text(text)
+    ctx = Context(settings=catalog.settings, bundle=[decl], index=0)
+    return [h.pointer for h in catalog.kinds["budget-code"].check(decl, {}, ctx)]
+
+
+def test_a_code_column_header_is_no_blank_code():
+    """A project list whose header row (单位编码 | 单位名称 | 年度预算安排 …) is printed one cell a
+    line: the codes stand in the rows below, so the header's 单位编码 holds no blank code (r801)."""
+    [decl] = declarations_from_text(_LIST)
+    assert in_header_row(decl, "/fields/0")
+    assert _budget_code_hits(_LIST) == []
+    # a form that leaves its code blank between filled fields still gets the finding
+    assert _budget_code_hits(_CODE_LEFT_BLANK) == ["/fields/0/text"]

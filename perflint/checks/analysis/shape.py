@@ -381,3 +381,31 @@ def no_form_evidence(decl: Declaration) -> bool:
         or money
         or decl.indicators
     )
+
+
+#: field labels that are no answer of the form: the indicator table's, the template's, text left over
+_NOT_FIELDS = ("/indicators", "/$template", "/unrecognized")
+
+
+def _read_nothing(decl: Declaration, pointer: str) -> bool:
+    """Nothing, or a single stray mark, was read as the answer of the field at ``pointer``."""
+    span = decl.source.spans.get(pointer)
+    if span is None or span.is_empty:
+        return True
+    return span.line == span.end_line and span.end_column - span.column <= 1
+
+
+def in_header_row(decl: Declaration, pointer: str) -> bool:
+    """The field's label stands in a row of column headers (单位编码 | 单位名称 | 年度预算安排 | …
+    of a project list): nothing read after it, nor after at least two of the next three labels.
+    Its answers are the rows below, in cells no field was read from: a blank here is no claim."""
+    label = decl.source.labels.get(pointer)
+    if label is None or label.span is None or not _read_nothing(decl, pointer):
+        return False
+    here = (label.span.line, label.span.column)
+    after = sorted(
+        ((lab.span.line, lab.span.column), p)
+        for p, lab in decl.source.labels.items()
+        if lab.span is not None and not p.startswith(_NOT_FIELDS) and (lab.span.line, lab.span.column) > here
+    )[:3]
+    return len(after) == 3 and sum(_read_nothing(decl, p) for _, p in after) >= 2
