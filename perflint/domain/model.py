@@ -20,7 +20,7 @@ Conventions:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
@@ -514,37 +514,22 @@ class Declaration:
 
     # -- serialisation -----------------------------------------------------
     def to_dict(self, include_source: bool = True) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "form_type": str(self.form_type),
-            "title": self.title,
-            "year": self.year,
-            "year_text": self.year_text,
-            "filing_unit": self.filing_unit,
-            "name": self.name,
-            "attribute": self.attribute,
-            "attribute_text": self.attribute_text,
-            "department": self.department,
-            "implementing_unit": self.implementing_unit,
-            "money": self.money.to_dict(),
-            "functions": self.functions,
-            "basis": self.basis,
-            "schedule": [row.to_dict() for row in self.schedule],
-            "goals": {k: self.goals[k] for k in GOAL_KEYS if k in self.goals},
-            "indicators": [row.to_dict() for row in self.indicators],
-            "safeguards": self.safeguards,
-            "reviews": [r.to_dict() for r in self.reviews],
-            "preparer": self.preparer,
-            "phone": self.phone,
-            "filing_date": None if self.filing_date is None else self.filing_date.to_dict(),
-            "fields": [f.to_dict() for f in self.fields],
-            "unrecognized": list(self.unrecognized),
-            "document_kind": self.document_kind,
-        }
+        out: dict[str, Any] = {key: make(self) for key, make in _DICT_FIELDS}
         if self.reading is not None:
             out["reading"] = self.reading.to_dict()
         if include_source:
             out["source"] = self.source.to_dict()
         return out
+
+    def field_dict(self, key: str) -> Any:
+        """One top-level field of :meth:`to_dict` (without the source map), made as
+        ``to_dict`` makes it; KeyError for a key it would not have."""
+        make = _DICT_FIELD_MAKERS.get(key)
+        if make is not None:
+            return make(self)
+        if key == "reading" and self.reading is not None:
+            return self.reading.to_dict()
+        raise KeyError(key)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Declaration:
@@ -623,3 +608,43 @@ def resolve_pointer(document: Any, pointer: str) -> Any:
         else:
             raise KeyError(pointer)
     return node
+
+
+def _attr(name: str) -> Callable[[Declaration], Any]:
+    return lambda d: getattr(d, name)
+
+
+#: the top-level fields of :meth:`Declaration.to_dict`, in the schema's order, each with how
+#: it is made (``reading`` and ``source`` are added after them)
+_DICT_FIELDS: tuple[tuple[str, Callable[[Declaration], Any]], ...] = (
+    ("form_type", lambda d: str(d.form_type)),
+    *(
+        (name, _attr(name))
+        for name in (
+            "title",
+            "year",
+            "year_text",
+            "filing_unit",
+            "name",
+            "attribute",
+            "attribute_text",
+            "department",
+            "implementing_unit",
+        )
+    ),
+    ("money", lambda d: d.money.to_dict()),
+    ("functions", _attr("functions")),
+    ("basis", _attr("basis")),
+    ("schedule", lambda d: [row.to_dict() for row in d.schedule]),
+    ("goals", lambda d: {k: d.goals[k] for k in GOAL_KEYS if k in d.goals}),
+    ("indicators", lambda d: [row.to_dict() for row in d.indicators]),
+    ("safeguards", _attr("safeguards")),
+    ("reviews", lambda d: [r.to_dict() for r in d.reviews]),
+    ("preparer", _attr("preparer")),
+    ("phone", _attr("phone")),
+    ("filing_date", lambda d: None if d.filing_date is None else d.filing_date.to_dict()),
+    ("fields", lambda d: [f.to_dict() for f in d.fields]),
+    ("unrecognized", lambda d: list(d.unrecognized)),
+    ("document_kind", _attr("document_kind")),
+)
+_DICT_FIELD_MAKERS: dict[str, Callable[[Declaration], Any]] = dict(_DICT_FIELDS)

@@ -9,14 +9,13 @@ reporter shows (:func:`locate_span`) and the quoted value (:func:`quote`).
 from __future__ import annotations
 
 import string
-from collections.abc import Callable
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
 from perflint.catalog import Rule
 from perflint.domain.findings import Finding, Severity
-from perflint.domain.model import GOAL_KEYS, Declaration, Span, resolve_pointer
+from perflint.domain.model import Declaration, Span, resolve_pointer
 from perflint.domain.result import FileReport
 from perflint.messages import render
 
@@ -247,40 +246,6 @@ class Docs:
         return doc
 
 
-#: the top-level fields of :meth:`Declaration.to_dict` that are the attribute as it is
-_PLAIN_FIELDS = frozenset(
-    (
-        "title",
-        "year",
-        "year_text",
-        "filing_unit",
-        "name",
-        "attribute",
-        "attribute_text",
-        "department",
-        "implementing_unit",
-        "functions",
-        "basis",
-        "safeguards",
-        "preparer",
-        "phone",
-        "document_kind",
-    )
-)
-#: the other top-level fields, each made as :meth:`Declaration.to_dict` makes it
-_FIELDS: dict[str, Callable[[Declaration], Any]] = {
-    "form_type": lambda d: str(d.form_type),
-    "money": lambda d: d.money.to_dict(),
-    "schedule": lambda d: [row.to_dict() for row in d.schedule],
-    "goals": lambda d: {k: d.goals[k] for k in GOAL_KEYS if k in d.goals},
-    "indicators": lambda d: [row.to_dict() for row in d.indicators],
-    "reviews": lambda d: [r.to_dict() for r in d.reviews],
-    "filing_date": lambda d: None if d.filing_date is None else d.filing_date.to_dict(),
-    "fields": lambda d: [f.to_dict() for f in d.fields],
-    "unrecognized": lambda d: list(d.unrecognized),
-}
-
-
 class _PartialDoc(dict[str, Any]):
     """``decl.to_dict(include_source=False)``, each top-level field made when first
     looked up: a finding on ``/department`` does not lay out every indicator row
@@ -293,15 +258,7 @@ class _PartialDoc(dict[str, Any]):
         self.decl = decl
 
     def __missing__(self, key: str) -> Any:
-        decl = self.decl
-        if key in _PLAIN_FIELDS:
-            value = getattr(decl, key)
-        elif key in _FIELDS:
-            value = _FIELDS[key](decl)
-        elif key == "reading" and decl.reading is not None:
-            value = decl.reading.to_dict()
-        else:
-            raise KeyError(key)
+        value = self.decl.field_dict(key)
         self[key] = value
         return value
 
