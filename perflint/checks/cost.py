@@ -25,6 +25,7 @@ from perflint.checks.analysis.values import (
     is_department,
     is_placeholder,
     norm,
+    one_level_down,
     owned_elsewhere,
     quantities,
     unit_in_name,
@@ -88,6 +89,8 @@ class CostPresent(Kind):
             required = (ctx.setting(params, "required_level1") or {}).get(str(decl.form_type), [])
             if "成本指标" not in required:
                 return  # the profile's department template has no cost block
+        if any(one_level_down(ind) for ind in decl.indicators):
+            return  # an NDRC table (实施效果指标 over 产出/效益/满意度, then 过程管理指标) has no cost block
         # 101号 (cost_is_level1): cost is a required 一级 category → error
         severity = (
             Severity(params.get("level1_severity", "error")) if ctx.setting(params, "cost_is_level1", False) else None

@@ -31,6 +31,7 @@ from perflint.checks.analysis.values import (
     is_real_row,
     looks_like_duties,
     norm,
+    one_level_down,
     quantities,
     skip_cell,
     strip_numbering,
@@ -127,6 +128,8 @@ class RequiredLevel2(Kind):
         block = [(row.index, row.ind, row.cat) for row in ctx.analysis_for(decl).rows if row.cat.level1 == parent]
         if not block:
             return  # the whole 一级 is missing: required-level1 reports it
+        if all(one_level_down(ind) for _, ind, _ in block):
+            return  # NDRC tables: 产出指标 is itself the 二级 under 实施效果指标, with none below it
         owned = set(params.get("owned_elsewhere", _OWNED))
         wanted = [n for n in ctx.setting(params, "output_level2") or [QUANTITY, QUALITY, TIMELINESS] if n not in owned]
         severities = {QUANTITY: "error", QUALITY: "error", TIMELINESS: "warning", **params.get("severity", {})}

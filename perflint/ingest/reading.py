@@ -22,7 +22,7 @@ import re
 import unicodedata
 
 from perflint.domain.model import SECTIONS, Declaration, Indicator, Reading, Span
-from perflint.domain.vocab import Vocabulary, label_key, vocabulary
+from perflint.domain.vocab import Vocabulary, label_key, simplified, vocabulary
 
 #: one line of page chrome (matched on NFKC text without spaces)
 _CHROME = re.compile(
@@ -63,6 +63,18 @@ _NO_EDGES = str.maketrans("", "", "|│┃｜")
 _VALUE_HEADER = re.compile(r"指标值|目标值|指标目标值|年度指标值|绩效目标值|计划值|标准值")
 _END_MARKS = re.compile(
     r"填报人|填表人|填报日期|填表日期|单位负责人|审核意见|盖章|财务负责人|经办人|联系电话|说明[:：]|备注[:：]|注[:：]"
+)
+#: the links a site puts under an article it has shown whole (附件下载, 文件下载, 扫一扫, 打印,
+#: 关闭, 返回, 上一篇 …): after a form's last row they say the page went on past the form
+_ARTICLE_END = re.compile(
+    r"^(?:附件下[载載]|文件下[载載]|下[载載]附件|[扫掃]一[扫掃]|分享到|【?打印|\[打印|【?[关關][闭閉]|\[[关關][闭閉]|"
+    r"返回|上一篇|下一篇|相[关關][链鏈]接|相[关關]文章|相[关關][阅閱][读讀]|政策[咨諮][询詢])"
+)
+#: a document-sharing site's preview, which shows the first pages only: its end links say nothing
+#: about the end of the document
+_PREVIEW = re.compile(
+    r"[还還]剩\d+[页頁]未[读讀]|已[阅閱][读讀]\d+[页頁]|全文[预預][览覽]已[结結]束|[继繼][续續](?:免[费費])?[阅閱][读讀]|"
+    r"下[载載]本文[档檔]|付[费費]下[载載]"
 )
 _SECTION_OF = {
     "title": "header",
@@ -167,6 +179,22 @@ def _drop_trailing_chrome_rows(decl: Declaration) -> None:
         ind = decl.indicators[-1]
         cells = [c for c in (ind.content, ind.value, ind.level3, ind.note) if c and c.strip()]
         if not cells or not any(is_chrome(c) for c in cells):
+            return
+        pointer = f"/indicators/{index}/value"
+        if (
+            ind.value
+            and is_chrome(ind.value)
+            and "value" not in ind.inherited
+            and ind.content
+            and not is_chrome(ind.content)
+            and pointer in decl.source.spans
+        ):
+            # the last row's value cell is the page's link under the form ("返回】"): the row
+            # had no value before the page went on
+            span = decl.source.spans.pop(pointer)
+            if not span.is_empty:
+                decl.source.chrome.append(span)
+            ind.value = None
             return
         if not all(is_chrome(c) or _ATTACHMENT.match(_nfkc_compact(c)) for c in cells):
             return
@@ -400,6 +428,25 @@ def _indicator_columns(decl: Declaration) -> list[str]:
     return roles
 
 
+def _page_went_on(decl: Declaration, lines: _Lines, text: str) -> bool:
+    """Whether the page's own end links (附件下载, 扫一扫, 返回 …) follow the form's last row:
+    the page showed the form to its end and went on, so the text did not stop inside it.
+
+    A document-sharing site's preview (已阅读5页,还剩53页未读) shows only its first pages
+    whatever follows them: there the links prove nothing."""
+    rows = [s for p, s in decl.source.spans.items() if p.startswith("/indicators/") and not s.is_empty]
+    if not rows or not decl.source.chrome:
+        return False
+    last_row = max(lines.end(s) for s in rows)
+    ends = [
+        c
+        for c in decl.source.chrome
+        if lines.offset(c) >= last_row
+        and _ARTICLE_END.match(simplified(_nfkc_compact(text[lines.offset(c) : lines.end(c)])))
+    ]
+    return bool(ends) and not _PREVIEW.search(simplified(_nfkc_compact(text)))
+
+
 def _chars(text: str) -> int:
     return len("".join(text.split()))
 
@@ -416,8 +463,11 @@ def assess(text: str, decls: list[Declaration]) -> None:
         every = [s for s in decl.source.spans.values() if not s.is_empty] + decl.source.template + spans
         end = max((lines.end(s) for s in every), default=0)
         if index + 1 < len(decls):
-            following = _form_spans(decls[index + 1])
-            stop = min((lines.offset(s) for s in following), default=len(text))
+            # the next form begins where its own text does: a title and year the two share
+            # (one page heading over several forms) lie before both and end neither
+            own = {lines.offset(s) for s in spans}
+            following = [lines.offset(s) for s in _form_spans(decls[index + 1])]
+            stop = min((o for o in following if o > start and o not in own), default=len(text))
         else:
             stop = len(text)
         after = text[end:stop]
@@ -428,6 +478,7 @@ def assess(text: str, decls: list[Declaration]) -> None:
         # part read last does)
         last_section = _last_section(decl)
         ends_cleanly = last_section in ("footer", "review") or bool(_END_MARKS.search(after))
+        page_went_on = _page_went_on(decl, lines, text)
         last_row_is_satisfaction = bool(decl.indicators) and (
             "满意" in (decl.indicators[-1].level1 or "") + (decl.indicators[-1].level2 or "")
         )
@@ -441,6 +492,7 @@ def assess(text: str, decls: list[Declaration]) -> None:
         ends_unfinished = (
             index + 1 == len(decls)
             and not ends_cleanly
+            and not page_went_on
             and _chars(after.translate(_NO_EDGES)) < 20
             and not table_complete
         )
@@ -498,7 +550,7 @@ def assess(text: str, decls: list[Declaration]) -> None:
             not exact
             and index + 1 == len(decls)  # another form follows: this one's table has ended
             and sections["indicators"] == "read"
-            and not (last_row_is_satisfaction or later or _END_MARKS.search(after))
+            and not (last_row_is_satisfaction or later or page_went_on or _END_MARKS.search(after))
         ):
             # the text of a web page shows no end of the table (no satisfaction row, nothing
             # after it): the rows read may not be all of them
@@ -535,6 +587,13 @@ def assess(text: str, decls: list[Declaration]) -> None:
         if decl.source.layout in _WEAK_LAYOUTS and decl.indicators:
             # flattened text has no cell boundaries: its rows are guesses, and what a guess
             # says about a value is no finding a reviewer can stand behind
+            sections["indicators"] = "partial"
+            notes["indicators"] = "layout"
+            unreliable = list(range(len(decl.indicators)))
+        if decl.indicators and _header_as_row(decl):
+            # the table's header run together into one cell and read as a row ("一级指标二级指标
+            # 三级指标指标值…"): its columns were never told apart, so every row's cells are
+            # guesses (a name, its value and the scoring text in one cell)
             sections["indicators"] = "partial"
             notes["indicators"] = "layout"
             unreliable = list(range(len(decl.indicators)))
@@ -655,6 +714,39 @@ def _labels_over_values(decl: Declaration, lines: _Lines, text: str) -> set[str]
         if following in unread:
             out.update(s for p in pointers if (s := _SECTION_OF.get(p.strip("/").split("/", 1)[0])))
     return out
+
+
+def fused_headings(text: str, vocab: Vocabulary | None = None) -> int:
+    """How many indicator column headings ``text`` runs together with nothing between them
+    ("一级指标二级指标三级指标指标值度量单位"), when headings are most of it; else 0."""
+    vocab = vocab or vocabulary()
+    key = _nfkc_compact(text)
+    if len(key) < 8 or len(key) > 120 or key.count("指标") < 2:
+        return 0  # (every run of headings names 指标 twice or more: 一级指标…, 指标名称…指标值)
+    found = covered = i = 0
+    while i < len(key):
+        for size in range(min(12, len(key) - i), 1, -1):
+            info = vocab.match(key[i : i + size])
+            if info is not None and info.kind == "indicator_col":
+                found += 1
+                covered += size
+                i += size
+                break
+        else:
+            i += 1
+    return found if found >= 3 and covered * 4 >= len(key) * 3 else 0
+
+
+def _header_as_row(decl: Declaration) -> bool:
+    """A row of the table whose cell is the table's header run together (three headings or
+    more with no separator): the text lost the table's cells."""
+    vocab = vocabulary()
+    return any(
+        fused_headings(cell, vocab)
+        for ind in decl.indicators
+        for cell in (ind.content, ind.level3, ind.value)
+        if cell and len(cell) <= 120
+    )
 
 
 def _line_blank(text: str, lines: _Lines, line: int) -> set[int]:

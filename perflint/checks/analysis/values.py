@@ -1064,10 +1064,22 @@ class Category:
         return self.level1 == SATISFACTION or self.level2 == SATISFACTION
 
 
+#: first-level names that group the categories the rules know one level down (NDRC tables:
+#: 实施效果指标 over 产出指标 / 效益指标 / 满意度指标)
+_UMBRELLAS = frozenset({"实施效果指标"})
+
+
 def _canon(text: str | None) -> tuple[int, str] | None:
     if is_blank(text):
         return None
     return vocabulary().category(text or "")
+
+
+def one_level_down(ind: Indicator) -> bool:
+    """Whether ``ind``'s category stands one level down under an umbrella (NDRC tables:
+    实施效果指标 | 产出指标 | <indicator>): that category has no 二级 of its own."""
+    l1, l2 = _canon(ind.level1), _canon(ind.level2)
+    return l1 is not None and l1[1] in _UMBRELLAS and l2 is not None and l2[0] == 1
 
 
 def category(ind: Indicator) -> Category:
@@ -1090,6 +1102,8 @@ def _category(level1_text: str | None, level2_text: str | None) -> Category:
             level1, level2 = level1 or OUTPUT, COST  # 285号 family: 成本 is a 二级 under 产出
         elif depth == 1 and name == SATISFACTION:
             level1, level2 = SATISFACTION, level2 or SATISFACTION
+        elif depth == 1 and column == "level2" and level1 in _UMBRELLAS:
+            level1 = name  # NDRC tables: 产出/效益/满意度 one level down under 实施效果指标
         elif depth == 1:
             level1 = level1 or name
         elif name == SATISFACTION:
