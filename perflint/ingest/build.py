@@ -252,6 +252,10 @@ class _Table:
     fields: dict[int, tuple[LabelInfo, int, int]] = field(default_factory=dict)
     #: rows read so far
     rows: int = 0
+    #: a row of a table with a row per line cut short before its value column
+    #: ("推动… | 定性", then "长期" and "15" on lines of their own): its cells, kept
+    #: until the lines below have filled the columns left or another row comes
+    held: dict[str, tuple[int, int]] | None = None
     _data_key: tuple | None = None
     _data: list[str] = field(default_factory=list)
     _twin_key: tuple | None = None
@@ -1278,6 +1282,7 @@ class _FormBuilder:
         table = self.table
         if table is None:
             return
+        self._emit_held()
         self._flush_stream()
         for s, e in table.levels.values():
             self.unrecognized(s, e)  # a category with no row under it
@@ -1294,10 +1299,14 @@ class _FormBuilder:
                 table.buffer.append(cells[0])  # an empty cell inside a stream row
                 self._maybe_emit_stream()
             return True
-        if row.free:
-            return False
         first_i, (fs, fe) = nonblank[0]
         first = infos[first_i]
+        if table.held is not None:
+            if not row.free and len(nonblank) == 1 and first is None and self._continue_held(fs, fe):
+                return True
+            self._emit_held()
+        if row.free:
+            return False
         if _TABLE_END.match(self.text, fs, fe) and self.vocab.category(self.text[fs:fe]) is None:
             return False  # sign-off, footnote, attachment or page chrome: the table has ended
         if (
@@ -1535,7 +1544,8 @@ class _FormBuilder:
                     assigned["level1"] = c
                 else:
                     assigned[col] = c
-            self._emit_indicator(assigned)
+            if not self._hold(assigned):
+                self._emit_indicator(assigned)
             return
         rest = self._peel_levels(cells, assigned)
         filled = [c for c in rest if c[0] < c[1]]
@@ -1590,7 +1600,66 @@ class _FormBuilder:
             assigned[col] = c
         for c in rest[len(cols) :]:
             self.unrecognized(*c)
-        self._emit_indicator(assigned)
+        if not self._hold(assigned):
+            self._emit_indicator(assigned)
+
+    def _hold(self, assigned: dict[str, tuple[int, int]]) -> bool:
+        """Keep a row of a sheet copied as text (a row per line) that stops before its
+        value column: a cell holding a line break ("定性" then "长期" under 指标值, "15"
+        under 分值) leaves what follows it on lines of their own (``_continue_held``)."""
+        table = self.table
+        assert table is not None
+        if self.owner.layout != "spaced" or "value" not in table.columns:
+            return False
+        cols = table.data_columns
+        after = cols[cols.index("value") :] if "value" in cols else []
+        if any(c in assigned and assigned[c][0] < assigned[c][1] for c in after):
+            return False
+        if not any(c in assigned and assigned[c][0] < assigned[c][1] for c in _NAMING):
+            return False
+        table.held = dict(assigned)
+        return True
+
+    def _continue_held(self, s: int, e: int) -> bool:
+        """A line of one cell under a row cut short (see ``_hold``): the next of the row's
+        empty columns it can be (a comparator or nature column takes only such a word, a
+        unit column a unit, a weight column a score; the value column any short text).
+        False, the row left as it was, when it is a category, a label or fits none."""
+        table = self.table
+        assert table is not None and table.held is not None
+        held = table.held
+        piece = self.text[s:e]
+        if e - s > 30 or self.vocab.category(piece) is not None or _TABLE_END.match(self.text, s, e):
+            return False
+        cols = table.data_columns
+        filled = [i for i, c in enumerate(cols) if c in held and held[c][0] < held[c][1]]
+        for n in range(filled[-1] + 1 if filled else 0, len(cols)):
+            col = cols[n]
+            if col == "value":
+                held[col] = (s, e)
+                break
+            role = self.vocab.column_role.get(col.removeprefix("extra:")) if col.startswith("extra:") else None
+            if (
+                (role in ("comparator", "nature") and (is_comparator(piece) or _NATURE.fullmatch(piece)))
+                or (role == "unit" and _UNIT_CELL.fullmatch(piece) and "value" in held)
+                or (role == "weight" and _WEIGHT_CELL.fullmatch(piece) and "value" in held)
+            ):
+                held[col] = (s, e)
+                break
+            if role not in ("comparator", "nature", "unit") and not (role == "weight" and "value" in held):
+                return False  # a column that cannot be left blank
+        else:
+            return False
+        if cols[-1] in held and held[cols[-1]][0] < held[cols[-1]][1]:
+            self._emit_held()
+        return True
+
+    def _emit_held(self) -> None:
+        table = self.table
+        if table is None or table.held is None:
+            return
+        held, table.held = table.held, None
+        self._emit_indicator(held)
 
     def _right_align(self, cells: list[tuple[int, int]]) -> list[tuple[int, int]] | None:
         """A row shorter than its header whose leading cells were merged with the
@@ -1771,7 +1840,11 @@ class _FormBuilder:
             cat = self.vocab.category(text[s:e])
             if cat is None:
                 continue
-            level = "level1" if cat[0] == 1 or cat[1] in self.vocab.level1.values() else "level2"
+            if cat[1] in self.vocab.level1.values() and cat[1] in self.vocab.level2.values():
+                # 成本指标: a 二级 category under 产出指标, a 一级 one in the 2021 tables
+                level = self._level_slot(cat[0], text[s:e], {}, cells[k:])
+            else:
+                level = "level1" if cat[0] == 1 or cat[1] in self.vocab.level1.values() else "level2"
             if level not in table.columns:
                 level = "level1" if "level1" in table.columns else "level2"
             if level not in table.columns:
@@ -1780,8 +1853,31 @@ class _FormBuilder:
             if shift < 0 or shift + len(cells) > table.width:
                 return None
             pad = (cells[0][0], cells[0][0])
-            return [pad] * shift + cells + [pad] * (table.width - shift - len(cells))
+            row = [pad] * shift + cells
+            if self.owner.layout == "spaced":
+                row = self._fit_tail(row)
+            return row + [pad] * (table.width - len(row))
         return None
+
+    def _fit_tail(self, row: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """A wide row copied as text whose blank cells vanished: its cells from the
+        indicator's name on fill the columns they fit (``_fit_roles``), so a score is
+        not read as the unit of a value that has none."""
+        table = self.table
+        assert table is not None
+        cols = table.columns
+        k = next(
+            (i for i, c in enumerate(cols) if c is not None and c not in LEVELS and c != FIELD_COLUMN),
+            len(cols),
+        )
+        if k >= len(row):
+            return row
+        tail = [c for c in row[k:] if c[0] < c[1]]
+        names = [c for c in cols[k:] if c is not None]
+        if len(names) != len(cols) - k or len(tail) >= len(names):
+            return row
+        fitted = self._fit_roles(tail, names)
+        return row[:k] + fitted if len(fitted) <= len(names) else row
 
     def _starts_project(self, cells: list[tuple[int, int]]) -> bool:
         """Does this full-width row name a project other than the one being read?"""

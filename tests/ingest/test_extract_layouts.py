@@ -350,3 +350,48 @@ def test_a_project_texts_heading_gives_the_year_not_a_year_its_prose_recalls(rea
 def test_a_total_under_a_sub_label_that_names_the_whole_amount(read_one, text, layout) -> None:
     d = read_one(text, layout)
     assert d.money.total is not None and d.money.total.amount == Decimal(1800)
+
+
+def test_a_wide_sheet_copied_as_text_reads_nature_direction_and_score_columns_apart(read_one) -> None:
+    # after a budget system's export (tests/data/real/r802), in other words: 指标性质 holds
+    # 正向/反向/定性, 指标方向 the comparator word, then value, unit and score; a 定性 row's
+    # value and score sit on lines of their own; a count with no unit keeps its score apart;
+    # 成本指标 under 产出指标 is its 二级 category
+    text = _lines(
+        "单位:元",
+        "项目名称 项目单位 预算数 一级指标 二级指标 三级指标 指标性质 指标方向 指标值 计量单位 分值",
+        "乡村道路养护 某县交通运输局 200000.00 产出指标 数量指标 养护道路里程 正向 大于等于 35 公里 20",
+        "成本指标 养护单价 反向 小于等于 6000 元/公里 10",
+        "时效指标 养护完成时间 定性",
+        "年底前",
+        "10",
+        "数量指标 养护设施数量 正向 大于等于 4 10",
+        "效益指标 社会效益 群众出行便利程度 定性",
+        "明显改善",
+        "20",
+        "满意度指标 服务对象满意度 沿线群众满意度 正向 等于 95 % 20",
+    )
+    d = read_one(text, "spaced")
+    assert [(i.level1, i.level2, i.content, i.value) for i in d.indicators] == [
+        ("产出指标", "数量指标", "养护道路里程", "大于等于35公里"),
+        ("产出指标", "成本指标", "养护单价", "小于等于6000元/公里"),
+        ("产出指标", "时效指标", "养护完成时间", "年底前"),
+        ("产出指标", "数量指标", "养护设施数量", "大于等于4"),
+        ("效益指标", "社会效益", "群众出行便利程度", "明显改善"),
+        ("满意度指标", "服务对象满意度", "沿线群众满意度", "等于95%"),
+    ]
+    assert [i.extra.get("分值") for i in d.indicators] == ["20", "10", "10", "10", "20", "20"]
+    assert [i.extra.get("指标性质") for i in d.indicators] == ["正向", "反向", "定性", "正向", "定性", "正向"]
+    assert "计量单位" not in d.indicators[3].extra
+
+
+def test_a_line_under_a_row_cut_short_that_fits_no_column_is_a_row_of_its_own(read_one) -> None:
+    # only the columns left empty by a row that stops before its value take the lines below
+    text = _lines(
+        "项目名称 图书采购",
+        "一级指标 二级指标 三级指标 指标性质 指标值 计量单位 分值",
+        "产出指标 数量指标 采购册数 定性",
+        "效益指标 社会效益 借阅人次增长 ≥ 10 % 20",
+    )
+    d = read_one(text, "spaced")
+    assert [(i.content, i.value) for i in d.indicators] == [("采购册数", ""), ("借阅人次增长", "≥10%")]
