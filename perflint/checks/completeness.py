@@ -194,7 +194,7 @@ class TotalFunds(Kind):
             derived = _derived_total(decl)
         args = {
             "derived": "" if derived is None else f"{derived.normalize():f}",
-            "unit": total.unit if total is not None else "万元",
+            "unit": (total.unit or "") if total is not None else "万元",
         }
         if blank:
             yield Hit("/money/total", {**args, "text": ""}, suggest=derived is not None)

@@ -116,7 +116,7 @@ class CostPresent(Kind):
             {
                 "value": display(row.target) if row is not None else "",
                 "total": "" if total is None or total.amount is None else f"{total.amount:f}",
-                "unit": total.unit if total is not None else "万元",
+                "unit": (total.unit or "") if total is not None else "万元",
             },
             variant=variant,
             severity=severity,

@@ -91,14 +91,15 @@ class MoneyLine:
     ``key`` is the canonical role (``total``, ``income_total``,
     ``income.public``, ``expenditure.basic``, ``source.fiscal`` …, see
     ``perflint/data/labels.toml``); ``label`` and ``text`` are as written;
-    ``unit`` is 万元 or 元 as the label or the form's unit note says.
+    ``unit`` is 万元 or 元 as the label, the cell or the form's unit note says,
+    ``None`` when the form states no unit (a reader cannot tell 280万元 from 280元).
     """
 
     key: str
     label: str
     text: str
     amount: Decimal | None = None
-    unit: str = "万元"
+    unit: str | None = "万元"
 
     def to_dict(self) -> dict[str, Any]:
         return {

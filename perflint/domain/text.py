@@ -122,7 +122,7 @@ def parse_amount(text: str) -> tuple[Decimal | None, str | None]:
 
 
 def unit_from_label(label: str) -> str | None:
-    t = compact(label)
+    t = compact(label).replace("萬", "万")  # 金額(萬元)
     if "万元" in t:
         return "万元"
     if re.search(r"[(（:：]元[)）]?|单位:?元", t):

@@ -400,7 +400,7 @@ class Engine:
                     # (a label or the next cells read as the value) and must not head the report
                     total=None
                     if total is None or total.amount is None
-                    else f"{decimal_text(total.amount)} {total.unit}".strip(),
+                    else f"{decimal_text(total.amount)} {total.unit or ''}".strip(),
                     grade="" if ungraded else g.grade,
                     score=0.0 if ungraded else g.score,
                     aspects=g.aspects,

@@ -58,6 +58,7 @@ from perflint.domain.vocab import (
     Vocabulary,
     is_pad,
     label_key,
+    simplified,
     vocabulary,
 )
 from perflint.ingest.cells import compose_value, is_comparator, leading_amount
@@ -153,6 +154,10 @@ _QIZHONG_END = re.compile(r"其中[:：]?$")
 _FILE_NAME = re.compile(r"\S\.(?:pdf|PDF|docx?|DOCX?|xlsx?|XLSX?|wps|txt)\s*$")
 _UNIT_LINE = re.compile(r"(?:金额|资金)?单位\s*[:：]\s*(万元|元)\s*")
 _UNIT_NOTE = re.compile(r"[（(]\s*(万元?|元)\s*[)）]?")
+#: the government levels a department label may name, from the centre out (see _level_rank)
+_LEVEL_WORDS = (("中央", 0), ("省", 1), ("市", 2), ("区", 3), ("县", 3))
+#: a heading of words that ends in a money unit note (white space taken out): "项目预算资金(万元)"
+_UNIT_HEADING = re.compile(r"[^\d\s（()）]{2,16}[（(](万元|元)[)）]")
 _NOTE = re.compile(r"[（(【\[][^()（）【】\[\]]{1,16}[)）】\]]$")
 _TRAILING_VALUE = re.compile(
     r"((?:[≥≤≧≦<>=＞＜]=?|不低于|不少于|不高于|不超过|大于等于|小于等于|达到)?\s*"
@@ -569,6 +574,8 @@ class _FormBuilder:
         self.taken: set[tuple[int, int]] = set()
         #: the goal columns named by a row of goal headings (see _goal_header): key, cell
         self.goal_heads: list[tuple[str, int, int]] = []
+        #: the label of a row broken after it (see _broken_after_label), waiting for the next row
+        self.broken: tuple[LabelInfo, int, int] | None = None
 
     def successor(self) -> _FormBuilder:
         """The form of the next project of a wide sheet: the same table, title,
@@ -633,6 +640,11 @@ class _FormBuilder:
                 self.unrecognized(s, ys)
                 self.unrecognized(ye, e)
                 return
+        heading = _UNIT_HEADING.fullmatch("".join(self.text[s:e].split())) if e - s <= 40 else None
+        if heading is not None:
+            # "项目预算资金(万元)", "投入目标 (万元)": a heading the vocabulary does not know
+            # gives the amounts of its block their unit
+            self.money_unit = "万元" if "万" in heading.group(1) else "元"
         pointer = f"/unrecognized/{len(self.decl.unrecognized)}"
         self.decl.unrecognized.append(self._value(pointer, s, e))
 
@@ -694,6 +706,19 @@ class _FormBuilder:
         self.row_cells = cells
         match = self.vocab.match
         infos = [match(text[s:e]) if s < e else None for s, e in cells]
+        broken, self.broken = self.broken, None
+        if broken is not None and self.pending is broken:
+            filled = [i for i, (s, e) in enumerate(cells) if s < e]
+            if (
+                row.stream
+                or len(filled) < 2
+                or filled[0] != 0
+                or infos[0] is not None
+                or not any(info is not None and info.kind in FIELD_KINDS for info in infos[1:])
+            ):
+                # not the rest of a broken row (the value, then the row's next label and
+                # its value): a column of headings one a line, or a label with no value
+                self._close_pending_blank()
         kinds = [inf.kind for inf in infos if inf is not None]
         for col_kind, kind in (("indicator_col", "indicators"), ("schedule_col", "schedule")):
             if kinds.count(col_kind) >= 2:
@@ -757,9 +782,26 @@ class _FormBuilder:
             and self.owner.layout in ("tabbed", "pipe")
             and self.pending[0].kind not in STRUCTURAL
         ):
-            # In a table a label's value is in the same row; a label that
-            # ends its row has a blank value.
-            self._close_pending_blank()
+            if self._broken_after_label(row, cells):
+                self.broken = self.pending
+            else:
+                # In a table a label's value is in the same row; a label that
+                # ends its row has a blank value.
+                self._close_pending_blank()
+
+    def _broken_after_label(self, row: Row, cells: list[tuple[int, int]]) -> bool:
+        """A row that is a field label alone, not even an empty cell after it ("项目 名称 |"
+        then "物业管理费支出 | 本年度申请资金 | 282.92"): the page broke the table's row after
+        its first cell, so the label's value opens the next row (a blank value has its cell),
+        when that row holds the rest of the row: the value, then the next label (see add_row)."""
+        assert self.pending is not None
+        info, ls, le = self.pending
+        return (
+            len(row.cells) == 1
+            and info.kind in FIELD_KINDS
+            and cells[0][0] < cells[0][1]
+            and trim(self.text, ls, le) == cells[0]
+        )
 
     def _goal_header(self, cells: list[tuple[int, int]], infos: list[LabelInfo | None]) -> bool:
         """A row "总体目标 | 实施周期总目标(2022年--2024年) | 年度目标": the goal label of the
@@ -1152,7 +1194,9 @@ class _FormBuilder:
             after = rest[lead[2] :].strip()[:1] if lead is not None else ""
             if lead is not None and (lead[1] is not None or not (after.isdigit() or after in "年月日号%％/-.:：")):
                 amount, unit_written = lead[0], lead[1]
-        unit = unit_from_label(label_raw) or unit_written or self.money_unit or "万元"
+        # the unit the form states (the label, the cell, a unit note of the block or the sheet):
+        # none stated is an unknown unit, not 万元 (a form in 元 may leave it unsaid)
+        unit = unit_from_label(label_raw) or unit_written or self.money_unit
         if unit_written == "元":
             unit = "元"
         line = MoneyLine(key=key, label=written, text=text, amount=amount, unit=unit)
@@ -2356,16 +2400,28 @@ def _promote_total(d: Declaration) -> None:
 
 
 def _promote_department(d: Declaration) -> None:
-    """A form whose only 主管部门 is its 省级/市级主管部门 (a provincial project's
-    form): that department is the form's department."""
+    """A form whose only 主管部门 are those of levels (中央/省级/市级主管部门: a regional
+    target table, a provincial project's form): the most local of them, the level that
+    filled the form, is the form's department."""
     if d.department is not None:
         return
-    for i, f in enumerate(d.fields):
-        if f.key == "superior_department" and "主管部门" in label_key(f.label) and (f.text or "").strip():
-            d.fields.pop(i)
-            d.department = f.text
-            _move_pointers(d.source, f"/fields/{i}", "/department", len(d.fields) + 1)
-            return
+    found = [
+        (_level_rank(f.label), i)
+        for i, f in enumerate(d.fields)
+        if f.key == "superior_department" and "主管部门" in label_key(f.label) and (f.text or "").strip()
+    ]
+    if not found:
+        return
+    i = max(found, key=lambda ri: (ri[0], -ri[1]))[1]  # the most local level; the first of a tie
+    f = d.fields.pop(i)
+    d.department = f.text
+    _move_pointers(d.source, f"/fields/{i}", "/department", len(d.fields) + 1)
+
+
+def _level_rank(label: str) -> int:
+    """How local the level a label names is: 中央 0, 省 1, 市 2, 区/县 3 (1 for none named)."""
+    key = label_key(label)
+    return max((rank for word, rank in _LEVEL_WORDS if word in key), default=1)
 
 
 def _move_pointers(source: Source, old: str, new: str, count: int) -> None:
@@ -2850,5 +2906,6 @@ def _repeated_amount(text: str) -> Decimal | None:
 
 
 def _unit_note(text: str) -> str | None:
-    m = re.search(r"(?:金额)?单位\s*[:：]\s*(万元|元)", text[:5000])
+    """The unit a sheet's note states for its amounts ("单位：万元", "金額單位:萬元")."""
+    m = re.search(r"(?:金额)?单位\s*[:：]\s*(万元|元)", simplified(text[:5000]))
     return m.group(1) if m else None

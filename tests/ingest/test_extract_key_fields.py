@@ -1,0 +1,81 @@
+"""The key fields of a declaration (year, name, department, total and its unit) read
+from layouts and wordings of templates the other tests do not use (issue 12).
+
+Each form here is made up: it follows a layout principle, not the words of one real form.
+"""
+
+from __future__ import annotations
+
+from support.extraction import assert_nothing_lost, assert_spans_match
+
+from perflint.ingest import declarations_from_text
+
+
+def _read(text: str, layout: str):
+    decls = declarations_from_text(text, "x.txt", "utf-8", layout)
+    assert_spans_match(text, decls)
+    assert_nothing_lost(text, decls)
+    return decls
+
+
+# -- the total's unit comes from the form, or stays unknown ---------------------------------
+
+
+def test_a_total_with_no_unit_anywhere_has_no_unit():
+    text = "项目名称\t乡村道路养护\n资金总额\t2800000.00\n其中：财政拨款\t2800000.00\n"
+    d = _read(text, "tabbed")[0]
+    assert d.money.total is not None and d.money.total.amount == 2800000
+    assert d.money.total.unit is None  # not 万元: 280亿元 and 280万元 cannot be told apart
+    assert d.to_dict()["money"]["total"]["unit"] is None
+
+
+def test_a_traditional_unit_note_gives_the_sheet_its_unit():
+    text = "項目名稱 | 社區圖書室運維 |\n金額單位:元 | |\n資金總額 | 12000 |\n"
+    d = _read(text, "pipe")[0]
+    assert d.money.total is not None and d.money.total.unit == "元"
+
+
+def test_a_heading_the_vocabulary_does_not_know_gives_its_block_a_unit():
+    text = "项目名称 | 河道保洁 |\n投入经费安排（元） | |\n资金总额 | 36000 |\n"
+    d = _read(text, "pipe")[0]
+    assert d.money.total is not None and d.money.total.unit == "元"
+
+
+# -- a table row the page broke after its label ---------------------------------------------
+
+
+def test_a_row_broken_after_its_label_gives_the_label_the_next_rows_first_cell():
+    text = "社区服务项目绩效目标表 |\n项目名称 |\n老年食堂运营补贴 | 年度资金总额(万元) | 12 |\n主管部门 | 区民政局 |\n"
+    d = _read(text, "pipe")[0]
+    assert d.name == "老年食堂运营补贴"
+    assert d.money.total is not None and d.money.total.amount == 12
+    assert d.department == "区民政局"
+
+
+def test_a_label_with_its_empty_cell_or_a_label_below_stays_blank():
+    for text in (
+        "社区服务项目绩效目标表 |\n项目名称 | |\n老年食堂运营补贴 | |\n主管部门 | 区民政局 |\n",
+        "社区服务项目绩效目标表 |\n项目名称 |\n主管部门 | 区民政局 |\n",
+    ):
+        d = _read(text, "pipe")[0]
+        assert d.name == ""
+        assert d.department == "区民政局"
+
+
+# -- the 主管部门 of several levels: the most local one is the form's --------------------------
+
+
+def test_the_most_local_of_the_levels_departments_is_the_forms_department():
+    text = (
+        "林业改革发展资金区域绩效目标表 |\n项目名称 | 林业改革发展资金 |\n中央主管部门 | 国家林草局 |\n"
+        "省级财政部门 | 某省财政厅 |\n省级主管部门 | 某省林业局 |\n市级主管部门 | 某市林业局 |\n资金总额 | 90 |\n"
+    )
+    d = _read(text, "pipe")[0]
+    assert d.department == "某市林业局"
+    assert {f.text for f in d.fields if f.key == "superior_department"} == {"国家林草局", "某省财政厅", "某省林业局"}
+
+
+def test_a_central_department_run_into_its_label_is_no_forms_department():
+    text = "区域绩效目标表\n资金名称\n车辆购置税收入补助资金\n中央主管部门\n交通运输部\n省级主管部门\n某省交通运输厅\n"
+    d = _read(text, "lines")[0]
+    assert d.department == "某省交通运输厅"
