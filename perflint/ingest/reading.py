@@ -23,6 +23,7 @@ import unicodedata
 
 from perflint.domain.model import SECTIONS, Declaration, Indicator, Reading, Span
 from perflint.domain.vocab import Vocabulary, label_key, simplified, vocabulary
+from perflint.ingest.fusedrows import reread
 
 #: one line of page chrome (matched on NFKC text without spaces)
 _CHROME = re.compile(
@@ -456,6 +457,10 @@ def assess(text: str, decls: list[Declaration]) -> None:
     lines = _Lines(text)
     text_lines = text.splitlines()
     for index, decl in enumerate(decls):
+        fused = _header_row(decl)
+        if fused is not None:
+            # the sheet's cells ran together: read its rows again from the header's order
+            reread(text, decl, fused)
         found = _found(decl)
         spans = _form_spans(decl)
         start = min((lines.offset(s) for s in spans), default=0)
@@ -587,6 +592,11 @@ def assess(text: str, decls: list[Declaration]) -> None:
         if decl.source.layout in _WEAK_LAYOUTS and decl.indicators:
             # flattened text has no cell boundaries: its rows are guesses, and what a guess
             # says about a value is no finding a reviewer can stand behind
+            sections["indicators"] = "partial"
+            notes["indicators"] = "layout"
+            unreliable = list(range(len(decl.indicators)))
+        if decl.indicators and fused is not None and not _header_as_row(decl):
+            # rows read again from the header run together (fusedrows): still fused text
             sections["indicators"] = "partial"
             notes["indicators"] = "layout"
             unreliable = list(range(len(decl.indicators)))
@@ -747,6 +757,16 @@ def _header_as_row(decl: Declaration) -> bool:
         for cell in (ind.content, ind.level3, ind.value)
         if cell and len(cell) <= 120
     )
+
+
+def _header_row(decl: Declaration) -> int | None:
+    """The row of the table whose name cell is the table's header run together (three headings
+    or more with no separator), if one is: the text lost the table's cells."""
+    vocab = vocabulary()
+    for i, ind in enumerate(decl.indicators):
+        if any(fused_headings(cell, vocab) for cell in (ind.content, ind.level3) if cell and len(cell) <= 120):
+            return i
+    return None
 
 
 def _line_blank(text: str, lines: _Lines, line: int) -> set[int]:
