@@ -161,8 +161,13 @@ _UNIT_HEADING = re.compile(r"[^\d\s（()）]{2,16}[（(](万元|元)[)）]")
 _NOTE = re.compile(r"[（(【\[][^()（）【】\[\]]{1,16}[)）】\]]$")
 _TRAILING_VALUE = re.compile(
     r"((?:[≥≤≧≦<>=＞＜]=?|不低于|不少于|不高于|不超过|大于等于|小于等于|达到)?\s*"
-    r"\d[\d.,]*\s*(?:%|‰|[个人次件项台套辆家户天日月年元万亩吨株米条所座公里]{1,3})?(?:以上|以下|以内)?)$"
+    r"\d[\d.,]*\s*(?:%|‰|[个人次件项台套辆家户天日月年元万亩吨株米条所座公里]{1,3}"
+    r"(?:/[个人次件项台套辆家户天日月年亩吨株米条所座公里]{1,2})?)?(?:以上|以下|以内)?)$"
 )
+#: what closes an item of a list of indicators ("…≥300人;", "…提高。")
+_ITEM_END = re.compile(r"[;；。]+\s*$")
+#: a comma or colon left between an indicator's name and its value
+_NAME_VALUE_SEP = re.compile(r"[,，:：、]+$")
 
 #: an amount a notice states in its text: "资金50万元", "项目规模共计380万元", "涉及資金895.8萬元",
 #: "全年预算数为 362万元"
@@ -2004,6 +2009,16 @@ class _FormBuilder:
         assert table is not None
         s, e = cell
         cat = self.vocab.category(self.text[s:e]) if table.kind == "indicators" else None
+        if (
+            cat is not None
+            and table.buffer
+            and "value" in table.data_columns
+            and len(table.buffer) <= table.data_columns.index("value")
+            and not self._names_own_category(s, e, cat, table.levels)
+        ):
+            # "设施温棚种植人员≧300人;" then "(二)质量指标": a heading ends the row above
+            # (its value column left empty); it is never that row's value
+            self._flush_stream()
         slot = None if cat is None else self._level_slot(cat[0], self.text[s:e], table.levels, [])
         if slot in LEVELS and cat is not None and self._names_own_category(s, e, cat, table.levels):
             table.buffer.append(cell)  # the indicator's name
@@ -2343,11 +2358,43 @@ class _FormBuilder:
         return None
 
     def _split_trailing_value(self, s: int, e: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
-        m = _TRAILING_VALUE.search(self.text, s, e)
-        if m is None or m.start() == s or m.end() != e:
-            word = qualitative_end(self.text, s, e, self.vocab)  # "…均衡发展情况稳步提高"
-            return None if word is None else (trim(self.text, s, word), trim(self.text, word, e))
-        return trim(self.text, s, m.start()), trim(self.text, m.start(), e)
+        """A cell holding an indicator's name then its value: "参训人员结业率≥100%",
+        "…均衡发展情况稳步提高", and, in a list item closed by ";" or "。", "完成时限,
+        2025年10月底前;" (the name, one comma, a short value).  The separators between
+        and after are template text; None when the cell does not end in a value."""
+        text = self.text
+        item = _ITEM_END.search(text, s, e)
+        end = item.start() if item is not None and item.start() > s else e
+        m = _TRAILING_VALUE.search(text, s, end)
+        cut: int | None
+        if m is not None and m.start() > s and m.end() == end:
+            cut = m.start()
+        else:
+            word = qualitative_end(text, s, end, self.vocab)  # "…均衡发展情况稳步提高"
+            cut = word if word is not None else self._comma_value(s, end) if end < e else None
+        if cut is None:
+            return None
+        name = trim(text, s, cut)
+        sep = _NAME_VALUE_SEP.search(text, *name)
+        if sep is not None and sep.start() > name[0]:
+            self._template(sep.start(), name[1])  # "农民综合素质," then the value
+            name = trim(text, name[0], sep.start())
+        if end < e:
+            self._template(*trim(text, end, e))
+        return name, trim(text, cut, end)
+
+    def _comma_value(self, s: int, e: int) -> int | None:
+        """Where the value of "name,value" starts: one comma, a name of two
+        characters or more before it, twelve characters or fewer after it."""
+        piece = self.text[s:e]
+        commas = [i for i, ch in enumerate(piece) if ch in ",，"]
+        if len(commas) != 1:
+            return None
+        k = commas[0]
+        tail = piece[k + 1 :].strip()
+        if not tail or len(tail) > 12 or sum(1 for ch in piece[:k] if "\u4e00" <= ch <= "\u9fff") < 2:
+            return None
+        return trim(self.text, s + k + 1, e)[0]
 
     # -- finishing -----------------------------------------------------------
     def finish(self) -> Declaration:

@@ -119,3 +119,58 @@ def test_a_standard_word_after_a_figure_stays_in_the_value(read_one) -> None:
         ("时效指标", "补助发放率", "100%达标"),
         ("时效指标", "补助到位率", "100%到位"),
     ]
+
+
+def test_a_notice_listing_one_indicator_a_line_under_numbered_headings(read_one) -> None:
+    # after a county notice (tests/data/real/r805), in other words: each row a line of its
+    # own closed by ";" or "。", written name-comparator-value or name-comma-value, under
+    # headings "一、…指标" / "(二)…指标" that never become a row's value
+    text = _lines(
+        "项目名称:某乡冬季供暖补助",
+        "现将具体绩效目标设定如下:",
+        "一、产出指标",
+        "(一)数量指标",
+        "补助困难家庭户数≥120户;",
+        "(二)质量指标",
+        "补助资金发放准确率=100%;",
+        "(三)时效指标",
+        "发放时限,2024年12月20日前;",
+        "(四)成本指标",
+        "每户补助标准≤800元/户;",
+        "二、效益指标",
+        "(一)社会效益指标",
+        "困难家庭冬季取暖条件,改善;",
+        "(二)可持续影响指标",
+        "群众生活保障水平,稳步提升。",
+        "三、满意度指标",
+        "受助家庭满意度≥90%。",
+    )
+    d = read_one(text)
+    assert _rows(d) == [
+        ("产出指标", "数量指标", "补助困难家庭户数", "≥120户"),
+        ("产出指标", "质量指标", "补助资金发放准确率", "=100%"),
+        ("产出指标", "时效指标", "发放时限", "2024年12月20日前"),
+        ("产出指标", "成本指标", "每户补助标准", "≤800元/户"),
+        ("效益指标", "社会效益指标", "困难家庭冬季取暖条件", "改善"),
+        ("效益指标", "可持续影响指标", "群众生活保障水平", "稳步提升"),
+        ("满意度指标", None, "受助家庭满意度", "≥90%"),
+    ]
+
+
+def test_a_heading_after_a_row_without_its_value_starts_the_next_group(read_one) -> None:
+    # one cell a line under numbered headings: a row left without its value ends at the
+    # next heading, which is the category of the rows below, not the value of the row above
+    text = _lines(
+        "项目名称:社区图书室运行",
+        "一、产出指标",
+        "(一)数量指标",
+        "新增图书册数",
+        "(二)质量指标",
+        "图书借阅完好率",
+        "≥95%",
+    )
+    d = read_one(text)
+    assert [(i.level2, i.content, i.value) for i in d.indicators] == [
+        ("数量指标", "新增图书册数", None),
+        ("质量指标", "图书借阅完好率", "≥95%"),
+    ]
