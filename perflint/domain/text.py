@@ -95,17 +95,21 @@ def _canon(name: str) -> str:
 #: at most 15 digits before the point (a trillion yuan and more) and 10 after: a longer
 #: run of digits is not an amount anyone wrote, and Decimal arithmetic on it fails
 _AMOUNT = re.compile(r"^[-+]?\d{1,15}(?:\.\d{1,10})?$")
+#: the pinyin some mirrors insert after a character (萬(wàn)元): not part of the amount
+_AMOUNT_PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
 
 
 def parse_amount(text: str) -> tuple[Decimal | None, str | None]:
     """An amount and the unit written with it (``万元``, ``元`` or ``None``).
 
     Commas, spaces and full-width digits are accepted: ``1,698.6``,
-    ``１６９８．６``, ``50万``, ``3,309,840.00元``, ``￥1200元整``.
+    ``１６９８．６``, ``50万``, ``3,309,840.00元``, ``￥1200元整``, ``895.8萬(wàn)元``.
     """
     if not text.isascii() and any(ch.isdigit() and not ch.isdecimal() for ch in text):
         return None, None  # superscripts, circled digits (556⁴⁸, ①): NFKC would make 55648 of them
-    t = compact(text).lstrip("¥￥").removesuffix("整")
+    t = compact(text).lstrip("¥￥").removesuffix("整").replace("萬", "万")
+    if "(" in t:
+        t = _AMOUNT_PINYIN.sub("", t)  # 895.8萬(wàn)元
     unit = None
     for suffix, name in (("万元", "万元"), ("万", "万元"), ("元", "元")):
         if t.endswith(suffix):

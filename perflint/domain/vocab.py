@@ -384,3 +384,17 @@ def simplified(text: str) -> str:
     """``text`` with Traditional characters folded to Simplified and the pinyin some
     mirrors insert (``區(qū)``) dropped: for matching words, never for what is shown."""
     return _PINYIN.sub("", text).translate(_traditional()).translate(_EXTRA_TRADITIONAL)
+
+
+def simplified_map(text: str) -> tuple[str, list[int]]:
+    """``simplified(text)`` and, for each of its characters, the offset in ``text`` of the
+    character it comes from: what matches in the folded text maps back onto the text as
+    written (``萬(wàn)元`` matches 万元 and is quoted whole)."""
+    where: list[int] = []
+    pos = 0
+    for m in _PINYIN.finditer(text):
+        where.extend(range(pos, m.start()))
+        pos = m.end()
+    where.extend(range(pos, len(text)))
+    kept = "".join(text[i] for i in where) if len(where) < len(text) else text
+    return kept.translate(_traditional()).translate(_EXTRA_TRADITIONAL), where

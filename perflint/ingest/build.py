@@ -59,6 +59,7 @@ from perflint.domain.vocab import (
     is_pad,
     label_key,
     simplified,
+    simplified_map,
     vocabulary,
 )
 from perflint.ingest.cells import compose_value, is_comparator, leading_amount
@@ -540,6 +541,30 @@ def _mid_sentence(chars: str, value_from: int, i: int, k: int) -> bool:
         if cut >= start:
             start = cut + 1
     return chars.find(",", start, i) != -1
+
+
+class _FoldedMatch:
+    """A match in a folded copy of ``text[base:]`` (see ``simplified_map``), its groups'
+    offsets mapped back onto the text as written."""
+
+    def __init__(self, m: re.Match[str], base: int, where: list[int], size: int) -> None:
+        self.m, self.base, self.where, self.size = m, base, where, size
+
+    def start(self, group: int | str = 0) -> int:
+        a = self.m.start(group)
+        return self.base + (self.where[a] if a < len(self.where) else self.size)
+
+    def end(self, group: int | str = 0) -> int:
+        """After the group's last character and the pinyin that follows it (經費(fèi))."""
+        a, b = self.m.span(group)
+        return self.start(group) if a == b else self.base + (self.where[b] if b < len(self.where) else self.size)
+
+    def span(self, group: int | str = 0) -> tuple[int, int]:
+        return self.start(group), self.end(group)
+
+
+#: a match in the text as written, or in its folded copy
+_Found = re.Match[str] | _FoldedMatch
 
 
 class _FormBuilder:
@@ -2151,7 +2176,7 @@ class _FormBuilder:
         "…资金50万元，实施…", "项目规模共计380万元": the first such amount in
         the text left unrecognized is the total (its key word the label)."""
 
-        def take(m: re.Match[str]) -> tuple[int, int]:
+        def take(m: _Found) -> tuple[int, int]:
             self._template(m.end("label"), m.start("value"))
             self._assign(LabelInfo("money", "total", "资金"), *m.span("label"), *m.span("value"))
             return m.start("label"), m.end("value")
@@ -2162,7 +2187,7 @@ class _FormBuilder:
         """A notice that names its project or its funds only in its text:
         "实施…种植项目，", "关于下达2020年…资金(第二批…)的通知"."""
 
-        def take(m: re.Match[str]) -> tuple[int, int]:
+        def take(m: _Found) -> tuple[int, int]:
             self._template(m.start(), m.start("name"))
             self.decl.name = self._value("/name", *m.span("name"))
             return m.start(), m.end("name")
@@ -2183,7 +2208,7 @@ class _FormBuilder:
     def _year_from_prose(self) -> None:
         """A notice that gives the year only in its text: "关于下达2023年…资金的通知"."""
 
-        def take(m: re.Match[str]) -> tuple[int, int]:
+        def take(m: _Found) -> tuple[int, int]:
             self._template(m.start(), m.start(1))
             self._year(*m.span(1))
             return m.start(), m.end(1)
@@ -2192,14 +2217,14 @@ class _FormBuilder:
         if self.decl.year_text is None:
             # "2023年某市重大政策和项目绩效目标情况": a page heading that opens with the year
 
-            def heading(m: re.Match[str]) -> tuple[int, int]:
+            def heading(m: _Found) -> tuple[int, int]:
                 self._year(*m.span(1))
                 self._template(m.end(1), m.end())
                 return m.start(), m.end()
 
             self._from_prose(_HEADING_YEAR, heading)
 
-    def _from_prose(self, pattern: re.Pattern[str], take: Callable[[re.Match[str]], tuple[int, int]]) -> None:
+    def _from_prose(self, pattern: re.Pattern[str], take: Callable[[_Found], tuple[int, int]]) -> None:
         """Find ``pattern`` in the text left unrecognized (first match, in order);
         ``take`` records what it matched and returns the range it used; the rest
         of that piece stays unrecognized."""
@@ -2213,7 +2238,14 @@ class _FormBuilder:
                 continue
             s = self.smap.offset(span.line, span.column)
             e = self.smap.offset(span.end_line, span.end_column)
-            m = pattern.search(text, s, e)
+            folded, where = simplified_map(text[s:e])
+            if folded == text[s:e]:
+                m: _Found | None = pattern.search(text, s, e)
+            else:
+                # Traditional characters, or pinyin a mirror inserted (財(cái)政資金895.8萬(wàn)元):
+                # matched folded, taken as written
+                found = pattern.search(folded)
+                m = None if found is None else _FoldedMatch(found, s, where, e - s)
             if m is None:
                 continue
             # the piece is replaced by what is around the match

@@ -6,8 +6,11 @@ Each form here is made up: it follows a layout principle, not the words of one r
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from support.extraction import assert_nothing_lost, assert_spans_match
 
+from perflint.domain.text import parse_amount
 from perflint.ingest import declarations_from_text
 
 
@@ -79,3 +82,24 @@ def test_a_central_department_run_into_its_label_is_no_forms_department():
     text = "区域绩效目标表\n资金名称\n车辆购置税收入补助资金\n中央主管部门\n交通运输部\n省级主管部门\n某省交通运输厅\n"
     d = _read(text, "lines")[0]
     assert d.department == "某省交通运输厅"
+
+
+# -- a notice in Traditional characters, with the pinyin a mirror inserts -------------------
+
+
+def test_a_notice_in_traditional_characters_gives_its_year_and_amount():
+    text = (
+        "某縣財(cái)政局關於提前下達(dá)2022年社區養老服務補助資(zī)金的通知\n"
+        "各鄉鎮:現(xiàn)安排社區養老服務補助資(zī)金36.5萬(wàn)元,用於日間照料中心運營。\n"
+        "績(jī)效目標(biāo)表\n項目名稱\n社區養老服務補助\n"
+    )
+    d = _read(text, "lines")[0]
+    assert d.year == 2022
+    total = d.money.total
+    assert total is not None and total.amount == Decimal("36.5") and total.unit == "万元"
+    assert total.text == "36.5萬(wàn)元"  # quoted as written, the mirror's pinyin and all
+
+
+def test_an_amount_with_a_mirrors_pinyin_parses():
+    assert parse_amount("895.8萬(wàn)元") == (Decimal("895.8"), "万元")
+    assert parse_amount("1,200元(yuán)") == (Decimal("1200"), "元")
