@@ -208,7 +208,9 @@ _MISFITS: dict[str, frozenset[str]] = {
     "people": frozenset({"household", "percent", "money", "unit_cost", "area", "length", "weight", "volume"}),
     "household": frozenset({"people", "percent", "money", "unit_cost", "area", "length", "weight", "volume"}),
     "count": frozenset({"percent", "money"}),
-    "rate": frozenset({"money", "unit_cost", "count", "people", "household", "area", "length", "weight", "volume"}),
+    "rate": frozenset(
+        {"money", "unit_cost", "count", "people", "household", "area", "length", "weight", "volume", "time"}
+    ),
     "time": frozenset({"percent", "money", "unit_cost", "people", "household", "area", "length", "weight", "volume"}),
     "area": frozenset({"percent", "money", "people", "household", "length", "weight", "volume", "time"}),
     "length": frozenset({"percent", "money", "people", "household", "area", "weight", "volume", "time"}),
@@ -318,6 +320,8 @@ class UnitNameMismatch(Kind):
                 p = row.percent
                 if p is not None and p.exact == HUNDRED:
                     continue  # 供应时效 100%: fully on time, loosely put
+            if wanted == "rate" and got == "time" and bare_name(row.name).endswith("频率"):
+                continue  # 巡查频率 每7天: how often, which a span of days may well say
             if got in _MISFITS.get(wanted, frozenset()):
                 yield Hit(
                     row.target_pointer,
@@ -428,6 +432,9 @@ _HAS_BASE = re.compile(
 
 #: 年度, 季度, 月度: a period, not the 度 of a degree or a rate
 _PERIOD_WORD = re.compile(r"[年季月]度")
+#: 水平/程度 that an improvement verb follows (办学水平提高, 管理水平得到提升): the subject of an
+#: effect clause, not a level the percentage could be taken of (办学条件改善程度 ≥90% keeps it)
+_LEVEL_IMPROVED = re.compile(r"(?:水平|程度)(?=(?:得到|有所|不断|明显|显著|进一步|逐步|大幅)?(?:提高|提升|改善|增强))")
 #: the name of a count (应受助学生数, 参保人次): a percentage of it is a coverage, not a duty
 _COUNT_NAME = re.compile(r"[数量次]$")
 
@@ -452,7 +459,7 @@ class PercentOfDuty(Kind):
             name = bare_name(row.name)
             if (
                 not name
-                or _HAS_BASE.search(_PERIOD_WORD.sub("", name))
+                or _HAS_BASE.search(_LEVEL_IMPROVED.sub("", _PERIOD_WORD.sub("", name)))
                 or sum(1 for q in quantities(name) if q.unit) > 0
             ):
                 continue

@@ -504,6 +504,60 @@ class RateFloor100(Kind):
             )
 
 
+#: what an output count can be: people, households, items, areas, lengths, weights, volumes
+_OUTPUT_FAMILIES = ("people", "household", "count", "area", "length", "weight", "volume")
+#: counts that are better kept low (incidents, complaints, overruns, consumption, inputs the
+#: rules cap such as meetings and staff): for these a ceiling is the target, not a slip
+_LESS_IS_BETTER = re.compile(
+    r"事故|投诉|举报|违规|违纪|违法|差错|错误|失误|超标|超支|超期|逾期|延误|积压|滞留|死亡|伤亡|损失|"
+    r"发生|发案|案发|上访|信访|污染|排放|耗|库存|闲置|空置|返工|返修|故障|不合格|隐患|风险|"
+    r"减少|降低|下降|压减|压缩|控制|上限|限额|最多|不超过|以内|"
+    r"会议|接待|出国|出境|出差|公务用车|公车|编制|人员|聘用|占用|占地|人均|每"
+)
+
+
+@kind
+class QuantityCeiling(Kind):
+    name = "quantity-ceiling"
+    description = {
+        "zh": "数量指标（要完成的产出）写成上限（“<=6962人”“≤500亩”）：完成得再少也达标。",
+        "en": "A quantity indicator (an output to deliver) written as a ceiling (“<=6962人”, “≤500亩”): "
+        "delivering less, even nothing, would meet it.",
+    }
+    params_schema = schema("placeholders")
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        tokens = settings(params, ctx)["placeholders"]
+        for row in ctx.analysis_for(decl).rows:
+            if row.cat.level2 != "数量指标" or row.ind.value is None:
+                continue
+            text = row.ind.value
+            if _owned_elsewhere(text, tokens) or _LESS_IS_BETTER.search(simplified(plain(row.name))):
+                continue
+            if _RANGE.search("".join(text.split())):
+                continue  # 50～60人: bounded on both sides
+            named = unit_in_name(row.name)
+            found = [c for c in comparisons(text) if (c.unit or named) and c.unit != "date"]
+            if len(found) != 1:
+                continue  # one target figure, or the value says more than one thing
+            c = found[0]
+            if c.op not in (Op.LE, Op.LT) or not c.word or c.number <= 0:
+                continue
+            if unit_family(c.unit or named) not in _OUTPUT_FAMILIES:
+                continue
+            number = c.quantity.text if c.quantity.unit else f"{c.quantity.text}{named or ''}"
+            yield Hit(
+                row.target_pointer,
+                {
+                    "category": row.cat.label or "数量指标",
+                    "content": display(row.name),
+                    "value": display(text),
+                    "number": number,
+                },
+                suggest=True,
+            )
+
+
 _MONEY_NAME = re.compile(r"费|资金|金额|成本|投入|投资|补助|补贴|资助|奖补|单价|价格|造价|工资|报酬|租金")
 #: a figure with 万 but no 元 (620万/月, 854万), or a figure per unit with no currency (28.40/株)
 _WAN_ONLY = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(万|亿)(?![元\w])|(?<![\d.])(\d+(?:\.\d+)?)\s*(万|亿)(?=[/／])")

@@ -186,6 +186,12 @@ def test_typo_matches_inside_words_are_skipped(sample: str, wrong: str, inside: 
         ("政务服务网给平台", ["网给"]),
         ("上网给予补贴", []),
         ("台帐管理", ["台帐"]),
+        ("新增地方政府债劵资金", ["债劵"]),
+        ("完善防疫物质储备", ["物质储备"]),
+        ("保护非物质文化遗产", []),
+        ("丰富群众物质文化生活", []),
+        ("受助学生对补助得满意度", ["得满意度"]),
+        ("服务对象获得满意度提升", []),  # 获得|满意度: the match starts inside a word
     ],
 )
 def test_typo_dictionary(sample: str, found: list[str]) -> None:

@@ -74,6 +74,8 @@ def test_remark_in_an_explanation_column(catalog):
         ("项目维持时效", "≥95%", None),
         ("按时发放", "≥1人/年", "timely"),
         ("营造林面积(亩)", "≥20%", "named"),
+        ("检测及时率", "≤7工作日", None),  # a rate given as a number of days
+        ("设备完好率", "≥300天", None),
     ],
 )
 def test_unit_name_mismatch_fires(catalog, content, value, variant):
@@ -94,6 +96,9 @@ def test_unit_name_mismatch_fires(catalog, content, value, variant):
         ("营造林面积(亩)", "80000"),
         ("成本控制率", "≤100%"),
         ("受益户数", "≥300户"),
+        ("检测及时率", "≥95%"),
+        ("巡查频率", "每7天"),  # how often: a span of days may say it
+        ("检测报告出具时限", "≤7工作日"),
     ],
 )
 def test_unit_name_mismatch_silent(catalog, content, value):
@@ -143,6 +148,9 @@ def test_sustainability_repeating_the_period(catalog, value, fires):
         ("为民众办好事,办实事", "100%", None),
         ("困难群众生活得到改善", "100%", None),
         ("办学条件改善", "=100%", None),
+        # 水平 followed by the improvement is the clause's subject, not a level to measure
+        ("教学条件改善、办学水平提高", "=100%", None),
+        ("基层治理水平得到提升", "≥95%", None),
     ],
 )
 def test_percent_of_duty_fires(catalog, content, value, variant):
@@ -164,6 +172,8 @@ def test_percent_of_duty_fires(catalog, content, value, variant):
         ("提高群众知晓率", "≥90%"),
         ("改善人居环境", "完成12个村的改厕"),
         ("办学条件改善程度", "≥90%"),
+        ("管理水平提高幅度", "≥10%"),  # 幅度 names what the percentage is of
+        ("群众满意度水平提升", "≥90%"),
         ("为民服务事项办结率", "100%"),
     ],
 )

@@ -87,3 +87,36 @@ def test_unit_malformed(catalog, content, value, variant):
 def test_compliance_rate_below_100(catalog, content, value, fires):
     got = run(catalog, "compliance-rate-below-100", project(row("产出指标", "质量指标", content, value)))
     assert bool(got) is fires
+
+
+# -- VAL012 an output count written as a ceiling ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "content, value, fires",
+    [
+        ("小学就读人数", "<=6962人", True),
+        ("新建农村公路", "不超过12公里", True),
+        ("完成造林面积", "≤500亩", True),
+        ("改造户厕", "小于等于300户", True),
+        ("小学就读人数", "≥6962人", False),
+        ("小学就读人数", "6962人", False),  # no direction: comparator-missing's question
+        ("安全责任事故发生次数", "≤1次", False),  # less is better
+        ("群众投诉件数", "<5件", False),
+        ("召开专题会议", "≤4次", False),  # an input the rules cap
+        ("聘用工作人员", "≤3人", False),
+        ("培训人数", "50～60人", False),  # a range
+        ("发放补助金额", "≤9.31万元", False),  # money: the cost rules'
+        ("办理时限", "≤5个工作日", False),  # a duration
+        ("危房改造", "≤0户", False),
+    ],
+)
+def test_quantity_ceiling(catalog, content, value, fires):
+    doc = project(row("产出指标", "数量指标", content, value))
+    assert hits(catalog, "quantity-ceiling", doc) == ([("/indicators/0/value", None)] if fires else [])
+
+
+def test_quantity_ceiling_only_reads_quantity_indicators(catalog):
+    # a ceiling is a fair target for a timeliness or an effect row
+    for level2, content, value in (("时效指标", "项目完成用时", "≤30天"), ("生态效益指标", "土壤流失面积", "≤20亩")):
+        assert run(catalog, "quantity-ceiling", project(row("产出指标", level2, content, value))) == []
