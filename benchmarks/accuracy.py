@@ -15,7 +15,8 @@ people wrote down by hand:
   finding judged true says it ``covers`` it;
 * **reading** — the declarations read against the gold ones: how many, and
   year, name, department, total and indicator rows (content + value) field by
-  field; and the document kind once perflint records one.
+  field, the unit of each total read right (万元, 元, or none when the form
+  states none); and the document kind once perflint records one.
 
 Findings nobody has judged yet are listed (``--unlabelled``) and can be
 written out as stubs to judge (``--label``); a finding is identified by its
@@ -200,6 +201,15 @@ def reading_scores(
                 scores[name][0] += 1
             else:
                 miss((name, f"#{g}", expected, got))
+        total = decl.money.total
+        if "total_unit" in want and total is not None and checks["total"][0] not in (None, ""):
+            if checks["total"][2](checks["total"][0], total.text):
+                # the unit of a total read right: as the form states it, or none (null) when it states none
+                scores["total unit"][1] += 1
+                if total.unit == want["total_unit"]:
+                    scores["total unit"][0] += 1
+                else:
+                    miss(("total unit", f"#{g}", want["total_unit"], total.unit))
         got_rows = {(norm(i.content), norm(i.value)) for i in decl.indicators}
         got_contents = {norm(i.content) for i in decl.indicators}
         for row in want.get("indicators", []):
