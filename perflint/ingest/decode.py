@@ -105,6 +105,35 @@ def _normalise_newlines(text: str) -> str:
     return text
 
 
+#: the vowels with a tone mark that pinyin is written with
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+#: the pinyin a mirror site prints after a character (項(xiàng)目), or after the "?" of a character
+#: it lost together with the opening bracket (享受?chē)國)
+_MIRROR_PINYIN = re.compile(rf"(?<=[\u4e00-\u9fff])\([a-zü{_TONED}]{{1,6}}\)|\?[a-zü{_TONED}]{{1,6}}\)")
+_TONE = re.compile(f"[{_TONED}]")
+
+
+def drop_mirror_pinyin(text: str) -> str:
+    """``text`` without the pinyin some mirror sites insert after characters (區(qū)域 → 區域):
+    no part of the form, it splits every word and figure it falls in ("100%達(dá)標(biāo)").
+
+    Only a page that carries three annotations or more with a tone mark is a mirror's; only
+    annotations with a tone mark are dropped ("(km)", "(个)" and toneless notes stay). Lines
+    keep their numbers; columns on such a line count the text without the annotations."""
+    if "(" not in text or _TONE.search(text) is None:
+        return text
+    toned = [m for m in _MIRROR_PINYIN.finditer(text) if _TONE.search(m.group(0))]
+    if len(toned) < 3:
+        return text
+    out: list[str] = []
+    pos = 0
+    for m in toned:
+        out.append(text[pos : m.start()])
+        pos = m.end()
+    out.append(text[pos:])
+    return "".join(out)
+
+
 def _line_of(data: bytes, offset: int) -> int:
     return data.count(b"\n", 0, offset) + 1
 

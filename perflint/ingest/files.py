@@ -31,7 +31,7 @@ from perflint.domain.model import Declaration, Span
 from perflint.domain.problems import InputError, InputProblem
 from perflint.i18n import t
 from perflint.ingest import declarations_from_text
-from perflint.ingest.decode import Decoded, decode
+from perflint.ingest.decode import Decoded, decode, drop_mirror_pinyin
 from perflint.ingest.doctype import Kind, classify
 from perflint.ingest.json_input import declarations_from_json
 from perflint.ingest.native import native_readers
@@ -137,12 +137,13 @@ def _decoded(data: bytes, path: str, options: ReadOptions) -> tuple[FileResult, 
         result.problems.append(exc.problem(path))
         return result, None
     result.encoding = decoded.encoding
-    result.text = decoded.text
+    text = drop_mirror_pinyin(decoded.text)
+    result.text = text
     for note in decoded.notes:
         result.problems.append(
             InputProblem(note.code, path, dict(note.args), _line_span(decoded.text, note.line), variant=note.variant)
         )
-    return result, decoded.text
+    return result, text
 
 
 def read_text_file(data: bytes, path: str, options: ReadOptions) -> FileResult:
