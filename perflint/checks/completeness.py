@@ -29,7 +29,7 @@ from perflint.checks.analysis.values import (
 from perflint.checks.base import FORM_TYPES, SEVERITY, Context, Hit, Kind, applies, kind, schema, settings
 from perflint.domain.findings import Severity
 from perflint.domain.model import Declaration
-from perflint.domain.text import parse_ticks
+from perflint.domain.text import TICKS, parse_ticks
 from perflint.safe_regex import MAX_TEXT_LENGTH, UnsafeRegex, compile_safe
 
 
@@ -157,6 +157,65 @@ class AttributeTick(Kind):
             yield Hit("/attribute_text", {"text": display(text), "ticked": "、".join(ticked)}, variant="both")
         else:
             yield Hit("/attribute_text", {"text": display(text) or "（空）"})
+
+
+#: an empty box printed before or after an option (口, also a common character, is left out)
+_EMPTY_BOX = re.compile(r"[□☐▢]")
+#: one option with its box: □常年性项目, 重要工作□
+_BOXED_OPTION = re.compile(r"[□☐▢]\s*[\u4e00-\u9fff]{2,}|[\u4e00-\u9fff]{2,}\s*[□☐▢]")
+#: a label printed before a choice cell (重要程度:, 资金性质)
+_CHOICE_LABEL = re.compile(r"^[\u4e00-\u9fff()（）、/]{2,10}[:：]?$")
+
+
+def _unticked_choice(text: str) -> bool:
+    """A cell of two or more boxed options none of which is ticked, and nothing else
+    (``□ 常年性项目 □ 延续性项目 □ 一次性项目``, ``重要工作□ 一般工作□``)."""
+    # a pinyin gloss a converting site put after a character (延續(xù)) is no word of the form
+    t = re.sub(r"\([a-zA-Z\u00c0-\u024f]{1,6}\)", "", unicodedata.normalize("NFKC", text))
+    if any(ch in TICKS for ch in t) or len(_EMPTY_BOX.findall(t)) < 2:
+        return False
+    rest = _BOXED_OPTION.sub("", t)
+    # what is left is spacing, punctuation or the options' own group labels (其他运转类:)
+    return len(re.sub(r"[\s:：;；,，、|()（）]|[\u4e00-\u9fff]{2,8}[:：]", "", rest)) == 0
+
+
+@kind
+class ChoiceUnticked(Kind):
+    name = "choice-unticked"
+    description = {
+        "zh": "表中的选择栏（项目类型、资金性质、重要程度……）列出了带方框的选项，却一项也没有勾选。",
+        "en": "A choice cell of the form (project type, kind of funds, importance …) lists boxed options "
+        "and ticks none of them.",
+    }
+    params_schema = schema(form_types=FORM_TYPES)
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        if not applies(params, decl):
+            return
+        found: list[tuple[str, str, str]] = []  # (pointer, label, text)
+        for i, extra in enumerate(decl.fields):
+            if extra.text and _unticked_choice(extra.text):
+                found.append((f"/fields/{i}/text", (extra.label or "").strip().rstrip(":："), extra.text))
+        for i, piece in enumerate(decl.unrecognized):
+            if piece and _unticked_choice(piece):
+                before = decl.unrecognized[i - 1].strip() if i else ""
+                label = before.rstrip(":：") if _CHOICE_LABEL.match(before) and not _EMPTY_BOX.search(before) else ""
+                found.append((f"/unrecognized/{i}", label, piece))
+        # the 新增/延续 attribute is attribute-tick's
+        found = [f for f in found if f[2] != decl.attribute_text]
+        if not found:
+            return
+        labels = [label for _, label, _ in found if label]
+        pointer, _, text = found[0]
+        yield Hit(
+            pointer,
+            {
+                "fields": "、".join(f"“{label}”" for label in labels) or "选择栏",
+                "fields_en": ", ".join(f"“{label}”" for label in labels) or "a choice cell",
+                "count": len(found),
+                "text": display(text),
+            },
+        )
 
 
 def _derived_total(decl: Declaration) -> Decimal | None:

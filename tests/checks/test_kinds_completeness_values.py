@@ -624,3 +624,60 @@ def test_not_measurable_on_the_harm_costs(catalog, level2, value, fires):
 def test_a_deadline_in_words_is_a_timeliness_standard(catalog, level2, value, fires):
     got = hits(catalog, "not-measurable", special(row("产出指标", level2, "维修响应时间", value)))
     assert bool(got) == fires
+
+
+# -- REQ015 a choice cell with none of its boxes ticked ----------------------------------------
+
+
+def _choice(text, **more):
+    return {
+        "form_type": "项目支出",
+        "name": "示例项目",
+        "fields": [{"key": "project_kind", "label": "项目类型", "text": text}],
+        **more,
+    }
+
+
+@pytest.mark.parametrize(
+    "text, fires",
+    [
+        ("□ 常年性项目 □ 延续性项目 □ 一次性项目", True),
+        ("经常性□ 阶段性□ 一次性□", True),
+        ("运转类: □专项运转类□信息化维护类 发展类:□基建类 □发展建设类", True),  # grouped options
+        ("□ 常年性項目 □ 延續(xù)性項目", True),  # a site's pinyin gloss is no word of the form
+        ("□ 常年性项目 ☑ 延续性项目 □ 一次性项目", False),
+        ("经常性√□ 阶段性□", False),
+        ("一次性项目□", False),  # one box beside one name
+        ("□ 常年性项目 □ 延续性项目；本项目为新设立的一次性项目", False),  # words beside the boxes
+        ("口 常年性项目 口 延续性项目", False),  # 口 is also a character
+        ("一次性项目", False),
+    ],
+)
+def test_choice_unticked(catalog, text, fires):
+    got = hits(catalog, "choice-unticked", _choice(text))
+    assert got == ([("/fields/0/text", None, None)] if fires else [])
+
+
+def test_choice_unticked_names_the_cells_it_found_once_per_form(catalog):
+    doc = _choice(
+        "□ 常年性项目 □ 一次性项目",
+        unrecognized=["资金性质", "□ 财政拨款 □ 非税收入", "2021年", "重要工作□ 一般工作□"],
+    )
+    settings = {**catalog.settings, **catalog.profiles["hunan-2019"].settings}
+    decl = Declaration.from_dict(doc)
+    ctx = Context(settings=settings, bundle=[decl], index=0, profile="hunan-2019")
+    (hit,) = catalog.kinds["choice-unticked"].check(decl, {}, ctx)
+    assert hit.args["fields"] == "“项目类型”、“资金性质”"  # 2021年 labels nothing
+    assert hit.args["count"] == 3
+
+
+def test_choice_unticked_leaves_the_attribute_to_attribute_tick(catalog):
+    doc = {
+        "form_type": "项目支出",
+        "name": "示例项目",
+        "attribute_text": "新增□ 延续□",
+        "unrecognized": ["新增□ 延续□"],
+    }
+    assert hits(catalog, "choice-unticked", doc) == []
+    doc["attribute_text"] = "新增√ 延续□"
+    assert hits(catalog, "choice-unticked", doc) == [("/unrecognized/0", None, None)]
