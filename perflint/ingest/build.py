@@ -332,6 +332,13 @@ class _Table:
 #: a heading that names a project and says its targets follow, on a line of its own:
 #: "3岁以下婴幼儿照护服务项目项目绩效目标", "城乡居民健康体检经费绩效目标"
 _PROJECT_HEADING = re.compile(r"(?P<name>[^\s|，。；,;:：“”\"《》()（）]{2,46})绩效目标")
+#: a form's title that names its project: a unit (局, 委, 中心 …) and a year may open it
+#: ("宿州市审计局2024年政府投资审计项目支出预算绩效目标表"); a place is part of the name
+#: ("同心县2025年设施农业技术培训项目绩效目标表")
+_TITLE_PROJECT = re.compile(
+    r"(?:[^\d\s|，。；,;:：]{2,20}(?:局|委|厅|办|中心|院|馆|所|站|学校|协会)(?:19|20)\d{2}年度?)?"
+    r"(?P<name>[^\s|，。；,;:：“”《》]{2,40}项目)(?:支出)?(?:预算)?绩效目标(?:申报)?表"
+)
 #: what the name of a project heading ends with, the heading's own words after it
 _HEADING_NAME_END = re.compile(r"(?:项目|资金|经费)(?=(?:项目)?(?:年度)?$)")
 #: a 公示 heading that names a project and the parts of it made public, its targets among
@@ -2438,9 +2445,21 @@ class _FormBuilder:
                 line.unit = self.money_unit
         _promote_total(d)
         _promote_department(d)
+        if d.name is None and "/name" not in d.source.labels and "/title" in d.source.spans:
+            self._name_from_title()
         if d.form_type is FormType.UNKNOWN:
             d.form_type = infer_form_type(d)
         return d
+
+    def _name_from_title(self) -> None:
+        """A form with no name cell whose title names its project ("宿州市某局2024年某某审计项目
+        支出预算绩效目标表"): the project, after the unit and the year that open the title."""
+        span = self.decl.source.spans["/title"]
+        s = self.smap.offset(span.line, span.column)
+        e = self.smap.offset(span.end_line, span.end_column)
+        m = _TITLE_PROJECT.fullmatch(self.text, s, e)
+        if m is not None:
+            self.decl.name = self._value("/name", *m.span("name"))
 
 
 def _implied_year(d: Declaration) -> int | None:

@@ -103,3 +103,21 @@ def test_a_notice_in_traditional_characters_gives_its_year_and_amount():
 def test_an_amount_with_a_mirrors_pinyin_parses():
     assert parse_amount("895.8萬(wàn)元") == (Decimal("895.8"), "万元")
     assert parse_amount("1,200元(yuán)") == (Decimal("1200"), "元")
+
+
+# -- a title that names the project of a form with no name cell -----------------------------
+
+
+def test_a_title_names_the_project_of_a_form_without_a_name_cell():
+    text = "青溪县民政局2023年困难群众临时救助项目支出绩效目标表\n主管部门 | 青溪县民政局 |\n资金总额 | 40 |\n"
+    d = _read(text, "pipe")[0]
+    assert d.name == "困难群众临时救助项目"  # after the unit and the year that open the title
+    text = "青溪县2023年高标准农田建设项目绩效目标表\n主管部门 | 青溪县农业农村局 |\n资金总额 | 40 |\n"
+    assert _read(text, "pipe")[0].name == "青溪县2023年高标准农田建设项目"  # a place is part of the name
+
+
+def test_a_name_cell_wins_over_the_title():
+    text = "青溪县民政局2023年困难群众临时救助项目支出绩效目标表\n项目名称 | 临时救助 |\n资金总额 | 40 |\n"
+    assert _read(text, "pipe")[0].name == "临时救助"
+    text = "青溪县民政局2023年困难群众临时救助项目支出绩效目标表\n项目名称 | |\n资金总额 | 40 |\n"
+    assert _read(text, "pipe")[0].name == ""  # left blank: a finding, not a name taken from elsewhere
