@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from functools import lru_cache
 
 from perflint.domain.model import SECTIONS, Declaration, Indicator, Reading, Span
 from perflint.domain.vocab import Vocabulary, label_key, simplified, vocabulary
@@ -445,7 +446,16 @@ def _page_went_on(decl: Declaration, lines: _Lines, text: str) -> bool:
         if lines.offset(c) >= last_row
         and _ARTICLE_END.match(simplified(_nfkc_compact(text[lines.offset(c) : lines.end(c)])))
     ]
+    if ends:
+        return not _is_preview(text)  # once per text, not once per form in it
     return bool(ends) and not _PREVIEW.search(simplified(_nfkc_compact(text)))
+
+
+@lru_cache(maxsize=1)
+def _is_preview(text: str) -> bool:
+    """Whether ``text`` is a document-sharing site's preview (asked once per text, not once
+    per form in it; only the last text is kept)."""
+    return _PREVIEW.search(simplified(_nfkc_compact(text))) is not None
 
 
 def _chars(text: str) -> int:
@@ -729,6 +739,8 @@ def _labels_over_values(decl: Declaration, lines: _Lines, text: str) -> set[str]
 def fused_headings(text: str, vocab: Vocabulary | None = None) -> int:
     """How many indicator column headings ``text`` runs together with nothing between them
     ("一级指标二级指标三级指标指标值度量单位"), when headings are most of it; else 0."""
+    if text.count("指") < 2:
+        return 0  # (asked of every row's name: most have no 指标 at all)
     vocab = vocab or vocabulary()
     key = _nfkc_compact(text)
     if len(key) < 8 or len(key) > 120 or key.count("指标") < 2:
