@@ -165,6 +165,12 @@ _TRAILING_VALUE = re.compile(
     r"\d[\d.,]*\s*(?:%|‰|[个人次件项台套辆家户天日月年元万亩吨株米条所座公里]{1,3}"
     r"(?:/[个人次件项台套辆家户天日月年亩吨株米条所座公里]{1,2})?)?(?:以上|以下|以内)?)$"
 )
+#: what may stand around and between category names in a heading: 【产出指标-数量指标】
+_CATEGORY_GLUE = re.compile(r"[\s【】\[\]()（）<>《》〔〕:：\-—–_/·、]*")
+#: an indicator numbered in a list of its group: "指标1:", "指标 2："
+_ITEM_NUMBER = re.compile(r"指标\s?\d{1,2}\s?[:：]")
+#: a value in brackets after an indicator's name: "机柜数量(≥77台)", "服务保障民生(有力保障)"
+_BRACKET_VALUE = re.compile(r"[(（]([^()（）*＊]{1,16})[)）]\s*$")
 #: what closes an item of a list of indicators ("…≥300人;", "…提高。")
 _ITEM_END = re.compile(r"[;；。]+\s*$")
 #: a comma or colon left between an indicator's name and its value
@@ -267,6 +273,8 @@ class _Table:
     #: ("推动… | 定性", then "长期" and "15" on lines of their own): its cells, kept
     #: until the lines below have filled the columns left or another row comes
     held: dict[str, tuple[int, int]] | None = None
+    #: stream mode: rows have come as numbered items ("指标1:机柜数量(≥77台)")
+    numbered: bool = False
     _data_key: tuple | None = None
     _data: list[str] = field(default_factory=list)
     _twin_key: tuple | None = None
@@ -1481,6 +1489,15 @@ class _FormBuilder:
         if self.pending is not None and self.pending[0].kind in TABLE_STARTS:
             self.pending = None
         if row.stream:
+            if (
+                table.numbered
+                and not table.buffer
+                and not table.levels
+                and self.vocab.category(self.text[fs:fe]) is None
+                and not _ITEM_NUMBER.match(self.text, fs, fe)
+                and not self._category_line(fs, fe)
+            ):
+                return False  # a list of numbered indicators ends at a line that is none
             self._stream_cell(cells[0])
         elif table.kind == "schedule":
             self._schedule_row(cells)
@@ -2060,7 +2077,7 @@ class _FormBuilder:
             self._flush_stream()
             self._set_level(slot, cell)
             return
-        if table.kind == "indicators" and self._stated_inline(s, e):
+        if table.kind == "indicators" and (self._stated_inline(s, e) or (cat is None and self._category_line(s, e))):
             # "1、数量指标：资助学生1966人。", "发放率100%,到位率100%;…": indicators in sentences
             self._flush_stream()
             self._inline(s, e)
@@ -2285,8 +2302,8 @@ class _FormBuilder:
             return bool(named and find_categories(self.text, s, e, self.vocab)) or (
                 items and has_inline_indicators(self.text, s, e, self.vocab)
             )
-        if self.vocab.category(piece) is not None:
-            return True  # "一、产出指标": the heading of inline indicators
+        if self.vocab.category(piece) is not None or self._category_line(s, e):
+            return True  # "一、产出指标", "【产出指标-数量指标】": the heading of inline indicators
         if named and any(c in piece for c in ":：,，"):
             first = next(iter(find_categories(self.text, s, e, self.vocab)), None)
             if first is not None and trim(self.text, s, first.start)[0] == first.start:
@@ -2295,6 +2312,24 @@ class _FormBuilder:
                 if after[:1] in (":", "：", ",", "，"):
                     return True
         return items and has_inline_indicators(self.text, s, e, self.vocab)
+
+    def _category_line(self, s: int, e: int) -> bool:
+        """A heading that names the categories of the rows below and nothing else, in
+        brackets or joined by a dash: "【产出指标-数量指标】", "[效益指标—社会效益指标]"."""
+        piece = self.text[s:e]
+        if len(piece) > 40 or "标" not in piece:
+            return False
+        levels = find_categories(self.text, s, e, self.vocab)
+        if not levels or len(levels) > 2:
+            return False
+        if len(levels) == 2 and label_key(self.text[levels[1].start : levels[1].end]) not in self.vocab.level2:
+            return False  # two 一级 categories: a list of them, not one row's heading
+        pos = s
+        for level in levels:
+            if not _CATEGORY_GLUE.fullmatch(self.text, pos, level.start):
+                return False
+            pos = level.end
+        return _CATEGORY_GLUE.fullmatch(self.text, pos, e) is not None and (len(levels) == 2 or "【" in piece)
 
     def _stated_inline(self, s: int, e: int) -> bool:
         """Indicators in a sentence: a category name then a colon, or several
@@ -2402,6 +2437,20 @@ class _FormBuilder:
         2025年10月底前;" (the name, one comma, a short value).  The separators between
         and after are template text; None when the cell does not end in a value."""
         text = self.text
+        numbered = _ITEM_NUMBER.match(text, s, e)
+        # (under a header with a value column, a bracket after a name is a note or a guide)
+        bracket = _BRACKET_VALUE.search(text, s, e) if self.table is None or not self.table.columns else None
+        if bracket is not None and bracket.start() > (numbered.end() if numbered else s):
+            inner = trim(text, *bracket.span(1))
+            if numbered is not None or _TRAILING_VALUE.fullmatch(text, *inner):
+                # "指标1:机柜数量(≥77台)": a numbered item gives its value in brackets (a
+                # bracket holds a note otherwise, unless it is a figure: "到位率(≥95%)");
+                # the number stays with the name, as written
+                if numbered is not None and self.table is not None:
+                    self.table.numbered = True
+                self._template(bracket.start(), inner[0])
+                self._template(inner[1], bracket.end())
+                return trim(text, s, bracket.start()), inner
         item = _ITEM_END.search(text, s, e)
         end = item.start() if item is not None and item.start() > s else e
         m = _TRAILING_VALUE.search(text, s, end)

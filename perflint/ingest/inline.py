@@ -60,6 +60,8 @@ _ENUM = re.compile(
     r"\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|[①-⑩])\s*"
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+#: brackets and dashes alone: what stands around category names in "【产出指标-数量指标】"
+_GLUE = re.compile(r"[\s【】\[\]()（）〔〕<>《》\-—–_/·]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,6 +192,9 @@ def _chunk(text: str, s: int, e: int, vocab: Vocabulary, runon: bool, out: list[
     enum = _ENUM.match(text, s, e)
     if enum is not None and enum.end() > s and enum.end() == e:
         out.append(InlineText(s, e))  # "一、" before the next category
+        return
+    if _GLUE.fullmatch(text, s, e):
+        out.append(InlineText(s, e))  # "【", "-", "】" around and between category names
         return
     pos = s
     for m in _SEPARATOR.finditer(text, s, e):

@@ -174,3 +174,45 @@ def test_a_heading_after_a_row_without_its_value_starts_the_next_group(read_one)
         ("数量指标", "新增图书册数", None),
         ("质量指标", "图书借阅完好率", "≥95%"),
     ]
+
+
+def test_bracketed_category_headings_over_numbered_indicators(read_one) -> None:
+    # after a city's list of project targets (tests/data/real/r801), in other words: a
+    # heading names 一级-二级 in brackets, each numbered line gives a name and, in brackets,
+    # its value; the list ends at the first line that is neither
+    text = _lines(
+        "项目名称:社区养老服务中心运营补贴",
+        "【产出指标-数量指标】",
+        "指标1:服务老人人数(≥260人)",
+        "指标2：助餐服务次数（≥3000次）",
+        "[产出指标—成本指标]",
+        "指标1:人均运营补贴(≤1500元)",
+        "【效益指标-社会效益指标】",
+        "指标1:老年人生活照料水平(明显改善)",
+        "【满意度指标-服务对象满意度指标】",
+        "指标1:入住老人满意度(≥92%)",
+        "本级项目合计 560000",
+    )
+    d = read_one(text)
+    assert _rows(d) == [
+        ("产出指标", "数量指标", "指标1:服务老人人数", "≥260人"),
+        ("产出指标", "数量指标", "指标2：助餐服务次数", "≥3000次"),
+        ("产出指标", "成本指标", "指标1:人均运营补贴", "≤1500元"),
+        ("效益指标", "社会效益指标", "指标1:老年人生活照料水平", "明显改善"),
+        ("满意度指标", "服务对象满意度指标", "指标1:入住老人满意度", "≥92%"),
+    ]
+
+
+def test_a_bracket_after_a_name_is_a_value_only_for_a_figure_or_a_numbered_item() -> None:
+    # "(县内培训)" is a note of the name; "(≥95%)" and a numbered item's bracket are values
+    from perflint.ingest import declarations_from_text
+
+    text = _lines(
+        "项目名称:农技培训",
+        "一、产出指标",
+        "培训人员(县内培训)",
+        "≥300人",
+        "结业率(≥95%)",
+    )
+    (d,) = declarations_from_text(text)
+    assert [(i.content, i.value) for i in d.indicators] == [("培训人员(县内培训)", "≥300人"), ("结业率", "≥95%")]
