@@ -339,6 +339,8 @@ class _Table:
 
 #: a heading that names a project and says its targets follow, on a line of its own:
 #: "3岁以下婴幼儿照护服务项目项目绩效目标", "城乡居民健康体检经费绩效目标"
+#: a list item's number opening a line: "二、", "(三)", "4."
+_NUMBERING = re.compile(r"[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]")
 _PROJECT_HEADING = re.compile(r"(?P<name>[^\s|，。；,;:：“”\"《》()（）]{2,46})绩效目标")
 #: a form's title that names its project: a unit (局, 委, 中心 …) and a year may open it
 #: ("宿州市审计局2024年政府投资审计项目支出预算绩效目标表"); a place is part of the name
@@ -934,7 +936,21 @@ class _FormBuilder:
             # "…2023年整体绩效目标申报.pdf": a file name above the form, no labels in it
             self.unrecognized(s, e)
             return
-        for seg in self.split(Cell(s, e, cell.table)):
+        segs = self.split(Cell(s, e, cell.table))
+        if (
+            self.owner.layout == "lines"
+            and len(segs) == 2
+            and segs[0].kind == "value"
+            and segs[1].info is not None
+            and segs[1].info.kind == "money_group"
+            and segs[0].end - segs[0].start >= 6
+            and _NUMBERING.match(self.text, segs[0].start, segs[0].end) is None
+        ):
+            # "2024年开展“助老颐养”公益项目资金" on a line of its own: the heading of a money
+            # block opens its line or stands alone ("二、项目资金"); at the end of a line of
+            # value text it is the value's own words
+            segs = [Segment("value", s, e, None)]
+        for seg in segs:
             if seg.kind == "template":
                 self._template(seg.start, seg.end)
             elif seg.kind == "label":

@@ -121,3 +121,20 @@ def test_a_name_cell_wins_over_the_title():
     assert _read(text, "pipe")[0].name == "临时救助"
     text = "青溪县民政局2023年困难群众临时救助项目支出绩效目标表\n项目名称 | |\n资金总额 | 40 |\n"
     assert _read(text, "pipe")[0].name == ""  # left blank: a finding, not a name taken from elsewhere
+
+
+# -- a money block's heading at the end of a line of value text -----------------------------
+
+
+def test_a_money_heading_that_ends_a_line_of_value_text_is_part_of_the_value():
+    text = "项目支出绩效目标表\n项目名称\n乡村学校午餐补助项目资金\n项目类型\n其他事业发展性支出\n资金总额\n50\n"
+    d = _read(text, "lines")[0]
+    assert d.name == "乡村学校午餐补助项目资金"
+    assert d.money.total is not None and d.money.total.amount == 50
+
+
+def test_a_numbered_money_heading_stays_a_heading():
+    text = "项目支出绩效目标表\n项目名称\n乡村学校午餐补助\n二、项目资金\n资金总额\n50\n"
+    d = _read(text, "lines")[0]
+    assert d.name == "乡村学校午餐补助"
+    assert d.money.total is not None and d.money.total.amount == 50
