@@ -458,6 +458,25 @@ def _is_preview(text: str) -> bool:
     return _PREVIEW.search(simplified(_nfkc_compact(text))) is not None
 
 
+#: the first-level categories of an indicator table, as its rows name them
+_LEVEL1_NAMES = ("产出指标", "效益指标", "满意度指标", "成本指标")
+
+
+def _swallows_table(decl: Declaration, lines: _Lines, text: str) -> bool:
+    """Whether a cell read for a field holds an indicator table: two or more of its first-level
+    categories (产出指标 … 效益指标) in one field's text."""
+    for pointer, span in decl.source.spans.items():
+        if span.is_empty or pointer.startswith(("/indicators/", "/unrecognized/")):
+            continue
+        start, end = lines.offset(span), lines.end(span)
+        if end - start < 12:
+            continue
+        piece = simplified(_nfkc_compact(text[start:end]))
+        if sum(1 for name in _LEVEL1_NAMES if name in piece) >= 2:
+            return True
+    return False
+
+
 def _chars(text: str) -> int:
     return len("".join(text.split()))
 
@@ -524,9 +543,15 @@ def assess(text: str, decls: list[Declaration]) -> None:
             and text.rstrip().endswith(("。", "！", "？", "!", "?"))
         )
         truncated = ends_unfinished and not before_form and not prose_ends
+        # a field's cell that ran on over the indicator table (a schedule date followed by the
+        # goal and every row, in text with no cell edges): the text did not stop in the form,
+        # its cells were not told apart
+        swallowed = not decl.indicators and _swallows_table(decl, lines, text)
+        truncated = truncated and not swallowed
         weak = decl.source.layout in _WEAK_LAYOUTS or (
             form_chars and unrecognized / max(form_chars, 1) > _MAX_UNRECOGNIZED
         )
+        weak = weak or swallowed
         order = list(SECTIONS)
         last_found = max((order.index(s) for s in found), default=-1)
         sections: dict[str, str] = {}

@@ -153,3 +153,27 @@ def test_a_header_run_together_into_a_row_leaves_every_row_a_guess(engine):
 )
 def test_fused_headings(text, count):
     assert fused_headings(text) == count
+
+
+#: a preview's text with the whole form run together; an OCR slip (完成口期) lets the schedule's
+#: date cell run on over the goal and the indicator table
+SWALLOWED = (
+    "还剩1页未读,继续阅读\n文本内容:\n"
+    "市级部门预算项目支出绩效目标表(2024年度)一级项目名称城市照明专项资金二级项目名称城区路灯节能改造"
+    "项目类型新增项目资金用途业务类项目主管部门某区城市管理局项目开始日期2024-03-01项目完成口期2024-10-31"
+    "项目总投资80万元基本情况保障夜间照明项目实施计划组织实施单位某区路灯所政策依据某财建\n"
+    "[2023]12号其他依据年度绩效目标完成城区路灯节能改造一级指标二级指标三级指标指标目标值产出指标数量指标"
+    "改造路灯数量=800盏质量指标验收合格率=100百分比效益指标社会效益指标夜间出行安全明显提升"
+    "满意度指标服务对象满意度居民满意度=90百分比\n"
+)
+
+
+def test_a_field_cell_that_ran_over_the_table_is_a_layout_note_not_a_cut(engine):
+    """The table is in the text, inside a cell read for another field: the text was not cut,
+    its cells were not told apart."""
+    decl = _decl(SWALLOWED)
+    assert not decl.indicators
+    assert not decl.reading.truncated
+    assert decl.reading.sections["indicators"] == "unread"
+    assert decl.reading.notes["indicators"] == "layout"
+    assert _codes(engine, SWALLOWED).count("SRC002") == 1
