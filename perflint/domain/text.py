@@ -48,7 +48,7 @@ def nfkc(text: str) -> str:
 _SPACE = re.compile(r"\s+")  # \s is exactly str.isspace() for str patterns
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def compact(text: str) -> str:
     """NFKC with all whitespace removed: the form checks compare on (cached:
     checks compare the same labels and values again and again)."""

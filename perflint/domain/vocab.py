@@ -104,6 +104,10 @@ _SECTOR_DEPARTMENT = re.compile(r"((?:省|市|县|区|区县|市县|县区)级)(
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 #: a pinyin annotation after a character, as some mirrors print: (xiàng)
 _PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
+#: entries each memo table of the reader keeps (labels, titles, cell cuts, footer and free
+#: lines): a template's few hundred texts fit many times over, and a worker's memory stays
+#: flat on a long run (issue 16: at 50,000-100,000 entries a table kept growing to the end)
+MEMO_SIZE = 4096
 
 
 @lru_cache(maxsize=1)
@@ -113,7 +117,7 @@ def _traditional() -> dict[int, str]:
     return {ord(pairs[i]): pairs[i + 1] for i in range(0, len(pairs) - 1, 2)}
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=MEMO_SIZE)
 def label_key(text: str) -> str:
     """The matching key of a label (cached: templates repeat their labels)."""
     if text.isascii():
@@ -268,8 +272,9 @@ class Vocabulary:
                 info = self._year_prefixed(key)
             if info is None:
                 info = self._sector_department(key)
-        if len(self._match_cache) < 100_000:
-            self._match_cache[text] = info
+        if len(self._match_cache) >= MEMO_SIZE:
+            self._match_cache.clear()
+        self._match_cache[text] = info
         return info
 
     def _year_prefixed(self, key: str) -> LabelInfo | None:
@@ -341,8 +346,9 @@ class Vocabulary:
         found = None
         if len(key) <= 60 and not _NOT_TITLE.search(key) and not _LIST_ITEM.match(text):
             found = next(((t, ft) for t, ft in self.titles if t in key), None)
-        if len(self._title_cache) < 100_000:
-            self._title_cache[text] = found
+        if len(self._title_cache) >= MEMO_SIZE:
+            self._title_cache.clear()
+        self._title_cache[text] = found
         return found
 
     def listed_title(self, text: str) -> bool:

@@ -53,6 +53,7 @@ from perflint.domain.text import (
 from perflint.domain.vocab import (
     COLONS,
     DECOR,
+    MEMO_SIZE,
     LabelInfo,
     NormText,
     Vocabulary,
@@ -370,7 +371,7 @@ def _figure_like(text: str) -> bool:
     return bool(t) and len(t) <= 24 and (_FIGURE.search(t) is not None or len(t) <= 4)
 
 
-_SPLIT_CACHE_SIZE = 50_000
+_SPLIT_CACHE_SIZE = MEMO_SIZE
 #: labels that open a section of their own (a schedule given a cell a line ends at one)
 _SECTION_KINDS = frozenset({"goal", "field", "money", "money_group", "indicator_start", "indicator_col"})
 #: the columns that name an indicator (the rest of a block holds its value and parts)

@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from perflint.domain.vocab import PAD, Vocabulary, label_key, vocabulary
+from perflint.domain.vocab import MEMO_SIZE, PAD, Vocabulary, label_key, vocabulary
 
 
 @dataclass(slots=True)
@@ -77,7 +77,7 @@ def is_free_line(line: str, vocab: Vocabulary) -> bool:
     found = cache.get(line)
     if found is None:
         found = _is_free_line(line, vocab)
-        if len(cache) >= 50_000:
+        if len(cache) >= MEMO_SIZE:
             cache.clear()
         cache[line] = found
     return found
