@@ -30,7 +30,8 @@ Measured, each ``--repeat`` times (the table shows the **median** wall time;
   and the sampled peak of the whole process tree (``VmRSS`` of the command and
   its descendants, summed, every 20 ms), and the same summed as PSS, which
   counts a page the forked workers share with the parent once, not once per
-  process;
+  process; for the ``--rss-decls`` run also the peak tree RSS in each quarter
+  of its wall time (flat when memory does not grow with the files checked);
 * check-jsonschema validating the same JSON copies (``--check-jsonschema PATH``
   or found on ``PATH``; skipped, with install instructions, when missing).
 
@@ -91,6 +92,8 @@ class Run:
     max_rss_kb: int  # largest single process (the child or a worker it reaped)
     tree_rss_kb: int  # sampled peak of the whole tree, summed
     tree_pss_kb: int = 0  # the same with each page shared between the processes counted once (Pss)
+    #: peak tree RSS in each quarter of the run's wall time: flat when memory does not grow
+    tree_rss_quarters_kb: tuple[int, ...] = ()
 
 
 #: where the commands keep their compiled ``.pyc`` files (the figures are for a
@@ -174,6 +177,18 @@ os.write(out, f"{wall} {code} {usage.ru_maxrss} {usage.ru_utime + usage.ru_stime
 """
 
 
+def _quarters(timeline: list[tuple[float, int]]) -> tuple[int, ...]:
+    """The peak of each quarter of a sampled run (empty when there are too few samples)."""
+    if len(timeline) < 8:
+        return ()
+    end = timeline[-1][0] or 1.0
+    peaks = [0, 0, 0, 0]
+    for at, rss in timeline:
+        q = min(3, int(4 * at / end))
+        peaks[q] = max(peaks[q], rss)
+    return tuple(peaks)
+
+
 def run(cmd: list[str], cwd: Path, *, sample: bool = True, stdout: Path | None = None) -> Run:
     """Run ``cmd`` (through :data:`WRAPPER`): wall time, exit status and peak memory.
 
@@ -196,12 +211,16 @@ def run(cmd: list[str], cwd: Path, *, sample: bool = True, stdout: Path | None =
         os.close(write_end)
         write_end = -1
         peak = [0, 0]
+        timeline: list[tuple[float, int]] = []  # (seconds since start, tree RSS)
         done = threading.Event()
+        started = time.perf_counter()
 
         def sampler() -> None:
             while not done.is_set():
                 children = _children(proc.pid)
-                peak[0] = max(peak[0], sum(_tree_rss_kb(child) for child in children))
+                rss = sum(_tree_rss_kb(child) for child in children)
+                timeline.append((time.perf_counter() - started, rss))
+                peak[0] = max(peak[0], rss)
                 peak[1] = max(peak[1], sum(_tree_rss_kb(child, _pss_kb) for child in children))
                 done.wait(0.02)
 
@@ -227,7 +246,7 @@ def run(cmd: list[str], cwd: Path, *, sample: bool = True, stdout: Path | None =
             err.seek(0)
             tail = err.read().decode("utf-8", "replace")[-2000:]
             raise RuntimeError(f"{' '.join(cmd)} exited with {code} in {cwd}:\n{tail}")
-        return Run(float(wall_s), code, float(cpu_s), int(rss_s), peak[0], peak[1])
+        return Run(float(wall_s), code, float(cpu_s), int(rss_s), peak[0], peak[1], _quarters(timeline))
     finally:
         os.close(read_end)
         if write_end >= 0:
@@ -277,6 +296,12 @@ class Measure:
     def tree_pss_mb(self) -> float:
         return max(r.tree_pss_kb for r in self.runs) / 1024
 
+    @property
+    def tree_rss_quarters_mb(self) -> list[float]:
+        """Peak tree RSS in each quarter of the run (the run with the highest peak)."""
+        top = max(self.runs, key=lambda r: r.tree_rss_kb)
+        return [round(kb / 1024, 1) for kb in top.tree_rss_quarters_kb]
+
     def to_dict(self) -> dict:
         return {
             "name": self.name,
@@ -291,6 +316,7 @@ class Measure:
             "max_process_rss_mb": round(self.max_rss_mb, 1),
             "tree_peak_rss_mb": round(self.tree_rss_mb, 1) if self.tree_rss_mb else None,
             "tree_peak_pss_mb": round(self.tree_pss_mb, 1) if self.tree_pss_mb else None,
+            "tree_peak_rss_mb_by_quarter": self.tree_rss_quarters_mb or None,
             "runs_max_process_rss_mb": [round(r.max_rss_kb / 1024, 1) for r in self.runs],
             "note": self.note,
         }
@@ -497,6 +523,10 @@ def rss_only(args: argparse.Namespace, perflint: list[str], options: set[str], i
         f"peak RSS, largest process, MB ({args.rss_decls} decls)": (big.max_rss_mb, "", None),
     }
     print(table([big], ratios, info, 1))
+    quarters = big.tree_rss_quarters_mb
+    if quarters:
+        # flat when the memo tables are bounded; rising to the last quarter when something grows
+        print("peak tree RSS by quarter of the run, MB: " + " / ".join(f"{q:.0f}" for q in quarters))
     if args.json_out:
         data = {
             "machine": info,
@@ -739,6 +769,11 @@ def main(argv: list[str] | None = None) -> int:
         f"in {work}"
     )
     print(report)
+    if big and big.tree_rss_quarters_mb:
+        print(
+            f"peak tree RSS by quarter of the {args.rss_decls}-declaration run, MB: "
+            + " / ".join(f"{q:.0f}" for q in big.tree_rss_quarters_mb)
+        )
     if phases:
         print(
             f"\nCPU ms per declaration by phase, in one process ({phases['decls']} declarations in "
