@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -633,12 +634,25 @@ class VagueGoal(Kind):
                 continue  # "达成以下目标:": the targets follow in a list that was not read with it
             pointer = f"/goals/{key}"
             found = vague_terms_in(text, terms)
+            done = _DONE.findall(unicodedata.normalize("NFKC", text))
             args = {
                 "field": field_label(decl, pointer),
                 "text": snippet(text, 0, min(len(text), 30), 0),
                 "terms": "、".join(found),
             }
+            if len(set(done)) >= 2:
+                # "保障了…待遇,维护了社会稳定": results already reported, not a target to reach
+                yield Hit(pointer, {**args, "done": "、".join(dict.fromkeys(done))}, variant="done")
+                continue
             yield Hit(pointer, args, variant="terms" if found else None)
+
+
+#: a verb of achievement with the perfective 了 (保障了, 维护了, 完成了): a result reported as
+#: reached; 为了, 除了, 了解 and the like are no such verb
+_DONE = re.compile(
+    r"(?:保障|维护|完成|改善|提高|提升|实现|解决|促进|加强|建立|建成|制定|落实|增强|推动|满足|丰富|"
+    r"开展|达到|保证|确保|发挥|取得|做到|巩固|完善|优化)了"
+)
 
 
 # -- TXT006 a fixed label misspelt ------------------------------------------------

@@ -101,6 +101,22 @@ def test_a_goal_with_figures_and_a_promise_without_one(catalog, goal, clause):
 
 
 @pytest.mark.parametrize(
+    "goal, variant",
+    [
+        ("按时发放岗位补贴,保障了援助对象的待遇,维护了社会稳定。", "done"),  # results reported as reached
+        ("本项目改善了农村人居环境,提升了群众的获得感。", "done"),
+        ("为了保障援助对象的待遇,维护社会稳定。", None),  # 为了 is no result
+        ("保障了援助对象的待遇。", None),  # one such verb: a slip of wording, not a report
+        ("完成了12个村的改厕,保障了群众如厕安全。", "no finding"),  # a figure: a target that can be checked
+    ],
+)
+def test_a_goal_written_as_results_already_reached(catalog, goal, variant):
+    doc = {"form_type": "项目支出", "goals": {"annual": goal}}
+    got = [h.variant for h in run(catalog, "vague-goal", doc, rule_params(catalog, "TXT005"))]
+    assert got == ([] if variant == "no finding" else [variant])
+
+
+@pytest.mark.parametrize(
     "content, word",
     [
         ("重.要设备维修维保验收合格率", "重要"),
