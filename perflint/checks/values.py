@@ -41,6 +41,7 @@ from perflint.checks.base import SEVERITY, STRINGS, Context, Hit, Kind, kind, sc
 from perflint.domain.findings import Severity
 from perflint.domain.model import Declaration
 from perflint.domain.vocab import simplified
+from perflint.i18n import has, t
 
 
 def _owned_elsewhere(text: str | None, tokens: Sequence[str]) -> bool:
@@ -559,6 +560,8 @@ class QuantityCeiling(Kind):
 
 
 _MONEY_NAME = re.compile(r"费|资金|金额|成本|投入|投资|补助|补贴|资助|奖补|单价|价格|造价|工资|报酬|租金")
+#: an amount of money in prose with no unit at all: 完成…项目投资500, (元? 万元?)
+_BARE_AMOUNT = re.compile(r"(?:投资|资金|经费|预算|投入|金额)(?:总额|额度)?\s*(\d+(?:\.\d+)?)(?=[,，。;；、\s]|$)")
 #: a figure with 万 but no 元 (620万/月, 854万), or a figure per unit with no currency (28.40/株)
 _WAN_ONLY = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(万|亿)(?![元\w])|(?<![\d.])(\d+(?:\.\d+)?)\s*(万|亿)(?=[/／])")
 _PER_NO_CURRENCY = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*[/／]\s*([\u4e00-\u9fff]{1,3})")
@@ -567,6 +570,14 @@ _LENGTH_NAME = re.compile(
     r"|射程|距离|高度|宽度|深度|半径|直径|跨度"
 )
 _NOT_LENGTH = re.compile(r"带宽|宽带|网络|存储|内存|流量|容量|网速")
+
+
+def _goal_label(decl: Declaration, key: str) -> str:
+    """The goal's label as the form writes it, else its name in the i18n table."""
+    label = decl.source.labels.get(f"/goals/{key}")
+    if label is not None and label.text:
+        return label.text.strip().rstrip(":：")
+    return t(f"field.goals.{key}", "zh") if has(f"field.goals.{key}") else "绩效目标"
 
 
 @kind
@@ -601,6 +612,17 @@ class MoneyUnitIncomplete(Kind):
             metres = [q for q in quantities(text) if q.unit == "M"]
             if metres and _LENGTH_NAME.search(plain(row.name)) and not _NOT_LENGTH.search(plain(row.name)):
                 yield Hit(row.target_pointer, {**args, "written": metres[0].text}, variant="metre", suggest=True)
+        if decl.money.unit:
+            return  # the sheet's money-unit note gives the goals' amounts their unit too
+        for key in sorted(decl.goals):
+            goal = unicodedata.normalize("NFKC", decl.goals[key] or "")
+            for m in _BARE_AMOUNT.finditer(goal):
+                number = Decimal(m.group(1))
+                if number == number.to_integral_value() and 1900 <= number <= 2100:
+                    continue  # 资金2023, …: a year, not an amount
+                pointer = f"/goals/{key}"
+                yield Hit(pointer, {"field": _goal_label(decl, key), "written": m.group(0)}, variant="goal")
+                break
 
 
 _COMPLIANCE = re.compile(r"合规|准确|足额|按标准|按规定|专款专用|资金安全|违规")

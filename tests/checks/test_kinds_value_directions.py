@@ -120,3 +120,22 @@ def test_quantity_ceiling_only_reads_quantity_indicators(catalog):
     # a ceiling is a fair target for a timeliness or an effect row
     for level2, content, value in (("时效指标", "项目完成用时", "≤30天"), ("生态效益指标", "土壤流失面积", "≤20亩")):
         assert run(catalog, "quantity-ceiling", project(row("产出指标", level2, content, value))) == []
+
+
+@pytest.mark.parametrize(
+    "goal, written",
+    [
+        ("完成农村饮水项目投资500,改善提升9200人饮水条件。", "投资500"),
+        ("年度预算资金 86.5。", "资金 86.5"),
+        ("完成农村饮水项目投资500万元,改善提升9200人饮水条件。", None),
+        ("落实2023年省级资金2023,", None),  # a year, not an amount
+        ("投资500户的改厕工程", None),  # the figure counts households
+    ],
+)
+def test_money_without_unit_in_a_goal(catalog, goal, written):
+    doc = project(goals={"annual": goal})
+    got = [(h.pointer, h.variant, h.args["written"]) for h in run(catalog, "money-unit-incomplete", doc)]
+    assert got == ([("/goals/annual", "goal", written)] if written else [])
+    if written:  # a sheet's money-unit note gives the figure its unit
+        doc["money"] = {"unit": "万元"}
+        assert run(catalog, "money-unit-incomplete", doc) == []
