@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any
 
-from perflint.checks.analysis.measure import bare_name, hint, plain, unit_family
+from perflint.checks.analysis.measure import bare_name, hint, name_family, plain, unit_family
 from perflint.checks.analysis.shape import value_absence_read
 from perflint.checks.analysis.values import (
     TIMELINESS,
@@ -538,13 +538,15 @@ class QuantityCeiling(Kind):
             if _RANGE.search("".join(text.split())):
                 continue  # 50～60人: bounded on both sides
             named = unit_in_name(row.name)
-            found = [c for c in comparisons(text) if (c.unit or named) and c.unit != "date"]
+            # a bare figure counts what the name counts (车辆采购数量 小于等于1)
+            counted = name_family(row.name) in ("count", "people", "household")
+            found = [c for c in comparisons(text) if (c.unit or named or counted) and c.unit != "date"]
             if len(found) != 1:
                 continue  # one target figure, or the value says more than one thing
             c = found[0]
             if c.op not in (Op.LE, Op.LT) or not c.word or c.number <= 0:
                 continue
-            if unit_family(c.unit or named) not in _OUTPUT_FAMILIES:
+            if not (unit_family(c.unit or named) in _OUTPUT_FAMILIES or (counted and not (c.unit or named))):
                 continue
             number = c.quantity.text if c.quantity.unit else f"{c.quantity.text}{named or ''}"
             yield Hit(

@@ -109,6 +109,10 @@ def test_compliance_rate_below_100(catalog, content, value, fires):
         ("发放补助金额", "≤9.31万元", False),  # money: the cost rules'
         ("办理时限", "≤5个工作日", False),  # a duration
         ("危房改造", "≤0户", False),
+        ("车辆采购数量", "小于等于1", True),  # the name says what the bare figure counts
+        ("车辆采购", "小于等于1", False),  # a bare figure of nothing named
+        ("投诉件数", "≤5", False),
+        ("设备采购数量", "≤20%", False),  # a rate: percent-of-duty's
     ],
 )
 def test_quantity_ceiling(catalog, content, value, fires):
