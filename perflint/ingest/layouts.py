@@ -536,12 +536,16 @@ def spaced_rows(text: str, vocab: Vocabulary | None = None) -> list[Row]:
     vocab = vocab or vocabulary()
     lines = [(s, e) for s, e in _line_spans(text) if not _blank(text, s, e)]
     short = _short_runs(text, lines)
+    wide = _wide_gapped(text, lines)
     joins: dict[str, bool] = {}
     rows: list[Row] = []
     i = 0
     while i < len(lines):
         start, end = lines[i]
-        tokens = _label_tokens(text, start, end, vocab)
+        if wide and _WIDE_GAP.search(text, start, end):
+            tokens = _wide_cells(text, start, end, vocab)
+        else:
+            tokens = _label_tokens(text, start, end, vocab)
         if len(tokens) > 1:
             step = 1
             if i + 1 < len(lines) and _finishes_category(text, tokens[-1], lines[i + 1], vocab):
@@ -563,6 +567,46 @@ def spaced_rows(text: str, vocab: Vocabulary | None = None) -> list[Row]:
         rows.append(Row([Cell(start, end, True)], free=is_free_line(text[start:end], vocab)))
         i = nxt
     return rows
+
+
+#: a gap between cells of a sheet printed with aligned columns: two spaces or more, or a tab
+_WIDE_GAP = re.compile(r"(?<=\S)(?:[ \u3000]{2,}|[ \u3000]*\t[ \t\u3000]*)(?=\S)")
+
+
+def _wide_gapped(text: str, lines: list[tuple[int, int]]) -> bool:
+    """Whether the rows set their cells apart by wide gaps (two spaces or more):
+    four lines in five of those with several tokens have one.  Then a single
+    space is inside a cell ("经济效益 指标", "受益 人数"), not between two."""
+    multi = wide = 0
+    for start, end in lines:
+        if len(text[start:end].split()) < 2:
+            continue
+        multi += 1
+        wide += _WIDE_GAP.search(text, start, end) is not None
+    return multi >= 5 and wide * 5 >= multi * 4
+
+
+def _wide_cells(text: str, start: int, end: int, vocab: Vocabulary) -> list[tuple[int, int]]:
+    """The cells of a row whose cells are apart by wide gaps.  A piece between
+    two gaps is one cell, unless each of its space-separated words is a label
+    or a category on its own ("产出指标 数量指标": two columns a narrow gap
+    set apart)."""
+    out: list[tuple[int, int]] = []
+    at = start
+    for gap in [*_WIDE_GAP.finditer(text, start, end), None]:
+        s, e = trim_span(text, at, gap.start() if gap else end)
+        if s < e:
+            words = [m.span() for m in re.finditer(r"\S+", text[s:e])]
+            if len(words) > 1 and all(
+                vocab.category(text[s + a : s + b]) is not None or vocab.match(text[s + a : s + b]) is not None
+                for a, b in words
+            ):
+                out += _label_tokens(text, s, e, vocab)
+            else:
+                out.append((s, e))
+        if gap:
+            at = gap.end()
+    return out
 
 
 def _finishes_category(text: str, last: tuple[int, int], nxt: tuple[int, int], vocab: Vocabulary) -> bool:
