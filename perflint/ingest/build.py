@@ -236,6 +236,10 @@ _TABLE_END = re.compile(
     r"\[?打印\]?\s*\[?关闭|第\s*\d+\s*页|[—－-]\s*\d+\s*[—－-]\s*$|"
     r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s*$)"
 )
+#: a date that is a whole cell (a sign-off date after a table, or a 时效 indicator's value)
+_DATE_ONLY = re.compile(
+    r"(?:19|20)\d\d(?:[ \u3000]*年[ \u3000]*\d\d?[ \u3000]*月[ \u3000]*\d\d?[ \u3000]*日|[-/.]\d\d?[-/.]\d\d?)"
+)
 FOOTER_KEYS = ("preparer", "phone", "filing_date")
 FORM_TYPES = {ft.value: ft for ft in FormType}
 #: labels that open a block rather than introduce one value
@@ -1413,7 +1417,11 @@ class _FormBuilder:
             self._emit_held()
         if row.free:
             return False
-        if _TABLE_END.match(self.text, fs, fe) and self.vocab.category(self.text[fs:fe]) is None:
+        if (
+            _TABLE_END.match(self.text, fs, fe)
+            and self.vocab.category(self.text[fs:fe]) is None
+            and not self._awaited_date(row, fs, fe)
+        ):
             return False  # sign-off, footnote, attachment or page chrome: the table has ended
         if (
             not row.stream
@@ -1521,6 +1529,21 @@ class _FormBuilder:
         else:
             self._indicator_row(cells)
         return True
+
+    def _awaited_date(self, row: Row, s: int, e: int) -> bool:
+        """Whether a date alone on its line is the value of a stream row that has its name
+        and waits for its value ("项目完工时间" then "2021年12月31日"): a sign-off date
+        never comes inside an unfinished row."""
+        table = self.table
+        return (
+            table is not None
+            and row.stream
+            and table.kind == "indicators"
+            and bool(table.buffer)
+            and "value" in table.data_columns
+            and len(table.buffer) == table.data_columns.index("value")
+            and _DATE_ONLY.fullmatch(self.text, *trim(self.text, s, e)) is not None
+        )
 
     def _opens_section(self, s: int, e: int) -> bool:
         """Whether a line of run-together cells opens with the label of another
