@@ -2092,6 +2092,13 @@ class _FormBuilder:
             (self.vocab.category(self.text[a:b]) or (0, ""))[1] == cat[1] for a, b in levels.values()
         )
 
+    def _repeats_level(self, peeled: dict[str, tuple[int, int]], levels: dict[str, tuple[int, int]]) -> bool:
+        """Whether a category taken off the front of a cell names one that the row has already."""
+        have = {cat[1] for a, b in levels.values() if (cat := self.vocab.category(self.text[a:b])) is not None}
+        return any(
+            (cat := self.vocab.category(self.text[a:b])) is not None and cat[1] in have for a, b in peeled.values()
+        )
+
     # cells of a table given as a stream -------------------------------------------
     def _stream_cell(self, cell: tuple[int, int]) -> None:
         table = self.table
@@ -2127,6 +2134,11 @@ class _FormBuilder:
         if table.kind == "indicators" and self.fused and not table.buffer:
             assigned: dict[str, tuple[int, int]] = {}
             rest = self._peel_levels([cell], assigned)
+            if rest and rest[0][0] < rest[0][1] and self._repeats_level(assigned, table.levels):
+                # "成本指标" then "成本控制": the row has that category from a cell of its own
+                # already, so the word in front of the name is part of it (a cell that is the
+                # category alone, said again under a merged cell, is still a level)
+                assigned, rest = {}, [cell]
             split = self._split_trailing_value(*rest[0]) if len(rest) == 1 and "value" in table.data_columns else None
             if split is not None or assigned:
                 for slot, c in sorted(assigned.items()):
