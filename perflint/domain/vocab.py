@@ -363,7 +363,39 @@ class Vocabulary:
             return 2, self.level2[key]
         if key in self.level1:
             return 1, self.level1[key]
+        if len(key) > 4 and key[-2:] in _CATEGORY_ENDS:
+            return self._category_shape(key)
         return None
+
+    def _category_shape(self, key: str) -> tuple[int, str] | None:
+        """A category name of another template, known by its shape: a known category
+        with 目标 for 指标 ("社会效益目标", "产出目标"), or a known 二级 category of three
+        characters or more with words in front, ending in 指标 or 目标 ("社会公众满意度指标",
+        "社会、经济、生态效益指标": the last one named stands for the row's category).
+        Short stems (质量, 数量) with words in front stay names: "空气质量指标"."""
+        stem = key[:-2]
+        if stem[-1:] in "、,，/" or not stem:
+            return None
+        for ending in ("指标", ""):
+            whole = stem + ending
+            if whole in self.level2 and whole not in self.level1:
+                return 2, self.level2[whole]
+            if whole in self.level1:
+                return 1, self.level1[whole]
+        if len(stem) > 12 or any(ch.isdigit() for ch in stem):
+            return None
+        for i in range(1, len(stem) - 2):
+            if stem[:i] in self.level1 or stem[:i] in self.level2:
+                return None  # "成本指标经济成本指标": two categories run together
+            tail = stem[i:]
+            for whole in (tail + "指标", tail):
+                if len(tail) >= 3 and whole in self.level2:  # a qualified category: one level down
+                    return 2, self.level2[whole]
+        return None
+
+
+#: the endings of a category name of any template (see Vocabulary._category_shape)
+_CATEGORY_ENDS = frozenset({"指标", "目标"})
 
 
 @lru_cache(maxsize=1)
