@@ -214,6 +214,14 @@ _UNIT_TITLE = re.compile(
 )
 #: a sub-label under a money group or a total label that names the whole amount
 _TOTAL_SUBLABEL = frozenset({"合计", "总计", "总金额", "总额", "金额合计", "资金合计"})
+#: a 合计/总计 row: the amounts of the whole of a funding table
+_SUM_ROW = _TOTAL_SUBLABEL - {"总金额", "总额"}
+#: what an amount cell may hold besides a figure: a numeral (五百万), a word of no amount
+#: yet (待定, 暂无, 无, 略, 详见…), a mark (/, —), a sentence; a cell with none of these is words
+_NOT_HEADING = re.compile(
+    r"[\d０-９〇零一二三四五六七八九十百千两壹贰叁肆伍陆柒捌玖拾佰仟]|待定|未定|暂无|^\s*无\s*$|见|略"
+    r"|[/／\-—–,，。;；:：、]"
+)
 #: the words before the first figure of a cell
 _LEAD_WORDS = re.compile(r"\s*([^\d\s]{2,12})(?=\s*\d)")
 _NAME_YEAR = re.compile(r"\s*((?:19|20)\d{2})\s*年")
@@ -628,6 +636,12 @@ class _FormBuilder:
         self.goal_heads: list[tuple[str, int, int]] = []
         #: the label of a row broken after it (see _broken_after_label), waiting for the next row
         self.broken: tuple[LabelInfo, int, int] | None = None
+        #: a money label or a heading with a money unit was read: a funding table is open
+        self.money_seen = False
+        #: a 合计 row being read (see _sum_cell): its cells and their unrecognized indices;
+        #: the first such row with amounts
+        self.sum_row: list[tuple[int, int, int]] | None = None
+        self.sum_found: list[tuple[int, int, int]] | None = None
 
     def successor(self) -> _FormBuilder:
         """The form of the next project of a wide sheet: the same table, title,
@@ -697,8 +711,64 @@ class _FormBuilder:
             # "项目预算资金(万元)", "投入目标 (万元)": a heading the vocabulary does not know
             # gives the amounts of its block their unit
             self.money_unit = "万元" if "万" in heading.group(1) else "元"
+            self.money_seen = True
+        self._sum_cell(s, e)
         pointer = f"/unrecognized/{len(self.decl.unrecognized)}"
         self.decl.unrecognized.append(self._value(pointer, s, e))
+
+    def _sum_cell(self, s: int, e: int) -> None:
+        """Follow a 合计/总计 row of the funding table through its unrecognized cells:
+        "合计 | 1780.51 | 100% | …", "金额合计 | * | 0 | 2377.15 | 0". Its amounts run up to
+        the first cell that is no amount (a share, 100%, ends them; a mark, *, is passed)."""
+        row = self.sum_row
+        if row is not None:
+            if parse_amount(self.text[s:e])[0] is not None:
+                row.append((s, e, len(self.decl.unrecognized)))
+                return
+            if not any(ch.isalnum() for ch in self.text[s:e]):
+                return
+            self._close_sum_row()
+        if (
+            self.sum_found is None
+            and self.money_seen
+            and not self.decl.indicators
+            and (self.table is None or self.table.kind != "indicators")
+            and label_key(self.text[s:e]) in _SUM_ROW
+        ):
+            self.sum_row = [(s, e, len(self.decl.unrecognized))]
+
+    def _close_sum_row(self) -> None:
+        row, self.sum_row = self.sum_row, None
+        if row is not None and len(row) > 1 and self.sum_found is None:
+            self.sum_found = row
+
+    def _total_from_sum_row(self) -> None:
+        """A form whose total field is missing or blank, whose funding table states its 合计
+        row: that row's amount is the total the form states. Of the row's amounts (小计 and
+        its sources, 当年 before the years before), the whole is the largest."""
+        d = self.decl
+        found, total = self.sum_found, d.money.total
+        if found is None or (total is not None and (total.amount is not None or (total.text or "").strip())):
+            return
+        if not _worth_keeping(d):
+            return  # a 合计 row makes no form: an allocation list's on its own is no declaration
+        (ls, le, li), amounts = found[0], found[1:]
+        vs, ve, vi = max(amounts, key=lambda c: parse_amount(self.text[c[0] : c[1]])[0] or Decimal(0))
+        spans = d.source.spans
+        kept = [i for i in range(len(d.unrecognized)) if i not in (li, vi)]
+        moved = {new: spans.pop(f"/unrecognized/{old}", None) for new, old in enumerate(kept)}
+        for i in range(len(d.unrecognized)):
+            spans.pop(f"/unrecognized/{i}", None)
+        d.unrecognized = [d.unrecognized[i] for i in kept]
+        for new, span in moved.items():
+            if span is not None:
+                spans[f"/unrecognized/{new}"] = span
+        if total is not None:
+            # the blank total field (a column's heading) stays, as a line
+            d.money.lines.append(total)
+            _swap_pointers(d.source, "/money/total", f"/money/lines/{len(d.money.lines) - 1}")
+            d.money.total = None
+        self._assign_money("total", ls, le, vs, ve, label_is_template=False)
 
     def unrecognized_text(self, s: int, e: int) -> None:
         """``unrecognized`` for trimmed text that holds no year (no digit, no 年)."""
@@ -756,6 +826,8 @@ class _FormBuilder:
         if cells is None:
             cells = [trim(text, c.start, c.end) for c in row.cells]
         self.row_cells = cells
+        if not self.fused:
+            self._close_sum_row()  # a row of cells ends a 合计 row (text a cell a line runs on)
         match = self.vocab.match
         infos = [match(text[s:e]) if s < e else None for s, e in cells]
         broken, self.broken = self.broken, None
@@ -1012,6 +1084,9 @@ class _FormBuilder:
         info = seg.info
         assert info is not None
         self.labels_seen += 1
+        self._close_sum_row()
+        if info.kind in ("money", "money_group"):
+            self.money_seen = True
         if info.kind in TABLE_STARTS:
             self._end_table()
             self._template_label(seg.start, seg.end)
@@ -1238,6 +1313,14 @@ class _FormBuilder:
 
     def _assign_money(self, key: str, ls: int, le: int, vs: int, ve: int, label_is_template: bool) -> None:
         d = self.decl
+        vs, ve = trim(self.text, vs, ve)
+        if vs < ve and not label_is_template and _NOT_HEADING.search(self.text, vs, ve) is None:
+            # "项目总预算 | 项目本年度预算 | 项目主要支出方向和用途", "年初预算数 | 全年预算数": an
+            # amount cell holds a figure (or a numeral, a word of no amount yet); words alone
+            # are the next heading of a header row, and the label a column's heading
+            self._template_label(ls, le)
+            self._template(vs, ve)
+            return
         label_raw = self.text[ls:le]
         written = clean_label(label_raw).rstrip(COLONS)
         pointer = "/money/total" if key == "total" and d.money.total is None else f"/money/lines/{len(d.money.lines)}"
@@ -2540,11 +2623,13 @@ class _FormBuilder:
     def finish(self) -> Declaration:
         self._end_table()
         self._close_pending()
+        self._close_sum_row()
         d = self.decl
+        _promote_total(d)
+        self._total_from_sum_row()
         if self.queue_labels and self.money_unit:
             for line in self.unit_unknown:
                 line.unit = self.money_unit
-        _promote_total(d)
         _promote_department(d)
         if d.name is None and "/name" not in d.source.labels and "/title" in d.source.spans:
             self._name_from_title()

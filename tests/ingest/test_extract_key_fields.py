@@ -138,3 +138,65 @@ def test_a_numbered_money_heading_stays_a_heading():
     d = _read(text, "lines")[0]
     assert d.name == "乡村学校午餐补助"
     assert d.money.total is not None and d.money.total.amount == 50
+
+
+# -- a money value holds a figure; a stated 合计 row is the total ---------------------------
+
+
+_WHOLE_UNIT = """部门整体支出绩效目标表
+部门名称 | 县农业农村局 |
+总体资金情况(万元) | 当年金额 | 占比 |
+财政拨款 | 420.5 | 100% |
+其他资金 | 0 | 0% |
+基本支出 | 300 | 71.3% |
+项目支出 | 120.5 | 28.7% |
+合计 | 420.5 | 100% |
+项目名称 | 项目总预算 | 本年度预算 | 资金投向说明 |
+农机补贴 | 80 | 80 | 购机补贴 |
+"""
+
+
+def test_a_money_heading_followed_by_a_heading_is_no_label_and_value():
+    d = _read(_WHOLE_UNIT, "pipe")[0]
+    texts = [line.text for line in d.money.lines] + [d.money.total.text if d.money.total else ""]
+    assert "资金投向说明" not in texts  # the next heading of the project list, not an amount
+    assert d.money.total is not None and d.money.total.amount == Decimal("420.5")
+
+
+def test_the_funding_tables_sum_row_is_the_stated_total():
+    d = _read(_WHOLE_UNIT, "pipe")[0]
+    assert d.money.total is not None
+    assert (d.money.total.label, d.money.total.unit) == ("合计", "万元")
+    # one a line: a 合计 row with a share and no amount is passed; the next one states it
+    text = (
+        "部门整体支出绩效目标表\n部门名称\n县林业局\n收入构成\n财政拨款\n96\n100%\n合计\n100%\n"
+        "支出构成\n基本支出\n60\n62.5%\n项目支出\n36\n37.5%\n合计\n96\n100%\n"
+    )
+    d = _read(text, "lines")[0]
+    assert d.money.total is not None and d.money.total.amount == 96
+    # marks and zeros of the other columns: the whole is the largest amount of the row
+    text = (
+        "项目名称 | 图书馆运行 |\n任务 | 说明 | 预算金额(万元) | | |\n"
+        "日常运转 | 水电物业 | 12.5 | | |\n资金合计 | — | 0 | 30.25 | 0 |\n"
+    )
+    d = _read(text, "pipe")[0]
+    assert d.money.total is not None and d.money.total.amount == Decimal("30.25")
+
+
+def test_a_sum_row_never_replaces_a_stated_total_nor_makes_a_form():
+    text = "项目名称 | 村道养护 |\n资金总额(万元) | 50 |\n乡镇 | 金额 |\n东乡 | 20 |\n合计 | 20 |\n"
+    d = _read(text, "pipe")[0]
+    assert d.money.total is not None and d.money.total.amount == 50
+    # a 合计 in the indicator table is no total: the total stays unread
+    text = (
+        "项目名称 | 村道养护 |\n年度预算安排(万元) | |\n一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
+        "成本指标 | 经济成本指标 | 养护费用合计 | ≤50万元 |\n合计 | 50 | | |\n"
+    )
+    d = _read(text, "pipe")[0]
+    assert d.money.total is None or d.money.total.amount is None
+
+
+def test_a_money_value_in_words_or_a_placeholder_stays_the_value():
+    for written in ("待定", "五百万", "详见预算明细表", "/"):
+        d = _read(f"项目名称 | 村道养护 |\n资金总额 | {written} |\n", "pipe")[0]
+        assert d.money.total is not None and d.money.total.text == written
