@@ -141,6 +141,10 @@ class Kind:
     scope: ClassVar[str] = "declaration"
     #: one-line description shown by ``perflint explain`` (zh, en)
     description: ClassVar[dict[str, str]] = {}
+    #: a finding quotes words that are wrong whatever text follows them (a misspelling): a
+    #: field the text stops inside does not make it doubtful, as it does a claim about the
+    #: field as a whole (what the cut-off end would have said is unknown)
+    local: ClassVar[bool] = False
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         raise NotImplementedError

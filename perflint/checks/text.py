@@ -470,6 +470,7 @@ def _dictionary_path(name: str) -> Path:
 @kind
 class TypoDictionary(Kind):
     name = "typo-dictionary"
+    local = True
     description = {
         "zh": "按错别字词典查找常见错字（进设→建设、电力子政务→电子政务、网给→网络），跳过落在正常词语内部的匹配。",
         "en": "Known misspellings from a typo dictionary (进设→建设, 电力子政务→电子政务, 网给→网络); a match "

@@ -384,7 +384,7 @@ class Engine:
         )
         report.findings = sorted(dedup(found.file), key=Finding.sort_key)
         for i, decl in enumerate(decls):
-            findings = _claimable(decl, sorted(dedup(found.decl.get(i, [])), key=Finding.sort_key))
+            findings = _claimable(decl, sorted(dedup(found.decl.get(i, [])), key=Finding.sort_key), self._local())
             ungraded = _ungraded(decl)
             g = grade([f for f in findings if not f.note], self.config.grade)
             total = decl.money.total
@@ -469,6 +469,10 @@ class Engine:
                 self._crashed(found, active, path, index, exc, decls, ignores)
                 return
             self._place(found, finding, reported=active.reported and rule.code not in ignores)
+
+    def _local(self) -> frozenset[str]:
+        """The codes of the rules whose kind is local (see Kind.local)."""
+        return frozenset(active.rule.code for active, kind, _params in self._runnable() if kind.local)
 
     def _runnable(self) -> list[tuple[Active, Any, Params]]:
         """The active rules whose kind is loaded, each with its kind and its parameters,
@@ -612,9 +616,11 @@ def _scope(decl: Declaration, needs: tuple[str, ...]) -> tuple[bool, tuple[str, 
 GRADED_KINDS = ("declaration", "approval")
 
 
-def _claimable(decl: Declaration, findings: list[Finding]) -> list[Finding]:
+def _claimable(decl: Declaration, findings: list[Finding], local: frozenset[str] = frozenset()) -> list[Finding]:
     """The findings perflint can stand behind: none about an indicator table that could not be
-    read, nor about a row that was not read reliably (the reading note says so instead)."""
+    read, nor about a row that was not read reliably (the reading note says so instead), nor
+    about a field the text stops inside, unless its rule is ``local`` (a misspelling read is
+    there whatever the cut-off end said)."""
     reading = decl.reading
     if reading is None:
         return findings
@@ -640,7 +646,9 @@ def _claimable(decl: Declaration, findings: list[Finding]) -> list[Finding]:
     def doubtful(f: Finding) -> bool:
         if f.note:
             return False
-        if any(f.pointer == p or p.startswith(f.pointer + "/") or f.pointer.startswith(p + "/") for p in cut):
+        if f.code not in local and any(
+            f.pointer == p or p.startswith(f.pointer + "/") or f.pointer.startswith(p + "/") for p in cut
+        ):
             return True  # a field the text stops inside: what it would have said is unknown
         if f.pointer != "/indicators" and not f.pointer.startswith("/indicators/"):
             return False

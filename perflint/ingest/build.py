@@ -634,6 +634,11 @@ class _FormBuilder:
         self.taken: set[tuple[int, int]] = set()
         #: the goal columns named by a row of goal headings (see _goal_header): key, cell
         self.goal_heads: list[tuple[str, int, int]] = []
+        #: goal headings gathered from rows of headings alone, a row or several ("总体目标 |",
+        #: "中期目标(2024年—2026年) | 年度目标 |"), waiting for the rows of goal texts below
+        #: them (see _goal_heading_row); ``goal_fill``: the texts have begun
+        self.goal_stack: list[tuple[LabelInfo | None, int, int]] = []
+        self.goal_fill = False
         #: the label of a row broken after it (see _broken_after_label), waiting for the next row
         self.broken: tuple[LabelInfo, int, int] | None = None
         #: a money label or a heading with a money unit was read: a funding table is open
@@ -830,6 +835,11 @@ class _FormBuilder:
             self._close_sum_row()  # a row of cells ends a 合计 row (text a cell a line runs on)
         match = self.vocab.match
         infos = [match(text[s:e]) if s < e else None for s, e in cells]
+        if self.goal_stack:
+            nonblank = [i for i, (s, e) in enumerate(cells) if s < e]
+            if not nonblank or self._goal_stack_row(row, cells, infos, nonblank):
+                self.last_cells = cells
+                return  # (a blank row between the headings and the goals is no cell of either)
         broken, self.broken = self.broken, None
         if broken is not None and self.pending is broken:
             filled = [i for i, (s, e) in enumerate(cells) if s < e]
@@ -865,6 +875,9 @@ class _FormBuilder:
                 return
             self._end_table()
         nonblank = [i for i, (s, e) in enumerate(cells) if s < e]
+        if not self.goal_stack and self._goal_heading_row(row, cells, infos, nonblank):
+            self.last_cells = cells
+            return
         if self.goal_heads:
             if self._goal_values(row, [cells[i] for i in nonblank], [infos[i] for i in nonblank]):
                 self.last_cells = cells
@@ -953,6 +966,100 @@ class _FormBuilder:
         self._template_label(*cells[0])
         self.goal_heads = heads
         return True
+
+    def _heading_cells(
+        self, row: Row, cells: list[tuple[int, int]], infos: list[LabelInfo | None], nonblank: list[int]
+    ) -> list[tuple[LabelInfo | None, int, int]] | None:
+        """The cells of a table row that holds goal headings and nothing else, side by side
+        (no blank cell between two of them: a blank there is a label's blank value), or None."""
+        if (
+            row.stream
+            or not nonblank
+            or len(nonblank) > 3
+            or nonblank[-1] - nonblank[0] + 1 != len(nonblank)
+            or not row.cells
+            or not row.cells[-1].table
+            or self.owner.layout not in ("tabbed", "pipe")
+            or self.table is not None
+        ):
+            return None
+        heads: list[tuple[LabelInfo | None, int, int]] = []
+        for i in nonblank:
+            s, e = cells[i]
+            info = infos[i]
+            if info is not None and info.kind == "goal":
+                heads.append((info, s, e))
+            elif info is None and e - s <= 30 and _GOAL_HEADING.fullmatch(self.text[s:e]) is not None:
+                heads.append((None, s, e))
+            else:
+                return None
+        return heads
+
+    def _goal_heading_row(
+        self, row: Row, cells: list[tuple[int, int]], infos: list[LabelInfo | None], nonblank: list[int]
+    ) -> bool:
+        """A row of goal labels alone, opening with a label the vocabulary knows ("总 体 目 标 |",
+        "总体目标 | 中期目标(2023年—2023年) | 年度目标 |"): in a table a label's value is in
+        its row, so such a row is a block of goal columns whose texts are in the rows
+        below (see _goal_stack_row); True when taken."""
+        if self.pending is not None or self.goal_heads:
+            return False
+        heads = self._heading_cells(row, cells, infos, nonblank)
+        if heads is None or heads[0][0] is None:
+            return False
+        self.goal_stack = heads
+        self.goal_fill = False
+        self.labels_seen += 1
+        return True
+
+    def _goal_stack_row(
+        self, row: Row, cells: list[tuple[int, int]], infos: list[LabelInfo | None], nonblank: list[int]
+    ) -> bool:
+        """A row after a row of goal headings: more headings (the block's columns given one
+        a line), or the goals: plain text cells, in the order of the headings, a row or
+        several, until every heading has its text.  The first heading is the block's own
+        label when more headings follow it (总体目标 over 中期目标 and 年度目标).  Anything
+        else ends the block: a known goal label with no text gets a blank goal, as a label
+        alone in its row does; an unknown heading stays template text.  True when taken."""
+        if not self.goal_fill:
+            more = self._heading_cells(row, cells, infos, nonblank)
+            if more is not None:
+                self.goal_stack.extend(more)
+                return True
+        heads = self.goal_stack
+        if len(heads) > 1 and not self.goal_fill:
+            self._template_label(heads[0][1], heads[0][2])
+            heads = heads[1:]
+        filled = [cells[i] for i in nonblank]
+        fits = (
+            not row.stream
+            and self.table is None
+            and 0 < len(filled) <= len(heads)
+            and all(infos[i] is None for i in nonblank)
+        )
+        if not fits:
+            self._end_goal_stack(heads)
+            return False
+        for (info, hs, he), (vs, ve) in zip(heads, filled):
+            if info is None:
+                piece = self.text[hs:he]
+                year = "年度" in piece and not _PERIOD_BLOCK.search(piece)
+                info = LabelInfo("goal", "annual" if year else "long_term", piece)
+            self._assign(info, hs, he, vs, ve)
+        rest = heads[len(filled) :]
+        self.goal_stack = rest
+        self.goal_fill = bool(rest)
+        return True
+
+    def _end_goal_stack(self, heads: list[tuple[LabelInfo | None, int, int]]) -> None:
+        """End a block of goal headings: a heading left with no cell under it once its
+        texts have begun is a heading (a merged cell spans it), not a blank goal."""
+        begun, self.goal_stack, self.goal_fill = self.goal_fill, [], False
+        for info, hs, he in heads:
+            if info is None or begun:
+                self._template_label(hs, he)
+            else:
+                self._assign(info, hs, he, he, he)
 
     def _goal_values(self, row: Row, cells: list[tuple[int, int]], infos: list[LabelInfo | None]) -> bool:
         """The row under a row of goal headings: its cells are the goals, in order
@@ -2621,6 +2728,12 @@ class _FormBuilder:
 
     # -- finishing -----------------------------------------------------------
     def finish(self) -> Declaration:
+        if self.goal_stack:
+            heads = self.goal_stack
+            if len(heads) > 1 and not self.goal_fill:
+                self._template_label(heads[0][1], heads[0][2])
+                heads = heads[1:]
+            self._end_goal_stack(heads)
         self._end_table()
         self._close_pending()
         self._close_sum_row()

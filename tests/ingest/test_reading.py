@@ -217,6 +217,18 @@ def test_a_field_the_text_stops_inside_is_not_judged_whole(engine):
     assert "cut_fields" not in whole.declarations[0].reading
 
 
+def test_a_misspelling_in_a_field_the_text_stops_inside_is_still_reported(engine):
+    """A misspelling (a dictionary typo) is wrong whatever the cut-off end said: it is
+    reported, while claims about the goal as a whole are still held back."""
+    text = HEAD.split("| 年度总体目标")[0] + "| 年度总体目标 | 推进公厕规范话管理，逐步提升服务 | | | |\n"
+    rep = report(engine, text)
+    [decl] = rep.declarations
+    assert "/goals/annual" in decl.reading["cut_fields"]
+    found = [f for f in rep.iter_findings() if f.pointer.startswith("/goals/annual")]
+    assert [f.code for f in found] == ["TXT004"]
+    assert "规范话" in found[0].message["zh"]
+
+
 def test_cell_rules_after_the_last_cell_do_not_hide_a_cut(engine):
     """A capture that stops after the 主管部门 row, with empty cells drawn after it, is cut
     off: the missing indicator table is not reported absent."""
