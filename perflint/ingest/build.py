@@ -275,6 +275,9 @@ class _Table:
     #: the row being filled
     levels: dict[str, tuple[int, int]] = field(default_factory=dict)
     buffer: list[tuple[int, int]] = field(default_factory=list)
+    #: stream mode: the buffer holds one cell that may be a name and its value fused
+    #: ("…达标率100%"); the next cell tells (see _FormBuilder._stream_cell)
+    fused_tail: bool = False
     #: stream mode: header cells are still arriving
     collecting: bool = False
     #: wide sheets: columns that hold a declaration field (项目名称, 预算数 …),
@@ -1595,12 +1598,14 @@ class _FormBuilder:
         assert table is not None
         nonblank = [(i, c) for i, c in enumerate(cells) if c[0] < c[1]]
         if not nonblank:
-            if row.stream and cells and table.buffer:
+            if row.stream and cells and table.buffer and not table.fused_tail:
                 table.buffer.append(cells[0])  # an empty cell inside a stream row
                 self._maybe_emit_stream()
             return True
         first_i, (fs, fe) = nonblank[0]
         first = infos[first_i]
+        if table.fused_tail and not (row.stream and _TRAILING_VALUE.fullmatch(self.text, *trim(self.text, fs, fe))):
+            self._split_fused_tail()  # no value below the name that ends in one
         if table.held is not None:
             if not row.free and len(nonblank) == 1 and first is None and self._continue_held(fs, fe):
                 return True
@@ -2294,6 +2299,15 @@ class _FormBuilder:
         table = self.table
         assert table is not None
         s, e = cell
+        if table.fused_tail:
+            table.fused_tail = False
+            if _TRAILING_VALUE.fullmatch(self.text, *trim(self.text, s, e)):
+                # "…达标率100%" then ">=98%": a value on the line below; the figure at the
+                # end of the line above is part of the name
+                table.buffer.append(cell)
+                self._maybe_emit_stream()
+                return
+            self._split_fused_tail()
         cat = self.vocab.category(self.text[s:e]) if table.kind == "indicators" else None
         if (
             cat is not None
@@ -2329,6 +2343,7 @@ class _FormBuilder:
                 # already, so the word in front of the name is part of it (a cell that is the
                 # category alone, said again under a merged cell, is still a level)
                 assigned, rest = {}, [cell]
+            marks = len(self.decl.source.template)
             split = self._split_trailing_value(*rest[0]) if len(rest) == 1 and "value" in table.data_columns else None
             if split is not None or assigned:
                 for slot, c in sorted(assigned.items()):
@@ -2337,11 +2352,30 @@ class _FormBuilder:
                     table.buffer.extend(rest)
                     self._maybe_emit_stream()
                     return
+                if table.data_columns[-1:] == ["value"] and len(rest) == 1:
+                    # name and value, unless a value comes on the next line: held whole
+                    del self.decl.source.template[marks:]
+                    table.buffer.append(rest[0])
+                    table.fused_tail = True
+                    return
                 table.buffer.extend(split)
                 self._flush_stream()
                 return
         table.buffer.append(cell)
         self._maybe_emit_stream()
+
+    def _split_fused_tail(self) -> None:
+        """The held cell of a stream row is a name and its value after all: no value
+        followed it. Cut it and end its row."""
+        table = self.table
+        assert table is not None
+        table.fused_tail = False
+        if len(table.buffer) != 1:
+            return
+        split = self._split_trailing_value(*table.buffer[0])
+        if split is not None:
+            table.buffer = list(split)
+        self._flush_stream()
 
     def _set_level(self, slot: str, cell: tuple[int, int]) -> None:
         """Remember a level cell for the next stream row; one it replaces
@@ -2366,6 +2400,9 @@ class _FormBuilder:
     def _flush_stream(self) -> None:
         table = self.table
         if table is None or not table.buffer:
+            return
+        if table.fused_tail:
+            self._split_fused_tail()
             return
         cells, table.buffer = table.buffer, []
         cols = table.data_columns
