@@ -623,7 +623,10 @@ def assess(text: str, decls: list[Declaration]) -> None:
             # is not known
             sections["indicators"] = "partial"
             notes["indicators"] = "layout"
-        unreliable = _unreliable_rows(decl, truncated and sections.get("indicators") == "partial")
+        # a text that stops right after a cell's closing separator ("…| 95 | % | |") stopped
+        # between cells: the last row's cells were all closed, so they were read whole
+        closed = truncated and _closed_at_end(decl, text)
+        unreliable = _unreliable_rows(decl, truncated and not closed and sections.get("indicators") == "partial")
         if decl.source.layout in _WEAK_LAYOUTS and decl.indicators:
             # flattened text has no cell boundaries: its rows are guesses, and what a guess
             # says about a value is no finding a reviewer can stand behind
@@ -649,7 +652,7 @@ def assess(text: str, decls: list[Declaration]) -> None:
             notes["indicators"] = "values"
             unreliable = list(range(len(decl.indicators)))
         cut: list[str] = []
-        if truncated:
+        if truncated and not closed:
             # the text stops inside the field read last: its end was never seen
             tail = len(text.rstrip(_CELL_EDGES))
             cut = sorted(
@@ -732,6 +735,25 @@ def _continues(ind: Indicator) -> bool:
 _CELLS_VANISH = {"lines", "spaced", "flattened"}
 #: a value that is a bare number, with or without a comparator: its unit stands elsewhere
 _BARE_NUMBER = re.compile(r"[≥≤><=≧≦]{0,2}\d+(?:\.\d+)?")
+
+
+#: the separators that close a cell on the page (pipes and box-drawing rules)
+_CLOSING = ("|", "│", "┃", "｜")
+
+
+def _closed_at_end(decl: Declaration, text: str) -> bool:
+    """The text stops after the closing separator of the last cell (only blanks and rules
+    after it), and the last indicator row has its value, and its unit where the table has
+    a unit column: that row was read whole, nothing of it lies past the end."""
+    if decl.source.layout != "pipe" or not decl.indicators:
+        return False
+    if not text.rstrip(" \t\r\n\u3000").endswith(_CLOSING):
+        return False
+    last = decl.indicators[-1]
+    if not (last.value or "").strip():
+        return False
+    units = _unit_columns(decl, vocabulary())
+    return not units or any((last.extra.get(key) or "").strip() for key in units)
 
 
 def _unit_columns(decl: Declaration, vocab: Vocabulary) -> set[str]:

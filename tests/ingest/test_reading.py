@@ -629,3 +629,36 @@ def test_a_government_sites_footer_is_chrome(line):
     fr = load_bytes((HEAD + SATISFACTION + line + "\n").encode("utf-8"), "page.txt")
     [decl] = fr.declarations
     assert not decl.unrecognized and decl.source.chrome
+
+
+_CLOSED = """| 某镇项目支出绩效目标表 | | | | | |
+| 项目名称 | 村道路灯维护 | | | | |
+| 主管部门 | 某镇人民政府 | | | | |
+| 一级指标 | 二级指标 | 三级指标 | 符号 | 指标值 | 计量单位 |
+| 产出指标 | 数量指标 | 维护路灯盏数 | ≥ | 300 | 盏 |
+| 产出指标 | 质量指标 | 路灯亮灯率 | ≥ | 95 | % |
+"""
+
+
+def test_a_last_row_closed_by_its_separators_is_read_whole(engine):
+    """The text stops after the closing rule of the last row's last cell: the table may go
+    on, but that row's cells were all closed on the page, so it is read whole."""
+    rep = report(engine, _CLOSED + "| 效益指标 | 社会效益指标 | 路灯故障修复时长 | ≤ | 48 | 小时 | |\n")
+    [decl] = rep.declarations
+    assert decl.reading["truncated"] and decl.reading["sections"]["indicators"] == "partial"
+    assert 2 not in decl.reading["unreliable_rows"] and "cut_fields" not in decl.reading
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "| 效益指标 | 社会效益指标 | 夜间出行安全 | ≥ | 9",  # stops inside a cell
+        "| 效益指标 | 社会效益指标 | 路灯故障修复率 | ≥ | 90 | |\n",  # closed, its unit cell blank
+        "| 效益指标 | 社会效益指标 | 路灯故障修复率 | |\n",  # closed before its value
+    ],
+)
+def test_a_last_row_the_text_may_have_cut_stays_unreliable(engine, tail):
+    rep = report(engine, _CLOSED + tail)
+    [decl] = rep.declarations
+    assert decl.reading["truncated"]
+    assert 2 in decl.reading["unreliable_rows"]  # the third row, the last
