@@ -2319,6 +2319,9 @@ class _FormBuilder:
             # "设施温棚种植人员≧300人;" then "(二)质量指标": a heading ends the row above
             # (its value column left empty); it is never that row's value
             self._flush_stream()
+        if cat is None and self._level2_by_place(s, e):
+            self._set_level("level2", cell)
+            return
         slot = None if cat is None else self._level_slot(cat[0], self.text[s:e], table.levels, [])
         if slot in LEVELS and cat is not None and self._names_own_category(s, e, cat, table.levels):
             table.buffer.append(cell)  # the indicator's name
@@ -2363,6 +2366,19 @@ class _FormBuilder:
                 return
         table.buffer.append(cell)
         self._maybe_emit_stream()
+
+    def _level2_by_place(self, s: int, e: int) -> bool:
+        """A 二级 category the vocabulary does not know, known by its place: the line
+        right after a row's 一级 category, in a table with a 二级 column, a short
+        heading ending in 指标 ("预期产出指标" then "预算(或投资规模)控制指标")."""
+        table = self.table
+        assert table is not None
+        if table.kind != "indicators" or table.buffer or "level2" not in table.columns:
+            return False
+        if "level1" not in table.levels or "level2" in table.levels or "level2" in table.data_columns:
+            return False
+        key = label_key(self.text[s:e])
+        return 4 < len(key) <= 16 and key.endswith("指标") and not any(ch.isdigit() for ch in key)
 
     def _split_fused_tail(self) -> None:
         """The held cell of a stream row is a name and its value after all: no value
