@@ -70,3 +70,16 @@ def test_goal_labels_with_blank_cells_between_are_labels_with_blank_values(read_
         )
     )
     assert d.goals == {"long_term": "", "annual": ""}
+
+
+def test_annual_main_goals_and_results_label_is_the_annual_goal(read_one) -> None:
+    """ "年度主要目标和成果" (an approval sheet's label) introduces the annual goal, split
+    over two lines in its cell or not."""
+    d = read_one(
+        _lines(
+            "某市财政项目支出绩效目标审批表 | |||",
+            "项目名称 | 社区养老驿站运营 | ||",
+            "年度主要目标 和成果 | 全年为辖区老人提供助餐服务3万人次。 | ||",
+        )
+    )
+    assert d.goals == {"annual": "全年为辖区老人提供助餐服务3万人次。"}
