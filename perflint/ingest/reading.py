@@ -440,15 +440,12 @@ def _page_went_on(decl: Declaration, lines: _Lines, text: str) -> bool:
     if not rows or not decl.source.chrome:
         return False
     last_row = max(lines.end(s) for s in rows)
-    ends = [
-        c
-        for c in decl.source.chrome
-        if lines.offset(c) >= last_row
+    ends = any(
+        lines.offset(c) >= last_row
         and _ARTICLE_END.match(simplified(_nfkc_compact(text[lines.offset(c) : lines.end(c)])))
-    ]
-    if ends:
-        return not _is_preview(text)  # once per text, not once per form in it
-    return bool(ends) and not _PREVIEW.search(simplified(_nfkc_compact(text)))
+        for c in decl.source.chrome
+    )
+    return ends and not _is_preview(text)  # the preview test once per text, not once per form
 
 
 @lru_cache(maxsize=1)
