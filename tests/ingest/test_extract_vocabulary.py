@@ -225,3 +225,24 @@ def test_the_dongguan_tables_annual_amount_is_the_total(read_one) -> None:
     text = _lines("项目名称 | 物业管理费支出 | |", "本年度申请市财政预算资金(万元) | 282.92 | |")
     d = read_one(text, "pipe")
     assert d.money.total is not None and (d.money.total.amount, d.money.total.unit) == (Decimal("282.92"), "万元")
+
+
+def test_a_heading_that_names_the_third_level_indicators_content_is_the_name_column(read_one) -> None:
+    # "三级指标名称/内容" heads the indicator's name; read as a column of its own,
+    # the rows whose merged category cells are missing lost their name to it and
+    # the rows that kept them lost their value
+    text = _lines(
+        "年度绩效指标 | 一级指标 | 二级指标 | 三级指标名称 | 指标值 | |||",
+        "效益指标 | 社会效益指标 | 受益农户数 | ≥300户 | ||||",
+        "可持续影响指标 | 设施使用年限 | ≥10年 | |||||",
+        "满意度指标 | 服务对象满意度指标 | 农户满意度 | ≥90% | ||||",
+        "填报人:李四 |",
+    )
+    d = read_one(text, "pipe")
+    rows = [(i.level1, i.level2, i.content, i.value) for i in d.indicators]
+    assert rows == [
+        ("效益指标", "社会效益指标", "受益农户数", "≥300户"),
+        ("效益指标", "可持续影响指标", "设施使用年限", "≥10年"),
+        ("满意度指标", "服务对象满意度指标", "农户满意度", "≥90%"),
+    ]
+    assert not any(i.extra for i in d.indicators)
