@@ -439,7 +439,9 @@ class Misclassified(Kind):
             args = {"category": cat.label or "指标", "value": display(value), "content": display(name)}
             if cat.level2 == TIMELINESS and value_ok and "time" in enabled:
                 has_pct = any(q.is_percent for q in quantities(value))
-                if not _TIME.search(norm(value)) and not (has_pct and _TIME.search(norm(name))):
+                # a rate whose name was not read: the name may be what says it is timely (及时率)
+                unread = has_pct and is_blank(name) and not name_absence_read(decl, row.index)
+                if not _TIME.search(norm(value)) and not (has_pct and _TIME.search(norm(name))) and not unread:
                     yield Hit(vptr, args, variant="time", suggest=True)
             if cat.level2 == QUALITY and value_ok and "quality_money" in enabled:
                 money = [q for q in quantities(value) if q.unit and "元" in q.unit]

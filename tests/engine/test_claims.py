@@ -389,6 +389,22 @@ def test_a_missing_name_is_claimed_only_on_the_strongest_evidence(engine, state,
     assert not name_absence_read(unnamed, len(GOOD))
 
 
+def test_a_row_with_text_under_a_heading_not_understood_is_not_claimed_nameless(engine):
+    """A row with a value and no name, its text in a column the reader did not understand: that
+    cell may be the name (an unknown heading for it, or cells slid under the wrong headings where
+    merged cells were left out). Neither a missing name (IND004) nor a rate with no time element
+    whose name would say it is timely (IND009) is claimed; a unit column's text is no name."""
+    unclear = Indicator("产出指标", "时效指标", None, "", "≥98%", extra={"考核事项": "补贴按月到账率"})
+    decl = _decl([*GOOD, unclear])
+    assert not name_absence_read(decl, len(GOOD))
+    assert [c for c, p in _findings(engine, decl) if p.startswith(f"/indicators/{len(GOOD)}/")] == []
+    unit_only = Indicator("产出指标", "时效指标", None, "", "≥98%", extra={"计量单位": "%"})
+    decl = _decl([*GOOD, unit_only])
+    assert name_absence_read(decl, len(GOOD))
+    found = [c for c, p in _findings(engine, decl) if p.startswith(f"/indicators/{len(GOOD)}/")]
+    assert "IND004" in found and "IND009" in found
+
+
 def test_sentences_run_on_after_the_table_are_not_its_last_category(engine):
     """The text after the table (the next part's goal) read on as rows of its last category:
     sentences of several clauses with no value, at the table's end, are not indicators."""

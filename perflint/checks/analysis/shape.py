@@ -358,7 +358,21 @@ def name_absence_read(decl: Declaration, index: int) -> bool:
         return True
     columns = reading.indicator_columns
     named = "content" in columns or "level3" in columns
-    return named and value_absence_read(decl, index)
+    return named and value_absence_read(decl, index) and not _name_elsewhere(decl.indicators[index])
+
+
+def _name_elsewhere(ind: Indicator) -> bool:
+    """A row with no name that holds text under a heading the reader did not understand (not
+    a unit, comparator, weight or note column): that cell may be the name, under a heading
+    no template taught the reader ("三级指标内容"), or the row's cells slid under the wrong
+    headings where merged cells were left out.  Its name is then not known to be absent."""
+    if not is_blank_text(ind.content) or not is_blank_text(ind.level3):
+        return False
+    roles = vocabulary().column_role
+    return any(
+        not is_blank_text(cell) and label_key(name) not in roles and not _is_note_column(name)
+        for name, cell in ind.extra.items()
+    )
 
 
 # -- the form ----------------------------------------------------------------------------
