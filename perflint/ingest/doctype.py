@@ -257,6 +257,10 @@ def classify(text: str, decls: list[Declaration]) -> Kind:
         return Kind("other", "没有读到申报表的栏目")
     title_zone = _nfkc(before + " ".join(d.title or "" for d in decls))
     own_words = _QUOTED_NAME.sub("《》", title_zone)  # a 批复 cited as a document is not this table's kind
+    # a title says the table was issued back; a sentence before the form that uses 核定 or 批复
+    # for how a standard is set ("…按寄宿生标准的50%核定") describes the project, and a filer's own
+    # preamble is full of such sentences: only the title lines count
+    own_words = _title_lines(own_words)
     if _APPROVAL.search(own_words) or _ISSUED_TITLE.search(own_words):
         return Kind("approval", "批复或下达的绩效目标表")
     issued = _ISSUED.search(before + flat[form_start : form_start + 1000]) or _ALLOCATION.search(before)

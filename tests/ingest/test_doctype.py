@@ -124,6 +124,20 @@ def test_an_approval_cited_before_the_form_makes_no_approval() -> None:
     assert _kind(overview + _FORM) == "declaration"
 
 
+def test_a_filers_preamble_that_says_how_a_standard_is_set_makes_no_approval() -> None:
+    # a unit's own numbered preamble before its table, in sentences; "核定" and "批复" there
+    # say how an amount was fixed, not that the table was issued back (after r905, other words)
+    preamble = (
+        "青溪县卫生健康局2023年部门项目基本信息\n"
+        "一、项目概述。村医补助按服务人口核定,每千人补助6000元,所需资金由县级财政承担。\n"
+        "二、立项依据。按省里批复的实施方案,由县卫健局组织实施。\n"
+        "三、年度预算。年度安排约24.998万元。\n"
+    )
+    assert _kind(preamble + _FORM) == "declaration"
+    # a title line that says so still makes an approval
+    assert _kind("青溪市财政局核定的项目支出绩效目标表\n" + _FORM) == "approval"
+
+
 def test_a_notice_to_a_named_addressee_is_a_notice() -> None:
     # after tests/data/real/r302 and r318: "县林业局:" on its own line, then 根据…《…》, 现下达
     notice = (
