@@ -310,11 +310,16 @@ class UnitNameMismatch(Kind):
                     )
                 continue
             wanted = name_family(row.name)
+            name = bare_name(row.name)
+            if _TIMELY.match(name) and not re.search(r"率|比例|占比", name):
+                # a name that opens with 按时/及时/按期 asks whether something is done on time, whatever
+                # it ends in (按时交纳税费: a deadline, not an amount): a rate or a time answers it, and
+                # a value in the unit of what is done (按期完成投资额 ≥500万元) says how much, not when
+                same = got == wanted or {got, wanted} == {"money", "unit_cost"}
+                if got not in ("percent", "time") and not same:
+                    yield Hit(row.target_pointer, args, variant="timely", suggest=True)
+                continue
             if wanted is None:
-                name = bare_name(row.name)
-                if _TIMELY.match(name) and not re.search(r"率|比例|占比", name):
-                    if got not in ("percent", "time"):
-                        yield Hit(row.target_pointer, args, variant="timely", suggest=True)
                 continue
             if wanted == "time" and got == "percent" and bare_name(row.name).endswith("时效"):
                 p = row.percent

@@ -73,6 +73,7 @@ def test_remark_in_an_explanation_column(catalog):
         ("补贴覆盖率", "20个", None),
         ("项目维持时效", "≥95%", None),
         ("按时发放", "≥1人/年", "timely"),
+        ("及时拨付补助资金", "≥3人", "timely"),  # a timeliness name ending in money, given a head count
         ("营造林面积(亩)", "≥20%", "named"),
         ("检测及时率", "≤7工作日", None),  # a rate given as a number of days
         ("设备完好率", "≥300天", None),
@@ -99,6 +100,10 @@ def test_unit_name_mismatch_fires(catalog, content, value, variant):
         ("检测及时率", "≥95%"),
         ("巡查频率", "每7天"),  # how often: a span of days may say it
         ("检测报告出具时限", "≤7工作日"),
+        # a name that opens with 按时/及时 asks for a time, whatever money word it ends in
+        ("按期缴纳物业管理费", "≤30天"),
+        ("及时拨付补助资金", "100%"),
+        ("按时拨付补助资金", "≥200万元"),  # how much, in the unit of what is done
     ],
 )
 def test_unit_name_mismatch_silent(catalog, content, value):
