@@ -650,6 +650,11 @@ class _FormBuilder:
         #: the first such row with amounts
         self.sum_row: list[tuple[int, int, int]] | None = None
         self.sum_found: list[tuple[int, int, int]] | None = None
+        #: the total's heading first in a header row of money headings ("专项资金情况 |
+        #: 本年度预计投入(万元) | 财政资金(万元) | 其他"), waiting for the row of amounts
+        #: below it (see _amounts_row): its label, and the rows of headings it may still skip
+        self.money_head: tuple[LabelInfo, int, int] | None = None
+        self.money_head_rows = 0
 
     def successor(self) -> _FormBuilder:
         """The form of the next project of a wide sheet: the same table, title,
@@ -909,6 +914,8 @@ class _FormBuilder:
                 self.table = _Table("indicators" if first.kind == "indicator_start" else "schedule")
                 self._table_row(row, cells, infos)
                 return
+        if self.money_head is not None:
+            self._amounts_row(cells)
         for cell, (s, e) in zip(row.cells, cells):
             if (s, e) in self.taken:
                 continue  # the amount of a money heading above (see _money_column)
@@ -1153,6 +1160,8 @@ class _FormBuilder:
                     # label with a seal note, 申报单位(盖章), has the seal for a value)
                     self.queued.append(self.pending)
                     self.pending = None
+                elif self._money_header(seg):
+                    pass  # the total's heading over a column, another money heading next to it
                 else:
                     self._close_pending()
                 self._start_label(seg)
@@ -1183,6 +1192,67 @@ class _FormBuilder:
         self._assign(info, ls, le, vs, ve)
         self.taken.add((vs, ve))
         return True
+
+    def _await_amounts(self, key: str, ls: int, le: int) -> None:
+        """The total's heading in a header row of money headings, right after the block's label
+        (or opening the row): its amount is the first of the row of amounts below (see
+        ``_amounts_row``).  Only the first heading's place is sure: a heading over several
+        columns (财政资金 over 中央 | 省级 | 市级 | 本级) moves the places of those after it."""
+        if key != "total" or self.owner.layout not in ("pipe", "tabbed") or self.decl.money.total is not None:
+            return
+        row = [c for c in self.row_cells if c[0] < c[1]]
+        at = next((i for i, c in enumerate(row) if c[0] <= ls < c[1]), None)
+        if at is None or at > 1:
+            return
+        info = self.vocab.match(self.text[ls:le])
+        if info is not None:
+            self.money_head, self.money_head_rows = (info, ls, le), 2
+
+    def _money_header(self, seg: Segment) -> bool:
+        """The total's label waits for its value and the next cell of its row is another money
+        heading ("年度资金总额(万元) | 财政拨款(万元) | 自筹"): a header row, the amounts in the
+        row below (see ``_await_amounts``); True when the total's label was taken as such."""
+        pending = self.pending
+        if pending is None or pending[0].kind != "money" or seg.info is None or seg.info.kind != "money":
+            return False
+        info, ls, le = pending
+        if not any(c[0] <= ls < c[1] for c in self.row_cells):
+            return False
+        self._await_amounts(info.key, ls, le)
+        if self.money_head is None:
+            return False
+        self.pending = None
+        self._template_label(ls, le)
+        return True
+
+    def _sub_heading(self, s: int, e: int) -> bool:
+        """A short cell that names a source of money or none the vocabulary knows (中央, 省级,
+        自筹): a sub-heading of a money header; a field's label is none."""
+        info = self.vocab.match(self.text[s:e])
+        return e - s <= 12 and (info is None or info.kind in ("money", "money_group"))
+
+    def _amounts_row(self, cells: list[tuple[int, int]]) -> None:
+        """A row of amounts alone below the total's heading (see ``_await_amounts``), the rows
+        of sub-headings between them skipped ("中央 | 省级 | 市级资金 | 本级"): the first amount
+        is the total; the others stay unread.  Any other row ends the wait."""
+        assert self.money_head is not None
+        filled = [c for c in cells if c[0] < c[1]]
+        amounts = [parse_amount(self.text[s:e])[0] is not None for s, e in filled]
+        if filled and all(amounts):
+            info, ls, le = self.money_head
+            self.money_head = None
+            self._assign(info, ls, le, *filled[0])
+            self.taken.add(filled[0])
+        elif (
+            filled
+            and not any(amounts)
+            and self.money_head_rows > 0
+            and len(filled) >= 2
+            and all(self._sub_heading(s, e) for s, e in filled)
+        ):
+            self.money_head_rows -= 1  # a row of sub-headings
+        else:
+            self.money_head = None
 
     def _list_headings(self, s: int, e: int) -> bool:
         """Whether a line of words separated by spaces holds two headings of
@@ -1430,6 +1500,7 @@ class _FormBuilder:
             # are the next heading of a header row, and the label a column's heading
             self._template_label(ls, le)
             self._template(vs, ve)
+            self._await_amounts(key, ls, le)
             return
         label_raw = self.text[ls:le]
         written = clean_label(label_raw).rstrip(COLONS)

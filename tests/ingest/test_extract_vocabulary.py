@@ -246,3 +246,18 @@ def test_a_heading_that_names_the_third_level_indicators_content_is_the_name_col
         ("满意度指标", "服务对象满意度指标", "农户满意度", "≥90%"),
     ]
     assert not any(i.extra for i in d.indicators)
+
+
+def test_the_total_heading_first_in_a_header_row_takes_the_first_amount_below(read_one) -> None:
+    # a two-row money header (a heading over several sub-columns), then a row of amounts
+    # alone: the first heading's amount is the first amount, whatever the spans after it
+    head = _lines(
+        "项目名称 | 老旧小区雨污分流改造 | |",
+        "项目资金情况 | 年度资金总额(万元) | 财政拨款(万元) | 自筹 |",
+        "省级 | 县级 |",
+    )
+    d = read_one(_lines(head, "48 | 30 | 18 | 0 |"), "pipe")
+    assert (d.money.total.amount, d.money.total.unit) == (Decimal(48), "万元")
+    # a row that is not amounts alone ends the wait: nothing is taken from further below
+    d = read_one(_lines(head, "主管部门 | 青溪县住房和城乡建设局 |", "48 | 30 | 18 | 0 |"), "pipe")
+    assert d.money.total is None
