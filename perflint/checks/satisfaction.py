@@ -211,6 +211,11 @@ def _names_people(text: str) -> bool:
     return len(before) >= 2 and before[-1] in _PERSON_END
 
 
+#: "税务局对我单位…的满意度": the party named before 对 is who is surveyed; an authority there
+#: (a bureau, a commission, a government) is no group the spending serves
+_AUTHORITY_SURVEYED = re.compile(r"^([^对，,、；;]{1,12}?(?:局|厅|委员会|委|政府|机关|主管部门))对")
+
+
 @kind
 class SatisfactionSubject(Kind):
     name = "satisfaction-subject"
@@ -235,7 +240,10 @@ class SatisfactionSubject(Kind):
                 if v in ("较", "基本", "好", "良好", "一定程度", "有所", "明显")
             ]
             args = {"content": display(name), "terms": "、".join(vague)}
-            if "满意" not in t and _METHOD.search(t):
+            authority = _AUTHORITY_SURVEYED.match(t)
+            if authority and "满意" in t:
+                yield Hit(row.name_pointer, {**args, "subject": authority.group(1)}, variant="authority", suggest=True)
+            elif "满意" not in t and _METHOD.search(t):
                 yield Hit(row.name_pointer, args, variant="method", suggest=True)
             elif vague:
                 yield Hit(row.name_pointer, args, variant="vague", suggest=True)

@@ -320,11 +320,25 @@ def test_satisfaction_threshold_setting(catalog):
 
 
 @pytest.mark.parametrize(
-    "content, variant", [("服务较满意", "vague"), ("满意度", None), ("从服务、形象两个维度进行", "method")]
+    "content, variant",
+    [
+        ("服务较满意", "vague"),
+        ("满意度", None),
+        ("从服务、形象两个维度进行", "method"),
+        # the party before 对 is who is surveyed: an authority is no group the spending serves
+        ("县财政局对本单位资金拨付进度的满意度", "authority"),
+        ("市住建委对工程质量满意率", "authority"),
+    ],
 )
 def test_satisfaction_subject(catalog, content, variant):
     out = hits(catalog, "satisfaction-subject", special(row("满意度指标", None, content, "≥90%")))
     assert [h[1] for h in out] == [variant]
+
+
+def test_satisfaction_subject_before_dui_that_is_people_is_named(catalog):
+    # a group of people before 对 is a surveyed party like any other
+    doc = special(row("满意度指标", None, "参训学员对课程安排的满意度", "≥90%"))
+    assert hits(catalog, "satisfaction-subject", doc) == []
 
 
 # -- cost ------------------------------------------------------------------------
