@@ -655,6 +655,10 @@ class _FormBuilder:
         #: below it (see _amounts_row): its label, and the rows of headings it may still skip
         self.money_head: tuple[LabelInfo, int, int] | None = None
         self.money_head_rows = 0
+        #: the total's column of a money table with columns of amounts (上年度安排资金 |
+        #: 本年度申请资金), placed by its 合计 row (see _money_column): how many amounts a
+        #: row of the table gives, and which of them is the total's column
+        self.total_column: tuple[int, int] | None = None
 
     def successor(self) -> _FormBuilder:
         """The form of the next project of a wide sheet: the same table, title,
@@ -916,6 +920,8 @@ class _FormBuilder:
                 return
         if self.money_head is not None:
             self._amounts_row(cells)
+        if self.total_column is not None and not self._column_line(cells, infos):
+            self.total_column = None
         for cell, (s, e) in zip(row.cells, cells):
             if (s, e) in self.taken:
                 continue  # the amount of a money heading above (see _money_column)
@@ -1191,6 +1197,32 @@ class _FormBuilder:
         self._template(start, end)
         self._assign(info, ls, le, vs, ve)
         self.taken.add((vs, ve))
+        if info.key == "total" and len(amounts) >= 2:
+            self.total_column = (len(amounts), len(amounts) - 1 - place)
+        return True
+
+    def _column_line(self, cells: list[tuple[int, int]], infos: list[LabelInfo | None]) -> bool:
+        """A row of a money table whose 合计 row placed the total's column (see
+        ``_money_column``): a money line's label, then as many amounts as the 合计 row
+        gives ("区级资金 130 300" under "上年度安排资金 本年度申请资金"), takes the amount
+        of the total's column, not the first.  False when the row is not such a line,
+        nor a blank row or a money label with no amounts (the table has ended)."""
+        assert self.total_column is not None
+        count, at = self.total_column
+        filled = [(c, inf) for c, inf in zip(cells, infos) if c[0] < c[1]]
+        if not filled:
+            return True
+        (ls, le), info = filled[0]
+        if info is None or info.kind != "money" or info.key == "total":
+            return False
+        rest = [c for c, _ in filled[1:]]
+        if not rest:
+            return True  # "市级资金": a line with no amounts
+        if len(rest) != count or any(parse_amount(self.text[s:e])[0] is None for s, e in rest):
+            return False
+        self._close_pending()
+        self._assign(info, ls, le, *rest[at])
+        self.taken.update([(ls, le), rest[at]])
         return True
 
     def _await_amounts(self, key: str, ls: int, le: int) -> None:

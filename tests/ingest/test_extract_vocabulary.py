@@ -261,3 +261,38 @@ def test_the_total_heading_first_in_a_header_row_takes_the_first_amount_below(re
     # a row that is not amounts alone ends the wait: nothing is taken from further below
     d = read_one(_lines(head, "主管部门 | 青溪县住房和城乡建设局 |", "48 | 30 | 18 | 0 |"), "pipe")
     assert d.money.total is None
+
+
+def test_money_lines_under_year_columns_take_the_amount_of_the_totals_column(read_one) -> None:
+    # a funding table with a column for each year: the 合计 row places the total's column
+    # (本年预算, the right one of two), and each money line's amount is the one in that
+    # column, not the first (last year's); a line with one amount has no sure column
+    text = _lines(
+        "项目支出绩效目标表",
+        "项目名称 乡镇文化站设备更新",
+        "资金来源(万元) 科 目 上年预算 本年预算",
+        "合 计 50 80",
+        "财政拨款 40 65",
+        "上级补助",
+        "自筹资金 10 15",
+        "实施内容 更新音响及灯光设备",
+    )
+    d = read_one(text, "spaced")
+    assert d.money.total is not None and d.money.total.amount == Decimal("80")
+    lines = {m.key: m.amount for m in d.money.lines}
+    assert lines["income.public"] == Decimal("65")
+    assert lines["income.own"] == Decimal("15")
+    assert lines.get("income.superior") is None
+
+
+def test_a_money_line_with_fewer_amounts_than_the_year_columns_is_read_as_before(read_one) -> None:
+    text = _lines(
+        "项目支出绩效目标表",
+        "项目名称 乡镇文化站设备更新",
+        "资金来源(万元) 科 目 上年预算 本年预算",
+        "合 计 50 80",
+        "财政拨款 65",
+        "实施内容 更新音响及灯光设备",
+    )
+    d = read_one(text, "spaced")
+    assert [(m.key, m.amount) for m in d.money.lines] == [("income.public", Decimal("65"))]
