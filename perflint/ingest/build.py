@@ -3165,7 +3165,10 @@ class Builder:
                 if not (
                     nxt
                     and _FIRST_PART.match(text, nxt[0].start, nxt[0].end)
-                    and self._part_label(nxt[0].start, nxt[0].end) is not None
+                    and (
+                        self._part_label(nxt[0].start, nxt[0].end) is not None
+                        or self._opens_about_label(nxt[0].start, nxt[0].end)
+                    )
                 ):
                     heads.pop()
             if not heads:
@@ -3236,6 +3239,17 @@ class Builder:
         cut = self._part_label(s, e)
         label = self.vocab.match(self.text[s:cut]) if cut is not None else None
         return cut if label is not None and label.kind == "extra" else None
+
+    def _opens_about_label(self, s: int, e: int) -> bool:
+        """Whether a numbered part opens with a label about the project worded at
+        more length ("(1)项目概述和内容。…"): the first part of a project, as the
+        bare label ("(1)项目概述。") is."""
+        m = _LINE_PART.match(self.text, s, e)
+        if m is None:
+            return False
+        vs, ve = trim(self.text, m.end(), e)
+        found = self.vocab.match_prefix(NormText(self.text[vs:ve]).chars, 0)
+        return found is not None and found[0].kind == "extra"
 
     def _part_label(self, s: int, e: int) -> int | None:
         """Where the label of a numbered part ("(6)年度预算安排。…") ends: at the

@@ -64,6 +64,47 @@ def test_prose_project_followed_by_its_own_form_is_one_declaration(read_all) -> 
     assert decls[0].department == "[017]金寨县司法局"
 
 
+def test_prose_project_whose_first_part_label_runs_on_is_one_declaration_with_its_form(read_all) -> None:
+    # written for the test: a numbered preamble before the form whose first part names
+    # its label at more length ("项目内容及范围" for 项目内容); the preamble is the same
+    # project's, not a declaration of its own
+    text = _lines(
+        "某县交通运输局2025年部门项目基本信息",
+        "2、“农村公路日常养护”项目",
+        "(1)项目内容及范围:对全县农村公路开展日常养护。",
+        "(2)立项依据:县政府常务会议纪要。",
+        "(3)实施单位和期限:",
+        "实施主体:某县公路事业发展中心",
+        "(4)年度预算安排:财政资金80万元。",
+        "项目支出绩效目标表 |",
+        "|||||",
+        "( 2025 年度) |",
+        "填报单位(盖章): |",
+        "项目名称 |",
+        "农村公路日常养护 |",
+        "主管部门及代码 |",
+        "某县交通运输局 |",
+    )
+    decls = read_all(text)
+    assert len(decls) == 1
+    assert decls[0].name == "农村公路日常养护"
+    assert decls[0].department == "某县交通运输局"
+
+
+def test_numbered_line_before_a_part_with_no_label_is_no_project_head(read_all) -> None:
+    # the same lines, the first part opening with no label: the numbered line is no head,
+    # and the form is read as before
+    text = _lines(
+        "2、“农村公路日常养护”项目",
+        "(1)全县农村公路开展日常养护。",
+        "项目支出绩效目标表 |",
+        "项目名称 |",
+        "农村公路日常养护 |",
+    )
+    decls = read_all(text)
+    assert decls[-1].name == "农村公路日常养护"
+
+
 def test_prose_project_head_on_a_line_of_its_own(read_one) -> None:
     # source: a 卢村乡 page of 2022 重点项目及绩效目标情况 (tests/data/real/r224), shortened
     text = _lines(
