@@ -16,6 +16,7 @@ import typer
 from perflint._version import __version__
 from perflint.catalog import Catalog, CatalogError, ReferenceError_, builtin_catalog, catalog_for, did_you_mean
 from perflint.domain.findings import Aspect, Severity
+from perflint.domain.model import DICT_FIELD_NAMES
 from perflint.domain.problems import InputProblem
 from perflint.engine.baseline import Baseline, BaselineError, BaselineWriter
 from perflint.engine.cache import clean as remove_cache
@@ -700,32 +701,7 @@ def explain(
 
 
 #: the order of a form's fields (the declaration schema's order)
-_FORM_ORDER = [
-    "form_type",
-    "title",
-    "year",
-    "year_text",
-    "filing_unit",
-    "name",
-    "attribute",
-    "attribute_text",
-    "department",
-    "implementing_unit",
-    "money",
-    "functions",
-    "basis",
-    "schedule",
-    "goals",
-    "indicators",
-    "safeguards",
-    "reviews",
-    "preparer",
-    "phone",
-    "filing_date",
-    "fields",
-    "unrecognized",
-    "source",
-]
+_FORM_ORDER = [*DICT_FIELD_NAMES, "source"]
 
 
 def example_rows(example: dict, lang: str) -> list[str]:

@@ -179,6 +179,18 @@ class ScheduleRow:
 
 
 INDICATOR_FIELDS = ("level1", "level2", "level3", "content", "value", "note")
+#: a declaration's plain header fields (strings or the year), in the schema's order
+HEADER_FIELDS = (
+    "title",
+    "year",
+    "year_text",
+    "filing_unit",
+    "name",
+    "attribute",
+    "attribute_text",
+    "department",
+    "implementing_unit",
+)
 
 
 @dataclass(slots=True)
@@ -477,17 +489,7 @@ class Declaration:
         out: list[tuple[str, str]] = []
         add = _TextCollector(out).add
         add("/form_type", str(self.form_type))
-        for name in (
-            "title",
-            "year",
-            "year_text",
-            "filing_unit",
-            "name",
-            "attribute",
-            "attribute_text",
-            "department",
-            "implementing_unit",
-        ):
+        for name in HEADER_FIELDS:
             add(f"/{name}", getattr(self, name))
         add("/money", self.money.to_dict())
         add("/functions", self.functions)
@@ -619,20 +621,7 @@ def _attr(name: str) -> Callable[[Declaration], Any]:
 #: it is made (``reading`` and ``source`` are added after them)
 _DICT_FIELDS: tuple[tuple[str, Callable[[Declaration], Any]], ...] = (
     ("form_type", lambda d: str(d.form_type)),
-    *(
-        (name, _attr(name))
-        for name in (
-            "title",
-            "year",
-            "year_text",
-            "filing_unit",
-            "name",
-            "attribute",
-            "attribute_text",
-            "department",
-            "implementing_unit",
-        )
-    ),
+    *((name, _attr(name)) for name in HEADER_FIELDS),
     ("money", lambda d: d.money.to_dict()),
     ("functions", _attr("functions")),
     ("basis", _attr("basis")),
@@ -649,3 +638,5 @@ _DICT_FIELDS: tuple[tuple[str, Callable[[Declaration], Any]], ...] = (
     ("document_kind", _attr("document_kind")),
 )
 _DICT_FIELD_MAKERS: dict[str, Callable[[Declaration], Any]] = dict(_DICT_FIELDS)
+#: the top-level keys of :meth:`Declaration.to_dict`, in order (without ``reading`` and ``source``)
+DICT_FIELD_NAMES: tuple[str, ...] = tuple(name for name, _ in _DICT_FIELDS)
