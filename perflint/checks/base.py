@@ -149,6 +149,12 @@ class Kind:
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         raise NotImplementedError
 
+    def data_files(self, params: dict[str, Any]) -> list[str]:
+        """Files besides the rule file whose content decides this kind's findings (a
+        dictionary that ``params`` names): the result cache stamps them, so that an
+        edited dictionary is never answered from an entry made with the old one."""
+        return []
+
     def param_problems(self, params: dict[str, Any]) -> list[tuple[str, dict[str, str]]]:
         """What is wrong with ``params`` beyond their JSON Schema, checked when the rule
         loads: ``(key, {"zh": …, "en": …})`` pairs (for example a regular expression

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from perflint.checks.analysis.shape import not_a_goal
-from perflint.checks.analysis.values import quantities
+from perflint.checks.analysis.values import Quantity, quantities, strip_numbering
 from perflint.checks.analysis.words import HAN, inside_words, token_at, tokens
 from perflint.checks.base import Context, Hit, Kind, kind
 from perflint.domain.findings import Severity
@@ -449,9 +449,20 @@ class Punctuation(Kind):
 # -- TXT004 typo dictionary --------------------------------------------------------
 
 
+def _file_stamp(path: Path) -> tuple[int, int]:
+    """Size and modification time: a dictionary edited while perflint runs (a long-lived
+    process, or the tests) is read again rather than answered from the memo."""
+    try:
+        st = path.stat()
+    except OSError:
+        return (-1, -1)
+    return (st.st_size, st.st_mtime_ns)
+
+
 @lru_cache(maxsize=8)
-def load_typos(path: str) -> tuple[tuple[str, str, bool], ...]:
-    """(wrong, right, strict) entries of a typo dictionary, longest first."""
+def load_typos(path: str, stamp: tuple[int, int] = (0, 0)) -> tuple[tuple[str, str, bool], ...]:
+    """(wrong, right, strict) entries of a typo dictionary, longest first (``stamp`` only
+    keys the memo: see :func:`_file_stamp`)."""
     with open(path, "rb") as fh:
         data = tomllib.load(fh)
     out = []
@@ -498,6 +509,9 @@ class TypoDictionary(Kind):
         "additionalProperties": False,
     }
 
+    def data_files(self, params: dict[str, Any]) -> list[str]:
+        return [str(_dictionary_path(params.get("dictionary", "data/typos.toml")))]
+
     def entries(self, params: dict[str, Any]) -> list[tuple[str, str, bool]]:
         dictionary = params.get("dictionary", "data/typos.toml")
         extra = tuple((e["wrong"], e["right"], bool(e.get("strict", True))) for e in params.get("extra", []))
@@ -540,27 +554,42 @@ class TypoDictionary(Kind):
                     break  # one finding per typo and field
 
 
-@lru_cache(maxsize=16)
 def _entries(dictionary: str, extra: tuple[tuple[str, str, bool], ...]) -> tuple[tuple[str, str, bool], ...]:
+    path = _dictionary_path(dictionary)
+    return _merged(str(path), extra, _file_stamp(path))
+
+
+@lru_cache(maxsize=16)
+def _merged(
+    path: str, extra: tuple[tuple[str, str, bool], ...], stamp: tuple[int, int]
+) -> tuple[tuple[str, str, bool], ...]:
     """The merged, sorted entries of one dictionary and rule (once per run, not per declaration)."""
-    base = load_typos(str(_dictionary_path(dictionary)))
+    base = load_typos(path, stamp)
     return tuple(sorted(set(base + extra), key=lambda e: (-len(e[0]), e)))
 
 
 # -- TXT005 vague goals ------------------------------------------------------------
 
 
-def has_measure(text: str) -> bool:
+def has_measure(text: str, money: bool = True) -> bool:
     """A figure with a unit or a percentage, by the shared value analysis
     (:func:`perflint.checks.analysis.values.quantities`); a calendar year (2019年) and
-    ordinals or set phrases (第一, 一流, 一次办) do not count."""
+    ordinals or set phrases (第一, 一流, 一次办) do not count, nor, with ``money=False``,
+    an amount of money (投入1800万元: what is spent, not what it achieves)."""
     for q in quantities(text):
         if not q.unit or q.kind == "date":
             continue
         if q.unit == "年" and q.number == q.number.to_integral_value() and 1900 <= q.number <= 2100:
             continue
+        if not money and is_amount(q):
+            continue
         return True
     return False
+
+
+def is_amount(q: Quantity) -> bool:
+    """An amount of money (1800万元, 5亿元), not a unit cost (元/人) or a count in 万 (3万人)."""
+    return q.unit is not None and "元" in q.unit and "/" not in q.unit and "／" not in q.unit
 
 
 def vague_terms_in(text: str, terms: list[str]) -> list[str]:
@@ -578,7 +607,9 @@ _PROMISE = re.compile(
     r"(?:提高|提升|改善|增强|加强|优化|完善|扩大|降低|减少)"
     r"|得到(?:极大|显著|明显|有效|进一步)?(?:的)?(?:提高|提升|改善|增强|加强)"
 )
-_CLAUSE_END = re.compile(r"[，,；;。！!？?\n]")
+#: where a clause ends: a mark of punctuation, or the number of the next item in a list run
+#: on after a space (…工作水平 2.组织开展…: the 2 numbers the item, it is no figure of this one)
+_CLAUSE_END = re.compile(r"[，,；;。！!？?\n]|\s+[(（]?\d{1,2}(?:[、)）]|[.．](?!\d))")
 
 
 def _promise_without_figure(text: str) -> str | None:
@@ -586,7 +617,7 @@ def _promise_without_figure(text: str) -> str | None:
     figure of its own (the goal's other clauses may have some)."""
     for clause in _CLAUSE_END.split(text):
         clause = clause.strip()
-        if _PROMISE.search(clause) and not any(ch.isdigit() for ch in clause):
+        if _PROMISE.search(clause) and not any(ch.isdigit() for ch in strip_numbering(clause)):
             return clause
     return None
 
@@ -615,7 +646,7 @@ class VagueGoal(Kind):
             text = decl.goals.get(key)
             if not text or not text.strip():
                 continue  # missing goal: REQ010
-            if has_measure(text):
+            if has_measure(text, money=False):
                 clause = _promise_without_figure(text)
                 if clause is not None:
                     # "…展馆全年开放300天以上，不断提升服务品质": the figures bound the rest, not
@@ -645,7 +676,31 @@ class VagueGoal(Kind):
                 # "保障了…待遇,维护了社会稳定": results already reported, not a target to reach
                 yield Hit(pointer, {**args, "done": "、".join(dict.fromkeys(done))}, variant="done")
                 continue
+            amounts = _amounts_alone(text)
+            if amounts:
+                # "投入1800万元,…促进教育事业的全面发展": the money is what goes in; nothing
+                # says what it buys or achieves
+                yield Hit(pointer, {**args, "money": "、".join(amounts)}, variant="money")
+                continue
             yield Hit(pointer, args, variant="terms" if found else None)
+
+
+#: 每人, 每生每学年, 每村: an amount after it is a standard per head, which a goal may set
+_PER_HEAD = re.compile(r"每[\u4e00-\u9fff]{1,5}$")
+
+
+def _amounts_alone(text: str) -> list[str]:
+    """The amounts of money of a goal that has no other figure (see :func:`has_measure`),
+    unless one is a standard per head (每人2000元) rather than the money spent."""
+    flat = strip_numbering(text)
+    out = []
+    for q in quantities(text):
+        if not is_amount(q):
+            continue
+        if _PER_HEAD.search(flat[max(0, q.start - 6) : q.start]):
+            return []
+        out.append(q.text)
+    return list(dict.fromkeys(out))
 
 
 #: a verb of achievement with the perfective 了 (保障了, 维护了, 完成了): a result reported as

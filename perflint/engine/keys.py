@@ -25,11 +25,13 @@ def fingerprint(catalog: Catalog, config: Config, selection: Selection) -> str:
     perflint version, the configuration, the reading options, and every
     active rule with the kind that runs it (see :mod:`perflint.engine.cache`)."""
     kinds = {}
+    data: set[str] = set()
     dists: Mapping[str, list[str]] | None = None
     for active in selection.active:
         kind = catalog.kinds.get(active.rule.kind)
         if kind is None:
             continue
+        data.update(kind.data_files(active.params))
         module = type(kind).__module__
         top = module.split(".")[0]
         dist = ""
@@ -68,6 +70,8 @@ def fingerprint(catalog: Catalog, config: Config, selection: Selection) -> str:
         "version": __version__,
         # an editable install changes code without changing the version
         "code": _code_stamp(sorted({type(k).__module__ for k in catalog.kinds.values()})),
+        # dictionaries and other data files the active rules read (an edited one is a new run)
+        "data": _stamp(sorted(data)),
         "config": plain(config.summary()),
         "per_file_ignores": plain(config.per_file_ignores),
         "root": str(config.root),
@@ -102,11 +106,17 @@ def _code_stamp(modules: list[str]) -> str:
         module_file = getattr(module, "__file__", None) if module is not None else None
         if module_file:
             files.add(module_file)
+    return _stamp(sorted(files))
+
+
+def _stamp(paths: list[str]) -> str:
+    """Size and modification time of each file (a missing one is stamped as such)."""
     out = []
-    for path in sorted(files):
+    for path in paths:
         try:
             st = os.stat(path)
         except OSError:
+            out.append(f"{path}:-")
             continue
         out.append(f"{path}:{st.st_size}:{st.st_mtime_ns}")
     return "\n".join(out)

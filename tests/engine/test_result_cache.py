@@ -181,3 +181,25 @@ def test_concurrent_runs_share_one_cache(tmp_path):
     assert not list(cache.rglob(".tmp-*"))
     warm = subprocess.run(cmd, capture_output=True, env=env, timeout=120)
     assert warm.stdout == outs[0][0]
+
+
+def test_an_edited_dictionary_is_not_answered_from_the_cache(tmp_path, monkeypatch):
+    """A rule's dictionary file (TXT004's ``dictionary``) decides its findings as much as the
+    rule does: editing it must give the new findings, not the cached ones."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PERFLINT_TODAY", "2019-01-15")
+    words = tmp_path / "words.toml"
+    (tmp_path / "perflint.toml").write_text(f'[rules.TXT004]\ndictionary = "{words.as_posix()}"\n', "utf-8")
+    (tmp_path / "form.txt").write_text(
+        "项目名称\t示例专项\n年度绩效目标\t完成乡镇府办公楼维修，改善办公条件。\n", "utf-8"
+    )
+    cache = tmp_path / "cache"
+
+    def found() -> list[str]:
+        res = run("check", "form.txt", "--select", "TXT004", "--format", "json", "--cache-dir", str(cache))
+        return [f["message"] for f in json.loads(res.stdout)["findings"] if f["code"] == "TXT004"]
+
+    words.write_text('[[typos]]\nwrong = "乡镇府"\nright = "乡镇政府"\n', "utf-8")
+    assert any("乡镇府" in m for m in found())
+    words.write_text('[[typos]]\nwrong = "办工楼"\nright = "办公楼"\n', "utf-8")
+    assert found() == []
