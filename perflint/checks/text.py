@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from perflint.checks.analysis.shape import not_a_goal
-from perflint.checks.analysis.values import Quantity, quantities, strip_numbering
+from perflint.checks.analysis.values import quantities
 from perflint.checks.analysis.words import HAN, inside_words, token_at, tokens
 from perflint.checks.base import Context, Hit, Kind, kind
 from perflint.domain.findings import Severity
@@ -571,25 +571,17 @@ def _merged(
 # -- TXT005 vague goals ------------------------------------------------------------
 
 
-def has_measure(text: str, money: bool = True) -> bool:
+def has_measure(text: str) -> bool:
     """A figure with a unit or a percentage, by the shared value analysis
     (:func:`perflint.checks.analysis.values.quantities`); a calendar year (2019年) and
-    ordinals or set phrases (第一, 一流, 一次办) do not count, nor, with ``money=False``,
-    an amount of money (投入1800万元: what is spent, not what it achieves)."""
+    ordinals or set phrases (第一, 一流, 一次办) do not count."""
     for q in quantities(text):
         if not q.unit or q.kind == "date":
             continue
         if q.unit == "年" and q.number == q.number.to_integral_value() and 1900 <= q.number <= 2100:
             continue
-        if not money and is_amount(q):
-            continue
         return True
     return False
-
-
-def is_amount(q: Quantity) -> bool:
-    """An amount of money (1800万元, 5亿元), not a unit cost (元/人) or a count in 万 (3万人)."""
-    return q.unit is not None and "元" in q.unit and "/" not in q.unit and "／" not in q.unit
 
 
 def vague_terms_in(text: str, terms: list[str]) -> list[str]:
@@ -607,9 +599,7 @@ _PROMISE = re.compile(
     r"(?:提高|提升|改善|增强|加强|优化|完善|扩大|降低|减少)"
     r"|得到(?:极大|显著|明显|有效|进一步)?(?:的)?(?:提高|提升|改善|增强|加强)"
 )
-#: where a clause ends: a mark of punctuation, or the number of the next item in a list run
-#: on after a space (…工作水平 2.组织开展…: the 2 numbers the item, it is no figure of this one)
-_CLAUSE_END = re.compile(r"[，,；;。！!？?\n]|\s+[(（]?\d{1,2}(?:[、)）]|[.．](?!\d))")
+_CLAUSE_END = re.compile(r"[，,；;。！!？?\n]")
 
 
 def _promise_without_figure(text: str) -> str | None:
@@ -617,7 +607,7 @@ def _promise_without_figure(text: str) -> str | None:
     figure of its own (the goal's other clauses may have some)."""
     for clause in _CLAUSE_END.split(text):
         clause = clause.strip()
-        if _PROMISE.search(clause) and not any(ch.isdigit() for ch in strip_numbering(clause)):
+        if _PROMISE.search(clause) and not any(ch.isdigit() for ch in clause):
             return clause
     return None
 
@@ -646,7 +636,7 @@ class VagueGoal(Kind):
             text = decl.goals.get(key)
             if not text or not text.strip():
                 continue  # missing goal: REQ010
-            if has_measure(text, money=False):
+            if has_measure(text):
                 clause = _promise_without_figure(text)
                 if clause is not None:
                     # "…展馆全年开放300天以上，不断提升服务品质": the figures bound the rest, not
@@ -676,31 +666,7 @@ class VagueGoal(Kind):
                 # "保障了…待遇,维护了社会稳定": results already reported, not a target to reach
                 yield Hit(pointer, {**args, "done": "、".join(dict.fromkeys(done))}, variant="done")
                 continue
-            amounts = _amounts_alone(text)
-            if amounts:
-                # "投入1800万元,…促进教育事业的全面发展": the money is what goes in; nothing
-                # says what it buys or achieves
-                yield Hit(pointer, {**args, "money": "、".join(amounts)}, variant="money")
-                continue
             yield Hit(pointer, args, variant="terms" if found else None)
-
-
-#: 每人, 每生每学年, 每村: an amount after it is a standard per head, which a goal may set
-_PER_HEAD = re.compile(r"每[\u4e00-\u9fff]{1,5}$")
-
-
-def _amounts_alone(text: str) -> list[str]:
-    """The amounts of money of a goal that has no other figure (see :func:`has_measure`),
-    unless one is a standard per head (每人2000元) rather than the money spent."""
-    flat = strip_numbering(text)
-    out = []
-    for q in quantities(text):
-        if not is_amount(q):
-            continue
-        if _PER_HEAD.search(flat[max(0, q.start - 6) : q.start]):
-            return []
-        out.append(q.text)
-    return list(dict.fromkeys(out))
 
 
 #: a verb of achievement with the perfective 了 (保障了, 维护了, 完成了): a result reported as
