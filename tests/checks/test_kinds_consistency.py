@@ -248,3 +248,51 @@ def test_goal_copies_field_skips_one_cell_read_twice(catalog):
     span = [3, 1, 3, 20]
     doc["source"] = {"spans": {"/goals/long_term": span, "/fields/0": span}}
     assert hits(catalog, "goal-copies-field", doc) == []
+
+
+# -- CON009 a rate of something unwanted set as a floor ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "content, value, variant",
+    [
+        ("逾期发放率", ">=100%", "all"),
+        ("出租闲置房屋,减少国有资产闲置率", "=100%", "all"),  # lowered all the way is no way to write it
+        ("住房空置率", "100%", "all"),
+        ("设备故障率", "≥5%", None),
+        ("工程返工比例", "不低于3%", None),
+        ("補貼逾期發放率", "≥2%", None),  # Traditional characters
+        ("补助发放差错率", "90%以上", None),
+    ],
+)
+def test_unwanted_rate_floor_fires(catalog, content, value, variant):
+    got = hits(catalog, "unwanted-rate-floor", project(row("产出指标", "质量指标", content, value)))
+    assert got == [("/indicators/0/value", variant)]
+
+
+@pytest.mark.parametrize(
+    "content, value",
+    [
+        ("逾期发放率", "≤0%"),  # a ceiling: as it should be
+        ("逾期发放率", "0%"),
+        ("安全事故发生率", "=0"),
+        ("设备故障率", "2%"),  # a low figure with no direction: VAL005's
+        ("安全隐患整改率", "≥95%"),  # the share dealt with: to raise
+        ("群众投诉办结率", "100%"),
+        ("闲置房屋出租率", "=100%"),
+        ("违规问题查处率", "≥90%"),
+        ("安全事故发生率下降", "≥10%"),  # the fall is the target
+        ("降低设备故障率", "≥10%"),  # may say by how much it falls
+        ("资金拨付及时率", "≥100%"),  # nothing unwanted counted (VAL008's)
+        ("项目验收合格率", "≥98%"),
+    ],
+)
+def test_unwanted_rate_floor_stays_silent(catalog, content, value):
+    assert hits(catalog, "unwanted-rate-floor", project(row("产出指标", "质量指标", content, value))) == []
+
+
+def test_unwanted_rate_floor_reads_the_percent_in_the_name(catalog):
+    # the unit in the name (逾期率(%)) and a bare figure in the value
+    doc = project(row("产出指标", "时效指标", "补贴逾期发放率(%)", "≥98"))
+    (hit,) = run(catalog, "unwanted-rate-floor", doc)
+    assert (hit.variant, hit.args["figure"], hit.args["unwanted"]) == (None, "98", "逾期")

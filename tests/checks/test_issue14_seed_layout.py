@@ -1,0 +1,60 @@
+"""The issue-14 consistency rules on made-up forms in the seed's layout (one cell per
+line, tab-indented, the Hunan 2019 专项资金 template): the seed with one row or field
+changed fires the rule there, and the seed as it is stays silent."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from support.paths import SEED
+
+from perflint.catalog import builtin_catalog
+from perflint.engine import Engine
+from perflint.engine.config import Config
+
+#: the seed's 时效指标 row: its content cell and its value cell
+_TIMELY_ROW = (
+    "\t电子政务把不同的政府职能部门通过网络集成在一起，让公众享受“一站式”服务，"
+    "以有效地节省服务时间，提高服务效率。\n\t提高办事效率\n"
+)
+
+
+@pytest.fixture(scope="module")
+def engine():
+    return Engine(builtin_catalog(), replace(Config(), profile="hunan-2019", today="2026-12-04"))
+
+
+def _seed() -> str:
+    return SEED.read_text("utf-8")
+
+
+def _findings(engine, tmp_path, text: str) -> list[tuple[int, str, str, str]]:
+    path = tmp_path / "form.txt"
+    path.write_text(text, "utf-8")
+    result = engine.run([str(path)])
+    return [
+        (d.index, f.code, f.pointer, f.message.get("zh", ""))
+        for fr in result.files
+        for d in fr.declarations
+        for f in d.findings
+    ]
+
+
+def _with_timely_row(content: str, value: str) -> str:
+    text = _seed()
+    assert _TIMELY_ROW in text
+    return text.replace(_TIMELY_ROW, f"\t{content}\n\t{value}\n", 1)
+
+
+def test_the_seed_has_none_of_these_findings(engine, tmp_path):
+    assert [f for f in _findings(engine, tmp_path, _seed()) if f[1] in ("CON009",)] == []
+
+
+def test_unwanted_rate_floor_in_the_seed_layout(engine, tmp_path):
+    got = [f for f in _findings(engine, tmp_path, _with_timely_row("网站运行故障率", "≥98%")) if f[1] == "CON009"]
+    assert [(i, p) for i, _, p, _ in got] == [(0, "/indicators/1/value")]
+    assert "故障" in got[0][3] and "≥98%" in got[0][3]
+    # the same row kept low is silent
+    text = _with_timely_row("网站运行故障率", "≤2%")
+    assert [f for f in _findings(engine, tmp_path, text) if f[1] == "CON009"] == []
