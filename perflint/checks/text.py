@@ -16,8 +16,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from perflint.checks.analysis.measure import to_wan
 from perflint.checks.analysis.shape import not_a_goal
 from perflint.checks.analysis.values import quantities
+from perflint.checks.analysis.values import strip_numbering as _strip_numbering
 from perflint.checks.analysis.words import HAN, inside_words, token_at, tokens
 from perflint.checks.base import Context, Hit, Kind, kind
 from perflint.domain.findings import Severity
@@ -580,8 +582,43 @@ def has_measure(text: str) -> bool:
             continue
         if q.unit == "年" and q.number == q.number.to_integral_value() and 1900 <= q.number <= 2100:
             continue
+        if q.unit == "期" and _PHASE.match(_strip_numbering(text), q.end):
+            continue  # 二期项目, 一期工程: which phase of the works, not a count
         return True
     return False
+
+
+def _own_money_alone(decl: Declaration, text: str) -> list[str]:
+    """The amounts of a goal whose only figures are the declaration's own money (its total or a
+    line of its funding, compared in 万元): 投入1800万元,…促进教育事业的全面发展 restates what is
+    spent and says nothing of what it buys.  Empty when the goal has any other figure (a count, a
+    rate, a deadline), an amount that is not this money (a revenue to reach: 综合收入不低于280亿元)
+    or a standard per head (每人2000元)."""
+    own = set()
+    for line in [decl.money.total, *decl.money.lines]:
+        if line is not None and line.amount is not None:
+            wan = to_wan(line.amount, line.unit or decl.money.unit or "万元")
+            if wan is not None:
+                own.add(wan.normalize())
+    flat = _strip_numbering(text)
+    out = []
+    for q in quantities(text):
+        if not q.unit or q.kind == "date" or not has_measure(q.text):
+            continue  # no figure by has_measure's terms (a year, an ordinal)
+        if q.unit == "期" and _PHASE.match(flat, q.end):
+            continue  # a phase of the works (二期项目)
+        money = "元" in q.unit and "/" not in q.unit and "／" not in q.unit
+        wan = to_wan(q.number, q.unit) if money else None
+        if wan is None or wan.normalize() not in own or _PER_HEAD.search(flat[max(0, q.start - 6) : q.start]):
+            return []
+        out.append(q.text)
+    return list(dict.fromkeys(out))
+
+
+#: 每人, 每生每学年, 每村: an amount after it is a standard per head, which a goal may set
+_PER_HEAD = re.compile(r"每[\u4e00-\u9fff]{1,5}$")
+#: what follows 一期 / 二期 when it names a phase of a works (二期项目建设), not a count of sessions
+_PHASE = re.compile(r"(?:项目|工程|建设)")
 
 
 def vague_terms_in(text: str, terms: list[str]) -> list[str]:
@@ -600,12 +637,15 @@ _PROMISE = re.compile(
     r"|得到(?:极大|显著|明显|有效|进一步)?(?:的)?(?:提高|提升|改善|增强|加强)"
 )
 _CLAUSE_END = re.compile(r"[，,；;。！!？?\n]")
+#: the number of an item of a list run on after a space or at the start (…工作水平 2.组织开展…):
+#: it numbers the item and is no figure of the clause before it
+_LIST_NUMBER = re.compile(r"(?:^|\s+)[(（]?\d{1,2}(?:[、)）]|[.．](?!\d))")
 
 
 def _promise_without_figure(text: str) -> str | None:
     """The first clause of a goal that promises an improvement by a degree word and states no
     figure of its own (the goal's other clauses may have some)."""
-    for clause in _CLAUSE_END.split(text):
+    for clause in (c for part in _CLAUSE_END.split(text) for c in _LIST_NUMBER.split(part)):
         clause = clause.strip()
         if _PROMISE.search(clause) and not any(ch.isdigit() for ch in clause):
             return clause
@@ -637,7 +677,8 @@ class VagueGoal(Kind):
             if not text or not text.strip():
                 continue  # missing goal: REQ010
             if has_measure(text):
-                clause = _promise_without_figure(text)
+                amounts = _own_money_alone(decl, text)  # none unless the money is the only figure
+                clause = None if amounts else _promise_without_figure(text)
                 if clause is not None:
                     # "…展馆全年开放300天以上，不断提升服务品质": the figures bound the rest, not
                     # the improvement this clause promises
@@ -647,7 +688,10 @@ class VagueGoal(Kind):
                         {"field": field_label(decl, pointer), "text": snippet(clause, 0, len(clause), 0)},
                         variant="clause",
                     )
-                continue
+                if not amounts:
+                    continue
+            else:
+                amounts = []
             if not_a_goal(text):
                 # a heading (年度总体目标完成情况, 中期目标(2019年--2021年)) or a table of contents
                 # read where the goal was: not the filer's words
@@ -665,6 +709,11 @@ class VagueGoal(Kind):
             if len(set(done)) >= 2:
                 # "保障了…待遇,维护了社会稳定": results already reported, not a target to reach
                 yield Hit(pointer, {**args, "done": "、".join(dict.fromkeys(done))}, variant="done")
+                continue
+            if amounts:
+                # "投入1800万元,…促进教育事业的全面发展": the money is what goes in; nothing
+                # says what it buys or achieves
+                yield Hit(pointer, {**args, "money": "、".join(amounts)}, variant="money")
                 continue
             yield Hit(pointer, args, variant="terms" if found else None)
 

@@ -117,6 +117,43 @@ def test_a_goal_written_as_results_already_reached(catalog, goal, variant):
 
 
 @pytest.mark.parametrize(
+    "goal, clause",
+    [
+        # the next item's number after a space is no figure of this clause
+        ("1.开展普法宣传,全面提升普法工作水平 2.组织培训班3期", "全面提升普法工作水平"),
+        ("开展普法宣传,全面提升普法工作水平达到90分 2.组织培训班3期", None),
+    ],
+)
+def test_a_list_number_is_no_figure_of_the_clause_before_it(catalog, goal, clause):
+    doc = {"form_type": "项目支出", "goals": {"annual": goal}}
+    got = run(catalog, "vague-goal", doc, rule_params(catalog, "TXT005"))
+    assert [(h.variant, h.args["text"]) for h in got] == ([("clause", clause)] if clause else [])
+
+
+@pytest.mark.parametrize(
+    "goal, total, variant",
+    [
+        # the only figure is the project's own money: what goes in, not what it achieves
+        ("安排资金600万元,保障园区正常运转,促进产业全面发展。", "600", "money"),
+        ("安排资金6000000元,保障园区正常运转。", "600", "money"),  # the same money in 元
+        ("安排资金600万元,完成园区道路改造3.2公里。", "600", None),  # an output figure too
+        ("园区年产值不低于20亿元,保障园区正常运转。", "600", None),  # a revenue to reach is a target
+        ("按每人每年600万元标准保障运转。", "600", None),  # a standard per head
+        ("推进园区二期项目建设,保障运转。", "600", "terms"),  # 二期 names a phase, it counts nothing
+        ("投入600万元,推进园区二期项目建设。", "600", "money"),
+    ],
+)
+def test_a_goal_whose_only_figure_is_its_own_money(catalog, goal, total, variant):
+    doc = {
+        "form_type": "项目支出",
+        "money": {"total": {"key": "total", "label": "资金总额", "text": total, "amount": total}},
+        "goals": {"annual": goal},
+    }
+    got = [h.variant or "plain" for h in run(catalog, "vague-goal", doc, rule_params(catalog, "TXT005"))]
+    assert got == ([variant] if variant else [])
+
+
+@pytest.mark.parametrize(
     "content, word",
     [
         ("重.要设备维修维保验收合格率", "重要"),
