@@ -13,6 +13,7 @@ from typing import Any, Optional
 
 import typer
 
+from perflint import _regex_cache
 from perflint._version import __version__
 from perflint.catalog import Catalog, CatalogError, ReferenceError_, builtin_catalog, catalog_for, did_you_mean
 from perflint.domain.findings import Aspect, Severity
@@ -149,6 +150,7 @@ def clean(
     if not root.exists():
         typer.echo("perflint: " + tr("cache-absent", ui, path=str(root)))
         return
+    _regex_cache.discard()  # nothing of this process is written back into the cleaned folder
     try:
         files, size = remove_cache(root)
     except PermissionError:

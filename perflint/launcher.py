@@ -25,10 +25,20 @@ def main() -> None:
         sys.stdout.write(f"perflint {__version__}\n")
         return
     gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
+    # start-up: the patterns of every module imported from here on are rebuilt from the cache
+    from perflint import _regex_cache
+    from perflint.resources import cache_writable, user_cache_dir
+
+    _regex_cache.install(user_cache_dir())
     from perflint._typer_values import install_fast_values  # start-up: typer only for real commands
 
     install_fast_values()  # start-up: plain option values parsed without pydantic
     from perflint.cli import main as cli_main  # start-up: typer and the engine only for real commands
 
     gc.freeze()  # the modules, vocabularies and patterns imported so far live as long as the run
-    cli_main()
+    try:
+        cli_main()
+    except SystemExit:
+        _regex_cache.save(user_cache_dir(), cache_writable())
+        raise
+    _regex_cache.save(user_cache_dir(), cache_writable())  # not after an interrupt or a crash

@@ -181,6 +181,10 @@ _OURS: dict[str, list[tuple[re.Pattern[str], bytes | None]]] = {
         (re.compile(r"[0-9a-f]{16}\.json\Z"), b'{"key": "'),
         (re.compile(r"\.[0-9a-f]{16}\.json\.\d+\.tmp\Z"), None),
     ],
+    "regex": [  # perflint/_regex_cache.py
+        (re.compile(r"[\w.-]+-[0-9a-f]{16}\.json\Z"), b'{"identity": "'),
+        (re.compile(r"\.[\w.-]+-[0-9a-f]{16}\.json\.\d+\.tmp\Z"), None),
+    ],
     "lexicon": [
         (re.compile(r"jieba-[\w.+-]+-[0-9a-f]{16}\.idx\Z"), b"PFLEX\x00"),
         (re.compile(r"jieba-[\w.+-]+-[0-9a-f]{16}\.idx\.lock\Z"), b""),
