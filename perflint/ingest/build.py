@@ -73,6 +73,7 @@ from perflint.ingest.inline import (
     read_inline,
 )
 from perflint.ingest.layouts import Cell, Row
+from perflint.ingest.reading import is_chrome
 
 #: a cell that is only an amount written as one (1,000,000 / 968.19), not a count or a year
 _DIGIT = re.compile(r"\d")
@@ -394,8 +395,22 @@ _NAMING = frozenset({"level2", "level3", "content"})
 #: a value heading of the year's block, not the period's (当年度指标值, 年度指标值)
 _YEAR_BLOCK = re.compile(r"年度|当年|本年")
 _PERIOD_BLOCK = re.compile(r"实施周期|中期|长期")
+#: the budget year in a goal column's heading: 年度目标, 当年总体目标, 本年目标
+_YEAR_WORD = re.compile(r"年度|当年|本年")
 #: a heading of a goal column: a qualifier, 目标, its period in brackets
 _GOAL_HEADING = re.compile(r"[^\s|，。；,;:：]{1,12}目标(?:[(（][^()（）]{1,24}[)）])?")
+#: an indicator table run into the text under a goals heading: its column headings, or a
+#: level-1 category followed by a level-2 one (产出指标|数量指标, 产出指标(一)数量指标; white space taken out)
+_GOAL_RUNON = re.compile(
+    r"[一二三]级指标|(?:产出|效益|成本|满意度)指标[|｜:：、()（）一二三四五六七八九十\d]{0,5}"
+    r"(?:数量|质量|时效|成本|经济|社会|生态|可持续|服务对象)"
+)
+#: a table of contents or a list of attached tables: no goal
+_GOAL_TOC = re.compile(r"目标表|目\s*录")
+#: a year a period names (2025年, 2025.1, 2025-12-31)
+_ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+#: characters of a sentence's end or pause
+_SENTENCE_MARK = re.compile(r"[。；;，,]")
 
 
 def split_piece(text: str, fused: bool, vocab: Vocabulary) -> tuple[tuple[str, int, int, LabelInfo | None], ...]:
@@ -642,6 +657,9 @@ class _FormBuilder:
         #: them (see _goal_heading_row); ``goal_fill``: the texts have begun
         self.goal_stack: list[tuple[LabelInfo | None, int, int]] = []
         self.goal_fill = False
+        #: texts read with confidence as the goal under a heading of the goals block (项目绩效目标 |
+        #: <goal>, see _block_goal): the form's goal when it has no goal field of its own (see finish)
+        self.block_goals: list[ExtraField] = []
         #: the label of a row broken after it (see _broken_after_label), waiting for the next row
         self.broken: tuple[LabelInfo, int, int] | None = None
         #: a money label or a heading with a money unit was read: a funding table is open
@@ -898,7 +916,7 @@ class _FormBuilder:
             len(nonblank) >= 3
             and not row.stream
             and (head := infos[nonblank[0]]) is not None
-            and head.kind == "goal"
+            and _opens_goals(head)
             and self._goal_header([cells[i] for i in nonblank], [infos[i] for i in nonblank])
         ):
             self.last_cells = cells
@@ -957,11 +975,12 @@ class _FormBuilder:
         )
 
     def _goal_header(self, cells: list[tuple[int, int]], infos: list[LabelInfo | None]) -> bool:
-        """A row "总体目标 | 实施周期总目标(2022年--2024年) | 年度目标": the goal label of the
+        """A row "总体目标 | 实施周期总目标(2022年--2024年) | 年度目标" (or "项目绩效目标 |
+        项目总目标 | 年度总体目标"): the goal label or heading of the
         block, then the headings of its goal columns, one of them a heading the
         vocabulary does not know (a qualifier and 目标, its period in brackets).  The
         goals are in the row below, in the order of the headings; True when handled."""
-        if len(cells) < 3 or infos[0] is None or infos[0].kind != "goal" or self.pending is not None:
+        if len(cells) < 3 or infos[0] is None or not _opens_goals(infos[0]) or self.pending is not None:
             return False
         heads: list[tuple[str, int, int]] = []
         unknown = False
@@ -972,7 +991,7 @@ class _FormBuilder:
             piece = self.text[s:e]
             if info is not None or len(piece) > 30 or _GOAL_HEADING.fullmatch(piece) is None:
                 return False
-            year = "年度" in piece and not _PERIOD_BLOCK.search(piece)
+            year = _YEAR_WORD.search(piece) is not None and not _PERIOD_BLOCK.search(piece)
             heads.append(("annual" if year else "long_term", s, e))
             unknown = True
         if not unknown or len({k for k, _s, _e in heads}) != len(heads):
@@ -1447,6 +1466,8 @@ class _FormBuilder:
             self.unrecognized(start, end)
         elif info.kind == "heading":
             self._extra(info.key, ls, le, start, end)
+            if info.key == "goals_block" and self._block_goal(ls, le, start, end):
+                self.block_goals.append(self.decl.fields[-1])
         else:
             self._assign(info, ls, le, start, end)
 
@@ -2882,6 +2903,67 @@ class _FormBuilder:
             return None
         return trim(self.text, s + k + 1, e)[0]
 
+    def _block_goal(self, ls: int, le: int, vs: int, ve: int) -> bool:
+        """Whether the text after a heading of the goals block is, with confidence, the goal
+        itself: "项目绩效目标 | <goal>" in one row, "(7)绩效目标。<goal>" in prose, or a
+        numbered section heading alone on its line ("四、绩效目标") over a paragraph.  Not
+        the goal: the headings of goal columns or another label ("项目总目标", "专项年度"),
+        a cell of a table given one cell a line (a name, a number), page chrome, an
+        indicator table run into the text, a table of contents; and text under a heading
+        that is no numbered section heading alone on its line.  A self-evaluation's
+        "年度绩效目标完成情况" heads a table of results, not a goal."""
+        text = self.text
+        if "完成" in label_key(text[ls:le]):
+            return False
+        s, e = trim(text, vs, ve)
+        value = text[s:e]
+        if "\n" in text[le:s]:
+            line_start = text.rfind("\n", 0, ls) + 1
+            line_end = text.find("\n", le)
+            if (
+                text[line_start:ls].strip()
+                or text[le:line_end].strip(" \t:：。")
+                or _ENUM_HEAD.match(text, ls) is None
+                or _SENTENCE_MARK.search(value) is None
+            ):
+                return False
+        flat = "".join(value.split())
+        han = sum(1 for ch in flat if "\u4e00" <= ch <= "\u9fff")
+        return (
+            han >= 10
+            and han * 5 >= len(flat) * 2  # words, not a table of numbers
+            and len(flat) <= 1000
+            and "|" not in value
+            and _GOAL_HEADING.fullmatch(flat) is None
+            and self.vocab.match(flat) is None
+            and self.vocab.category(flat) is None
+            and _GOAL_RUNON.search(flat) is None
+            and _GOAL_TOC.search(flat) is None
+            and not is_chrome(value)
+        )
+
+    def _promote_block_goal(self) -> None:
+        """A form with no goal field of its own and one goal read under the heading of its
+        goals block: that text is the form's goal.  On a department form it is the overall
+        goal; on a project form whose period is one year (2025年, 2025年1月1日-2025年12月31日),
+        the budget year's, the annual goal; otherwise the goal as a whole, the overall goal."""
+        d = self.decl
+        if len(self.block_goals) != 1 or d.goals or any(f.key.startswith("goal.") for f in d.fields):
+            return
+        goal = self.block_goals[0]
+        i = next((k for k, f in enumerate(d.fields) if f is goal), None)
+        if i is None:
+            return
+        key = "overall"
+        periods = [f.text or "" for f in d.fields if f.key == "period"]
+        years = {int(y) for p in periods for y in _ANY_YEAR.findall(p)}
+        if d.form_type is not FormType.DEPARTMENT and len(periods) == 1 and len(years) == 1:
+            if d.year is None or d.year in years:
+                key = "annual"
+        d.fields.pop(i)
+        _move_pointers(d.source, f"/fields/{i}", f"/goals/{key}", len(d.fields) + 1)
+        d.goals[key] = goal.text or ""
+
     # -- finishing -----------------------------------------------------------
     def finish(self) -> Declaration:
         if self.goal_stack:
@@ -2904,6 +2986,7 @@ class _FormBuilder:
             self._name_from_title()
         if d.form_type is FormType.UNKNOWN:
             d.form_type = infer_form_type(d)
+        self._promote_block_goal()
         return d
 
     def _name_from_title(self) -> None:
@@ -2915,6 +2998,11 @@ class _FormBuilder:
         m = _TITLE_PROJECT.fullmatch(self.text, s, e)
         if m is not None:
             self.decl.name = self._value("/name", *m.span("name"))
+
+
+def _opens_goals(info: LabelInfo) -> bool:
+    """A goal label (总体目标) or the heading of the goals block (项目绩效目标)."""
+    return info.kind == "goal" or (info.kind == "heading" and info.key == "goals_block")
 
 
 def _implied_year(d: Declaration) -> int | None:

@@ -1,0 +1,171 @@
+"""The goal written under the heading of the goals block (项目绩效目标 | <goal>, "(7)绩效目标。
+<goal>", "三、绩效目标" over a paragraph) reaches the declaration's goals, so that the goal rules
+see it, only where the text is with confidence the goal (issues 12 and 14).  Made-up forms,
+in wordings and layouts that differ from the real ones the rule was drawn from."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _lines(*rows: str) -> str:
+    return "\n".join(rows)
+
+
+_GOAL = "为全镇6个村铺设供水管网12公里，年底前解决1800户群众饮水困难。"
+
+
+def test_goal_in_the_heading_row_of_a_one_year_project_is_the_annual_goal(read_one) -> None:
+    d = read_one(
+        _lines(
+            "某镇项目支出绩效目标表 | |||",
+            "项目名称 | 农村饮水巩固提升 | ||",
+            "项目实施期 | 2024年 | ||",
+            f"项目绩效目标 | {_GOAL} | ||",
+            "一级指标 | 二级指标 | 三级指标 | 指标值 |",
+            "产出指标 | 数量指标 | 铺设管网长度 | ≥12公里 |",
+        )
+    )
+    assert d.goals == {"annual": _GOAL}
+    assert not any(f.key == "goals_block" for f in d.fields)
+    assert d.source.labels["/goals/annual"].text == "项目绩效目标"
+
+
+def test_goal_with_no_period_or_a_period_of_years_is_the_goal_as_a_whole(read_one) -> None:
+    for period in ("", "项目实施期 | 2023年—2025年 | ||"):
+        d = read_one(
+            _lines(
+                "某镇项目支出绩效目标表 | |||",
+                "项目名称 | 农村饮水巩固提升 | ||",
+                *([period] if period else []),
+                f"绩效目标 | {_GOAL} | ||",
+                "一级指标 | 二级指标 | 三级指标 | 指标值 |",
+                "产出指标 | 数量指标 | 铺设管网长度 | ≥12公里 |",
+            )
+        )
+        assert d.goals == {"overall": _GOAL}, period
+
+
+def test_goal_of_a_department_form_is_the_overall_goal(read_one) -> None:
+    d = read_one(
+        _lines(
+            "某县水利局部门整体支出绩效目标表 | |||",
+            "部门名称 | 某县水利局 | ||",
+            "起止时间 | 2024年1月1日至2024年12月31日 | ||",
+            f"绩效目标 | {_GOAL} | ||",
+        )
+    )
+    assert d.goals == {"overall": _GOAL}
+
+
+def test_goal_after_a_numbered_prose_label_on_its_line(read_one) -> None:
+    d = read_one(
+        _lines(
+            "某区水务局2024年农村饮水巩固提升项目支出预算绩效目标表",
+            "",
+            "(1)项目概述。为全镇农村饮水工程提供建设资金。",
+            "(4)起止时间。2024年3月-2024年11月",
+            "(6)年度预算安排。财政拨款120万元。",
+            f"(7)绩效目标。{_GOAL}",
+        )
+    )
+    assert d.goals == {"annual": _GOAL}
+
+
+def test_paragraph_under_a_numbered_section_heading(read_one) -> None:
+    d = read_one(
+        _lines(
+            "某区2024年农村饮水巩固提升项目绩效目标公开",
+            "一、项目名称",
+            "农村饮水巩固提升",
+            "三、绩效目标",
+            "",
+            _GOAL,
+            "",
+            "四、绩效指标",
+        )
+    )
+    assert _GOAL in d.goals.values()
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "某市交通运输局",  # a name in a table given one cell a line
+        "实施期总目标 2024年",  # a heading
+        "2024030101 36000 18000 2400 960",  # a row of numbers
+        "来源：某某县人民政府办公室 发布时间：2024-03-01 浏览次数：12",  # page chrome
+        "产出指标 数量指标 铺设管网长度 ≥12公里 质量指标 验收合格率 100%",  # the indicator table run on
+        "一、项目绩效目标表……………3 二、部门整体绩效目标表……………5",  # a table of contents
+    ],
+)
+def test_text_that_is_not_the_goal_stays_unclaimed(read_one, value: str) -> None:
+    d = read_one(
+        _lines(
+            "某镇项目支出绩效目标表 | |||",
+            "项目名称 | 农村饮水巩固提升 | ||",
+            f"绩效目标 | {value} | ||",
+            "一级指标 | 二级指标 | 三级指标 | 指标值 |",
+            "产出指标 | 数量指标 | 铺设管网长度 | ≥12公里 |",
+        )
+    )
+    assert d.goals == {}
+
+
+def test_text_below_a_heading_that_is_no_numbered_section_stays_unclaimed(read_one) -> None:
+    """ "绩效目标" alone on its line among the column headings of a table given one cell a
+    line: the line below is the next cell, not a goal, whatever it says."""
+    d = read_one(
+        _lines(
+            "某区项目支出绩效目标",
+            "单位名称",
+            "年度预算安排",
+            "绩效目标",
+            "",
+            "某区交通运输局负责全区农村公路的日常养护和管理工作。",
+            "",
+            "3600",
+        )
+    )
+    assert d.goals == {}
+
+
+def test_a_form_with_goal_fields_of_its_own_keeps_them(read_one) -> None:
+    d = read_one(
+        _lines(
+            "某镇项目支出绩效目标表 | |||",
+            "项目名称 | 农村饮水巩固提升 | ||",
+            "项目绩效目标 | 按水利部门要求，做好全镇农村饮水工程建设管理工作。 | ||",
+            f"年度目标 | {_GOAL} | ||",
+        )
+    )
+    assert d.goals == {"annual": _GOAL}
+    assert any(f.key == "goals_block" for f in d.fields)
+
+
+def test_goal_heading_over_columns_of_goals(read_one) -> None:
+    """ "项目绩效目标 | 实施期总目标 | 当年总体目标" over a row of two goals: the heading of
+    the block, then its columns (one a heading the vocabulary does not know)."""
+    d = read_one(
+        _lines(
+            "某镇项目支出绩效目标表 | |||",
+            "项目名称 | 农村饮水巩固提升 | ||",
+            "项目绩效目标 | 实施期总目标 | 当年总体目标 |",
+            "三年内全镇农村自来水普及率达到98%。 | 2024年铺设供水管网12公里。 |",
+            "一级指标 | 二级指标 | 三级指标 | 指标值 |",
+            "产出指标 | 数量指标 | 铺设管网长度 | ≥12公里 |",
+        )
+    )
+    assert d.goals == {"long_term": "三年内全镇农村自来水普及率达到98%。", "annual": "2024年铺设供水管网12公里。"}
+
+
+def test_medium_and_long_term_goal_label(read_one) -> None:
+    d = read_one(
+        _lines(
+            "某镇农村饮水巩固提升项目绩效目标",
+            "（一）中长期绩效目标",
+            "",
+            "到2026年，全镇农村自来水普及率达到98%，供水保证率不低于95%。",
+        )
+    )
+    assert d.goals.get("long_term") == "到2026年，全镇农村自来水普及率达到98%，供水保证率不低于95%。"
