@@ -175,6 +175,22 @@ _ITEM_NUMBER = re.compile(r"指标\s?\d{1,2}\s?[:：]")
 _BRACKET_VALUE = re.compile(r"[(（]([^()（）*＊]{1,16})[)）]\s*$")
 #: what closes an item of a list of indicators ("…≥300人;", "…提高。")
 _ITEM_END = re.compile(r"[;；。]+\s*$")
+#: a value in words that is all a cell says: no indicator is named by it
+_BARE_WORDS = frozenset({"是", "否", "有", "无", "全年"})
+#: a figure that is all a cell says, with its comparator and a unit of a few characters (%以上)
+_BARE_FIGURE = re.compile(
+    r"(?:[≥≤≧≦<>=＞＜＝]=?|不低于|不少于|不高于|不超过|大于等于|小于等于|大于|小于|等于|达到)?\s*"
+    r"\d[\d.,]*\s*(?:[^\d\s.,，;；。、:：()（）]{1,4})?"
+)
+
+
+def _bare_value(text: str, s: int, e: int) -> bool:
+    """Whether a cell holds nothing but a value: a figure (with its comparator and
+    unit) or a yes/no word."""
+    s, e = trim(text, s, e)
+    return s < e and (text[s:e] in _BARE_WORDS or _BARE_FIGURE.fullmatch(text, s, e) is not None)
+
+
 #: a comma or colon left between an indicator's name and its value
 _NAME_VALUE_SEP = re.compile(r"[,，:：、]+$")
 
@@ -281,6 +297,9 @@ class _Table:
     fused_tail: bool = False
     #: stream mode: header cells are still arriving
     collecting: bool = False
+    #: stream mode: cells taken as headings the vocabulary does not know (the towns
+    #: of a town-by-indicator matrix), until the first row shows whether they were
+    guessed: list[tuple[int, int]] = field(default_factory=list)
     #: wide sheets: columns that hold a declaration field (项目名称, 预算数 …),
     #: by position: the header label and its offsets
     fields: dict[int, tuple[LabelInfo, int, int]] = field(default_factory=dict)
@@ -1783,8 +1802,10 @@ class _FormBuilder:
                 and not any(ch.isdigit() for ch in self.text[fs:fe])
             ):
                 # a header whose rows open with categories: a heading it does not
-                # know (a town of a town-by-indicator matrix) is a column of its own
+                # know (a town of a town-by-indicator matrix) is a column of its own,
+                # if the first row opens with a category (see _unguess_headings)
                 header_hits = [LabelInfo("indicator_col", "extra:" + label_key(self.text[fs:fe]), "")]
+                table.guessed.append((fs, fe))
         if header_hits and len(header_hits) == len(nonblank):
             if not row.stream and table.opening_header():
                 # a header given a few headings a line, its cells wrapped ("三级指标 |",
@@ -1804,13 +1825,16 @@ class _FormBuilder:
             if len(header_hits) >= 2 or not row.stream:
                 self._header(cells, infos)
                 return True
+        if table.guessed and row.stream and self.vocab.category(self.text[fs:fe]) is None:
+            self._unguess_headings()
+        table.guessed = []
         table.collecting = False
         if (
             first is not None
             and row.stream
             and table.kind == "indicators"
             and (table.levels or table.buffer)
-            and first.kind in ("schedule_col", "field", "extra", "money", "goal")
+            and first.kind in ("schedule_col", "field", "extra", "money", "money_group", "goal")
             and len(nonblank) == 1
         ):
             # "时效指标 / 完成时间 / 2025年年底前": right after a category, or inside a
@@ -1848,6 +1872,26 @@ class _FormBuilder:
         else:
             self._indicator_row(cells)
         return True
+
+    def _unguess_headings(self) -> None:
+        """The cells taken as unknown headings after a header given one cell per line
+        were the first row's cells: the row under it does not open with a category, as
+        the rows of a header whose headings run on past its known ones do ("一级指标 /
+        … / 指标值" then "其他支出 / 某中心": a row whose level cells are empty, not two
+        columns named 其他支出 and 某中心)."""
+        table = self.table
+        assert table is not None
+        guessed, table.guessed = table.guessed, []
+        keys = ["extra:" + label_key(self.text[s:e]) for s, e in guessed]
+        if table.columns[-len(keys) :] != keys:
+            return
+        del table.columns[-len(keys) :]
+        spans = {self.smap.span(*trim(self.text, s, e)) for s, e in guessed}
+        template = self.decl.source.template
+        template[:] = [sp for sp in template if sp not in spans]
+        table.collecting = False
+        for cell in guessed:
+            self._stream_cell(cell)
 
     def _awaited_date(self, row: Row, s: int, e: int) -> bool:
         """Whether a date alone on its line is the value of a stream row that has its name
@@ -2053,6 +2097,16 @@ class _FormBuilder:
                 self._emit_indicator({**assigned, **row} if k == 0 else row)
             rest = rest[len(rest) - len(cols) :]
             assigned = {}
+        if (
+            len(rest) == 1
+            and cols[1:2] == ["value"]
+            and assigned.get("level2") in cells
+            and any(c[0] >= c[1] for c in cells[: cells.index(assigned["level2"])])
+            and _bare_value(self.text, *rest[0])
+        ):
+            # "产出指标 | | 数量指标 | 375万平方米": the 二级 column left blank, the category
+            # in the name's column names the row (see _flush_stream)
+            rest = [assigned["level2"], rest[0]]
         for col, c in zip(cols, rest):
             assigned[col] = c
         for c in rest[len(cols) :]:
@@ -2546,6 +2600,16 @@ class _FormBuilder:
             return
         cells, table.buffer = table.buffer, []
         cols = table.data_columns
+        if (
+            table.kind == "indicators"
+            and cols[1:2] == ["value"]
+            and "level2" in table.levels
+            and all(s >= e for s, e in cells[1:2])
+            and _bare_value(self.text, *cells[0])
+        ):
+            # "产出指标 / 数量指标 / 375万平方米": a name is never a bare figure or a yes/no;
+            # the row names itself by its category and the figure is its value
+            cells = [table.levels["level2"], cells[0], *cells[2:]]
         values = dict(zip(cols, cells))
         for c in cells[len(cols) :]:
             self.unrecognized(*c)
@@ -2572,6 +2636,13 @@ class _FormBuilder:
             # 一级 cell: a category of its own, not part of the group above
             assigned = {**assigned, "level1": given["level2"]}
             del assigned["level2"]
+        named = assigned.get("content") or assigned.get("level3")
+        if "level2" not in given and "level2" not in table.columns and named is not None and named[0] < named[1]:
+            cat = self.vocab.category(self.text[named[0] : named[1]])
+            if cat is not None and cat[0] == 2 and label_key(self.text[named[0] : named[1]]).endswith("指标"):
+                # 指标类型 | 指标名称 | 指标值 with "数量指标" as the name: the row's 二级
+                # category is the one it is named by
+                assigned = {**assigned, "level2": named}
         for col in LEVELS:
             c = assigned.get(col)
             if c is not None and c[0] < c[1]:

@@ -1,0 +1,152 @@
+"""Layout principles of indicator tables: the same table reads the same in every layout.
+
+Each test is a small made-up form in a wording of its own, written in the layouts
+that real pages use (one cell per line, cells ending " |", runs of spaces, pipe rows).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _lines(*rows: str) -> str:
+    return "\n".join(rows) + "\n"
+
+
+def _rows(d) -> list[tuple]:
+    return [(i.level1, i.level2, i.content, i.value) for i in d.indicators]
+
+
+_HEAD = ("项目支出绩效目标申报表", "(2024年度)", "项目名称", "乡村道路养护", "主管部门", "某县交通运输局")
+
+
+def _cell_lines(*cells: str) -> str:
+    return _lines(*_HEAD, "一级指标", "二级指标", "三级指标", "指标值", *cells)
+
+
+def _cell_bars(rows: list[list[str]]) -> str:
+    out = list(_HEAD)
+    for row in [["一级指标", "二级指标", "三级指标", "指标值"], *rows]:
+        out.append("|")
+        out += [f"{c} |" for c in row]
+    return _lines(*out)
+
+
+# -- a header given one cell per line, then a row whose level cells are empty -----------------
+
+
+def test_unknown_cells_after_a_header_are_a_row_when_no_category_follows(read_one) -> None:
+    # "道路里程" and "86公里" are not headings: the row under the header has no level
+    # cells, and the rows after it keep their 一级 category (满意度指标 stays level 1,
+    # 群众满意度指标 is its 二级)
+    text = _cell_lines(
+        "道路里程",
+        "86公里",
+        "产出指标",
+        "质量指标",
+        "路面完好率",
+        "≥90%",
+        "满意度指标",
+        "群众满意度指标",
+        "沿线群众满意度",
+        "≥85%",
+    )
+    d = read_one(text, "lines")
+    assert _rows(d) == [
+        (None, None, "道路里程", "86公里"),
+        ("产出指标", "质量指标", "路面完好率", "≥90%"),
+        ("满意度指标", "群众满意度指标", "沿线群众满意度", "≥85%"),
+    ]
+    assert all(not k for i in d.indicators for k in i.extra)
+
+
+def test_unknown_headings_followed_by_a_category_row_stay_columns(read_one) -> None:
+    # the towns of a town-by-indicator matrix, one cell per line: the first row opens
+    # with a category, so the unknown headings are columns
+    text = _lines(
+        "项目名称",
+        "农田灌渠修复",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标说明",
+        "甲乡",
+        "乙乡",
+        "产出指标",
+        "数量指标",
+        "修复灌渠(条)",
+        "反映修复数量",
+        "4",
+        "2",
+    )
+    d = read_one(text, "lines")
+    (ind,) = d.indicators
+    assert (ind.level1, ind.level2, ind.content) == ("产出指标", "数量指标", "修复灌渠(条)")
+    assert (ind.note, ind.extra) == ("反映修复数量", {"甲乡": "4", "乙乡": "2"})
+
+
+# -- a row named by its category: the name column holds the category, the value a bare figure --
+
+
+@pytest.mark.parametrize("layout", ["lines", "bars", "spaces"])
+def test_a_bare_figure_is_never_a_name(read_one, layout: str) -> None:
+    # 指标类型 | 指标名称 | 指标值 tables name a row by its 二级 category; with the 二级
+    # column left empty (or dropped, one cell per line) the figure after the category is
+    # the value, not the name
+    rows = [
+        ["产出指标", "", "数量指标", "12座"],
+        ["产出指标", "", "质量指标", "≥98%"],
+        ["效益指标", "", "生态效益指标", "有"],
+    ]
+    if layout == "lines":
+        text = _cell_lines(*[c for r in rows for c in r])
+    elif layout == "bars":
+        text = _cell_bars(rows)
+    else:
+        text = _lines(*_HEAD, "一级指标   二级指标   三级指标   指标值", *["   ".join(r) for r in rows])
+    d = read_one(text, None)
+    assert _rows(d) == [
+        ("产出指标", "数量指标", "数量指标", "12座"),
+        ("产出指标", "质量指标", "质量指标", "≥98%"),
+        ("效益指标", "生态效益指标", "生态效益指标", "有"),
+    ]
+
+
+def test_a_figure_under_a_filled_level2_column_stays_where_it_stands(read_one) -> None:
+    # the 二级 column is filled: the figure stands in the name's own column
+    text = _lines(
+        "项目名称 | 乡村道路养护 |",
+        "一级指标 | 二级指标 | 三级指标 | 指标值 |",
+        "效益指标 | 社会效益指标 | 15 |  |",
+    )
+    d = read_one(text, "pipe")
+    assert _rows(d) == [("效益指标", "社会效益指标", "15", "")]
+
+
+def test_a_category_named_row_of_a_type_name_value_table(read_one) -> None:
+    # 指标类型 | 指标名称 | 指标值: the name is the 二级 category, so it is the row's 二级
+    text = _lines(
+        "项目名称 | 乡村道路养护 |",
+        "指标类型 | 指标名称 | 指标值 | 指标说明 |",
+        "产出指标 | 时效指标 | 当年 | 年内完工 |",
+        "效益指标 | 群众出行时间缩短 | 10分钟 | 测算 |",
+    )
+    d = read_one(text, "pipe")
+    assert _rows(d) == [
+        ("产出指标", "时效指标", "时效指标", "当年"),
+        ("效益指标", None, "群众出行时间缩短", "10分钟"),
+    ]
+
+
+# -- a word that is a money label elsewhere, right after a category ---------------------------
+
+
+@pytest.mark.parametrize("layout", ["lines", "bars"])
+def test_a_money_heading_word_after_a_category_is_the_name(read_one, layout: str) -> None:
+    rows = [["产出指标", "成本指标", "项目资金", "≤35万元"], ["产出指标", "时效指标", "完工时间", "2024年10月"]]
+    text = _cell_lines(*[c for r in rows for c in r]) if layout == "lines" else _cell_bars(rows)
+    d = read_one(text, None)
+    assert _rows(d) == [
+        ("产出指标", "成本指标", "项目资金", "≤35万元"),
+        ("产出指标", "时效指标", "完工时间", "2024年10月"),
+    ]
