@@ -20,6 +20,8 @@
   部门职能, 立项依据 …): it restates what the money is for and sets no target.
 * ``unwanted-rate-floor`` — a rate of something unwanted (逾期发放率, 闲置率,
   故障率) targeted as a floor or at 100 %: as written, the more of it the better.
+* ``unit-count-name`` — a unit written as the name of the count (``9间数``,
+  ``≥80人数``): the unit is 间, 人.
 * ``percent-of-duty`` (IND012) — a duty or an aim given a percentage
   (``维护社会稳定 ≥95%``): the name names no whole the percentage is of.
 
@@ -813,5 +815,54 @@ class UnwantedRateFloor(Kind):
                     "figure": fmt(p.lower),
                 },
                 variant="all" if everything else None,
+                suggest=True,
+            )
+
+
+# -- CON010 a unit written as the name of the count ------------------------------------------
+
+#: measure words a count is kept in; "人数" names the count of 人, the unit is 人
+_MEASURE_WORDS = "人次|户次|人|户|间|个|次|台|件|套|辆|所|座|处|家|项|场|期|册|本|头|只|株|棵|名|位|批|宗|条|篇|份"
+#: a figure followed by a count's name instead of its unit: 80人数, 9间数
+_COUNT_NAME_AFTER_FIGURE = re.compile(rf"\d\s*({_MEASURE_WORDS})数(?![\u4e00-\u9fff\d])")
+_UNIT_WRITTEN_AS_COUNT = re.compile(rf"({_MEASURE_WORDS})数")
+
+
+@kind
+class UnitCountName(Kind):
+    name = "unit-count-name"
+    description = {
+        "zh": "单位写成了数量的名称（“人数”“间数”“户数”），而不是计量单位（人、间、户）。",
+        "en": "The unit is written as the name of the count (人数, 间数, 户数) instead of the unit (人, 间, 户).",
+    }
+    params_schema = schema("placeholders")
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        tokens = settings(params, ctx)["placeholders"]
+        for row in ctx.analysis_for(decl).rows:
+            ind = row.ind
+            if ind.value is None or owned_elsewhere(ind.value, tokens):
+                continue
+            value = "".join(unicodedata.normalize("NFKC", ind.value).split())
+            found = _COUNT_NAME_AFTER_FIGURE.search(value)
+            written = f"{found.group(1)}数" if found else None
+            column = _unit_column(ind)
+            if written is None and column is not None:
+                said = "".join(unicodedata.normalize("NFKC", column[1]).split())
+                m = _UNIT_WRITTEN_AS_COUNT.fullmatch(said)
+                if m is not None and re.search(r"\d", value):
+                    written, found = said, m
+            if written is None or found is None:
+                continue
+            yield Hit(
+                row.target_pointer,
+                {
+                    "category": row.cat.label or "指标",
+                    "content": display(row.name),
+                    "value": display(ind.value),
+                    "written": written,
+                    "unit": found.group(1),
+                    "fixed": display(value.replace(written, found.group(1))),
+                },
                 suggest=True,
             )

@@ -44,6 +44,7 @@ NEW = (
     "CON007",
     "CON008",
     "CON009",
+    "CON010",
 )
 
 
@@ -99,7 +100,7 @@ def test_silent_on_the_clean_example(engine):
         ("r123", {"CON008"}),  # 实施期目标 = 项目概况 word for word (a list of what the money is for)
         ("r205", {"DATE010"}),  # 建设周期 2023年4月-2024年2月, 项目总预算 = 当年预算 = 65万元
         ("r903", {"CON009"}),  # 逾期发放率 >=100%: every payment late
-        ("r904", {"CON009"}),  # 减少国有资产闲置率 =100%
+        ("r904", {"CON009", "CON010"}),  # 减少国有资产闲置率 =100%; 门面数量 =9 间数
     ],
 )
 def test_catches_the_labelled_defects_of_real_forms(engine, form, expected):

@@ -48,7 +48,7 @@ def _with_timely_row(content: str, value: str) -> str:
 
 
 def test_the_seed_has_none_of_these_findings(engine, tmp_path):
-    assert [f for f in _findings(engine, tmp_path, _seed()) if f[1] in ("CON009",)] == []
+    assert [f for f in _findings(engine, tmp_path, _seed()) if f[1] in ("CON009", "CON010")] == []
 
 
 def test_unwanted_rate_floor_in_the_seed_layout(engine, tmp_path):
@@ -58,3 +58,11 @@ def test_unwanted_rate_floor_in_the_seed_layout(engine, tmp_path):
     # the same row kept low is silent
     text = _with_timely_row("网站运行故障率", "≤2%")
     assert [f for f in _findings(engine, tmp_path, text) if f[1] == "CON009"] == []
+
+
+def test_unit_count_name_in_the_seed_layout(engine, tmp_path):
+    got = [f for f in _findings(engine, tmp_path, _with_timely_row("培训网站维护人员", "≥80人数")) if f[1] == "CON010"]
+    assert [(i, p) for i, _, p, _ in got] == [(0, "/indicators/1/value")]
+    assert "“人”" in got[0][3]
+    text = _with_timely_row("培训网站维护人员", "≥80人")
+    assert [f for f in _findings(engine, tmp_path, text) if f[1] == "CON010"] == []

@@ -296,3 +296,36 @@ def test_unwanted_rate_floor_reads_the_percent_in_the_name(catalog):
     doc = project(row("产出指标", "时效指标", "补贴逾期发放率(%)", "≥98"))
     (hit,) = run(catalog, "unwanted-rate-floor", doc)
     assert (hit.variant, hit.args["figure"], hit.args["unwanted"]) == (None, "98", "逾期")
+
+
+# -- CON010 a unit written as the name of the count -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "value, extra, unit",
+    [
+        ("=9间数", {"度量单位": "间数"}, "间"),
+        ("≥80人数", {}, "人"),
+        ("≥ 120 户数", {}, "户"),
+        ("≥12", {"计量单位": "次数"}, "次"),  # the unit column alone
+        ("≥500人次数", {}, "人次"),
+    ],
+)
+def test_unit_count_name_fires(catalog, value, extra, unit):
+    (hit,) = run(catalog, "unit-count-name", project(row("产出指标", "数量指标", "服务对象", value, extra=extra)))
+    assert (hit.pointer, hit.args["unit"]) == ("/indicators/0/value", unit)
+
+
+@pytest.mark.parametrize(
+    "value, extra",
+    [
+        ("=9间", {"度量单位": "间"}),
+        ("≥3倍数", {}),  # 倍数 is no measure word plus 数
+        ("≥0.8系数", {}),
+        ("受益人数明显增加", {}),  # no figure before it
+        ("持续保障", {"计量单位": "人数"}),  # a unit column but no figure
+        ("≥80人数据", {}),  # 人数据: the word goes on
+    ],
+)
+def test_unit_count_name_stays_silent(catalog, value, extra):
+    assert hits(catalog, "unit-count-name", project(row("产出指标", "数量指标", "服务对象", value, extra=extra))) == []
