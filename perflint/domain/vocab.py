@@ -89,6 +89,8 @@ _BRACKET_NOTE = re.compile(r"[(\[【][^()\[\]【】]{0,14}[)\]】]")
 
 
 _WS = re.compile(r"\s+")
+#: a category's score range after it, the 分 outside the bracket: "产出指标(40-50)分"
+_SCORE_AFTER = re.compile(r"[(（]\d{1,3}(?:[-—–~～至]\d{1,3})?[)）]\s*分$")
 #: a line that names a form without being its title: an attachment list, a file name
 _NOT_TITLE = re.compile(r"^附件[:：]|\.(?:xlsx?|docx?|pdf|wps|et)\)?$", re.IGNORECASE)
 #: the columns some header-only words head (the others are kept under extra)
@@ -365,6 +367,8 @@ class Vocabulary:
             return 1, self.level1[key]
         if len(key) > 4 and key[-2:] in _CATEGORY_ENDS:
             return self._category_shape(key)
+        if key.endswith("分") and (score := _SCORE_AFTER.search(text)) is not None:
+            return self.category(text[: score.start()])  # the category, its weight after it
         return None
 
     def _category_shape(self, key: str) -> tuple[int, str] | None:

@@ -2045,6 +2045,15 @@ class _FormBuilder:
                     assigned["level1"] = c
                 else:
                     assigned[col] = c
+            named_cols = [k for k, c in assigned.items() if c[0] < c[1]]
+            if named_cols == ["level1"] and any(k in _NAMING for k in table.columns):
+                # "产出指标 (40-50)分 |" alone on its row: the heading of the rows below
+                self._set_level("level1", assigned["level1"])
+                return
+            for slot, c in list(table.levels.items()):
+                if slot not in named_cols:
+                    assigned[slot] = c
+            table.levels.clear()
             if not self._hold(assigned):
                 self._emit_indicator(assigned)
             return
@@ -2124,7 +2133,12 @@ class _FormBuilder:
             return False
         cols = table.data_columns
         after = cols[cols.index("value") :] if "value" in cols else []
-        if any(c in assigned and assigned[c][0] < assigned[c][1] for c in after):
+        given = [i for i, c in enumerate(after) if c in assigned and assigned[c][0] < assigned[c][1]]
+        if given and not any(
+            c.startswith("extra:") and self.vocab.column_role.get(c[6:]) == "weight" for c in after[given[-1] + 1 :]
+        ):
+            # (the value given and a 权重 column after it left blank: a score wrapped onto
+            # the line below, "高中低" then "10", is the row's, never a row of its own)
             return False
         if not any(c in assigned and assigned[c][0] < assigned[c][1] for c in _NAMING):
             return False

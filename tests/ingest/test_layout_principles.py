@@ -150,3 +150,58 @@ def test_a_money_heading_word_after_a_category_is_the_name(read_one, layout: str
         ("产出指标", "成本指标", "项目资金", "≤35万元"),
         ("产出指标", "时效指标", "完工时间", "2024年10月"),
     ]
+
+
+# -- a category's score after it, and a category alone on its row -----------------------------
+
+
+@pytest.mark.parametrize("layout", ["lines", "bars"])
+def test_a_category_with_its_score_range_is_one_level_cell(read_one, layout: str) -> None:
+    # "效益指标(20-30)分": the score range is the category's weight, never an indicator
+    rows = [
+        ["效益指标(20-30)分", "社会效益指标", "受益村民户数", "≥120户"],
+        ["满意度指标（10）分", "服务对象满意度指标", "村民满意率", "≥90%"],
+    ]
+    text = _cell_lines(*[c for r in rows for c in r]) if layout == "lines" else _cell_bars(rows)
+    d = read_one(text, None)
+    assert [(i.level2, i.content, i.value) for i in d.indicators] == [
+        ("社会效益指标", "受益村民户数", "≥120户"),
+        ("服务对象满意度指标", "村民满意率", "≥90%"),
+    ]
+    assert [i.level1 for i in d.indicators] == ["效益指标(20-30)分", "满意度指标（10）分"]
+
+
+def test_a_category_alone_on_a_row_of_a_wide_table_heads_the_rows_below(read_one) -> None:
+    # its other cells printed empty: a heading, not an indicator with no name and no value
+    text = _lines(
+        "项目名称 | 乡村道路养护 |",
+        "一级指标 | 二级指标 | 三级指标 | 指标值 | 分值 |",
+        "成本指标 | 经济成本指标 | 每公里养护成本 | ≤2万元 | 10 |",
+        "产出指标(40-50)分 |  |  |  |  |",
+        "数量指标 | 养护里程 | 86公里 | 20 |",
+    )
+    d = read_one(text, "pipe")
+    assert [(i.level1, i.level2, i.content, i.value) for i in d.indicators] == [
+        ("成本指标", "经济成本指标", "每公里养护成本", "≤2万元"),
+        ("产出指标(40-50)分", "数量指标", "养护里程", "86公里"),
+    ]
+
+
+# -- a sheet copied as text: a score wrapped onto the line below its row ----------------------
+
+
+def test_a_weight_wrapped_onto_the_next_line_is_the_rows_weight(read_one) -> None:
+    text = _lines(
+        "项目名称:乡村道路养护",
+        "一级指标 二级指标 三级指标 指标性质 指标值 度量单位 权重(%)",
+        "产出指标 数量指标 养护里程 ≥ 86 公里 20",
+        "效益指标 社会效益指标 群众出行条件 定性 明显改善",
+        "15",
+        "满意度指标 服务对象满意度指标 沿线群众满意度 ≥ 90 % 10",
+    )
+    d = read_one(text, "spaced")
+    assert [(i.level1, i.content, i.extra.get("权重")) for i in d.indicators] == [
+        ("产出指标", "养护里程", "20"),
+        ("效益指标", "群众出行条件", "15"),
+        ("满意度指标", "沿线群众满意度", "10"),
+    ]
