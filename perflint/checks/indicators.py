@@ -39,7 +39,7 @@ from perflint.checks.analysis.values import (
 )
 from perflint.checks.base import SEVERITY, STRINGS, Context, Hit, Kind, applies, kind, schema, settings
 from perflint.domain.findings import Severity
-from perflint.domain.model import Declaration
+from perflint.domain.model import Declaration, escape_pointer
 
 _REQUIRED_DEFAULT = [OUTPUT, BENEFIT]
 #: the categories other rules own: satisfaction-present and cost-present
@@ -552,3 +552,51 @@ class MinMeasurable(Kind):
         ]
         if len(measurable) < minimum:
             yield Hit("/indicators", {"count": len(measurable), "min": minimum, "rows": len(decl.indicators)})
+
+
+#: the columns that should explain a row's value or say how it is scored (指标值说明, 指标解释,
+#: 指标值设定依据, 评分标准, 扣分标准, 备注): a fixed choice such as 绩效标准 (计划标准 / 行业标准)
+#: or 指标方向 (正向指标) is the same on many rows by design and is not one of them
+_EXPLAINING = re.compile(r"说明|解释|依据|评分|扣分|备注|计算方法")
+
+
+@kind
+class BoilerplateNote(Kind):
+    name = "boilerplate-note"
+    description = {
+        "zh": "说明或评分一栏每一行都写着同一句话（“该指标值数据合理”“未达指标值酌情扣分”），没有说明任何一个指标。",
+        "en": "An explanation or scoring column holds the same sentence on every row (该指标值数据合理, 未达指标值酌情扣分): "
+        "it explains no indicator.",
+    }
+    params_schema = schema(
+        "placeholders",
+        min_rows={"type": "integer", "minimum": 2},
+        min_chars={"type": "integer", "minimum": 1},
+    )
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        tokens = settings(params, ctx)["placeholders"]
+        min_rows = int(params.get("min_rows", 3))
+        min_chars = int(params.get("min_chars", 6))
+        unsure = doubtful_rows(decl) | set(decl.reading.unreliable_rows if decl.reading else ())
+        columns: dict[str, list[tuple[int, str]]] = {}
+        for i, ind in enumerate(decl.indicators):
+            row_cells = [(name, text) for name, text in ind.extra.items() if _EXPLAINING.search(name)]
+            if ind.note is not None:
+                row_cells.append(("", ind.note))
+            for name, text in row_cells:
+                if _skip_cell(text, tokens):
+                    continue
+                columns.setdefault(name, []).append((i, text))
+        for name, filled in columns.items():
+            texts = {"".join(unicodedata.normalize("NFKC", text).split()).rstrip("。.") for _, text in filled}
+            if len(filled) < min_rows or len(texts) != 1:
+                continue  # a cell that says something else: the column is written row by row
+            (text,) = texts
+            if len(re.findall(r"[\u4e00-\u9fff]", text)) < min_chars:
+                continue  # 计划标准, 正向: a short fixed choice, not an explanation
+            if any(i in unsure for i, _ in filled):
+                continue  # the sameness rests on every row: each must be read with confidence
+            first = filled[0][0]
+            pointer = f"/indicators/{first}/note" if not name else f"/indicators/{first}/extra/{escape_pointer(name)}"
+            yield Hit(pointer, {"column": name or "备注", "text": display(filled[0][1]), "rows": len(filled)})

@@ -515,6 +515,40 @@ def test_duplicate_within_form_is_not_a_second_table_of_the_same_rows(catalog):
     assert len(hits(catalog, "duplicate-within-form", special(*twice))) == 2
 
 
+def _noted(column, *notes):
+    """Rows of a made-up table whose explanation column ``column`` holds ``notes``."""
+    names = ["开展巡回演出场次", "送书下乡册数", "演出合格率", "按期完成率", "群众满意度"]
+    values = ["≥60场", "≥5000册", "100%", "100%", "≥90%"]
+    out = []
+    for name, value, note in zip(names, values, notes, strict=False):
+        cell = {"note": note} if column == "note" else {"extra": {column: note}}
+        out.append(row("产出指标", "数量指标", name, value, **cell))
+    return special(*out)
+
+
+@pytest.mark.parametrize(
+    "doc, fires",
+    [
+        # the same stock sentence on every row of a 取值依据 / 扣分标准 / 备注 column
+        (_noted("取值依据", *["参照往年情况综合确定"] * 4), "/indicators/0/extra/取值依据"),
+        (_noted("扣分标准", *["完成得满分，未完成不得分"] * 5), "/indicators/0/extra/扣分标准"),
+        (_noted("note", *["数据真实 可靠，设置合理。"] * 3), "/indicators/0/note"),
+        # one row with its own basis: the column is written row by row
+        (_noted("取值依据", *["参照往年情况综合确定"] * 3, "按2024年演出计划"), None),
+        # two rows are too few to call a sentence a stock one
+        (_noted("取值依据", *["参照往年情况综合确定"] * 2), None),
+        # a fixed choice of the template, the same by design
+        (_noted("绩效标准", *["行业标准"] * 5), None),
+        (_noted("指标方向", *["正向指标（越大越好）"] * 5), None),
+        # a short remark is no explanation
+        (_noted("备注", *["已核实"] * 5), None),
+    ],
+)
+def test_boilerplate_note(catalog, doc, fires):
+    got = [p for p, _, _ in hits(catalog, "boilerplate-note", doc, params={"min_rows": 3, "min_chars": 6})]
+    assert got == ([fires] if fires else [])
+
+
 def _lead(label, text):
     return {"fields": [{"key": "leader", "label": label, "text": text}]}
 
