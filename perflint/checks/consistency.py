@@ -22,6 +22,8 @@
   故障率) targeted as a floor or at 100 %: as written, the more of it the better.
 * ``unit-count-name`` — a unit written as the name of the count (``9间数``,
   ``≥80人数``): the unit is 间, 人.
+* ``wan-dropped`` — one figure written with and without 万 in the same text
+  (``19.699万亩`` … ``19.699亩``).
 * ``percent-of-duty`` (IND012) — a duty or an aim given a percentage
   (``维护社会稳定 ≥95%``): the name names no whole the percentage is of.
 
@@ -866,3 +868,53 @@ class UnitCountName(Kind):
                 },
                 suggest=True,
             )
+
+
+# -- CON011 one figure written with and without 万 ---------------------------------------------
+
+#: a figure and its unit, with or without 万 before it; not a rate per unit (元/亩)
+_FIGURE_UNIT = re.compile(
+    r"(?<![\d.])(\d+(?:\.\d+)?)\s*(万?)"
+    r"(平方米|平方公里|立方米|公顷|公里|千米|人次|元|亩|人|户|吨|株|棵|米|册|头|只|羽|尾|套|台|件|份|千瓦时|千瓦|公斤)"
+    r"(?![/／每])"
+)
+#: fewer significant digits than this and two texts may share the figure by chance (2.5万亩, 2.5亩)
+_MIN_SIGNIFICANT = 4
+
+
+def _significant(figure: str) -> int:
+    digits = figure.replace(".", "").lstrip("0")
+    if "." not in figure:
+        digits = digits.rstrip("0")
+    return len(digits)
+
+
+@kind
+class WanDropped(Kind):
+    name = "wan-dropped"
+    description = {
+        "zh": "同一段文字里同一个数字一处带“万”、一处不带（“防治作业面积19.699万亩，无公害防治面积19.699亩”）：相差一万倍，有一处漏写或多写了“万”。",
+        "en": "In one text the same figure is written once with 万 and once without (“19.699万亩 … 19.699亩”): "
+        "ten thousand times apart, one of them has lost or gained its 万.",
+    }
+    params_schema = {"type": "object", "properties": {}, "additionalProperties": False}
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        for pointer, text in ctx.analysis_for(decl).texts:
+            if pointer.startswith(("/money", "/reviews")) or "万" not in text:
+                continue
+            seen: dict[tuple[str, str], dict[bool, str]] = {}
+            flat = unicodedata.normalize("NFKC", text)
+            for m in _FIGURE_UNIT.finditer(flat):
+                figure, wan, unit = m.groups()
+                if _significant(figure) < _MIN_SIGNIFICANT:
+                    continue
+                seen.setdefault((figure, unit), {}).setdefault(bool(wan), m.group(0).replace(" ", ""))
+            for (figure, unit), ways in seen.items():
+                if len(ways) == 2:
+                    yield Hit(
+                        pointer,
+                        {"with_wan": ways[True], "without": ways[False], "figure": figure, "unit": unit},
+                        suggest=True,
+                    )
+                    break

@@ -45,6 +45,7 @@ NEW = (
     "CON008",
     "CON009",
     "CON010",
+    "CON011",
 )
 
 
@@ -101,6 +102,7 @@ def test_silent_on_the_clean_example(engine):
         ("r205", {"DATE010"}),  # 建设周期 2023年4月-2024年2月, 项目总预算 = 当年预算 = 65万元
         ("r903", {"CON009"}),  # 逾期发放率 >=100%: every payment late
         ("r904", {"CON009", "CON010"}),  # 减少国有资产闲置率 =100%; 门面数量 =9 间数
+        ("r704", {"CON011"}),  # 防治作业面积19.699万亩, 无公害防治面积19.699亩
     ],
 )
 def test_catches_the_labelled_defects_of_real_forms(engine, form, expected):

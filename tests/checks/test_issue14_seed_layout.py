@@ -48,7 +48,7 @@ def _with_timely_row(content: str, value: str) -> str:
 
 
 def test_the_seed_has_none_of_these_findings(engine, tmp_path):
-    assert [f for f in _findings(engine, tmp_path, _seed()) if f[1] in ("CON009", "CON010")] == []
+    assert [f for f in _findings(engine, tmp_path, _seed()) if f[1] in ("CON009", "CON010", "CON011")] == []
 
 
 def test_unwanted_rate_floor_in_the_seed_layout(engine, tmp_path):
@@ -66,3 +66,14 @@ def test_unit_count_name_in_the_seed_layout(engine, tmp_path):
     assert "“人”" in got[0][3]
     text = _with_timely_row("培训网站维护人员", "≥80人")
     assert [f for f in _findings(engine, tmp_path, text) if f[1] == "CON010"] == []
+
+
+def test_wan_dropped_in_the_seed_layout(engine, tmp_path):
+    goal = "\t政府通过统一平台或跨平台结构提供服务，\n"
+    text = _seed()
+    assert goal in text
+    bad = text.replace(goal, "\t全年网上办件1.2345万件，其中网上预审1.2345件，办结率100%\n", 1)
+    got = [f for f in _findings(engine, tmp_path, bad) if f[1] == "CON011"]
+    assert [(i, p) for i, _, p, _ in got] == [(0, "/goals/annual")]
+    good = text.replace(goal, "\t全年网上办件1.2345万件，其中网上预审1.2345万件，办结率100%\n", 1)
+    assert [f for f in _findings(engine, tmp_path, good) if f[1] == "CON011"] == []

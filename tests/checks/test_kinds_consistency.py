@@ -329,3 +329,27 @@ def test_unit_count_name_fires(catalog, value, extra, unit):
 )
 def test_unit_count_name_stays_silent(catalog, value, extra):
     assert hits(catalog, "unit-count-name", project(row("产出指标", "数量指标", "服务对象", value, extra=extra))) == []
+
+
+# -- CON011 one figure with and without 万 ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "annual, fires",
+    [
+        ("防治作业面积19.699万亩,无公害防治面积19.699亩, 无公害防治率100%", True),
+        ("发放补助1234.5万元，其中一次性补助1234.5元", True),
+        ("覆盖 12.345 万人；另培训12.345人次", False),  # 万人 and 人次: not the same unit
+        ("种植2.5万亩，示范2.5亩", False),  # too few digits to be one figure by chance
+        ("补助标准1234.5元/亩，共1234.5万元", False),  # a unit price
+        ("防治作业面积19.699万亩,无公害防治面积19.699万亩", False),
+    ],
+)
+def test_wan_dropped(catalog, annual, fires):
+    got = hits(catalog, "wan-dropped", project(goals={"annual": annual}))
+    assert got == ([("/goals/annual", None)] if fires else [])
+
+
+def test_wan_dropped_compares_within_one_text(catalog):
+    doc = project(goals={"annual": "防治作业面积19.699万亩", "long_term": "无公害防治面积19.699亩"})
+    assert hits(catalog, "wan-dropped", doc) == []
