@@ -778,3 +778,97 @@ class LabelTypo(Kind):
                 {"label": text.strip(), "expected": expected, "wrong": wrong, "right": right},
                 suggest=True,
             )
+
+
+# -- REL003 goals that restate duties or the spending -------------------------------
+# A performance goal is the expected output and effect of the money (财预〔2015〕88号: 预期产出、
+# 预期效果、服务对象满意度, broken down and quantified).  A goal that opens with a political or
+# administrative duty (贯彻落实…决策部署, 紧紧围绕…中心工作), the unit's functions (保证…职能实现)
+# or the spending itself (完成…项目支出, 保障人员经费), and gives no figure anywhere, restates the
+# duty or the input: nothing in it can be achieved or missed at year end.
+
+#: where a clause of a goal ends: a mark of punctuation, or the number of the next item
+_DUTY_CLAUSE_END = re.compile(r"[，,；;。！!？?\n]|\s+[(（]?\d{1,2}[、)）.．]|目标\s?\d{1,2}\s?[:：]")
+#: a clause that only leads into the goal: 通过项目实施, 通过该项目的开展
+_LEAD_IN = re.compile(r"^通过[^，,；;。]{0,16}(?:实施|开展|建设|落实)$")
+#: a political or administrative duty: 贯彻落实…, 深入学习贯彻…, 紧紧围绕…中心工作, 落实…决策部署
+_DUTY = re.compile(
+    r"^(?:认真|深入|全面|坚决|切实|学习|深入学习|认真学习)?贯彻"
+    r"|围绕[^，,；;。]{0,20}中心工作"
+    r"|^(?:认真|全面|切实)?落实[^，,；;。]{0,30}(?:决策|部署|精神)"
+)
+#: the unit's functions: 保证林业局职能实现, 履行监管职责
+_FUNCTIONS = re.compile(r"(?:履行|实现)[^，,；;。]{0,12}(?:职责|职能)|职能(?:实现|履行|正常)")
+#: the spending stated as the goal: 完成文化工作主要项目支出, 保障人员经费
+_SPENDING = re.compile(r"^(?:完成|保障|保证|确保|落实)[^，,；;。]{0,20}(?:支出|经费)$")
+
+
+def _goal_clauses(text: str) -> list[str]:
+    out = []
+    for piece in _DUTY_CLAUSE_END.split(text):
+        piece = _strip_numbering(piece).strip(" \t:：、")
+        if len(piece) >= 4:
+            out.append(piece)
+    return out
+
+
+def duty_clause(text: str) -> tuple[str, str] | None:
+    """The clause a goal opens with (after a lead-in such as 通过项目实施) and what it states,
+    when it states a duty ("duty"), the unit's functions ("functions") or the spending
+    ("spending") rather than a result; None otherwise."""
+    clauses = _goal_clauses(text)
+    while clauses and _LEAD_IN.match(clauses[0]):
+        clauses = clauses[1:]
+    if not clauses:
+        return None
+    first = clauses[0]
+    if _SPENDING.match(first):
+        return first, "spending"
+    if _FUNCTIONS.search(first):
+        return first, "functions"
+    if _DUTY.search(first):
+        return first, "duty"
+    return None
+
+
+def _flat_goal(text: str) -> str:
+    return "".join(text.split()).rstrip("。.；;")
+
+
+def _copies_field(decl: Declaration, text: str) -> bool:
+    """The goal is word for word another field of the form (its functions, overview …)."""
+    goal = _flat_goal(text)
+    others = [decl.functions, decl.basis, decl.safeguards, *(f.text for f in decl.fields)]
+    return any(other and _flat_goal(other) == goal for other in others)
+
+
+@kind
+class GoalRestatesDuties(Kind):
+    name = "goal-restates-duties"
+    description = {
+        "zh": "绩效目标开头写的是职责、政治任务或花钱本身（贯彻落实…、完成…支出），全文没有可衡量的结果。",
+        "en": "A goal that opens with a duty, a political task or the spending itself (贯彻落实…, 完成…支出) "
+        "and has no measurable result anywhere.",
+    }
+    params_schema = {
+        "type": "object",
+        "properties": {"goals": {"type": "array", "items": {"enum": ["long_term", "annual", "overall"]}}},
+        "additionalProperties": False,
+    }
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterator[Hit]:
+        for key in params.get("goals", ["long_term", "annual", "overall"]):
+            text = decl.goals.get(key)
+            if not text or not text.strip() or not_a_goal(text) or has_measure(text):
+                # a figure anywhere states a result to reach (TXT005 judges the rest)
+                continue
+            found = duty_clause(text)
+            if found is None or _copies_field(decl, text):
+                continue  # (a goal that copies another field word for word is CON008's)
+            clause, what = found
+            pointer = f"/goals/{key}"
+            yield Hit(
+                pointer,
+                {"field": field_label(decl, pointer), "clause": clause},
+                variant=None if what == "duty" else what,
+            )
