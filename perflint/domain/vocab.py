@@ -206,6 +206,8 @@ class Vocabulary:
         fuzzy = data.get("fuzzy", {})
         self._never = frozenset(
             frozenset(pair) for pair in fuzzy.get("never", []) if len(pair) == 2 and pair[0] != pair[1]
+        ) | frozenset(
+            frozenset((a, b)) for chars in fuzzy.get("never_sets", []) for a in chars for b in chars if a != b
         )
         self._fuzzy_min = int(fuzzy.get("min_length", 4))
         self._near: dict[str, list[tuple[str, LabelInfo]]] = {}

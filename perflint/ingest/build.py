@@ -137,15 +137,25 @@ _YEAR_ALONE = re.compile(r"((?:[1１][9９]|[2２][0０])\s*\d\s*\d)\s*年")
 _ASCII_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
 #: the year a notice's text gives its funds: "关于下达2023年…资金的通知", "提前下达2022年…"
-_PROSE_YEAR = re.compile(r"(?:下达|安排|提前下达|分配)\s*((?:19|20)\d{2}\s*年)(?!\d|\s*\d+\s*月)")
+_PROSE_YEAR = re.compile(
+    r"(?:下达|安排|提前下达|分配|将(?=\s*(?:19|20)\d{2}\s*年[^，。；;,:：]{0,40}?下达))"  # 现将2026年…下达给你们
+    r"\s*((?:19|20)\d{2}\s*年)(?!\d|\s*\d+\s*月)"
+)
+#: a form table's own title in a notice's text: its year, then its name (no figure, no clause
+#: mark between), then 绩效目标(申报)表 ("附件2 2023年省级…资金区域绩效目标表"; run together
+#: with its attachment's number, "附件22023年…", in flattened text)
+_TABLE_TITLE_YEAR = re.compile(
+    r"((?:19|20)\d{2}\s*年)度?[^\d，。；,;:：“”《》\n]{2,40}?绩效目标(?:申报|设定)?表"  # (附件2 2023年: no (?<!\d))
+)
 #: a page heading that opens with the year of the targets it lists, on a line of its own
 _HEADING_YEAR = re.compile(r"(?m)^\s*((?:19|20)\d{2}\s*年)度?[^，。；,;:：\n]{0,30}绩效目标[^，。；,;\n]{0,6}$")
 _YEAR_IN_TEXT = re.compile(
     r"[（(]\s*((?:19|20)\d{2}\s*年度)\s*[)）]|((?:19|20)\d{2}\s*年度)(?=[^，。,；;:：]{0,30}(?:表|申报|专项|项目|资金|專項|項目|資金))"
     # "2021年…绩效目标表", "2021年…申报", a heading "…2021年预算…项目文本" (a line with no clause
     # in it): the year of a table, a filing or a budget ("代表" is no table: "我州于2013年开始…
-    # 代表性传承人" speaks of another year, "现下达你区2022年预算2350万元," is a notice's sentence)
-    r"|((?:19|20)\d{2}\s*年)(?=[^，。,；;:：\d]{0,30}?(?:(?<!代)表|申报)|预算[^，。,；;:：\n]*(?:\n|$))"
+    # 代表性传承人" speaks of another year, "现下达你区2022年预算2350万元," is a notice's sentence;
+    # "下达2024年…资金如数(详见附表)" points to a table, it is no table's title)
+    r"|((?:19|20)\d{2}\s*年)(?=[^，。,；;:：\d]{0,30}?(?:(?<![代附])表|申报)|预算[^，。,；;:：\n]*(?:\n|$))"
 )
 _TITLE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?")
 _DATE_TEMPLATE = re.compile(
@@ -242,7 +252,15 @@ _NOT_HEADING = re.compile(
 #: the words before the first figure of a cell
 _LEAD_WORDS = re.compile(r"\s*([^\d\s]{2,12})(?=\s*\d)")
 _NAME_YEAR = re.compile(r"\s*((?:19|20)\d{2})\s*年")
-_YEARS = re.compile(r"((?:19|20)\d{2})\s*年")
+#: the years of a period as it writes its dates: 2021年, 2021.1 / 2021-01 / 2021/1, 202101
+#: a cell that is only a unit of money
+_AMOUNT_UNIT_CELL = re.compile(r"万元?|元|萬元?")
+_YEARS = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})(?:\s*年|\s*[.．\-/]\s*(?=(?:1[0-2]|0?[1-9])(?!\d))"
+    r"|(?=(?:0[1-9]|1[0-2])(?:[0-3]\d)?(?!\d)))"
+)
+#: a span of years (2021-2023, 2021至2023年): both ends
+_YEAR_SPAN = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-—–~～至到]\s*((?:19|20)\d{2})(?!\d)")
 #: a cell that looks like an indicator's value: a figure, a comparator, a value in words
 _VALUE_LIKE = re.compile(
     r"\s*(?:[≥≤≧≦＞＜<>=＝]|不低于|不少于|不高于|不超过|大于|小于|达到|[0-9０-９][0-9０-９.,，%％]*"
@@ -659,6 +677,8 @@ class _FormBuilder:
         #: money lines read before any unit was given (PDF text may print the
         #: block's "项目资金 (元)" after its amounts)
         self.unit_unknown: list[MoneyLine] = []
+        #: the money line read last with no unit written in its cell: (pointer, line, value start, end)
+        self.unitless: tuple[str, MoneyLine, int, int] | None = None
         #: a wide sheet's row that starts the next project: the builder hands
         #: it to a new form (see :meth:`successor`)
         self.handoff: list[tuple[int, int]] | None = None
@@ -750,6 +770,8 @@ class _FormBuilder:
         s, e = trim(self.text, start, end)
         if s >= e:
             return
+        if self._amount_unit(s, e):
+            return
         if self.needs_year:
             # the look-ahead may read a little past the cell ("…项目)2022年\n…目标表")
             ym = _YEAR_IN_TEXT.search(self.text, s, min(len(self.text), e + 40))
@@ -769,6 +791,23 @@ class _FormBuilder:
         self._sum_cell(s, e)
         pointer = f"/unrecognized/{len(self.decl.unrecognized)}"
         self.decl.unrecognized.append(self._value(pointer, s, e))
+
+    def _amount_unit(self, s: int, e: int) -> bool:
+        """A cell that is only a unit (万, 万元, 元) right after an amount cell on the same line
+        ("资金额度 4623 万": text whose spaces split cells) is that amount's unit: the money
+        line takes it, its text and span run on over it."""
+        last, self.unitless = self.unitless, None
+        if last is None or _AMOUNT_UNIT_CELL.fullmatch(self.text, s, e) is None:
+            return False
+        pointer, line, vs, ve = last
+        gap = self.text[ve:s]
+        if gap.strip() or "\n" in gap:
+            return False
+        line.text = self._value(pointer, vs, e)
+        line.unit = parse_amount(line.text)[1] or line.unit
+        if line in self.unit_unknown:
+            self.unit_unknown.remove(line)
+        return True
 
     def _sum_cell(self, s: int, e: int) -> None:
         """Follow a 合计/总计 row of the funding table through its unrecognized cells:
@@ -1411,9 +1450,19 @@ class _FormBuilder:
                 return
             if ym is not None:
                 ys, ye = ym.span(next(g for g in (1, 2, 3) if ym.group(g)))
+                own = _TABLE_TITLE_YEAR.search(self.text, start, end)
+                first = False
+                if own is not None and own.start(1) != ys:
+                    # "附件:1.2024年…分配表 2.2023年…绩效目标表": of the tables a text names,
+                    # the target table is the form, its year the form's (taken before the
+                    # text ahead of it is read, where the other table's year stands)
+                    ys, ye = own.span(1)
+                    self._year(ys, ye)
+                    first = True
                 if trim(self.text, start, ys)[0] < ys:
                     self._value_segment(start, ys)
-                self._year(ys, ye)
+                if not first:
+                    self._year(ys, ye)
                 self.unrecognized(ye, end)
                 return
         table = self.table
@@ -1604,6 +1653,8 @@ class _FormBuilder:
         line = MoneyLine(key=key, label=written, text=text, amount=amount, unit=unit)
         if not (unit_from_label(label_raw) or unit_written or self.money_unit):
             self.unit_unknown.append(line)
+        if amount is not None and unit_written is None and text == self.text[vs:ve].strip():
+            self.unitless = (pointer, line, vs, ve)
         if pointer == "/money/total":
             d.money.total = line
         else:
@@ -2734,14 +2785,18 @@ class _FormBuilder:
         self.from_item = True
 
     def _year_from_prose(self) -> None:
-        """A notice that gives the year only in its text: "关于下达2023年…资金的通知"."""
+        """A notice that gives the year only in its text: the title of its form table
+        ("附件2 2023年…区域绩效目标表": the form's own year, before any its prose speaks of),
+        else "关于下达2023年…资金的通知"."""
 
         def take(m: _Found) -> tuple[int, int]:
             self._template(m.start(), m.start(1))
             self._year(*m.span(1))
             return m.start(), m.end(1)
 
-        self._from_prose(_PROSE_YEAR, take)
+        self._from_prose(_TABLE_TITLE_YEAR, take)
+        if self.decl.year_text is None:
+            self._from_prose(_PROSE_YEAR, take)
         if self.decl.year_text is None:
             # "2023年某市重大政策和项目绩效目标情况": a page heading that opens with the year
 
@@ -3093,13 +3148,16 @@ def _opens_goals(info: LabelInfo) -> bool:
 def _implied_year(d: Declaration) -> int | None:
     """The budget year a form implies without stating it in a year cell: a
     project name that opens with it (2024年某县…项目), or a period within one
-    year (2022年1月—12月).  ``year_text`` stays empty: no cell says it."""
+    year, however its dates are written (2022年1月—12月, 2022.1-2022.12, 202201-202212).
+    ``year_text`` stays empty: no cell says it."""
     m = _NAME_YEAR.match(d.name or "")
     if m is not None:
         return int(m.group(1))
     for f in d.fields:
         if f.key == "period":
-            years = {int(y) for y in _YEARS.findall(f.text or "")}
+            text = f.text or ""
+            years = {int(y) for y in _YEARS.findall(text)}
+            years.update(int(y) for span in _YEAR_SPAN.findall(text) for y in span)
             if len(years) == 1:
                 return years.pop()
     return None
