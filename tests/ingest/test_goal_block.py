@@ -5,7 +5,13 @@ in wordings and layouts that differ from the real ones the rule was drawn from."
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
+
+from perflint.catalog import builtin_catalog
+from perflint.engine import Engine
+from perflint.engine.config import Config
 
 
 def _lines(*rows: str) -> str:
@@ -169,3 +175,38 @@ def test_medium_and_long_term_goal_label(read_one) -> None:
         )
     )
     assert d.goals.get("long_term") == "到2026年，全镇农村自来水普及率达到98%，供水保证率不低于95%。"
+
+
+# -- the goal rules see the goal so read ----------------------------------------------------
+
+
+def _codes(tmp_path, text: str) -> set[str]:
+    path = tmp_path / "form.txt"
+    path.write_text(text, "utf-8")
+    engine = Engine(builtin_catalog(), replace(Config(), today="2026-12-04"))
+    result = engine.run([str(path)])
+    return {f.code for fr in result.files for d in fr.declarations for f in d.findings}
+
+
+def _form(goal: str, period: str = "2024年") -> str:
+    return _lines(
+        "2024年某县项目支出绩效目标表 | |||",
+        "项目名称 | 县城污水管网改造 | ||",
+        f"项目实施期 | {period} | ||",
+        "年度资金总额 | 800万元 | ||",
+        f"项目绩效目标 | {goal} | ||",
+        "一级指标 | 二级指标 | 三级指标 | 指标值 |",
+        "产出指标 | 数量指标 | 改造污水管网长度 | ≥5公里 |",
+        "产出指标 | 时效指标 | 项目完成及时率 | ≥100% |",
+        "效益指标 | 社会效益指标 | 污水收集率 | ≥90% |",
+        "满意度指标 | 服务对象满意度指标 | 沿线居民满意度 | ≥90% |",
+    )
+
+
+def test_goal_rules_run_on_the_goal_of_a_goals_heading(tmp_path) -> None:
+    """The annual share of the works against a completion indicator (CON003), next year's
+    work in the annual goal (DATE008): both now seen on a goal written under 项目绩效目标."""
+    assert "CON003" in _codes(tmp_path, _form("完成县城污水管网改造主体工程的70%，改造管网5公里。"))
+    assert "DATE008" in _codes(tmp_path, _form("完成管网改造5公里，明年完成剩余管网的竣工验收。"))
+    clean = _codes(tmp_path, _form("完成县城污水管网改造5公里，污水收集率达到90%。"))
+    assert not clean & {"CON003", "DATE008", "TXT005", "REL003", "REQ010"}
