@@ -595,6 +595,8 @@ class BoilerplateNote(Kind):
             (text,) = texts
             if len(re.findall(r"[\u4e00-\u9fff]", text)) < min_chars:
                 continue  # 计划标准, 正向: a short fixed choice, not an explanation
+            if re.search(r"\d|[一二两三四五六七八九十百]个?(?:百分点|分|%)", text):
+                continue  # 每低1个百分点扣1分: one rule with its figures, which may hold for every row
             if any(i in unsure for i, _ in filled):
                 continue  # the sameness rests on every row: each must be read with confidence
             first = filled[0][0]

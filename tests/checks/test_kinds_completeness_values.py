@@ -531,7 +531,10 @@ def _noted(column, *notes):
     [
         # the same stock sentence on every row of a 取值依据 / 扣分标准 / 备注 column
         (_noted("取值依据", *["参照往年情况综合确定"] * 4), "/indicators/0/extra/取值依据"),
-        (_noted("扣分标准", *["完成得满分，未完成不得分"] * 5), "/indicators/0/extra/扣分标准"),
+        (_noted("扣分标准", *["未达到目标的视情况扣分"] * 5), "/indicators/0/extra/扣分标准"),
+        # one scoring rule with its figures may hold for every row
+        (_noted("扣分标准", *["每低于目标值1个百分点扣1分"] * 5), None),
+        (_noted("评分标准", *["每少一个百分点扣两分"] * 5), None),
         (_noted("note", *["数据真实 可靠，设置合理。"] * 3), "/indicators/0/note"),
         # one row with its own basis: the column is written row by row
         (_noted("取值依据", *["参照往年情况综合确定"] * 3, "按2024年演出计划"), None),
