@@ -24,6 +24,8 @@
   ``≥80人数``): the unit is 间, 人.
 * ``wan-dropped`` — one figure written with and without 万 in the same text
   (``19.699万亩`` … ``19.699亩``).
+* ``change-named-level-given`` — a rate named as a rise or fall given a level
+  (``知晓率显著提升`` / ``100%``): no baseline, no change to assess.
 * ``percent-of-duty`` (IND012) — a duty or an aim given a percentage
   (``维护社会稳定 ≥95%``): the name names no whole the percentage is of.
 
@@ -918,3 +920,59 @@ class WanDropped(Kind):
                         suggest=True,
                     )
                     break
+
+
+# -- CON012 a rate named as a change, given a level ------------------------------------------
+
+#: a rate whose name ends in a change: 知晓率显著提升, 覆盖率进一步提高, 发生率下降
+_RATE_CHANGE = re.compile(
+    r"(率|比例|占比)(?:得到|有所|不断|明显|显著|进一步|逐步|大幅|稳步|持续)?"
+    r"(提升|提高|增长|增加|上升|下降|降低|减少)$"
+)
+#: a value that says it is a change: 提高5个百分点, 比上年增长10%, 同比
+_CHANGE_SAID = re.compile(
+    r"百分点|同比|环比|比上年|较上年|比去年|较去年|基期|基数|提高|提升|增长|增加|下降|降低|减少|由"
+)
+#: a rise of half the scale or more is no rise a rate can make: the figure is the level
+_LEVEL_FROM = Decimal(50)
+
+
+@kind
+class ChangeNamedLevelGiven(Kind):
+    name = "change-named-level-given"
+    description = {
+        "zh": "指标名称要求比率“提升/提高/下降”（一个变化），指标值却是比率要达到的水平（“知晓率显著提升 100%”）：没有基期水平，无法判断是否提升。",
+        "en": "The name asks for a rate to rise or fall (a change), but the value is the level the rate is to reach "
+        "(“知晓率显著提升 100%”): with no baseline, nobody can tell whether it rose.",
+    }
+    params_schema = schema("placeholders")
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        tokens = settings(params, ctx)["placeholders"]
+        for row in ctx.analysis_for(decl).rows:
+            if row.ind.value is None or owned_elsewhere(row.ind.value, tokens) or row.cat.is_satisfaction:
+                continue
+            name = simplified(bare_name(row.name))
+            m = _RATE_CHANGE.search(name)
+            if m is None or _CHANGE_SAID.search(simplified(plain(row.ind.value))):
+                continue
+            p = row.percent
+            if p is None:
+                continue
+            level = p.lower if p.lower is not None else p.upper
+            if level is None or level < _LEVEL_FROM:
+                continue  # 提高 ≥5%: may well be the rise itself
+            rate = name[: m.start(1)] + m.group(1)
+            rate = re.split(r"[,，、;；:：]", rate)[-1]
+            yield Hit(
+                row.target_pointer,
+                {
+                    "category": row.cat.label or "指标",
+                    "content": display(row.name),
+                    "value": display(row.ind.value),
+                    "change": m.group(2),
+                    "rate": rate,
+                    "level": p.text,
+                },
+                suggest=True,
+            )

@@ -46,6 +46,7 @@ NEW = (
     "CON009",
     "CON010",
     "CON011",
+    "CON012",
 )
 
 
@@ -103,6 +104,7 @@ def test_silent_on_the_clean_example(engine):
         ("r903", {"CON009"}),  # 逾期发放率 >=100%: every payment late
         ("r904", {"CON009", "CON010"}),  # 减少国有资产闲置率 =100%; 门面数量 =9 间数
         ("r704", {"CON011"}),  # 防治作业面积19.699万亩, 无公害防治面积19.699亩
+        ("r604", {"CON012"}),  # 知晓率显著提升 100%
     ],
 )
 def test_catches_the_labelled_defects_of_real_forms(engine, form, expected):

@@ -48,7 +48,7 @@ def _with_timely_row(content: str, value: str) -> str:
 
 
 def test_the_seed_has_none_of_these_findings(engine, tmp_path):
-    assert [f for f in _findings(engine, tmp_path, _seed()) if f[1] in ("CON009", "CON010", "CON011")] == []
+    assert [f for f in _findings(engine, tmp_path, _seed()) if f[1] in ("CON009", "CON010", "CON011", "CON012")] == []
 
 
 def test_unwanted_rate_floor_in_the_seed_layout(engine, tmp_path):
@@ -77,3 +77,11 @@ def test_wan_dropped_in_the_seed_layout(engine, tmp_path):
     assert [(i, p) for i, _, p, _ in got] == [(0, "/goals/annual")]
     good = text.replace(goal, "\t全年网上办件1.2345万件，其中网上预审1.2345万件，办结率100%\n", 1)
     assert [f for f in _findings(engine, tmp_path, good) if f[1] == "CON011"] == []
+
+
+def test_change_named_level_given_in_the_seed_layout(engine, tmp_path):
+    text = _with_timely_row("网上办事知晓率明显提高", "95%")
+    got = [f for f in _findings(engine, tmp_path, text) if f[1] == "CON012"]
+    assert [(i, p) for i, _, p, _ in got] == [(0, "/indicators/1/value")]
+    text = _with_timely_row("网上办事知晓率", "≥95%")
+    assert [f for f in _findings(engine, tmp_path, text) if f[1] == "CON012"] == []

@@ -353,3 +353,24 @@ def test_wan_dropped(catalog, annual, fires):
 def test_wan_dropped_compares_within_one_text(catalog):
     doc = project(goals={"annual": "防治作业面积19.699万亩", "long_term": "无公害防治面积19.699亩"})
     assert hits(catalog, "wan-dropped", doc) == []
+
+
+# -- CON012 a rate named as a change, given a level ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "content, value, fires",
+    [
+        ("广大群众对病风病防治知识知晓率显著提升", "100%", True),
+        ("农村自来水普及率进一步提高", "≥95%", True),
+        ("辖区安全事故发生率下降", "=80%", True),
+        ("知晓率提高", "≥5%", False),  # may be the rise itself
+        ("群众防治知识知晓率提高", "比上年提高≥5个百分点", False),  # the change is said
+        ("知晓率由80%提升", "90%", False),
+        ("群众防治知识知晓率", "≥90%", False),  # a level named as a level
+        ("办学水平提高", "=100%", False),  # no rate named (IND012's)
+    ],
+)
+def test_change_named_level_given(catalog, content, value, fires):
+    got = hits(catalog, "change-named-level-given", project(row("效益指标", "社会效益指标", content, value)))
+    assert got == ([("/indicators/0/value", None)] if fires else [])
