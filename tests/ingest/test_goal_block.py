@@ -210,3 +210,17 @@ def test_goal_rules_run_on_the_goal_of_a_goals_heading(tmp_path) -> None:
     assert "DATE008" in _codes(tmp_path, _form("完成管网改造5公里，明年完成剩余管网的竣工验收。"))
     clean = _codes(tmp_path, _form("完成县城污水管网改造5公里，污水收集率达到90%。"))
     assert not clean & {"CON003", "DATE008", "TXT005", "REL003", "REQ010"}
+
+
+def test_goal_under_a_described_goal_heading_in_the_same_row(read_one) -> None:
+    """ "项目绩效目标 | 总体目标描述 | <goal>": the block's heading, the label of its one goal
+    (a description of the goal as a whole), then the goal."""
+    d = read_one(
+        _lines(
+            "项目名称: | 农村饮水巩固提升 | 项目编号: |",
+            f"项目绩效目标 | 总体目标描述 | {_GOAL} |",
+            "指标类型 | 指标名称 | 指标值 |",
+            "产出指标 | 铺设管网长度 | ≥12公里 |",
+        )
+    )
+    assert d.goals == {"long_term": _GOAL}
