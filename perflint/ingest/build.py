@@ -182,7 +182,7 @@ _CATEGORY_GLUE = re.compile(r"[\s【】\[\]()（）<>《》〔〕:：\-—–_/�
 #: an indicator numbered in a list of its group: "指标1:", "指标 2："
 _ITEM_NUMBER = re.compile(r"指标\s?\d{1,2}\s?[:：]")
 #: a value in brackets after an indicator's name: "机柜数量(≥77台)", "服务保障民生(有力保障)"
-_BRACKET_VALUE = re.compile(r"[(（]([^()（）*＊]{1,16})[)）]\s*$")
+_BRACKET_VALUE = re.compile(r"[(（]([^()（）*＊]{1,16})[)）][;；。]?\s*$")
 #: what closes an item of a list of indicators ("…≥300人;", "…提高。")
 _ITEM_END = re.compile(r"[;；。]+\s*$")
 #: a value in words that is all a cell says: no indicator is named by it
@@ -2675,6 +2675,11 @@ class _FormBuilder:
             # "产出指标 / 数量指标 / 375万平方米": a name is never a bare figure or a yes/no;
             # the row names itself by its category and the figure is its value
             cells = [table.levels["level2"], cells[0], *cells[2:]]
+        if table.kind == "indicators" and len(cells) < len(cols) and "value" in cols:
+            # a row cut short by the next category or the table's end: its blank cells
+            # left no line, so each cell goes to the next column it can be (定性 to 指标方向,
+            # a score to 分值 past a blank 单位), as in a row of a sheet copied as text
+            cells = self._fit_roles(cells, cols)
         values = dict(zip(cols, cells))
         for c in cells[len(cols) :]:
             self.unrecognized(*c)

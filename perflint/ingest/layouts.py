@@ -387,9 +387,45 @@ def line_rows(text: str, vocab: Vocabulary | None = None) -> list[Row]:
             nxt += 1
         j = nxt
         line = text[start:end]
-        rows.append(Row([Cell(start, end, False)], free=is_free_line(line, vocab), stream=True))
+        free = is_free_line(line, vocab)
+        for s, e in [(start, end)] if free or j > i + 1 else _list_items(text, start, end, vocab):
+            rows.append(Row([Cell(s, e, False)], free=free, stream=True))
         i = max(j, i + 1)
     return rows
+
+
+#: a bracketed heading that names categories: 【产出指标-数量指标】, [效益指标—社会效益指标]
+_BRACKET_HEADING = re.compile(r"[【\[][^【】\[\]]{2,30}[】\]]")
+#: what joins the categories of a bracketed heading: 产出指标-数量指标
+_HEADING_SEP = re.compile(r"[-—–_/、\s]+")
+#: a numbered item of a list of indicators after the end of the one before it: "；指标2:"
+_ITEM_START = re.compile(r"(?<=[;；。】\]])\s*(?=指标\s?\d{1,2}\s?[:：])")
+
+
+def _list_items(text: str, start: int, end: int, vocab: Vocabulary) -> list[tuple[int, int]]:
+    """A line of a list of indicators cut into its parts, each read as a line of its own:
+    a bracketed heading of categories and the numbered items after it on the same line
+    ("【产出指标-数量指标】指标1:养护里程(≥86公里);指标2:修复桥涵(5座)【效益指标-…】…"),
+    the heading at the line's start or right after an item's end.  The whole line when it
+    holds no such heading (a sentence that names a category in brackets stays whole)."""
+    cuts = {
+        m.start()
+        for m in _BRACKET_HEADING.finditer(text, start, end)
+        if (m.start() == start or text[m.start() - 1] in ")）;；。")  # a line's start, an item's end
+        and any(vocab.category(part) is not None for part in _HEADING_SEP.split(text[m.start() + 1 : m.end() - 1]))
+    }
+    if not cuts:
+        return [(start, end)]
+    heads = sorted(cuts)
+    cuts.update(m.end() for m in _BRACKET_HEADING.finditer(text, start, end) if m.start() in heads)
+    cuts.update(m.end() for m in _ITEM_START.finditer(text, heads[0], end))
+    bounds = sorted(c for c in cuts if start < c < end)
+    out = []
+    for s, e in zip([start, *bounds], [*bounds, end], strict=True):
+        s, e = trim_span(text, s, e)
+        if s < e:
+            out.append((s, e))
+    return out
 
 
 #: words that tie the parts of a label broken over lines (名称及 / 编码)

@@ -205,3 +205,65 @@ def test_a_weight_wrapped_onto_the_next_line_is_the_rows_weight(read_one) -> Non
         ("效益指标", "群众出行条件", "15"),
         ("满意度指标", "沿线群众满意度", "10"),
     ]
+
+
+# -- lists of indicators: a bracketed heading and numbered items on one line ------------------
+
+
+def test_a_bracketed_heading_and_its_items_on_one_line(read_one) -> None:
+    # 【一级-二级】 then 指标N:名称(值) items, run together on one line (a page that lost its
+    # line breaks), read as the same list written a line each
+    text = _lines(
+        "项目支出绩效目标申报表",
+        "项目名称",
+        "社区食堂运营补助",
+        "绩效指标",
+        "【产出指标-数量指标】指标1:就餐老人人数(≥150人);指标2:供餐天数(300天)【效益指标-社会效益指标】指标1:老人就餐便利程度(明显提升)",
+    )
+    d = read_one(text, "lines")
+    assert _rows(d) == [
+        ("产出指标", "数量指标", "指标1:就餐老人人数", "≥150人"),
+        ("产出指标", "数量指标", "指标2:供餐天数", "300天"),
+        ("效益指标", "社会效益指标", "指标1:老人就餐便利程度", "明显提升"),
+    ]
+
+
+def test_a_bracket_that_names_no_category_does_not_cut_a_line(read_one) -> None:
+    text = _lines("项目名称", "社区食堂运营补助", "主管部门", "某街道办事处【民政口】")
+    d = read_one(text, "lines")
+    assert d.department == "某街道办事处【民政口】"
+
+
+# -- one cell per line: a row whose blank cells left no line ----------------------------------
+
+
+def test_a_stream_row_cut_short_fills_the_columns_its_cells_can_be(read_one) -> None:
+    # the 单位 of a 定性 row is blank (no line): its score is the 分值, not a unit
+    text = _cell_lines(
+        "产出指标",
+        "数量指标",
+        "养护里程",
+        "≥",
+        "86",
+        "公里",
+        "20",
+        "效益指标",
+        "社会效益指标",
+        "群众出行条件",
+        "定性",
+        "明显改善",
+        "10",
+    ).replace("三级指标\n指标值\n", "三级指标\n指标方向\n指标值\n计量单位\n分值\n")
+    d = read_one(text, "lines")
+    assert [(i.content, i.value, i.extra) for i in d.indicators] == [
+        ("养护里程", "≥86公里", {"指标方向": "≥", "计量单位": "公里", "分值": "20"}),
+        ("群众出行条件", "明显改善", {"指标方向": "定性", "分值": "10"}),
+    ]
+
+
+def test_a_sentence_that_names_a_category_in_brackets_stays_whole(read_one) -> None:
+    text = _lines(
+        "项目名称", "社区食堂运营补助", "年度绩效目标", "全年完成【产出指标】所列供餐任务,老人满意度达到90%以上。"
+    )
+    d = read_one(text, "lines")
+    assert d.goals["annual"] == "全年完成【产出指标】所列供餐任务,老人满意度达到90%以上。"
