@@ -609,7 +609,8 @@ def _own_money_alone(decl: Declaration, text: str) -> list[str]:
             continue  # a phase of the works (二期项目)
         money = "元" in q.unit and "/" not in q.unit and "／" not in q.unit
         wan = to_wan(q.number, q.unit) if money else None
-        if wan is None or wan.normalize() not in own or _PER_HEAD.search(flat[max(0, q.start - 6) : q.start]):
+        before = flat[max(0, q.start - 8) : q.start]
+        if wan is None or wan.normalize() not in own or _PER_HEAD.search(before) or _EFFECT.search(before):
             return []
         out.append(q.text)
     return list(dict.fromkeys(out))
@@ -617,6 +618,11 @@ def _own_money_alone(decl: Declaration, text: str) -> list[str]:
 
 #: 每人, 每生每学年, 每村: an amount after it is a standard per head, which a goal may set
 _PER_HEAD = re.compile(r"每[\u4e00-\u9fff]{1,5}$")
+#: an amount earned, saved or generated (带动农户增收50万元, 节约资金20万元, 实现产值…) is an effect
+#: the goal sets, even when it happens to equal the project's money
+_EFFECT = re.compile(
+    r"(?:增收|收入|产值|效益|利润|节约|节省|减少|降低|带动|拉动|创造|实现|增加|增长|销售)[^，,；;。]{0,6}$"
+)
 #: what follows 一期 / 二期 when it names a phase of a works (二期项目建设), not a count of sessions
 _PHASE = re.compile(r"(?:项目|工程|建设)")
 

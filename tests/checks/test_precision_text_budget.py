@@ -141,6 +141,7 @@ def test_a_list_number_is_no_figure_of_the_clause_before_it(catalog, goal, claus
         ("按每人每年600万元标准保障运转。", "600", None),  # a standard per head
         ("推进园区二期项目建设,保障运转。", "600", "terms"),  # 二期 names a phase, it counts nothing
         ("投入600万元,推进园区二期项目建设。", "600", "money"),
+        ("带动园区企业增收600万元,保障运转。", "600", None),  # an effect, though it equals the money
     ],
 )
 def test_a_goal_whose_only_figure_is_its_own_money(catalog, goal, total, variant):
