@@ -101,7 +101,7 @@ def test_silent_on_the_clean_example(engine):
         ("r408", {"CON007"}),  # a 2023 notice whose table is named 2022年度…专项资金
         ("r123", {"CON008"}),  # 实施期目标 = 项目概况 word for word (a list of what the money is for)
         ("r205", {"DATE010"}),  # 建设周期 2023年4月-2024年2月, 项目总预算 = 当年预算 = 65万元
-        ("r903", {"CON009"}),  # 逾期发放率 >=100%: every payment late
+        ("r903", {"CON009", "CON002"}),  # 逾期发放率 >=100%: every payment late; 户数 >=101人/次
         ("r904", {"CON009", "CON010"}),  # 减少国有资产闲置率 =100%; 门面数量 =9 间数
         ("r704", {"CON011"}),  # 防治作业面积19.699万亩, 无公害防治面积19.699亩
         ("r604", {"CON012"}),  # 知晓率显著提升 100%

@@ -85,3 +85,12 @@ def test_change_named_level_given_in_the_seed_layout(engine, tmp_path):
     assert [(i, p) for i, _, p, _ in got] == [(0, "/indicators/1/value")]
     text = _with_timely_row("网上办事知晓率", "≥95%")
     assert [f for f in _findings(engine, tmp_path, text) if f[1] == "CON012"] == []
+
+
+def test_households_counted_in_visits_in_the_seed_layout(engine, tmp_path):
+    # CON002: 人/次 is 人次 written with a slash, a count of people, not of households
+    text = _with_timely_row("网上办事企业户数", "≥300人/次")
+    got = [f for f in _findings(engine, tmp_path, text) if f[1] == "CON002"]
+    assert [(i, p) for i, _, p, _ in got] == [(0, "/indicators/1/value")]
+    text = _with_timely_row("网上办事企业户数", "≥300户")
+    assert [f for f in _findings(engine, tmp_path, text) if f[1] == "CON002"] == []

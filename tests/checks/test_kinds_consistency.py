@@ -72,6 +72,7 @@ def test_remark_in_an_explanation_column(catalog):
         ("项目完成时间", "100%", None),
         ("补贴覆盖率", "20个", None),
         ("项目维持时效", "≥95%", None),
+        ("年度申请就学补助户数", ">=101人/次", None),  # households counted in 人次
         ("按时发放", "≥1人/年", "timely"),
         ("及时拨付补助资金", "≥3人", "timely"),  # a timeliness name ending in money, given a head count
         ("营造林面积(亩)", "≥20%", "named"),

@@ -141,6 +141,9 @@ def unit_family(unit: str | None) -> str | None:
     if slash:
         if per.split("·")[0] in _FREQ_DENOMINATORS:
             return "frequency"
+        if per == "次" and base in _PEOPLE | _HOUSEHOLD:
+            # "101人/次", "24户/次": 人次 and 户次 written with a slash, a count of visits
+            return "people" if base in _PEOPLE else "household"
         return None
     if base in _PEOPLE:
         return "people"

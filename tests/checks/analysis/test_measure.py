@@ -58,6 +58,10 @@ def test_names_without_hints():
         ("万人次", "people"),
         ("户", "household"),
         ("次/月", "frequency"),
+        ("人/次", "people"),  # 人次 written with a slash
+        ("户/次", "household"),
+        ("元/次", "unit_cost"),
+        ("个/次", None),  # per visit, of something else: unknown
         ("个", "count"),
         ("万平方米", "area"),
         ("km", "length"),
