@@ -3054,7 +3054,8 @@ class _FormBuilder:
         numbered section heading alone on its line ("四、绩效目标") over a paragraph.  Not
         the goal: the headings of goal columns or another label ("项目总目标", "专项年度"),
         a cell of a table given one cell a line (a name, a number), page chrome, an
-        indicator table run into the text, a table of contents; and text under a heading
+        indicator table run into the text, a table of contents, a sentence that announces
+        the goals listed after it (ending in a colon); and text under a heading
         that is no numbered section heading alone on its line.  A self-evaluation's
         "年度绩效目标完成情况" heads a table of results, not a goal."""
         text = self.text
@@ -3079,6 +3080,7 @@ class _FormBuilder:
             and han * 5 >= len(flat) * 2  # words, not a table of numbers
             and len(flat) <= 1000
             and "|" not in value
+            and not flat.endswith((":", "："))  # "…现将绩效目标公示如下：": the goals follow it
             and _GOAL_HEADING.fullmatch(flat) is None
             and self.vocab.match(flat) is None
             and self.vocab.category(flat) is None

@@ -224,3 +224,16 @@ def test_goal_under_a_described_goal_heading_in_the_same_row(read_one) -> None:
         )
     )
     assert d.goals == {"long_term": _GOAL}
+
+
+def test_sentence_that_announces_the_goals_is_no_goal(read_one) -> None:
+    d = read_one(
+        _lines(
+            "某区水务局2024年农村饮水巩固提升项目支出预算绩效目标表",
+            "",
+            "(1)项目概述。为全镇农村饮水工程提供建设资金。",
+            "(4)起止时间。2024年3月-2024年11月",
+            "(7)绩效目标。根据区政府工作安排，结合项目实施方案，现将本项目绩效目标设定如下：",
+        )
+    )
+    assert d.goals == {}
