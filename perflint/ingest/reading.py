@@ -382,7 +382,10 @@ def _seen_blank(decl: Declaration, lines: _Lines, text: str) -> list[str]:
     A field counts when its label is followed on the same line by an empty cell
     (``| 主管部门 | |``) or directly by the next label (``主管部门  项目起止时间``), and
     some value was read on that line — a line of labels alone is a header row whose
-    values sit elsewhere."""
+    values sit elsewhere — or the label stands alone on its line, its empty cell closed
+    (``主管部门 |  |``), and the next line opens with a label whose value is beside it: a
+    table whose rows carry their values beside their labels, where this row's value cell
+    is the empty one (a header row has more than one label, and its values would be below)."""
     spans = decl.source.spans
     labels = [(p, lab.span) for p, lab in decl.source.labels.items() if lab.span is not None]
     starts: dict[int, dict[int, str]] = {}
@@ -394,11 +397,20 @@ def _seen_blank(decl: Declaration, lines: _Lines, text: str) -> list[str]:
         if pointer.startswith(("/$template", "/indicators", "/unrecognized")):
             continue
         value = spans.get(pointer)
-        if value is None or not value.is_empty or span.end_line not in valued:
+        if value is None or not value.is_empty:
             continue
         at = lines.end(span)
         eol = text.find("\n", at)
         rest = text[at : len(text) if eol == -1 else eol]
+        if span.end_line not in valued:
+            if not (
+                _EMPTY_CELL.match(rest)
+                and len(starts.get(span.end_line, {})) == 1
+                and _row_below_has_its_value(span.end_line, starts, valued, lines, text)
+            ):
+                continue
+            out.append(pointer)
+            continue
         gap = _GAP.match(rest)
         after = at + (gap.end() if gap else 0)
         following = starts.get(span.end_line, {}).get(after) if gap and gap.end() > 0 else None
@@ -407,6 +419,20 @@ def _seen_blank(decl: Declaration, lines: _Lines, text: str) -> list[str]:
         if _EMPTY_CELL.match(rest) or (following is not None and after < at + len(rest)):
             out.append(pointer)
     return sorted(out)
+
+
+def _row_below_has_its_value(
+    line: int, starts: dict[int, dict[int, str]], valued: set[int], lines: _Lines, text: str
+) -> bool:
+    """Whether the next line that is not blank opens with a label and carries a value."""
+    below = line + 1
+    while below <= len(lines.starts) and not lines.text_of(text, below).strip(" \t\u3000|｜│"):
+        below += 1
+    if below > len(lines.starts) or below not in valued or not starts.get(below):
+        return False
+    row = lines.text_of(text, below)
+    first = lines.starts[below - 1] + len(row) - len(row.lstrip(" \t\u3000|｜│"))
+    return min(starts[below]) == first
 
 
 def _indicator_columns(decl: Declaration) -> list[str]:
