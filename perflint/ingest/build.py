@@ -329,6 +329,9 @@ class _Table:
     held: dict[str, tuple[int, int]] | None = None
     #: stream mode: rows have come as numbered items ("指标1:机柜数量(≥77台)")
     numbered: bool = False
+    #: stream mode: the buffer holds a row's name and value, the value reading as a name:
+    #: the next cell tells whether the row had an unknown 二级 category (see _maybe_emit_stream)
+    level2_wait: bool = False
     _data_key: tuple | None = None
     _data: list[str] = field(default_factory=list)
     _twin_key: tuple | None = None
@@ -1801,7 +1804,13 @@ class _FormBuilder:
         if table.fused_tail and not (row.stream and _TRAILING_VALUE.fullmatch(self.text, *trim(self.text, fs, fe))):
             self._split_fused_tail()  # no value below the name that ends in one
         if table.held is not None:
-            if not row.free and len(nonblank) == 1 and first is None and self._continue_held(fs, fe):
+            if (
+                not row.free
+                and len(nonblank) == 1
+                and first is None
+                and not self._under_held_name(fs)
+                and self._continue_held(fs, fe)
+            ):
                 return True
             self._emit_held()
         if row.free:
@@ -2230,6 +2239,20 @@ class _FormBuilder:
             self._emit_held()
         return True
 
+    def _under_held_name(self, s: int) -> bool:
+        """Whether a line of one cell starts where the held row's name starts, indented
+        past its blank level cells: the name of a row of its own (a row with no value
+        under one with none: "      促进社会和谐" then "      保障收入"), not a cell of the
+        held row wrapped onto the line below (which stands under its own column)."""
+        table = self.table
+        assert table is not None and table.held is not None
+        name = table.held.get("content") or table.held.get("level3")
+        if name is None or name[0] >= name[1]:
+            return False
+        text = self.text
+        col = name[0] - (text.rfind("\n", 0, name[0]) + 1)
+        return col > 0 and s - (text.rfind("\n", 0, s) + 1) == col
+
     def _emit_held(self) -> None:
         table = self.table
         if table is None or table.held is None:
@@ -2530,6 +2553,11 @@ class _FormBuilder:
             (self.vocab.category(self.text[a:b]) or (0, ""))[1] == cat[1] for a, b in levels.values()
         )
 
+    def _same_category(self, a: tuple[int, int], b: tuple[int, int] | None) -> bool:
+        """Whether two cells name the same category."""
+        cat = self.vocab.category(self.text[a[0] : a[1]])
+        return b is not None and cat is not None and cat == self.vocab.category(self.text[b[0] : b[1]])
+
     def _repeats_level(self, peeled: dict[str, tuple[int, int]], levels: dict[str, tuple[int, int]]) -> bool:
         """Whether a category taken off the front of a cell names one that the row has already."""
         have = {cat[1] for a, b in levels.values() if (cat := self.vocab.category(self.text[a:b])) is not None}
@@ -2542,6 +2570,16 @@ class _FormBuilder:
         table = self.table
         assert table is not None
         s, e = cell
+        if table.level2_wait:
+            table.level2_wait = False
+            if len(table.buffer) == 2 and _bare_value(self.text, s, e):
+                # "满意度指标 / 服务对象满意度 / 使用人员满意度 / ≥98%": the first of the three
+                # cells is the row's 二级 category, the vocabulary does not know it
+                table.levels["level2"] = table.buffer[0]
+                table.buffer = [table.buffer[1], cell]
+                self._flush_stream()
+                return
+            self._flush_stream()
         if table.fused_tail:
             table.fused_tail = False
             if _TRAILING_VALUE.fullmatch(self.text, *trim(self.text, s, e)):
@@ -2579,8 +2617,16 @@ class _FormBuilder:
             self._flush_stream()
             self._inline(s, e)
             return
-        if table.kind == "indicators" and self.fused and table.buffer and self._peel_category(s, e) is not None:
-            self._flush_stream()  # "满意度指标学生家长满意度≥90%" opens a row of its own
+        if (
+            table.kind == "indicators"
+            and self.fused
+            and table.buffer
+            and (peeled := self._peel_category(s, e)) is not None
+            and not (peeled[0] == 2 and self._same_category(peeled[1:3], table.levels.get("level2")))
+        ):
+            # "满意度指标学生家长满意度≥90%" opens a row of its own; "经济效益良好" under
+            # 经济效益指标 is the row's value, which names the row's own 二级 category
+            self._flush_stream()
         if table.kind == "indicators" and self.fused and not table.buffer:
             assigned: dict[str, tuple[int, int]] = {}
             rest = self._peel_levels([cell], assigned)
@@ -2654,12 +2700,36 @@ class _FormBuilder:
         table = self.table
         assert table is not None
         if len(table.buffer) >= len(table.data_columns):
+            if self._value_reads_as_name():
+                table.level2_wait = True
+                return
             self._flush_stream()
+
+    def _value_reads_as_name(self) -> bool:
+        """A stream row of a table with a 二级 column, opened by its 一级 category and no 二级
+        one, whose name and value are in but whose value is words, not a value: the next
+        cell may show the three were an unknown 二级 category, a name and a value."""
+        table = self.table
+        assert table is not None
+        if table.kind != "indicators" or table.data_columns[1:] != ["value"] or len(table.buffer) != 2:
+            return False
+        if "level2" not in table.columns or "level2" in table.levels or "level1" not in table.levels:
+            return False
+        first, value = (trim(self.text, *c) for c in table.buffer)
+        return (
+            0 < first[1] - first[0] <= 16
+            and _DIGIT.search(self.text, *first) is None
+            and value[0] < value[1]
+            and _DIGIT.search(self.text, *value) is None
+            and not _bare_value(self.text, *value)
+            and _VALUE_LIKE.match(self.text, *value) is None
+        )
 
     def _flush_stream(self) -> None:
         table = self.table
         if table is None or not table.buffer:
             return
+        table.level2_wait = False
         if table.fused_tail:
             self._split_fused_tail()
             return

@@ -267,3 +267,51 @@ def test_a_sentence_that_names_a_category_in_brackets_stays_whole(read_one) -> N
     )
     d = read_one(text, "lines")
     assert d.goals["annual"] == "全年完成【产出指标】所列供餐任务,老人满意度达到90%以上。"
+
+
+# -- rows with no value, a value that names the row's category, an unknown 二级 category ------
+
+
+def test_rows_of_a_sheet_with_no_value_stay_rows_of_their_own(read_one) -> None:
+    # a row per line, cells separated by spaces, the level cells and the values blank: the
+    # line under a row with no value starts where its name starts, so it is the next row's
+    # name, not that row's value wrapped onto the line below
+    text = _lines(
+        "项目名称:社区食堂运营补助",
+        "一级指标   二级指标   三级指标   指标值",
+        "产出指标   数量指标   就餐老人人数   ≥150人",
+        "      方便老人就餐   ",
+        "      减轻子女负担   ",
+        "      改善邻里关系   ",
+    )
+    d = read_one(text, "spaced")
+    assert [(i.content, i.value) for i in d.indicators] == [
+        ("就餐老人人数", "≥150人"),
+        ("方便老人就餐", ""),
+        ("减轻子女负担", ""),
+        ("改善邻里关系", ""),
+    ]
+
+
+@pytest.mark.parametrize("layout", ["lines", "bars"])
+def test_a_value_that_names_the_rows_category_is_its_value(read_one, layout: str) -> None:
+    rows = [["效益指标", "社会效益指标", "老人就餐便利程度", "社会效益显著"]]
+    text = _cell_lines(*rows[0]) if layout == "lines" else _cell_bars(rows)
+    d = read_one(text, None)
+    assert _rows(d) == [("效益指标", "社会效益指标", "老人就餐便利程度", "社会效益显著")]
+
+
+@pytest.mark.parametrize("layout", ["lines", "bars"])
+def test_an_unknown_level2_category_in_a_stream_is_known_by_the_value_after_it(read_one, layout: str) -> None:
+    # "就餐对象满意度" is no category the vocabulary knows; a name in the value's place and
+    # a bare value after it show the three cells were 二级, name and value
+    rows = [
+        ["满意度指标", "就餐对象满意度", "老人满意率", "不低于92%"],
+        ["产出指标", "数量指标", "就餐老人人数", "≥150人"],
+    ]
+    text = _cell_lines(*[c for r in rows for c in r]) if layout == "lines" else _cell_bars(rows)
+    d = read_one(text, None)
+    assert _rows(d) == [
+        ("满意度指标", "就餐对象满意度", "老人满意率", "不低于92%"),
+        ("产出指标", "数量指标", "就餐老人人数", "≥150人"),
+    ]
