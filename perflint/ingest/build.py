@@ -435,6 +435,8 @@ _NAMING = frozenset({"level2", "level3", "content"})
 #: a value heading of the year's block, not the period's (当年度指标值, 年度指标值)
 _YEAR_BLOCK = re.compile(r"年度|当年|本年")
 _PERIOD_BLOCK = re.compile(r"实施周期|中期|长期")
+#: a period alone as a goal column's heading: 2022年—2024年, 2024-2026年, (2023年至2025年)
+_PERIOD_HEADING = re.compile(r"[(（]?(?:19|20)\d{2}年?[-—–~～至到]{1,2}(?:19|20)\d{2}年?[)）]?")
 #: the budget year in a goal column's heading: 年度目标, 当年总体目标, 本年目标
 _YEAR_WORD = re.compile(r"年度|当年|本年")
 #: a heading of a goal column: a qualifier, 目标, its period in brackets
@@ -1039,7 +1041,8 @@ class _FormBuilder:
         """A row "总体目标 | 实施周期总目标(2022年--2024年) | 年度目标" (or "项目绩效目标 |
         项目总目标 | 年度总体目标"): the goal label or heading of the
         block, then the headings of its goal columns, one of them a heading the
-        vocabulary does not know (a qualifier and 目标, its period in brackets).  The
+        vocabulary does not know (a qualifier and 目标, its period in brackets, or
+        the period alone: "总体目标 | 2022年—2024年 | 年度目标").  The
         goals are in the row below, in the order of the headings; True when handled."""
         if len(cells) < 3 or infos[0] is None or not _opens_goals(infos[0]) or self.pending is not None:
             return False
@@ -1050,6 +1053,12 @@ class _FormBuilder:
                 heads.append((info.key, s, e))
                 continue
             piece = self.text[s:e]
+            if info is None and _PERIOD_HEADING.fullmatch("".join(piece.split())) is not None:
+                # "总体目标 | 2022年—2024年 | 年度目标": the period heads the column of the goal
+                # of the whole period
+                heads.append(("long_term", s, e))
+                unknown = True
+                continue
             if info is not None or len(piece) > 30 or _GOAL_HEADING.fullmatch(piece) is None:
                 return False
             year = _YEAR_WORD.search(piece) is not None and not _PERIOD_BLOCK.search(piece)

@@ -237,3 +237,19 @@ def test_sentence_that_announces_the_goals_is_no_goal(read_one) -> None:
         )
     )
     assert d.goals == {}
+
+
+def test_period_alone_heads_the_goal_column_of_the_whole_period(read_one) -> None:
+    """ "长期目标 | 2024-2026年 | 年度目标": the period heads the column of the period's goal;
+    the goals are in the row below, in the columns' order."""
+    d = read_one(
+        _lines(
+            "某镇项目支出绩效目标表 | |||",
+            "项目名称 | 农村饮水巩固提升 | ||",
+            "长期目标 | 2024-2026年 | 年度目标 | |",
+            "三年内全镇农村自来水普及率达到98%。 | 2024年铺设供水管网12公里。 | |",
+            "一级指标 | 二级指标 | 三级指标 | 指标值 |",
+            "产出指标 | 数量指标 | 铺设管网长度 | ≥12公里 |",
+        )
+    )
+    assert d.goals == {"long_term": "三年内全镇农村自来水普及率达到98%。", "annual": "2024年铺设供水管网12公里。"}
