@@ -227,9 +227,10 @@ def _check_outputs(targets: list[Target], inputs: list[str], ui: str, named: lis
         if target.path is None:
             continue
         if os.path.lexists(target.path) and os.path.isfile(target.path):
-            replaceable = not any(same_file(p, target.path) for p in named) and earlier_report(target.path)
-            for path in inputs:
-                if path != "-" and same_file(path, target.path) and not replaceable:
+            # an earlier report is read only when the walk found it (a big one takes a while)
+            if any(path != "-" and same_file(path, target.path) for path in inputs):
+                replaceable = not any(same_file(p, target.path) for p in named) and earlier_report(target.path)
+                if not replaceable:
                     _err("perflint: " + tr("output-is-input", ui, path=str(target.path)))
                     raise typer.Exit(ExitCode.ERROR)
         real = Path(os.path.realpath(target.path))

@@ -199,21 +199,39 @@ class Engine:
         ``jobs`` > 1 checks files in that many worker processes.  Nothing is
         kept once yielded: memory does not grow with the number of files.
         """
+        for report, _ in self.stream_prepared(paths, jobs=jobs, cache=cache, on_start=on_start, stats=stats):
+            yield report
+
+    def stream_prepared(
+        self,
+        paths: Iterable[str],
+        *,
+        jobs: int = 1,
+        cache: ResultCache | None = None,
+        on_start: Callable[[int], None] | None = None,
+        stats: RunSummary | None = None,
+        prepare: parallel.Prepare | None = None,
+    ) -> Iterator[tuple[FileReport, Any]]:
+        """:meth:`stream`, each report with what ``prepare`` made of it in the worker
+        process that checked it (its outputs' text), or None where no worker did
+        (one process, a cached file, a failure): then the caller lays it out itself."""
         files = self.files(paths)
         if on_start is not None:
             on_start(len(files))
         if STDIN in files:  # standard input can only be read here
             files.remove(STDIN)
             reports, _ = self.check_path(STDIN)
-            yield from reports
-        for reports, cached in self._checked(files, jobs, cache):
+            for report in reports:
+                yield report, None
+        for reports, cached, made in self._checked(files, jobs, cache, prepare):
             if stats is not None and cached:
                 stats.cached_files += 1
-            yield from reports
+            for i, report in enumerate(reports):
+                yield report, made[i] if made is not None and len(made) == len(reports) else None
 
     def _checked(
-        self, files: list[str], jobs: int, cache: ResultCache | None
-    ) -> Iterator[tuple[list[FileReport], bool]]:
+        self, files: list[str], jobs: int, cache: ResultCache | None, prepare: parallel.Prepare | None = None
+    ) -> Iterator[parallel.Checked]:
         # Files the cache already answers are read back here, in order; only
         # the others go to the workers, so a warm run starts no worker at all.
         hits: dict[str, str] = {}
@@ -225,20 +243,21 @@ class Engine:
                     hits[path] = key
         misses = [p for p in files if p not in hits and p not in special]
         workers = min(jobs, len(misses) // MIN_FILES_PER_WORKER)
+        computed: Iterator[parallel.Checked]
         if workers > 1:
-            computed = parallel.check_paths(self, misses, workers, cache, self.config.time_limit)
+            computed = parallel.check_paths(self, misses, workers, cache, self.config.time_limit, prepare)
         else:
-            computed = (parallel.check_limited(self, path, cache, self.config.time_limit) for path in misses)
+            computed = ((*parallel.check_limited(self, path, cache, self.config.time_limit), None) for path in misses)
         try:
             for path in files:
                 key = hits.get(path)
                 reports = cache.get(key) if cache is not None and key is not None else None
                 if path in special:
-                    yield self.special_report(path), False
+                    yield self.special_report(path), False, None
                 elif reports is not None:
-                    yield reports, True
+                    yield reports, True, None
                 elif key is not None:  # damaged since we looked: check it here
-                    yield self.check_path(path, cache)
+                    yield (*self.check_path(path, cache), None)
                 else:
                     yield next(computed)
         finally:

@@ -60,6 +60,10 @@ class Engine(Protocol):
 #: how a ``spawn`` worker builds the engine again: a function and its arguments
 _Recipe = tuple[Callable[..., Engine], tuple[Any, ...]]
 _Result = tuple[list[FileReport], bool]
+#: what a worker lays out of one report for the outputs (see :func:`prepared`), or None
+Prepare = Callable[[FileReport], Any]
+#: a file's reports, whether they came from the cache, and what ``prepare`` made of each (or None)
+Checked = tuple[list[FileReport], bool, list[Any] | None]
 
 #: the engine, cache and time limit of this worker process
 _state: tuple[Engine, ResultCache | None] | None = None
@@ -143,7 +147,25 @@ def _rebuild(recipe: _Recipe, cache: ResultCache | None) -> None:
     _adopt(make(*args), cache)
 
 
-def _serve(conn: Connection, initializer: Callable[..., None], initargs: tuple[Any, ...], limit: float | None) -> None:
+def prepared(prepare: Prepare | None, reports: list[FileReport]) -> list[Any] | None:
+    """What ``prepare`` makes of each report (the outputs' text, laid out in the worker so
+    that the parent only writes it), or None when there is no ``prepare`` or it fails:
+    the parent then lays the reports out itself, with the same result."""
+    if prepare is None:
+        return None
+    try:
+        return [prepare(report) for report in reports]
+    except Exception:
+        return None
+
+
+def _serve(
+    conn: Connection,
+    initializer: Callable[..., None],
+    initargs: tuple[Any, ...],
+    limit: float | None,
+    prepare: Prepare | None = None,
+) -> None:
     """A worker: check the paths the parent sends, one at a time, until it sends ``None``."""
     initializer(*initargs)
     assert _state is not None, "worker not initialised"
@@ -153,16 +175,25 @@ def _serve(conn: Connection, initializer: Callable[..., None], initargs: tuple[A
             path = conn.recv()
             if path is None:
                 return
+            reports, cached = check_limited(engine, path, cache, limit)
             # with the cache's first write error: the parent reports it once
-            conn.send((check_limited(engine, path, cache, limit), cache.error if cache is not None else None))
+            error = cache.error if cache is not None else None
+            conn.send(((reports, cached, prepared(prepare, reports)), error))
     except (EOFError, OSError):
         return  # the parent is gone
 
 
 class _Worker:
-    def __init__(self, ctx: Any, initializer: Callable[..., None], initargs: tuple[Any, ...], limit: float | None):
+    def __init__(
+        self,
+        ctx: Any,
+        initializer: Callable[..., None],
+        initargs: tuple[Any, ...],
+        limit: float | None,
+        prepare: Prepare | None = None,
+    ):
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_serve, args=(child, initializer, initargs, limit), daemon=True)
+        self.proc = ctx.Process(target=_serve, args=(child, initializer, initargs, limit, prepare), daemon=True)
         self.proc.start()
         child.close()
         self.limit = limit
@@ -177,11 +208,11 @@ class _Worker:
             self.deadline = time.monotonic() + self.limit + GRACE if self.limit else float("inf")
             self.conn.send(self.task[1])
 
-    def result(self) -> _Result | None:
+    def result(self) -> Checked | None:
         """The answer to the current task when the worker has sent it."""
         try:
             if self.conn.poll():
-                answer: _Result
+                answer: Checked
                 answer, self.cache_error = self.conn.recv()
                 return answer
         except (EOFError, OSError):
@@ -210,8 +241,15 @@ class _Worker:
 
 
 def check_paths(
-    engine: Engine, files: list[str], workers: int, cache: ResultCache | None, limit: float | None = None
-) -> Iterator[_Result]:
+    engine: Engine,
+    files: list[str],
+    workers: int,
+    cache: ResultCache | None,
+    limit: float | None = None,
+    prepare: Prepare | None = None,
+) -> Iterator[Checked]:
+    """Each file's reports, checked in ``workers`` processes, in the order of ``files``;
+    with ``prepare``, also what the worker made of each report (see :func:`prepared`)."""
     from multiprocessing.connection import wait  # start-up: only for a run with workers
 
     ctx = _context()
@@ -223,8 +261,8 @@ def check_paths(
     else:
         initializer, initargs = _rebuild, (engine.recipe(), cache)
     todo = deque(enumerate(files))
-    done: dict[int, _Result] = {}
-    pool = [_Worker(ctx, initializer, initargs, limit) for _ in range(max(1, min(workers, len(files))))]
+    done: dict[int, Checked] = {}
+    pool = [_Worker(ctx, initializer, initargs, limit, prepare) for _ in range(max(1, min(workers, len(files))))]
     try:
         for worker in pool:
             worker.give(todo)
@@ -251,12 +289,12 @@ def check_paths(
                     # died, or stuck past the limit where the alarm could not stop it: replace it
                     worker.kill()
                     if alive:
-                        done[number] = (stopped(engine, path, None, limit), False)
+                        done[number] = (stopped(engine, path, None, limit), False, None)
                     else:
                         code = worker.proc.exitcode
                         reason = f"signal {-code}" if code is not None and code < 0 else f"exit code {code}"
-                        done[number] = (stopped(engine, path, "worker-died", limit, reason), False)
-                    pool[i] = _Worker(ctx, initializer, initargs, limit)
+                        done[number] = (stopped(engine, path, "worker-died", limit, reason), False, None)
+                    pool[i] = _Worker(ctx, initializer, initargs, limit, prepare)
                     pool[i].give(todo)
             yield done.pop(index)
     finally:

@@ -18,7 +18,7 @@ import os
 import stat
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO, Any, Protocol
 
@@ -198,7 +198,14 @@ def run(
         paths = list(paths)
         named = {shown(p) for p in paths if p == STDIN or not os.path.isdir(p)}
         skipped = 0
-        for report in engine.stream(paths, jobs=jobs, cache=cache, on_start=on_start, stats=summary):
+        sinks = [target.sink for target in targets]
+        # workers lay out each report for the outputs that let them (they only write it here);
+        # not when a baseline drops findings from the reports before they are written
+        preparers = [_preparer(sink) for sink in sinks]
+        prepare = _Prepare(preparers) if jobs > 1 and baseline is None and any(preparers) else None
+        for report, made in engine.stream_prepared(
+            paths, jobs=jobs, cache=cache, on_start=on_start, stats=summary, prepare=prepare
+        ):
             if report.path not in named and not_a_declaration_json(report):
                 skipped += 1
                 if progress is not None:
@@ -209,9 +216,12 @@ def run(
             if baseline is not None:
                 baseline.apply(report)
             summary.add(report, report.suppressed_by)
-            for target in targets:
-                assert target.sink is not None
-                target.sink.file(report)
+            for i, sink in enumerate(sinks):
+                assert sink is not None
+                if made is not None and made[i] is not None:
+                    sink.file(report, made[i])  # type: ignore[call-arg]
+                else:
+                    sink.file(report)
             if progress is not None:
                 progress.advance(report.path)
         engine.finish_summary(summary)
@@ -229,6 +239,24 @@ def run(
             target.abort()
         raise
     return summary
+
+
+def _preparer(sink: Sink | None) -> Callable[[FileReport], Any] | None:
+    """What a worker may lay out for ``sink``: its ``preparer()``, when it has one
+    (a streaming writer of perflint's: json, jsonl, text without colour)."""
+    make = getattr(sink, "preparer", None)
+    return make() if callable(make) else None
+
+
+class _Prepare:
+    """Each report laid out in the worker for every output that lets it (picklable, for
+    ``spawn`` workers): a list with one item per output, None where it does not."""
+
+    def __init__(self, preparers: list[Callable[[FileReport], Any] | None]) -> None:
+        self.preparers = preparers
+
+    def __call__(self, report: FileReport) -> list[Any]:
+        return [None if prepare is None else prepare(report) for prepare in self.preparers]
 
 
 JSON_SUFFIXES = (".json", ".jsonl", ".ndjson")

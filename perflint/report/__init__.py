@@ -12,6 +12,12 @@ with the run's :class:`~perflint.domain.result.RunSummary`.  A format whose modu
 offers ``stream_<format>(options, out) -> Sink`` writes as files complete and keeps
 nothing; any other format is collected into a :class:`RunResult` and
 rendered at the end, with exactly the same output.
+
+A streaming writer may also offer ``preparer()``: a picklable function that lays
+one report's part out (``json``, ``jsonl``, and ``text`` without colour).  With
+``--jobs`` the worker that checked a file calls it and sends the result, and the
+parent's ``file(report, prepared)`` only writes it (numbering repeated
+fingerprints), so that the parent's work does not limit what more workers gain.
 """
 
 from __future__ import annotations

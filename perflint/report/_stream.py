@@ -339,7 +339,11 @@ class JsonArray:
 
     def laid_out(self, text: str) -> str:
         """:meth:`text` of an item already laid out by :func:`dumps` at ``level + 1``."""
-        out = ("[\n" if self.n == 0 else ",\n") + text
+        return self.sep() + text
+
+    def sep(self) -> str:
+        """What goes before the next item (the bracket or a comma); counts the item."""
+        out = "[\n" if self.n == 0 else ",\n"
         self.n += 1
         return out
 

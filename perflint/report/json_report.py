@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from functools import partial
 from typing import IO, Any
 
 from perflint.domain.findings import Finding, Severity
@@ -37,6 +38,7 @@ from perflint.report._stream import (
     Spool,
     Tally,
     Writer,
+    dumps,
     json_pieces,
     mark,
     pretty,
@@ -233,6 +235,55 @@ def render_jsonl(result: RunResult, options: Any = None) -> str:
     return "".join(line + "\n" for line in lines)
 
 
+#: the fingerprint's place in a finding a worker lays out (:func:`prepare_json`,
+#: :func:`prepare_jsonl`); the parent numbers repeated fingerprints (:class:`PathRun`)
+#: and puts each in.  A string no report contains, as :func:`mark`'s.
+_FP = "\x00perflint-fingerprint\x00"
+_FP_JSON = json.dumps(_FP)
+
+#: one finding laid out by a worker: (path, fingerprint, text before it, text after it)
+PreparedFinding = tuple[str, str, str, str]
+
+
+def _around_fingerprint(f: Finding, text: str) -> PreparedFinding | None:
+    before, sep, after = text.partition(_FP_JSON)
+    if not sep or _FP_JSON in after:
+        return None
+    return f.path, f.fingerprint(), before, after
+
+
+def _numbered(path: str, fp: str, run: PathRun) -> str:
+    """The fingerprint as :func:`_fingerprint` gives it, as a JSON string."""
+    n = run.count(path, fp)
+    return json.dumps(fp if n == 1 else f"{fp}-{n}", ensure_ascii=False)
+
+
+def prepare_json(lang: str, report: FileReport) -> tuple[list[PreparedFinding], list[str], str] | None:
+    """What :meth:`JsonSink.file` writes for ``report``, laid out in a worker process:
+    each finding around its fingerprint, each declaration, the file (None: the parent
+    lays the report out itself)."""
+    findings = []
+    for f in _sorted_findings(report):
+        split = _around_fingerprint(f, dumps(finding_dict(f, lang, _FP), 2))
+        if split is None:
+            return None
+        findings.append(split)
+    decls = [dumps(declaration_dict(d), 2) for d in sorted(report.declarations, key=lambda d: (d.path, d.index))]
+    return findings, decls, dumps(file_dict(report), 2)
+
+
+def prepare_jsonl(lang: str, report: FileReport) -> list[PreparedFinding] | None:
+    """What :meth:`JsonlSink.file` writes for ``report``, laid out in a worker process."""
+    lines = []
+    for f in _sorted_findings(report):
+        text = json.dumps(finding_dict(f, lang, _FP), ensure_ascii=False, separators=(",", ":"))
+        split = _around_fingerprint(f, text)
+        if split is None:
+            return None
+        lines.append(split)
+    return lines
+
+
 def _sorted_findings(report: FileReport) -> list[Finding]:
     """The report's findings in the order of :attr:`RunResult.findings`."""
     return sorted(report.iter_findings(), key=Finding.sort_key)
@@ -289,10 +340,25 @@ class JsonSink:
         self.write(self._pieces(summary)[0])
         self.started = True
 
-    def file(self, report: FileReport) -> None:
+    def preparer(self) -> Callable[[FileReport], Any]:
+        """What a worker process lays out of each report for :meth:`file` (picklable)."""
+        return partial(prepare_json, self.lang)
+
+    def file(self, report: FileReport, prepared: Any = None) -> None:
+        """Write ``report``'s part; ``prepared``: what :func:`prepare_json` laid out of it."""
         if not self.started:
             raise RuntimeError("start() must be called before file()")
         self.tally.add(report)
+        if prepared is not None:
+            findings, decls, file = prepared
+            sep, prints = self.findings.sep, self.prints
+            self.write(
+                "".join(sep() + before + _numbered(path, fp, prints) + after for path, fp, before, after in findings)
+            )
+            if decls:
+                self.declarations.write("".join(self.decl_array.sep() + d for d in decls).encode("utf-8"))
+            self.files.write((self.file_array.sep() + file).encode("utf-8"))
+            return
         lang = self.lang
         found = "".join(
             self.findings.text(finding_dict(f, lang, _fingerprint(f, self.prints))) for f in _sorted_findings(report)
@@ -333,7 +399,20 @@ class JsonlSink:
     def start(self, summary: RunSummary) -> None:
         pass
 
-    def file(self, report: FileReport) -> None:
+    def preparer(self) -> Callable[[FileReport], Any]:
+        """What a worker process lays out of each report for :meth:`file` (picklable)."""
+        return partial(prepare_jsonl, self.lang)
+
+    def file(self, report: FileReport, prepared: Any = None) -> None:
+        """Write ``report``'s findings; ``prepared``: what :func:`prepare_jsonl` laid out of it."""
+        if prepared is not None:
+            prints = self.prints
+            if prepared:
+                text = "".join(
+                    before + _numbered(path, fp, prints) + after + "\n" for path, fp, before, after in prepared
+                )
+                self.out.write(text.encode("utf-8"))
+            return
         lang = self.lang
         lines = [
             json.dumps(finding_dict(f, lang, _fingerprint(f, self.prints)), ensure_ascii=False, separators=(",", ":"))

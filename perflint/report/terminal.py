@@ -27,7 +27,7 @@ import re
 import shutil
 import sys
 from collections.abc import Callable, Mapping
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import IO
 
 from rich import box
@@ -445,9 +445,20 @@ class TextSink:
     def start(self, summary: RunSummary) -> None:
         pass
 
-    def file(self, report: FileReport) -> None:
+    def preparer(self) -> Callable[[FileReport], str] | None:
+        """What a worker process lays out of each report for :meth:`file` (picklable);
+        None with colour, which goes through Rich here, and with ``--statistics``."""
+        if self.rich or self.options.statistics:
+            return None
+        return partial(prepare_text, self.options, self.width)
+
+    def file(self, report: FileReport, prepared: str | None = None) -> None:
+        """Write ``report``'s block; ``prepared``: what :func:`prepare_text` laid out of it."""
         self.tally.add(report)
         if self.options.statistics:
+            return
+        if prepared is not None and not self.rich:
+            self.write(prepared)
             return
         lines = file_lines(report, self.options, self.width)
         if not lines:
@@ -481,6 +492,13 @@ class TextSink:
         )
         console.print(Text(line, style="bold"))
         self.write(self._printed())
+
+
+def prepare_text(options: ReportOptions, width: int, report: FileReport) -> str:
+    """The block :meth:`TextSink.file` writes for ``report`` without colour, laid out in a worker."""
+    return "".join(
+        plain_text("".join(chunk for chunk, _ in segments)) for _, segments in file_lines(report, options, width)
+    )
 
 
 def stream_text(options: ReportOptions | dict | None, out: IO[bytes]) -> TextSink:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 from pathlib import Path
 
@@ -11,8 +12,12 @@ from typer.testing import CliRunner
 
 from perflint.catalog import builtin_catalog
 from perflint.cli import app
+from perflint.domain.result import FileReport
 from perflint.engine import Engine, parallel
 from perflint.engine.config import Config
+from perflint.engine.run import _Prepare
+from perflint.report import open_sink
+from perflint.report._common import ReportOptions
 
 runner = CliRunner()
 
@@ -35,7 +40,7 @@ def check(*args: str) -> tuple[int, str]:
     return res.exit_code, res.stdout
 
 
-FORMATS = ["text", "json", "sarif", "csv"]
+FORMATS = ["text", "json", "jsonl", "sarif", "csv"]
 
 
 @pytest.fixture(scope="module")
@@ -76,8 +81,23 @@ def test_spawned_workers_load_the_same_engine(many, monkeypatch):
     files = engine.files([str(many / "batch-0")])
     serial = [engine.check_path(p) for p in files]
     monkeypatch.setattr(parallel, "_context", lambda: multiprocessing.get_context("spawn"))
-    spawned = list(parallel.check_paths(engine, files, 2, None))
-    assert spawned == serial
+    # each report also laid out for a JSON Lines output in the worker (the preparer is pickled)
+    sink = open_sink("jsonl", ReportOptions(lang="en"), io.BytesIO())
+    spawned = list(parallel.check_paths(engine, files, 2, None, prepare=_Prepare([sink.preparer()])))
+    assert [(reports, cached) for reports, cached, _ in spawned] == serial
+    for reports, _, made in spawned:
+        assert made is not None and len(made) == len(reports)
+        for report, (prepared,) in zip(reports, made):
+            assert prepared == sink.preparer()(report)
+
+
+def test_a_worker_whose_preparer_fails_leaves_the_layout_to_the_parent():
+    def broken(report):
+        raise ValueError("no layout")
+
+    assert parallel.prepared(broken, [FileReport("a.txt")]) is None
+    assert parallel.prepared(None, [FileReport("a.txt")]) is None
+    assert parallel.prepared(lambda r: r.path, [FileReport("a.txt")]) == ["a.txt"]
 
 
 def test_default_jobs_is_the_usable_cpu_count():

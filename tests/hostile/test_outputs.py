@@ -55,3 +55,18 @@ def test_a_form_or_a_named_json_file_is_still_refused(tree: Path) -> None:
     (tree / "old.json").write_text("{}", "utf-8")
     assert check("old.json", "form.txt", "--format", "json", "-o", "old.json").exit_code == 2
     assert (tree / "old.json").read_text("utf-8") == "{}"
+
+
+def test_an_output_outside_the_inputs_is_not_read(tree: Path, tmp_path_factory, monkeypatch) -> None:
+    """Replacing the report of an earlier run elsewhere does not parse it first (a big
+    JSON Lines report took longer to read than the check)."""
+    import perflint.cli
+
+    def never(path):
+        raise AssertionError(f"{path} read")
+
+    out = tmp_path_factory.mktemp("reports") / "out.jsonl"
+    out.write_text('{"code": "X"}\n', "utf-8")
+    monkeypatch.setattr(perflint.cli, "earlier_report", never)
+    res = check("form.txt", "--format", "jsonl", "-o", str(out))
+    assert res.exit_code == 0, res.output

@@ -15,6 +15,7 @@ import io
 import itertools
 import os
 import pathlib
+import pickle
 import random
 import shutil
 import subprocess
@@ -337,6 +338,60 @@ def test_identical_findings_keep_distinct_fingerprints_within_a_path():
         else:
             prints = [i["fingerprint"] for i in json.loads(out)]
         assert len(prints) == len(set(prints)) == 2 * sum(len(d.findings) for d in alpha.declarations)
+
+
+# -- reports laid out in worker processes (--jobs) ------------------------------------------------
+
+#: the writers whose workers lay each report out (text only without colour and without --statistics)
+PREPARED = ("text", "json", "jsonl")
+
+
+def _streamed_prepared(fmt: str, options, reports, summary: RunSummary) -> bytes | None:
+    """As :func:`_streamed`, each report laid out first by the writer's preparer, which
+    goes to a worker and its result back as ``--jobs`` sends them (pickled); None when
+    the writer lays nothing out in workers for ``options``."""
+    out = io.BytesIO()
+    sink = open_sink(fmt, options, out)
+    made = sink.preparer()
+    if made is None:
+        return None
+    prepare = pickle.loads(pickle.dumps(made))
+    sink.start(summary)
+    for report in reports:
+        sink.file(report, pickle.loads(pickle.dumps(prepare(report))))
+    sink.finish(summary)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("run", sorted(RUNS))
+@pytest.mark.parametrize("fmt", PREPARED)
+def test_reports_laid_out_in_workers_give_the_same_bytes(fmt, run):
+    reports, summary = RUNS[run]()
+    laid_out = 0
+    for options in _option_sets(fmt):
+        made = _streamed_prepared(fmt, options, reports, summary)
+        if made is None:
+            assert fmt == "text" and (options.color or options.statistics)
+            continue
+        laid_out += 1
+        assert made == _streamed(fmt, options, reports, summary), (options, _first_difference(made, b""))
+    assert laid_out
+
+
+@pytest.mark.parametrize("fmt", ("json", "jsonl"))
+def test_fingerprints_laid_out_in_workers_are_numbered_across_reports_of_one_path(fmt):
+    """Two reports of one path from two workers (an extract file and the original it points
+    at): a fingerprint repeated in the second is numbered after those of the first."""
+    import json
+
+    reports, summary = _sample_run()
+    alpha = next(r for r in reports if r.path.endswith("alpha.txt"))
+    runs = (alpha, dataclasses.replace(alpha), dataclasses.replace(alpha))
+    made = _streamed_prepared(fmt, ReportOptions(), runs, summary)
+    assert made == _streamed(fmt, ReportOptions(), runs, summary)
+    docs = [json.loads(line) for line in made.splitlines()] if fmt == "jsonl" else json.loads(made)["findings"]
+    prints = [d["fingerprint"] for d in docs]
+    assert len(prints) == len(set(prints)) == 3 * sum(1 for _ in alpha.iter_findings())
 
 
 # -- memory ---------------------------------------------------------------------------------------
