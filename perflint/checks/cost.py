@@ -497,3 +497,91 @@ class CostExact(Kind):
                 },
                 suggest=True,
             )
+
+
+# -- COST009 a unit cost written as a lump sum ------------------------------------------------
+
+#: a payment to each recipient: its amount is a rate per head, per case, per month …
+_PER_RECIPIENT = re.compile(r"(?:补助|补贴|奖励|奖补|资助|津贴|慰问金|报酬|标准)$")
+#: a name that says what its amount is per (每人, 人均, 单价 …): the unit cost is stated
+_PER_NAMED = re.compile(r"每|平均|人均|户均|亩均|生均|年均|月均|单价|单位|单个|单次|/|／")
+#: a quantity in the name: 防疫室84平米, 围墙300米
+_NAMED_QUANTITY = re.compile(
+    r"\d+(?:\.\d+)?\s*(平方米|平米|㎡|立方米|公里|千米|亩|米|m|km|人次|人|户|个|座|间|套|台|辆|处|所|场|次|件|册|株|吨)"
+)
+#: an amount under this share of the funds is no item the project pays as a whole
+_SMALL_SHARE = Decimal("0.01")
+
+
+def _per_unit(decl: Declaration, ctx: Context, name: str) -> str | None:
+    """What the amount is likely per: the unit of the name's own quantity (防疫室84平米 → 平米),
+    else that of the quantity indicator whose name holds the cost's subject (参审案件补助 →
+    陪审员参审案件数量 ≥900件 → 件)."""
+    own = _NAMED_QUANTITY.search(name)
+    if own is not None:
+        return own.group(1)
+    subject = _PER_RECIPIENT.sub("", name)
+    if len(subject) < 2:
+        return None
+    for row in ctx.analysis_for(decl).rows:
+        if row.cat.level2 != "数量指标" or subject not in plain(row.name):
+            continue
+        for c in row.comparisons:
+            if c.unit and unit_family(c.unit) in _PER_FAMILIES:
+                return c.unit
+    return None
+
+
+@kind
+class CostPerUnitMissing(Kind):
+    name = "cost-per-unit-missing"
+    description = {
+        "zh": "成本指标的金额远小于资金总额，名称又是补助标准或带有数量（“参审案件补助 100元”“防疫室84平米 1050元”），却没有写按什么计（元/件、元/平米）。",
+        "en": "A cost amount far below the funds, under a name that is a payment standard or holds a quantity "
+        "(“参审案件补助 100元”, “防疫室84平米 1050元”), without saying what it is per (元/件, 元/平米).",
+    }
+    params_schema = schema("placeholders", categories=STRINGS)
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        if is_department(decl):
+            return
+        total = decl.money.total
+        if total is None or total.amount is None or total.amount <= 0:
+            return
+        funds = to_wan(total.amount, total.unit or "万元")
+        if funds is None:
+            return
+        tokens = settings(params, ctx)["placeholders"]
+        for row in _cost_rows(decl, ctx, params.get("categories", _MONEY_CATEGORIES)):
+            text = row.target
+            if _skip(text, tokens):
+                continue
+            flat = unicodedata.normalize("NFKC", text)
+            name = plain(row.name)
+            if "/" in flat or "每" in flat or _PER_NAMED.search(name):
+                continue  # the unit cost says what it is per
+            money = money_quantities(text, unit_in_name(row.name))
+            if len(money) != 1 or money[0].number <= 0 or "/" in (money[0].unit or ""):
+                continue
+            amount = to_wan(money[0].number, money[0].unit or unit_in_name(row.name) or "万元")
+            if amount is None or amount >= funds * _SMALL_SHARE:
+                continue
+            if not (_PER_RECIPIENT.search(name) or _NAMED_QUANTITY.search(name)):
+                continue  # a small item paid as a whole (印刷费 ≤500元) is a cost like any other
+            per = _per_unit(decl, ctx, name)
+            share = (amount / funds * 100).quantize(Decimal("0.01"))
+            yield Hit(
+                row.target_pointer,
+                {
+                    "content": display(row.name),
+                    "value": display(text),
+                    "amount": money[0].text,
+                    "total": fmt(funds),
+                    "share": fmt(share),
+                    "per": per or "",
+                    "example": f"≤{money[0].text}/{per}" if per else f"≤{money[0].text}/人（或/件、/次）",
+                    "example_en": f"≤{money[0].text}/{per}" if per else f"≤{money[0].text}/人 (or /件, /次)",
+                },
+                variant=None if per else "unknown",
+                suggest=True,
+            )

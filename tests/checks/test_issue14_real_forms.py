@@ -47,6 +47,7 @@ NEW = (
     "CON010",
     "CON011",
     "CON012",
+    "COST009",
 )
 
 
@@ -105,6 +106,7 @@ def test_silent_on_the_clean_example(engine):
         ("r904", {"CON009", "CON010"}),  # 减少国有资产闲置率 =100%; 门面数量 =9 间数
         ("r704", {"CON011"}),  # 防治作业面积19.699万亩, 无公害防治面积19.699亩
         ("r604", {"CON012"}),  # 知晓率显著提升 100%
+        ("r401", {"COST009"}),  # 参审案件补助 100元 on 24万元: per case?
     ],
 )
 def test_catches_the_labelled_defects_of_real_forms(engine, form, expected):

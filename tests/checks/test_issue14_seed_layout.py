@@ -48,7 +48,9 @@ def _with_timely_row(content: str, value: str) -> str:
 
 
 def test_the_seed_has_none_of_these_findings(engine, tmp_path):
-    assert [f for f in _findings(engine, tmp_path, _seed()) if f[1] in ("CON009", "CON010", "CON011", "CON012")] == []
+    assert [
+        f for f in _findings(engine, tmp_path, _seed()) if f[1] in ("CON009", "CON010", "CON011", "CON012", "COST009")
+    ] == []
 
 
 def test_unwanted_rate_floor_in_the_seed_layout(engine, tmp_path):
@@ -94,3 +96,15 @@ def test_households_counted_in_visits_in_the_seed_layout(engine, tmp_path):
     assert [(i, p) for i, _, p, _ in got] == [(0, "/indicators/1/value")]
     text = _with_timely_row("网上办事企业户数", "≥300户")
     assert [f for f in _findings(engine, tmp_path, text) if f[1] == "CON002"] == []
+
+
+def test_cost_per_unit_missing_in_the_seed_layout(engine, tmp_path):
+    # COST009: a payment standard of 200元 on a form of 556万元, with no per-unit
+    cost = "\t成本指标\n\t/\n\t/\n"
+    text = _seed()
+    assert cost in text
+    bad = text.replace(cost, "\t成本指标\n\t网站信息员补助\n\t200元\n", 1)
+    got = [f for f in _findings(engine, tmp_path, bad) if f[1] == "COST009"]
+    assert [(i, p.endswith("/value")) for i, _, p, _ in got] == [(0, True)]
+    good = text.replace(cost, "\t成本指标\n\t网站信息员补助\n\t≤200元/人·月\n", 1)
+    assert [f for f in _findings(engine, tmp_path, good) if f[1] == "COST009"] == []

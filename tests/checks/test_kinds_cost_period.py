@@ -318,3 +318,48 @@ def test_the_amount_tolerance_is_one_setting_for_every_family(catalog):
     assert list(kind.check(decl, {}, ctx))  # 0.5万元 more than the year's funds
     assert list(kind.check(decl, {"amount_tolerance_wan": 1}, ctx)) == []
     assert list(kind.check(decl, {"amount_tolerance_wan": -1}, ctx)) == []
+
+
+# -- COST009 a unit cost written as a lump sum ----------------------------------------------------
+
+
+def _cost_doc(cost_name: str, cost_value: str, total: str = "24", quantity: tuple[str, str] | None = None):
+    rows_ = [row("产出指标", "数量指标", *quantity)] if quantity else []
+    rows_.append(row("产出指标", "成本指标", cost_name, cost_value))
+    return project(*rows_, total=total)
+
+
+@pytest.mark.parametrize(
+    "name, value, quantity, per",
+    [
+        ("参审案件补助", "100元", ("陪审员参审案件数量", "≥900件"), "件"),
+        ("防疫室84平米", "≥1050元", None, "平米"),
+        ("困难群众慰问金", "500元", None, None),  # the unit cannot be seen: 元/人, 元/件 …
+        ("学生生活补助标准", "=1500元", ("受助学生人数", "101人"), None),
+    ],
+)
+def test_cost_per_unit_missing_fires(catalog, name, value, quantity, per):
+    (hit,) = run(catalog, "cost-per-unit-missing", _cost_doc(name, value, quantity=quantity))
+    assert hit.pointer.endswith("/value")
+    assert (hit.variant, hit.args["per"]) == ((None, per) if per else ("unknown", ""))
+
+
+@pytest.mark.parametrize(
+    "name, value, total",
+    [
+        ("参审案件补助", "100元/件", "24"),  # the unit is written
+        ("每件参审案件补助", "100元", "24"),  # the name says per what
+        ("人均补助", "1000元", "24"),
+        ("宣传资料印刷费", "≤500元", "24"),  # a small item paid as a whole
+        ("参审案件补助", "≤2.4万元", "24"),  # 10 % of the funds: an item's total
+        ("防疫室84平米", "≤6万元", "24"),
+    ],
+)
+def test_cost_per_unit_missing_stays_silent(catalog, name, value, total):
+    assert run(catalog, "cost-per-unit-missing", _cost_doc(name, value, total=total)) == []
+
+
+def test_cost_per_unit_missing_skips_department_forms(catalog):
+    doc = _cost_doc("参审案件补助", "100元")
+    doc["form_type"] = "部门整体支出"
+    assert run(catalog, "cost-per-unit-missing", doc) == []
