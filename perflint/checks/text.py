@@ -641,21 +641,41 @@ _PROMISE = re.compile(
     r"(?:极大|显著|明显|有所|不断|一定程度|进一步|全面|大幅|持续|逐步)[的地]?"
     r"(?:提高|提升|改善|增强|加强|优化|完善|扩大|降低|减少)"
     r"|得到(?:极大|显著|明显|有效|进一步)?(?:的)?(?:提高|提升|改善|增强|加强)"
+    # an effect said to be clear, with no figure: 带动作用明显, 成效显著
+    r"|(?:作用|效果|成效)(?:十分|非常|较为|更加|更为)?(?:明显|显著|突出)"
 )
 _CLAUSE_END = re.compile(r"[，,；;。！!？?\n]")
 #: the number of an item of a list run on after a space or at the start (…工作水平 2.组织开展…):
 #: it numbers the item and is no figure of the clause before it
-_LIST_NUMBER = re.compile(r"(?:^|\s+)[(（]?\d{1,2}(?:[、)）]|[.．](?!\d))")
+_LIST_NUMBER = re.compile(
+    r"(?:^|\s+)[(（]?\d{1,2}(?:[、)）]|[.．](?!\d))"
+    # 目标1: / 任务2、: the label of a list item, run on after the item before (…280亿元目标2:培育…)
+    r"|(?:目标|任务)\d{1,2}[:：、.．]"
+)
+#: 一批 (a batch of): a count that gives no number (培育一批品牌项目); 第一批 and 一批次 are others
+_BATCH = re.compile(r"(?<![第每])一批(?!次)")
 
 
 def _promise_without_figure(text: str) -> str | None:
     """The first clause of a goal that promises an improvement by a degree word and states no
     figure of its own (the goal's other clauses may have some)."""
+    found = _unbounded_clauses(text)
+    return found[0][0] if found else None
+
+
+def _unbounded_clauses(text: str) -> list[tuple[str, str]]:
+    """(clause, variant) of each clause of a goal that states no figure of its own and either
+    promises an improvement by a degree word (variant ``clause``) or counts by 一批 (``batch``)."""
+    out = []
     for clause in (c for part in _CLAUSE_END.split(text) for c in _LIST_NUMBER.split(part)):
         clause = clause.strip()
-        if _PROMISE.search(clause) and not any(ch.isdigit() for ch in clause):
-            return clause
-    return None
+        if not clause or any(ch.isdigit() for ch in clause):
+            continue
+        if _PROMISE.search(clause):
+            out.append((clause, "clause"))
+        elif _BATCH.search(clause):
+            out.append((clause, "batch"))
+    return out
 
 
 @kind
@@ -684,15 +704,14 @@ class VagueGoal(Kind):
                 continue  # missing goal: REQ010
             if has_measure(text):
                 amounts = _own_money_alone(decl, text)  # none unless the money is the only figure
-                clause = None if amounts else _promise_without_figure(text)
-                if clause is not None:
+                for clause, variant in [] if amounts else _unbounded_clauses(text)[:2]:
                     # "…展馆全年开放300天以上，不断提升服务品质": the figures bound the rest, not
-                    # the improvement this clause promises
+                    # the improvement this clause promises (at most two clauses a goal)
                     pointer = f"/goals/{key}"
                     yield Hit(
                         pointer,
                         {"field": field_label(decl, pointer), "text": snippet(clause, 0, len(clause), 0)},
-                        variant="clause",
+                        variant=variant,
                     )
                 if not amounts:
                     continue

@@ -131,6 +131,24 @@ def test_a_list_number_is_no_figure_of_the_clause_before_it(catalog, goal, claus
 
 
 @pytest.mark.parametrize(
+    "goal, found",
+    [
+        # list items run on with their labels (目标2:): each item is a clause of its own
+        (
+            "目标1:年接待游客50万人次目标2:打造一批精品旅游线路目标3:旅游对餐饮业的带动作用显著",
+            [("batch", "打造一批精品旅游线路"), ("clause", "旅游对餐饮业的带动作用显著")],
+        ),
+        ("全年开放300天,公布第一批非遗名录", []),  # 第一批 names which batch
+        ("全年开放300天,带动作用明显提升至覆盖5个乡镇", []),  # the clause has its figure
+    ],
+)
+def test_clauses_without_a_figure_in_a_goal_with_figures(catalog, goal, found):
+    doc = {"form_type": "项目支出", "goals": {"annual": goal}}
+    got = run(catalog, "vague-goal", doc, rule_params(catalog, "TXT005"))
+    assert [(h.variant, h.args["text"]) for h in got] == found
+
+
+@pytest.mark.parametrize(
     "goal, total, variant",
     [
         # the only figure is the project's own money: what goes in, not what it achieves
