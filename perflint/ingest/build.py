@@ -216,6 +216,11 @@ _PROSE_PROJECT = re.compile(
 )
 #: the funds a notice hands down: "关于下达2020年市级财政专项扶贫资金(第二批扶贫开发项目)的通知"
 _PROSE_FUNDS = re.compile(r"(?:下达|下達)(?P<name>(?:19|20)\d{2}\s*年[^，。；;,\s“”《》:：]{2,60}?)的(?:通知|批复|函)")
+#: the project a notice reports on, named as the subject of its carrying out: "…,2019年…补助资金
+#: 项目由某学院实施完成" (a whole clause from its start; not "该项目", "本项目由…")
+_PROSE_DONE_BY = re.compile(
+    r"(?:^|(?<=[，。；;,:：\n]))(?![该本此这上])(?P<name>[^，。；;,\s“”《》:：]{6,60}?项目)由[^，。；;,]{2,30}?实施"
+)
 #: a project of a budget disclosure written as prose: "1.“文化中心运营专项经费”项目。 (1)项目概述。…"
 _PROSE_ITEM = re.compile(
     r"(?:^|(?<=[\s|。]))\d{1,2}\s*[.、．]\s*[“\"](?P<name>[^”\"\n]{2,40})[”\"]\s*(?:项目|項目)?\s*[。.]?"
@@ -2848,14 +2853,15 @@ class _FormBuilder:
 
     def _name_from_prose(self) -> None:
         """A notice that names its project or its funds only in its text:
-        "实施…种植项目，", "关于下达2020年…资金(第二批…)的通知"."""
+        "实施…种植项目，", "…补助资金项目由某学院实施", "关于下达2020年…资金(第二批…)的通知"
+        (the project it reports on before the funds it was given from)."""
 
         def take(m: _Found) -> tuple[int, int]:
             self._template(m.start(), m.start("name"))
             self.decl.name = self._value("/name", *m.span("name"))
             return m.start(), m.end("name")
 
-        for pattern in (_PROSE_PROJECT, _PROSE_FUNDS):
+        for pattern in (_PROSE_PROJECT, _PROSE_DONE_BY, _PROSE_FUNDS):
             self._from_prose(pattern, take)
             if self.decl.name is not None:
                 return

@@ -118,3 +118,40 @@ def test_a_unit_on_the_next_line_or_after_other_text_is_not_taken():
         d = _read(text, "flattened")[0]
         assert d.money.total is not None and d.money.total.text == "36"
         assert d.money.total.unit is None
+
+
+# -- the programme over the project -------------------------------------------------------
+
+
+def test_the_programme_a_project_belongs_to_is_kept_apart_from_its_name():
+    for first, second in (("一级项目名称", "二级项目名称"), ("二级项目名称", "一级项目名称")):
+        rows = {"一级项目名称": "农村公路建设", "二级项目名称": "桥梁维修加固"}
+        text = f"项目支出绩效目标表 |\n{first} | {rows[first]} |\n{second} | {rows[second]} |\n资金总额(万元) | 35 |\n"
+        d = _read(text, "pipe")[0]
+        assert d.name == "桥梁维修加固", first
+        assert [(f.key, f.text) for f in d.fields] == [("program", "农村公路建设")]
+        assert d.unrecognized == []
+
+
+# -- a notice names the project it reports on before the funds it came from ------------------
+
+
+def test_a_notice_names_the_project_a_unit_carries_out_before_the_funds_it_was_given():
+    text = (
+        "青溪县人民医院项目情况公示\n"
+        "依据县财政局“关于下达2024年县级卫生健康专项经费的通知”文件,2024年乡村医生培训补助项目"
+        "由青溪县人民医院组织实施,涉及资金36万元,现公示如下:\n"
+        "一、实施地点\n青溪县\n"
+    )
+    d = _read(text, "lines")[0]
+    assert d.name == "2024年乡村医生培训补助项目"
+
+
+def test_a_project_named_only_by_a_pronoun_is_not_a_name():
+    text = (
+        "青溪县人民医院项目情况公示\n"
+        "依据县财政局“关于下达2024年县级卫生健康专项经费的通知”文件,该项目由青溪县人民医院组织实施,"
+        "涉及资金36万元。\n"
+    )
+    d = _read(text, "lines")[0]
+    assert d.name == "2024年县级卫生健康专项经费"  # the funds, as before
