@@ -3135,7 +3135,8 @@ class _FormBuilder:
 
     def _block_goal(self, ls: int, le: int, vs: int, ve: int) -> bool:
         """Whether the text after a heading of the goals block is, with confidence, the goal
-        itself: "项目绩效目标 | <goal>" in one row, "(7)绩效目标。<goal>" in prose, or a
+        itself: "项目绩效目标 | <goal>" in one row (its cells on one line or a line each),
+        "(7)绩效目标。<goal>" in prose, or a
         numbered section heading alone on its line ("四、绩效目标") over a paragraph.  Not
         the goal: the headings of goal columns or another label ("项目总目标", "专项年度"),
         a cell of a table given one cell a line (a name, a number), page chrome, an
@@ -3148,7 +3149,10 @@ class _FormBuilder:
             return False
         s, e = trim(text, vs, ve)
         value = text[s:e]
-        if "\n" in text[le:s]:
+        cells = self.row_cells
+        same_row = any(c[0] <= ls < c[1] for c in cells) and any(c[0] <= s < c[1] for c in cells)
+        if "\n" in text[le:s] and not same_row:
+            # (a row given a cell a line, its rows apart by blank lines: the label's row)
             line_start = text.rfind("\n", 0, ls) + 1
             line_end = text.find("\n", le)
             if (

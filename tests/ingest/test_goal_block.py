@@ -253,3 +253,33 @@ def test_period_alone_heads_the_goal_column_of_the_whole_period(read_one) -> Non
         )
     )
     assert d.goals == {"long_term": "三年内全镇农村自来水普及率达到98%。", "annual": "2024年铺设供水管网12公里。"}
+
+
+def test_goal_cell_of_the_heading_row_in_a_row_given_a_cell_a_line(read_one) -> None:
+    """Rows apart by blank lines, each cell on a tab-indented line of its own (how a saved
+    web page's table is read): the goal is the next cell of the heading's own row; a goals
+    heading that ends its row (a column heading) claims nothing from the row below."""
+    row = "\n".join
+    d = read_one(
+        "\n\n".join(
+            [
+                "某镇项目支出绩效目标表",
+                row(["\t项目名称", "\t农村饮水巩固提升"]),
+                row(["\t项目实施期", "\t2024年"]),
+                row(["\t项目绩效目标", f"\t{_GOAL}"]),
+                row(["\t一级指标", "\t二级指标", "\t三级指标", "\t指标值"]),
+                row(["\t产出指标", "\t数量指标", "\t铺设管网长度", "\t≥12公里"]),
+            ]
+        )
+    )
+    assert d.goals == {"annual": _GOAL}
+    d = read_one(
+        "\n\n".join(
+            [
+                "某区项目支出绩效目标表",
+                row(["\t单位名称", "\t项目内容", "\t绩效目标"]),
+                row(["\t某区交通运输局", "\t农村公路养护", f"\t{_GOAL}"]),
+            ]
+        )
+    )
+    assert d.goals == {}
