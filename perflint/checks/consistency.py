@@ -26,6 +26,8 @@
   (``19.699万亩`` … ``19.699亩``).
 * ``change-named-level-given`` — a rate named as a rise or fall given a level
   (``知晓率显著提升`` / ``100%``): no baseline, no change to assess.
+* ``unit-without-figure`` — a unit column that gives a unit (%) to a value with no
+  figure (``应保尽保``).
 * ``percent-of-duty`` (IND012) — a duty or an aim given a percentage
   (``维护社会稳定 ≥95%``): the name names no whole the percentage is of.
 
@@ -973,6 +975,52 @@ class ChangeNamedLevelGiven(Kind):
                     "change": m.group(2),
                     "rate": rate,
                     "level": p.text,
+                },
+                suggest=True,
+            )
+
+
+# -- CON013 a unit given to a value with no figure -------------------------------------------
+
+#: a unit column's cell that holds a unit (%, 元, 人 …), not an explanation run into the column
+_UNIT_CELL = re.compile(r"[%‰]|[\u4e00-\u9fffA-Za-z/·]{1,4}")
+#: column cells that say there is no unit
+_NO_UNIT = re.compile(r"无|/|-|—|－|空|不适用|定性")
+
+
+@kind
+class UnitWithoutFigure(Kind):
+    name = "unit-without-figure"
+    description = {
+        "zh": "“度量单位/计量单位”栏写了单位（%、人、元……），指标值却是没有数字的文字（“应保尽保”）：定性指标不该有单位，定量指标则缺了数值。",
+        "en": "The 度量单位/计量单位 column gives a unit (%, 人, 元 …) but the value is words with no figure "
+        "(“应保尽保”): a qualitative target has no unit, a quantitative one lacks its number.",
+    }
+    params_schema = schema("placeholders")
+
+    def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
+        tokens = settings(params, ctx)["placeholders"]
+        for row in ctx.analysis_for(decl).rows:
+            ind = row.ind
+            if ind.value is None or not ind.value.strip() or owned_elsewhere(ind.value, tokens):
+                continue
+            column = _unit_column(ind)
+            if column is None:
+                continue
+            unit = "".join(unicodedata.normalize("NFKC", column[1]).split())
+            if not _UNIT_CELL.fullmatch(unit) or _NO_UNIT.search(unit) or unit_family(unit) is None:
+                continue  # an explanation in the column, or "无": no unit claimed
+            value = unicodedata.normalize("NFKC", ind.value)
+            if re.search(r"\d|[零〇一二三四五六七八九十百千万两]", value) or quantities(value):
+                continue  # a figure, in digits or in words
+            yield Hit(
+                row.target_pointer,
+                {
+                    "category": row.cat.label or "指标",
+                    "content": display(row.name),
+                    "value": display(ind.value),
+                    "column": column[0].strip(),
+                    "unit": unit,
                 },
                 suggest=True,
             )

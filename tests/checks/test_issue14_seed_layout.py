@@ -108,3 +108,27 @@ def test_cost_per_unit_missing_in_the_seed_layout(engine, tmp_path):
     assert [(i, p.endswith("/value")) for i, _, p, _ in got] == [(0, True)]
     good = text.replace(cost, "\t成本指标\n\t网站信息员补助\n\t≤200元/人·月\n", 1)
     assert [f for f in _findings(engine, tmp_path, good) if f[1] == "COST009"] == []
+
+
+#: a made-up form in a pipe table with a unit column (the seed's template has none)
+_UNIT_COLUMN_FORM = """项目支出绩效目标申报表
+（2024年度）
+| 项目名称 | 示例社区养老服务补助 |
+| 主管部门 | 示例区民政局 |
+| 资金总额（万元） | 120 |
+| 年度绩效目标 | 为全区1200名高龄老人发放补助，发放及时率100% |
+| 一级指标 | 二级指标 | 三级指标 | 指标值 | 计量单位 |
+| 产出指标 | 数量指标 | 补助发放人数 | ≥1200 | 人 |
+| 产出指标 | 时效指标 | 补助发放及时率 | 100 | % |
+| 效益指标 | 社会效益指标 | 高龄老人基本生活保障 | {value} | {unit} |
+| 满意度指标 | 服务对象满意度指标 | 受助老人满意度 | ≥90 | % |
+"""
+
+
+@pytest.mark.parametrize(
+    "value, unit, fires", [("应保尽保", "%", True), ("应保尽保", "无", False), ("100", "%", False)]
+)
+def test_unit_without_figure_in_a_unit_column_table(engine, tmp_path, value, unit, fires):
+    text = _UNIT_COLUMN_FORM.format(value=value, unit=unit)
+    got = [(i, p) for i, code, p, _ in _findings(engine, tmp_path, text) if code == "CON013"]
+    assert got == ([(0, "/indicators/2/value")] if fires else [])

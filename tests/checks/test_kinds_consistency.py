@@ -375,3 +375,26 @@ def test_wan_dropped_compares_within_one_text(catalog):
 def test_change_named_level_given(catalog, content, value, fires):
     got = hits(catalog, "change-named-level-given", project(row("效益指标", "社会效益指标", content, value)))
     assert got == ([("/indicators/0/value", None)] if fires else [])
+
+
+# -- CON013 a unit given to a value with no figure --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "value, extra, fires",
+    [
+        ("应保尽保", {"计量单位": "%"}, True),
+        ("有所提升", {"度量单位": "人"}, True),
+        ("应保尽保", {"计量单位": "无"}, False),  # no unit claimed
+        ("应保尽保", {"计量单位": "定性"}, False),
+        ("100", {"计量单位": "%"}, False),  # a figure
+        ("百分之百", {"计量单位": "%"}, False),  # a figure in words
+        ("减少", {"度量单位": "反映实施项目对社会产生的不利影响。"}, False),  # an explanation, not a unit
+        ("应保尽保", {}, False),  # no unit column
+    ],
+)
+def test_unit_without_figure(catalog, value, extra, fires):
+    got = hits(
+        catalog, "unit-without-figure", project(row("效益指标", "社会效益指标", "保证正常运转", value, extra=extra))
+    )
+    assert got == ([("/indicators/0/value", None)] if fires else [])
