@@ -1859,6 +1859,7 @@ class _FormBuilder:
             table.columns, table.width, table.collecting = [header_hits[0].key], 0, True
             self._template(*nonblank[1][1])
             return True
+        guessed = False
         if not header_hits and row.stream and table.kind == "indicators" and len(nonblank) == 1:
             # 指标, 单位 …: column headings only where a header is being read
             opening = table.collecting or (not table.columns and not table.buffer and not table.levels)
@@ -1868,18 +1869,18 @@ class _FormBuilder:
             elif (
                 table.collecting
                 and any(c in LEVELS for c in table.columns)
-                and table.columns
-                and (table.columns[-1] or "").startswith(("extra:", "value", "note"))
                 and first is None
                 and self.vocab.category(self.text[fs:fe]) is None
                 and fe - fs <= 16
                 and not any(ch.isdigit() for ch in self.text[fs:fe])
             ):
-                # a header whose rows open with categories: a heading it does not
-                # know (a town of a town-by-indicator matrix) is a column of its own,
-                # if the first row opens with a category (see _unguess_headings)
+                # a header whose rows open with categories: a heading it does not know (a
+                # town of a town-by-indicator matrix, a 考核口径 column) is a column of its
+                # own, kept under extra (the table is read in part), if a known heading or
+                # a row opening with a category follows it (see _unguess_headings)
                 header_hits = [LabelInfo("indicator_col", "extra:" + label_key(self.text[fs:fe]), "")]
                 table.guessed.append((fs, fe))
+                guessed = True
         if header_hits and len(header_hits) == len(nonblank):
             if not row.stream and table.opening_header():
                 # a header given a few headings a line, its cells wrapped ("三级指标 |",
@@ -1892,6 +1893,8 @@ class _FormBuilder:
                 if not table.collecting:
                     self._flush_stream()  # a new header in the stream
                     table.columns, table.width = [], 0
+                if not guessed:
+                    table.guessed = []  # a known heading after them: they were headings
                 table.columns.append(header_hits[0].key)
                 table.collecting = True
                 self._template(fs, fe)
@@ -1901,6 +1904,8 @@ class _FormBuilder:
                 return True
         if table.guessed and row.stream and self.vocab.category(self.text[fs:fe]) is None:
             self._unguess_headings()
+        if table.collecting and row.stream:
+            self._name_column_by_place()
         table.guessed = []
         table.collecting = False
         if (
@@ -1946,6 +1951,22 @@ class _FormBuilder:
         else:
             self._indicator_row(cells)
         return True
+
+    def _name_column_by_place(self) -> None:
+        """A header given one cell per line that names no name column (no 三级指标, no
+        指标名称) but has a heading it does not know right after its level columns and before
+        its value column ("一级指标 / 二级指标 / 考核要点 / 指标值"): that column holds the
+        indicators' names, by its place."""
+        table = self.table
+        assert table is not None
+        cols = table.columns
+        if any(c in _NAMING and c != "level2" for c in cols) or "value" not in cols:
+            return
+        rest = [i for i, c in enumerate(cols) if c not in LEVELS]
+        first = cols[rest[0]] or "" if rest else ""
+        if first.startswith("extra:") and self.vocab.match(first[6:]) is None and rest[0] < cols.index("value"):
+            if rest[0] > 0 and all(c in LEVELS for c in cols[: rest[0]]):
+                cols[rest[0]] = "content"
 
     def _unguess_headings(self) -> None:
         """The cells taken as unknown headings after a header given one cell per line

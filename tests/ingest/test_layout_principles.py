@@ -315,3 +315,59 @@ def test_an_unknown_level2_category_in_a_stream_is_known_by_the_value_after_it(r
         ("满意度指标", "就餐对象满意度", "老人满意率", "不低于92%"),
         ("产出指标", "数量指标", "就餐老人人数", "≥150人"),
     ]
+
+
+# -- a heading the vocabulary does not know, in a header given one cell per line --------------
+
+
+def test_an_unknown_heading_between_known_ones_is_a_column_not_a_row(read_one) -> None:
+    # "核验方式" stands between 三级指标 and 指标值: a heading, so the figures stay values and
+    # the words under it are kept under its name (the table is read in part)
+    text = _lines(
+        *_HEAD,
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "核验方式",
+        "指标值",
+        "产出指标",
+        "数量指标",
+        "养护里程",
+        "现场丈量",
+        "86公里",
+        "产出指标",
+        "质量指标",
+        "路面完好率",
+        "抽样检测",
+        "≥90%",
+    )
+    d = read_one(text, "lines")
+    assert [(i.content, i.value, i.extra) for i in d.indicators] == [
+        ("养护里程", "86公里", {"核验方式": "现场丈量"}),
+        ("路面完好率", "≥90%", {"核验方式": "抽样检测"}),
+    ]
+
+
+def test_an_unknown_heading_in_the_name_place_heads_the_names(read_one) -> None:
+    # no 三级指标 or 指标名称: the heading it does not know, right after the level columns and
+    # before 指标值, is the name column by its place
+    text = _lines(
+        *_HEAD,
+        "一级指标",
+        "二级指标",
+        "考核事项",
+        "指标值",
+        "产出指标",
+        "数量指标",
+        "养护里程",
+        "86公里",
+        "效益指标",
+        "社会效益指标",
+        "群众出行条件",
+        "明显改善",
+    )
+    d = read_one(text, "lines")
+    assert _rows(d) == [
+        ("产出指标", "数量指标", "养护里程", "86公里"),
+        ("效益指标", "社会效益指标", "群众出行条件", "明显改善"),
+    ]
