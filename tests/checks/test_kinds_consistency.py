@@ -282,6 +282,8 @@ def test_unwanted_rate_floor_fires(catalog, content, value, variant):
         ("群众投诉办结率", "100%"),
         ("闲置房屋出租率", "=100%"),
         ("违规问题查处率", "≥90%"),
+        ("设备故障响应率", "≥95%"),  # answering the faults: to raise
+        ("拖欠农民工工资支付率", "=100%"),  # the arrears paid
         ("安全事故发生率下降", "≥10%"),  # the fall is the target
         ("降低设备故障率", "≥10%"),  # may say by how much it falls
         ("资金拨付及时率", "≥100%"),  # nothing unwanted counted (VAL008's)
