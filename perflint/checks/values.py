@@ -19,6 +19,7 @@ from typing import Any
 from perflint.checks.analysis.measure import bare_name, hint, name_family, plain, unit_family
 from perflint.checks.analysis.shape import value_absence_read
 from perflint.checks.analysis.values import (
+    QUANTITY,
     TIMELINESS,
     Op,
     Quantity,
@@ -33,6 +34,7 @@ from perflint.checks.analysis.values import (
     owned_by_category_check,
     owned_elsewhere,
     quantities,
+    strip_numbering,
     unit_in_name,
     vague_terms,
     with_named_percent,
@@ -139,6 +141,16 @@ class NotMeasurable(Kind):
             text = row.target
             if _owned_elsewhere(text, s["placeholders"]):
                 continue
+            if cat.level2 == QUANTITY and _one_lot(text):
+                # 施工材料 1批: one lot of whatever size; the count says nothing of the quantity
+                yield Hit(
+                    row.target_pointer,
+                    {"category": cat.label or "指标", "value": display(text)},
+                    severity=Severity.WARNING,
+                    suggest=True,
+                    variant="lot",
+                )
+                continue
             if quantities(text) or allowlisted(text, s["qualitative_allowlist"]):
                 continue
             if cat.level2 == TIMELINESS and _DEADLINE.search(norm(text)):
@@ -157,6 +169,16 @@ class NotMeasurable(Kind):
                 suggest=True,
                 variant="embedded" if ind.value is None else None,
             )
+
+
+def _one_lot(text: str | None) -> bool:
+    """The value's only figure is one 批 (a lot, a batch: 1批, ≥1批); 批次 counts sampling rounds
+    and 2批 at least counts something."""
+    if not text:
+        return False
+    qs = quantities(text)
+    flat = strip_numbering(text)
+    return bool(qs) and all(q.unit == "批" and q.number == 1 and flat[q.end : q.end + 1] != "次" for q in qs)
 
 
 @kind

@@ -515,6 +515,23 @@ def test_duplicate_within_form_is_not_a_second_table_of_the_same_rows(catalog):
     assert len(hits(catalog, "duplicate-within-form", special(*twice))) == 2
 
 
+@pytest.mark.parametrize(
+    "level2, value, lot",
+    [
+        ("数量指标", "1批", True),  # one lot of any size
+        ("数量指标", "≥1批", True),
+        ("数量指标", "采购办公桌椅1批", True),
+        ("数量指标", "2批", False),  # counts something
+        ("数量指标", "抽检10批次", False),  # sampling rounds
+        ("数量指标", "1批(120套)", False),  # the size is given
+        ("质量指标", "1批", False),  # a count is asked of quantity rows
+    ],
+)
+def test_one_lot_is_no_quantity(catalog, level2, value, lot):
+    got = hits(catalog, "not-measurable", special(row("产出指标", level2, "购置应急物资", value)))
+    assert [v for _, v, _ in got] == (["lot"] if lot else [])
+
+
 def _noted(column, *notes):
     """Rows of a made-up table whose explanation column ``column`` holds ``notes``."""
     names = ["开展巡回演出场次", "送书下乡册数", "演出合格率", "按期完成率", "群众满意度"]
