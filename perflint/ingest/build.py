@@ -194,6 +194,12 @@ _BARE_FIGURE = re.compile(
 )
 
 
+def _unit_cell(piece: str) -> bool:
+    """A unit in a cell of its own: a few characters, parts joined by "/" (公里, 元/人/月);
+    "出行更方便" is words of another column."""
+    return _UNIT_CELL.fullmatch(piece) is not None and all(0 < len(p) <= 4 for p in piece.split("/"))
+
+
 def _bare_value(text: str, s: int, e: int) -> bool:
     """Whether a cell holds nothing but a value: a figure (with its comparator and
     unit) or a yes/no word."""
@@ -2261,7 +2267,7 @@ class _FormBuilder:
             role = self.vocab.column_role.get(col.removeprefix("extra:")) if col.startswith("extra:") else None
             if (
                 (role in ("comparator", "nature") and (is_comparator(piece) or _NATURE.fullmatch(piece)))
-                or (role == "unit" and _UNIT_CELL.fullmatch(piece) and "value" in held)
+                or (role == "unit" and _unit_cell(piece) and "value" in held)
                 or (role == "weight" and _WEIGHT_CELL.fullmatch(piece) and "value" in held)
             ):
                 held[col] = (s, e)
@@ -2423,7 +2429,7 @@ class _FormBuilder:
             spare = len(cols) - n > len(tokens) - i  # columns enough to leave this one blank
             if spare and (
                 (role in ("comparator", "nature") and not (is_comparator(piece) or _NATURE.fullmatch(piece)))
-                or (role == "unit" and not _UNIT_CELL.fullmatch(piece))
+                or (role == "unit" and not _unit_cell(piece))
                 or (role == "weight" and not _WEIGHT_CELL.fullmatch(piece))
             ):
                 out.append((tokens[i][0], tokens[i][0]))
@@ -2850,6 +2856,8 @@ class _FormBuilder:
                 role = self.vocab.column_role.get(name)
                 if role is not None:
                     parts.setdefault(role, ind.extra[name])
+                if role == "comparator" and is_comparator(ind.extra[name]) and not is_comparator(parts[role]):
+                    parts[role] = ind.extra[name]  # 指标方向 (正向) then 比较符 (≥): the sign
         if ind.value and parts:
             # "≥ | 95 | %": the value is built from its columns; its span stays
             # the value cell's, the other parts keep theirs under extra

@@ -371,3 +371,51 @@ def test_an_unknown_heading_in_the_name_place_heads_the_names(read_one) -> None:
         ("产出指标", "数量指标", "养护里程", "86公里"),
         ("效益指标", "社会效益指标", "群众出行条件", "明显改善"),
     ]
+
+
+# -- columns of a value's parts ----------------------------------------------------------------
+
+
+def test_a_sign_column_next_to_a_direction_column_gives_the_comparator(read_one) -> None:
+    # 指标方向 holds 正向/反向, 比较符 the sign: the value is built with the sign
+    text = _lines(
+        "项目名称 | 社区食堂运营补助 |",
+        "一级指标 | 二级指标 | 三级指标 | 指标方向 | 比较符 | 指标值 | 计量单位 | 权重 |",
+        "产出指标 | 数量指标 | 就餐老人人数 | 正向 | ≥ | 150 | 人 | 20 |",
+        "成本指标 | 经济成本指标 | 人均餐费补助 | 反向 | ≤ | 8 | 元/人/餐 | 10 |",
+    )
+    d = read_one(text, "pipe")
+    assert [(i.content, i.value) for i in d.indicators] == [("就餐老人人数", "≥150人"), ("人均餐费补助", "≤8元/人/餐")]
+
+
+def test_words_of_a_later_column_are_no_unit(read_one) -> None:
+    # one cell per line, the 度量单位 of a 定性 row blank: the 指标值内容 words after it are
+    # not taken for a unit (a unit is a few characters)
+    text = _lines(
+        *_HEAD,
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标值类型",
+        "目标值",
+        "度量单位",
+        "指标值内容",
+        "产出指标",
+        "数量指标",
+        "就餐老人人数",
+        "定量",
+        "150",
+        "人",
+        "就餐老人不少于150人",
+        "效益指标",
+        "社会效益指标",
+        "老人就餐便利程度",
+        "定性",
+        "明显提升",
+        "就近吃上热饭",
+    )
+    d = read_one(text, "lines")
+    assert [(i.content, i.value, i.extra.get("度量单位"), i.extra.get("指标值内容")) for i in d.indicators] == [
+        ("就餐老人人数", "150人", "人", "就餐老人不少于150人"),
+        ("老人就餐便利程度", "明显提升", None, "就近吃上热饭"),
+    ]
