@@ -1,8 +1,9 @@
 """Cost kinds (COST family): a quantified cost indicator exists, cost values
 are amounts or ratios, and a total-cost target stays within the funds.
 
-Cost rows are 成本指标 under 产出 (285号/88号 and the Hunan 2019 template)
-or the 经济成本 row of the 2021 成本 category.  A cost row holding only a
+Cost rows are 成本指标 under 产出 (285号/88号 and the Hunan 2019 template),
+the 经济成本 row of the 2021 成本 category, or a 二级 heading the vocabulary does
+not know that names the budget's control (预算(或投资规模)控制指标 in NDRC-style tables).  A cost row holding only a
 placeholder counts as absent and is reported here, not by the PH family.
 """
 
@@ -37,11 +38,18 @@ from perflint.domain.model import Declaration
 _MONEY_CATEGORIES = ["成本指标", "经济成本指标"]
 
 
+#: a 二级 heading the vocabulary does not know that names the budget's control (NDRC-style
+#: tables: 预期产出指标 | 预算(或投资规模)控制指标): the cost category of that template
+_BUDGET_CONTROL = re.compile(r"预算[^指]{0,8}控制指标|投资规模控制指标")
+
+
 def _cost_rows(decl: Declaration, ctx: Context, categories: list[str]) -> list[Row]:
     return [
         row
         for row in ctx.analysis_for(decl).rows
-        if row.cat.level2 in categories or (row.cat.level2 is None and row.cat.level1 == "成本指标")
+        if row.cat.level2 in categories
+        or (row.cat.level2 is None and row.cat.level1 == "成本指标")
+        or (row.cat.level2 is None and _BUDGET_CONTROL.search("".join((row.ind.level2 or "").split())))
     ]
 
 

@@ -108,6 +108,7 @@ def test_silent_on_the_clean_example(engine):
         ("r704", {"CON011"}),  # 防治作业面积19.699万亩, 无公害防治面积19.699亩
         ("r604", {"CON012"}),  # 知晓率显著提升 100%
         ("r401", {"COST009"}),  # 参审案件补助 100元 on 24万元: per case?
+        ("r507", {"COST007"}),  # 预算(或投资规模)控制指标: only 年度预算执行率 ≥90%
     ],
 )
 def test_catches_the_labelled_defects_of_real_forms(engine, form, expected):

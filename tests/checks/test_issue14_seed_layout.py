@@ -132,3 +132,29 @@ def test_unit_without_figure_in_a_unit_column_table(engine, tmp_path, value, uni
     text = _UNIT_COLUMN_FORM.format(value=value, unit=unit)
     got = [(i, p) for i, code, p, _ in _findings(engine, tmp_path, text) if code == "CON013"]
     assert got == ([(0, "/indicators/2/value")] if fires else [])
+
+
+_BUDGET_CONTROL_FORM = """项目支出绩效目标申报表
+（2024年度）
+| 项目名称 | 示例农村道路养护补助 |
+| 主管部门 | 示例区交通运输局 |
+| 资金总额（万元） | 300 |
+| 年度绩效目标 | 养护农村公路120公里，优良路率不低于80% |
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| 预期产出指标 | 数量指标 | 养护农村公路里程 | ≥120公里 |
+| 预期产出指标 | 质量指标 | 优良路率 | ≥80% |
+| 预期产出指标 | 时效指标 | 养护任务完成时间 | 2024年12月底前 |
+| 预期产出指标 | 预算控制指标 | {name} | {value} |
+| 预期效果指标 | 社会效益指标 | 群众出行条件 | 通行时间缩短10%以上 |
+| 满意度指标 | 服务对象满意度指标 | 沿线群众满意度 | ≥90% |
+"""
+
+
+@pytest.mark.parametrize(
+    "name, value, fires", [("年度预算执行率", "≥95%", True), ("每公里养护成本", "≤2.5万元/公里", False)]
+)
+def test_budget_control_row_is_a_cost_row(engine, tmp_path, name, value, fires):
+    # COST007 on a table whose cost category is headed 预算控制指标
+    text = _BUDGET_CONTROL_FORM.format(name=name, value=value)
+    got = [(i, p) for i, code, p, _ in _findings(engine, tmp_path, text) if code == "COST007"]
+    assert got == ([(0, "/indicators/3/value")] if fires else [])

@@ -363,3 +363,17 @@ def test_cost_per_unit_missing_skips_department_forms(catalog):
     doc = _cost_doc("参审案件补助", "100元")
     doc["form_type"] = "部门整体支出"
     assert run(catalog, "cost-per-unit-missing", doc) == []
+
+
+@pytest.mark.parametrize(
+    "level2, fires",
+    [("预算(或投资规模)控制指标", True), ("预算控制指标", True), ("投资规模控制指标", True), ("质量控制指标", False)],
+)
+def test_a_budget_control_heading_is_the_cost_category(catalog, level2, fires):
+    # NDRC-style tables: 预期产出指标 | 预算(或投资规模)控制指标 holds the cost rows
+    doc = project(
+        row("预期产出指标", "数量指标", "养护农村公路里程", "≥120公里"),
+        row("预期产出指标", level2, "年度预算执行率", "≥95%"),
+        total="300",
+    )
+    assert bool(run(catalog, "cost-rate-only", doc)) is fires
