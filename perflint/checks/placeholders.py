@@ -232,6 +232,40 @@ class TemplateRemnant(Kind):
                 )
                 continue
             yield Hit(pointer, {"token": token, "text": display(text)}, suggest=True)
+        yield from _instructions(decl, seen)
+
+
+#: an instruction to whoever fills the template in (…表头行请不要修改, 请勿删除此行): never the
+#: filer's own words
+_DO_NOT = re.compile(r"请(?:不要|勿)(?:修改|删除|改动|更改|合并|拆分|调整|插入)")
+#: how a template's guidance for a cell opens (明确当年申请预算资金的主要投向…, 简要说明…)
+_GUIDANCE = re.compile(r"^(?:明确|简要说明|说明|简述|列明|写明|阐明|阐述|概述)")
+
+
+def _ellipsis(text: str) -> bool:
+    """A cell that is only an ellipsis (……, ...): the template's stand-in for the answers to come."""
+    return bool(text) and set(text) <= set("….。") and ("…" in text or len(text) >= 3)
+
+
+def _instructions(decl: Declaration, seen: set[tuple[str, str]]) -> Iterator[Hit]:
+    """Instructions of the template left in the text perflint could not place (a budget system's
+    note on its header rows; a cell's guidance shown beside the template's …… stand-in): the
+    instructions are never the filer's answers, so no field is needed to judge them."""
+    cells = [(i, t.strip()) for i, t in enumerate(decl.unrecognized) if t and t.strip()]
+    for k, (i, text) in enumerate(cells):
+        flat = norm(text)
+        near = [cells[j][1] for j in (k - 1, k + 1) if 0 <= j < len(cells)]
+        m = _DO_NOT.search(flat)
+        guidance = (
+            m is None and _GUIDANCE.match(flat) and len(flat) <= 60 and any(_ellipsis(norm(other)) for other in near)
+        )
+        if m is None and not guidance:
+            continue
+        pointer = f"/unrecognized/{i}"
+        if (pointer, flat) in seen:
+            continue
+        seen.add((pointer, flat))
+        yield Hit(pointer, {"text": display(text)}, variant="instruction", severity=Severity.WARNING)
 
 
 def _filled_value(decl: Declaration, pointer: str) -> str | None:

@@ -532,6 +532,23 @@ def test_one_lot_is_no_quantity(catalog, level2, value, lot):
     assert [v for _, v, _ in got] == (["lot"] if lot else [])
 
 
+@pytest.mark.parametrize(
+    "unplaced, found",
+    [
+        (["说明:灰色单元格为公式,请勿修改"], ["/unrecognized/0"]),  # an instruction of the system
+        (["简要说明项目的实施内容和资金用途", "……", "1.完成12个村改厕"], ["/unrecognized/0"]),
+        (["……", "列明各项支出的测算依据;"], ["/unrecognized/1"]),
+        # guidance words with no ellipsis stand-in beside them: the filer may have written them
+        (["说明:本项目为延续项目", "1.完成12个村改厕"], []),
+        (["明确责任分工,按月调度进度"], []),
+    ],
+)
+def test_template_instructions_left_in_text_not_placed(catalog, unplaced, found):
+    doc = {"form_type": "项目支出", "name": "改厕项目", "unrecognized": unplaced}
+    got = [(p, v) for p, v, _ in hits(catalog, "template-remnant", doc)]
+    assert got == [(p, "instruction") for p in found]
+
+
 def _noted(column, *notes):
     """Rows of a made-up table whose explanation column ``column`` holds ``notes``."""
     names = ["开展巡回演出场次", "送书下乡册数", "演出合格率", "按期完成率", "群众满意度"]
