@@ -1657,7 +1657,7 @@ class _FormBuilder:
         text = self._value(pointer, vs, ve)
         amount, unit_written = parse_amount(text) if text else (None, None)
         if amount is None and self.fused:
-            amount = _repeated_amount(text)
+            amount = Decimal(text.replace(" ", "")) if _broken_decimal(text) else _repeated_amount(text)
         if amount is None and text:
             # "854万854万(…)", "12.26亿", "安排77300万元": the amount the cell starts with
             # ("财政拨款634万元": after the name of a source of funds)
@@ -3404,7 +3404,7 @@ class Builder:
         forms: list[_FormBuilder] = []
         current = _FormBuilder(self, 0)
         text = self.text
-        for row in self._prose_items(rows):
+        for row in self._prose_items(_rejoin_decimals(text, rows)):
             cells = [trim(text, c.start, c.end) for c in row.cells]
             cell = self._single_cell(cells)
             if cell is not None and row.stream and current.idle and _no_form_cell(text, *cell):
@@ -3812,6 +3812,38 @@ def _absorb(dst: Declaration, src: Declaration) -> None:
 
 
 _LEADING_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+#: an amount in 万元 to the yuan (four decimals) that a flattened PDF broke at its cell's
+#: edge, a single space before its last digit: "968.191 8" is 968.1918.  Two decimals and
+#: a number ("65.07 10": an amount, then a score) are two cells: so is "3.14 2" (a score, a
+#: count): only three decimals, then one digit alone, fit the shape of one decimal
+_BROKEN_DECIMAL = re.compile(r"\d+\.\d{3} \d")
+
+
+def _broken_decimal(text: str) -> bool:
+    return _BROKEN_DECIMAL.fullmatch(text) is not None
+
+
+def _rejoin_decimals(text: str, rows: list[Row]) -> list[Row]:
+    """``rows`` with a decimal broken across two cells of a stream, a single space
+    between them on one line, as one cell again (see ``_BROKEN_DECIMAL``)."""
+    out: list[Row] = []
+    for row in rows:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and row.stream
+            and prev.stream
+            and len(row.cells) == 1
+            and len(prev.cells) == 1
+            and _broken_decimal(text[prev.cells[0].start : row.cells[0].end])
+        ):
+            joined = Cell(prev.cells[0].start, row.cells[0].end, prev.cells[0].table)
+            out[-1] = Row([joined], free=prev.free, stream=True)
+            continue
+        out.append(row)
+    return out
 
 
 def _repeated_amount(text: str) -> Decimal | None:

@@ -1,0 +1,45 @@
+"""Header amounts (issue 12): the project's total as a flattened PDF prints it.
+
+Each form here is made up, in a wording and layout of its own; each test states the
+principle it holds the reader to.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from support.extraction import assert_nothing_lost, assert_spans_match
+
+from perflint.ingest import declarations_from_text
+
+
+def _read(text: str, layout: str):
+    decls = declarations_from_text(text, "x.txt", "utf-8", layout)
+    assert_spans_match(text, decls)
+    assert_nothing_lost(text, decls)
+    return decls
+
+
+# -- a decimal broken at its cell's edge ------------------------------------------------------
+
+
+def _flat(total: str) -> str:
+    return (
+        "项目支出绩效目标表 项目名称 乡村道路养护 主管部门 某县交通运输局 "
+        f"资金情况(万元) 年度资金总额 {total} 其中:财政拨款 {total} 其他资金 0 "
+        "年度总体目标 完成乡村道路日常养护,保持路况良好。 一级指标 二级指标 三级指标 指标值 "
+        "产出指标 数量指标 养护里程 ≥120公里\n"
+    )
+
+
+def test_an_amount_to_the_yuan_cut_before_its_last_digit_is_one_amount():
+    # four decimals in 万元 (to the yuan), the cell's edge before the last one: one number
+    d = _read(_flat("1250.375 6"), "flattened")[0]
+    assert d.money.total is not None and d.money.total.amount == Decimal("1250.3756")
+
+
+def test_two_figures_that_do_not_make_one_decimal_stay_apart():
+    # two decimals then a number, or a decimal then a count: two cells, the total the first
+    for total, amount in (("65.07 10", "65.07"), ("3.14 2", "3.14"), ("12.3 4", "12.3")):
+        d = _read(_flat(total), "flattened")[0]
+        assert d.money.total is not None and d.money.total.amount == Decimal(amount), total
