@@ -200,6 +200,10 @@ def _unit_cell(piece: str) -> bool:
     return _UNIT_CELL.fullmatch(piece) is not None and all(0 < len(p) <= 4 for p in piece.split("/"))
 
 
+#: a score at the end of a value cell: "… 20", "…15分"
+_SCORE_END = re.compile(r"(\d{1,3}(?:\.\d)?)(分)?$")
+
+
 def _bare_value(text: str, s: int, e: int) -> bool:
     """Whether a cell holds nothing but a value: a figure (with its comparator and
     unit) or a yes/no word."""
@@ -2841,6 +2845,7 @@ class _FormBuilder:
                 setattr(ind, col, prev[0])
                 d.source.spans[f"{pointer}/{col}"] = d.source.spans[prev[1]]
                 ind.inherited.append(col)
+        assigned = self._score_off_value(assigned)
         for col in ("level3", "content", "value", "note"):
             if col in assigned:
                 setattr(ind, col, self._value(f"{pointer}/{col}", *assigned[col]))
@@ -2867,6 +2872,33 @@ class _FormBuilder:
             ind.value = compose_value(ind.value, comparator, parts.get("unit"))
         d.indicators.append(ind)
         table.rows += 1
+
+    def _score_off_value(self, assigned: dict[str, tuple[int, int]]) -> dict[str, tuple[int, int]]:
+        """A row of a table with a 分值/权重 column whose score cell is blank and whose value
+        ends in a score: "≥86公里 20", "≥90%15分" (the score fused onto the value, its own
+        cell lost). The score goes to its column; the value keeps what is a value."""
+        table = self.table
+        assert table is not None
+        scores = [c for c in table.columns if c and c[:6] == "extra:" and self.vocab.column_role.get(c[6:]) == "weight"]
+        weight = scores[0] if scores else None
+        cell = assigned.get("value")
+        if weight is None or cell is None or (weight in assigned and assigned[weight][0] < assigned[weight][1]):
+            return assigned
+        text = self.text
+        s, e = trim(text, *cell)
+        m = _SCORE_END.search(text, s, e)
+        if m is None or m.start() <= s:
+            return assigned
+        cut = m.start()
+        if text[cut - 1].isspace():
+            vs, ve = trim(text, s, cut)
+        elif m.group(2) and (text[cut - 1] in "%‰％" or "\u4e00" <= text[cut - 1] <= "\u9fff"):
+            vs, ve = s, cut  # "≥90%15分": a score glued on after the value's unit
+        else:
+            return assigned
+        if not (_bare_value(text, vs, ve) or _VALUE_LIKE.match(text, vs, ve)):
+            return assigned
+        return {**assigned, "value": (vs, ve), weight: (m.start(), m.end())}
 
     def _total_from_prose(self) -> None:
         """A notice that states the amount in its text and in no form cell:

@@ -419,3 +419,32 @@ def test_words_of_a_later_column_are_no_unit(read_one) -> None:
         ("就餐老人人数", "150人", "人", "就餐老人不少于150人"),
         ("老人就餐便利程度", "明显提升", None, "就近吃上热饭"),
     ]
+
+
+# -- a score fused onto the value --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("cell", ["≥150人 20", "≥150人20分"])
+def test_a_score_fused_onto_the_value_goes_to_the_score_column(read_one, cell: str) -> None:
+    text = _lines(
+        "项目名称 | 社区食堂运营补助 |",
+        "一级指标 | 二级指标 | 三级指标 | 指标值 | 分值 |",
+        f"产出指标 | 数量指标 | 就餐老人人数 | {cell} |",
+        "效益指标 | 社会效益指标 | 老人就餐便利程度 | 明显提升 | 10 |",
+    )
+    d = read_one(text, "pipe")
+    assert [(i.content, i.value, i.extra["分值"]) for i in d.indicators] == [
+        ("就餐老人人数", "≥150人", cell.split("人")[-1].strip()),
+        ("老人就餐便利程度", "明显提升", "10"),
+    ]
+
+
+def test_a_value_ending_in_a_figure_keeps_it_when_the_score_cell_is_filled(read_one) -> None:
+    text = _lines(
+        "项目名称 | 社区食堂运营补助 |",
+        "一级指标 | 二级指标 | 三级指标 | 指标值 | 分值 |",
+        "产出指标 | 时效指标 | 完成时间 | 2024年12 | 10 |",
+        "产出指标 | 数量指标 | 就餐老人人数 | 150 |  |",
+    )
+    d = read_one(text, "pipe")
+    assert [(i.value, i.extra.get("分值")) for i in d.indicators] == [("2024年12", "10"), ("150", None)]
