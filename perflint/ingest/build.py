@@ -266,6 +266,11 @@ _NOT_HEADING = re.compile(
 )
 #: the words before the first figure of a cell
 _LEAD_WORDS = re.compile(r"\s*([^\d\s]{2,12})(?=\s*\d)")
+#: the headings of a table of costs or spending that opens a money label's value, before any
+#: figure: 成本构成 | 金额 | 测算依据, 支出明细 | 单价 | 数量 (two of them: no source of funds,
+#: no word of a breakdown after the amount)
+_DETAIL_HEADING = r"(?:成本构成|明细|支出内容|经济分类|金额|单价|数量|测算(?:\(公式\)|（公式）)?依据|计算依据)"
+_DETAIL_TABLE = re.compile(rf"\s*[^\d\s]{{0,8}}?{_DETAIL_HEADING}\s*{_DETAIL_HEADING}")
 _NAME_YEAR = re.compile(r"\s*((?:19|20)\d{2})\s*年")
 #: the years of a period as it writes its dates: 2021年, 2021.1 / 2021-01 / 2021/1, 202101
 #: a cell that is only a unit of money
@@ -1649,6 +1654,12 @@ class _FormBuilder:
             self._template_label(ls, le)
             self._template(vs, ve)
             self._await_amounts(key, ls, le)
+            return
+        if self.fused and not label_is_template and _DETAIL_TABLE.match(self.text, vs, ve) is not None:
+            # "项目预算成本构成金额测算依据…保安服务费191…合计814662.98794.55": under the label, the
+            # headings of a table of costs, then its rows run together: no amount of the label's
+            # own; a figure in it is an item's or a column's, never the label's
+            self._extra("money." + key, ls, le, vs, ve)
             return
         label_raw = self.text[ls:le]
         written = clean_label(label_raw).rstrip(COLONS)

@@ -43,3 +43,22 @@ def test_two_figures_that_do_not_make_one_decimal_stay_apart():
     for total, amount in (("65.07 10", "65.07"), ("3.14 2", "3.14"), ("12.3 4", "12.3")):
         d = _read(_flat(total), "flattened")[0]
         assert d.money.total is not None and d.money.total.amount == Decimal(amount), total
+
+
+# -- a table of costs under the budget's label ------------------------------------------------
+
+
+def test_no_total_is_taken_from_a_table_of_costs_under_the_label():
+    # fused text: under 资金总额, the headings of a spending table (支出明细 | 单价 | 数量), its
+    # rows and its sum run together; every figure is an item's or a column's
+    text = (
+        "项目名称社区助餐服务主管部门某区民政局资金总额支出明细单价数量助餐补贴15元12000人次"
+        "送餐车辆租赁3000元6辆小计19.8总体目标为辖区老年人提供助餐服务\n"
+    )
+    d = _read(text, "lines")[0]
+    assert d.money.total is None
+    assert [f.text[:8] for f in d.fields if f.key == "money.total"] == ["支出明细单价数量"]
+    # the same label with its own amount first, the words of a breakdown after it: the total
+    text = "项目名称社区助餐服务主管部门某区民政局资金总额19.8万元(含车辆租赁金额1.8万元)总体目标为辖区老年人提供助餐服务\n"
+    d = _read(text, "lines")[0]
+    assert d.money.total is not None and d.money.total.amount == Decimal("19.8")
