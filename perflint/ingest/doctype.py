@@ -39,8 +39,9 @@ _NOTICE = re.compile(
 #: "本次下达数", "下达地方或单位", "绩效目标审批表", an allocation table before the form
 _ISSUED_TITLE = re.compile(r"下达[^，。；,;\n]{0,40}?绩效目标表")
 _ISSUED = re.compile(r"批复表|审批表|区域绩效目标表|本次下达|提前下达|下达地方")
-#: an allocation table (only before the form: a declaration may list its own 安排)
-_ALLOCATION = re.compile(r"(?:分配|安排)表")
+#: an allocation table (only before the form: a declaration may list its own 安排), also one
+#: named with a qualifier: 分配明细表, 安排情况表, 分配结果表
+_ALLOCATION = re.compile(r"(?:分配|安排)(?:明细|情况|结果|方案)?表")
 _APPROVAL = re.compile(r"批复表|批复|下达.{0,12}?绩效目标|绩效目标.{0,4}下达|审核确定|核定")
 _TEMPLATE_WORD = re.compile(r"模板|样表|样例|填写示例|参考格式|填报说明|填表说明|范本|范例|格式文本")
 #: what a blank form shows where a filled one has answers, one pattern per kind of evidence:
@@ -238,7 +239,10 @@ def classify(text: str, decls: list[Declaration]) -> Kind:
     }
     prose_before = _prose_chars(before)
     if (
-        (notice_words and prose_before >= 60)
+        # citing a document ("根据《…》") is what every declaration's 立项依据 does, and what a
+        # unit says when it publishes its own form ("根据《…》要求，对我单位…绩效目标进行公开"):
+        # a notice has its own words (现将, 现下达, 下达…资金, 公示, an addressee)
+        (notice_words - _CITING and prose_before >= 60)
         or len(head_words - {"附件"}) >= 2
         or (not readable and _NOTICE.search(head))
     ):
@@ -251,6 +255,15 @@ def classify(text: str, decls: list[Declaration]) -> Kind:
         return Kind("template", "表中各栏几乎都没有填写")
     if readable and not any(d.title or d.indicators for d in decls) and _ARTICLE.search(head):
         return Kind("other", "新闻或文章，不是申报表")
+    if (
+        readable
+        and not any(d.name or d.indicators for d in decls)
+        and _CONTENTS.search(head)
+        and len(_CONTENTS_ENTRY.findall(flat)) >= 3
+    ):
+        # a booklet's table of contents ("目录 … 1.某项目绩效目标表5 2.某项目绩效目标表6 …"):
+        # the forms it lists are not in the text, its words were read as a form's labels
+        return Kind("other", "汇编的目录，不含申报表本身")
     if not readable:
         if _REPORT.search(flat):
             return Kind("other", "评价报告或指标体系等，不是申报表")
@@ -279,6 +292,11 @@ _BLANK_NAMES = {
     "samples": "示例指标",
     "year": "年度空白",
 }
+#: notice words that any document may hold: a cited document ("根据《")
+_CITING = {"根据《"}
+#: a table of contents: its heading, and entries naming forms, each followed by its page number
+_CONTENTS = re.compile(r"目\s{0,3}录")
+_CONTENTS_ENTRY = re.compile(r"(?:目标|申报|自评)表\s*\d")
 #: a document named in running text: 《关于…的通知》 is cited, not this document's title
 _QUOTED_NAME = re.compile(r"《[^《》\n]{1,80}》")
 

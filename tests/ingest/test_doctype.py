@@ -242,3 +242,57 @@ def test_a_target_form_under_a_self_evaluation_title_is_a_declaration() -> None:
     assert _kind(scored) == "self-evaluation"
     # and a self-evaluation titled as one throughout is one
     assert _kind(page + form.replace("市级部门预算项目绩效目标表", "项目支出绩效自评表")) == "self-evaluation"
+
+
+def test_a_unit_publishing_its_own_form_under_a_cited_rule_is_no_notice() -> None:
+    # after r503 and r808, other words: a unit's page cites the rule it publishes under, and its
+    # numbered preamble cites the documents behind the project; citing is no notice's wording
+    page = (
+        "青溪县档案馆2021年项目支出绩效目标公开\n"
+        "根据《青溪县财政局关于做好2021年预算信息公开工作的通知》要求,"
+        "本馆将2021年库房消防设备改造安装工程项目的绩效目标向社会公开,具体内容见下表,欢迎监督。\n"
+    )
+    assert _kind(page + _FORM) == "declaration"
+    preamble = (
+        "(1)项目概述。对档案馆库房消防设备进行改造,更换气体灭火装置并安装烟感报警系统,保障馆藏档案安全。\n"
+        "(2)立项依据。根据《青溪县档案馆库房安全管理办法》和《消防设施维护保养规程》等有关规定实施。\n"
+        "(3)年度预算安排。年度安排资金24.998万元。\n"
+    )
+    assert _kind(preamble + _FORM) == "declaration"
+    # the same citation with a notice's own words (现下达, an addressee) still makes a notice
+    notice = (
+        "县档案馆:\n根据《青溪县财政局关于下达2021年档案保护资金的通知》要求,"
+        "现下达你单位库房消防设备改造资金24.998万元,请按规定使用并做好绩效管理。\n"
+    )
+    assert _kind(notice + _FORM) == "notice"
+
+
+def test_an_allocation_table_named_with_a_qualifier_makes_an_approval() -> None:
+    # after r606, other words: a funding document's 分配明细表 (not "分配表") before the target table
+    allocation = (
+        "青溪市2023年文化事业补助资金分配明细表、绩效目标表\n分配明细表\n单位:万元\n"
+        "序号 | 县(市、区) | 资助项目内容 | 金额 |\n1 | 青溪县 | 档案库房改造 | 24.998 |\n合计 | | | 24.998 |\n"
+    )
+    assert _kind(allocation + _FORM) == "approval"
+    # a declaration that lists its own 安排 inside the form stays one
+    own = _FORM.replace(
+        "年度资金总额 | 24.998 | | |\n", "年度资金总额 | 24.998 | | |\n资金安排明细 | 设备购置24.998 | | |\n"
+    )
+    assert _kind(own) == "declaration"
+
+
+def test_a_booklets_table_of_contents_is_no_declaration() -> None:
+    # after r517, other words: the contents page of a department's booklet of target tables,
+    # flattened, page numbers run into the titles; nothing of any form follows
+    contents = (
+        "青溪县文化局2023年部门预算绩效文本 青溪县文化局编制 目 录 第一部分 部门整体绩效目标一、总体绩效目标1"
+        "二、分项绩效目标2第二部分 项目绩效目标1.2023年图书馆运行经费绩效目标表42.2023年非遗保护经费"
+        "绩效目标表63.2023年文化下乡演出绩效目标表84.2023年村级文化室补助绩效目标表10"
+        " 第一部分 部门整体绩效目标 一、总体绩效目标 青溪县文化局部门总体绩效目标(一)、保障公共文化服务\n"
+    )
+    assert classify(contents, []).kind != "declaration"
+    result = load_bytes(contents.encode("utf-8"), "booklet.txt")
+    assert result.document_kind == "other"
+    assert not result.declarations or all(d.document_kind == "other" for d in result.declarations)
+    # a form whose own page carries a contents line of attachments is still a declaration
+    assert _kind("目录:附件1 项目支出绩效目标表2 附件2 资金分配表3\n" + _FORM) != "other"
