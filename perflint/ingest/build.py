@@ -149,6 +149,13 @@ _TABLE_TITLE_YEAR = re.compile(
 )
 #: a page heading that opens with the year of the targets it lists, on a line of its own
 _HEADING_YEAR = re.compile(r"(?m)^\s*((?:19|20)\d{2}\s*年)度?[^，。；,;:：\n]{0,30}绩效目标[^，。；,;\n]{0,6}$")
+#: a page heading, a line of its own, that names the project or the funds it discloses with their
+#: year, after the name of the unit ("某区总工会2024年送温暖专项资金项目"): no clause, no other
+#: figure, nothing after the name (the site's heading "…2024年重点领域财政项目公开" is no project's)
+_PROJECT_HEADING_YEAR = re.compile(
+    r"(?m)^[ \t\u3000]*[^\d\s，。；,;:：、《》“”]{0,24}?((?:19|20)\d{2}\s*年)度?"
+    r"[^\d\s，。；,;:：、《》“”]{2,30}?(?:项目|項目|资金|資金|经费|經費)[ \t\u3000]*$"
+)
 _YEAR_IN_TEXT = re.compile(
     r"[（(]\s*((?:19|20)\d{2}\s*年度)\s*[)）]|((?:19|20)\d{2}\s*年度)(?=[^，。,；;:：]{0,30}(?:表|申报|专项|项目|资金|專項|項目|資金))"
     # "2021年…绩效目标表", "2021年…申报", a heading "…2021年预算…项目文本" (a line with no clause
@@ -2968,6 +2975,17 @@ class _FormBuilder:
                 return m.start(), m.end()
 
             self._from_prose(_HEADING_YEAR, heading)
+        if self.decl.year_text is None:
+            # "某区总工会2024年送温暖专项资金项目" over a disclosure: the heading that names the
+            # project gives its year
+
+            def project_heading(m: _Found) -> tuple[int, int]:
+                self._template(m.start(), m.start(1))
+                self._year(*m.span(1))
+                self._template(m.end(1), m.end())
+                return m.start(), m.end()
+
+            self._from_prose(_PROJECT_HEADING_YEAR, project_heading)
 
     def _from_prose(self, pattern: re.Pattern[str], take: Callable[[_Found], tuple[int, int]]) -> None:
         """Find ``pattern`` in the text left unrecognized (first match, in order);

@@ -1,4 +1,4 @@
-"""Header amounts (issue 12): the project's total as a flattened PDF prints it.
+"""Header fields (issue 12): the total as a flattened PDF prints it, and the year a page heading gives.
 
 Each form here is made up, in a wording and layout of its own; each test states the
 principle it holds the reader to.
@@ -62,3 +62,17 @@ def test_no_total_is_taken_from_a_table_of_costs_under_the_label():
     text = "项目名称社区助餐服务主管部门某区民政局资金总额19.8万元(含车辆租赁金额1.8万元)总体目标为辖区老年人提供助餐服务\n"
     d = _read(text, "lines")[0]
     assert d.money.total is not None and d.money.total.amount == Decimal("19.8")
+
+
+# -- the year a page heading gives the project it names ---------------------------------------
+
+
+def test_a_heading_that_names_the_project_with_its_year_gives_the_year():
+    # a line of its own over the form: the unit, the year, the funds' name; no year in any cell
+    body = "项目名称：巾帼创业扶持\n主管部门：某县妇女联合会\n年度目标：扶持妇女创业100人。\n"
+    d = _read("某县妇女联合会2023年巾帼创业扶持资金\n" + body, "lines")[0]
+    assert d.year == 2023
+    # a heading that names no project or funds (the site's section), or a line with a clause: none
+    for heading in ("某县妇女联合会2023年部门信息公开", "经研究，2023年安排巾帼创业扶持资金"):
+        d = _read(heading + "\n" + body, "lines")[0]
+        assert d.year is None, heading
