@@ -561,6 +561,12 @@ def split_piece(text: str, fused: bool, vocab: Vocabulary) -> tuple[tuple[str, i
                     and not (info.kind in FIELD_KINDS and _mid_sentence(chars, value_from, i, k))
                     and not (info.kind == "goal" and not segments and n - k <= 4)
                 )
+            if accept and value_from is not None and fused:
+                starred = _starred_label(vocab, chars, value_from, i, chars[j : j + length])
+                if starred is not None:
+                    # "一*级项目名称": a mark inside a label's word is no edge of it
+                    i, info = starred
+                    raw_i = norm.raw_offset(i)
             if accept:
                 if value_from is not None:
                     q = _QIZHONG_END.search(chars, value_from, i)
@@ -582,6 +588,23 @@ def split_piece(text: str, fused: bool, vocab: Vocabulary) -> tuple[tuple[str, i
     if value_from is not None:
         segments.append(("value", norm.raw_offset(value_from), len(text), None))
     return tuple(segments)
+
+
+def _starred_label(vocab: Vocabulary, chars: str, value_from: int, i: int, label: str) -> tuple[int, LabelInfo] | None:
+    """A longer label that ends with ``label`` and starts a few characters before it, a
+    decoration mark (★, *) between its characters ("一*级项目名称" is 一级项目名称, not the
+    value "一*级" before 项目名称): where it starts and what it is; None when there is none."""
+    look = chars[max(value_from, i - 4) : i]
+    if not any(c in DECOR for c in look):
+        return None
+    for back in range(len(look), 1, -1):
+        piece = look[len(look) - back :]
+        if piece[0] in DECOR or not any(c in DECOR for c in piece):
+            continue
+        found = vocab.match("".join(c for c in piece if c not in DECOR) + label)
+        if found is not None:
+            return i - back, found
+    return None
 
 
 #: what no heading of a form has: a clause's punctuation, a viewer's page caption ("…绩效目标表_第5页")

@@ -76,3 +76,21 @@ def test_a_heading_that_names_the_project_with_its_year_gives_the_year():
     for heading in ("某县妇女联合会2023年部门信息公开", "经研究，2023年安排巾帼创业扶持资金"):
         d = _read(heading + "\n" + body, "lines")[0]
         assert d.year is None, heading
+
+
+# -- a mark inside a label's word --------------------------------------------------------------
+
+
+def test_a_mark_between_the_characters_of_a_label_is_no_edge_of_it():
+    # fused text: 一★级项目名称 is the programme's label (一级项目名称), not the value "一★级"
+    # before 项目名称; the project's name is under 二级项目名称
+    text = (
+        "项目支出绩效目标表一★级项目名称农业发展专项资金二级项目名称耕地地力保护补贴"
+        "主管部门某县农业农村局项目类型延续项目★总体目标保护耕地地力\n"
+    )
+    d = _read(text, "lines")[0]
+    assert d.name == "耕地地力保护补贴"
+    assert [f.text for f in d.fields if f.key == "program"] == ["农业发展专项资金"]
+    # a mark before a label is the label's own (★总体目标), even where the word before it
+    # would make a longer label with it (项目总体目标): the value before stays whole
+    assert [f.text for f in d.fields if f.key == "project_kind"] == ["延续项目"]
