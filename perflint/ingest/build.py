@@ -3644,10 +3644,26 @@ class Builder:
     @staticmethod
     def _merge_described(kept: list[Declaration], builders: dict[int, _FormBuilder]) -> list[Declaration]:
         """A project of a prose disclosure followed by its own form (the same
-        name): one declaration, the form; the prose is kept as its text."""
+        name): one declaration, the form; the prose is kept as its text.  A form
+        right after a prose project of which nothing but the title was read (the
+        text ends in its header, before its name) names no other project: it is
+        the project's own form, and the prose is what was read of it."""
         out: list[Declaration] = []
+        folded: set[int] = set()
         for i, d in enumerate(kept):
+            if id(d) in folded:
+                continue
             nxt = kept[i + 1] if i + 1 < len(kept) else None
+            if (
+                nxt is not None
+                and builders[id(d)].from_item
+                and not builders[id(nxt)].from_item
+                and _holds_nothing(nxt)
+            ):
+                _absorb(d, nxt)
+                folded.add(id(nxt))
+                out.append(d)
+                continue
             if (
                 nxt is not None
                 and builders[id(d)].from_item
@@ -3860,6 +3876,16 @@ def _merge_leftovers(decls: list[Declaration]) -> list[Declaration]:
     for i, d in enumerate(kept):
         d.source.index = i
     return kept
+
+
+def _holds_nothing(d: Declaration) -> bool:
+    """Whether nothing of form ``d`` was read but its title, year and leftovers: every cell
+    that has a label is empty, and no indicator row."""
+    return not d.indicators and all(
+        span.is_empty
+        for pointer, span in d.source.spans.items()
+        if not pointer.startswith(("/unrecognized/", "/title", "/year_text"))
+    )
 
 
 def _same_project(prose: Declaration, form: Declaration) -> bool:

@@ -451,3 +451,22 @@ def test_a_generic_targets_heading_names_no_project() -> None:
         assert _project_heading(vocabulary(), line, (0, len(line))) is None, line
     line = "2023年乡村道路养护项目绩效目标"
     assert _project_heading(vocabulary(), line, (0, len(line))) == (0, len("2023年乡村道路养护项目"))
+
+
+def test_prose_project_then_its_form_cut_in_its_header_is_one_declaration(read_all) -> None:
+    # after tests/data/real/r505, other words: a unit's numbered prose about one project, then
+    # the form's title and first label, where the page ends: nothing names another project
+    prose = (
+        "(1)项目概述。对全县农村公路开展日常养护,保障道路安全畅通。",
+        "(2)立项依据。根据《青溪县农村公路养护管理办法》实施。",
+        "(3)实施主体。青溪县交通运输局",
+        "(6)年度预算安排。财政拨款120万元。",
+        "(7)绩效目标。完成全县农村公路日常养护任务。",
+    )
+    decls = read_all(_lines(*prose, "", "项目支出绩效目标表", "", "(2024年度)", "", "项目名称", ""))
+    assert len(decls) == 1
+    assert decls[0].implementing_unit == "青溪县交通运输局"
+    assert decls[0].basis is not None and "养护管理办法" in decls[0].basis  # the prose is what was read
+    # a form after it whose own cells were read is a form of its own (or the same project's)
+    filled = read_all(_lines(*prose, "项目支出绩效目标表 |", "项目名称 | 城区道路照明维护 |", "年度资金总额 | 80 |"))
+    assert [d.name for d in filled][-1] == "城区道路照明维护"
