@@ -45,6 +45,7 @@ from typing import Any
 
 from perflint.checks.analysis.dates import date_range
 from perflint.checks.analysis.measure import bare_name, fmt, hint, name_family, plain, to_wan, unit_family
+from perflint.checks.analysis.rows import row_args
 from perflint.checks.analysis.tolerance import amount_tolerance
 from perflint.checks.analysis.values import (
     Op,
@@ -141,7 +142,7 @@ class NameFigureConflict(Kind):
             if ind.value is None or owned_elsewhere(ind.value, tokens):
                 continue
             value = ind.value
-            args = {"category": row.cat.label or "指标", "content": display(row.name), "value": display(value)}
+            args = row_args(row, value)
             hit = self._name(row.name, value, args)
             if hit is not None:
                 yield Hit(row.target_pointer, hit[1], variant=hit[0], suggest=True)
@@ -289,14 +290,7 @@ class UnitNameMismatch(Kind):
             got = unit_family(first.unit)
             if got is None:
                 continue
-            args = {
-                "category": row.cat.label or "指标",
-                "content": display(row.name),
-                "value": display(ind.value),
-                "unit": first.unit,
-                "found": _FAMILY_ZH[got],
-                "found_en": _FAMILY_EN[got],
-            }
+            args = row_args(row, ind.value, unit=first.unit, found=_FAMILY_ZH[got], found_en=_FAMILY_EN[got])
             column = _unit_column(ind)
             if column is not None:
                 said = unit_family(plain(column[1]))
@@ -481,7 +475,7 @@ class PercentOfDuty(Kind):
             p = row.percent
             if p is None:
                 continue
-            args = {"category": row.cat.label or "指标", "content": display(row.name), "value": display(row.ind.value)}
+            args = row_args(row, row.ind.value)
             if name.startswith("是否"):
                 if p.exact != 100:
                     yield Hit(row.target_pointer, args, variant="yes_no", suggest=True)
@@ -815,14 +809,7 @@ class UnwantedRateFloor(Kind):
                 continue  # 降低事故率 ≥10%: may say by how much it falls
             yield Hit(
                 row.target_pointer,
-                {
-                    "category": row.cat.label or "指标",
-                    "content": display(row.name),
-                    "value": display(row.target),
-                    "rate": rate,
-                    "unwanted": unwanted,
-                    "figure": fmt(p.lower),
-                },
+                row_args(row, row.target, rate=rate, unwanted=unwanted, figure=fmt(p.lower)),
                 variant="all" if everything else None,
                 suggest=True,
             )
@@ -865,14 +852,13 @@ class UnitCountName(Kind):
                 continue
             yield Hit(
                 row.target_pointer,
-                {
-                    "category": row.cat.label or "指标",
-                    "content": display(row.name),
-                    "value": display(ind.value),
-                    "written": written,
-                    "unit": found.group(1),
-                    "fixed": display(value.replace(written, found.group(1))),
-                },
+                row_args(
+                    row,
+                    ind.value,
+                    written=written,
+                    unit=found.group(1),
+                    fixed=display(value.replace(written, found.group(1))),
+                ),
                 suggest=True,
             )
 
@@ -971,14 +957,7 @@ class ChangeNamedLevelGiven(Kind):
             rate = re.split(r"[,，、;；:：]", rate)[-1]
             yield Hit(
                 row.target_pointer,
-                {
-                    "category": row.cat.label or "指标",
-                    "content": display(row.name),
-                    "value": display(row.ind.value),
-                    "change": m.group(2),
-                    "rate": rate,
-                    "level": p.text,
-                },
+                row_args(row, row.ind.value, change=m.group(2), rate=rate, level=p.text),
                 suggest=True,
             )
 
@@ -1018,12 +997,6 @@ class UnitWithoutFigure(Kind):
                 continue  # a figure, in digits or in words
             yield Hit(
                 row.target_pointer,
-                {
-                    "category": row.cat.label or "指标",
-                    "content": display(row.name),
-                    "value": display(ind.value),
-                    "column": column[0].strip(),
-                    "unit": unit,
-                },
+                row_args(row, ind.value, column=column[0].strip(), unit=unit),
                 suggest=True,
             )

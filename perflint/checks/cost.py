@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from perflint.checks.analysis.measure import fmt, hint, money_quantities, name_family, plain, to_wan, unit_family
-from perflint.checks.analysis.rows import Row
+from perflint.checks.analysis.rows import Row, row_args
 from perflint.checks.analysis.shape import shifted_table
 from perflint.checks.analysis.tolerance import amount_tolerance
 from perflint.checks.analysis.values import (
@@ -253,13 +253,7 @@ class CostFloor(Kind):
             written = q.text if q.unit else f"{q.text}{named or ''}"
             yield Hit(
                 row.target_pointer,
-                {
-                    "category": row.cat.label or "指标",
-                    "content": display(row.name),
-                    "value": display(value),
-                    "amount": written,
-                    "total": "" if funds is None else f"{funds.normalize():f}",
-                },
+                row_args(row, value, amount=written, total="" if funds is None else f"{funds.normalize():f}"),
                 variant={
                     (False, False): None,
                     (False, True): "budget",
@@ -497,12 +491,7 @@ class CostExact(Kind):
             written = q.text if q.unit else f"{q.text}{unit_in_name(row.name) or ''}"
             yield Hit(
                 row.target_pointer,
-                {
-                    "category": row.cat.label or "成本指标",
-                    "content": display(row.name),
-                    "value": display(text),
-                    "amount": written,
-                },
+                row_args(row, text, fallback="成本指标", amount=written),
                 suggest=True,
             )
 

@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from perflint.checks.analysis.measure import bare_name, hint, name_family, plain, unit_family
+from perflint.checks.analysis.rows import row_args
 from perflint.checks.analysis.shape import value_absence_read
 from perflint.checks.analysis.values import (
     QUANTITY,
@@ -388,12 +389,11 @@ class ComparatorMissing(Kind):
                     continue
             yield Hit(
                 row.target_pointer,
-                {
-                    "category": row.cat.label or "指标",
-                    "content": display(row.name),
-                    "value": display(row.ind.value or ""),
-                    "number": c.quantity.text if c.quantity.unit else f"{c.quantity.text}{named_unit or ''}",
-                },
+                row_args(
+                    row,
+                    row.ind.value or "",
+                    number=c.quantity.text if c.quantity.unit else f"{c.quantity.text}{named_unit or ''}",
+                ),
                 severity=severity,
                 variant=what,
                 suggest=True,
@@ -522,7 +522,7 @@ class RateFloor100(Kind):
                 continue  # 达到100%: reaching all of it, not a floor
             yield Hit(
                 row.target_pointer,
-                {"category": row.cat.label or "指标", "content": display(row.name), "value": display(text)},
+                row_args(row, text),
                 suggest=True,
             )
 
@@ -573,12 +573,7 @@ class QuantityCeiling(Kind):
             number = c.quantity.text if c.quantity.unit else f"{c.quantity.text}{named or ''}"
             yield Hit(
                 row.target_pointer,
-                {
-                    "category": row.cat.label or "数量指标",
-                    "content": display(row.name),
-                    "value": display(text),
-                    "number": number,
-                },
+                row_args(row, text, fallback="数量指标", number=number),
                 suggest=True,
             )
 
@@ -620,7 +615,7 @@ class MoneyUnitIncomplete(Kind):
             if ind.value is None or _owned_elsewhere(ind.value, tokens) or row.cat.is_satisfaction:
                 continue
             text = unicodedata.normalize("NFKC", ind.value)
-            args = {"category": row.cat.label or "指标", "content": display(row.name), "value": display(ind.value)}
+            args = row_args(row, ind.value)
             money_row = row.cat.is_cost or bool(_MONEY_NAME.search(plain(row.name)))
             # a sheet whose note states its money unit ("单位：万元") gives "250万" its currency
             if money_row and "元" not in text and not unit_in_name(row.name) and not decl.money.unit:
@@ -686,12 +681,7 @@ class ComplianceBelow100(Kind):
                 continue
             yield Hit(
                 row.target_pointer,
-                {
-                    "category": row.cat.label or "指标",
-                    "content": display(row.name),
-                    "value": display(row.ind.value),
-                    "word": m.group(0),
-                },
+                row_args(row, row.ind.value, word=m.group(0)),
                 suggest=True,
             )
 
@@ -722,7 +712,7 @@ class UnitMalformed(Kind):
             if ind.value is None or _owned_elsewhere(ind.value, tokens):
                 continue
             text = unicodedata.normalize("NFKC", ind.value)
-            args = {"category": row.cat.label or "指标", "content": display(row.name), "value": display(ind.value)}
+            args = row_args(row, ind.value)
             m = _COUNT_WORD_UNIT.search(text)
             if m:
                 written, unit = m.group(0).replace(" ", ""), m.group(2)

@@ -22,6 +22,7 @@ from perflint.checks.analysis.values import (
     Quantity,
     category,
     comparisons,
+    display,
     indicator_name,
     is_placeholder_row,
     is_real_row,
@@ -35,6 +36,11 @@ from perflint.checks.analysis.values import (
 from perflint.domain.model import Declaration, Indicator
 
 _UNSET: object = object()
+
+
+def row_args(row: Row, value: str | None, *, fallback: str = "指标", **extra: object) -> dict[str, object]:
+    """A row's message args: its category (``fallback`` when it has none), its content and ``value``, then ``extra``."""
+    return {"category": row.cat.label or fallback, "content": display(row.name), "value": display(value), **extra}
 
 
 class Row:
