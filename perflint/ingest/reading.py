@@ -668,6 +668,13 @@ def assess(text: str, decls: list[Declaration]) -> None:
             sections["indicators"] = "partial"
             notes["indicators"] = "layout"
             unreliable = list(range(len(decl.indicators)))
+        if _names_are_figures(decl):
+            # rows named "1", "10", "2023": no indicator is named by a bare number, so the
+            # name column took a serial-number, period or amount column (a table with one
+            # project a row, categories as columns): every row's cells are shifted
+            sections["indicators"] = "partial"
+            notes["indicators"] = "layout"
+            unreliable = list(range(len(decl.indicators)))
         if _values_lost(decl, text, lines, stop):
             # the table has a value column (its header says so) but no row got a value: every
             # value claim would be a claim about a column that was not read
@@ -827,6 +834,24 @@ def fused_headings(text: str, vocab: Vocabulary | None = None) -> int:
         else:
             i += 1
     return found if found >= 3 and covered * 4 >= len(key) * 3 else 0
+
+
+#: a cell that is only a number (a serial number, a count of months, an amount, a year)
+_NUMBER_ONLY = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+
+
+def _names_are_figures(decl: Declaration) -> bool:
+    """Two rows or more, and a quarter of the table or more, named by a bare number in rows
+    that state no 二级 category of their own: the columns were taken wrongly (a serial-number
+    or amount column read as the name). A row that states its category beside a number
+    (数量指标 | 88 | 100) is read right: the filer wrote a number where the name goes."""
+    figures = sum(
+        1
+        for ind in decl.indicators
+        if _NUMBER_ONLY.fullmatch(_nfkc_compact(ind.content or ind.level3 or ""))
+        and (not ind.level2 or "level2" in ind.inherited)
+    )
+    return figures >= 2 and figures * 4 >= len(decl.indicators)
 
 
 def _header_as_row(decl: Declaration) -> bool:
