@@ -367,6 +367,11 @@ class Vocabulary:
             return 2, self.level2[key]
         if key in self.level1:
             return 1, self.level1[key]
+        if _money_control(key) and "成本指标" in self.level2:
+            # "预算控制指标", "投资规模控制指标": the heading that holds the control of the
+            # money (NDRC-style tables) is the cost category, one level down; the control of
+            # anything else ("质量控制指标") is not a cost
+            return 2, self.level2["成本指标"]
         if len(key) > 4 and key[-2:] in _CATEGORY_ENDS:
             return self._category_shape(key)
         if key.endswith("分") and (score := _SCORE_AFTER.search(text)) is not None:
@@ -398,6 +403,23 @@ class Vocabulary:
                 if len(tail) >= 3 and whole in self.level2:  # a qualified category: one level down
                     return 2, self.level2[whole]
         return None
+
+
+#: what a heading of the control of the money names: the budget, the investment, the funds
+_MONEY_WORDS = ("预算", "投资", "资金", "经费", "成本")
+
+
+def _money_control(key: str) -> bool:
+    """A heading of the control of the money ("预算控制指标", "投资规模控制指标"; its notes in
+    brackets dropped by label_key: "预算(或投资规模)控制指标")."""
+    stem = key[:-4]
+    return (
+        key.endswith("控制指标")
+        and 2 <= len(stem) <= 12
+        and "指" not in stem
+        and not any(ch.isdigit() for ch in stem)
+        and any(w in stem for w in _MONEY_WORDS)
+    )
 
 
 #: the endings of a category name of any template (see Vocabulary._category_shape)

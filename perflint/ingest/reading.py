@@ -896,6 +896,21 @@ def _rows_lost(decl: Declaration) -> bool:
     return bool(lost) and any(len(p) <= 12 and _VALUE_AS_NAME.fullmatch(p) and re.search(r"\D", p) for p in pieces)
 
 
+#: an amount of money: a figure and a unit of money, with its comparator
+_MONEY_VALUE = re.compile(r"[≥≤><=≧≦]{0,2}\d[\d,]*(?:\.\d+)?(?:万|亿|千)?元")
+
+
+def _money_named_cost(ind: Indicator, name: str, value: str, vocab: Vocabulary) -> bool:
+    """A money label (项目金额, 资金总额) under a cost category with an amount of money
+    for its value is the cost indicator's name, not the form's money field read as a row:
+    inside the table, the category and the amount place it."""
+    info = vocab.exact[label_key(name)]
+    if info.kind not in ("money", "money_group") or not _MONEY_VALUE.fullmatch(value):
+        return False
+    levels = [vocab.category(level) for level in (ind.level2, ind.level1) if level]
+    return any(c is not None and "成本" in c[1] for c in levels[:1])
+
+
 def _unreliable_rows(decl: Declaration, cut: bool) -> list[int]:
     """Rows a finding about would be a finding about a misreading."""
     vocab = vocabulary()
@@ -914,7 +929,8 @@ def _unreliable_rows(decl: Declaration, cut: bool) -> list[int]:
             out.append(i)  # the name read again as the value: the value column was missed
         elif name and (_FRAGMENT.match(name) or (len(name) <= 10 and vocab.category(name) is not None)):
             out.append(i)  # a level label or a piece of one read as an indicator
-        elif len(name) <= 12 and label_key(name) in vocab.exact:  # exactly: 项目总投入 is no 项目总投资
+        elif len(name) <= 12 and label_key(name) in vocab.exact and not _money_named_cost(ind, name, value, vocab):
+            # exactly: 项目总投入 is no 项目总投资
             out.append(i)  # a field label of the form (项目名称, 年度目标 …) read as an indicator
         elif value and re.fullmatch(r"[%％‰)）\]】>＞<＜≥≤=≧≦]+", value):
             out.append(i)  # "%", ")": the tail of a cell split by the layout, not a value

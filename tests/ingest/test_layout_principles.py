@@ -448,3 +448,79 @@ def test_a_value_ending_in_a_figure_keeps_it_when_the_score_cell_is_filled(read_
     )
     d = read_one(text, "pipe")
     assert [(i.value, i.extra.get("分值")) for i in d.indicators] == [("2024年12", "10"), ("150", None)]
+
+
+# -- a money label under a cost category, with an amount for its value ----------------------
+
+
+def _unreliable(d, text: str) -> list[int]:
+    from perflint.ingest.reading import assess
+
+    assess(text, [d])
+    return list(d.reading.unreliable_rows)
+
+
+@pytest.mark.parametrize("layout", ["lines", "bars"])
+def test_a_money_label_with_an_amount_under_a_cost_category_is_a_reliable_row(read_one, layout: str) -> None:
+    # "资金总额 | ≤12.5万元" under 经济成本指标 is the cost indicator (that restates the budget),
+    # not the form's money field read as a row: a cost rule may speak of it
+    rows = [
+        ["成本指标", "经济成本指标", "资金总额", "≤12.5万元"],
+        ["产出指标", "数量指标", "养护道路里程", "≥86公里"],
+    ]
+    text = _cell_lines(*[c for r in rows for c in r]) if layout == "lines" else _cell_bars(rows)
+    d = read_one(text, None)
+    assert _rows(d) == [tuple(r) for r in rows]
+    assert 0 not in _unreliable(d, text)
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        ["产出指标", "数量指标", "资金总额", "≤12.5万元"],  # no cost category: the field read as a row
+        ["成本指标", "经济成本指标", "资金总额", "已落实"],  # no amount: the label is no name
+    ],
+)
+def test_a_money_label_elsewhere_stays_an_unreliable_row(read_one, row: list[str]) -> None:
+    rows = [row, ["产出指标", "质量指标", "验收合格率", "100%"]]
+    text = _cell_bars(rows)
+    d = read_one(text, None)
+    assert _rows(d)[0] == tuple(row)
+    assert 0 in _unreliable(d, text)
+
+
+# -- a heading of the money's control is the cost category, one cell per line ----------------
+
+
+def test_a_money_control_heading_after_rows_is_a_level2_category(read_one) -> None:
+    # "投资规模控制指标" comes after a 数量指标 row: it is the next 二级 category (the cost
+    # one), not the name of a row whose value is the cost indicator's name
+    text = _cell_lines(
+        "产出指标",
+        "数量指标",
+        "新建污水管网",
+        "≥3.2公里",
+        "投资规模控制指标",
+        "每公里建设成本",
+        "≤180万元",
+        "效益指标",
+        "生态效益指标",
+        "污水收集率",
+        "≥85%",
+    )
+    d = read_one(text, "lines")
+    assert _rows(d) == [
+        ("产出指标", "数量指标", "新建污水管网", "≥3.2公里"),
+        ("产出指标", "投资规模控制指标", "每公里建设成本", "≤180万元"),
+        ("效益指标", "生态效益指标", "污水收集率", "≥85%"),
+    ]
+
+
+def test_only_the_control_of_money_is_a_cost_category() -> None:
+    from perflint.domain.vocab import vocabulary
+
+    vocab = vocabulary()
+    assert vocab.category("预算(或投资规模)控制指标") == (2, "成本指标")
+    assert vocab.category("资金使用控制指标") == (2, "成本指标")
+    assert vocab.category("质量控制指标") is None  # the control of quality is no cost
+    assert vocab.category("项目成本控制率") is None  # a rate is an indicator, not a heading
