@@ -191,9 +191,10 @@ _SUBJECTS = [
 ]
 _METHOD = re.compile(r"维度|方式|方法|调查|问卷|测评|抽样|回访|进行|通过|开展")
 #: the last character of a noun for people or bodies surveyed (干警, 教师, 驾驶员, 患者, 农户,
-#: 学生, 学校, 医院, 幼儿园 …): a group
+#: 学生, 学校, 医院, 幼儿园, 金融机构, 用人单位, 保险公司, 合作社, 家庭 …): a group
 #: named before 满意 that the subject list does not know is still a group of people
-_PERSON_END = frozenset("人员者户民生警师众工属客友童兵士校院园")
+#: (not 会: “社会满意度” names nobody)
+_PERSON_END = frozenset("人员者户民生警师众工属客友童兵士校院园构位司社庭")
 #: words between a group and 满意 (“学生总体满意度”, “驾驶员的满意度”)
 _BETWEEN = ("的", "综合", "总体", "整体")
 

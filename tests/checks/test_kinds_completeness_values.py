@@ -335,6 +335,20 @@ def test_satisfaction_subject(catalog, content, variant):
     assert [h[1] for h in out] == [variant]
 
 
+@pytest.mark.parametrize(
+    "content", ["贴息承办金融机构满意度", "吸纳就业用人单位满意度", "承保公司满意度", "入社合作社满意率", "受助家庭满意度"]
+)
+def test_satisfaction_subject_bodies_are_named_groups(catalog, content):
+    # institutions, employers, companies and households are parties a survey can sample
+    doc = special(row("满意度指标", None, content, "≥90%"))
+    assert hits(catalog, "satisfaction-subject", doc) == []
+
+
+def test_satisfaction_subject_society_names_nobody(catalog):
+    out = hits(catalog, "satisfaction-subject", special(row("满意度指标", None, "社会满意度", "≥90%")))
+    assert [h[1] for h in out] == [None]
+
+
 def test_satisfaction_subject_before_dui_that_is_people_is_named(catalog):
     # a group of people before 对 is a surveyed party like any other
     doc = special(row("满意度指标", None, "参训学员对课程安排的满意度", "≥90%"))
