@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from perflint.checks.analysis.measure import bare_name, hint, name_family, plain, unit_family
+from perflint.checks.analysis.rates import unwanted_rate
 from perflint.checks.analysis.rows import row_args
 from perflint.checks.analysis.shape import value_absence_read
 from perflint.checks.analysis.values import (
@@ -514,6 +515,8 @@ class RateFloor100(Kind):
             both = plain(row.name) + plain(text)
             if not (_RATE.search(both) or row.cat.is_satisfaction) or _NOT_A_SHARE.search(both):
                 continue
+            if not row.cat.is_satisfaction and unwanted_rate(row.name) is not None:
+                continue  # 逾期率≥100%: a rate to keep low, CON009's (“=100%” would be wrong advice)
             p = row.percent
             if p is None or p.lower != 100 or not p.lower_inclusive or p.upper is not None:
                 continue

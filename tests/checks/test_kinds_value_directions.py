@@ -33,6 +33,14 @@ def test_rate_floor_100(catalog, content, value, fires):
     assert bool(run(catalog, "rate-floor-100", project(row("产出指标", "质量指标", content, value)))) is fires
 
 
+@pytest.mark.parametrize("content", ["补贴逾期发放率", "设备故障率", "工程返工比例"])
+def test_rate_floor_100_leaves_an_unwanted_rate_to_con009(catalog, content):
+    # “=100%” would be the wrong advice for a rate to keep low: only CON009 speaks
+    doc = project(row("产出指标", "质量指标", content, "≥100%"))
+    assert run(catalog, "rate-floor-100", doc) == []
+    assert [h.variant for h in run(catalog, "unwanted-rate-floor", doc)] == ["all"]
+
+
 @pytest.mark.parametrize(
     "level2, content, value, variant",
     [
