@@ -28,14 +28,9 @@ import shutil
 import sys
 from collections.abc import Callable, Mapping
 from functools import lru_cache, partial
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
-from rich import box
 from rich.cells import cell_len
-from rich.console import Console
-from rich.control import STRIP_CONTROL_CODES
-from rich.table import Table
-from rich.text import Text
 
 from perflint.domain.findings import Finding, Severity
 from perflint.domain.result import DeclarationReport, FileReport, RunResult, RunSummary
@@ -68,12 +63,20 @@ from perflint.report.progress import PROGRESS_THRESHOLD as PROGRESS_THRESHOLD
 from perflint.report.progress import ProgressHook as ProgressHook
 from perflint.report.progress import progress as progress
 
+if TYPE_CHECKING:
+    # start-up: the rest of Rich (about 25 ms) only for colour, --statistics or a summary too wide
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 GRADE_STYLE = {"优": "bold green", "良": "green", "中": "yellow", "差": "bold red"}
 TAB = "    "
 PLAIN_ENCODINGS = {"utf-8", "utf8", "utf-8-sig", "ascii"}
 DEFAULT_WIDTH = 100
-#: the control codes Rich removes from any text it prints (rich.control.strip_control_codes)
+#: the control codes Rich removes from any text it prints (``rich.control.STRIP_CONTROL_CODES``,
+#: BEL, BS, VT, FF, CR: a test holds the two equal; importing rich.control costs 7 ms)
+STRIP_CONTROL_CODES = (7, 8, 11, 12, 13)
 _RICH_DROPS = re.compile("[" + "".join(re.escape(chr(c)) for c in STRIP_CONTROL_CODES) + "]")
 
 
@@ -90,6 +93,8 @@ def terminal_width(options: ReportOptions) -> int:
 
 
 def _console(options: ReportOptions, file: IO[str]) -> Console:
+    from rich.console import Console  # start-up: only for colour, --statistics or a wide summary
+
     return Console(
         file=file,
         width=terminal_width(options),
@@ -317,6 +322,8 @@ def file_lines(file: FileReport, options: ReportOptions, width: int | None = Non
 
 
 def rich_text(line: Line) -> Text:
+    from rich.text import Text  # start-up: Rich only for colour
+
     base, segments = line
     text = Text(style=base or "")
     for chunk, style in segments:
@@ -338,6 +345,8 @@ def plain_text(text: str) -> str:
     if "\t" in text:
         for i, line in enumerate(lines):
             if "\t" in line:
+                from rich.text import Text  # start-up: Rich only for a tab
+
                 expanded = Text(line)
                 expanded.expand_tabs(8)
                 lines[i] = expanded.plain
@@ -366,6 +375,11 @@ def summary_line(
 
 
 def _summary_tables(tally: Tally, options: ReportOptions) -> list[Table]:
+    # start-up: Rich's tables only for colour or a summary too wide for plain_table
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
     lang = options.lang
     counts = tally.counts
     sev = Table(
@@ -392,7 +406,75 @@ def _summary_tables(tally: Tally, options: ReportOptions) -> list[Table]:
     return tables
 
 
+def _summary_rows(tally: Tally, options: ReportOptions) -> list[tuple[str, list[str], list[list[str]]]]:
+    """The cells of :func:`_summary_tables` as text: (title, headers, rows) of each table;
+    the last column of each is right-aligned."""
+    lang = options.lang
+    counts = tally.counts
+    severities = [[severity_label(s, lang), str(counts[s.value])] for s in SEVERITIES]
+    tables = [
+        (
+            t("term.by_severity", lang),
+            [t("col.severity", lang), t("col.count", lang)],
+            [*severities, [t("word.total", lang), str(sum(counts.values()))]],
+        )
+    ]
+    rows = tally.rule_counts()
+    if rows:
+        tables.append(
+            (
+                t("term.by_rule", lang),
+                [t("col.code", lang), t("col.name", lang), t("col.severity", lang), t("col.count", lang)],
+                [[code, name, severity_label(severity, lang), str(n)] for code, name, severity, n in rows],
+            )
+        )
+    return tables
+
+
+def plain_table(title: str, headers: list[str], rows: list[list[str]], width: int) -> str | None:
+    """What Rich prints without colour for a ``Table(title=title, box=box.SIMPLE_HEAD,
+    title_justify="left", show_edge=False, pad_edge=False)`` of these headers and rows
+    (the last column right-aligned, the others left-aligned), each line right-stripped;
+    None when Rich would wrap or cut something (the table or its title wider than
+    ``width``, a cell Rich could lay out otherwise): then Rich lays it out.
+
+    Columns are as wide as their widest cell, three spaces apart (one cell of padding,
+    the box's blank vertical, one cell of padding), under a rule of ``─`` as wide as
+    the table."""
+    cells = [headers, *rows]
+    if any(not text.isprintable() for row in cells for text in row):
+        return None
+    widths = [max(cell_len(row[i]) for row in cells) for i in range(len(headers))]
+    total = sum(widths) + 3 * (len(widths) - 1)
+    if total > width or cell_len(title) > total or not title.isprintable() or 0 in widths:
+        return None
+    last = len(widths) - 1
+
+    def line(row: list[str]) -> str:
+        parts = []
+        for i, text in enumerate(row):
+            pad = " " * (widths[i] - cell_len(text))
+            parts.append(pad + text if i == last else text + pad)
+        return "   ".join(parts).rstrip() + "\n"
+
+    return title.rstrip() + "\n" + line(headers) + "─" * total + "\n" + "".join(line(row) for row in rows)
+
+
+def _plain_summary(tally: Tally, options: ReportOptions, width: int) -> str | None:
+    """The summary tables and the blank line after each, as :meth:`TextSink.finish` prints
+    them through Rich without colour; None when one of them needs Rich."""
+    out = []
+    for title, headers, rows in _summary_rows(tally, options):
+        table = plain_table(title, headers, rows, width)
+        if table is None:
+            return None
+        out.append(table + "\n")
+    return "".join(out)
+
+
 def _statistics(tally: Tally, options: ReportOptions) -> list[Text]:
+    from rich.text import Text  # start-up: Rich only for --statistics
+
     out = []
     for code, name, severity, n in tally.rule_counts():
         label = severity_label(severity, options.lang)
@@ -473,6 +555,24 @@ class TextSink:
 
     def finish(self, summary: RunSummary) -> None:
         options = self.options
+        extra = summary.options or {}
+        line = summary_line(
+            self.tally, summary.suppressed, options, extra.get("baseline"), extra.get("skipped_json", 0)
+        )
+        if not self.rich and not options.statistics:
+            # start-up: without colour the summary is laid out here, the same bytes as Rich's
+            tables = "" if options.quiet else _plain_summary(self.tally, options, self.width)
+            if tables is not None:
+                parts = [] if options.quiet else [plain_text(t("term.summary", options.lang)), tables]
+                if not options.quiet:
+                    parts += [
+                        plain_text(one_line(t("term.plugin_failed", options.lang, **err)))
+                        for err in plugin_errors_in(summary.options)
+                    ]
+                self.write("".join([*parts, plain_text(line)]))
+                return
+        from rich.text import Text  # start-up: Rich only when the summary needs it
+
         console, _ = self._rich_console()
         if options.statistics:
             for text in _statistics(self.tally, options):
@@ -486,10 +586,6 @@ class TextSink:
                 console.print()
             for err in plugin_errors_in(summary.options):
                 console.print(Text(one_line(t("term.plugin_failed", options.lang, **err)), style="red"))
-        extra = summary.options or {}
-        line = summary_line(
-            self.tally, summary.suppressed, options, extra.get("baseline"), extra.get("skipped_json", 0)
-        )
         console.print(Text(line, style="bold"))
         self.write(self._printed())
 

@@ -248,6 +248,69 @@ def test_plain_text_handles_what_rich_drops_or_expands():
         assert terminal.plain_text(case) == _rich_print(case), repr(case)
 
 
+def test_the_control_codes_dropped_are_riches():
+    from rich.control import STRIP_CONTROL_CODES
+
+    assert tuple(STRIP_CONTROL_CODES) == terminal.STRIP_CONTROL_CODES
+
+
+def _rich_table(title: str, headers: list[str], rows: list[list[str]], width: int) -> str:
+    from rich import box
+    from rich.table import Table
+
+    table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left", show_edge=False, pad_edge=False)
+    for i, header in enumerate(headers):
+        table.add_column(header, justify="right" if i == len(headers) - 1 else "left")
+    for row in rows:
+        table.add_row(*row)
+    buffer = io.StringIO()
+    terminal._console(ReportOptions(width=width), buffer).print(table)
+    return "\n".join(line.rstrip() for line in buffer.getvalue().split("\n"))
+
+
+def test_plain_summary_tables_are_what_rich_prints_or_left_to_rich():
+    """The summary tables without colour (no Rich): every table laid out is Rich's bytes;
+    one that Rich would wrap (too wide, a wide title, a control code) is left to Rich."""
+    words = ["a", "PH004", "错误", "na-without-justification", "x y", "ｗｉｄｅ", "规则名称", "", "é", "12345"]
+    rng = random.Random(16)
+
+    def word() -> str:
+        return rng.choice(["\t", "名\x07"]) if rng.random() < 0.02 else rng.choice(words) * rng.randint(1, 3)
+
+    laid_out = left = 0
+    for _ in range(600):
+        columns = rng.randint(1, 4)
+        headers = [word() for _ in range(columns)]
+        rows = [[word() for _ in range(columns)] for _ in range(rng.randint(0, 4))]
+        title = rng.choice(["按级别", "By rule", "a much longer title than most tables", "汇总\t"])
+        width = rng.choice([20, 40, 60, 100])
+        plain = terminal.plain_table(title, headers, rows, width)
+        if plain is None:
+            left += 1
+            continue
+        laid_out += 1
+        assert plain == _rich_table(title, headers, rows, width), (title, headers, rows, width)
+    assert laid_out > 100 and left > 100  # both paths were taken
+
+
+def test_the_plain_summary_is_the_rich_one():
+    """The whole text summary without colour, with and without Rich's tables: long rule
+    names and narrow widths included."""
+    reports, summary = RUNS[sorted(RUNS)[0]]()
+    for width in (40, 60, 100):
+        for lang in ("zh", "en"):
+            options = ReportOptions(width=width, lang=lang)
+            fast: list[str] = []
+            slow: list[str] = []
+            for parts, rich in ((fast, False), (slow, True)):
+                sink = terminal.TextSink(options, parts.append, rich=rich)
+                sink.start(summary)
+                for report in reports:
+                    sink.file(report)
+                sink.finish(summary)
+            assert fast[-1] == slow[-1], (width, lang)
+
+
 # -- pieces -----------------------------------------------------------------------------------
 
 
