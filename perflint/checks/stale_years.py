@@ -118,6 +118,17 @@ def _clause(text: str, start: int, end: int) -> str:
     return _CITED.sub("", text[lo:start] + text[end:hi])
 
 
+_A_YEAR = re.compile(r"((?:19|20)\d\d)年")
+
+
+def _told_of(clause: str, end: int) -> bool:
+    """Whether a clause names a year of the plan's period outside its title (“2016年按照《…》
+    完成…”, “十三五期间…”): it tells of the work done then, not of a basis for this year."""
+    if any(int(y) <= end for y in _A_YEAR.findall(clause)):
+        return True
+    return any(name in clause for name, last in _FIVE_YEAR.items() if last <= end)
+
+
 @kind
 class ExpiredPlanCited(Kind):
     name = "expired-plan-cited"
@@ -144,8 +155,8 @@ class ExpiredPlanCited(Kind):
                 if period is None:
                     continue
                 end, annual = period
-                if annual and re.search(rf"{end}年", _clause(text, m.start(), m.end())):
-                    continue  # the clause tells of that year's work (2016年按照《2016年度…方案》…)
+                if _told_of(_clause(text, m.start(), m.end()), end):
+                    continue  # the clause tells of the plan's own years (2016年按照《2016年度…方案》…)
                 cited.append((pointer, m.group(1), document, end, annual))
         current = {_series(doc) for _, _, doc, end, _ in cited if end >= year}
         stale: list[tuple[str, str, int]] = []

@@ -111,3 +111,15 @@ def _notice(year: int | None, *unrecognized: str, name: str = "某专项资金")
 )
 def test_notice_after_year(catalog, doc, expected):
     assert hits(catalog, "notice-after-year", doc) == expected
+
+
+@pytest.mark.parametrize(
+    "basis",
+    [
+        "“十三五”期间,依照《某市城乡供水“十三五”规划》建成水厂3座。",
+        "2018年,按照《某县农村饮水安全规划(2016-2020年)》完成管网改造。",
+    ],
+)
+def test_a_clause_telling_of_the_plans_years(catalog, basis):
+    # the history of the work done under the plan, not the basis of this year's
+    assert hits(catalog, "expired-plan-cited", _form(2023, basis)) == []
