@@ -23,6 +23,13 @@ Results are those of :mod:`re` itself:
   change what a pattern matches, as with the result cache, so a cache folder
   is shared only with those trusted to write it.
 
+The file holds the patterns a run used and, for a while, the others: each
+entry counts the writes since a run last used it, and one unused in
+:data:`MAX_AGE` writes is left out (a pattern changed by an upgrade, a rule
+pack no longer loaded).  Without that the file kept every version of every
+pattern it had ever seen up to :data:`MAX_ENTRIES`: 919 entries and 4.9 MB
+for 427 patterns in use, 37 ms to read instead of 4 ms.
+
 Only ``str`` patterns are kept (bytes patterns and ``re.DEBUG`` go straight
 to :mod:`re`).  Nothing is written when the process may not write its cache
 (``--no-cache``, ``cache = false``) or when the run chose another cache
@@ -45,17 +52,21 @@ from typing import Any
 
 from perflint.resources import write_cache_file
 
-#: bump when what the file holds changes
-FORMAT = 1
+#: bump when what the file holds changes (2: each entry's age)
+FORMAT = 2
 #: a file larger than this is not read (the built-in patterns take about 0.5 MB)
 MAX_BYTES = 16 << 20
 #: entries kept in the file at most; the patterns of the last run are kept first
 MAX_ENTRIES = 5000
+#: writes of the file an entry stays in without a run that used it
+MAX_AGE = 8
 
 #: (pattern, flags) -> (final flags, program, groups - 1, group index, index group)
 _Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 
 _table: dict[tuple[str, int], _Entry] = {}
+#: (pattern, flags) -> writes of the file since a run used it, as read from the file
+_age: dict[tuple[str, int], int] = {}
 _used: set[tuple[str, int]] = set()
 _new = 0
 _file: Path | None = None
@@ -79,12 +90,14 @@ def cache_file(root: Path) -> Path:
     return root / "regex" / f"{sys.implementation.cache_tag}-{tag}.json"
 
 
-def _entry(item: Any, typecode: str) -> tuple[tuple[str, int], _Entry] | None:
-    """One entry of the file, checked, or None."""
-    if not isinstance(item, list) or len(item) != 7:
+def _entry(item: Any, typecode: str) -> tuple[tuple[str, int], _Entry, int] | None:
+    """One entry of the file, checked, with its age; or None."""
+    if not isinstance(item, list) or len(item) != 8:
         return None
-    pattern, flags, final, program, groups, groupindex, indexgroup = item
+    pattern, flags, final, program, groups, groupindex, indexgroup, age = item
     if not (isinstance(pattern, str) and type(flags) is int and type(final) is int and type(groups) is int):
+        return None
+    if type(age) is not int or not 0 <= age < MAX_AGE:
         return None
     if not isinstance(program, str) or not isinstance(groupindex, dict) or not isinstance(indexgroup, list):
         return None
@@ -100,27 +113,30 @@ def _entry(item: Any, typecode: str) -> tuple[tuple[str, int], _Entry] | None:
     if len(raw) % code.itemsize:
         return None
     code.frombytes(raw)
-    return (pattern, flags), (final, code.tolist(), groups, groupindex, tuple(indexgroup))
+    return (pattern, flags), (final, code.tolist(), groups, groupindex, tuple(indexgroup)), age
 
 
-def _load(path: Path) -> dict[tuple[str, int], _Entry]:
+def _load(path: Path) -> tuple[dict[tuple[str, int], _Entry], dict[tuple[str, int], int]]:
+    """The entries of the file at ``path`` and their ages (empty for a file not of this shape)."""
     typecode = _typecode()
     if typecode is None:
-        return {}
+        return {}, {}
     try:
         if path.stat().st_size > MAX_BYTES:
-            return {}
+            return {}, {}
         doc = json.loads(path.read_bytes())
     except (OSError, ValueError, RecursionError):
-        return {}
+        return {}, {}
     if not isinstance(doc, dict) or doc.get("identity") != _identity() or not isinstance(doc.get("patterns"), list):
-        return {}
+        return {}, {}
     table: dict[tuple[str, int], _Entry] = {}
+    ages: dict[tuple[str, int], int] = {}
     for item in doc["patterns"][:MAX_ENTRIES]:
         entry = _entry(item, typecode)
         if entry is not None:
             table[entry[0]] = entry[1]
-    return table
+            ages[entry[0]] = entry[2]
+    return table, ages
 
 
 def _pieces(pattern: str, flags: int) -> _Entry:
@@ -182,7 +198,9 @@ def install(root: Path) -> None:
     if _original is not None or _typecode() is None:
         return
     _file = cache_file(root)
-    _table.update(_load(_file))
+    table, ages = _load(_file)
+    _table.update(table)
+    _age.update(ages)
     _original = _compiler.compile
     _compiler.compile = _compile
 
@@ -195,17 +213,23 @@ def discard() -> None:
 
 def save(root: Path, writable: bool) -> bool:
     """Write the file when patterns were compiled anew, ``writable`` says the process may
-    write its cache, and ``root`` is the folder read at start-up; True when written."""
+    write its cache, and ``root`` is the folder read at start-up; True when written.
+
+    The patterns this run used are written with age 0, the others one older, and those
+    :data:`MAX_AGE` writes old are left out."""
     if _file is None or not _new or not writable or cache_file(root) != _file:
         return False
     typecode = _typecode()
     assert typecode is not None
-    keys = [k for k in _table if k in _used] + [k for k in _table if k not in _used]
+    ages = {k: 0 for k in _table if k in _used}
+    for k in _table:
+        if k not in _used and _age.get(k, 0) + 1 < MAX_AGE:
+            ages[k] = _age.get(k, 0) + 1
     patterns = []
-    for pattern, flags in keys[:MAX_ENTRIES]:
+    for (pattern, flags), age in list(ages.items())[:MAX_ENTRIES]:
         final, code, groups, groupindex, indexgroup = _table[(pattern, flags)]
         program = base64.b64encode(array(typecode, code).tobytes()).decode("ascii")
-        patterns.append([pattern, flags, final, program, groups, groupindex, list(indexgroup)])
+        patterns.append([pattern, flags, final, program, groups, groupindex, list(indexgroup), age])
     # ASCII: a pattern may hold lone surrogates, which UTF-8 cannot encode
     data = json.dumps({"identity": _identity(), "patterns": patterns}).encode("ascii")
     return write_cache_file(root, os.path.relpath(_file, root), data)

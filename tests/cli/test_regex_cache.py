@@ -34,7 +34,14 @@ def hooked(monkeypatch: pytest.MonkeyPatch):
     from re import _compiler  # type: ignore[attr-defined]
 
     monkeypatch.setattr(_compiler, "compile", _compiler.compile)
-    for name, value in (("_table", {}), ("_used", set()), ("_new", 0), ("_file", None), ("_original", None)):
+    for name, value in (
+        ("_table", {}),
+        ("_age", {}),
+        ("_used", set()),
+        ("_new", 0),
+        ("_file", None),
+        ("_original", None),
+    ):
         monkeypatch.setattr(rc, name, value)
     re.purge()
     yield
@@ -47,7 +54,14 @@ def _fresh(monkeypatch: pytest.MonkeyPatch) -> None:
 
     if rc._original is not None:
         _compiler.compile = rc._original
-    for name, value in (("_table", {}), ("_used", set()), ("_new", 0), ("_file", None), ("_original", None)):
+    for name, value in (
+        ("_table", {}),
+        ("_age", {}),
+        ("_used", set()),
+        ("_new", 0),
+        ("_file", None),
+        ("_original", None),
+    ):
         monkeypatch.setattr(rc, name, value)
     re.purge()
 
@@ -91,7 +105,16 @@ def _write(root: Path, doc: object) -> None:
 
 @pytest.mark.parametrize(
     "damage",
-    ["not json", "wrong python", "bad base64", "refused program", "odd length", "wrong group names", "deep"],
+    [
+        "not json",
+        "wrong python",
+        "bad base64",
+        "refused program",
+        "odd length",
+        "wrong group names",
+        "bad age",
+        "deep",
+    ],
 )
 def test_a_damaged_file_is_a_miss(hooked, monkeypatch, tmp_path, damage):
     from re import _compiler  # type: ignore[attr-defined]
@@ -118,6 +141,9 @@ def test_a_damaged_file_is_a_miss(hooked, monkeypatch, tmp_path, damage):
     elif damage == "wrong group names":
         for e in entries:
             e[6] = e[6] + ["extra"]
+    elif damage == "bad age":
+        for e in entries:
+            e[7] = -1 if e is entries[0] else "0"
     else:
         doc = "[" * 100_000 + "]" * 100_000
     _write(tmp_path, doc)
@@ -128,6 +154,30 @@ def test_a_damaged_file_is_a_miss(hooked, monkeypatch, tmp_path, damage):
     for (p, f), pattern in zip(PATTERNS, got):
         want = original(p, f)
         assert pattern == want and pattern.groupindex == want.groupindex
+
+
+def test_patterns_no_run_uses_leave_the_file(hooked, monkeypatch, tmp_path):
+    """A pattern no run has used in MAX_AGE writes is left out: the file does not keep
+    every version of every pattern it has seen (an upgrade, an edited rule pack)."""
+    old = [("old-version-(\\d+)", 0), ("(?P<gone>rule pack)", re.IGNORECASE)]
+    rc.install(tmp_path)
+    for pattern, flags in [*PATTERNS, *old]:
+        re.compile(pattern, flags)
+    assert rc.save(tmp_path, True)
+    for write in range(1, rc.MAX_AGE + 1):
+        _fresh(monkeypatch)
+        rc.install(tmp_path)
+        _compiled()  # the current patterns, not the old ones
+        re.compile(f"new-in-write-{write}")  # something new: the file is written again
+        assert rc.save(tmp_path, True)
+        doc = json.loads(rc.cache_file(tmp_path).read_text("ascii"))
+        ages = {(e[0], e[1]): e[7] for e in doc["patterns"]}
+        assert all(ages[key] == 0 for key in PATTERNS)
+        if write < rc.MAX_AGE:
+            assert all(ages[key] == write for key in old)
+        else:
+            assert not any(key in ages for key in old)
+    assert ages[("new-in-write-1", 0)] == rc.MAX_AGE - 1  # used once, then aging too
 
 
 def test_written_only_where_the_run_may_write(hooked, tmp_path):
