@@ -192,7 +192,7 @@ _SIGNED = re.compile(rf"(?:局|厅|委|委员会|政府|办公室|办|中心|站
 #: money whose year is rightly not the notice's: a settlement or a reward for a year's results
 _LATE_BY_NATURE = re.compile(r"清算|结算|奖励|奖补|以奖代补|结转|结余|考核奖|补发|据实")
 #: the notice's prose saying which year's targets it issues
-_TARGETS_OF = re.compile(r"((?:19|20)\d\d)年[^。;；,，]{0,40}?绩效目标[^。;；,，]{0,6}?下达")
+_TARGETS_OF = re.compile(r"((?:19|20)\d\d)年[^。;；,，根按依]{0,40}?绩效目标(?:表)?(?:一并|同时|随文|随同|予以)?下达")
 
 
 def _signed(decl: Declaration) -> tuple[str, str, int, int, int] | None:

@@ -123,3 +123,14 @@ def test_notice_after_year(catalog, doc, expected):
 def test_a_clause_telling_of_the_plans_years(catalog, basis):
     # the history of the work done under the plan, not the basis of this year's
     assert hits(catalog, "expired-plan-cited", _form(2023, basis)) == []
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "根据2022年度绩效目标完成情况下达2023年资金。",  # last year's results decide this year's money
+        "按2022年度绩效目标自评结果下达。",
+    ],
+)
+def test_last_years_results_are_no_targets_issued(catalog, prose):
+    assert hits(catalog, "notice-after-year", _notice(2023, prose)) == []
