@@ -67,7 +67,7 @@ def parse_ticks(text: str) -> list[str]:
     after it.  A cell that names one option and has no boxes (``新建``)
     counts as that option ticked.
     """
-    t = nfkc(text)
+    t = _folded(text)
     options = [(m.start(), m.end(), _canon(m.group(1))) for m in _OPTION.finditer(t)]
     if not options:
         return []
@@ -86,6 +86,42 @@ def parse_ticks(text: str) -> list[str]:
         if owner is not None:
             ticked.add(owner[2])
     return sorted(ticked)
+
+
+#: what may stand around the options of a list: boxes, ticks, spacing, punctuation and
+#: numbering (``1.一次性项目□  2.经常性项目■``)
+_AROUND_OPTIONS = re.compile(rf"[\s,，、;；.．()（）\d{BOX}{TICKS}]*")
+
+
+def options_only(text: str) -> bool:
+    """Whether ``text`` holds nothing but options of an attribute list, at least one of them
+    with a box or a tick (口, a common character, is no box here)."""
+    t = _folded(text)
+    if not any(ch in TICKS or (ch in BOX and ch != "口") for ch in t):
+        return False
+    rest = _OPTION.sub("", t)
+    return len(rest) < len(t) and _AROUND_OPTIONS.fullmatch(rest) is not None
+
+
+def option_names(text: str) -> set[str]:
+    """The options a cell names, ticked or not (新建 is 新增, 续建 延续)."""
+    return {_canon(m.group(1)) for m in _OPTION.finditer(_folded(text))}
+
+
+#: the Traditional characters of the option words (延續項目, 經常性專項, 階段性), for finding
+#: options only
+_OPTION_TRADITIONAL = str.maketrans("續項專經階", "续项专经阶")
+
+
+def _folded(text: str) -> str:
+    """``text`` in NFKC with the option words' Traditional characters folded and the pinyin
+    some mirrors insert dropped (延續(xù)項目 is 延续项目): for finding options only."""
+    t = nfkc(text)
+    if t.isascii():
+        return t
+    if "(" in t:
+        t = _AMOUNT_PINYIN.sub("", t)
+    return t.translate(_OPTION_TRADITIONAL)
 
 
 def _canon(name: str) -> str:
@@ -107,20 +143,29 @@ def parse_amount(text: str) -> tuple[Decimal | None, str | None]:
     """
     if not text.isascii() and any(ch.isdigit() and not ch.isdecimal() for ch in text):
         return None, None  # superscripts, circled digits (556⁴⁸, ①): NFKC would make 55648 of them
-    t = compact(text).lstrip("¥￥").removesuffix("整").replace("萬", "万")
+    # 萬 and 億 (Traditional) are 万 and 亿: folded here for reading the figure only, the
+    # value's text and span keep the characters as written
+    t = compact(text).lstrip("¥￥").removesuffix("整").replace("萬", "万").replace("億", "亿")
     if "(" in t:
         t = _AMOUNT_PINYIN.sub("", t)  # 895.8萬(wàn)元
     unit = None
-    for suffix, name in (("万元", "万元"), ("万", "万元"), ("元", "元")):
+    factor = 1
+    for suffix, name, times in (
+        ("亿元", "万元", 10000),
+        ("亿", "万元", 10000),
+        ("万元", "万元", 1),
+        ("万", "万元", 1),
+        ("元", "元", 1),
+    ):
         if t.endswith(suffix):
             t = t[: -len(suffix)]
-            unit = name
+            unit, factor = name, times
             break
     t = t.replace(",", "").replace("，", "")
     if not _AMOUNT.match(t):
         return None, unit
     try:
-        return Decimal(t), unit
+        return Decimal(t) * factor, unit  # 1.2亿元 is 12000 万元
     except InvalidOperation:  # pragma: no cover - the regex already guards
         return None, unit
 

@@ -46,6 +46,8 @@ from perflint.domain.text import (
     PAD_SET,
     clean_label,
     clean_value,
+    option_names,
+    options_only,
     parse_amount,
     parse_ticks,
     unit_from_label,
@@ -721,6 +723,9 @@ class _FormBuilder:
         self.table: _Table | None = None
         self.money_unit: str | None = owner.default_unit
         self.labels_seen = 0
+        #: where the attribute's option list was read, while nothing else has been read after it:
+        #: options in the next cell or line are the rest of the list (新增项目□ ⏎ 延续项目√)
+        self.options_at: tuple[int, int] | None = None
         self.has_title = False
         #: this form holds a footer (填报人/联系电话/填报日期)
         self.has_footer = False
@@ -803,11 +808,13 @@ class _FormBuilder:
 
     def _value(self, pointer: str, start: int, end: int) -> str:
         s, e = trim(self.text, start, end)
+        self.options_at = None
         self.decl.source.spans[pointer] = self.smap.span(s, e)
         return clean_value(self.text[s:e])
 
     def _template(self, start: int, end: int) -> None:
         s, e = trim(self.text, start, end)
+        self.options_at = None
         if s < e:
             self.decl.source.template.append(self.smap.span(s, e))
 
@@ -815,6 +822,7 @@ class _FormBuilder:
         """A label that is part of the form (a heading): template, and kept
         under ``/$template/N`` so that a misspelt heading can be reported."""
         s, e = trim(self.text, start, end)
+        self.options_at = None
         if s >= e:
             return
         key = f"/$template/{len(self.decl.source.template)}"
@@ -825,6 +833,7 @@ class _FormBuilder:
         s, e = trim(self.text, start, end)
         if s >= e:
             return
+        self.options_at = None
         if self._amount_unit(s, e):
             return
         if self.needs_year:
@@ -1527,6 +1536,8 @@ class _FormBuilder:
                     self._year(ys, ye)
                 self.unrecognized(ye, end)
                 return
+        if self.pending is None and self.options_at is not None and self._more_options(start, end):
+            return
         table = self.table
         if (
             self.pending is not None
@@ -1601,6 +1612,24 @@ class _FormBuilder:
         else:
             self._assign(info, ls, le, start, end)
 
+    def _more_options(self, start: int, end: int) -> bool:
+        """Options with their boxes right after the attribute's option list, with nothing read
+        in between (the next cell of its row, or a line the list wrapped onto): the rest of that
+        list; the tick may be there (新增项目□ ⏎ 延续项目√)."""
+        assert self.options_at is not None
+        vs = self.options_at[0]
+        s, e = trim(self.text, start, end)
+        if s >= e or not options_only(self.text[s:e]):
+            return False
+        if option_names(self.text[s:e]) & option_names(self.text[vs:s]):
+            return False  # an option named again: another list, not the rest of this one
+        d = self.decl
+        d.attribute_text = self._value("/attribute_text", vs, e)
+        ticked = parse_ticks(d.attribute_text)
+        d.attribute = ticked[0] if len(ticked) == 1 else None
+        self.options_at = (vs, e)
+        return True
+
     def _amount_like(self, s: int, e: int) -> bool:
         """Whether ``text[s:e]`` may be a money cell: an amount, or short words
         (待定, 无) rather than a sentence."""
@@ -1665,6 +1694,8 @@ class _FormBuilder:
             d.attribute_text = text
             ticked = parse_ticks(text)
             d.attribute = ticked[0] if len(ticked) == 1 else None
+            if options_only(text):
+                self.options_at = trim(self.text, vs, ve)
         else:
             setattr(d, key, text)
         if key == "filing_unit" and d.filing_unit and _SEAL.fullmatch(d.filing_unit.strip()):

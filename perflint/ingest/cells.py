@@ -52,7 +52,7 @@ def compose_value(value: str, comparator: str | None, unit: str | None) -> str:
 # -- amounts -------------------------------------------------------------------------------
 
 _AMOUNT_HEAD = re.compile(
-    r"\s*(?:安排|下达|拨付|共计|合计|总计|计|约|为)?\s*[¥￥]?\s*(?P<num>\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<unit>亿元|亿|万元|万|千元|元)?"
+    r"\s*(?:安排|下达|拨付|共计|合计|总计|计|约|为)?\s*[¥￥]?\s*(?P<num>\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<unit>[亿億]元|[亿億]|[万萬]元|[万萬]|千元|元)?"
 )
 _UNIT_FACTOR = {
     "亿元": ("万元", Decimal(10000)),
@@ -60,6 +60,11 @@ _UNIT_FACTOR = {
     "万元": ("万元", Decimal(1)),
     "万": ("万元", Decimal(1)),
     "千元": ("元", Decimal(1000)),
+    # Traditional 億/萬 (some mirrors serve forms in Traditional characters): read, not rewritten
+    "億元": ("万元", Decimal(10000)),
+    "億": ("万元", Decimal(10000)),
+    "萬元": ("万元", Decimal(1)),
+    "萬": ("万元", Decimal(1)),
     "元": ("元", Decimal(1)),
 }
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from perflint.domain.dates import parse_date
-from perflint.domain.text import parse_amount, parse_ticks
+from perflint.domain.text import options_only, parse_amount, parse_ticks
 
 
 @pytest.mark.parametrize(
@@ -52,6 +52,8 @@ def test_impossible_or_unfilled_dates_stay_unparsed(text: str) -> None:
         ("新增□ 延续□", []),
         ("新增√□ 延续√□", ["延续", "新增"]),
         ("新建", ["新增"]),
+        ("新增項目□ 延續項目☑", ["延续"]),
+        ("延續(xù)專項", ["延续"]),
         ("", []),
     ],
 )
@@ -73,6 +75,9 @@ def test_ticks(text: str, ticked: list[str]) -> None:
         ("0", Decimal(0), None),
         ("￥1,200元整", Decimal(1200), "元"),
         ("10000万元", Decimal(10000), "万元"),
+        ("895.8萬元", Decimal("895.8"), "万元"),
+        ("1.2亿元", Decimal(12000), "万元"),
+        ("3億", Decimal(30000), "万元"),
     ],
 )
 def test_amounts(text: str, amount: Decimal, unit: str | None) -> None:
@@ -82,3 +87,20 @@ def test_amounts(text: str, amount: Decimal, unit: str | None) -> None:
 @pytest.mark.parametrize("text", ["", "约五十万", "50-60", "/", "1.2.3"])
 def test_amounts_that_do_not_parse(text: str) -> None:
     assert parse_amount(text)[0] is None
+
+
+@pytest.mark.parametrize(
+    "text, only",
+    [
+        ("延续项目√", True),
+        ("□一次性  □经常性", True),
+        ("2.延续专项 ■", True),
+        ("☑ 續建項目", True),
+        ("延续项目", False),  # no box, no tick: a word, not a list
+        ("项目名称√", False),
+        ("延续项目√ 主管部门", False),
+        ("3.其他专项类 √", False),
+    ],
+)
+def test_options_only(text: str, only: bool) -> None:
+    assert options_only(text) is only
