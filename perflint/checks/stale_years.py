@@ -178,7 +178,13 @@ class ExpiredPlanCited(Kind):
                 "field": _field(decl, pointer),
                 "more": len(stale) - 1,
             },
-            variant="more" if len(stale) > 1 else None,
+            # text no field took has no label to name: “表中” / “the form”
+            variant="-".join(
+                part
+                for part, used in (("loose", pointer.startswith("/unrecognized/")), ("more", len(stale) > 1))
+                if used
+            )
+            or None,
             suggest=True,
         )
 

@@ -62,8 +62,8 @@ def test_last_years_scheme_beside_this_years(catalog):
         unrecognized=["测算标准:参照《某市2018年度妇幼健康服务考核方案》执行"],
     )
     got = run(catalog, "expired-plan-cited", doc)
-    assert [(h.pointer, h.args["end"], h.args["title"]) for h in got] == [
-        ("/unrecognized/0", 2018, "某市2018年度妇幼健康服务考核方案")
+    assert [(h.pointer, h.variant, h.args["end"], h.args["title"]) for h in got] == [
+        ("/unrecognized/0", "loose", 2018, "某市2018年度妇幼健康服务考核方案")
     ]
 
 
