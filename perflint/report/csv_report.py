@@ -15,6 +15,8 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+from collections.abc import Callable
+from functools import partial
 from typing import IO, Any
 
 from perflint.domain.findings import Finding
@@ -117,6 +119,18 @@ def render_csv(result: RunResult, options: ReportOptions | dict | None = None) -
     return render(result, options)
 
 
+def _rows(rows: list[list[str]]) -> bytes:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL).writerows(rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+def prepare_csv(options: ReportOptions, report: FileReport) -> bytes:
+    """The rows of ``report``, encoded (laid out in a worker process with ``--jobs``)."""
+    rows = [row(decl, f, options) for decl, f in iter_file(report)]
+    return _rows(rows) if rows else b""
+
+
 class CsvSink:
     """Writes the byte-order mark and the header row first, then each file's
     rows as soon as the file is checked."""
@@ -126,21 +140,21 @@ class CsvSink:
         self.out = out
         self.started = False
 
-    def _rows(self, rows: list[list[str]]) -> bytes:
-        buffer = io.StringIO()
-        csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL).writerows(rows)
-        return buffer.getvalue().encode("utf-8")
-
     def start(self, summary: RunSummary | None = None) -> None:
         if not self.started:
             self.started = True
-            self.out.write(codecs.BOM_UTF8 + self._rows([[t(f"col.{c}", self.options.lang) for c in COLUMNS]]))
+            self.out.write(codecs.BOM_UTF8 + _rows([[t(f"col.{c}", self.options.lang) for c in COLUMNS]]))
 
-    def file(self, report: FileReport) -> None:
+    def preparer(self) -> Callable[[FileReport], bytes]:
+        """What a worker process lays out of each report for :meth:`file` (picklable)."""
+        return partial(prepare_csv, self.options)
+
+    def file(self, report: FileReport, prepared: bytes | None = None) -> None:
+        """Write ``report``'s rows; ``prepared``: what :func:`prepare_csv` laid out of it."""
         self.start()
-        rows = [row(decl, f, self.options) for decl, f in iter_file(report)]
-        if rows:
-            self.out.write(self._rows(rows))
+        text = prepare_csv(self.options, report) if prepared is None else prepared
+        if text:
+            self.out.write(text)
 
     def finish(self, summary: RunSummary) -> None:
         self.start()

@@ -16,6 +16,8 @@ file is checked.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import IO, Any
 
 from perflint.domain.findings import Finding, Severity
@@ -77,6 +79,11 @@ def render_github(result: RunResult, options: ReportOptions | dict | None = None
     return render(result, options)
 
 
+def prepare_github(options: ReportOptions, report: FileReport) -> bytes:
+    """The workflow commands of ``report``, encoded (laid out in a worker process with ``--jobs``)."""
+    return "".join(command(f, options) + "\n" for _decl, f in iter_file(report)).encode("utf-8")
+
+
 class GithubSink:
     """Writes each file's workflow commands as soon as the file is checked."""
 
@@ -87,10 +94,15 @@ class GithubSink:
     def start(self, summary: RunSummary) -> None:
         pass
 
-    def file(self, report: FileReport) -> None:
-        lines = [command(f, self.options) + "\n" for _decl, f in iter_file(report)]
-        if lines:
-            self.out.write("".join(lines).encode("utf-8"))
+    def preparer(self) -> Callable[[FileReport], bytes]:
+        """What a worker process lays out of each report for :meth:`file` (picklable)."""
+        return partial(prepare_github, self.options)
+
+    def file(self, report: FileReport, prepared: bytes | None = None) -> None:
+        """Write ``report``'s commands; ``prepared``: what :func:`prepare_github` laid out of it."""
+        text = prepare_github(self.options, report) if prepared is None else prepared
+        if text:
+            self.out.write(text)
 
     def finish(self, summary: RunSummary) -> None:
         pass

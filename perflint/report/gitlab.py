@@ -13,6 +13,9 @@ file is checked.
 from __future__ import annotations
 
 import hashlib
+import json
+from collections.abc import Callable
+from functools import partial
 from typing import IO, Any
 
 from perflint.domain.findings import Finding, Severity
@@ -26,7 +29,7 @@ from perflint.report._common import (
     printable,
     rel_path,
 )
-from perflint.report._stream import JsonArray, PathRun, Writer, pretty
+from perflint.report._stream import JsonArray, PathRun, Writer, dumps, pretty
 
 SEVERITY = {Severity.ERROR: "critical", Severity.WARNING: "major", Severity.INFO: "info"}
 
@@ -71,6 +74,22 @@ def render_gitlab(result: RunResult, options: ReportOptions | dict | None = None
     return render(result, options)
 
 
+def _fingerprint_json(fingerprint: str) -> str:
+    """The fingerprint's member as an issue laid out holds it (the first of its kind: the
+    description before it is a JSON string, whose quotes are escaped)."""
+    return f'"fingerprint": {json.dumps(fingerprint)}'
+
+
+def prepare_gitlab(options: ReportOptions, report: FileReport) -> list[tuple[str, str, str]]:
+    """Each issue of ``report`` laid out (in a worker process with ``--jobs``) with its first
+    fingerprint: (path, fingerprint, text); the writer numbers repeated fingerprints."""
+    out = []
+    for _decl, f in iter_file(report):
+        base = f.fingerprint()
+        out.append((f.path, base, dumps(issue(f, base, options), 1)))
+    return out
+
+
 class GitlabSink:
     """Writes each file's issues as soon as the file is checked, and the
     closing bracket at the end."""
@@ -84,13 +103,20 @@ class GitlabSink:
     def start(self, summary: RunSummary) -> None:
         pass
 
-    def file(self, report: FileReport) -> None:
-        items: list[dict[str, Any]] = []
-        for _decl, f in iter_file(report):
-            base = f.fingerprint()
-            items.append(issue(f, _fingerprint(base, self.seen.count(f.path, base) - 1), self.options))
-        if items:
-            self.write("".join(self.issues.text(item) for item in items))
+    def preparer(self) -> Callable[[FileReport], list[tuple[str, str, str]]]:
+        """What a worker process lays out of each report for :meth:`file` (picklable)."""
+        return partial(prepare_gitlab, self.options)
+
+    def file(self, report: FileReport, prepared: list[tuple[str, str, str]] | None = None) -> None:
+        """Write ``report``'s issues; ``prepared``: what :func:`prepare_gitlab` laid out of it."""
+        texts = []
+        for path, base, text in prepare_gitlab(self.options, report) if prepared is None else prepared:
+            n = self.seen.count(path, base) - 1
+            if n:  # the first of its fingerprint keeps it as laid out; the others are numbered
+                text = text.replace(_fingerprint_json(base), _fingerprint_json(_fingerprint(base, n)), 1)
+            texts.append(self.issues.laid_out(text))
+        if texts:
+            self.write("".join(texts))
 
     def finish(self, summary: RunSummary) -> None:
         self.issues.close()

@@ -17,6 +17,8 @@ the end, when the totals of ``<testsuites>`` are known.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from functools import partial
 from typing import IO, Any
 
 from perflint.domain.findings import Finding
@@ -150,6 +152,14 @@ def render_junit(result: RunResult, options: ReportOptions | dict | None = None)
 _XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
 
 
+def prepare_junit(options: ReportOptions, report: FileReport) -> tuple[bytes, int, int]:
+    """``report``'s ``<testsuite>`` laid out as under ``<testsuites>``, encoded, with its
+    counts of tests and failures (laid out in a worker process with ``--jobs``)."""
+    node, tests, failures = suite(report, options)
+    ET.indent(node, space="  ", level=1)  # as ET.indent lays it out under <testsuites>
+    return ("\n  " + ET.tostring(node, encoding="unicode", short_empty_elements=True)).encode("utf-8"), tests, failures
+
+
 class JunitSink:
     """Spools each file's ``<testsuite>`` as soon as the file is checked and
     writes the document at the end, when ``<testsuites>`` can carry the totals."""
@@ -163,12 +173,16 @@ class JunitSink:
     def start(self, summary: RunSummary) -> None:
         pass
 
-    def file(self, report: FileReport) -> None:
-        node, tests, failures = suite(report, self.options)
+    def preparer(self) -> Callable[[FileReport], tuple[bytes, int, int]]:
+        """What a worker process lays out of each report for :meth:`file` (picklable)."""
+        return partial(prepare_junit, self.options)
+
+    def file(self, report: FileReport, prepared: tuple[bytes, int, int] | None = None) -> None:
+        """Spool ``report``'s suite; ``prepared``: what :func:`prepare_junit` laid out of it."""
+        text, tests, failures = prepare_junit(self.options, report) if prepared is None else prepared
         self.tests += tests
         self.failures += failures
-        ET.indent(node, space="  ", level=1)  # as ET.indent lays it out under <testsuites>
-        self.suites.write(("\n  " + ET.tostring(node, encoding="unicode", short_empty_elements=True)).encode("utf-8"))
+        self.suites.write(text)
 
     def finish(self, summary: RunSummary) -> None:
         try:

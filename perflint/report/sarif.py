@@ -18,6 +18,8 @@ known.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import partial
 from typing import IO, Any
 from urllib.parse import quote
 
@@ -279,11 +281,15 @@ class SarifSink:
     def start(self, summary: RunSummary) -> None:
         pass
 
-    def file(self, report: FileReport) -> None:
+    def preparer(self) -> Callable[[FileReport], list[tuple[str, str]]]:
+        """What a worker process lays out of each report for :meth:`file` (picklable)."""
+        return partial(prepare_sarif, self.options)
+
+    def file(self, report: FileReport, prepared: list[tuple[str, str]] | None = None) -> None:
+        """Spool ``report``'s results; ``prepared``: what :func:`prepare_sarif` laid out of it."""
         self.tally.add(report)
-        level = _RESULTS_LEVEL + 1
-        for decl, f in iter_file(report):
-            self.results.add(f.code, dumps(_result(decl, f, _NO_INDEX, self.options), level))
+        for code, text in prepare_sarif(self.options, report) if prepared is None else prepared:
+            self.results.add(code, text)
 
     def finish(self, summary: RunSummary) -> None:
         try:
@@ -322,6 +328,13 @@ class SarifSink:
             self.write(array.laid_out(text.replace(placeholder, f'"ruleIndex": {index[code]},', 1)))
         array.close()
         self.write(tail + "\n")
+
+
+def prepare_sarif(options: ReportOptions, report: FileReport) -> list[tuple[str, str]]:
+    """Each result of ``report`` laid out (in a worker process, with ``--jobs``) as the log
+    holds it, with its rule's code: its ``ruleIndex`` is put in at the end of the run."""
+    level = _RESULTS_LEVEL + 1
+    return [(f.code, dumps(_result(decl, f, _NO_INDEX, options), level)) for decl, f in iter_file(report)]
 
 
 def stream_sarif(options: Any, out: IO[bytes]) -> SarifSink:

@@ -406,7 +406,7 @@ def test_identical_findings_keep_distinct_fingerprints_within_a_path():
 # -- reports laid out in worker processes (--jobs) ------------------------------------------------
 
 #: the writers whose workers lay each report out (text only without colour and without --statistics)
-PREPARED = ("text", "json", "jsonl")
+PREPARED = STREAMING
 
 
 def _streamed_prepared(fmt: str, options, reports, summary: RunSummary) -> bytes | None:
@@ -441,7 +441,7 @@ def test_reports_laid_out_in_workers_give_the_same_bytes(fmt, run):
     assert laid_out
 
 
-@pytest.mark.parametrize("fmt", ("json", "jsonl"))
+@pytest.mark.parametrize("fmt", ("json", "jsonl", "gitlab"))
 def test_fingerprints_laid_out_in_workers_are_numbered_across_reports_of_one_path(fmt):
     """Two reports of one path from two workers (an extract file and the original it points
     at): a fingerprint repeated in the second is numbered after those of the first."""
@@ -452,7 +452,11 @@ def test_fingerprints_laid_out_in_workers_are_numbered_across_reports_of_one_pat
     runs = (alpha, dataclasses.replace(alpha), dataclasses.replace(alpha))
     made = _streamed_prepared(fmt, ReportOptions(), runs, summary)
     assert made == _streamed(fmt, ReportOptions(), runs, summary)
-    docs = [json.loads(line) for line in made.splitlines()] if fmt == "jsonl" else json.loads(made)["findings"]
+    if fmt == "jsonl":
+        docs = [json.loads(line) for line in made.splitlines()]
+    else:
+        doc = json.loads(made)
+        docs = doc if fmt == "gitlab" else doc["findings"]
     prints = [d["fingerprint"] for d in docs]
     assert len(prints) == len(set(prints)) == 3 * sum(1 for _ in alpha.iter_findings())
 
