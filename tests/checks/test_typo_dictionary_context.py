@@ -32,6 +32,8 @@ def typos(catalog, goal):
         ("每户毎月补助200元", ("毎", "每")),
         ("服务对象瞒意度达到90%以上", ("瞒意", "满意")),
         ("按时完成项目申抱材料3份", ("申抱", "申报")),
+        ("补助资金于6月底前拔付到户", ("拔付", "拨付")),
+        ("统筹按排村级公益岗位30个", ("按排", "安排")),
     ],
 )
 def test_slips_in_context_are_found(catalog, goal, pair):
@@ -45,6 +47,7 @@ def test_slips_in_context_are_found(catalog, goal, pair):
         "进一步提升病虫害统防统治覆盖率至60%",
         "举办室内培训班4期",  # 办室 inside 举办|室内
         "完成有害生物防治面积2万亩",
+        "按排序先后安排资金，按排名奖补前10名",  # 按|排序, 按|排名
     ],
 )
 def test_right_words_are_not_flagged(catalog, goal):
