@@ -192,9 +192,10 @@ class ExpiredPlanCited(Kind):
 # -- DATE012 a notice that issues a year's targets after that year ---------------------------------
 
 _DATE = r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日"
-#: the notice's own date: a line of its own, or after the issuing office's name at the foot
-_SIGNED_ALONE = re.compile(rf"^{_DATE}$")
-_SIGNED = re.compile(rf"(?:局|厅|委|委员会|政府|办公室|办|中心|站|所){_DATE}(?=$|附件|附表|[(（]此件)")
+#: the notice's own date: a line of its own, or after the issuing office's name at the foot (the
+#: 版记 line “某县财政局办公室 2022年3月1日印发” included)
+_SIGNED_ALONE = re.compile(rf"^{_DATE}(?:印发|印)?$")
+_SIGNED = re.compile(rf"(?:局|厅|委|委员会|政府|办公室|办|中心|站|所){_DATE}(?=$|附件|附表|印发|[(（]此件)")
 #: money whose year is rightly not the notice's: a settlement or a reward for a year's results
 _LATE_BY_NATURE = re.compile(r"清算|结算|奖励|奖补|以奖代补|结转|结余|考核奖|补发|据实")
 #: the notice's prose saying which year's targets it issues
@@ -207,7 +208,7 @@ def _signed(decl: Declaration) -> tuple[str, str, int, int, int] | None:
         plain = "".join(unicodedata.normalize("NFKC", text or "").split())  # the date with no spaces
         m = _SIGNED_ALONE.search(plain) or _SIGNED.search(plain)
         if m:
-            written = m.group(0).lstrip("局厅委员会政府办公室中心站所")
+            written = f"{m.group(1)}年{m.group(2)}月{m.group(3)}日"
             return f"/unrecognized/{i}", written, int(m.group(1)), int(m.group(2)), int(m.group(3))
     return None
 

@@ -95,6 +95,9 @@ def _notice(year: int | None, *unrecognized: str, name: str = "某专项资金")
         (_notice(2021, "某市财政局 某市农业农村局", "2022年2月8日"), [("/unrecognized/1", None)]),
         # the date after the office's name at the foot, the annex following
         (_notice(2020, "有关事项通知如下。某市财政局2021年1月5日附件1分配表"), [("/unrecognized/0", None)]),
+        # the 版记 line of the footer
+        (_notice(2020, "某县财政局办公室 2021年2月3日印发"), [("/unrecognized/0", None)]),
+        (_notice(2020, "2021年2月3日印发"), [("/unrecognized/0", None)]),
         # within the year, or ahead of it (提前下达)
         (_notice(2021, "某市财政局", "2021年11月30日"), []),
         (_notice(2022, "某市财政局", "2021年11月30日"), []),
@@ -134,3 +137,8 @@ def test_a_clause_telling_of_the_plans_years(catalog, basis):
 )
 def test_last_years_results_are_no_targets_issued(catalog, prose):
     assert hits(catalog, "notice-after-year", _notice(2023, prose)) == []
+
+
+def test_the_notice_date_as_written_without_the_footer_word(catalog):
+    got = run(catalog, "notice-after-year", _notice(2020, "某县财政局办公室 2021年2月3日印发"))
+    assert [h.args["date"] for h in got] == ["2021年2月3日"]
