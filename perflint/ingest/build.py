@@ -723,6 +723,9 @@ class _FormBuilder:
         self.table: _Table | None = None
         self.money_unit: str | None = owner.default_unit
         self.labels_seen = 0
+        #: a header row that may open a list of projects (项目名称 among the column headings):
+        #: its 项目名称 cell, the rows left to look at, the 一级 categories seen as columns
+        self.list_head: tuple[tuple[int, int], int, set[str]] | None = None
         #: where the attribute's option list was read, while nothing else has been read after it:
         #: options in the next cell or line are the rest of the list (新增项目□ ⏎ 延续项目√)
         self.options_at: tuple[int, int] | None = None
@@ -987,6 +990,8 @@ class _FormBuilder:
             self._close_sum_row()  # a row of cells ends a 合计 row (text a cell a line runs on)
         match = self.vocab.match
         infos = [match(text[s:e]) if s < e else None for s, e in cells]
+        if not self.fused:
+            self._list_header(cells, infos)
         if self.goal_stack:
             nonblank = [i for i, (s, e) in enumerate(cells) if s < e]
             if not nonblank or self._goal_stack_row(row, cells, infos, nonblank):
@@ -1611,6 +1616,37 @@ class _FormBuilder:
                 self.block_goals.append(self.decl.fields[-1])
         else:
             self._assign(info, ls, le, start, end)
+
+    def _list_header(self, cells: list[tuple[int, int]], infos: list[LabelInfo | None]) -> None:
+        """Notice a list of projects, one project a row: a header row that names 项目名称 among
+        four column headings or more (the cell after it a heading too, not a name), with two 一级
+        categories or more as columns of it or of the header rows right below (序号 | 项目名称 |
+        实施单位 | 资金 | 产出指标 | 效益指标 | 满意度指标). Such a table is no form's indicator
+        table; the reading notes say so (``/$template/project-list``)."""
+        text = self.text
+        filled = [i for i, (s, e) in enumerate(cells) if s < e]
+        for i in filled:
+            info = infos[i]
+            if info is None or info.kind != "field" or info.key != "name" or len(filled) < 4 or i + 1 >= len(cells):
+                continue
+            ns, ne = cells[i + 1]
+            nxt = infos[i + 1]
+            if ns < ne and (nxt is not None or label_key(text[ns:ne]) in self.vocab.column_words):
+                self.list_head = (cells[i], 4, set())
+                break
+        head = self.list_head
+        if head is None:
+            return
+        found = [self.vocab.category(text[s:e]) for s, e in cells if s < e]
+        if not any(c is not None and c[0] == 2 for c in found):
+            # categories side by side, none of them 二级: headings of columns, not a row's levels
+            head[2].update(c[1] for c in found if c is not None and c[0] == 1)
+        if len(head[2]) >= 2:
+            s, e = head[0]
+            self.decl.source.labels["/$template/project-list"] = Label(clean_label(text[s:e]), self.smap.span(s, e))
+            self.list_head = None
+        else:
+            self.list_head = (head[0], head[1] - 1, head[2]) if head[1] > 1 else None
 
     def _more_options(self, start: int, end: int) -> bool:
         """Options with their boxes right after the attribute's option list, with nothing read

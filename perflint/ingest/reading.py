@@ -108,6 +108,8 @@ _WEAK_LAYOUTS = {"flattened"}
 #: line, space-separated rows) a label's value is often in the next row or cell, so a field
 #: that looks blank may simply not have been found: no "blank field" claims there.
 EXACT_LAYOUTS = {"tabbed", "json", "docx", "docm", "xlsx", "xlsm", "xls", "csv", "tsv", "html", "htm", "mht", "pdf"}
+#: the sections whose labels head the columns of a list of projects (one project a row)
+_LIST_SECTIONS = ("identity", "money", "schedule", "goals")
 #: the parts of a form whose fields are claimed blank or missing (the indicator table is judged by its rows)
 _FIELD_SECTIONS = ("header", "identity", "money", "schedule", "goals", "safeguards", "review", "footer")
 #: the share of unrecognised text beyond which what was not found may still be there
@@ -668,13 +670,22 @@ def assess(text: str, decls: list[Declaration]) -> None:
             sections["indicators"] = "partial"
             notes["indicators"] = "layout"
             unreliable = list(range(len(decl.indicators)))
-        if _names_are_figures(decl):
+        project_list = False
+        if "/$template/project-list" in decl.source.labels or _names_are_figures(decl):
             # rows named "1", "10", "2023": no indicator is named by a bare number, so the
             # name column took a serial-number, period or amount column (a table with one
             # project a row, categories as columns): every row's cells are shifted
             sections["indicators"] = "partial"
             notes["indicators"] = "layout"
             unreliable = list(range(len(decl.indicators)))
+            project_list = True
+            for section in _LIST_SECTIONS:
+                if sections[section] != "unread":
+                    # such a table is a list of projects: the form's own labels in its header
+                    # (项目名称, 绩效目标) are its columns, and what one project of it says is no
+                    # form's field; what these sections hold is not known
+                    sections[section] = "partial"
+                    notes[section] = "project-list"
         if _values_lost(decl, text, lines, stop):
             # the table has a value column (its header says so) but no row got a value: every
             # value claim would be a claim about a column that was not read
@@ -689,6 +700,17 @@ def assess(text: str, decls: list[Declaration]) -> None:
                 p
                 for p, s in decl.source.spans.items()
                 if not s.is_empty and not p.startswith("/unrecognized/") and lines.end(s) >= tail
+            )
+        if project_list:
+            # the fields read beside a list of projects hold a column's heading or one project's
+            # cell: no claim about their content (a goal that is the heading 受益对象…)
+            cut = sorted(
+                set(cut)
+                | {
+                    p
+                    for p, s in decl.source.spans.items()
+                    if not s.is_empty and _SECTION_OF.get(p.split("/")[1]) in _LIST_SECTIONS
+                }
             )
         # cells in rows (pipes, runs of spaces) show their blanks; flattened text, where labels
         # may come as a block before their values, does not

@@ -1,0 +1,78 @@
+"""A list of projects, one project a row, with 产出 / 效益 / 满意度 as columns, is no form.
+
+Read as one form, its cells became indicator rows (serial numbers and units as names, a
+project's name as a value) and its header's 项目名称 / 绩效目标 the form's fields, blank or
+holding a column heading: findings no reviewer could stand behind (rj13, a town's project
+table, gave 66).  The header row that names 项目名称 among four column headings or more, with
+two 一级 categories or more as columns, marks the table a project list: no row is judged, the
+fields beside it are not claimed blank or vague, and the reading notes say "project-list".
+The forms below are made up, in wordings and layouts other than rj13's."""
+
+from __future__ import annotations
+
+import pytest
+
+from perflint.catalog import builtin_catalog
+from perflint.engine.config import Config
+from perflint.engine.core import Engine
+from perflint.ingest.files import load_bytes
+
+#: one header row (pipes), an 编号 column and the categories after the goal
+PIPE_LIST = """某县2025年农村供水项目绩效目标一览表 | ||||||
+编号 | 项目名称 | 实施单位 | 补助资金(万元) | 绩效目标 | 产出指标 | 效益指标 | 满意度指标 |
+1 | 北山村供水管网改造 | 县水务局 | 45 | 改造管网 | 铺设管道3.2公里 | 解决饮水困难人口≥800人 | 受益群众满意度≥95% |
+2 | 河口村蓄水池新建 | 河口镇人民政府 | 30 | 新建蓄水池 | 新建蓄水池2座 | 保障灌溉面积≥300亩 | 受益群众满意度≥95% |
+3 | 石岭村水源保护 | 县水务局 | 12 | 保护水源 | 设置防护网1.5公里 | 水质达标率100% | 受益群众满意度≥90% |
+"""
+
+#: tab-separated, the categories on a second header row under 绩效目标
+TAB_LIST = (
+    "2024年度乡村振兴衔接资金项目表\n"
+    "项目名称\t实施地点\t资金规模（万元）\t绩效目标\t\t\n"
+    "\t\t\t产出指标\t效益指标\t满意度指标\n"
+    "东坪村道路硬化\t东坪村\t55\t硬化道路1.8公里\t通行农户≥120户\t群众满意度≥90%\n"
+    "西坪村灌溉渠修复\t西坪村\t38\t修复渠道2.4公里\t灌溉面积≥500亩\t群众满意度≥90%\n"
+)
+
+#: an ordinary form: 项目名称 with its value beside it, the categories down the first column
+FORM = (
+    "项目支出绩效目标表\n（2024年度）\n项目名称\t村道养护\t主管部门\t某镇交通办\n"
+    "资金总额（万元）\t20\n年度绩效目标\t养护村道10公里\n"
+    "一级指标\t二级指标\t三级指标\t指标值\n"
+    "产出指标\t数量指标\t养护里程\t≥10公里\n"
+    "效益指标\t社会效益指标\t通行条件\t明显改善\n"
+    "满意度指标\t服务对象满意度指标\t群众满意度\t≥90%\n"
+)
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine(builtin_catalog(), Config(today="2025-03-01"))
+
+
+def _declarations(engine: Engine, text: str):
+    fr = load_bytes(text.encode("utf-8"), "form.txt")
+    [rep] = engine.file_reports(fr, "form.txt")
+    return rep.declarations
+
+
+@pytest.mark.parametrize("text", [PIPE_LIST, TAB_LIST], ids=["pipe", "tabs"])
+def test_a_project_list_is_noted_and_not_judged_as_one_form(engine, text):
+    decls = _declarations(engine, text)
+    assert decls
+    for d in decls:
+        assert d.reading is not None
+        assert "project-list" in d.reading["notes"].values()
+        assert d.reading["unreliable_rows"] == list(range(d.reading["indicator_rows"]))
+        assert not d.grade
+        codes = {f.code for f in d.findings}
+        # no claim about the list's cells as indicator rows, nor about the header's fields
+        assert codes <= {"SRC001", "SRC002", "DOC001"}, codes
+
+
+def test_an_ordinary_form_is_no_project_list(engine):
+    [d] = _declarations(engine, FORM)
+    assert d.reading is not None
+    assert "project-list" not in d.reading["notes"].values()
+    assert d.reading["unreliable_rows"] == []
+    assert d.reading["indicator_rows"] == 3
