@@ -21,6 +21,7 @@ Nothing a file does can hang the run:
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import threading
@@ -262,7 +263,15 @@ def check_paths(
         initializer, initargs = _rebuild, (engine.recipe(), cache)
     todo = deque(enumerate(files))
     done: dict[int, Checked] = {}
+    frozen = gc.get_freeze_count()
+    if initializer is _adopt:
+        # the catalog, configuration and engine the forked workers inherit live as long as
+        # the run: out of the collector's reach, its passes in a worker neither walk them
+        # nor write to (and so copy) the pages the worker shares with the parent
+        gc.freeze()
     pool = [_Worker(ctx, initializer, initargs, limit, prepare) for _ in range(max(1, min(workers, len(files))))]
+    if not frozen:
+        gc.unfreeze()  # a Python caller's own objects are not left out of its collector's reach
     try:
         for worker in pool:
             worker.give(todo)

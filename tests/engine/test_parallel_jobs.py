@@ -91,6 +91,21 @@ def test_spawned_workers_load_the_same_engine(many, monkeypatch):
             assert prepared == sink.preparer()(report)
 
 
+def test_workers_leave_a_callers_collector_as_it_was(many):
+    """The objects forked workers inherit are frozen while they start (gc.freeze) and
+    thawed again in a process that had frozen nothing: a Python caller's objects are
+    still collected after the run."""
+    import gc
+
+    engine = Engine(builtin_catalog(), Config(today="2024-06-01"))
+    files = engine.files([str(many / "batch-0")])
+    assert gc.get_freeze_count() == 0
+    seen = []
+    for _ in parallel.check_paths(engine, files, 2, None):
+        seen.append(gc.get_freeze_count())
+    assert seen and seen[0] == 0 and gc.get_freeze_count() == 0
+
+
 def test_a_worker_whose_preparer_fails_leaves_the_layout_to_the_parent():
     def broken(report):
         raise ValueError("no layout")
