@@ -46,7 +46,7 @@ from typing import Any
 from perflint.checks.analysis.dates import date_range
 from perflint.checks.analysis.measure import bare_name, fmt, hint, name_family, plain, to_wan, unit_family
 from perflint.checks.analysis.rates import unwanted_rate
-from perflint.checks.analysis.rows import row_args
+from perflint.checks.analysis.rows import row_args, valued_rows
 from perflint.checks.analysis.tolerance import amount_tolerance
 from perflint.checks.analysis.values import (
     Op,
@@ -55,7 +55,6 @@ from perflint.checks.analysis.values import (
     comparison_for,
     display,
     norm,
-    owned_elsewhere,
     percent_target,
     quantities,
     unit_in_name,
@@ -138,11 +137,8 @@ class NameFigureConflict(Kind):
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         tokens = settings(params, ctx)["placeholders"]
-        for row in ctx.analysis_for(decl).rows:
+        for row, value in valued_rows(ctx.analysis_for(decl), tokens):
             ind = row.ind
-            if ind.value is None or owned_elsewhere(ind.value, tokens):
-                continue
-            value = ind.value
             args = row_args(row, value)
             hit = self._name(row.name, value, args)
             if hit is not None:
@@ -280,18 +276,16 @@ class UnitNameMismatch(Kind):
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         tokens = settings(params, ctx)["placeholders"]
-        for row in ctx.analysis_for(decl).rows:
+        for row, value in valued_rows(ctx.analysis_for(decl), tokens, satisfaction=False):
             ind = row.ind
-            if ind.value is None or owned_elsewhere(ind.value, tokens) or row.cat.is_satisfaction:
-                continue
-            figures = [q for q in quantities(plain(ind.value)) if q.kind != "date" and q.unit]  # 28.8萬元
+            figures = [q for q in quantities(plain(value)) if q.kind != "date" and q.unit]  # 28.8萬元
             if not figures:
                 continue
             first = figures[0]
             got = unit_family(first.unit)
             if got is None:
                 continue
-            args = row_args(row, ind.value, unit=first.unit, found=_FAMILY_ZH[got], found_en=_FAMILY_EN[got])
+            args = row_args(row, value, unit=first.unit, found=_FAMILY_ZH[got], found_en=_FAMILY_EN[got])
             column = _unit_column(ind)
             if column is not None:
                 said = unit_family(plain(column[1]))
@@ -367,9 +361,7 @@ class GoalIndicatorConflict(Kind):
         share = Decimal(m.group(1) or m.group(2))
         if not Decimal(0) < share < HUNDRED:
             return
-        for row in ctx.analysis_for(decl).rows:
-            if row.ind.value is None or owned_elsewhere(row.ind.value, tokens):
-                continue
+        for row, value in valued_rows(ctx.analysis_for(decl), tokens):
             if not _COMPLETION.search(plain(row.name)):
                 continue
             p = row.percent
@@ -379,7 +371,7 @@ class GoalIndicatorConflict(Kind):
                 row.target_pointer,
                 {
                     "content": display(row.name),
-                    "value": display(row.ind.value),
+                    "value": display(value),
                     "goal": display(m.group(0)),
                     "share": fmt(share),
                     "category": row.cat.label or "指标",
@@ -403,12 +395,10 @@ class SustainabilityIsPeriod(Kind):
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         tokens = settings(params, ctx)["placeholders"]
-        for row in ctx.analysis_for(decl).rows:
-            if row.cat.level2 != "可持续影响指标" or row.ind.value is None:
+        for row, value in valued_rows(ctx.analysis_for(decl), tokens):
+            if row.cat.level2 != "可持续影响指标":
                 continue
-            if owned_elsewhere(row.ind.value, tokens):
-                continue
-            span = date_range(row.ind.value)
+            span = date_range(value)
             if span is None:
                 continue
             # a lasting effect outlives the budget year; without a year, the calendar year it starts in
@@ -416,7 +406,7 @@ class SustainabilityIsPeriod(Kind):
             if span[1] <= f"{year:04d}-12-31":
                 yield Hit(
                     row.target_pointer,
-                    {"content": display(row.name), "value": display(row.ind.value), "end": span[1]},
+                    {"content": display(row.name), "value": display(value), "end": span[1]},
                     suggest=True,
                 )
 
@@ -461,10 +451,8 @@ class PercentOfDuty(Kind):
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         tokens = settings(params, ctx)["placeholders"]
-        for row in ctx.analysis_for(decl).rows:
-            if row.ind.value is None or row.cat.is_satisfaction or row.cat.is_cost:
-                continue
-            if owned_elsewhere(row.ind.value, tokens):
+        for row, value in valued_rows(ctx.analysis_for(decl), tokens, satisfaction=False):
+            if row.cat.is_cost:
                 continue
             name = bare_name(row.name)
             if (
@@ -476,7 +464,7 @@ class PercentOfDuty(Kind):
             p = row.percent
             if p is None:
                 continue
-            args = row_args(row, row.ind.value)
+            args = row_args(row, value)
             if name.startswith("是否"):
                 if p.exact != 100:
                     yield Hit(row.target_pointer, args, variant="yes_no", suggest=True)
@@ -745,9 +733,7 @@ class UnwantedRateFloor(Kind):
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         tokens = settings(params, ctx)["placeholders"]
-        for row in ctx.analysis_for(decl).rows:
-            if row.ind.value is None or owned_elsewhere(row.ind.value, tokens) or row.cat.is_satisfaction:
-                continue
+        for row, _ in valued_rows(ctx.analysis_for(decl), tokens, satisfaction=False):
             found = unwanted_rate(row.name)
             if found is None:
                 continue
@@ -788,11 +774,9 @@ class UnitCountName(Kind):
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         tokens = settings(params, ctx)["placeholders"]
-        for row in ctx.analysis_for(decl).rows:
+        for row, cell in valued_rows(ctx.analysis_for(decl), tokens):
             ind = row.ind
-            if ind.value is None or owned_elsewhere(ind.value, tokens):
-                continue
-            value = "".join(unicodedata.normalize("NFKC", ind.value).split())
+            value = "".join(unicodedata.normalize("NFKC", cell).split())
             found = _COUNT_NAME_AFTER_FIGURE.search(value)
             written = f"{found.group(1)}数" if found else None
             column = _unit_column(ind)
@@ -807,7 +791,7 @@ class UnitCountName(Kind):
                 row.target_pointer,
                 row_args(
                     row,
-                    ind.value,
+                    cell,
                     written=written,
                     unit=found.group(1),
                     fixed=display(value.replace(written, found.group(1))),
@@ -893,12 +877,10 @@ class ChangeNamedLevelGiven(Kind):
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         tokens = settings(params, ctx)["placeholders"]
-        for row in ctx.analysis_for(decl).rows:
-            if row.ind.value is None or owned_elsewhere(row.ind.value, tokens) or row.cat.is_satisfaction:
-                continue
+        for row, value in valued_rows(ctx.analysis_for(decl), tokens, satisfaction=False):
             name = simplified(bare_name(row.name))
             m = _RATE_CHANGE.search(name)
-            if m is None or _CHANGE_SAID.search(simplified(plain(row.ind.value))):
+            if m is None or _CHANGE_SAID.search(simplified(plain(value))):
                 continue
             p = row.percent
             if p is None:
@@ -910,7 +892,7 @@ class ChangeNamedLevelGiven(Kind):
             rate = re.split(r"[,，、;；:：]", rate)[-1]
             yield Hit(
                 row.target_pointer,
-                row_args(row, row.ind.value, change=m.group(2), rate=rate, level=p.text),
+                row_args(row, value, change=m.group(2), rate=rate, level=p.text),
                 suggest=True,
             )
 
@@ -935,21 +917,19 @@ class UnitWithoutFigure(Kind):
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         tokens = settings(params, ctx)["placeholders"]
-        for row in ctx.analysis_for(decl).rows:
+        for row, cell in valued_rows(ctx.analysis_for(decl), tokens):
             ind = row.ind
-            if ind.value is None or not ind.value.strip() or owned_elsewhere(ind.value, tokens):
-                continue
             column = _unit_column(ind)
             if column is None:
                 continue
             unit = "".join(unicodedata.normalize("NFKC", column[1]).split())
             if not _UNIT_CELL.fullmatch(unit) or _NO_UNIT.search(unit) or unit_family(unit) is None:
                 continue  # an explanation in the column, or "无": no unit claimed
-            value = unicodedata.normalize("NFKC", ind.value)
+            value = unicodedata.normalize("NFKC", cell)
             if re.search(r"\d|[零〇一二三四五六七八九十百千万两]", value) or quantities(value):
                 continue  # a figure, in digits or in words
             yield Hit(
                 row.target_pointer,
-                row_args(row, ind.value, column=column[0].strip(), unit=unit),
+                row_args(row, cell, column=column[0].strip(), unit=unit),
                 suggest=True,
             )

@@ -18,7 +18,7 @@ from typing import Any
 
 from perflint.checks.analysis.measure import bare_name, hint, name_family, plain, unit_family
 from perflint.checks.analysis.rates import unwanted_rate
-from perflint.checks.analysis.rows import row_args
+from perflint.checks.analysis.rows import row_args, valued_rows
 from perflint.checks.analysis.shape import value_absence_read
 from perflint.checks.analysis.values import (
     QUANTITY,
@@ -460,13 +460,8 @@ class TrivialTarget(Kind):
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         tokens = settings(params, ctx)["placeholders"]
         words = {norm(w) for w in params.get("trivial_words", sorted(_TRIVIAL_WORDS))}
-        for row in ctx.analysis_for(decl).rows:
-            i, ind = row.index, row.ind
-            if ind.value is None:
-                continue
-            text = ind.value
-            if _owned_elsewhere(text, tokens):
-                continue
+        for row, text in valued_rows(ctx.analysis_for(decl), tokens):
+            i = row.index
             t = norm(text).rstrip("。.")
             trivial = t in words
             if not trivial:
@@ -554,11 +549,8 @@ class QuantityCeiling(Kind):
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         tokens = settings(params, ctx)["placeholders"]
-        for row in ctx.analysis_for(decl).rows:
-            if row.cat.level2 != "数量指标" or row.ind.value is None:
-                continue
-            text = row.ind.value
-            if _owned_elsewhere(text, tokens) or _LESS_IS_BETTER.search(simplified(plain(row.name))):
+        for row, text in valued_rows(ctx.analysis_for(decl), tokens):
+            if row.cat.level2 != "数量指标" or _LESS_IS_BETTER.search(simplified(plain(row.name))):
                 continue
             if _RANGE.search("".join(text.split())):
                 continue  # 50～60人: bounded on both sides
@@ -613,12 +605,9 @@ class MoneyUnitIncomplete(Kind):
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         tokens = settings(params, ctx)["placeholders"]
-        for row in ctx.analysis_for(decl).rows:
-            ind = row.ind
-            if ind.value is None or _owned_elsewhere(ind.value, tokens) or row.cat.is_satisfaction:
-                continue
-            text = unicodedata.normalize("NFKC", ind.value)
-            args = row_args(row, ind.value)
+        for row, value in valued_rows(ctx.analysis_for(decl), tokens, satisfaction=False):
+            text = unicodedata.normalize("NFKC", value)
+            args = row_args(row, value)
             money_row = row.cat.is_cost or bool(_MONEY_NAME.search(plain(row.name)))
             # a sheet whose note states its money unit ("单位：万元") gives "250万" its currency
             if money_row and "元" not in text and not unit_in_name(row.name) and not decl.money.unit:
@@ -665,9 +654,7 @@ class ComplianceBelow100(Kind):
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         tokens = settings(params, ctx)["placeholders"]
-        for row in ctx.analysis_for(decl).rows:
-            if row.ind.value is None or _owned_elsewhere(row.ind.value, tokens) or row.cat.is_satisfaction:
-                continue
+        for row, value in valued_rows(ctx.analysis_for(decl), tokens, satisfaction=False):
             name = bare_name(row.name)
             m = _COMPLIANCE.search(name)
             if m is None or not _RATE_NAME.search(name) or "违规" in name:
@@ -684,7 +671,7 @@ class ComplianceBelow100(Kind):
                 continue
             yield Hit(
                 row.target_pointer,
-                row_args(row, row.ind.value, word=m.group(0)),
+                row_args(row, value, word=m.group(0)),
                 suggest=True,
             )
 
@@ -710,12 +697,9 @@ class UnitMalformed(Kind):
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         tokens = settings(params, ctx)["placeholders"]
-        for row in ctx.analysis_for(decl).rows:
-            ind = row.ind
-            if ind.value is None or _owned_elsewhere(ind.value, tokens):
-                continue
-            text = unicodedata.normalize("NFKC", ind.value)
-            args = row_args(row, ind.value)
+        for row, value in valued_rows(ctx.analysis_for(decl), tokens):
+            text = unicodedata.normalize("NFKC", value)
+            args = row_args(row, value)
             m = _COUNT_WORD_UNIT.search(text)
             if m:
                 written, unit = m.group(0).replace(" ", ""), m.group(2)

@@ -13,7 +13,7 @@ hands the same object to every rule that checks the declaration.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from perflint.checks.analysis.values import (
     Category,
@@ -27,6 +27,7 @@ from perflint.checks.analysis.values import (
     is_placeholder_row,
     is_real_row,
     name_pointer,
+    owned_elsewhere,
     percent_target,
     quantities,
     target_pointer,
@@ -41,6 +42,34 @@ _UNSET: object = object()
 def row_args(row: Row, value: str | None, *, fallback: str = "指标", **extra: object) -> dict[str, object]:
     """A row's message args: its category (``fallback`` when it has none), its content and ``value``, then ``extra``."""
     return {"category": row.cat.label or fallback, "content": display(row.name), "value": display(value), **extra}
+
+
+def valued_rows(analysis: Analysis, tokens: Iterable[str], *, satisfaction: bool = True) -> Iterator[tuple[Row, str]]:
+    """The rows whose 指标值 cell states something of its own, each with that value.
+
+    Skipped, in order:
+
+    * a row with no value cell (``ind.value is None``: a template with no value
+      column, whose target stands in 指标内容): rules that read the value have
+      no value to read;
+    * a value :func:`owned_elsewhere` with ``tokens`` (the placeholders from the
+      rule's settings): blank or only whitespace, a placeholder ("无", "/"), an
+      unfilled template token, a masked value, or a reference elsewhere
+      (``见附件``, ``同上``).  The completeness and placeholder rules report
+      those, so a rule on the value would only say the same thing twice;
+    * with ``satisfaction=False``, a satisfaction row (``row.cat.is_satisfaction``):
+      the SAT family reads satisfaction values.
+
+    Rows come in form order; the value is ``row.ind.value`` as read (not normalized).
+    """
+    key = tuple(tokens)
+    for row in analysis.rows:
+        value = row.ind.value
+        if value is None or owned_elsewhere(value, key):
+            continue
+        if not satisfaction and row.cat.is_satisfaction:
+            continue
+        yield row, value
 
 
 class Row:
