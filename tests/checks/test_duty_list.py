@@ -69,7 +69,11 @@ def test_duties_where_they_belong_or_too_few_are_not_reported(catalog, fields):
 
 def test_a_whole_department_form_is_checked_in_its_goals_only(catalog):
     text = "负责全区发展规划；综合管理政府投资项目；组织实施国民经济动员。"
-    doc = {"form_type": "部门整体支出", "department": "示例区发展和改革局", "fields": [{"key": "overview", "text": text}]}
+    doc = {
+        "form_type": "部门整体支出",
+        "department": "示例区发展和改革局",
+        "fields": [{"key": "overview", "text": text}],
+    }
     assert found(catalog, doc) == []
     doc["goals"] = {"overall": text + "全年审批项目120个。"}
     assert found(catalog, doc) == [("/goals/overall", 3)]
