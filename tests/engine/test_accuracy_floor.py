@@ -25,14 +25,30 @@ FLOOR = json.loads((ROOT / "benchmarks" / "accuracy-floor.json").read_text("utf-
 
 
 @pytest.fixture(scope="module")
-def figures() -> dict[str, Any]:
+def accuracy() -> Any:
     spec = importlib.util.spec_from_file_location("perflint_accuracy", ROOT / "benchmarks" / "accuracy.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
     spec.loader.exec_module(module)
-    figs, _judged, _forms = module.evaluate(None, skip=tuple(FLOOR["holdout"]))
+    return module
+
+
+@pytest.fixture(scope="module")
+def figures(accuracy) -> dict[str, Any]:
+    figs, _judged, _forms = accuracy.evaluate(None, skip=tuple(FLOOR["holdout"]))
     return figs
+
+
+def test_listing_the_forms_leaves_the_hold_out_sets_out(accuracy, monkeypatch):
+    # a script that lists the forms to look for patterns must not read a hold-out set by accident
+    listed = {form.ident for form in accuracy.forms(None)}
+    everything = {form.ident for form in accuracy.forms(None, include_holdout=True)}
+    monkeypatch.setattr(accuracy, "holdout_prefixes", lambda: ("r9",))
+    assert not any(form.ident.startswith("r9") for form in accuracy.forms(None))
+    assert any(ident.startswith("r9") for ident in everything)
+    held = tuple(FLOOR["holdout"])
+    assert not any(ident.startswith(held) for ident in listed) if held else listed == everything
 
 
 def test_every_finding_on_the_set_has_been_judged(figures):
