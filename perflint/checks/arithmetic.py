@@ -29,7 +29,7 @@ from typing import Any
 
 from perflint.checks.analysis.dates import date_range, months_between, periods
 from perflint.checks.analysis.measure import fmt, fmt_wan, money_quantities, period_amount, plain, to_wan
-from perflint.checks.analysis.rows import Row
+from perflint.checks.analysis.rows import Row, valued_rows
 from perflint.checks.analysis.tolerance import amount_tolerance
 from perflint.checks.analysis.values import (
     Op,
@@ -37,7 +37,6 @@ from perflint.checks.analysis.values import (
     comparison_for,
     display,
     norm,
-    owned_elsewhere,
     quantities,
     unit_in_name,
 )
@@ -65,11 +64,7 @@ def _funds(decl: Declaration) -> tuple[Decimal, str] | None:
 
 
 def _cost_rows(decl: Declaration, ctx: Context, tokens: tuple[str, ...]) -> list[Row]:
-    return [
-        row
-        for row in ctx.analysis_for(decl).rows
-        if row.cat.is_cost and row.ind.value is not None and not owned_elsewhere(row.ind.value, tokens)
-    ]
+    return [row for row, _ in valued_rows(ctx.analysis_for(decl), tokens) if row.cat.is_cost]
 
 
 # -- ARI001 unit cost × quantity --------------------------------------------------

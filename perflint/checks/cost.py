@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
 from perflint.checks.analysis.measure import fmt, hint, money_quantities, name_family, plain, to_wan, unit_family
-from perflint.checks.analysis.rows import Row, row_args
+from perflint.checks.analysis.rows import Row, row_args, stated_rows, valued_rows
 from perflint.checks.analysis.shape import shifted_table
 from perflint.checks.analysis.tolerance import amount_tolerance
 from perflint.checks.analysis.values import (
@@ -27,7 +27,6 @@ from perflint.checks.analysis.values import (
     is_placeholder,
     norm,
     one_level_down,
-    owned_elsewhere,
     quantities,
     unit_in_name,
 )
@@ -69,10 +68,6 @@ def quantified(text: str | None, name: str | None = None) -> bool:
 _PER_UNIT_FIGURE = re.compile(r"\d(?:\.\d+)?\s*[万千]?\s*/\s*[\u4e00-\u9fff]{1,3}(?![\u4e00-\u9fff])")
 
 
-def _skip(text: str | None, tokens: Sequence[str]) -> bool:
-    return owned_elsewhere(text, tokens)
-
-
 @kind
 class CostPresent(Kind):
     name = "cost-present"
@@ -107,7 +102,7 @@ class CostPresent(Kind):
         rows = _cost_rows(decl, ctx, params.get("categories", _MONEY_CATEGORIES))
         if any(quantified(row.target, row.name) for row in rows):
             return
-        real = [row for row in rows if not _skip(row.target, tokens)]
+        real = [row for row, _ in stated_rows(rows, tokens)]
         placeholders = [row for row in rows if is_placeholder(row.target, tokens)]
         row: Row | None = None
         variant: str | None = None
@@ -146,9 +141,8 @@ class CostQuantified(Kind):
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         tokens = settings(params, ctx)["placeholders"]
-        for row in _cost_rows(decl, ctx, params.get("categories", _MONEY_CATEGORIES)):
-            text = row.target
-            if _skip(text, tokens) or quantified(text, row.name):
+        for row, text in stated_rows(_cost_rows(decl, ctx, params.get("categories", _MONEY_CATEGORIES)), tokens):
+            if quantified(text, row.name):
                 continue
             both = norm(row.name) + norm(text)
             yield Hit(
@@ -189,10 +183,7 @@ class CostWithinFunds(Kind):
             return
         tolerance = amount_tolerance(ctx.setting(params, "amount_tolerance_wan", None))
         tokens = settings(params, ctx)["placeholders"]
-        for row in _cost_rows(decl, ctx, params.get("categories", _MONEY_CATEGORIES)):
-            text = row.target
-            if _skip(text, tokens):
-                continue
+        for row, text in stated_rows(_cost_rows(decl, ctx, params.get("categories", _MONEY_CATEGORIES)), tokens):
             named = unit_in_name(row.name)
             for c in row.comparisons:
                 unit = c.unit or named
@@ -229,10 +220,7 @@ class CostFloor(Kind):
         if total is not None and total.amount is not None and total.amount > 0:
             funds = to_wan(total.amount, total.unit or "万元")
         tolerance = amount_tolerance(ctx.setting(params, "amount_tolerance_wan", None))
-        for row in ctx.analysis_for(decl).rows:
-            value = row.ind.value
-            if value is None or _skip(value, tokens) or row.cat.is_satisfaction:
-                continue
+        for row, value in valued_rows(ctx.analysis_for(decl), tokens, satisfaction=False):
             if _SAVING.search(plain(row.name)):
                 continue
             named = unit_in_name(row.name)
@@ -289,9 +277,8 @@ class CostOnlyTotal(Kind):
         tolerance = amount_tolerance(ctx.setting(params, "amount_tolerance_wan", None))
         tokens = settings(params, ctx)["placeholders"]
         restating: list[tuple[Row, str]] = []
-        for row in _cost_rows(decl, ctx, params.get("categories", _MONEY_CATEGORIES)):
-            text = row.target
-            if _skip(text, tokens) or not quantified(text, row.name):
+        for row, text in stated_rows(_cost_rows(decl, ctx, params.get("categories", _MONEY_CATEGORIES)), tokens):
+            if not quantified(text, row.name):
                 continue
             named = unit_in_name(row.name)
             money = money_quantities(text, named)
@@ -341,9 +328,8 @@ class CostZero(Kind):
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         tokens = settings(params, ctx)["placeholders"]
-        for row in _cost_rows(decl, ctx, params.get("categories", _MONEY_CATEGORIES)):
-            text = row.target
-            if _skip(text, tokens) or _ZERO_MEANT.search(plain(row.name)):
+        for row, text in stated_rows(_cost_rows(decl, ctx, params.get("categories", _MONEY_CATEGORIES)), tokens):
+            if _ZERO_MEANT.search(plain(row.name)):
                 continue
             money = money_quantities(text, unit_in_name(row.name))
             if len(money) != 1 or money[0].number != 0:
@@ -404,10 +390,9 @@ class CostRateOnly(Kind):
             return  # a department's cost block is its budget by design
         tokens = settings(params, ctx)["placeholders"]
         rates: list[Row] = []
-        for row in _cost_rows(decl, ctx, params.get("categories", _MONEY_CATEGORIES)):
-            text = row.target
-            if _skip(text, tokens) or not quantified(text, row.name):
-                continue  # blank, a placeholder or yes/no wording: COST001 and COST002 report it
+        for row, text in stated_rows(_cost_rows(decl, ctx, params.get("categories", _MONEY_CATEGORIES)), tokens):
+            if not quantified(text, row.name):
+                continue  # yes/no wording: COST002 reports it (blanks and placeholders: COST001)
             if money_quantities(text, unit_in_name(row.name)) or _PER_UNIT_FIGURE.search(
                 unicodedata.normalize("NFKC", text)
             ):
@@ -474,10 +459,7 @@ class CostExact(Kind):
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         tokens = settings(params, ctx)["placeholders"]
-        for row in _cost_rows(decl, ctx, params.get("categories", _MONEY_CATEGORIES)):
-            text = row.target
-            if _skip(text, tokens):
-                continue
+        for row, text in stated_rows(_cost_rows(decl, ctx, params.get("categories", _MONEY_CATEGORIES)), tokens):
             name = plain(row.name)
             if name_family(row.name) != "money" or _STANDARD.search(name) or _SAVING.search(name):
                 continue  # a standard or a price is exact by nature; a saving is a floor
@@ -549,10 +531,7 @@ class CostPerUnitMissing(Kind):
         if funds is None:
             return
         tokens = settings(params, ctx)["placeholders"]
-        for row in _cost_rows(decl, ctx, params.get("categories", _MONEY_CATEGORIES)):
-            text = row.target
-            if _skip(text, tokens):
-                continue
+        for row, text in stated_rows(_cost_rows(decl, ctx, params.get("categories", _MONEY_CATEGORIES)), tokens):
             flat = unicodedata.normalize("NFKC", text)
             name = plain(row.name)
             if "/" in flat or "每" in flat or _PER_NAMED.search(name):

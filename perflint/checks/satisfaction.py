@@ -11,10 +11,11 @@ follow the statutory reading: 以上/以下/以内 include the number,
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
+from perflint.checks.analysis.rows import stated_rows
 from perflint.checks.analysis.shape import shifted_table
 from perflint.checks.analysis.values import (
     display,
@@ -26,10 +27,6 @@ from perflint.checks.analysis.values import (
 from perflint.checks.base import SEVERITY, STRINGS, Context, Hit, Kind, kind, schema, settings
 from perflint.domain.findings import Severity
 from perflint.domain.model import Declaration
-
-
-def _skip(text: str | None, tokens: Sequence[str]) -> bool:
-    return owned_elsewhere(text, tokens)
 
 
 @kind
@@ -83,10 +80,7 @@ class SatisfactionFormat(Kind):
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         tokens = settings(params, ctx)["placeholders"]
-        for row in ctx.analysis_for(decl).satisfaction_rows():
-            text = row.target
-            if _skip(text, tokens):
-                continue
+        for row, text in stated_rows(ctx.analysis_for(decl).satisfaction_rows(), tokens):
             if row.percent is not None:
                 continue
             t = norm(text).rstrip("。.")
@@ -120,10 +114,7 @@ class SatisfactionThreshold(Kind):
         tokens = settings(params, ctx)["placeholders"]
         minimum = Decimal(str(ctx.setting(params, "satisfaction_min_percent", 85)))
         flag_100 = ctx.setting(params, "flag_100_percent", "info")
-        for row in ctx.analysis_for(decl).satisfaction_rows():
-            text = row.target
-            if _skip(text, tokens):
-                continue
+        for row, text in stated_rows(ctx.analysis_for(decl).satisfaction_rows(), tokens):
             target = row.percent
             if target is None:
                 continue  # satisfaction-format reports it
@@ -231,7 +222,7 @@ class SatisfactionSubject(Kind):
         subjects = [norm(x) for x in params.get("subject_terms", _SUBJECTS)]
         for row in ctx.analysis_for(decl).satisfaction_rows():
             name = row.name
-            if _skip(name, s["placeholders"]):
+            if owned_elsewhere(name, s["placeholders"]):
                 continue  # content-missing / PH family
             t = norm(name)
             has_subject = any(x in t for x in subjects) or _names_people(t)

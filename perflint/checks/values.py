@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
 from perflint.checks.analysis.measure import bare_name, hint, name_family, plain, unit_family
 from perflint.checks.analysis.rates import unwanted_rate
-from perflint.checks.analysis.rows import row_args, valued_rows
+from perflint.checks.analysis.rows import row_args, stated_rows, valued_rows
 from perflint.checks.analysis.shape import value_absence_read
 from perflint.checks.analysis.values import (
     QUANTITY,
@@ -46,10 +46,6 @@ from perflint.domain.findings import Severity
 from perflint.domain.model import Declaration
 from perflint.domain.vocab import simplified
 from perflint.i18n import has, t
-
-
-def _owned_elsewhere(text: str | None, tokens: Sequence[str]) -> bool:
-    return owned_elsewhere(text, tokens)
 
 
 def _is_narrative(text: str, max_len: int) -> bool:
@@ -135,14 +131,11 @@ class NotMeasurable(Kind):
         s = settings(params, ctx)
         errors = set(params.get("error_categories", ["数量指标", "成本指标", "满意度指标"]))
         dept_error = params.get("error_on_department", True)
-        for row in ctx.analysis_for(decl).rows:
+        for row, text in stated_rows(ctx.analysis_for(decl).rows, s["placeholders"]):
             ind, cat = row.ind, row.cat
             harm = cat.level2 in _HARM_COSTS
             if (cat.is_cost and not harm) or cat.is_satisfaction:
                 continue  # cost-quantified / satisfaction-format
-            text = row.target
-            if _owned_elsewhere(text, s["placeholders"]):
-                continue
             if cat.level2 == QUANTITY and _one_lot(text):
                 # 施工材料 1批: one lot of whatever size; the count says nothing of the quantity
                 yield Hit(
@@ -194,12 +187,9 @@ class VagueTerms(Kind):
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         s = settings(params, ctx)
-        for row in ctx.analysis_for(decl).rows:
+        for row, text in stated_rows(ctx.analysis_for(decl).rows, s["placeholders"]):
             ind, cat = row.ind, row.cat
             if cat.is_satisfaction or cat.is_cost:
-                continue
-            text = row.target
-            if _owned_elsewhere(text, s["placeholders"]):
                 continue
             if ind.value is not None and _is_narrative(text, s["max_value_len"]):
                 continue  # value-is-narrative reports the whole cell
@@ -232,15 +222,12 @@ class UnitMissing(Kind):
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         tokens = settings(params, ctx)["placeholders"]
-        for row in ctx.analysis_for(decl).rows:
+        for row, text in stated_rows(ctx.analysis_for(decl).rows, tokens):
             ind, cat = row.ind, row.cat
             if cat.is_satisfaction or cat.is_cost or _unit_column(ind):
                 continue
             if ind.value is not None and unit_in_name(row.name):
                 continue  # 营造林面积(亩) | 80000: the name carries the unit
-            text = row.target
-            if _owned_elsewhere(text, tokens):
-                continue
             bare = [q for q in quantities(text) if q.unit is None and q.number != 0]  # nought needs no unit
             if bare and cat.level2 == TIMELINESS and all(_date_serial(q.number) for q in bare):
                 continue  # a date shown as a spreadsheet serial (=44,561): no time element (IND009), not no unit
@@ -346,7 +333,7 @@ class ComparatorMissing(Kind):
                 directed += 1
                 continue  # a 指标性质 column gives the direction
             text = ind.value
-            if _owned_elsewhere(text, tokens) or not (row.cat.level1 or row.cat.level2):
+            if owned_elsewhere(text, tokens) or not (row.cat.level1 or row.cat.level2):
                 continue  # a row of no known category: the table was not read as one
             if row.cat.is_satisfaction:
                 continue  # the SAT family reads satisfaction values
@@ -421,10 +408,7 @@ class PercentRange(Kind):
                 "growth_rate_terms", ["增长", "增幅", "增速", "提高", "提升", "上升", "同比", "环比", "倍"]
             )
         ]
-        for row in ctx.analysis_for(decl).rows:
-            text = row.target
-            if _owned_elsewhere(text, tokens):
-                continue
+        for row, text in stated_rows(ctx.analysis_for(decl).rows, tokens):
             name = row.name
             both = norm(name) + norm(text)
             if any(g in both for g in growth):
@@ -503,10 +487,7 @@ class RateFloor100(Kind):
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         tokens = settings(params, ctx)["placeholders"]
-        for row in ctx.analysis_for(decl).rows:
-            text = row.target
-            if _owned_elsewhere(text, tokens):
-                continue
+        for row, text in stated_rows(ctx.analysis_for(decl).rows, tokens):
             both = plain(row.name) + plain(text)
             if not (_RATE.search(both) or row.cat.is_satisfaction) or _NOT_A_SHARE.search(both):
                 continue

@@ -72,6 +72,24 @@ def valued_rows(analysis: Analysis, tokens: Iterable[str], *, satisfaction: bool
         yield row, value
 
 
+def stated_rows(rows: Iterable[Row], tokens: Iterable[str]) -> Iterator[tuple[Row, str]]:
+    """Each of ``rows`` whose target states something of its own, with that target text.
+
+    The target is :attr:`Row.target`: the 指标值 cell, or 指标内容 in a template
+    with no value column, so unlike :func:`valued_rows` a row without a value
+    cell is kept and judged by its name.  Skipped: a target
+    :func:`owned_elsewhere` with ``tokens`` (blank, a placeholder, an unfilled
+    template token, a masked value, a reference elsewhere such as ``见附件``),
+    which the completeness and placeholder rules report.  ``rows`` is any
+    selection of the analysis rows (all of them, the satisfaction rows, a
+    rule's cost rows), kept in its order.
+    """
+    key = tuple(tokens)
+    for row in rows:
+        if not owned_elsewhere(row.target, key):
+            yield row, row.target
+
+
 class Row:
     """One indicator row with what the rules derive from it (computed on first use)."""
 
