@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, Protocol
 
+from perflint.checks.analysis import segment
 from perflint.domain.problems import InputProblem
 from perflint.domain.result import FileReport
 from perflint.engine.cache import ResultCache
@@ -263,6 +264,10 @@ def check_paths(
         initializer, initargs = _rebuild, (engine.recipe(), cache)
     todo = deque(enumerate(files))
     done: dict[int, Checked] = {}
+    # the lexicon of the word segmentation, loaded once here: forked workers inherit it,
+    # spawned ones find its index built (with --no-cache and no index yet, each worker
+    # would read the whole dictionary again)
+    segment.lexicon()
     frozen = gc.get_freeze_count()
     if initializer is _adopt:
         # the catalog, configuration and engine the forked workers inherit live as long as

@@ -106,6 +106,31 @@ def test_workers_leave_a_callers_collector_as_it_was(many):
     assert seen and seen[0] == 0 and gc.get_freeze_count() == 0
 
 
+def test_workers_inherit_the_lexicon_loaded_once(many, monkeypatch):
+    """The word-segmentation lexicon is loaded before the workers start, so that each does
+    not load it again (with --no-cache and no index, reading the whole dictionary)."""
+    from perflint.checks.analysis import segment
+
+    engine = Engine(builtin_catalog(), Config(today="2024-06-01"))
+    files = engine.files([str(many / "batch-0")])
+    monkeypatch.setattr(segment, "_lexicon", None)
+    started = []
+    monkeypatch.setattr(parallel, "_Worker", _recording(parallel._Worker, started, segment))
+    list(parallel.check_paths(engine, files, 2, None))
+    assert started and all(started)
+
+
+def _recording(worker: type, started: list[bool], segment) -> type:
+    """``_Worker`` noting, as each starts, whether the lexicon is loaded."""
+
+    class Recording(worker):  # type: ignore[misc, valid-type]
+        def __init__(self, *args, **kwargs):
+            started.append(segment._lexicon is not None)
+            super().__init__(*args, **kwargs)
+
+    return Recording
+
+
 def test_a_worker_whose_preparer_fails_leaves_the_layout_to_the_parent():
     def broken(report):
         raise ValueError("no layout")
