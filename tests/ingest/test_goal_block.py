@@ -37,45 +37,161 @@ def test_goal_in_the_heading_row_of_a_one_year_project_is_the_annual_goal(read_o
     assert d.source.labels["/goals/annual"].text == "项目绩效目标"
 
 
-def test_goal_with_no_period_or_a_period_of_years_is_the_goal_as_a_whole(read_one) -> None:
-    for period in ("", "项目实施期 | 2023年—2025年 | ||"):
-        d = read_one(
+_TWO_GOALS = {"long_term": "三年内全镇农村自来水普及率达到98%。", "annual": "2024年铺设供水管网12公里。"}
+
+
+def _cell_lines(*rows: str | list[str]) -> str:
+    """Rows apart by blank lines, each cell on a tab-indented line of its own (how a saved
+    web page's table is read)."""
+    return "\n\n".join("\n".join(f"\t{cell}" for cell in row) if isinstance(row, list) else row for row in rows)
+
+
+@pytest.mark.parametrize(
+    "text, goals",
+    [
+        # a goal with no period, or with a period of years, is the goal as a whole
+        pytest.param(
             _lines(
                 "某镇项目支出绩效目标表 | |||",
                 "项目名称 | 农村饮水巩固提升 | ||",
-                *([period] if period else []),
                 f"绩效目标 | {_GOAL} | ||",
                 "一级指标 | 二级指标 | 三级指标 | 指标值 |",
                 "产出指标 | 数量指标 | 铺设管网长度 | ≥12公里 |",
-            )
-        )
-        assert d.goals == {"overall": _GOAL}, period
-
-
-def test_goal_of_a_department_form_is_the_overall_goal(read_one) -> None:
-    d = read_one(
-        _lines(
-            "某县水利局部门整体支出绩效目标表 | |||",
-            "部门名称 | 某县水利局 | ||",
-            "起止时间 | 2024年1月1日至2024年12月31日 | ||",
-            f"绩效目标 | {_GOAL} | ||",
-        )
-    )
-    assert d.goals == {"overall": _GOAL}
-
-
-def test_goal_after_a_numbered_prose_label_on_its_line(read_one) -> None:
-    d = read_one(
-        _lines(
-            "某区水务局2024年农村饮水巩固提升项目支出预算绩效目标表",
-            "",
-            "(1)项目概述。为全镇农村饮水工程提供建设资金。",
-            "(4)起止时间。2024年3月-2024年11月",
-            "(6)年度预算安排。财政拨款120万元。",
-            f"(7)绩效目标。{_GOAL}",
-        )
-    )
-    assert d.goals == {"annual": _GOAL}
+            ),
+            {"overall": _GOAL},
+            id="no-period-overall",
+        ),
+        pytest.param(
+            _lines(
+                "某镇项目支出绩效目标表 | |||",
+                "项目名称 | 农村饮水巩固提升 | ||",
+                "项目实施期 | 2023年—2025年 | ||",
+                f"绩效目标 | {_GOAL} | ||",
+                "一级指标 | 二级指标 | 三级指标 | 指标值 |",
+                "产出指标 | 数量指标 | 铺设管网长度 | ≥12公里 |",
+            ),
+            {"overall": _GOAL},
+            id="period-of-years-overall",
+        ),
+        # the goal of a department form is the overall goal
+        pytest.param(
+            _lines(
+                "某县水利局部门整体支出绩效目标表 | |||",
+                "部门名称 | 某县水利局 | ||",
+                "起止时间 | 2024年1月1日至2024年12月31日 | ||",
+                f"绩效目标 | {_GOAL} | ||",
+            ),
+            {"overall": _GOAL},
+            id="department-overall",
+        ),
+        # the goal after a numbered prose label on its line
+        pytest.param(
+            _lines(
+                "某区水务局2024年农村饮水巩固提升项目支出预算绩效目标表",
+                "",
+                "(1)项目概述。为全镇农村饮水工程提供建设资金。",
+                "(4)起止时间。2024年3月-2024年11月",
+                "(6)年度预算安排。财政拨款120万元。",
+                f"(7)绩效目标。{_GOAL}",
+            ),
+            {"annual": _GOAL},
+            id="numbered-prose-label",
+        ),
+        # "绩效目标" alone on its line among the column headings of a table given one cell a
+        # line: the line below is the next cell, not a goal, whatever it says
+        pytest.param(
+            _lines(
+                "某区项目支出绩效目标",
+                "单位名称",
+                "年度预算安排",
+                "绩效目标",
+                "",
+                "某区交通运输局负责全区农村公路的日常养护和管理工作。",
+                "",
+                "3600",
+            ),
+            {},
+            id="heading-among-column-headings",
+        ),
+        # "项目绩效目标 | 实施期总目标 | 当年总体目标" over a row of two goals: the heading of
+        # the block, then its columns (one a heading the vocabulary does not know)
+        pytest.param(
+            _lines(
+                "某镇项目支出绩效目标表 | |||",
+                "项目名称 | 农村饮水巩固提升 | ||",
+                "项目绩效目标 | 实施期总目标 | 当年总体目标 |",
+                "三年内全镇农村自来水普及率达到98%。 | 2024年铺设供水管网12公里。 |",
+                "一级指标 | 二级指标 | 三级指标 | 指标值 |",
+                "产出指标 | 数量指标 | 铺设管网长度 | ≥12公里 |",
+            ),
+            _TWO_GOALS,
+            id="heading-over-columns-of-goals",
+        ),
+        # "项目绩效目标 | 总体目标描述 | <goal>": the block's heading, the label of its one goal
+        # (a description of the goal as a whole), then the goal
+        pytest.param(
+            _lines(
+                "项目名称: | 农村饮水巩固提升 | 项目编号: |",
+                f"项目绩效目标 | 总体目标描述 | {_GOAL} |",
+                "指标类型 | 指标名称 | 指标值 |",
+                "产出指标 | 铺设管网长度 | ≥12公里 |",
+            ),
+            {"long_term": _GOAL},
+            id="described-goal-heading-same-row",
+        ),
+        # a sentence that announces the goals is no goal
+        pytest.param(
+            _lines(
+                "某区水务局2024年农村饮水巩固提升项目支出预算绩效目标表",
+                "",
+                "(1)项目概述。为全镇农村饮水工程提供建设资金。",
+                "(4)起止时间。2024年3月-2024年11月",
+                "(7)绩效目标。根据区政府工作安排，结合项目实施方案，现将本项目绩效目标设定如下：",
+            ),
+            {},
+            id="sentence-announcing-goals",
+        ),
+        # "长期目标 | 2024-2026年 | 年度目标": the period heads the column of the period's goal;
+        # the goals are in the row below, in the columns' order
+        pytest.param(
+            _lines(
+                "某镇项目支出绩效目标表 | |||",
+                "项目名称 | 农村饮水巩固提升 | ||",
+                "长期目标 | 2024-2026年 | 年度目标 | |",
+                "三年内全镇农村自来水普及率达到98%。 | 2024年铺设供水管网12公里。 | |",
+                "一级指标 | 二级指标 | 三级指标 | 指标值 |",
+                "产出指标 | 数量指标 | 铺设管网长度 | ≥12公里 |",
+            ),
+            _TWO_GOALS,
+            id="period-heads-goal-column",
+        ),
+        # a row given a cell a line: the goal is the next cell of the heading's own row ...
+        pytest.param(
+            _cell_lines(
+                "某镇项目支出绩效目标表",
+                ["项目名称", "农村饮水巩固提升"],
+                ["项目实施期", "2024年"],
+                ["项目绩效目标", _GOAL],
+                ["一级指标", "二级指标", "三级指标", "指标值"],
+                ["产出指标", "数量指标", "铺设管网长度", "≥12公里"],
+            ),
+            {"annual": _GOAL},
+            id="cell-a-line-heading-row",
+        ),
+        # ... and a goals heading that ends its row (a column heading) claims nothing from the row below
+        pytest.param(
+            _cell_lines(
+                "某区项目支出绩效目标表",
+                ["单位名称", "项目内容", "绩效目标"],
+                ["某区交通运输局", "农村公路养护", _GOAL],
+            ),
+            {},
+            id="cell-a-line-column-heading",
+        ),
+    ],
+)
+def test_goals_read_from_the_layout(read_one, text: str, goals: dict[str, str]) -> None:
+    assert read_one(text).goals == goals
 
 
 def test_paragraph_under_a_numbered_section_heading(read_one) -> None:
@@ -118,24 +234,6 @@ def test_text_that_is_not_the_goal_stays_unclaimed(read_one, value: str) -> None
     assert d.goals == {}
 
 
-def test_text_below_a_heading_that_is_no_numbered_section_stays_unclaimed(read_one) -> None:
-    """ "绩效目标" alone on its line among the column headings of a table given one cell a
-    line: the line below is the next cell, not a goal, whatever it says."""
-    d = read_one(
-        _lines(
-            "某区项目支出绩效目标",
-            "单位名称",
-            "年度预算安排",
-            "绩效目标",
-            "",
-            "某区交通运输局负责全区农村公路的日常养护和管理工作。",
-            "",
-            "3600",
-        )
-    )
-    assert d.goals == {}
-
-
 def test_a_form_with_goal_fields_of_its_own_keeps_them(read_one) -> None:
     d = read_one(
         _lines(
@@ -147,22 +245,6 @@ def test_a_form_with_goal_fields_of_its_own_keeps_them(read_one) -> None:
     )
     assert d.goals == {"annual": _GOAL}
     assert any(f.key == "goals_block" for f in d.fields)
-
-
-def test_goal_heading_over_columns_of_goals(read_one) -> None:
-    """ "项目绩效目标 | 实施期总目标 | 当年总体目标" over a row of two goals: the heading of
-    the block, then its columns (one a heading the vocabulary does not know)."""
-    d = read_one(
-        _lines(
-            "某镇项目支出绩效目标表 | |||",
-            "项目名称 | 农村饮水巩固提升 | ||",
-            "项目绩效目标 | 实施期总目标 | 当年总体目标 |",
-            "三年内全镇农村自来水普及率达到98%。 | 2024年铺设供水管网12公里。 |",
-            "一级指标 | 二级指标 | 三级指标 | 指标值 |",
-            "产出指标 | 数量指标 | 铺设管网长度 | ≥12公里 |",
-        )
-    )
-    assert d.goals == {"long_term": "三年内全镇农村自来水普及率达到98%。", "annual": "2024年铺设供水管网12公里。"}
 
 
 def test_medium_and_long_term_goal_label(read_one) -> None:
@@ -210,76 +292,3 @@ def test_goal_rules_run_on_the_goal_of_a_goals_heading(tmp_path) -> None:
     assert "DATE008" in _codes(tmp_path, _form("完成管网改造5公里，明年完成剩余管网的竣工验收。"))
     clean = _codes(tmp_path, _form("完成县城污水管网改造5公里，污水收集率达到90%。"))
     assert not clean & {"CON003", "DATE008", "TXT005", "REL003", "REQ010"}
-
-
-def test_goal_under_a_described_goal_heading_in_the_same_row(read_one) -> None:
-    """ "项目绩效目标 | 总体目标描述 | <goal>": the block's heading, the label of its one goal
-    (a description of the goal as a whole), then the goal."""
-    d = read_one(
-        _lines(
-            "项目名称: | 农村饮水巩固提升 | 项目编号: |",
-            f"项目绩效目标 | 总体目标描述 | {_GOAL} |",
-            "指标类型 | 指标名称 | 指标值 |",
-            "产出指标 | 铺设管网长度 | ≥12公里 |",
-        )
-    )
-    assert d.goals == {"long_term": _GOAL}
-
-
-def test_sentence_that_announces_the_goals_is_no_goal(read_one) -> None:
-    d = read_one(
-        _lines(
-            "某区水务局2024年农村饮水巩固提升项目支出预算绩效目标表",
-            "",
-            "(1)项目概述。为全镇农村饮水工程提供建设资金。",
-            "(4)起止时间。2024年3月-2024年11月",
-            "(7)绩效目标。根据区政府工作安排，结合项目实施方案，现将本项目绩效目标设定如下：",
-        )
-    )
-    assert d.goals == {}
-
-
-def test_period_alone_heads_the_goal_column_of_the_whole_period(read_one) -> None:
-    """ "长期目标 | 2024-2026年 | 年度目标": the period heads the column of the period's goal;
-    the goals are in the row below, in the columns' order."""
-    d = read_one(
-        _lines(
-            "某镇项目支出绩效目标表 | |||",
-            "项目名称 | 农村饮水巩固提升 | ||",
-            "长期目标 | 2024-2026年 | 年度目标 | |",
-            "三年内全镇农村自来水普及率达到98%。 | 2024年铺设供水管网12公里。 | |",
-            "一级指标 | 二级指标 | 三级指标 | 指标值 |",
-            "产出指标 | 数量指标 | 铺设管网长度 | ≥12公里 |",
-        )
-    )
-    assert d.goals == {"long_term": "三年内全镇农村自来水普及率达到98%。", "annual": "2024年铺设供水管网12公里。"}
-
-
-def test_goal_cell_of_the_heading_row_in_a_row_given_a_cell_a_line(read_one) -> None:
-    """Rows apart by blank lines, each cell on a tab-indented line of its own (how a saved
-    web page's table is read): the goal is the next cell of the heading's own row; a goals
-    heading that ends its row (a column heading) claims nothing from the row below."""
-    row = "\n".join
-    d = read_one(
-        "\n\n".join(
-            [
-                "某镇项目支出绩效目标表",
-                row(["\t项目名称", "\t农村饮水巩固提升"]),
-                row(["\t项目实施期", "\t2024年"]),
-                row(["\t项目绩效目标", f"\t{_GOAL}"]),
-                row(["\t一级指标", "\t二级指标", "\t三级指标", "\t指标值"]),
-                row(["\t产出指标", "\t数量指标", "\t铺设管网长度", "\t≥12公里"]),
-            ]
-        )
-    )
-    assert d.goals == {"annual": _GOAL}
-    d = read_one(
-        "\n\n".join(
-            [
-                "某区项目支出绩效目标表",
-                row(["\t单位名称", "\t项目内容", "\t绩效目标"]),
-                row(["\t某区交通运输局", "\t农村公路养护", f"\t{_GOAL}"]),
-            ]
-        )
-    )
-    assert d.goals == {}
