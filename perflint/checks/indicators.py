@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from perflint.checks.analysis.rows import valued_rows
 from perflint.checks.analysis.shape import doubtful_rows, name_absence_read, shifted_table
 from perflint.checks.analysis.values import (
     BENEFIT,
@@ -175,20 +176,17 @@ class ContentMissing(Kind):
 
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         tokens = settings(params, ctx)["placeholders"]
-        for row in ctx.analysis_for(decl).rows:
-            ind = row.ind
-            if ind.value is None or _skip_cell(ind.value, tokens):
-                continue
+        for row, cell in valued_rows(ctx.analysis_for(decl), tokens, references=False):
             if not name_absence_read(decl, row.index):
                 continue  # a name cell not read with confidence: it may stand in a cell not found
             name = row.name
             cat = row.cat.label or "指标"
             if is_blank(name):
-                yield Hit(row.name_pointer, {"category": cat, "value": display(ind.value)}, suggest=True)
+                yield Hit(row.name_pointer, {"category": cat, "value": display(cell)}, suggest=True)
             elif re.fullmatch(r"[\d.,%％\s]+", unicodedata.normalize("NFKC", name).strip()):
                 yield Hit(
                     row.name_pointer,
-                    {"category": cat, "value": display(ind.value), "content": display(name)},
+                    {"category": cat, "value": display(cell), "content": display(name)},
                     variant="number",
                     suggest=True,
                 )
@@ -213,13 +211,13 @@ class ValueCopiesContent(Kind):
         threshold = float(ctx.setting(params, "similarity_threshold", 0.5))
         min_prefix = params.get("min_prefix", 20)
         min_len = params.get("min_value_length", 8)
-        for row in ctx.analysis_for(decl).rows:
-            i, ind = row.index, row.ind
+        for row, cell in valued_rows(ctx.analysis_for(decl), tokens, references=False):
+            i = row.index
             name = row.name
-            if ind.value is None or _skip_cell(ind.value, tokens) or _skip_cell(name, tokens):
+            if _skip_cell(name, tokens):
                 continue
-            value, content = norm(ind.value), norm(name)
-            args = {"category": row.cat.label or "指标", "value": display(ind.value), "content": display(name)}
+            value, content = norm(cell), norm(name)
+            args = {"category": row.cat.label or "指标", "value": display(cell), "content": display(name)}
             if value == content:
                 yield Hit(f"/indicators/{i}/value", args, variant="equal", suggest=True)
                 continue
@@ -231,7 +229,7 @@ class ValueCopiesContent(Kind):
                 continue
             # A value that brings a figure of its own sets a level: not a copy.
             content_numbers = {q.number for q in quantities(name)}
-            if any(q.number not in content_numbers for q in quantities(ind.value)):
+            if any(q.number not in content_numbers for q in quantities(cell)):
                 continue
             ratio = containment(value, content)
             if ratio >= threshold:
@@ -294,11 +292,9 @@ class ValueIsNarrative(Kind):
     def check(self, decl: Declaration, params: dict[str, Any], ctx: Context) -> Iterable[Hit]:
         s = settings(params, ctx)
         max_clauses = params.get("max_clauses", 2)
-        for row in ctx.analysis_for(decl).rows:
-            i, ind = row.index, row.ind
-            if ind.value is None or _skip_cell(ind.value, s["placeholders"]):
-                continue
-            t = unicodedata.normalize("NFKC", ind.value).strip().rstrip("。.")
+        for row, cell in valued_rows(ctx.analysis_for(decl), s["placeholders"], references=False):
+            i = row.index
+            t = unicodedata.normalize("NFKC", cell).strip().rstrip("。.")
             length = len(norm(t))
             clauses = len([c for c in re.split(r"[,，;；。]", t) if c.strip()])
             if length > s["max_value_len"] or re.search(r"[;；。]", t) or clauses > max_clauses:
@@ -306,7 +302,7 @@ class ValueIsNarrative(Kind):
                     f"/indicators/{i}/value",
                     {
                         "category": row.cat.label or "指标",
-                        "value": display(ind.value, 24),
+                        "value": display(cell, 24),
                         "length": length,
                         "max": s["max_value_len"],
                     },

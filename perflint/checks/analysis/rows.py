@@ -30,6 +30,7 @@ from perflint.checks.analysis.values import (
     owned_elsewhere,
     percent_target,
     quantities,
+    skip_cell,
     target_pointer,
     target_text,
     with_named_percent,
@@ -44,7 +45,9 @@ def row_args(row: Row, value: str | None, *, fallback: str = "指标", **extra: 
     return {"category": row.cat.label or fallback, "content": display(row.name), "value": display(value), **extra}
 
 
-def valued_rows(analysis: Analysis, tokens: Iterable[str], *, satisfaction: bool = True) -> Iterator[tuple[Row, str]]:
+def valued_rows(
+    analysis: Analysis, tokens: Iterable[str], *, satisfaction: bool = True, references: bool = True
+) -> Iterator[tuple[Row, str]]:
     """The rows whose 指标值 cell states something of its own, each with that value.
 
     Skipped, in order:
@@ -56,16 +59,20 @@ def valued_rows(analysis: Analysis, tokens: Iterable[str], *, satisfaction: bool
       rule's settings): blank or only whitespace, a placeholder ("无", "/"), an
       unfilled template token, a masked value, or a reference elsewhere
       (``见附件``, ``同上``).  The completeness and placeholder rules report
-      those, so a rule on the value would only say the same thing twice;
+      those, so a rule on the value would only say the same thing twice.
+      With ``references=False`` a reference elsewhere is kept (:func:`skip_cell`):
+      the rules on the row's make-up (a value with no name beside it, a value
+      that copies its name, a narrative value) count ``见附件`` as a filled cell;
     * with ``satisfaction=False``, a satisfaction row (``row.cat.is_satisfaction``):
       the SAT family reads satisfaction values.
 
     Rows come in form order; the value is ``row.ind.value`` as read (not normalized).
     """
     key = tuple(tokens)
+    skipped = owned_elsewhere if references else skip_cell
     for row in analysis.rows:
         value = row.ind.value
-        if value is None or owned_elsewhere(value, key):
+        if value is None or skipped(value, key):
             continue
         if not satisfaction and row.cat.is_satisfaction:
             continue
