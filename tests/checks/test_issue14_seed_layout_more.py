@@ -29,6 +29,8 @@ _GOAL = "\t政府通过统一平台或跨平台结构提供服务，\n"
 _QUALITY = "\t质量指标\n\t行政区域内政府网站合格达标"
 _TOTAL = "\t　556\n"
 _ATTRIBUTE = "\t专项属性\n"
+#: the department form's duties field, after its budget block
+_DUTIES = "\t部门职能职责概述\n"
 _INDICATOR_NAMES = (
     "质量指标",
     "时效指标",
@@ -179,6 +181,13 @@ CASES = [
         _department_expenditure("471.4"),
         _department_expenditure("412.1"),
         (2, "/money/lines/1"),
+    ),
+    (
+        "department 基本支出 given two amounts",
+        "BUD008",
+        _sub(_SEED, _DUTIES, f"\t基本支出\n\t1698.6\n\n{_DUTIES}"),
+        _sub(_SEED, _DUTIES, f"\t基本支出\n\t412.1\n\n{_DUTIES}"),
+        (2, "/money/lines/8"),
     ),
     (
         "a source of funds that does not add up to the total (132 vs 164)",
