@@ -324,6 +324,57 @@ FIELD_COLUMN = "field"
 DEFAULT_COLUMNS = {"indicators": ["content", "value"], "schedule": ["content", "start", "end"]}
 
 
+#: a column of a list of projects that holds each project's money
+_LIST_MONEY = re.compile(r"资金|金额|预算|投资|万元")
+#: one target of a cell that lists several (受益户数≥200户,受益脱贫户数≥15户)
+_LIST_PIECE = re.compile(r"[^,，;；]+")
+
+
+def _list_columns(rows: list[list[tuple[int, int]]], vocab: Vocabulary, text: str) -> list[tuple[int, int]] | None:
+    """The heading of each column of a list of projects, from its header rows: the first row's
+    headings, with a heading that the rows below divide (资金来源及规模 over 资金来源 | 资金规模,
+    绩效目标 over 产出指标 | 效益指标 | 满意度指标) replaced by its parts. Rows below that keep
+    the first row's cells (blank under the headings not divided) divide by position; rows of
+    fewer cells divide the headings whose words their cells share, in order. None when the parts
+    cannot be placed."""
+    first = rows[0]
+    below = [c for row in rows[1:] for c in row if c[0] < c[1]]
+    if not below:
+        return list(first)
+    if all(len(row) == len(first) for row in rows[1:]):
+        out = []
+        for i, head in enumerate(first):
+            under = [row[i] for row in rows[1:] if row[i][0] < row[i][1]]
+            out.append(under[-1] if under else head)
+        return out
+    # each part goes under the first heading at or after the last one used that shares a
+    # character with it (a category goes under a heading of targets: 绩效目标, 绩效指标)
+    owner: list[int] = []
+    at = 0
+    for s, e in below:
+        part = label_key(text[s:e])
+        cat = vocab.category(text[s:e])
+        k = at
+        while k < len(first):
+            hs, he = first[k]
+            words = label_key(text[hs:he])
+            if hs < he and (
+                (cat is not None and ("绩效" in words or "目标" in words or "指标" in words))
+                or (cat is None and len(set(part) & set(words)) >= 2)
+            ):
+                break
+            k += 1
+        if k == len(first):
+            return None
+        owner.append(k)
+        at = k
+    out = []
+    for k, head in enumerate(first):
+        parts = [c for c, o in zip(below, owner) if o == k]
+        out.extend(parts or [head])
+    return out
+
+
 @dataclass(slots=True)
 class _Table:
     """The schedule or indicator table being read."""
@@ -726,6 +777,12 @@ class _FormBuilder:
         #: a header row that may open a list of projects (项目名称 among the column headings):
         #: its 项目名称 cell, the rows left to look at, the 一级 categories seen as columns
         self.list_head: tuple[tuple[int, int], int, set[str]] | None = None
+        #: the header rows of that list read so far (the 项目名称 row first)
+        self.list_rows: list[list[tuple[int, int]]] = []
+        #: a list of projects read one project a row: the heading of each of its columns
+        self.list_cols: list[tuple[int, int]] | None = None
+        #: this form holds a project of the list already (the next row is the next form's)
+        self.list_taken = False
         #: where the attribute's option list was read, while nothing else has been read after it:
         #: options in the next cell or line are the rest of the list (新增项目□ ⏎ 延续项目√)
         self.options_at: tuple[int, int] | None = None
@@ -796,6 +853,7 @@ class _FormBuilder:
         nxt.has_title = self.has_title
         nxt.money_unit = self.money_unit
         nxt.labels_seen = self.labels_seen
+        nxt.list_cols = self.list_cols
         table = self.table
         if table is not None:
             table.last_levels.clear()
@@ -991,6 +1049,8 @@ class _FormBuilder:
         match = self.vocab.match
         infos = [match(text[s:e]) if s < e else None for s, e in cells]
         if not self.fused:
+            if self.list_cols is not None and self._list_row(cells):
+                return
             self._list_header(cells, infos)
         if self.goal_stack:
             nonblank = [i for i, (s, e) in enumerate(cells) if s < e]
@@ -1633,10 +1693,12 @@ class _FormBuilder:
             nxt = infos[i + 1]
             if ns < ne and (nxt is not None or label_key(text[ns:ne]) in self.vocab.column_words):
                 self.list_head = (cells[i], 4, set())
+                self.list_rows = []
                 break
         head = self.list_head
         if head is None:
             return
+        self.list_rows.append(cells)
         found = [self.vocab.category(text[s:e]) for s, e in cells if s < e]
         if not any(c is not None and c[0] == 2 for c in found):
             # categories side by side, none of them 二级: headings of columns, not a row's levels
@@ -1645,8 +1707,127 @@ class _FormBuilder:
             s, e = head[0]
             self.decl.source.labels["/$template/project-list"] = Label(clean_label(text[s:e]), self.smap.span(s, e))
             self.list_head = None
+            self.list_cols = _list_columns(self.list_rows, self.vocab, text)
         else:
             self.list_head = (head[0], head[1] - 1, head[2]) if head[1] > 1 else None
+
+    def _list_row(self, cells: list[tuple[int, int]]) -> bool:
+        """A row of a list of projects: one project, this form's, or the next form's (handed
+        off). A row that does not fit the columns (a 合计 row, a note) ends the list."""
+        cols = self.list_cols
+        assert cols is not None
+        text = self.text
+        filled = [(s, e) for s, e in cells if s < e]
+        if (
+            filled
+            and self.list_rows
+            and not self.list_taken
+            and all((self.vocab.category(text[s:e]) or (0, ""))[0] == 1 for s, e in filled)
+        ):
+            # more category headings below the header (满意度 指标 on a row of its own): the
+            # header goes on
+            self.list_rows.append(cells)
+            self.list_cols = _list_columns(self.list_rows, self.vocab, text)
+            for s, e in filled:
+                self._template(s, e)
+            return True
+        cols = self.list_cols
+        if cols is None:
+            return False
+        name = next((i for i, (s, e) in enumerate(cols) if self._list_role(s, e)[0] == "name"), None)
+        if len(cells) != len(cols) or name is None or cells[name][0] >= cells[name][1]:
+            self.list_cols = None
+            return False
+        if self.list_taken:
+            self.handoff = cells
+            return True
+        self._list_start()
+        self.list_taken = True
+        # one project of a list: read as its own form, with no form's other parts around it
+        hs, he = cols[name]
+        d = self.decl
+        d.source.labels.pop("/$template/project-list", None)
+        d.source.labels["/$template/project-row"] = Label(clean_label(self.text[hs:he]), self.smap.span(hs, he))
+        for (hs, he), (s, e) in zip(cols, cells):
+            if s >= e:
+                continue
+            role, info = self._list_role(hs, he)
+            if role == "level1":
+                self._list_targets(hs, he, s, e)
+            elif role == "total" and self.decl.money.total is None and parse_amount(self.text[s:e])[0] is not None:
+                self._assign(LabelInfo("money", "total", clean_label(self.text[hs:he])), hs, he, s, e)
+            elif role in ("name", "field") and info is not None:
+                self._assign(info, hs, he, s, e)
+            else:
+                self.unrecognized(s, e)
+        return True
+
+    def _list_role(self, hs: int, he: int) -> tuple[str, LabelInfo | None]:
+        """What a column of a list of projects holds, by its heading."""
+        heading = self.text[hs:he]
+        info = self.vocab.match(heading)
+        cat = self.vocab.category(heading)
+        if cat is not None and cat[0] == 1:
+            return "level1", None
+        if info is not None and info.kind == "field" and info.key == "name":
+            return "name", info
+        if info is not None and info.kind == "money" or _LIST_MONEY.search(label_key(heading)):
+            return "total", info
+        if info is not None and info.kind in ("field", "extra"):
+            return "field", info
+        return "other", info
+
+    def _list_start(self) -> None:
+        """The first project of a list: what the header rows gave as this form's fields (a
+        blank 项目名称, a heading read as the goal) was headings; they are template text."""
+        d = self.decl
+        self.pending, self.queued = None, []
+        self.block_goals = []  # a 绩效目标 heading over the list's columns is no goal
+        self._end_table()
+        rows = self.list_rows
+        if rows:
+            first = min(s for row in rows for s, _ in row)
+            last = max(e for row in rows for _, e in row)
+            for pointer, span in list(d.source.spans.items()):
+                start = self.smap.offset(span.line, span.column)
+                if not (first <= start <= last) or pointer.startswith(("/unrecognized/", "/indicators", "/fields")):
+                    continue
+                parts = pointer.split("/")
+                if parts[1] in ("name", "department", "implementing_unit", "attribute_text"):
+                    setattr(d, parts[1], None)
+                elif parts[1] == "goals" and len(parts) == 3:
+                    d.goals.pop(parts[2], None)
+                elif pointer == "/money/total":
+                    d.money.total = None
+                else:
+                    continue
+                del d.source.spans[pointer]
+                label = d.source.labels.pop(pointer, None)
+                if label is not None and label.span is not None:
+                    d.source.template.append(label.span)
+                d.source.template.append(span)
+        # (no value column: a cell that is no list of targets is a row with no value, not a blank one)
+        self.table = _Table("indicators", columns=["level1", "content"])
+
+    def _list_targets(self, hs: int, he: int, s: int, e: int) -> None:
+        """The targets of one project in one category's column: each a row of that category
+        (受益户数≥200户,受益脱贫户数≥15户 is two; a cell that is no list of targets is one
+        row, named by the whole cell)."""
+        text = self.text
+        pieces = [trim(text, m.start(), m.end()) for m in _LIST_PIECE.finditer(text, s, e)]
+        pieces = [p for p in pieces if p[0] < p[1]]
+        splits = [self._split_trailing_value(*p) for p in pieces]
+        if len(pieces) < 2 or any(sp is None for sp in splits):
+            pieces, splits = [(s, e)], [self._split_trailing_value(s, e)]
+        else:
+            for (_, end), (start, _) in zip(pieces, pieces[1:]):
+                self._template(end, start)  # the comma between two targets
+            self._template(pieces[-1][1], e)
+        for piece, sp in zip(pieces, splits):
+            if sp is None:
+                self._emit_indicator({"level1": (hs, he), "content": piece})
+            else:
+                self._emit_indicator({"level1": (hs, he), "content": sp[0], "value": sp[1]})
 
     def _more_options(self, start: int, end: int) -> bool:
         """Options with their boxes right after the attribute's option list, with nothing read

@@ -686,6 +686,13 @@ def assess(text: str, decls: list[Declaration]) -> None:
                     # form's field; what these sections hold is not known
                     sections[section] = "partial"
                     notes[section] = "project-list"
+        elif "/$template/project-row" in decl.source.labels:
+            # one project of a list, one project a row, read as a form of its own: its row is
+            # read, but a list has no department, goal, schedule … to be found missing
+            for section in _LIST_SECTIONS:
+                if sections[section] != "unread":
+                    sections[section] = "partial"
+                    notes[section] = "project-list"
         if _values_lost(decl, text, lines, stop):
             # the table has a value column (its header says so) but no row got a value: every
             # value claim would be a claim about a column that was not read

@@ -6,15 +6,23 @@ holding a column heading: findings no reviewer could stand behind (rj13, a town'
 table, gave 66).  The header row that names 项目名称 among four column headings or more, with
 two 一级 categories or more as columns, marks the table a project list: no row is judged, the
 fields beside it are not claimed blank or vague, and the reading notes say "project-list".
+That holds for a list whose rows do not fit its header. When they fit the columns the header
+gives (the headings a second header row divides replaced by their parts), each row is a
+declaration of its own: the name, the amount and the unit from their columns, the cells under
+the categories its indicators (a cell listing several targets split at its commas when every
+piece is a name and a value); its note "project-list" says a list has no department, goal or
+schedule to be found missing.
 The forms below are made up, in wordings and layouts other than rj13's."""
 
 from __future__ import annotations
 
 import pytest
+from support.extraction import assert_nothing_lost, assert_spans_match
 
 from perflint.catalog import builtin_catalog
 from perflint.engine.config import Config
 from perflint.engine.core import Engine
+from perflint.ingest import declarations_from_text
 from perflint.ingest.files import load_bytes
 
 #: one header row (pipes), an 编号 column and the categories after the goal
@@ -26,13 +34,22 @@ PIPE_LIST = """某县2025年农村供水项目绩效目标一览表 | ||||||
 """
 
 #: tab-separated, the categories on a second header row under 绩效目标
+#: (two targets in one cell of the third project)
 TAB_LIST = (
     "2024年度乡村振兴衔接资金项目表\n"
     "项目名称\t实施地点\t资金规模（万元）\t绩效目标\t\t\n"
     "\t\t\t产出指标\t效益指标\t满意度指标\n"
     "东坪村道路硬化\t东坪村\t55\t硬化道路1.8公里\t通行农户≥120户\t群众满意度≥90%\n"
     "西坪村灌溉渠修复\t西坪村\t38\t修复渠道2.4公里\t灌溉面积≥500亩\t群众满意度≥90%\n"
+    "南坪村水毁修复\t南坪村\t26\t修复堤岸0.6公里\t保护农田≥150亩；带动就业≥8人\t群众满意度≥90%\n"
 )
+
+#: a list whose rows do not fit its header (a serial column the header does not name)
+UNFIT_LIST = """2025年项目绩效目标汇总 | |||||
+项目名称 | 实施单位 | 资金(万元) | 产出指标 | 效益指标 |
+1 | 甲村水渠 | 甲镇 | 20 | 修渠1公里 | 灌溉≥200亩 |
+2 | 乙村道路 | 乙镇 | 35 | 修路2公里 | 通行≥300户 |
+"""
 
 #: an ordinary form: 项目名称 with its value beside it, the categories down the first column
 FORM = (
@@ -56,7 +73,53 @@ def _declarations(engine: Engine, text: str):
     return rep.declarations
 
 
+def _read(text: str):
+    decls = declarations_from_text(text, "x.txt", "utf-8", "pipe" if " | " in text else "tabbed")
+    assert_spans_match(text, decls)
+    assert_nothing_lost(text, decls)
+    return decls
+
+
+def test_each_project_of_a_list_is_a_declaration():
+    decls = _read(PIPE_LIST)
+    assert [d.name for d in decls] == ["北山村供水管网改造", "河口村蓄水池新建", "石岭村水源保护"]
+    assert [d.money.total.amount for d in decls if d.money.total] == [45, 30, 12]
+    assert [d.implementing_unit for d in decls] == ["县水务局", "河口镇人民政府", "县水务局"]
+    rows = [(i.level1, i.content, i.value) for i in decls[1].indicators]
+    assert rows == [
+        ("产出指标", "新建蓄水池", "2座"),
+        ("效益指标", "保障灌溉面积", "≥300亩"),
+        ("满意度指标", "受益群众满意度", "≥95%"),
+    ]
+    assert not any(d.goals for d in decls)  # 绩效目标 over the columns is no goal
+
+
+def test_a_second_header_row_divides_the_heading_above_and_a_cell_of_targets_is_split():
+    decls = _read(TAB_LIST)
+    assert [d.name for d in decls] == ["东坪村道路硬化", "西坪村灌溉渠修复", "南坪村水毁修复"]
+    rows = [(i.level1, i.content, i.value) for i in decls[2].indicators]
+    assert rows == [
+        ("产出指标", "修复堤岸", "0.6公里"),
+        ("效益指标", "保护农田", "≥150亩"),
+        ("效益指标", "带动就业", "≥8人"),
+        ("满意度指标", "群众满意度", "≥90%"),
+    ]
+
+
 @pytest.mark.parametrize("text", [PIPE_LIST, TAB_LIST], ids=["pipe", "tabs"])
+def test_a_project_read_from_a_list_is_judged_on_its_row_only(engine, text):
+    decls = _declarations(engine, text)
+    assert len(decls) >= 2
+    for d in decls:
+        assert d.reading is not None
+        assert d.reading["notes"]["identity"] == "project-list"
+        assert d.reading["unreliable_rows"] == []
+        codes = {f.code for f in d.findings}
+        # nothing claimed missing that a list has no place for (department, goal, preparer …)
+        assert not {c for c in codes if c.startswith("REQ")}, codes
+
+
+@pytest.mark.parametrize("text", [UNFIT_LIST], ids=["unfit"])
 def test_a_project_list_is_noted_and_not_judged_as_one_form(engine, text):
     decls = _declarations(engine, text)
     assert decls
