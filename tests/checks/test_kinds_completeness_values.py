@@ -337,7 +337,14 @@ def test_satisfaction_subject(catalog, content, variant):
 
 @pytest.mark.parametrize(
     "content",
-    ["贴息承办金融机构满意度", "吸纳就业用人单位满意度", "承保公司满意度", "入社合作社满意率", "受助家庭满意度"],
+    [
+        "贴息承办金融机构满意度",
+        "吸纳就业用人单位满意度",
+        "承保公司满意度",
+        "入社合作社满意率",
+        "受助家庭满意度",
+        "脱贫人口满意度",
+    ],
 )
 def test_satisfaction_subject_bodies_are_named_groups(catalog, content):
     # institutions, employers, companies and households are parties a survey can sample
