@@ -231,6 +231,13 @@ CASES = [
         _timely("网上办件按时办结率", "≥95%"),
         (0, "/indicators/1/value"),
     ),
+    (
+        "a goal written as the unit's list of duties",
+        "REL004",
+        _sub(_SEED, _GOAL, "\t负责全区政务公开工作。组织实施电子政务建设。承担政务服务大厅日常管理。\n"),
+        _sub(_SEED, _GOAL, "\t完成20个乡镇网站改版，网上办件按时办结率100%。\n"),
+        (0, "/goals/annual"),
+    ),
 ]
 
 
