@@ -241,7 +241,12 @@ def reading_problems(decls: list[Declaration], path: str, of_file: bool = False)
         ]
         if not missing:
             continue
-        if reading.truncated:
+        if "project-list" in reading.notes.values():
+            # a list of projects, one a row: its layout was recognised, not lost; what it lacks
+            # is a single form's fields (a list has no form header, and no footer to be cut
+            # before: it ends at its last row)
+            why = "project-list"
+        elif reading.truncated:
             why = "truncated"
         elif reading.notes.get("indicators") in ("values", "not-found"):
             why = reading.notes["indicators"]

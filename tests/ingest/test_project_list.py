@@ -139,3 +139,22 @@ def test_an_ordinary_form_is_no_project_list(engine):
     assert "project-list" not in d.reading["notes"].values()
     assert d.reading["unreliable_rows"] == []
     assert d.reading["indicator_rows"] == 3
+
+
+@pytest.mark.parametrize("text", [PIPE_LIST, TAB_LIST, UNFIT_LIST], ids=["pipe", "tabs", "unfit"])
+def test_the_note_on_a_project_list_says_it_is_a_list(engine, text):
+    # SRC002 on a list says what the text is (a list of projects), not that its layout could
+    # not be split or that it has no form header
+    notes = [f for d in _declarations(engine, text) for f in d.findings if f.code == "SRC002"]
+    assert notes
+    for f in notes:
+        assert "项目清单" in f.message["zh"] and "list of projects" in f.message["en"]
+        assert "无法可靠地分出栏目" not in f.message["zh"] and "没有表头" not in f.message["zh"]
+
+
+def test_an_ordinary_form_cut_short_keeps_its_note(engine):
+    # an ordinary form with no form header keeps the no-title wording
+    text = FORM.split("\n", 2)[2]
+    notes = [f for d in _declarations(engine, text) for f in d.findings if f.code == "SRC002"]
+    assert notes
+    assert all("项目清单" not in f.message["zh"] for f in notes)
