@@ -35,6 +35,10 @@ _DATE = re.compile(r"(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?(?:之前|以前|
 #: a value in words: a degree, then a change (有所减轻, 明显增加, 稳步提高)
 _SOME = re.compile(r"(?:有所|明显|显著|稳步|逐步|持续|进一步)[增减提降改上下加][\u4e00-\u9fff]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+#: what an indicator's name ends in: the measure it names (a rate, a count, an amount, a time …)
+_MEASURE_END = re.compile(
+    r"(?:率|数|量|次|度|额|比|标准|时间|时限|期限|周期|成本|费用|面积|里程|长度|规模|比例|水平)[)）%]*$"
+)
 #: what the builder calls a heading's column, by the name the form gives it
 _HEADING_NAMES = {"note": "备注", "content": "指标内容", "level3": "三级指标"}
 
@@ -152,6 +156,29 @@ def _peel(text: str, s: int, e: int, vocab: Vocabulary) -> tuple[int, str, int] 
     return None
 
 
+def _restated(text: str, start: int, end: int) -> int | None:
+    """Where a name ends in ``text[start:end]``, a name and the cell after it (its explanation)
+    run together, when the explanation restates the name's ending: the longest ending of the
+    run (two characters or more) found once more earlier, and only once, closing a name of three
+    characters or more that ends in a measure (a rate, count, amount, time …): "入库图书册数" +
+    "当年新入库的图书册数"; a name written twice. ``None`` when no ending recurs, it recurs in more
+    than one place, or the piece before it names no measure ("补贴发放" of "补贴发放时间补贴按季度
+    发放"): the split would be a guess."""
+    seg = text[start:end]
+    for size in range(len(seg) // 2, 1, -1):
+        tail = seg[-size:]
+        if len(_CJK.findall(tail)) < 2:
+            continue
+        ends = [k + size for k in range(len(seg) - 2 * size + 1) if seg.startswith(tail, k)]
+        if not ends:
+            continue
+        name = seg[: ends[0]]
+        if len(ends) == 1 and len(_CJK.findall(name)) >= 3 and _MEASURE_END.search(name):
+            return start + ends[0]
+        return None
+    return None
+
+
 def reread(text: str, decl: Declaration, header: int) -> bool:
     """Read ``decl``'s table again from its header run together into row ``header`` (see the
     module's note); True when its rows were replaced."""
@@ -159,8 +186,12 @@ def reread(text: str, decl: Declaration, header: int) -> bool:
     old = decl.indicators[header]
     cols = headings(old.content or old.level3 or "", vocab)
     name_col = next((c for c in ("level3", "content") if c in cols), None)
-    if name_col is None or cols.index(name_col) + 1 >= len(cols) or cols[cols.index(name_col) + 1] != "value":
-        return False  # a column between the name and its value: where the name ends is not known
+    if name_col is None or "value" not in cols[cols.index(name_col) + 1 :]:
+        return False
+    # a column between the name and its value (三级指标 | 指标内容 | 指标值): where the name ends
+    # is known only where the second column restates the name's ending (see _restated)
+    between = [c for c in cols[cols.index(name_col) + 1 : cols.index("value")] if c not in ("level1", "level2")]
+    between_name = "、".join(_HEADING_NAMES.get(c, c.split(":", 1)[-1]) for c in between)
     later: list[str] = []
     for c in cols[cols.index("value") + 1 :]:
         name = _HEADING_NAMES.get(c, c.split(":", 1)[-1])
@@ -228,14 +259,34 @@ def reread(text: str, decl: Declaration, header: int) -> bool:
         if found is None and e - s <= 6:
             template.append((s, e))  # "-定性": the later columns of an empty row
             continue
+        if found is None and between and e == len(text.rstrip()) and not text.endswith("\n"):
+            # the text stops inside this row (cut mid-line): its value was never written out
+            found = (e, e)
         if found is None:
             return False  # a row whose value cannot be told from its name: leave the table as read
         vs, ve = found
         ns, ne = _trim(text, s, vs)
-        cells = {name_col: (ns, ne), "value": (vs, ve)}
+        cells = {"value": (vs, ve)} if vs < ve else {}
         rs, re_ = _trim(text, ve, e)
-        ind = Indicator(content=text[ns:ne], value=text[vs:ve])
-        if name_col == "level3":
+        ind = Indicator(content=text[ns:ne], value=text[vs:ve] if vs < ve else None)
+        name_end = _restated(text, ns, ne) if between else None
+        if between and name_end is None:
+            # the name and the column after it, run together: where one ends is not known, so
+            # the row has no name of its own, only the two cells' text
+            both = f"{_HEADING_NAMES.get(name_col, name_col)}、{between_name}"
+            cells["content"] = (ns, ne)
+            ind.extra[both] = ind.content
+            cells[f"extra:{both}"] = (ns, ne)
+        elif name_end is not None:
+            cs, ce = _trim(text, name_end, ne)
+            ne = _trim(text, ns, name_end)[1]
+            ind.content = text[ns:ne]
+            cells[name_col] = (ns, ne)
+            ind.extra[between_name] = text[cs:ce]
+            cells[f"extra:{between_name}"] = (cs, ce)
+        else:
+            cells[name_col] = (ns, ne)
+        if name_col == "level3" and name_col in cells:
             ind.level3 = ind.content
         if rs < re_:
             ind.extra[rest_name] = text[rs:re_]

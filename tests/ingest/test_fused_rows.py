@@ -7,7 +7,7 @@ import pytest
 
 from perflint.ingest.coverage import uncovered
 from perflint.ingest.files import load_bytes
-from perflint.ingest.fusedrows import headings, split_value
+from perflint.ingest.fusedrows import _restated, headings, split_value
 
 SHEET = """2024年部门项目支出绩效目标表
 单位:某市图书馆 金额单位:万元
@@ -55,13 +55,70 @@ def test_rows_of_fused_text_are_read_but_not_judged():
     assert decl.reading.unreliable_rows == list(range(len(decl.indicators)))
 
 
-def test_a_column_between_name_and_value_leaves_the_rows_as_read():
-    """三级指标 | 指标说明 | 指标值: where the name ends is not known without separators."""
+def test_a_column_between_name_and_value_keeps_the_two_run_together():
+    """三级指标 | 指标说明 | 指标值: where the name ends is not known without separators, unless
+    the explanation restates the name's ending; the value is still told from the two."""
     text = SHEET.replace("一级指标二级指标指标名称指标值", "一级指标二级指标指标名称指标说明指标值")
     _fr, decl = _read(text)
-    assert not any(i.content == "下乡服务场次" for i in decl.indicators)
+    first = decl.indicators[0]
+    # no ending recurs: the row has no name of its own, only the two cells' text
+    assert (first.content, first.value, first.level3) == ("下乡服务场次", "40场次", None)
+    assert first.extra["指标内容、备注"] == "下乡服务场次"
     assert decl.reading.sections["indicators"] == "partial"
     assert decl.reading.unreliable_rows == list(range(len(decl.indicators)))
+
+
+#: a made-up sheet, the explanation column between the name and the value restating the
+#: name's ending (or the name written twice), the text cut inside its last row
+EXPLAINED = """2025年度项目绩效目标表
+单位:某区民政局
+年度绩效指标
+一级指标二级指标三级指标指标解释指标值评分方式
+产出指标数量指标助餐服务人次全年为老年人提供助餐的服务人次≥36000人次按比例扣分
+质量指标餐食抽检合格率餐食抽检合格率100%抽检
+送餐准时率按约定时间送达的送餐准时率不低于95%按比例扣分
+时效指标补贴发放时间补贴按季度发放2025年12月底前逾期扣分
+效益指标社会效益指标老年人就餐便利程度老年人就餐便利"""
+
+
+def test_a_name_whose_explanation_restates_its_ending_is_split_from_it():
+    fr, decl = _read(EXPLAINED)
+    rows = [(i.level2, i.content, i.level3, i.value) for i in decl.indicators]
+    assert rows == [
+        ("数量指标", "助餐服务人次", "助餐服务人次", "≥36000人次"),
+        ("质量指标", "餐食抽检合格率", "餐食抽检合格率", "100%"),  # written twice
+        ("质量指标", "送餐准时率", "送餐准时率", "不低于95%"),
+        # 发放 recurs, but 补贴发放 names no measure: name and explanation stay together
+        ("时效指标", "补贴发放时间补贴按季度发放", None, "2025年12月底前"),
+        # the text stops inside the last row: no value, the row kept (便利 names no measure)
+        ("社会效益指标", "老年人就餐便利程度老年人就餐便利", None, None),
+    ]
+    assert decl.indicators[0].extra["指标解释"] == "全年为老年人提供助餐的服务人次"
+    assert decl.reading.unreliable_rows == list(range(len(decl.indicators)))
+    assert uncovered(fr.text or "", fr.declarations) == []
+
+
+def test_a_row_with_no_value_before_the_end_still_leaves_the_table_as_read():
+    # the same last row, the text going on after it: a row with no value, not a cut one
+    _fr, decl = _read(EXPLAINED + "\n")
+    assert not any(i.content == "助餐服务人次" for i in decl.indicators)
+
+
+@pytest.mark.parametrize(
+    "cell, name",
+    [
+        ("入库图书册数当年新入库的图书册数", "入库图书册数"),
+        ("巡查覆盖率巡查覆盖率", "巡查覆盖率"),
+        ("维修及时率按时维修", None),  # nothing recurs
+        ("完成率工作完成率", "完成率"),
+        ("达标达标率达标", None),  # the name would be two characters
+        ("补贴发放时间补贴按季度发放", None),  # 补贴发放 names no measure
+        ("水质达标率水质达标率水质达标率", None),  # recurs in two places: a guess
+    ],
+)
+def test_restated(cell, name):
+    cut = _restated(cell, 0, len(cell))
+    assert (cell[:cut] if cut is not None else None) == name
 
 
 def test_a_row_whose_value_cannot_be_found_leaves_the_table_as_read():
