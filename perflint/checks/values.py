@@ -267,6 +267,49 @@ _LOWER_BETTER = re.compile(
 )
 
 
+#: the form names where an amount comes from: a document (…67号文件, 鲁财科教(2024)67号) or a contract
+_SOURCE = re.compile(r"文件|\d号文|[〔(（\[]\d{4}[〕)）\]]|合同|协议|规定")
+_CONTRACT = re.compile(r"合同|协议")
+#: one further per-unit after the one a figure was read with: 780元/生 + /年
+_MORE_PER = re.compile(r"/[\u4e00-\u9fffA-Za-z²㎡]{1,3}")
+
+
+def _fixed_by_source(decl: Declaration, q: Quantity) -> bool:
+    """A per-unit amount the form says is set elsewhere, so it is paid as written and may be exact:
+    the form's prose (goals, basis, a line outside the table) gives the same amount in a sentence citing
+    a document or a contract (``根据…67号文件,…公用经费每生每年780元`` with ``780元/生/年``), or it is a
+    yearly or monthly fee and the prose names the contract or agreement that sets it (``《…服务合同》``
+    with ``70000元/年``).
+    A lump sum is left alone: an allocation cited to a document is still a ceiling."""
+    unit = q.unit or ""
+    if unit_family(unit) != "unit_cost":
+        return False
+    periodic = unit.endswith(("/年", "/月"))
+    prose = [*decl.goals.values(), decl.basis, decl.functions, *(f.text for f in decl.fields), *decl.unrecognized]
+    for text in prose:
+        for sentence in re.split(r"[。；;\n]", text or ""):
+            if not _SOURCE.search(sentence):
+                continue
+            if periodic and _CONTRACT.search(sentence):
+                return True
+            if any(
+                g.number == q.number and unit_family(g.unit or "") in ("money", "unit_cost")
+                for g in quantities(sentence)
+            ):
+                return True
+    return False
+
+
+def _quoted(text: str, q: Quantity) -> str:
+    """The figure as written, with every per-unit (``780元/生/年``, not ``780元/生``)."""
+    if text[q.start : q.end] != q.text:
+        return q.text
+    end = q.end
+    while more := _MORE_PER.match(text, end):
+        end = more.end()
+    return text[q.start : end]
+
+
 def _figure_kind(q: Quantity, named_unit: str | None, cost_row: bool) -> str | None:
     unit = q.unit or named_unit
     if q.kind == "date" or not unit or unit == "date":
@@ -360,6 +403,8 @@ class ComparatorMissing(Kind):
             name = bare_name(row.name)
             if what == "cost" and _STANDARD_NAME.search(simplified(name)):
                 continue  # a standard or a price is paid as written: no direction to ask for
+            if what == "cost" and _fixed_by_source(decl, found[0].quantity):
+                what = "cost_fixed"  # set by a document or a contract: "=" is as likely as "≤"
             if what == "rate":
                 what = (
                     "rate_floor"
@@ -380,7 +425,9 @@ class ComparatorMissing(Kind):
                 row_args(
                     row,
                     row.ind.value or "",
-                    number=c.quantity.text if c.quantity.unit else f"{c.quantity.text}{named_unit or ''}",
+                    number=_quoted(row.ind.value or "", c.quantity)
+                    if c.quantity.unit
+                    else f"{c.quantity.text}{named_unit or ''}",
                 ),
                 severity=severity,
                 variant=what,
