@@ -21,9 +21,11 @@ into its name, so another jieba or an edited dictionary gets a new file and
 the old one is never read again.  Files are
 written to a temporary name and renamed into place, so concurrent processes
 see a whole index or none; while one process builds, the others wait for it
-(a lock file, ignored once stale).  If the cache folder cannot be written the
-dictionary is read into memory for the process instead; a damaged index file
-is rebuilt.
+(a lock file, ignored once stale).  The index is built straight from
+``dict.txt`` in its compact form (never as a dict of half a million strings),
+and the process that built it maps the file it wrote, so a first run holds
+what a warm run holds.  If the cache folder cannot be written the index is
+kept in memory for the process instead; a damaged index file is rebuilt.
 
 What is reproduced from jieba 0.42 (behaviour, not code):
 
@@ -106,8 +108,8 @@ class Lexicon:
     """jieba's prefix dictionary: ``entry(word)`` is (frequency, tag or None)
     for a word or a prefix of one (frequency 0, usually no tag), None for
     anything else.  ``source`` says where it came from: ``index`` (mapped
-    file), ``built`` (just read and written to ``path``) or ``memory``
-    (read, could not be written; ``problem`` says why)."""
+    file), ``built`` (just built, written to ``path`` and mapped) or ``memory``
+    (built, could not be written; ``problem`` says why)."""
 
     def __init__(
         self,
@@ -184,76 +186,125 @@ class Lexicon:
 # -- the dictionary -----------------------------------------------------------------
 
 
-class _Dictionary:
-    """jieba's dictionary read into memory: word/prefix → frequency, word → tag
-    and the total frequency, as jieba builds them: a repeated word keeps its
-    last frequency and tag but counts in the total every time; a prefix that
-    is not itself a word has frequency 0."""
-
-    def __init__(self, data: bytes, name: str) -> None:
-        freqs: dict[str, int] = {}
-        tags: dict[str, str] = {}
-        total = 0
-        lines = data.decode("utf-8").split("\n")  # jieba reads lines of bytes, ends at \n
-        if lines and not lines[-1]:
-            lines.pop()
-        for lineno, line in enumerate(lines, 1):
-            parts = line.strip(" \t\n\r\x0b\x0c").split(" ")  # bytes.strip() whitespace
-            try:
-                word = parts[0]
-                freq = int(parts[1])
-            except (ValueError, IndexError):
-                raise ValueError(
-                    f"jieba 词典 {name} 第 {lineno} 行无效 / invalid dictionary entry in {name} "
-                    f"at line {lineno}: {line!r}"
-                ) from None
-            freqs[word] = freq
-            total += freq
-            if len(parts) == 3:
-                tags[word] = parts[2]
-            if len(word) > 1:
-                for i in range(1, len(word)):
-                    prefix = word[:i]
-                    if prefix not in freqs:
-                        freqs[prefix] = 0
-        self.freqs = freqs
-        self.tags = tags
-        self.total = total
-
-    def find(self, word: str) -> Entry | None:
-        freq = self.freqs.get(word)
-        return None if freq is None else (freq, self.tags.get(word))
+def _lines(data: bytes) -> Iterator[bytes]:
+    """``data.split(b"\\n")`` without its last piece when empty, one line at a time
+    (jieba reads lines of bytes, ended by \\n)."""
+    start, end = 0, len(data)
+    while start < end:
+        stop = data.find(b"\n", start)
+        if stop < 0:
+            stop = end
+        yield data[start:stop]
+        start = stop + 1
 
 
-def _serialize(dic: _Dictionary, key: bytes) -> bytes:
-    names = sorted(set(dic.tags.values()))
-    if len(names) > 255:
-        raise ValueError("too many part-of-speech tags for the index")
-    tag_id = {t: i + 1 for i, t in enumerate(names)}
-    tag_table = "\n".join(names).encode("utf-8")
-    tag_table += b"\0" * (-(len(key) + len(tag_table)) % 4)
-    nslots = 1 << max(4, (2 * len(dic.freqs) - 1).bit_length())  # load factor <= 1/2
+def _build(data: bytes, name: str, key: bytes) -> bytes:
+    """The index of a dictionary file's bytes, built straight into its compact form.
+
+    Holds what jieba's prefix dictionary holds (a repeated word keeps its last
+    frequency and the last tag given, but counts in the total every time; a
+    prefix that is not itself a word has frequency 0) and lays it out as the
+    dictionary order gives it, without a Python dict of ~500,000 strings
+    (~150 MB): the slot array is probed while the entries are added, so a
+    first run holds about what the finished index holds."""
+    nslots = 16
     mask = nslots - 1
-    slots = array(_SLOT, bytes(4 * nslots))
-    base = _HEADER.size + len(key) + len(tag_table) + 4 * nslots
+    slots = array(_SLOT, bytes(4 * nslots))  # pool offset + 1 of an entry, 0 = empty
     pool = bytearray()
+    count = 0
+    total = 0
+    tag_ids: dict[str, int] = {}  # in order of first use; renumbered sorted at the end
+    pack_into, unpack_from, entry_size = _ENTRY.pack_into, _ENTRY.unpack_from, _ENTRY.size
     pack = _ENTRY.pack
     crc32 = zlib.crc32
-    tag_of = dic.tags.get
-    for word, freq in dic.freqs.items():
-        tag = tag_of(word)
-        data = word.encode("utf-8", "surrogatepass")
-        if len(data) > 0xFFFF or not 0 <= freq <= 0xFFFFFFFF:
-            raise ValueError(f"dictionary entry does not fit the index: {word!r} {freq}")
-        i = crc32(data) & mask
-        while slots[i]:
+
+    def probe(word: bytes) -> int:
+        """The slot holding ``word``, or the empty slot where it goes."""
+        n = len(word)
+        i = crc32(word) & mask
+        while True:
+            off = slots[i]
+            if not off or (pool[off - 1] | pool[off] << 8) == n and pool[off + 6 : off + 6 + n] == word:
+                return i
             i = (i + 1) & mask
-        slots[i] = base + len(pool)
-        pool += pack(len(data), freq, tag_id[tag] if tag is not None else 0)
-        pool += data
+
+    def add(i: int, word: bytes, freq: int, tag: int) -> None:
+        nonlocal count, nslots, mask, slots
+        if len(word) > 0xFFFF or not 0 <= freq <= 0xFFFFFFFF:
+            raise ValueError(f"dictionary entry does not fit the index: {word!r} {freq}")
+        slots[i] = len(pool) + 1
+        pool.extend(pack(len(word), freq, tag))
+        pool.extend(word)
+        count += 1
+        if 2 * count > nslots:  # load factor <= 1/2: twice the slots, entries placed again in pool order
+            nslots *= 2
+            mask = nslots - 1
+            slots = array(_SLOT, bytes(4 * nslots))
+            off = 0
+            end = len(pool)
+            while off < end:
+                size = pool[off] | pool[off + 1] << 8
+                j = crc32(pool[off + entry_size : off + entry_size + size]) & mask
+                while slots[j]:
+                    j = (j + 1) & mask
+                slots[j] = off + 1
+                off += entry_size + size
+
+    for lineno, raw in enumerate(_lines(data), 1):
+        try:
+            line = raw.decode("utf-8")
+            parts = line.strip(" \t\n\r\x0b\x0c").split(" ")  # bytes.strip() whitespace
+            word = parts[0]
+            freq = int(parts[1])
+        except (ValueError, IndexError):
+            raise ValueError(
+                f"jieba 词典 {name} 第 {lineno} 行无效 / invalid dictionary entry in {name} "
+                f"at line {lineno}: {raw.decode('utf-8', 'replace')!r}"
+            ) from None
+        total += freq
+        tag = 0
+        if len(parts) == 3:
+            tag = tag_ids.setdefault(parts[2], len(tag_ids) + 1)
+            if tag > 255:
+                raise ValueError("too many part-of-speech tags for the index")
+        encoded = word.encode("utf-8", "surrogatepass")
+        i = probe(encoded)
+        off = slots[i]
+        if off:  # seen before (as a word or a prefix): last frequency, last tag given
+            old = unpack_from(pool, off - 1)
+            if not 0 <= freq <= 0xFFFFFFFF:
+                raise ValueError(f"dictionary entry does not fit the index: {word!r} {freq}")
+            pack_into(pool, off - 1, old[0], freq, tag or old[2])
+            continue  # its prefixes are in already
+        add(i, encoded, freq, tag)
+        # its prefixes, shortest first; those of a prefix already in are in too
+        missing = []
+        for k in range(len(word) - 1, 0, -1):
+            prefix = word[:k].encode("utf-8", "surrogatepass")
+            j = probe(prefix)
+            if slots[j]:
+                break
+            missing.append(prefix)
+        for prefix in reversed(missing):
+            add(probe(prefix), prefix, 0, 0)
+    names = sorted(tag_ids)
+    if not total:
+        raise ValueError(f"jieba 词典 {name} 为空 / empty dictionary {name}")
+    renumber = bytes([0] + [names.index(t) + 1 for t in tag_ids])
+    tag_table = "\n".join(names).encode("utf-8")
+    tag_table += b"\0" * (-(len(key) + len(tag_table)) % 4)
+    base = _HEADER.size + len(key) + len(tag_table) + 4 * nslots
+    off = 0
+    end = len(pool)
+    while off < end:  # tag ids in sorted order, as the tag table lists them
+        pool[off + 6] = renumber[pool[off + 6]]
+        off += entry_size + (pool[off] | pool[off + 1] << 8)
     if base + len(pool) > 0xFFFFFFFF:
         raise ValueError("dictionary too large for the index")
-    header = _HEADER.pack(MAGIC, len(key), dic.total, nslots, len(dic.freqs), len(tag_table), len(pool))
+    for i in range(nslots):
+        if slots[i]:
+            slots[i] += base - 1
+    header = _HEADER.pack(MAGIC, len(key), total, nslots, count, len(tag_table), len(pool))
     return b"".join((header, key, tag_table, slots.tobytes(), pool))
 
 
@@ -420,7 +471,7 @@ def load(dictionary: str | os.PathLike[str] | None = None, cache_dir: str | os.P
     """The lexicon of ``dictionary`` (default: jieba's ``dict.txt``) from its
     index under ``cache_dir``/lexicon (default: perflint's cache folder),
     building the index when it is missing, stale or damaged.  Never fails for
-    want of a writable cache: the dictionary is then read into memory."""
+    want of a writable cache: the index is then kept in memory."""
     if dictionary is None:
         folder = _jieba_dir()
         dict_path, version = folder / "dict.txt", _jieba_version(folder)
@@ -430,8 +481,8 @@ def load(dictionary: str | os.PathLike[str] | None = None, cache_dir: str | os.P
         import jieba  # start-up: jieba (~1 s to load) only when its dictionary is not a plain file
 
         with jieba.get_dict_file() as f:
-            dic = _Dictionary(f.read(), "jieba/dict.txt")
-        return Lexicon(dic.find, dic.total, "memory", problem=f"{dict_path} is not a file")
+            zipped = _Table(_build(f.read(), "jieba/dict.txt", b""), b"")
+        return Lexicon(zipped.find, zipped.total, "memory", problem=f"{dict_path} is not a file")
     key = _key(dict_path, version)
     path: Path | None = None
     try:
@@ -445,7 +496,7 @@ def load(dictionary: str | os.PathLike[str] | None = None, cache_dir: str | os.P
             return Lexicon(table.find, table.total, "index", path)
         problem = None
     lock: Path | None = None
-    if path is not None and not cache_writable():  # --no-cache: read the dictionary, write nothing
+    if path is not None and not cache_writable():  # --no-cache: build in memory, write nothing
         path, problem = None, "cache not written (--no-cache)"
     if path is not None:
         try:
@@ -469,15 +520,22 @@ def load(dictionary: str | os.PathLike[str] | None = None, cache_dir: str | os.P
                     _unlink(lock)
                     return Lexicon(table.find, table.total, "index", path)
     try:
-        dic = _Dictionary(dict_path.read_bytes(), str(dict_path))
-        source = "memory"
+        # built straight into the compact form, then used like an index found in the cache:
+        # the file just written, mapped (a first run holds what a warm run holds), or these
+        # bytes when nothing could be written
+        data = _build(dict_path.read_bytes(), str(dict_path), key)
         if path is not None and problem is None:
             try:
-                _write_atomically(path, _serialize(dic, key))
-                source = "built"
-            except (OSError, ValueError) as exc:
+                _write_atomically(path, data)
+            except OSError as exc:
                 problem = str(exc)
-        return Lexicon(dic.find, dic.total, source, path if source == "built" else None, problem)
+            else:
+                table = _open_index(path, key)
+                if table is not None:
+                    return Lexicon(table.find, table.total, "built", path)
+                problem = f"{path}: 写入后无法读取 / unreadable after writing"
+        kept = _Table(data, key)
+        return Lexicon(kept.find, kept.total, "memory", None, problem)
     finally:
         if lock is not None:
             _unlink(lock)

@@ -89,6 +89,10 @@ def _strings(value: Any) -> Iterator[str]:
             yield from _strings(v)
 
 
+#: the hold-out sets being collected (``holdout`` in benchmarks/accuracy-floor.json): never read
+_HELD_OUT = tuple(json.loads((ROOT / "benchmarks" / "accuracy-floor.json").read_text("utf-8")).get("holdout", ()))
+
+
 def _project_texts(real_forms: bool = False) -> list[str]:
     """Every line and cell of the examples, bad inputs, test data and rules; the labelled
     real forms (tests/data/real, a few hundred pages) only with ``real_forms``."""
@@ -101,7 +105,7 @@ def _project_texts(real_forms: bool = False) -> list[str]:
         and p.stat().st_size < 400_000
         # text files (Word, Excel and PDF fixtures are zip or binary: their bytes are no text)
         and p.suffix.lower() not in (".docx", ".xlsx", ".xlsm", ".xls", ".pdf", ".doc", ".wps", ".et", ".zip", ".png")
-        and (p.parent.name != "real" or (real_forms and p.suffix == ".txt"))
+        and (p.parent.name != "real" or (real_forms and p.suffix == ".txt" and not p.name.startswith(_HELD_OUT)))
     ]
     for path in files:
         text = _decode(path.read_bytes())
@@ -318,6 +322,126 @@ def test_custom_dictionary_matches_jieba(tmp_path: Path, jieba_ref: Any) -> None
         assert [(w, "eng" if e else (again.tag(w) or "x")) for w, e in again.pieces(text)] == [
             (p.word, p.flag) for p in pos.cut(text, HMM=False)
         ]
+
+
+# A dictionary laid out unlike jieba's: more entries than the first table has slots (the
+# table grows while it is built), a repeated word given a new tag (takes it), a prefix met
+# before its word, a word longer than its
+# prefixes' words, a character outside the BMP, digits and a word of frequency 0.
+_GROWING_DICT = "".join(f"词{i:02d}号 {i + 1} n\n" for i in range(40)) + (
+    "甲乙丙丁戊 7 n\n甲乙 3 v\n丙丁 2 a\n丙丁 4 d\n𠀀字 6 x\n𠀀 1 y\n2024 5 m\n零 0 n\n甲乙丙 1 q\n甲乙 9 v\n"
+)
+
+
+def test_index_built_in_its_compact_form_reads_as_jieba(tmp_path: Path, jieba_ref: Any) -> None:
+    """The index is built straight from the dictionary's lines: the built (mapped) file, the
+    same file found by a later process and the in-memory form (cache not writable) hold
+    jieba's entries, total and tags, and segment alike."""
+    dictionary = tmp_path / "dict.txt"
+    _write_dict(dictionary, _GROWING_DICT)
+    tok = jieba_ref.Tokenizer(str(dictionary))
+    tok.tmp_dir = str(tmp_path)
+    pos = jieba_ref.posseg.POSTokenizer(tok)
+    tok.check_initialized()
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", "utf-8")
+    built = segment.load(dictionary, tmp_path / "cache")
+    again = segment.load(dictionary, tmp_path / "cache")
+    kept = segment.load(dictionary, blocker / "cache")
+    assert [lex.source for lex in (built, again, kept)] == ["built", "index", "memory"]
+    assert built.path == again.path and built.path is not None
+    table = segment._open_index(built.path, segment._key(dictionary, "custom"))
+    assert table is not None and table.entries == len(tok.FREQ) and table.total == tok.total
+    for lex in (built, again, kept):
+        assert lex.total == tok.total
+        for word in list(tok.FREQ) + ["甲乙丙丁戊己", "字", "X"]:
+            want = (tok.FREQ[word], pos.word_tag_tab.get(word)) if word in tok.FREQ else None
+            assert lex.entry(word) == want, (lex.source, word)
+        for text in ["甲乙丙丁戊词07号2024", "丙丁甲乙零词39号", "词4号甲乙丙"]:
+            assert [w for w, _ in lex.pieces(text)] == tok.lcut(text, HMM=False)
+            assert [(w, "eng" if e else (lex.tag(w) or "x")) for w, e in lex.pieces(text)] == [
+                (p.word, p.flag) for p in pos.cut(text, HMM=False)
+            ]
+
+
+def test_bad_dictionary_line_is_named(tmp_path: Path) -> None:
+    dictionary = tmp_path / "dict.txt"
+    _write_dict(dictionary, "中华 10 nz\n华人\n")
+    with pytest.raises(ValueError, match="第 2 行") as info:
+        segment.load(dictionary, tmp_path / "cache")
+    assert str(dictionary) in str(info.value) and "line 2" in str(info.value)
+    assert not list((tmp_path / "cache" / "lexicon").glob("*.lock"))
+
+
+def _sample_texts() -> list[str]:
+    """Every 5th line/cell of the real forms r1xx–r9xx (their .txt), and the seed's."""
+    real = sorted((ROOT / "tests" / "data" / "real").glob("r[1-9][0-9][0-9]*.txt"))
+    assert len(real) > 100 and not any(p.name.startswith(_HELD_OUT) for p in real)
+    texts: set[str] = set()
+    for path in real:
+        for line in _decode(path.read_bytes()).splitlines():
+            texts.add(line)
+            texts.update(_SEPARATORS.split(line))
+    sample = sorted(t for t in texts if t.strip())[::5]
+    for line in (ROOT / "tests" / "data" / "seed" / "wangcheng-2019.txt").read_text("utf-8").splitlines():
+        sample.append(line)
+        sample.extend(_SEPARATORS.split(line))
+    return sample
+
+
+@pytest.mark.slow  # two builds of jieba's whole dictionary (~1.5 s each) and ~10,000 texts
+def test_first_run_and_warm_run_segment_alike(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """jieba's dictionary through each path a run can take: built in an empty cache folder (a
+    first run), found there (a warm run), kept in memory (cache not writable): the same
+    tokens, search words and tags on a sample of the real forms' and the seed's text."""
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", "utf-8")
+    lexicons = [
+        segment.load(cache_dir=tmp_path / "cache"),
+        segment.load(cache_dir=tmp_path / "cache"),
+        segment.load(cache_dir=blocker / "cache"),
+    ]
+    assert [lex.source for lex in lexicons] == ["built", "index", "memory"]
+    texts = _sample_texts()
+    assert len(texts) > 2000
+    results = []
+    for lex in lexicons:
+        monkeypatch.setattr(segment, "_lexicon", lex)
+        results.append([(segment.tokenize(t), segment.cut_for_search(t), segment.pos_cut(t)) for t in texts])
+    assert results[0] == results[1] == results[2]
+
+
+_FIRST_RUN_MEMORY = """
+import resource, sys
+from perflint.checks.analysis import segment
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+lex = segment.load(cache_dir=sys.argv[1])
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+with open("/proc/self/status") as f:
+    now = next(int(line.split()[1]) for line in f if line.startswith("VmRSS:"))
+print(lex.source, (peak - before) // 1024, (now - before) // 1024)
+"""
+
+
+@pytest.mark.slow  # builds jieba's whole dictionary in a subprocess
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/self/status")
+def test_first_run_holds_about_what_the_index_holds(tmp_path: Path) -> None:
+    """Building the index in an empty cache folder costs a few times the index's size (12 MB;
+    31 MB at the peak), not jieba's dictionary as Python strings (113 MB at the peak and 74 MB
+    kept when the index was built from a dict), and keeps only the mapped file afterwards."""
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
+    out = subprocess.run(
+        [sys.executable, "-c", _FIRST_RUN_MEMORY, str(tmp_path / "cache")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=True,
+    ).stdout.split()
+    source, peak_mb, kept_mb = out[0], int(out[1]), int(out[2])
+    assert source == "built"
+    assert peak_mb < 60, f"first run: peak {peak_mb} MB above start-up"
+    assert kept_mb < 20, f"first run: {kept_mb} MB kept after building"
 
 
 def test_changed_dictionary_rebuilds(tmp_path: Path) -> None:
