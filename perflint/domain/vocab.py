@@ -431,10 +431,13 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(_labels_toml())
 
 
+@lru_cache(maxsize=1)
 def _labels_toml() -> dict:
-    """``perflint/data/labels.toml``, parsed (tomllib and importlib.resources
-    are imported here: they cost milliseconds at start-up, and a run that
-    reads only JSON never needs the vocabulary)."""
+    """``perflint/data/labels.toml``, parsed once per process (the vocabulary and the
+    Traditional → simplified table both read it; each parse costs ~5 ms of start-up;
+    read only, never changed).  tomllib and importlib.resources are imported here:
+    they cost milliseconds at start-up, and a run that reads only JSON never needs
+    the vocabulary."""
     # start-up: tomllib and importlib.resources only when the vocabulary is first needed
     import tomllib
     from importlib import resources
