@@ -237,6 +237,11 @@ def classify(text: str, decls: list[Declaration]) -> Kind:
     head_words = {
         _notice_word(m.group(0)) for m in _NOTICE.finditer(_QUOTED_NAME.sub("《》", _ISSUED_TITLE.sub("", head)))
     }
+    if _publication_note(wording):
+        # a unit's own publication of its form: "现将…予以公开", "附件:…绩效目标表" and its name
+        # and date; the page is the form, not a notice about it
+        notice_words -= _PUBLISHING
+        head_words -= _PUBLISHING
     prose_before = _prose_chars(before)
     if (
         # citing a document ("根据《…》") is what every declaration's 立项依据 does, and what a
@@ -294,6 +299,27 @@ _BLANK_NAMES = {
 }
 #: notice words that any document may hold: a cited document ("根据《")
 _CITING = {"根据《"}
+#: a publication sentence: "现将…绩效目标予以公开", "现将…公开如下" (no 下达, 公示, 通知 in it)
+_PUBLISH = re.compile(r"现将[^。；;\n]{0,100}?公开")
+_NOT_PUBLISHING = re.compile(r"下达|拨付|公示|通知|印发|你(?:单位|局|们)")
+#: the notice words a publication note has of its own: its 现将…公开 and the 附件 it names
+_PUBLISHING = {"现将", "附件"}
+#: the most running text a publication note has before its form (a notice reads on)
+_PUBLICATION_NOTE_CHARS = 400
+
+
+def _publication_note(wording: str) -> bool:
+    """Whether the text before the form is only a unit's note publishing it: a 现将…公开
+    sentence with no 下达, 公示, 通知 or addressee in it, no notice words but that sentence, the
+    attachment it names and a cited rule, and no more running text than a few lines."""
+    quoted = _QUOTED_NAME.sub("《》", wording)
+    publish = [m.group(0) for m in _PUBLISH.finditer(quoted)]
+    if not publish or any(_NOT_PUBLISHING.search(sentence) for sentence in publish):
+        return False
+    words = {_notice_word(m.group(0)) for m in _NOTICE.finditer(quoted)}
+    return words <= _PUBLISHING | _CITING and _prose_chars(wording) <= _PUBLICATION_NOTE_CHARS
+
+
 #: a table of contents: its heading, and entries naming forms, each followed by its page number
 _CONTENTS = re.compile(r"目\s{0,3}录")
 _CONTENTS_ENTRY = re.compile(r"(?:目标|申报|自评)表\s*\d")

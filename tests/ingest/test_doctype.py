@@ -267,6 +267,25 @@ def test_a_unit_publishing_its_own_form_under_a_cited_rule_is_no_notice() -> Non
     assert _kind(notice + _FORM) == "notice"
 
 
+def test_a_units_short_note_publishing_its_own_form_is_no_notice() -> None:
+    # after rk11/rk14 (as r119/r601/r705/r803 are labelled), other words: the page is one filled
+    # form and a few lines by which the unit publishes it (现将…公开, the attachment, its name and date)
+    note = (
+        "青溪县档案馆2021年项目绩效目标公开\n"
+        "按照县财政局关于预算信息公开的有关规定和本馆年度政务公开工作安排,现将本馆2021年库房消防设备"
+        "改造安装工程项目的支出预算绩效目标公开如下。\n"
+        "附件:青溪县档案馆2021年项目支出绩效目标表\n青溪县档案馆\n2021年3月2日\n"
+    )
+    assert _kind(note + _FORM) == "declaration"
+    # the same lines issuing money to an addressee are a notice's
+    issued = note.replace("现将本馆2021年", "现将下达你馆的2021年")
+    assert _kind(issued + _FORM) == "notice"
+    # and a long letter around the form is no short note
+    rules = "".join(f"第{i}条,各项资金应当专款专用,严格按照规定的用途和标准执行,不得挪作他用。\n" for i in range(12))
+    letter = note.replace("附件:", rules + "附件:")
+    assert _kind(letter + _FORM) == "notice"
+
+
 def test_an_allocation_table_named_with_a_qualifier_makes_an_approval() -> None:
     # after r606, other words: a funding document's 分配明细表 (not "分配表") before the target table
     allocation = (
