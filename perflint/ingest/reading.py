@@ -215,12 +215,90 @@ def _drop_trailing_chrome_rows(decl: Declaration) -> None:
         decl.indicators.pop()
 
 
+#: a table's title line: "…绩效目标表", "…申报表", "…资金分配明细表" (no sentence punctuation)
+_TABLE_TITLE = re.compile(
+    r"^[^，。；,;:：]{4,60}(?:目标|申报|批复|审批|分配|明细|情况|预算|支出|汇总|公开)表(?:[(（][^()（）]{0,8}[)）])?$"
+)
+#: the shortest start of a title that is taken for the title it begins
+_TITLE_START = 6
+
+
+def next_table_title(text: str) -> int | None:
+    """The line (1-based) of the title of another table that the text ends in, if it does: its
+    last line is a table's title ("…绩效目标表"), or the start of one that stands earlier in the
+    text ("自治区本级部门2019年项目支出预算绩" under a form titled "自治区本级部门2019年项目支出
+    预算绩效目标表", the next form of a page of them).  Such a text stopped after the table
+    before it, not inside it."""
+    rows = text.rstrip(_CELL_EDGES).splitlines()
+    if not rows:
+        return None
+    last = simplified(_nfkc_compact(rows[-1])).strip(_CELL_EDGES)
+    if len(last) < _TITLE_START or any(ch.isdigit() for ch in last[-2:]):
+        return None
+    if _TABLE_TITLE.match(last):
+        return len(rows)
+    for row in rows[:-1]:
+        title = simplified(_nfkc_compact(row)).strip(_CELL_EDGES)
+        if len(title) > len(last) and title.startswith(last) and _TABLE_TITLE.match(title):
+            return len(rows)
+    return None
+
+
+def _ends_in_next_title(decl: Declaration, text: str) -> bool:
+    """Whether ``text`` ends in another table's title after ``decl``'s indicator table: the
+    title line is no part of what was read for the form (a 项目名称 cut after its first words
+    is the form's name, not a title)."""
+    line = next_table_title(text)
+    if line is None or not decl.indicators:
+        return False
+    return not any(
+        not span.is_empty and span.line <= line <= span.end_line
+        for pointer, span in _pointer_spans(decl)
+        if span is not None and not pointer.startswith("/unrecognized/")
+    )
+
+
+def _drop_title_row(decl: Declaration, line: int) -> None:
+    """The last indicator row, when every cell of it stands on ``line`` (the next table's title
+    the text ends in): its cells go to ``source.chrome``, as that title is not of this form."""
+    if not decl.indicators:
+        return
+    index = len(decl.indicators) - 1
+    prefix = f"/indicators/{index}/"
+    inherited = decl.indicators[index].inherited
+    own = {p: sp for p, sp in decl.source.spans.items() if p.startswith(prefix)}
+    if not own or any(
+        not sp.is_empty and (sp.line != line or sp.end_line != line)
+        for p, sp in own.items()
+        if p.rsplit("/", 1)[-1] not in inherited
+    ):
+        return
+    if any(
+        lab.span is not None and (lab.span.line != line)
+        for p, lab in decl.source.labels.items()
+        if p.startswith(prefix)
+    ):
+        return
+    for pointer in own:
+        span = decl.source.spans.pop(pointer)
+        if not span.is_empty and pointer.rsplit("/", 1)[-1] not in inherited:
+            decl.source.chrome.append(span)
+    for pointer in [p for p in decl.source.labels if p.startswith(prefix)]:
+        label = decl.source.labels.pop(pointer)
+        if label.span is not None:
+            decl.source.chrome.append(label.span)
+    decl.indicators.pop()
+
+
 def separate_outside(text: str, decls: list[Declaration]) -> None:
     """Move page chrome and the text before the first form out of ``unrecognized`` (into ``source.chrome``)."""
     if not decls:
         return
     for decl in decls:
         _drop_trailing_chrome_rows(decl)
+    title_line = next_table_title(text)
+    if title_line is not None:
+        _drop_title_row(decls[-1], title_line)
     lines = _Lines(text)
     first_form = min((lines.offset(s) for s in _form_spans(decls[0])), default=len(text))
     for index, decl in enumerate(decls):
@@ -547,7 +625,11 @@ def assess(text: str, decls: list[Declaration]) -> None:
         # another part of the form when the text ends on a whole row or sentence: a page
         # showing only part of the form leaves out the footer and sign-off, and what is not
         # shown is not judged
-        table_complete = not ends_cleanly and (last_row_is_satisfaction or (after_table and _ends_whole(text[:stop])))
+        # a text that ends in another table's title stopped after this form's table, not in it
+        next_title = index + 1 == len(decls) and _ends_in_next_title(decl, text)
+        table_complete = not ends_cleanly and (
+            last_row_is_satisfaction or (after_table and _ends_whole(text[:stop])) or next_title
+        )
         ends_unfinished = (
             index + 1 == len(decls)
             and not ends_cleanly
@@ -615,7 +697,7 @@ def assess(text: str, decls: list[Declaration]) -> None:
             not exact
             and index + 1 == len(decls)  # another form follows: this one's table has ended
             and sections["indicators"] == "read"
-            and not (last_row_is_satisfaction or later or page_went_on or _END_MARKS.search(after))
+            and not (last_row_is_satisfaction or later or page_went_on or next_title or _END_MARKS.search(after))
         ):
             # the text of a web page shows no end of the table (no satisfaction row, nothing
             # after it): the rows read may not be all of them

@@ -177,3 +177,23 @@ def test_a_field_cell_that_ran_over_the_table_is_a_layout_note_not_a_cut(engine)
     assert decl.reading.sections["indicators"] == "unread"
     assert decl.reading.notes["indicators"] == "layout"
     assert _codes(engine, SWALLOWED).count("SRC002") == 1
+
+
+def test_a_text_ending_in_the_next_tables_title_was_not_cut_in_this_form(engine):
+    # after rk11, other words: a page of forms, one after another under one title; the capture
+    # stops in the second form's title, after the first form's table
+    form = LINES_FORM + LAST_VALUE
+    title = form.splitlines()[0]
+    decl = _decl(form + title[:14] + "\n")
+    assert not decl.reading.truncated
+    # the title's start is no indicator row of this form
+    assert [i.level3 or i.content for i in decl.indicators][-1] == "工程长效运行年限"
+    assert "SRC002" not in _codes(engine, form + title[:14] + "\n")
+    # a whole title of another kind of table ends the form as well
+    assert not _decl(form + "绿溪县2024年农村供水资金分配明细表\n").reading.truncated
+    # control: stopping inside a row that is no title's start is a cut
+    assert _decl(form + "效益指标\n经济效益指标\n").reading.truncated
+    # and the next form's 项目名称 cut after its first words is that form's name, not a title
+    second = form + "附件2\n绿溪县2024年农村饮水巡检项目绩效目标表\n项目名称\n绿溪县2024年农村饮水巡检\n"
+    result = load_bytes(second.encode("utf-8"), "page.txt")
+    assert result.declarations[-1].reading.truncated
