@@ -172,6 +172,11 @@ _DATE_TEMPLATE = re.compile(
 )
 _SEAL = re.compile(r"[（(]\s*(?:盖章|签章|公章)\s*[)）]")
 _QIZHONG = re.compile(r"^其中\s*[:：]?")
+#: the tail of a label joined to another by a conjunction, up to the cell's end or its colon:
+#: "…单位及责任人", "…负责人和联系电话" (a value begins with no 及, 和 or 与)
+_JOINED_LABEL = re.compile(
+    r"[及和与暨][^\s,，。;；:：|()（）\d]{0,4}(?:人|人员|电话|方式|代码|编码|编号|名称|单位|部门|科室|职务|号码)"
+)
 _QIZHONG_END = re.compile(r"其中[:：]?$")
 _FILE_NAME = re.compile(r"\S\.(?:pdf|PDF|docx?|DOCX?|xlsx?|XLSX?|wps|txt)\s*$")
 _UNIT_LINE = re.compile(r"(?:金额|资金)?单位\s*[:：]\s*(万元|元)\s*")
@@ -594,6 +599,11 @@ def split_piece(text: str, fused: bool, vocab: Vocabulary) -> tuple[tuple[str, i
                     longer = match_prefix(chars[j : j + length] + chars[k : k + 40], 0)
                     if longer is not None and longer[1] > length:
                         info, k = longer[0], k + longer[1] - length
+            joined = _JOINED_LABEL.match(chars, k) if fused and k < n and chars[k] not in COLONS else None
+            if joined is not None and (joined.end() >= n or chars[joined.end()] in COLONS):
+                # "实施单位及责任人", "项目负责人和电话": a label joined to another word by 及/和/与 is
+                # one label; what a value never begins with is the conjunction
+                k = joined.end()
             colon = k < n and chars[k] in COLONS
             if colon:
                 k += 1

@@ -200,3 +200,25 @@ def test_a_money_value_in_words_or_a_placeholder_stays_the_value():
     for written in ("待定", "五百万", "详见预算明细表", "/"):
         d = _read(f"项目名称 | 村道养护 |\n资金总额 | {written} |\n", "pipe")[0]
         assert d.money.total is not None and d.money.total.text == written
+
+
+# -- a label joined to another word by 及/和/与 is one label ----------------------------------
+
+
+def test_a_label_joined_to_another_by_a_conjunction_takes_the_next_line_as_its_value():
+    # after rk16, other words: a prose notice's numbered heading names two things at once; the
+    # conjunction and the second word are the label's, the answer is on the next line
+    for heading, person in (
+        ("五、实施单位及联系人", "王芳"),
+        ("五、實施單位和負責人", "李剛"),
+        ("实施单位与经办人", "赵一"),
+    ):
+        text = (
+            "青溪县职业中学助学金发放公示\n一、实施期限\n2020.1.1-2020.12.31.\n"
+            f"{heading}\n青溪县职业中学 {person}\n六、资金来源及规模\n财政资金12.5万元。\n"
+        )
+        [d] = _read(text, "lines")
+        assert d.implementing_unit == f"青溪县职业中学 {person}", heading
+    # a value after the label on its own line stays the value
+    [d] = _read("青溪县职业中学助学金发放公示\n实施单位:青溪县职业中学\n资金总额:12.5万元\n", "lines")
+    assert d.implementing_unit == "青溪县职业中学"
