@@ -246,6 +246,9 @@ def reading_problems(decls: list[Declaration], path: str, of_file: bool = False)
             # is a single form's fields (a list has no form header, and no footer to be cut
             # before: it ends at its last row)
             why = "project-list"
+        elif reading.notes.get("indicators") == "rows":
+            # the rows read say they were not told apart: the stronger word, truncated or not
+            why = "rows"
         elif reading.truncated:
             why = "truncated"
         elif reading.notes.get("indicators") in ("values", "not-found"):

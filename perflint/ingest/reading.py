@@ -25,6 +25,7 @@ from functools import lru_cache
 from perflint.domain.model import SECTIONS, Declaration, Indicator, Reading, Span
 from perflint.domain.vocab import Vocabulary, label_key, simplified, vocabulary
 from perflint.ingest.fusedrows import reread
+from perflint.ingest.misread import rows_misread
 
 #: one line of page chrome (matched on NFKC text without spaces)
 _CHROME = re.compile(
@@ -780,6 +781,12 @@ def assess(text: str, decls: list[Declaration]) -> None:
             # value claim would be a claim about a column that was not read
             sections["indicators"] = "partial"
             notes["indicators"] = "values"
+            unreliable = list(range(len(decl.indicators)))
+        if decl.indicators and rows_misread(decl):
+            # many rows doubled (two column sets side by side read as two rows) or pieces of
+            # a wrapped label read as names and values: the table's cells were not told apart
+            sections["indicators"] = "partial"
+            notes["indicators"] = "rows"
             unreliable = list(range(len(decl.indicators)))
         cut: list[str] = []
         if truncated and not closed:
