@@ -172,6 +172,8 @@ _DATE_TEMPLATE = re.compile(
 )
 _SEAL = re.compile(r"[（(]\s*(?:盖章|签章|公章)\s*[)）]")
 _QIZHONG = re.compile(r"^其中\s*[:：]?")
+#: a prompt for another field: a short label, perhaps with a note, and its colon, nothing after
+_PROMPT = re.compile(r"[^\d:：,，。;；、|()（）]{2,12}(?:[(（][^()（）\d]{1,6}[)）])?[:：]")
 #: the tail of a label joined to another by a conjunction, up to the cell's end or its colon:
 #: "…单位及责任人", "…负责人和联系电话" (a value begins with no 及, 和 or 与)
 _JOINED_LABEL = re.compile(
@@ -1925,12 +1927,16 @@ class _FormBuilder:
                 self.options_at = trim(self.text, vs, ve)
         else:
             setattr(d, key, text)
-        if key == "filing_unit" and d.filing_unit and _SEAL.fullmatch(d.filing_unit.strip()):
-            # a value that is only a seal mark is template text: the unit is blank
+        blank = key == "filing_unit" and d.filing_unit and _SEAL.fullmatch(d.filing_unit.strip())
+        # a cell holding only another label and its colon ("单位负责人(签名):" after a blank
+        # 填报单位): the next field's prompt, not this field's answer; the field is blank
+        prompt = isinstance(getattr(d, key, None), str) and _PROMPT.fullmatch(text.strip())
+        if blank or prompt:
+            # a value that is only a seal mark, or another field's prompt, is template text
             span = d.source.spans[pointer]
             d.source.template.append(span)
             d.source.spans[pointer] = Span(span.line, span.column, span.line, span.column)
-            d.filing_unit = ""
+            setattr(d, key, "")
 
     def _assign_money(self, key: str, ls: int, le: int, vs: int, ve: int, label_is_template: bool) -> None:
         d = self.decl

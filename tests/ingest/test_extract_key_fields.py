@@ -222,3 +222,21 @@ def test_a_label_joined_to_another_by_a_conjunction_takes_the_next_line_as_its_v
     # a value after the label on its own line stays the value
     [d] = _read("青溪县职业中学助学金发放公示\n实施单位:青溪县职业中学\n资金总额:12.5万元\n", "lines")
     assert d.implementing_unit == "青溪县职业中学"
+
+
+# -- an empty cell never takes the next label as its value ------------------------------------
+
+
+def test_a_blank_field_does_not_take_the_next_prompt_as_its_value():
+    # after rk12 and r913, other words: 填报单位 left blank, the next prompt on the same line
+    head = "项目支出绩效目标表\n(2021年度)\n\n"
+    rest = "\n\n项目名称    村道养护\n主管部门    青溪县交通局\n"
+    for prompt in ("经办人(签字):", "联系人:", "财务负责人（签章）："):
+        [d] = declarations_from_text(
+            head + "填报单位(盖章)                      " + prompt + rest, "x.txt", "utf-8", None
+        )
+        assert d.filing_unit == "", prompt
+        assert d.name == "村道养护"
+    # a unit written there is read
+    [d] = declarations_from_text(head + "填报单位(盖章)    青溪县交通局" + rest, "x.txt", "utf-8", None)
+    assert d.filing_unit == "青溪县交通局"
