@@ -676,6 +676,29 @@ def _starred_label(vocab: Vocabulary, chars: str, value_from: int, i: int, label
 _NOT_A_HEADING = re.compile(r"[《》，。；]|_第\d+页\s*$")
 
 
+#: the end of a form's title, whatever the template calls it: "…绩效目标表", "…绩效目标申报表",
+#: "…绩效目标批复表" (an approval printed back to the unit), "…绩效目标审批表" …, with a year
+#: or a note in brackets after it
+_FORM_TITLE_END = re.compile(r"绩效目标(?:申报|批复|审批|审核|审定|下达|设定)?表(?:[(（][^()（）]{0,12}[)）])?$")
+
+
+#: what a title has not: a clause or a label's colon, or the mark of a reference to a form
+#: ("附件:…绩效目标表", "2.…绩效目标表": an attachment or a list item names a form, it is not one)
+_NOT_A_TITLE = re.compile(r"[:：]|^(?:附件|附表|\d{1,2}[.、．])")
+
+
+def _title_in_table(line: str) -> bool:
+    """Whether ``line`` is a form's title by its shape: a short line with no clause in it that
+    ends in a form's title word (see ``_FORM_TITLE_END``)."""
+    key = re.sub(r"\s+", "", line)
+    return (
+        6 <= len(key) <= 60
+        and _NOT_A_HEADING.search(key) is None
+        and _NOT_A_TITLE.search(key) is None
+        and _FORM_TITLE_END.search(key) is not None
+    )
+
+
 def _project_heading(vocab: Vocabulary, text: str, cell: tuple[int, int]) -> tuple[int, int] | None:
     """The name in a heading "某某项目项目绩效目标" (a line of its own that names a
     project and says its targets follow), or None."""
@@ -3789,6 +3812,14 @@ class Builder:
                     # a title line after a form with content starts a new form
                     forms.append(current)
                     current = _FormBuilder(self, len(forms))
+                elif current.decl.indicators and _title_in_table(self.text[cell[0] : cell[1]]):
+                    # a declaration's or an approval's title after rows of a table (a page
+                    # printing two forms one after the other): the table has ended, and the
+                    # next form starts under this title
+                    forms.append(current)
+                    current = _FormBuilder(self, len(forms))
+                    current._title(*cell)
+                    continue
                 if self._head_row(cell, current):
                     continue
             if not row.stream and self._next_project(cells, current):
