@@ -187,12 +187,16 @@ _METHOD = re.compile(r"维度|方式|方法|调查|问卷|测评|抽样|回访|�
 #: named before 满意 that the subject list does not know is still a group of people
 #: (not 会: “社会满意度” names nobody)
 _PERSON_END = frozenset("人员者户民生警师众工属客友童兵士校院园构位司社庭")
+#: a place people live in, named before 满意, stands for its residents (“社区满意度”,
+#: “试点村满意度”, “改造小区满意度”): a survey samples the community's households
+_RESIDENCE_END = ("社区", "小区", "村", "村居", "居委会", "村委会")
 #: words between a group and 满意 (“学生总体满意度”, “驾驶员的满意度”)
 _BETWEEN = ("的", "综合", "总体", "整体")
 
 
 def _names_people(text: str) -> bool:
-    """The words right before 满意 end in a noun for people (“干警满意度”, “参训教师满意率”)."""
+    """The words right before 满意 end in a noun for people (“干警满意度”, “参训教师满意率”)
+    or for a place its residents are surveyed in (“社区满意度”)."""
     before = text.split("满意", 1)[0] if "满意" in text else ""
     trimmed = True
     while trimmed:
@@ -201,6 +205,8 @@ def _names_people(text: str) -> bool:
             if before.endswith(word):
                 before = before[: -len(word)]
                 trimmed = True
+    if before.endswith(_RESIDENCE_END):
+        return True
     return len(before) >= 2 and before[-1] in _PERSON_END
 
 

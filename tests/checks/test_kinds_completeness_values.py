@@ -344,6 +344,10 @@ def test_satisfaction_subject(catalog, content, variant):
         "入社合作社满意率",
         "受助家庭满意度",
         "脱贫人口满意度",
+        # a place people live in stands for its residents
+        "社区满意度",
+        "试点村综合满意度",
+        "改造小区满意率",
     ],
 )
 def test_satisfaction_subject_bodies_are_named_groups(catalog, content):
@@ -354,6 +358,13 @@ def test_satisfaction_subject_bodies_are_named_groups(catalog, content):
 
 def test_satisfaction_subject_society_names_nobody(catalog):
     out = hits(catalog, "satisfaction-subject", special(row("满意度指标", None, "社会满意度", "≥90%")))
+    assert [h[1] for h in out] == [None]
+
+
+@pytest.mark.parametrize("content", ["辖区满意度", "园区满意度"])
+def test_satisfaction_subject_an_area_is_no_residence(catalog, content):
+    # only a place people live in (社区, 村, 小区) stands for its residents; an area names nobody
+    out = hits(catalog, "satisfaction-subject", special(row("满意度指标", None, content, "≥90%")))
     assert [h[1] for h in out] == [None]
 
 
@@ -427,6 +438,13 @@ def test_unit_stated_in_the_name(catalog):
     )
     assert hits(catalog, "unit-missing", doc) == []
     assert hits(catalog, "unit-missing", special(row("产出指标", "数量指标", "营造林总面积", "80000")))
+
+
+def test_traditional_money_unit_is_a_unit(catalog):
+    # 萬元 is 万元 written in Traditional script: the figure has a unit
+    doc = special(row("产出指标", "数量指标", "資助學生人數及金額", "資助820人次,資助金額96.4萬元"))
+    assert hits(catalog, "unit-missing", doc) == []
+    assert hits(catalog, "unit-missing", special(row("产出指标", "数量指标", "資助金額", "96.4")))
 
 
 def test_template_remnant_once_per_row_and_not_for_decimals(catalog):

@@ -437,6 +437,12 @@ UNITS = sorted(
     reverse=True,
 )
 _MAGNITUDE = "万亿千百"
+#: Traditional spellings of magnitudes and units, one character for one, so that a unit is read
+#: in a folded copy of the text at the same offsets (160.77萬元 is 万元) while the figure is
+#: quoted as written
+_UNIT_FOLD = str.maketrans(
+    "萬億圓個畝噸臺輛項戶場間張塊條節種處層棟時週", "万亿元个亩吨台辆项户场间张块条节种处层栋时周"
+)
 
 _ARABIC = r"\d+(?:\.\d+)?"
 _NUM = re.compile(
@@ -544,6 +550,7 @@ def quantities(text: str | None) -> list[Quantity]:
 @lru_cache(maxsize=CACHE_SIZE)
 def _quantities(text: str) -> tuple[Quantity, ...]:
     t = strip_numbering(text)
+    units = t.translate(_UNIT_FOLD)  # where units are read: same offsets, Traditional folded
     out: list[Quantity] = []
     for m in _NUM.finditer(t):
         start, end = m.start(), m.end()
@@ -555,7 +562,7 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
             out.append(Quantity(Decimal(year.group(0)), "date", m.group(0), start, end, "date"))
             continue
         if m.group("prod"):
-            unit, uend = _unit_at(t, end)
+            unit, uend = _unit_at(units, end)
             last = _PRODUCT_SEP.split(m.group("prod"))[-1]
             out.append(Quantity(Decimal(last), unit, t[start:uend], start, uend, "product"))
             continue
@@ -566,7 +573,7 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
             continue
         if m.group("ar"):
             if (before.isascii() and before.isalpha()) or (
-                after.isascii() and after.isalpha() and not _unit_at(t, end)[0]
+                after.isascii() and after.isalpha() and not _unit_at(units, end)[0]
             ):
                 continue  # ISO9001, 5G, IPv6: names, not figures
             if before in ("*", "＊") or after in ("*", "＊"):
@@ -575,7 +582,7 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
                 number = Decimal(m.group("ar"))
             except InvalidOperation:  # pragma: no cover - regex guards
                 continue
-            unit, uend = _unit_at(t, end)
+            unit, uend = _unit_at(units, end)
             out.append(
                 Quantity(number, unit, t[start:uend], start, uend, "percent" if unit in ("%", "‰") else "number")
             )
@@ -591,7 +598,7 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
             value = cn_to_decimal(digits)
             if value is None:
                 continue
-            unit, uend = _unit_at(t, e)
+            unit, uend = _unit_at(units, e)
             if len(digits) == 1:
                 if digits in "一壹万千百点" or unit is None or unit in _MAGNITUDE:
                     continue
@@ -608,7 +615,7 @@ _NAME_UNIT = re.compile(r"[(（]\s*(?:单位\s*[:：]\s*)?([^()（）]{1,8}?)\s*
 def unit_in_name(name: str | None) -> str | None:
     """A unit the indicator name states in brackets: ``营造林面积(亩)``,
     ``培训人数（单位：人次）``, ``完成率(%)``."""
-    t = unicodedata.normalize("NFKC", name or "")
+    t = unicodedata.normalize("NFKC", name or "").translate(_UNIT_FOLD)
     for m in _NAME_UNIT.finditer(t):
         inner = m.group(1).lstrip("≥≤<>=*Xx ")  # (≥**万元): a unit after a template comparator
         unit, end = _unit_at(inner, 0)

@@ -112,6 +112,22 @@ def test_quantities_units_and_forms():
     assert [q.unit for q in quantities("每人每月400")] == [None]
 
 
+@pytest.mark.parametrize(
+    "text, number, unit, quoted",
+    [
+        ("補助資金合計42.6萬元", "42.6", "万元", "42.6萬元"),
+        ("≥3億元", "3", "亿元", "3億元"),
+        ("每人每月300圓/人", "300", "元/人", "300圓/人"),
+        ("購置車輛4輛", "4", "辆", "4輛"),
+    ],
+)
+def test_traditional_units_are_read_and_quoted_as_written(text, number, unit, quoted):
+    # the unit is read in a folded copy (萬 as 万); the figure is quoted in the script it was written in
+    ((q),) = quantities(text)
+    assert (q.number, q.unit, q.text) == (Decimal(number), unit, quoted)
+    assert text[q.start : q.end] == quoted
+
+
 @pytest.mark.parametrize("text", ["≥98百分比", "100 百分比", "≥95百分率"])
 def test_percent_written_as_a_word_is_percent(text):
     # a unit column's 百分比 run into the value (r401), not 百 × the score unit 分
