@@ -50,7 +50,7 @@ class InlineText:
 
 InlineItem = InlineLevel | InlineRow | InlineText
 
-_COMP = r"(?:[≥≤≧≦＞＜<>=＝]{1,2}|不低于|不少于|不高于|不超过|不大于|不小于|大于等于|小于等于|大于|小于|达到|约)"
+_COMP = r"(?:[≥≤≧≦＞＜<>=＝]{1,2}|不低于|不少于|不高于|不超过|不大于|不小于|大于等于|小于等于|大于|小于|达到|约|达)"
 _NUM = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
 _PLACEHOLDER = re.compile(r"[(（][^()（）]{0,12}(?:\*\*|＊＊|xx|XX|××)[^()（）]{0,12}[)）]\s*$")
 _SEPARATOR = re.compile(r"[;；。\n]+")
@@ -222,6 +222,10 @@ def _items(text: str, s: int, e: int, vocab: Vocabulary, runon: bool, out: list[
             continue  # a figure inside the name ("开展3次培训")
         nxt = text[after]
         if nxt in ",，、":
+            if not _states_a_target(text, after + 1, e, pats):
+                # "学校绿化覆盖达70%,优化校园生态环境": what follows the figure states no target
+                # of its own (no figure, no value in words): a prose row with one figure is one row
+                continue
             cuts.append((after, after + 1))
         elif runon and _CJK.match(nxt) and sum(1 for ch in text[after:e] if _CJK.match(ch)) >= 4:
             if any(text.startswith(u, after) for u in pats.units if _CJK.match(u[:1])):
@@ -246,6 +250,14 @@ def _items(text: str, s: int, e: int, vocab: Vocabulary, runon: bool, out: list[
             out.append(InlineText(row_end, row_next))
         pos = row_next
     _row(text, pos, e, vocab, out)
+
+
+def _states_a_target(text: str, s: int, e: int, pats: _Patterns) -> bool:
+    """Whether ``text[s:e]`` states a target of its own: a figure, or a value in words at its end."""
+    if any(m.group(0).strip() and any(ch.isdigit() for ch in m.group(0)) for m in pats.value_any.finditer(text, s, e)):
+        return True
+    piece = text[s:e].rstrip(PAD_CHARS + "。.")
+    return any(piece.endswith(word) and len(piece) > len(word) + 1 for word in pats.qualitative)
 
 
 def _row(text: str, s: int, e: int, vocab: Vocabulary, out: list[InlineItem]) -> None:

@@ -216,3 +216,24 @@ def test_a_bracket_after_a_name_is_a_value_only_for_a_figure_or_a_numbered_item(
     )
     (d,) = declarations_from_text(text)
     assert [(i.content, i.value) for i in d.indicators] == [("培训人员(县内培训)", "≥300人"), ("结业率", "≥95%")]
+
+
+def test_a_prose_row_with_one_figure_is_one_row_and_its_direction_word_is_the_values() -> None:
+    # after rk12, other words: "名称达70%,目的" is one target and a purpose clause, not two rows
+    vocab = vocabulary()
+
+    def rows(text: str, runon: bool) -> list[tuple]:
+        return [
+            (text[slice(*i.content)] if i.content else None, text[slice(*i.value)] if i.value else None)
+            for i in read_inline(text, 0, len(text), vocab, runon=runon)
+            if isinstance(i, InlineRow)
+        ]
+
+    for runon in (False, True):
+        one = "社会效益指标:图书借阅率达85%,营造书香校园氛围。"
+        assert rows(one, runon) == [("图书借阅率达85%,营造书香校园氛围", None)]
+        # a figure at the end: the direction word before it is the value's
+        assert rows("质量指标:设备验收合格率达98%", runon) == [("设备验收合格率", "达98%")]
+        # two targets, each with its figure, are still two rows
+        two = "数量指标:培训教师达到120人次,发放资料300份。"
+        assert rows(two, runon) == [("培训教师", "达到120人次"), ("发放资料", "300份")]
