@@ -419,6 +419,9 @@ class _Table:
     #: stream mode: the buffer holds a row's name and value, the value reading as a name:
     #: the next cell tells whether the row had an unknown 二级 category (see _maybe_emit_stream)
     level2_wait: bool = False
+    #: stream mode: the end of a category label wrapped over lines, joined from its first
+    #: line; the lines before it are read
+    joined_to: int = -1
     _data_key: tuple | None = None
     _data: list[str] = field(default_factory=list)
     _twin_key: tuple | None = None
@@ -2942,6 +2945,12 @@ class _FormBuilder:
     def _stream_cell(self, cell: tuple[int, int]) -> None:
         table = self.table
         assert table is not None
+        if cell[0] < table.joined_to:
+            return  # a line already joined to the category label it ends
+        if table.kind == "indicators" and (joined := self._wrapped_label(*cell)) is not None:
+            # "社会、经济、" then "生态效益指标": one category label wrapped over lines
+            cell = (cell[0], joined)
+            table.joined_to = joined
         s, e = cell
         if table.level2_wait:
             table.level2_wait = False
@@ -3028,6 +3037,35 @@ class _FormBuilder:
                 return
         table.buffer.append(cell)
         self._maybe_emit_stream()
+
+    def _wrapped_label(self, s: int, e: int) -> int | None:
+        """The end of a category label that ``[s, e)`` begins and the next line or two end:
+        a cell cut inside its bracket ("数量指标(或工作" / "量指标)") or after a comma of its
+        list ("社会、经济、" / "生态效益指标"), whose lines joined are a category the
+        vocabulary knows.  The lines joined are short and hold no figure (a value between
+        the pieces leaves them apart); None when ``[s, e)`` is no such piece."""
+        text = self.text
+        piece = re.sub(r"\s+", "", text[s:e])
+        if not piece or not (
+            piece.count("(") + piece.count("（") > piece.count(")") + piece.count("）")
+            or piece.endswith(("、", "，", ","))
+        ):
+            return None
+        end = e
+        for _ in range(2):
+            start = text.find("\n", end)
+            if start == -1:
+                return None
+            stop = text.find("\n", start + 1)
+            stop = len(text) if stop == -1 else stop
+            line = re.sub(r"\s+", "", text[start:stop])
+            if not line or len(line) > 12 or re.search(r"\d", line):
+                return None
+            piece += line
+            end = stop
+            if self.vocab.category(piece) is not None:
+                return len(text[:end].rstrip())
+        return None
 
     def _level2_by_place(self, s: int, e: int) -> bool:
         """A 二级 category the vocabulary does not know, known by its place: the line

@@ -76,4 +76,8 @@ def rows_misread(decl: Declaration) -> bool:
     trusted (see the module's docstring)."""
     rows = len(decl.indicators)
     suspects = len(suspect_rows(decl))
-    return suspects >= MIN_SUSPECT_ROWS and suspects >= MIN_SUSPECT_SHARE * rows
+    if suspects >= MIN_SUSPECT_ROWS and suspects >= MIN_SUSPECT_SHARE * rows:
+        return True
+    # a short table (the text stops a few rows into it): two suspect rows of four are as
+    # telling as three of twelve
+    return suspects >= 2 and suspects * 2 >= rows

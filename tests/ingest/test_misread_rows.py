@@ -170,3 +170,12 @@ def test_a_few_suspect_rows_in_a_long_table_do_not_condemn_it() -> None:
     d = _decl(("单价(元", "≤30"), *rows, ("指标名称一", "一个"))
     assert len(suspect_rows(d)) == 2
     assert not rows_misread(d)
+
+
+def test_two_suspect_rows_of_a_short_table_condemn_it() -> None:
+    # a table the text stops in after four rows: one read twice, one a label piece
+    d = _decl(("新建泵站座数", "4座"), ("新建泵站座数", "4座"), ("排涝能力", "提高"), ("预算(或投", ""))
+    assert suspect_rows(d) == [1, 3]
+    assert rows_misread(d)
+    d = _decl(("新建泵站座数", "4座"), ("改造管网长度", "12公里"), ("排涝能力", "提高"), ("预算(或投", ""), ("a", "b"))
+    assert not rows_misread(d)
