@@ -397,6 +397,45 @@ def _breakdowns(text: str) -> Iterable[tuple[list[Quantity], Quantity]]:
                 items.append(q)
 
 
+#: what may stand between a whole and the 其中 that opens its parts (资助资金160.77万元,其中)
+_BEFORE_QIZHONG = re.compile(r"[\s,，:：;；、]*$")
+#: at most this many characters of a 其中 listing for each of its parts: a longer stretch is
+#: no listing but running text (a flattened table, the next section)
+_PART_SPAN = 40
+#: after the last part, the sentence may close in a few words with no further figure
+_PART_TAIL = 15
+_FIGURE = re.compile(r"\d")
+_TOTAL_WORD_ANY = re.compile(r"合计|共计|总计")
+
+
+def _parts(text: str) -> Iterable[tuple[Quantity, list[Quantity]]]:
+    """(whole, parts) of each sentence that gives an amount and then, right after it, its
+    parts under 其中 (``资助资金160.77万元,其中春季资助801人,资助资金85.5万元,秋季…75.3万元``).
+    Only a plain listing counts: one 其中, two or more amounts after it and no unit cost,
+    the parts close together and the sentence ending with the last of them."""
+    t = unicodedata.normalize("NFKC", text)
+    for sentence in re.split(r"[。\n]", t):
+        at = sentence.find("其中")
+        if at < 0 or sentence.count("其中") > 1:
+            continue
+        amounts = money_quantities(sentence)
+        before = [q for q in amounts if q.end <= at]
+        parts = [q for q in amounts if q.start >= at]
+        if not before or len(parts) < 2 or not _BEFORE_QIZHONG.match(sentence[before[-1].end : at]):
+            continue
+        whole = before[-1]
+        if _TOTAL_WORD_ANY.search(sentence, at):
+            continue  # the parts are summed to a 合计 of their own: a breakdown (_breakdowns)
+        if any("/" in (q.unit or "") for q in (whole, *parts)):
+            continue  # unit costs are no parts of a sum
+        tail = sentence[parts[-1].end :]
+        if len(tail.strip()) > _PART_TAIL or _FIGURE.search(tail):
+            continue
+        if parts[-1].end - at > _PART_SPAN * len(parts):
+            continue
+        yield whole, parts
+
+
 @kind
 class PlanTotal(Kind):
     name = "plan-total"
@@ -416,7 +455,32 @@ class PlanTotal(Kind):
             if line.key == "total_period" and line.amount is not None
         ]
         medium_wan = [m for m in medium if m is not None]
-        for pointer, text in _prose(decl):
+        loose = [(f"/unrecognized/{i}", text) for i, text in enumerate(decl.unrecognized)]
+        for pointer, text in [*_prose(decl), *loose]:
+            for whole, pieces in _parts(text):
+                # parts under 其中 may name only some of the whole (the rest unlisted): only parts
+                # that come to more than the whole cannot be its parts
+                part_wan = [to_wan(q.number, q.unit) for q in pieces]
+                whole_wan = to_wan(whole.number, whole.unit)
+                if whole_wan is None or any(w is None for w in part_wan):
+                    continue
+                added = sum((w for w in part_wan if w is not None), Decimal(0))
+                if added - whole_wan > tolerance:
+                    yield Hit(
+                        pointer,
+                        {
+                            "formula": " + ".join(q.text for q in pieces),
+                            "sum": fmt_wan(added, 4),
+                            "stated": whole.text,
+                            "stated_wan": fmt_wan(whole_wan, 4),
+                            "total": "" if funds is None else funds[1],
+                            "difference": fmt_wan(added - whole_wan, 4),
+                        },
+                        variant="parts",
+                        suggest=True,
+                    )
+            if pointer.startswith("/unrecognized/"):
+                continue  # a line the reader could not place: only a 其中 listing is plain enough
             for items, total in _breakdowns(text):
                 parts = [to_wan(q.number, q.unit) for q in items]
                 stated = to_wan(total.number, total.unit)

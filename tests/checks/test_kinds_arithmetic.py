@@ -138,3 +138,50 @@ def test_weights_add_up_to_100(catalog):
 
 def test_weights_rule_needs_the_whole_table(catalog):
     assert catalog.rules["ARI003"].needs == ("indicators",)
+
+
+# -- ARI004 the parts listed under 其中 against the amount before it ---------------------------------
+
+
+def _overview(text: str, **more):
+    return project(total="96.4", fields=[{"key": "overview", "label": "项目概况", "text": text}], **more)
+
+
+def test_parts_under_qizhong_that_exceed_their_whole(catalog):
+    # a made-up listing in Traditional script: the halves come to 96.8萬元, not the 96.4萬元 before 其中
+    doc = _overview("全年發放生活補助資金96.4萬元,其中上半年發放120人,補助48.5萬元,下半年發放118人,補助48.3萬元。")
+    (hit,) = run(catalog, "plan-total", doc)
+    assert hit.variant == "parts"
+    assert (hit.args["formula"], hit.args["sum"], hit.args["difference"]) == ("48.5萬元 + 48.3萬元", "96.8", "0.4")
+
+
+def test_parts_under_qizhong_on_a_line_the_reader_could_not_place(catalog):
+    doc = project(total="60", unrecognized=["维修资金60万元:其中校舍维修35万元、设备维修25.5万元。"])
+    assert [(h.pointer, h.variant) for h in run(catalog, "plan-total", doc)] == [("/unrecognized/0", "parts")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parts add up to the whole
+        "全年发放生活补助资金96.4万元,其中上半年发放48.1万元,下半年发放48.3万元。",
+        # fewer than the whole: 其中 may name only some of the parts
+        "全年发放生活补助资金96.4万元,其中上半年发放48.5万元,下半年第一批30万元。",
+        # one part only
+        "全年发放生活补助资金96.4万元,其中中央资金98万元。",
+        # unit costs are no parts
+        "全年发放生活补助资金96.4万元,其中每人每年3000元,每人每学期1500元。",
+        # the amount is not right before 其中
+        "上半年96.4万元,下半年另行安排,其中一批60万元、二批50万元。",
+        # no listing: the sentence runs on with further figures (a flattened table)
+        "安排资金10万元,其中项目立项6分,资金投入4分,成本目标值10万元,实际完成值0万元,数量目标10分,质量目标10分",
+    ],
+)
+def test_parts_under_qizhong_silent(catalog, text):
+    assert run(catalog, "plan-total", _overview(text)) == []
+
+
+def test_parts_under_qizhong_far_apart_are_no_listing(catalog):
+    filler = "按照有关规定组织实施并加强资金监管确保专款专用" * 3
+    doc = _overview(f"全年发放补助资金96.4万元,其中上半年{filler}发放48.5万元,下半年{filler}发放48.3万元。")
+    assert run(catalog, "plan-total", doc) == []
