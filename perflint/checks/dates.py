@@ -421,6 +421,21 @@ def _medium_term_money(decl: Declaration) -> bool:
     return False
 
 
+#: a total the form labels as the year's money (年度资金总额, 当年预算, 本年度资金)
+_ANNUAL_TOTAL = re.compile(r"年度|当年|本年")
+
+
+def _annual_table_only(decl: Declaration) -> bool:
+    """The form labels its total as the year's money (年度资金总额), gives no medium-term total
+    and no long-term goal: its indicator table is the budget year's."""
+    total = decl.money.total
+    if total is None or total.amount is None or not _ANNUAL_TOTAL.search(total.label or ""):
+        return False
+    if decl.goals.get("long_term"):
+        return False
+    return not any(line.key == "total_period" for line in decl.money.lines)
+
+
 @kind
 class TimelyAfterYear(Kind):
     name = "timely-after-year"
@@ -452,11 +467,34 @@ class TimelyAfterYear(Kind):
             if end is None or end <= last:
                 continue
             span = _span(decl, value)
-            if span is None or not first <= span[0] <= last or months_between(span[0], span[1]) > longest:
-                continue  # work begun before the year, or a project of more than a year: not one year's work
             project = _project_end(decl)
             if project is not None and end > project[0]:
                 continue  # after the project period as well: DATE007's
+            if (
+                span is not None
+                and span[0] <= last
+                and months_between(span[0], span[1]) > longest
+                and found is not None
+                and _annual_table_only(decl)
+            ):
+                # a project of several years whose form gives only this year's money and no
+                # long-term target: its one table is the year's, and a deadline in a later year
+                # cannot be judged at this year's end (2021年12月底完成 on a 2019 table)
+                yield Hit(
+                    row.target_pointer,
+                    {
+                        "content": " ".join((row.name or "").split())[:40],
+                        "value": " ".join(value.split())[:40],
+                        "end": end,
+                        "year": decl.year,
+                        "period": "" if project is None else " ".join(project[1].split())[:40],
+                    },
+                    variant="multiyear",
+                    suggest=False,  # the rule's advice (bring the period within the year) does not fit a multi-year project
+                )
+                return
+            if span is None or not first <= span[0] <= last or months_between(span[0], span[1]) > longest:
+                continue  # work begun before the year, or a project of more than a year: not one year's work
             yield Hit(
                 row.target_pointer,
                 {

@@ -60,6 +60,33 @@ def test_a_deadline_after_the_period_is_left_to_date007_but_the_period_is_still_
     assert got == [("/fields/0/text", "period")]
 
 
+def test_a_later_years_deadline_on_the_annual_table_of_a_multi_year_project(catalog):
+    # a three-year project whose form gives only the year's money and no long-term goal: its one
+    # table is 2023's, and a deadline at the end of 2025 cannot be judged at the end of 2023
+    doc = _timely("2025年12月底前完成设备调试", "2023-2025")
+    doc["money"]["total"]["label"] = "年度资金总额"
+    assert hits(catalog, "timely-after-year", doc) == [("/indicators/0/value", "multiyear")]
+    # a total not labelled as the year's money does not say the table is the year's
+    doc["money"]["total"]["label"] = "资金总额"
+    assert hits(catalog, "timely-after-year", doc) == []
+
+
+@pytest.mark.parametrize(
+    "value, whole, long_term",
+    [
+        ("2023年12月底前完成一期设备安装", None, None),  # this year's stage
+        ("2025年12月底前完成设备调试", "600", None),  # medium-term money: the table may be the period's
+        ("2025年12月底前完成设备调试", None, "三年内建成并投入使用"),  # a long-term goal beside the annual one
+    ],
+)
+def test_a_multi_year_projects_deadline_stays_silent(catalog, value, whole, long_term):
+    doc = _timely(value, "2023-2025", whole=whole)
+    doc["money"]["total"]["label"] = "年度资金总额"
+    if long_term is not None:
+        doc["goals"] = {"long_term": long_term, "annual": "完成一期设备安装"}
+    assert hits(catalog, "timely-after-year", doc) == []
+
+
 @pytest.mark.parametrize(
     "period, whole, fires",
     [
