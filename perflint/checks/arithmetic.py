@@ -40,6 +40,7 @@ from perflint.checks.analysis.values import (
     quantities,
     unit_in_name,
 )
+from perflint.checks.analysis.written import NOT_PROSE
 from perflint.checks.base import Context, Hit, Kind, kind, schema, settings
 from perflint.domain.dates import bounds
 from perflint.domain.findings import Severity
@@ -361,14 +362,12 @@ class WeightsSum(Kind):
 
 #: the word that introduces a total of the items before it (合计50万元, 共计 50 万元)
 _TOTAL_WORD = re.compile(r"(?:合计|共计|总计)[为是约:：]?\s*$")
-#: fields that hold no budget prose
-_NOT_PROSE = {"period", "leader", "dept_code", "phone"}
 
 
 def _prose(decl: Declaration) -> Iterable[tuple[str, str]]:
     """(pointer, text) of the form's prose: the further fields, the goals, the schedule's tasks."""
     for i, extra in enumerate(decl.fields):
-        if extra.key not in _NOT_PROSE and extra.text:
+        if extra.key not in NOT_PROSE and extra.text:
             yield f"/fields/{i}/text", extra.text
     for key, text in decl.goals.items():
         if text:

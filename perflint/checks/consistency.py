@@ -60,6 +60,7 @@ from perflint.checks.analysis.values import (
     unit_in_name,
     with_named_percent,
 )
+from perflint.checks.analysis.written import NOT_PROSE
 from perflint.checks.base import Context, Hit, Kind, kind, schema, settings
 from perflint.domain.model import Declaration
 from perflint.domain.vocab import simplified
@@ -651,7 +652,7 @@ class NameYearConflict(Kind):
 # -- CON008 a goal that is another field copied ---------------------------------------------
 
 #: fields that hold no prose a goal could copy
-_NOT_PROSE_FIELDS = {"period", "leader", "dept_code", "phone", "region", "superior_department"}
+_NOT_PROSE_FIELDS = NOT_PROSE | {"region", "superior_department"}
 _GOAL_NAMES = {"annual": "年度目标", "long_term": "长期目标", "overall": "总体目标"}
 _FIXED_NAMES = {"/functions": "部门职能", "/basis": "立项依据", "/safeguards": "保障措施"}
 #: a goal shorter than this is too short to be a copy rather than the same few words

@@ -16,13 +16,12 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from perflint.checks.analysis.written import NOT_PROSE
 from perflint.checks.base import Context, Hit, Kind, kind
 from perflint.domain.model import Declaration
 
 _NO_PARAMS: dict[str, Any] = {"type": "object", "properties": {}, "additionalProperties": False}
 _PROSE = ("name", "functions", "basis", "safeguards")
-#: extra fields that hold names, codes or dates rather than prose
-_NOT_PROSE = {"leader", "dept_code", "period", "phone"}
 _NAMES = {"/name": "项目名称", "/functions": "部门职能", "/basis": "立项依据", "/safeguards": "保障措施"}
 
 
@@ -32,7 +31,7 @@ def _texts(decl: Declaration) -> Iterator[tuple[str, str]]:
     found: list[tuple[str, str | None]] = [(f"/{attr}", getattr(decl, attr)) for attr in _PROSE]
     found += [(f"/goals/{key}", decl.goals[key]) for key in sorted(decl.goals)]
     found += [(f"/schedule/{i}/content", row.content) for i, row in enumerate(decl.schedule)]
-    found += [(f"/fields/{i}/text", f.text) for i, f in enumerate(decl.fields) if f.key not in _NOT_PROSE]
+    found += [(f"/fields/{i}/text", f.text) for i, f in enumerate(decl.fields) if f.key not in NOT_PROSE]
     found += [(f"/unrecognized/{i}", text) for i, text in enumerate(decl.unrecognized)]
     for pointer, text in found:
         if text:

@@ -34,12 +34,13 @@ def free_text(decl: Declaration) -> Iterator[tuple[str, str]]:
         if review.opinion:
             yield f"/reviews/{i}/opinion", review.opinion
     for i, extra in enumerate(decl.fields):
-        if extra.text and extra.key not in _NOT_PROSE:
+        if extra.text and extra.key not in NOT_PROSE:
             yield f"/fields/{i}/text", extra.text
 
 
-#: extra fields that hold names, codes or dates rather than prose
-_NOT_PROSE = {"leader", "dept_code", "period"}
+#: extra fields that hold names, codes, dates or numbers rather than prose (shared by the
+#: checks that read the applicant's prose)
+NOT_PROSE = frozenset({"leader", "dept_code", "period", "phone"})
 
 
 def snippet(text: str, start: int, end: int, margin: int = 8) -> str:
